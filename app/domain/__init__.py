@@ -1,0 +1,1 @@
+"""Pure domain: enumerations, errors and rules. Imports nothing else of ``app`` and does no I/O."""

@@ -65,7 +65,7 @@ class ClassStatus(StrEnum):
 
 
 class EnrollmentStatus(StrEnum):
-    """Seed 000 ``program_enrollment_status`` plus ``Waitlisted`` (seeds 003 and 004 keep waitlists)."""
+    """Seed 000 ``program_enrollment_status`` plus ``Waitlisted`` (seeds 003, 004 waitlists)."""
 
     ENROLLED = "Enrolled"
     WAITLISTED = "Waitlisted"

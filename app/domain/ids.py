@@ -1,0 +1,25 @@
+"""Deterministic ids for rows with a natural key, so offline creations converge (DESIGN §3 rule 5)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+# Fixed namespace of Rollbook's natural-key ids; changing it would fork every workstation's rows.
+NAMESPACE = uuid.UUID("6f1c2a57-3b0e-4d3f-9a57-6a1f0c2b7e11")
+
+
+def enrollment_id(class_id: uuid.UUID, user_id: uuid.UUID) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, f"enrollment:{class_id}:{user_id}")
+
+
+def attendance_id(event_id: uuid.UUID, user_id: uuid.UUID, occurrence_date: date) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, f"attendance:{event_id}:{user_id}:{occurrence_date.isoformat()}")
+
+
+def override_id(event_id: uuid.UUID, original_date: date) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, f"override:{event_id}:{original_date.isoformat()}")
+
+
+def lesson_progress_id(student_id: uuid.UUID, lesson_id: uuid.UUID) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, f"lesson_progress:{student_id}:{lesson_id}")

@@ -1,0 +1,1 @@
+"""Infrastructure adapters: clock, credentials, connectivity."""

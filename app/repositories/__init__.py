@@ -1,0 +1,1 @@
+"""Repositories: speak the domain, hide SQLAlchemy, translate driver errors into domain errors."""

@@ -1,0 +1,241 @@
+"""Unit of work: one SQLAlchemy session per use case, audit stamping, error translation.
+
+Every flush stamps ``created_by``/``updated_by`` with the actor and appends an ``audit_log`` row
+per inserted, updated or (soft-)deleted record with its old and new values. Driver errors leave
+as domain errors with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, event, inspect
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.db.base import Audited
+from app.db.models import AuditEntry
+from app.domain.enums import AuditAction
+from app.domain.errors import DomainError, DuplicateError, StaleRecord, ValidationError
+from app.services.context import Actor
+
+R = TypeVar("R")
+
+# What a person is told when a unique constraint fires, by the columns it guards.
+_UNIQUE_MESSAGES: dict[tuple[str, ...], str] = {
+    ("users", "student_number"): "That student number is already in use.",
+    ("users", "email"): "That email address is already in use.",
+    ("users", "username"): "That user name is already taken.",
+    ("facilities", "name"): "A facility with that name already exists.",
+    ("programs", "name"): "A program with that name already exists.",
+    ("rooms", "facility_id", "name"): "This facility already has a room with that name.",
+    ("program_class_enrollments", "class_id", "user_id"): "The student is already on this roster.",
+    ("credentials", "cert_serial"): "A credential with that serial number already exists.",
+    ("program_class_event_attendance", "event_id", "user_id", "date"): (
+        "Attendance for this student and session is already recorded."
+    ),
+}
+
+_CONSTRAINT_COLUMNS: dict[str, tuple[str, ...]] = {}
+
+
+def _constraint_index() -> dict[str, tuple[str, ...]]:
+    """Map every unique constraint/index name of the schema to (table, *columns)."""
+    if not _CONSTRAINT_COLUMNS:
+        from app.db.models import Base
+
+        for table in Base.metadata.tables.values():
+            for constraint in table.constraints:
+                cols = tuple(c.name for c in getattr(constraint, "columns", ()))
+                if constraint.name and cols:
+                    _CONSTRAINT_COLUMNS[str(constraint.name)] = (table.name, *cols)
+            for index in table.indexes:
+                if index.unique and index.name:
+                    cols = tuple(c.name for c in index.columns)
+                    _CONSTRAINT_COLUMNS[str(index.name)] = (table.name, *cols)
+    return _CONSTRAINT_COLUMNS
+
+
+def translate_integrity_error(err: IntegrityError) -> DomainError:
+    """Turn a driver's constraint violation into a domain error (PostgreSQL or SQLite)."""
+    orig = err.orig
+    text = str(orig)
+    key: tuple[str, ...] | None = None
+    diag = getattr(orig, "diag", None)
+    constraint = getattr(diag, "constraint_name", None) if diag is not None else None
+    if constraint:
+        key = _constraint_index().get(constraint)
+    else:
+        match = re.search(r"UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)", text)
+        if match:
+            parts = [p.strip().split(".") for p in match.group(1).split(",")]
+            key = (parts[0][0], *(p[1] for p in parts))
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate == "23505" or "UNIQUE constraint failed" in text:
+        message = _UNIQUE_MESSAGES.get(key or ()) or "That record already exists."
+        return DuplicateError(message, field=(key[-1] if key else None))
+    if sqlstate == "23503" or "FOREIGN KEY" in text.upper():
+        return ValidationError("The record refers to something that does not exist any more.")
+    if sqlstate == "23514" or "CHECK constraint" in text:
+        name = constraint or _sqlite_check_name(text) or "a rule"
+        return ValidationError(f"The values break a rule of the schema ({name}).")
+    if sqlstate == "23502" or "NOT NULL" in text.upper():
+        return ValidationError("A required value is missing.")
+    return ValidationError(f"The change was refused by the database: {text.splitlines()[0]}")
+
+
+def _sqlite_check_name(text: str) -> str | None:
+    match = re.search(r"CHECK constraint failed: (\w+)", text)
+    return match.group(1) if match else None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _audit_values(obj: Audited, *, changed_only: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        if attr.key in ("updated_at", "row_version", "updated_by"):
+            continue
+        hist = state.attrs[attr.key].history
+        if changed_only:
+            if not hist.has_changes():
+                continue
+            old[attr.key] = _jsonable(hist.deleted[0]) if hist.deleted else None
+            new[attr.key] = _jsonable(hist.added[0]) if hist.added else None
+        else:
+            new[attr.key] = _jsonable(getattr(obj, attr.key))
+    return old, new
+
+
+class UnitOfWork:
+    """One session, one transaction. Use as a context manager; call ``commit()`` to keep work.
+
+    Repositories are obtained with ``uow.get(SomeRepository)``; they share the session.
+    """
+
+    def __init__(self, session: Session, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+        self._repos: dict[type[Any], Any] = {}
+        event.listen(session, "before_flush", self._before_flush)
+
+    def get(self, repo_type: Callable[[Session], R]) -> R:
+        key = repo_type  # type: ignore[assignment]
+        repo = self._repos.get(key)  # type: ignore[arg-type]
+        if repo is None:
+            repo = repo_type(self.session)
+            self._repos[key] = repo  # type: ignore[index]
+        return repo  # type: ignore[no-any-return]
+
+    def flush(self) -> None:
+        try:
+            self.session.flush()
+        except IntegrityError as err:
+            self.session.rollback()
+            raise translate_integrity_error(err) from err
+        except StaleDataError as err:
+            self.session.rollback()
+            raise StaleRecord(
+                "Someone else changed this record in the meantime. Reload it and try again."
+            ) from err
+
+    def commit(self) -> None:
+        self.flush()
+        try:
+            self.session.commit()
+        except IntegrityError as err:
+            self.session.rollback()
+            raise translate_integrity_error(err) from err
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def _before_flush(self, session: Session, _ctx: object, _instances: object) -> None:
+        actor = self.actor.username
+        entries: list[AuditEntry] = []
+        for obj in list(session.new):
+            if isinstance(obj, Audited):
+                obj.created_by = obj.created_by or actor
+                obj.updated_by = actor
+                if obj.id is None:
+                    obj.id = uuid.uuid4()
+                _, new = _audit_values(obj, changed_only=False)
+                entries.append(self._entry(obj, AuditAction.INSERT, None, new))
+        for obj in list(session.dirty):
+            if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
+                old, new = _audit_values(obj, changed_only=True)
+                if not new:
+                    continue
+                obj.updated_by = actor
+                action = AuditAction.UPDATE
+                if "deleted_at" in new and new["deleted_at"] is not None:
+                    action = AuditAction.DELETE
+                entries.append(self._entry(obj, action, old, new))
+        for obj in list(session.deleted):
+            if isinstance(obj, Audited):
+                _, old = _audit_values(obj, changed_only=False)
+                entries.append(self._entry(obj, AuditAction.DELETE, old, None))
+        session.add_all(entries)
+
+    def _entry(
+        self,
+        obj: Audited,
+        action: AuditAction,
+        old: dict[str, Any] | None,
+        new: dict[str, Any] | None,
+    ) -> AuditEntry:
+        return AuditEntry(
+            table_name=type(obj).__tablename__,  # type: ignore[attr-defined]
+            row_id=obj.id,
+            facility_id=getattr(obj, "facility_id", None),
+            action=action,
+            old_values=old,
+            new_values=new,
+            changed_by=self.actor.username,
+            device_id=self.actor.device_id,
+        )
+
+
+class UnitOfWorkFactory:
+    """Makes units of work over one engine for one actor. Safe to share across threads."""
+
+    def __init__(self, engine: Engine, actor: Actor) -> None:
+        self.engine = engine
+        self.actor = actor
+        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+    @contextmanager
+    def __call__(self) -> Iterator[UnitOfWork]:
+        session = self._sessions()
+        uow = UnitOfWork(session, self.actor)
+        try:
+            yield uow
+        except IntegrityError as err:
+            session.rollback()
+            raise translate_integrity_error(err) from err
+        except DBAPIError:
+            session.rollback()
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()

@@ -1,0 +1,69 @@
+"""Shared fixtures: a real PostgreSQL for every run, fresh databases per test, the offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.db import migrate  # noqa: E402
+from app.db.engine import make_local_engine, make_server_engine  # noqa: E402
+from app.repositories.uow import UnitOfWorkFactory  # noqa: E402
+from app.services.context import Actor  # noqa: E402
+from tests import pgserver  # noqa: E402
+
+TEST_ACTOR = Actor(username="test_admin", device_id="test-device")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A database upgraded to head once per run; tests get copies of it (CREATE DATABASE TEMPLATE)."""
+    url = pgserver.create_database(prefix="rb_template")
+    engine = make_server_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    yield url
+    pgserver.drop_database(url)
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database at head, dropped after the test."""
+    from sqlalchemy.engine import make_url
+
+    url = pgserver.create_database(template=make_url(pg_template).database, prefix="rb_test")
+    yield url
+    pgserver.drop_database(url)
+
+
+@pytest.fixture
+def pg_engine(pg_url: str) -> Iterator[Engine]:
+    engine = make_server_engine(pg_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+    """A fresh local cache file at head, upgraded by the same Alembic history as the server."""
+    engine = make_local_engine(tmp_path / "cache.sqlite3")
+    migrate.upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def engine(request: pytest.FixtureRequest) -> Engine:
+    """Repository tests run on both engines."""
+    name = "sqlite_engine" if request.param == "sqlite" else "pg_engine"
+    return request.getfixturevalue(name)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def uow(engine: Engine) -> UnitOfWorkFactory:
+    return UnitOfWorkFactory(engine, TEST_ACTOR)

@@ -1,0 +1,78 @@
+"""Composition root: engines, units of work and services, built once and passed in."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from app.db import migrate
+from app.db.engine import make_local_engine
+from app.infra import paths
+from app.infra.clock import Clock, SystemClock
+from app.repositories.uow import UnitOfWorkFactory
+from app.services.attendance import AttendanceService
+from app.services.classes import ClassService
+from app.services.context import Actor
+from app.services.facilities import FacilityService
+from app.services.people import PeopleService
+from app.services.programs import ProgramService
+from app.services.records import RecordsService
+from app.services.rosters import RosterService
+from app.services.schedule import ScheduleService
+from app.services.workstation import WorkstationService
+
+log = logging.getLogger(__name__)
+
+DEMO_ACTOR = Actor(username="demo_admin", device_id="demo-workstation")
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every use case the UI may call."""
+
+    workstation: WorkstationService
+    facilities: FacilityService
+    people: PeopleService
+    programs: ProgramService
+    records: RecordsService
+    classes: ClassService
+    rosters: RosterService
+    schedule: ScheduleService
+    attendance: AttendanceService
+
+
+def build_services(engine: Engine, actor: Actor, clock: Clock | None = None) -> Services:
+    clock = clock or SystemClock()
+    uow = UnitOfWorkFactory(engine, actor)
+    demo_size = os.environ.get("ROLLBOOK_DEMO_SIZE", "workstation")
+    return Services(
+        workstation=WorkstationService(uow, engine, demo_size=demo_size),
+        facilities=FacilityService(uow),
+        people=PeopleService(uow, clock),
+        programs=ProgramService(uow, clock),
+        records=RecordsService(uow, clock),
+        classes=ClassService(uow, clock),
+        rosters=RosterService(uow, clock),
+        schedule=ScheduleService(uow, clock),
+        attendance=AttendanceService(uow, clock),
+    )
+
+
+def open_local_cache(path: Path) -> Engine:
+    """Open (creating if needed) a workstation cache and upgrade it to the current schema."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_local_engine(path)
+    migrate.upgrade(engine)
+    return engine
+
+
+def open_demo_workstation() -> tuple[Engine, Services]:
+    """The local demo workstation used when no server is configured."""
+    path = paths.demo_cache_path()
+    log.info("opening demo workstation at %s", path)
+    engine = open_local_cache(path)
+    return engine, build_services(engine, DEMO_ACTOR)

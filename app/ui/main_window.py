@@ -1,0 +1,154 @@
+"""The main window: a thin shell of navigation, facility switcher, screens and status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.services.facilities import FacilityDTO
+from app.services.workstation import WorkstationStatus
+from app.ui.messages import MessageBridge
+from app.ui.tasks import TaskRunner
+from app.ui.views.students import StudentsView
+from app.ui.views.today import TodayView
+
+log = logging.getLogger(__name__)
+
+SCREENS = ("Today", "Rosters", "Calendar", "Attendance", "Students", "Sync")
+
+
+@dataclass(frozen=True)
+class Workstation:
+    """What the window runs over, prepared off the GUI thread by the caller's loader."""
+
+    services: Services
+    status: WorkstationStatus
+    facilities: tuple[FacilityDTO, ...]
+    label: str
+
+
+class MainWindow(QMainWindow):
+    """Navigation between the screens; each screen is its own view module."""
+
+    sig_ready = Signal()
+
+    def __init__(self, runner: TaskRunner, messages: MessageBridge) -> None:
+        super().__init__()
+        self.setWindowTitle("Rollbook")
+        self.resize(1100, 700)
+        self._runner = runner
+        self._messages = messages
+        self._workstation: Workstation | None = None
+
+        self.nav = QListWidget()
+        self.nav.addItems([self.tr(name) for name in SCREENS])
+        self.nav.setFixedWidth(160)
+        self.stack = QStackedWidget()
+        self.today = TodayView(runner)
+        self.students = StudentsView(runner)
+        for name in SCREENS:
+            if name == "Today":
+                self.stack.addWidget(self.today)
+            elif name == "Students":
+                self.stack.addWidget(self.students)
+            else:
+                self.stack.addWidget(self._placeholder(name))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        toolbar = QToolBar(self.tr("Facility"))
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Facility: ")))
+        self.facility_box = QComboBox()
+        self.facility_box.setMinimumWidth(260)
+        self.facility_box.currentIndexChanged.connect(self._on_facility_box_changed)
+        toolbar.addWidget(self.facility_box)
+        self.addToolBar(toolbar)
+
+        for row, name in enumerate(SCREENS):
+            action = QAction(self.tr(name), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(self._nav_to(row))
+            self.addAction(action)
+        find = QAction(self.tr("Find student"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._on_find_triggered)
+        self.addAction(find)
+
+        self.connection_label = QLabel(self.tr("Preparing workstation…"))
+        self.progress = QProgressBar(maximumWidth=240)
+        self.progress.setRange(0, 0)
+        self.statusBar().addWidget(self.connection_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.nav.setCurrentRow(0)
+
+    def _placeholder(self, name: str) -> QWidget:
+        label = QLabel(
+            f"<h2>{self.tr(name)}</h2><p>{self.tr('This screen arrives with the desk issue.')}</p>"
+        )
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setMargin(12)
+        return label
+
+    def _nav_to(self, row: int) -> Callable[[], None]:
+        return lambda: self.nav.setCurrentRow(row)
+
+    def _on_find_triggered(self) -> None:
+        self.nav.setCurrentRow(SCREENS.index("Students"))
+        self.students.focus_search()
+
+    @property
+    def workstation(self) -> Workstation | None:
+        return self._workstation
+
+    def set_workstation(self, workstation: Workstation) -> None:
+        self._workstation = workstation
+        self.progress.hide()
+        self.connection_label.setText(
+            f"{workstation.label} · {self.tr('offline: no server configured')} · "
+            f"{self.tr('pending changes')}: 0"
+        )
+        self.facility_box.blockSignals(True)
+        self.facility_box.clear()
+        for facility in workstation.facilities:
+            self.facility_box.addItem(f"{facility.name} ({facility.timezone})", facility.id)
+        self.facility_box.blockSignals(False)
+        if workstation.facilities:
+            self._show_facility(0)
+        self.sig_ready.emit()
+
+    def _on_facility_box_changed(self, index: int) -> None:
+        if index >= 0:
+            self._show_facility(index)
+
+    def _show_facility(self, index: int) -> None:
+        assert self._workstation is not None
+        facility = self._workstation.facilities[index]
+        services = self._workstation.services
+        self.today.set_context(services, facility.id, facility.name, facility.timezone)
+        self.students.set_context(services, facility.id)
+
+    def show_failure(self, error: BaseException) -> None:
+        self.progress.hide()
+        self.connection_label.setText(self.tr("The workstation could not be opened."))
+        self._messages.show_error(error)

@@ -1,0 +1,90 @@
+"""The one background runner: work runs on a thread pool, results come back on the GUI thread."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Bridge(QObject):
+    """Lives on the GUI thread; workers emit on it, so slots run on the GUI thread (queued)."""
+
+    sig_finished = Signal(int, object)
+    sig_failed = Signal(int, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, token: int, work: Callable[[], Any], bridge: _Bridge) -> None:
+        super().__init__()
+        self._token = token
+        self._work = work
+        self._bridge = bridge
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as err:  # delivered to the caller's error handler, never lost
+            self._bridge.sig_failed.emit(self._token, err)
+        else:
+            self._bridge.sig_finished.emit(self._token, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread. The work must not touch widgets; callbacks may."""
+
+    sig_busy_changed = Signal(bool)
+
+    def __init__(self, on_error: Failed, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._bridge = _Bridge(self)
+        self._bridge.sig_finished.connect(self._on_bridge_finished)
+        self._bridge.sig_failed.connect(self._on_bridge_failed)
+        self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._tokens = itertools.count(1)
+        self._default_error = on_error
+
+    def run(self, work: Callable[[], Any], on_done: Done | None = None,
+            on_error: Failed | None = None) -> int:
+        token = next(self._tokens)
+        self._pending[token] = (on_done, on_error)
+        if len(self._pending) == 1:
+            self.sig_busy_changed.emit(True)
+        self._pool.start(_Job(token, work, self._bridge))
+        return token
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        """Block until the pool is idle (for shutdown); the GUI thread must not call it otherwise."""
+        return self._pool.waitForDone(msecs)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    @Slot(int, object)
+    def _on_bridge_finished(self, token: int, result: object) -> None:
+        on_done, _ = self._take(token)
+        if on_done is not None:
+            on_done(result)
+
+    @Slot(int, object)
+    def _on_bridge_failed(self, token: int, error: object) -> None:
+        _, on_error = self._take(token)
+        assert isinstance(error, BaseException)
+        (on_error or self._default_error)(error)
+
+    def _take(self, token: int) -> tuple[Done | None, Failed | None]:
+        callbacks = self._pending.pop(token, (None, None))
+        if not self._pending:
+            self.sig_busy_changed.emit(False)
+        return callbacks

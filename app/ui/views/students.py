@@ -1,0 +1,74 @@
+"""Students: search as you type over the whole facility, paged in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from uuid import UUID
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from app.bootstrap import Services
+from app.services.people import StudentSummary
+from app.ui.models.student_table import StudentTableModel
+from app.ui.tasks import TaskRunner
+
+
+class StudentsView(QWidget):
+    """Student list of the current facility with a search box (name, number or resident id)."""
+
+    sig_loaded = Signal(int)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._services: Services | None = None
+        self._facility_id: UUID | None = None
+        self.search = QLineEdit(placeholderText=self.tr("Search by name, student number or id…"))
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView()
+        self.model = StudentTableModel(self._load_page)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.count_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.tr('Students')}</h2>"))
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count_label)
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self._on_debounce_timeout)
+        self.search.textChanged.connect(self._on_search_text_changed)
+
+    def set_context(self, services: Services, facility_id: UUID) -> None:
+        self._services = services
+        self._facility_id = facility_id
+        self.model.reset()
+
+    def _load_page(
+        self, offset: int, limit: int, deliver: Callable[[Sequence[StudentSummary]], None]
+    ) -> None:
+        services, facility_id, text = self._services, self._facility_id, self.search.text()
+        if services is None:
+            return
+
+        def work() -> list[StudentSummary]:
+            return services.people.search_students(facility_id, text, limit=limit, offset=offset)
+
+        def done(page: list[StudentSummary]) -> None:
+            deliver(page)
+            self.count_label.setText(self.tr("%n student(s) shown", "", self.model.rowCount()))
+            self.sig_loaded.emit(self.model.rowCount())
+
+        self._runner.run(work, done)
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _on_debounce_timeout(self) -> None:
+        self.model.reset()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

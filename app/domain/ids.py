@@ -1,4 +1,4 @@
-"""Deterministic ids for rows with a natural key, so offline creations converge (DESIGN §3 rule 5)."""
+"""Deterministic ids for natural-key rows, so offline creations converge (DESIGN §3 rule 5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The house layers hold: domain imports nothing of app, ui no SQLAlchemy, sync and services no Qt."""
+"""House layers: domain imports nothing of app, ui no SQLAlchemy, sync and services no Qt."""
 
 from __future__ import annotations
 

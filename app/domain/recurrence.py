@@ -1,0 +1,537 @@
+"""Session series: RFC 5545 rules expanded in the facility's timezone, with per-session overrides.
+
+Expansion runs in naive local wall time and is localised afterwards, so a 09:00 class stays at 09:00
+local time on both sides of a DST change while its UTC instant moves by the offset change.
+
+Localisation follows PEP 495 with ``fold=0``:
+
+- a wall time that does not exist (the spring-forward gap, e.g. 02:30 in New York on 2026-03-08)
+  is read with the offset in force before the gap, which lands it *after* the gap by the gap's
+  length (02:30 -> 03:30 EDT); ``start_local`` holds that real wall time;
+- a wall time that happens twice (the fall-back hour) is the first of the two (daylight time).
+
+Durations are elapsed time: a two-hour session that spans a DST change still lasts two hours.
+The series start is a session only if it matches the rule (dateutil's reading of RFC 5545).
+
+A series has at most one session per local day (rules with BYHOUR, BYMINUTE or BYSECOND are
+refused), because attendance and overrides are keyed by the local date of the unmodified
+occurrence (``original_date``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrule, rrulestr
+
+from app.domain.errors import InvalidRecurrence, ValidationError
+from app.domain.validation import check_range, check_timezone
+
+__all__ = [
+    "CompiledSeries",
+    "Occurrence",
+    "OccurrenceOverride",
+    "SeriesSpec",
+    "compile_series",
+    "expand",
+    "parse_duration",
+    "split_series_at",
+    "validate_series",
+]
+
+MAX_DURATION_MINUTES = 24 * 60
+# How far past DTSTART validation looks for a first session; a rule whose first session is
+# further away than this is a mistake (and dateutil would otherwise search up to year 9999).
+_FIRST_SESSION_HORIZON = timedelta(days=366 * 20)
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_SUB_DAILY = frozenset({"HOURLY", "MINUTELY", "SECONDLY"})
+_FREQS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
+# Part name -> allowed absolute range of each (possibly negative) integer in its list.
+_INT_LISTS = {
+    "BYMONTH": (1, 12, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYSETPOS": (1, 366, True),
+}
+# Upper bounds that keep dateutil's C-int arithmetic safe and catch typing slips.
+_MAX = {"COUNT": 100_000, "INTERVAL": 1000}
+# RFC 5545 3.3.10: parts that only make sense for some frequencies.
+_ONLY_FOR = {
+    "BYWEEKNO": frozenset({"YEARLY"}),
+    "BYYEARDAY": frozenset({"YEARLY"}),
+    "BYMONTHDAY": frozenset({"DAILY", "MONTHLY", "YEARLY"}),
+}
+_BYDAY_ITEM = re.compile(r"^([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$", re.ASCII)
+_UNTIL = re.compile(r"^(\d{8})(?:T(\d{6})(Z?))?$", re.ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class OccurrenceOverride:
+    """A change to one occurrence, keyed by the local date of the occurrence it changes."""
+
+    original_date: date
+    cancelled: bool = False
+    new_start_local: datetime | None = None  # naive wall time in the facility's timezone
+    new_duration_minutes: int | None = None
+    substitute_instructor_id: UUID | None = None
+    room_id: UUID | None = None
+    reason: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.new_start_local is not None and self.new_start_local.tzinfo is not None:
+            raise InvalidRecurrence(
+                "A rescheduled start must be a local wall time without a timezone",
+                field="new_start_local",
+            )
+        if self.new_duration_minutes is not None:
+            _check_duration(self.new_duration_minutes, field="new_duration_minutes")
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesSpec:
+    """A session series as stored: first start (local wall time), duration, rule and exceptions."""
+
+    dtstart_local: datetime  # naive wall time in ``timezone``
+    duration_minutes: int
+    rrule: str | None  # RFC 5545 RRULE body, "RRULE:" prefix optional; None = one session
+    timezone: str
+    exdates: tuple[date, ...] = ()
+    until_local: date | None = None  # last local date of the series, inclusive
+    series_id: UUID | None = None
+    room_id: UUID | None = None
+    instructor_id: UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One session of a series after overrides; ``original_date`` is the attendance key."""
+
+    series_id: UUID | None
+    original_date: date
+    start_local: datetime  # aware, facility timezone
+    end_local: datetime
+    start_utc: datetime  # aware, UTC
+    end_utc: datetime
+    duration_minutes: int
+    cancelled: bool
+    rescheduled: bool  # start or duration differs from what the rule gives
+    room_id: UUID | None
+    instructor_id: UUID | None
+    reason: str | None
+    override: OccurrenceOverride | None = None
+
+    @property
+    def local_date(self) -> date:
+        return self.start_local.date()
+
+
+def _check_duration(minutes: int, *, field: str = "duration_minutes") -> None:
+    if minutes <= 0:
+        raise InvalidRecurrence("A session must last at least one minute", field=field)
+    if minutes > MAX_DURATION_MINUTES:
+        raise InvalidRecurrence("A session cannot last more than 24 hours", field=field)
+
+
+def _bad_rule(text: str, why: str) -> InvalidRecurrence:
+    return InvalidRecurrence(f"The recurrence rule “{text}” is not valid: {why}", field="rrule")
+
+
+def _split_rule(text: str) -> dict[str, str]:
+    """The parts of an RRULE body, names and values upper-cased, checked strictly.
+
+    dateutil accepts much that other RFC 5545 readers of the shared schema refuse (INTERVAL=0,
+    BYMONTH=13, UNTIL=2026, BYEASTER), so the rule is checked here before dateutil sees it.
+    """
+    body = text.strip()
+    if body[:6].upper() == "RRULE:":
+        body = body[6:]
+    if "DTSTART" in body.upper():
+        raise _bad_rule(text, "DTSTART does not belong in the rule; the series start is set apart")
+    if any(ch.isspace() for ch in body) or ":" in body:
+        raise _bad_rule(text, "it must be a single RRULE line such as FREQ=WEEKLY;BYDAY=MO")
+    parts: dict[str, str] = {}
+    for item in body.split(";"):
+        if not item:  # a trailing or doubled ";" is harmless
+            continue
+        name, sep, value = item.partition("=")
+        if not sep or not name or not value:
+            raise _bad_rule(text, f"“{item}” is not of the form NAME=VALUE")
+        name, value = name.upper(), value.upper()
+        if name in parts:
+            raise _bad_rule(text, f"{name} is given twice")
+        parts[name] = value
+    _check_parts(text, parts)
+    return parts
+
+
+def _check_parts(text: str, parts: Mapping[str, str]) -> None:
+    freq = parts.get("FREQ")
+    if freq is None:
+        raise _bad_rule(text, "it has no FREQ (for example FREQ=WEEKLY)")
+    if freq in _SUB_DAILY:
+        raise _bad_rule(text, f"FREQ={freq} is not allowed: sessions repeat at most daily")
+    if freq not in _FREQS:
+        raise _bad_rule(text, f"FREQ={freq} is not one of DAILY, WEEKLY, MONTHLY, YEARLY")
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise _bad_rule(text, "COUNT and UNTIL cannot both be given")
+    for name, value in parts.items():
+        if name in ("FREQ", "UNTIL"):
+            continue
+        if name in _ONLY_FOR and freq not in _ONLY_FOR[name]:
+            raise _bad_rule(text, f"{name} cannot be used with FREQ={freq}")
+        if name in _MAX:
+            if not _is_uint(value) or not 1 <= int(value) <= _MAX[name]:
+                raise _bad_rule(text, f"{name} must be a whole number from 1 to {_MAX[name]}")
+        elif name == "WKST":
+            if value not in _WEEKDAYS:
+                raise _bad_rule(text, f"WKST={value} is not a weekday (MO … SU)")
+        elif name == "BYDAY":
+            for item in value.split(","):
+                m = _BYDAY_ITEM.match(item)
+                if m is None or (m.group(2) is not None and not 1 <= int(m.group(2)) <= 53):
+                    raise _bad_rule(text, f"BYDAY value “{item}” is not a weekday like MO or 1MO")
+                if m.group(2) is not None and freq not in ("MONTHLY", "YEARLY"):
+                    raise _bad_rule(text, f"BYDAY value “{item}” needs FREQ=MONTHLY or YEARLY")
+        elif name in _INT_LISTS:
+            low, high, signed = _INT_LISTS[name]
+            for item in value.split(","):
+                digits = item[1:] if signed and item[:1] in "+-" else item
+                if not _is_uint(digits) or not low <= int(digits) <= high:
+                    raise _bad_rule(text, f"{name} value “{item}” is out of range")
+        elif name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            raise _bad_rule(
+                text, f"{name} is not allowed: the time of day is the series start time"
+            )
+        else:
+            raise _bad_rule(text, f"{name} is not a supported part")
+
+
+def _is_uint(text: str) -> bool:
+    # str.isdigit alone accepts superscripts and other scripts' digits, which int() refuses.
+    return text.isascii() and text.isdigit()
+
+
+def _until_local(text: str, value: str, tz: ZoneInfo) -> datetime:
+    """UNTIL as naive local wall time, which is what dateutil wants with a naive DTSTART."""
+    m = _UNTIL.match(value)
+    if m is None:
+        raise _bad_rule(text, f"UNTIL={value} is not a date like 20261220 or 20261220T235959Z")
+    day, clock, zulu = m.groups()
+    try:
+        if clock is None:
+            # A bare date means "up to and including that local day".
+            return datetime.strptime(day, "%Y%m%d").replace(hour=23, minute=59, second=59)
+        moment = datetime.strptime(day + clock, "%Y%m%d%H%M%S")
+    except ValueError:
+        raise _bad_rule(text, f"UNTIL={value} is not a real date and time") from None
+    if zulu:
+        return moment.replace(tzinfo=UTC).astimezone(tz).replace(tzinfo=None)
+    return moment
+
+
+def _join_rule(parts: Mapping[str, str]) -> str:
+    return ";".join(f"{name}={value}" for name, value in parts.items())
+
+
+def _localise(naive: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """(local, utc) for a wall time; gap times move forward by the gap (fold=0, see module doc)."""
+    utc = naive.replace(tzinfo=tz).astimezone(UTC)
+    return utc.astimezone(tz), utc
+
+
+class CompiledSeries:
+    """A validated series with its rule parsed once; expands windows cheaply and thread-safely."""
+
+    __slots__ = (
+        "_count",
+        "_exdates",
+        "_last",
+        "_parts",
+        "_rebase_step",
+        "_rule",
+        "_until",
+        "spec",
+        "tz",
+    )
+
+    def __init__(self, spec: SeriesSpec) -> None:
+        self.spec = spec
+        self.tz = check_timezone(spec.timezone)
+        start = spec.dtstart_local
+        if start.tzinfo is not None:
+            raise InvalidRecurrence(
+                "The series start must be a local wall time without a timezone",
+                field="dtstart_local",
+            )
+        _check_duration(spec.duration_minutes)
+        if spec.until_local is not None and spec.until_local < start.date():
+            raise InvalidRecurrence("The series ends before it starts", field="until_local")
+        self._exdates = frozenset(spec.exdates)
+        self._last = datetime.combine(spec.until_local or date.max, time.max)
+        self._parts: dict[str, str] = {}
+        self._rule: rrule | None = None
+        self._until: datetime | None = None
+        self._count: int | None = None
+        self._rebase_step: timedelta | None = None
+        text = (spec.rrule or "").strip()
+        if text:
+            self._parts = _split_rule(text)
+            self._rule = self._parse(text)
+            self._count = int(self._parts["COUNT"]) if "COUNT" in self._parts else None
+            interval = int(self._parts.get("INTERVAL", "1"))
+            # Without COUNT, a DAILY or WEEKLY rule restarted a whole number of periods later
+            # gives the same sessions from there on; expanding a window of a years-old series
+            # then costs the window, not the years (dateutil always iterates from DTSTART).
+            if self._count is None and self._parts["FREQ"] in ("DAILY", "WEEKLY"):
+                days = 7 if self._parts["FREQ"] == "WEEKLY" else 1
+                self._rebase_step = timedelta(days=days * interval)
+        if self._first_on_or_after(start.date(), _FIRST_SESSION_HORIZON) is None:
+            raise InvalidRecurrence(
+                "The series has no session: its rule, end date and excluded dates leave nothing",
+                field="rrule",
+            )
+
+    def _parse(self, text: str) -> rrule:
+        parts = dict(self._parts)
+        if "UNTIL" in parts:
+            self._until = _until_local(text, parts["UNTIL"], self.tz)
+            parts["UNTIL"] = self._until.strftime("%Y%m%dT%H%M%S")
+        # dateutil defaults WKST to calendar.firstweekday(), process-wide state; RFC 5545 says MO.
+        parts.setdefault("WKST", "MO")
+        try:
+            parsed = rrulestr(_join_rule(parts), dtstart=self.spec.dtstart_local)
+        except (ValueError, TypeError, KeyError, OverflowError) as exc:
+            raise _bad_rule(text, str(exc)) from exc
+        if not isinstance(parsed, rrule):  # a single RRULE line never gives a set
+            raise _bad_rule(text, "it must be a single RRULE")
+        return parsed
+
+    # -- original (unmodified) occurrences, as naive local wall times ------------------------
+
+    def _between(self, lo: date, hi: date) -> list[datetime]:
+        start = datetime.combine(lo, time.min)
+        end = min(datetime.combine(hi, time.max), self._last)
+        first = self.spec.dtstart_local
+        if end < start or end < first:
+            return []
+        rule = self._rule
+        if rule is None:
+            found = [first] if start <= first <= end else []
+        else:
+            if self._rebase_step is not None and start - first > 2 * self._rebase_step:
+                periods = (start - first) // self._rebase_step - 1
+                rule = rule.replace(dtstart=first + periods * self._rebase_step)
+            found = rule.between(start, end, inc=True)
+        return [dt for dt in found if dt.date() not in self._exdates]
+
+    def _first_on_or_after(self, day: date, horizon: timedelta) -> datetime | None:
+        """The first original occurrence on or after ``day``, looking at most ``horizon`` ahead."""
+        lo = max(day, self.spec.dtstart_local.date())
+        try:
+            stop = min(datetime.combine(lo, time.max) + horizon, self._last)
+        except OverflowError:
+            stop = self._last
+        if self._rule is None:
+            first = self.spec.dtstart_local
+            ok = first.date() >= day and first <= stop and first.date() not in self._exdates
+            return first if ok else None
+        # COUNT applies before EXDATE (RFC 5545), so count from DTSTART while skipping.
+        probe = self._rule.replace(count=None, until=min(self._until or stop, stop))
+        for index, dt in enumerate(probe):
+            if self._count is not None and index >= self._count:
+                return None
+            if dt.date() >= lo and dt.date() not in self._exdates:
+                return dt
+        return None
+
+    def _count_before(self, moment: datetime) -> int:
+        n = 0
+        for dt in self._rule or ():
+            if dt >= moment:
+                break
+            n += 1
+        return n
+
+    # -- occurrences --------------------------------------------------------------------------
+
+    def _build(self, original: datetime, override: OccurrenceOverride | None) -> Occurrence:
+        spec = self.spec
+        naive_start = original
+        duration = spec.duration_minutes
+        room_id, instructor_id = spec.room_id, spec.instructor_id
+        cancelled, reason = False, None
+        if override is not None:
+            naive_start = override.new_start_local or original
+            duration = override.new_duration_minutes or duration
+            room_id = override.room_id or room_id
+            instructor_id = override.substitute_instructor_id or instructor_id
+            cancelled, reason = override.cancelled, override.reason
+        start_local, start_utc = _localise(naive_start, self.tz)
+        end_utc = start_utc + timedelta(minutes=duration)
+        return Occurrence(
+            series_id=spec.series_id,
+            original_date=original.date(),
+            start_local=start_local,
+            end_local=end_utc.astimezone(self.tz),
+            start_utc=start_utc,
+            end_utc=end_utc,
+            duration_minutes=duration,
+            cancelled=cancelled,
+            rescheduled=naive_start != original or duration != spec.duration_minutes,
+            room_id=room_id,
+            instructor_id=instructor_id,
+            reason=reason,
+            override=override,
+        )
+
+    def occurrence_on(
+        self, original_date: date, override: OccurrenceOverride | None = None
+    ) -> Occurrence | None:
+        """The occurrence whose unmodified date is ``original_date``, or ``None``."""
+        found = self._between(original_date, original_date)
+        return self._build(found[0], override) if found else None
+
+    def expand(
+        self,
+        window_start: date,
+        window_end: date,
+        overrides: Mapping[date, OccurrenceOverride] | Iterable[OccurrenceOverride] = (),
+    ) -> list[Occurrence]:
+        """Occurrences whose (possibly moved) local start date is in the window, by start.
+
+        Cancelled occurrences are kept with ``cancelled=True``. An override whose date is not an
+        occurrence of the series (excluded, out of range, not on the rule) is ignored; of two
+        overrides for one date the later wins.
+        """
+        check_range(window_start, window_end, what="The calendar window")
+        by_date = _index(overrides)
+        originals = self._between(window_start, window_end)
+        seen = {dt.date() for dt in originals}
+        # A session moved into the window from a date outside it must still be found.
+        for ov in by_date.values():
+            moved_to = ov.new_start_local
+            if (
+                moved_to is not None
+                and window_start <= moved_to.date() <= window_end
+                and ov.original_date not in seen
+            ):
+                originals.extend(self._between(ov.original_date, ov.original_date))
+        result: list[Occurrence] = []
+        for original in originals:
+            occ = self._build(original, by_date.get(original.date()))
+            if window_start <= occ.local_date <= window_end:
+                result.append(occ)
+        result.sort(key=lambda o: (o.start_utc, o.original_date))
+        return result
+
+
+def _index(
+    overrides: Mapping[date, OccurrenceOverride] | Iterable[OccurrenceOverride],
+) -> dict[date, OccurrenceOverride]:
+    items = overrides.values() if isinstance(overrides, Mapping) else overrides
+    return {ov.original_date: ov for ov in items}
+
+
+def compile_series(spec: SeriesSpec) -> CompiledSeries:
+    """Validate ``spec`` and parse its rule once (``InvalidRecurrence``, ``UnknownTimezone``)."""
+    return CompiledSeries(spec)
+
+
+def validate_series(spec: SeriesSpec) -> None:
+    """Raise ``InvalidRecurrence`` (or ``UnknownTimezone``) with a message fit for the user."""
+    compile_series(spec)
+
+
+# Series are immutable and hashable, so repeated calendar refreshes reuse their parsed rules.
+_compile_cached = lru_cache(maxsize=4096)(compile_series)
+
+
+def expand(
+    spec: SeriesSpec,
+    window_start: date,
+    window_end: date,
+    overrides: Mapping[date, OccurrenceOverride] | Iterable[OccurrenceOverride] = (),
+) -> list[Occurrence]:
+    """``compile_series(spec).expand(...)``, with compiled series cached by spec."""
+    try:
+        compiled = _compile_cached(spec)
+    except TypeError:  # a spec built with a list of exdates is not hashable
+        compiled = compile_series(spec)
+    return compiled.expand(window_start, window_end, overrides)
+
+
+def split_series_at(spec: SeriesSpec, from_date: date) -> tuple[SeriesSpec, SeriesSpec]:
+    """Split for a "this and all future occurrences" edit: (old part, new part).
+
+    The old part keeps the series id and ends the day before ``from_date``; its exclusions before
+    ``from_date`` stay with it. The new part has no id (the caller gives it one and moves
+    overrides on or after ``from_date`` to it), starts at the first session on or after
+    ``from_date`` at the series start time, and keeps the rule: UNTIL unchanged, COUNT lowered
+    by the sessions the old part keeps (EXDATEs included, as COUNT counts them in RFC 5545).
+
+    Raises ``ValidationError`` when there is no session on or after ``from_date``, or when that
+    is the first session of the series (edit the whole series instead).
+    """
+    compiled = compile_series(spec)
+    first = compiled._first_on_or_after(from_date, timedelta(days=366 * 200))
+    if first is None:
+        raise ValidationError(f"The series has no session on or after {from_date.isoformat()}")
+    if first == compiled._first_on_or_after(spec.dtstart_local.date(), _FIRST_SESSION_HORIZON):
+        raise ValidationError(
+            "This is the first session of the series; change the whole series instead"
+        )
+    old = replace(
+        spec,
+        until_local=from_date - timedelta(days=1),
+        exdates=tuple(d for d in spec.exdates if d < from_date),
+    )
+    rule = spec.rrule
+    if compiled._count is not None:
+        parts = dict(compiled._parts)
+        parts["COUNT"] = str(compiled._count - compiled._count_before(first))
+        rule = _join_rule(parts)
+    new = replace(
+        spec,
+        series_id=None,
+        dtstart_local=first,
+        rrule=rule,
+        exdates=tuple(d for d in spec.exdates if d > first.date()),
+    )
+    return old, new
+
+
+_DURATION = re.compile(r"^(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$", re.ASCII)
+
+
+def parse_duration(text: str) -> int:
+    """Minutes in "1h30m", "90m", "2h", "90", Go's "1h30m0s" or ISO 8601 "PT1H30M".
+
+    Raises ``InvalidRecurrence`` for anything else, a zero duration or stray seconds.
+    """
+    raw = (text or "").strip()
+    body = raw.upper().replace(" ", "")
+    if body.startswith("PT"):
+        body = body[2:]
+    if _is_uint(body):
+        minutes = int(body)
+    else:
+        m = _DURATION.match(body)
+        if not body or m is None:
+            raise InvalidRecurrence(
+                f"“{raw}” is not a duration (use minutes like 90, or 1h30m)", field="duration"
+            )
+        hours, mins, secs = (int(g) if g else 0 for g in m.groups())
+        if secs % 60:
+            raise InvalidRecurrence(f"“{raw}” is not a whole number of minutes", field="duration")
+        minutes = hours * 60 + mins + secs // 60
+    if minutes <= 0:
+        raise InvalidRecurrence("A duration must be at least one minute", field="duration")
+    return minutes

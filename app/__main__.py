@@ -34,8 +34,7 @@ def main() -> int:
     app.setApplicationName("Rollbook")
     messages = MessageBridge(quiet=bool(smoke))
 
-    def excepthook(kind: type[BaseException], err: BaseException,
-                   tb: TracebackType | None) -> None:
+    def excepthook(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:
         messages.show_error(err.with_traceback(tb))
         if smoke:
             app.exit(1)

@@ -35,7 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     target.add_argument("--url", help="PostgreSQL URL to fill (schema is upgraded first)")
     target.add_argument("--local", type=Path, help="SQLite file to create or fill")
     demo.add_argument(
-        "--size", choices=("small", "workstation", "bench"), default="workstation",
+        "--size",
+        choices=("small", "workstation", "bench"),
+        default="workstation",
         help="preset size (default: workstation)",
     )
     demo.add_argument("--facilities", type=int, help="override the number of facilities")
@@ -103,8 +105,11 @@ def _db(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from app import demo
 
-    size = {"small": demo.DemoSize.small, "workstation": demo.DemoSize.workstation,
-            "bench": demo.DemoSize.bench}[args.size]()
+    size = {
+        "small": demo.DemoSize.small,
+        "workstation": demo.DemoSize.workstation,
+        "bench": demo.DemoSize.bench,
+    }[args.size]()
     overrides = {
         field: getattr(args, field)
         for field in ("facilities", "students", "weeks")

@@ -11,18 +11,18 @@ from sqlalchemy import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.db import migrate  # noqa: E402
-from app.db.engine import make_local_engine, make_server_engine  # noqa: E402
-from app.repositories.uow import UnitOfWorkFactory  # noqa: E402
-from app.services.context import Actor  # noqa: E402
-from tests import pgserver  # noqa: E402
+from app.db import migrate
+from app.db.engine import make_local_engine, make_server_engine
+from app.repositories.uow import UnitOfWorkFactory
+from app.services.context import Actor
+from tests import pgserver
 
 TEST_ACTOR = Actor(username="test_admin", device_id="test-device")
 
 
 @pytest.fixture(scope="session")
 def pg_template() -> Iterator[str]:
-    """A database upgraded to head once per run; tests get copies of it (CREATE DATABASE TEMPLATE)."""
+    """A database at head, made once per run; tests get copies (CREATE DATABASE TEMPLATE)."""
     url = pgserver.create_database(prefix="rb_template")
     engine = make_server_engine(url)
     migrate.upgrade(engine)

@@ -52,7 +52,7 @@ class Audited:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:
         # Optimistic concurrency: an UPDATE of a row someone else changed matches nothing.
-        return {"version_id_col": cls.row_version}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.row_version}
 
     @property
     def is_deleted(self) -> bool:

@@ -134,16 +134,15 @@ class UnitOfWork:
     def __init__(self, session: Session, actor: Actor) -> None:
         self.session = session
         self.actor = actor
-        self._repos: dict[type[Any], Any] = {}
+        self._repos: dict[Callable[[Session], Any], Any] = {}
         event.listen(session, "before_flush", self._before_flush)
 
     def get(self, repo_type: Callable[[Session], R]) -> R:
-        key = repo_type  # type: ignore[assignment]
-        repo = self._repos.get(key)  # type: ignore[arg-type]
+        repo = self._repos.get(repo_type)
         if repo is None:
             repo = repo_type(self.session)
-            self._repos[key] = repo  # type: ignore[index]
-        return repo  # type: ignore[no-any-return]
+            self._repos[repo_type] = repo
+        return repo
 
     def flush(self) -> None:
         try:

@@ -28,7 +28,7 @@ class WorkstationService:
         self._demo_size = demo_size
 
     def ensure_demo_data(self, progress: Progress | None = None) -> WorkstationStatus:
-        """Generate the demo data set if the cache is empty. Slow the first time: run off the GUI."""
+        """Generate the demo data if the cache is empty. Slow the first time: run off the GUI."""
         from app import demo
 
         with self._uow() as uow:

@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         self.addAction(find)
 
         self.connection_label = QLabel(self.tr("Preparing workstation…"))
-        self.progress = QProgressBar(maximumWidth=240)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
         self.progress.setRange(0, 0)
         self.statusBar().addWidget(self.connection_label, 1)
         self.statusBar().addPermanentWidget(self.progress)

@@ -34,7 +34,8 @@ class MessageBridge:
         self.last_message = f"Unexpected error: {error}"
         log.error("unexpected error\n%s", details)
         if not self.quiet:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Rollbook", self.last_message,
-                              parent=self._parent)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical, "Rollbook", self.last_message, parent=self._parent
+            )
             box.setDetailedText(details)
             box.exec()

@@ -54,8 +54,9 @@ class TaskRunner(QObject):
         self._tokens = itertools.count(1)
         self._default_error = on_error
 
-    def run(self, work: Callable[[], Any], on_done: Done | None = None,
-            on_error: Failed | None = None) -> int:
+    def run(
+        self, work: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+    ) -> int:
         token = next(self._tokens)
         self._pending[token] = (on_done, on_error)
         if len(self._pending) == 1:
@@ -64,7 +65,7 @@ class TaskRunner(QObject):
         return token
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
-        """Block until the pool is idle (for shutdown); the GUI thread must not call it otherwise."""
+        """Block until the pool is idle; only for shutdown, never from a GUI slot."""
         return self._pool.waitForDone(msecs)
 
     @property

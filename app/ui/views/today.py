@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -34,8 +34,9 @@ class TodayView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.table)
 
-    def set_context(self, services: Services, facility_id: UUID, facility_name: str,
-                    timezone: str) -> None:
+    def set_context(
+        self, services: Services, facility_id: UUID, facility_name: str, timezone: str
+    ) -> None:
         today = datetime.now(ZoneInfo(timezone)).date()
         end = today + timedelta(days=6 - today.weekday())
         self.heading.setText(
@@ -51,7 +52,3 @@ class TodayView(QWidget):
     def _on_loaded(self, rows: list[OccurrenceView]) -> None:
         self.model.set_occurrences(rows)
         self.sig_loaded.emit(len(rows))
-
-    @staticmethod
-    def week_end(day: date) -> date:
-        return day + timedelta(days=6 - day.weekday())

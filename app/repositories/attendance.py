@@ -1,0 +1,217 @@
+"""Attendance marks per (series, occurrence date, student), policies and the hours ledger."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db.models import AttendancePolicyRow, AttendanceRecord, Enrollment, HoursLog, User
+from app.domain.enums import AttendanceStatus, EnrollmentStatus
+
+
+class SheetLine(NamedTuple):
+    """A student on an attendance sheet, with their mark if there is one."""
+
+    user_id: uuid.UUID
+    name_first: str
+    name_last: str
+    student_number: str | None
+    doc_id: str | None
+    enrollment_status: EnrollmentStatus
+    record: AttendanceRecord | None
+
+
+class MarkFact(NamedTuple):
+    """What a summary needs of a mark, without loading the row as an object."""
+
+    user_id: uuid.UUID
+    event_id: uuid.UUID
+    date: date
+    status: AttendanceStatus
+    minutes: int | None
+    check_in_at: datetime | None
+
+
+class LedgerLine(NamedTuple):
+    """Verified hours-ledger minutes of a student, by program and (optionally) enrollment."""
+
+    user_id: uuid.UUID
+    program_id: uuid.UUID | None
+    enrollment_id: uuid.UUID | None
+    minutes: int
+
+
+class AttendanceRepository:
+    """Reads and writes ``program_class_event_attendance``; reads policies and ``hours_logs``."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def sheet_lines(
+        self,
+        *,
+        series_id: uuid.UUID,
+        class_id: uuid.UUID,
+        occurrence_date: date,
+        occurrence_end_utc: datetime,
+        day_start_utc: datetime,
+        student_ids: Iterable[uuid.UUID] | None = None,
+    ) -> list[SheetLine]:
+        """The students on one occurrence's sheet, in one query.
+
+        On the sheet: enrolled (not merely waitlisted) by the end of the session and not ended
+        before the start of its local day; and anyone already marked for it, so that a mark is
+        never hidden by a later roster change.
+        """
+        mark = AttendanceRecord
+        stmt = (
+            select(
+                User.id,
+                User.name_first,
+                User.name_last,
+                User.student_number,
+                User.doc_id,
+                Enrollment.enrollment_status,
+                mark,
+            )
+            .select_from(Enrollment)
+            .join(User, User.id == Enrollment.user_id)
+            .outerjoin(
+                mark,
+                and_(
+                    mark.event_id == series_id,
+                    mark.user_id == Enrollment.user_id,
+                    mark.date == occurrence_date,
+                    mark.deleted_at.is_(None),
+                ),
+            )
+            .where(
+                Enrollment.class_id == class_id,
+                Enrollment.deleted_at.is_(None),
+                User.deleted_at.is_(None),
+                or_(
+                    and_(
+                        Enrollment.enrollment_status != EnrollmentStatus.WAITLISTED,
+                        Enrollment.enrolled_at.is_not(None),
+                        Enrollment.enrolled_at <= occurrence_end_utc,
+                        or_(
+                            Enrollment.enrollment_ended_at.is_(None),
+                            Enrollment.enrollment_ended_at >= day_start_utc,
+                        ),
+                    ),
+                    mark.id.is_not(None),
+                ),
+            )
+        )
+        if student_ids is not None:
+            stmt = stmt.where(Enrollment.user_id.in_(list(student_ids)))
+        return [SheetLine(*row) for row in self._session.execute(stmt)]
+
+    def get_including_deleted(self, attendance_id: uuid.UUID) -> AttendanceRecord | None:
+        """The row behind a deterministic id, even cleared (soft-deleted): marking revives it."""
+        return self._session.get(AttendanceRecord, attendance_id)
+
+    def add(self, row: AttendanceRecord) -> None:
+        self._session.add(row)
+
+    def marks(
+        self, series_ids: Iterable[uuid.UUID], *, student_id: uuid.UUID | None = None
+    ) -> list[AttendanceRecord]:
+        ids = list(series_ids)
+        if not ids:
+            return []
+        stmt = select(AttendanceRecord).where(
+            AttendanceRecord.event_id.in_(ids), AttendanceRecord.deleted_at.is_(None)
+        )
+        if student_id is not None:
+            stmt = stmt.where(AttendanceRecord.user_id == student_id)
+        return list(self._session.scalars(stmt))
+
+    def mark_facts(
+        self, series_ids: Iterable[uuid.UUID], *, student_id: uuid.UUID | None = None
+    ) -> list[MarkFact]:
+        ids = list(series_ids)
+        if not ids:
+            return []
+        stmt = select(
+            AttendanceRecord.user_id,
+            AttendanceRecord.event_id,
+            AttendanceRecord.date,
+            AttendanceRecord.attendance_status,
+            AttendanceRecord.minutes,
+            AttendanceRecord.check_in_at,
+        ).where(AttendanceRecord.event_id.in_(ids), AttendanceRecord.deleted_at.is_(None))
+        if student_id is not None:
+            stmt = stmt.where(AttendanceRecord.user_id == student_id)
+        return [MarkFact(*row) for row in self._session.execute(stmt)]
+
+    def marked_counts(
+        self, facility_id: uuid.UUID, start: date, end: date
+    ) -> dict[tuple[uuid.UUID, date], int]:
+        """Marks per (series, occurrence date) of a facility between two local dates."""
+        stmt = (
+            select(AttendanceRecord.event_id, AttendanceRecord.date, func.count())
+            .where(
+                AttendanceRecord.facility_id == facility_id,
+                AttendanceRecord.date.between(start, end),
+                AttendanceRecord.deleted_at.is_(None),
+            )
+            .group_by(AttendanceRecord.event_id, AttendanceRecord.date)
+        )
+        return {(event, day): int(n) for event, day, n in self._session.execute(stmt)}
+
+    def policies(self, program_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, AttendancePolicyRow]:
+        ids = list(set(program_ids))
+        if not ids:
+            return {}
+        stmt = select(AttendancePolicyRow).where(
+            AttendancePolicyRow.program_id.in_(ids), AttendancePolicyRow.deleted_at.is_(None)
+        )
+        return {row.program_id: row for row in self._session.scalars(stmt)}
+
+    def verified_ledger(
+        self, student_ids: Iterable[uuid.UUID], program_ids: Iterable[uuid.UUID]
+    ) -> list[LedgerLine]:
+        """Verified, finished hours-ledger entries of the students for the programs."""
+        students = list(set(student_ids))
+        programs = list(set(program_ids))
+        if not students or not programs:
+            return []
+        stmt = select(
+            HoursLog.user_id,
+            HoursLog.program_id,
+            HoursLog.enrollment_id,
+            HoursLog.minutes,
+            HoursLog.clock_in,
+            HoursLog.clock_out,
+        ).where(
+            HoursLog.user_id.in_(students),
+            HoursLog.deleted_at.is_(None),
+            HoursLog.verified.is_(True),
+            or_(
+                HoursLog.program_id.in_(programs),
+                HoursLog.enrollment_id.in_(
+                    select(Enrollment.id).where(Enrollment.user_id.in_(students))
+                ),
+            ),
+        )
+        lines = []
+        for (
+            user_id,
+            program_id,
+            enrollment_id,
+            minutes,
+            clock_in,
+            clock_out,
+        ) in self._session.execute(stmt):
+            if minutes is None:
+                if clock_out is None:
+                    continue  # still clocked in: nothing to count yet
+                minutes = int((clock_out - clock_in).total_seconds() // 60)
+            lines.append(LedgerLine(user_id, program_id, enrollment_id, max(0, minutes)))
+        return lines

@@ -1,0 +1,45 @@
+"""Credentials: certificates, grades, completions and transcripts of students."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Credential
+
+
+class CredentialRepository:
+    """Credentials of students; soft-deleted ones are invisible (except to the serial check)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, row: Credential) -> Credential:
+        self._session.add(row)
+        return row
+
+    def get(self, credential_id: uuid.UUID) -> Credential | None:
+        row = self._session.get(Credential, credential_id)
+        return None if row is None or row.deleted_at is not None else row
+
+    def find_by_serial(self, serial: str) -> Credential | None:
+        """Deleted credentials included: the unique constraint still holds their serials."""
+        stmt = select(Credential).where(Credential.cert_serial == serial)
+        return self._session.scalars(stmt).first()
+
+    def credentials_of(self, student_id: uuid.UUID) -> Sequence[Credential]:
+        """Newest first; credentials without an issue date after the dated ones."""
+        stmt = (
+            select(Credential)
+            .where(Credential.user_id == student_id, Credential.deleted_at.is_(None))
+            .order_by(
+                Credential.issued_on.is_(None),
+                Credential.issued_on.desc(),
+                Credential.created_at.desc(),
+                Credential.id,
+            )
+        )
+        return self._session.scalars(stmt).all()

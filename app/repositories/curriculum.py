@@ -1,0 +1,78 @@
+"""Curriculum modules and lessons in order, and students' progress on lessons."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Lesson, LessonProgress, Module
+
+
+class CurriculumRepository:
+    """Modules, lessons and lesson progress; soft-deleted rows are invisible."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, row: Module | Lesson | LessonProgress) -> None:
+        self._session.add(row)
+
+    def get_module(self, module_id: uuid.UUID) -> Module | None:
+        row = self._session.get(Module, module_id)
+        return None if row is None or row.deleted_at is not None else row
+
+    def get_lesson(self, lesson_id: uuid.UUID) -> Lesson | None:
+        row = self._session.get(Lesson, lesson_id)
+        return None if row is None or row.deleted_at is not None else row
+
+    def modules_of(self, program_id: uuid.UUID) -> Sequence[Module]:
+        stmt = (
+            select(Module)
+            .where(Module.program_id == program_id, Module.deleted_at.is_(None))
+            .order_by(Module.sequence_order, Module.id)
+        )
+        return self._session.scalars(stmt).all()
+
+    def lessons_of(self, module_ids: Iterable[uuid.UUID]) -> Sequence[Lesson]:
+        """Live lessons of the modules, in module then lesson order of ``sequence_order``."""
+        ids = list(module_ids)
+        if not ids:
+            return []
+        stmt = (
+            select(Lesson)
+            .where(Lesson.module_id.in_(ids), Lesson.deleted_at.is_(None))
+            .order_by(Lesson.module_id, Lesson.sequence_order, Lesson.id)
+        )
+        return self._session.scalars(stmt).all()
+
+    def last_module_position(self, program_id: uuid.UUID) -> int:
+        stmt = select(func.max(Module.sequence_order)).where(
+            Module.program_id == program_id, Module.deleted_at.is_(None)
+        )
+        return int(self._session.scalar(stmt) or 0)
+
+    def last_lesson_position(self, module_id: uuid.UUID) -> int:
+        stmt = select(func.max(Lesson.sequence_order)).where(
+            Lesson.module_id == module_id, Lesson.deleted_at.is_(None)
+        )
+        return int(self._session.scalar(stmt) or 0)
+
+    def get_progress(self, progress_id: uuid.UUID) -> LessonProgress | None:
+        """Deleted rows included: the id is deterministic, so a new mark must revive the row."""
+        return self._session.get(LessonProgress, progress_id)
+
+    def progress_of(
+        self, student_id: uuid.UUID, lesson_ids: Iterable[uuid.UUID]
+    ) -> Sequence[LessonProgress]:
+        ids = list(lesson_ids)
+        if not ids:
+            return []
+        stmt = select(LessonProgress).where(
+            LessonProgress.student_id == student_id,
+            LessonProgress.lesson_id.in_(ids),
+            LessonProgress.deleted_at.is_(None),
+        )
+        return self._session.scalars(stmt).all()

@@ -1,0 +1,278 @@
+"""Session series and their per-occurrence overrides, loaded a calendar window at a time."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.db.models import (
+    AttendanceRecord,
+    Facility,
+    OccurrenceOverrideRow,
+    ProgramClass,
+    Room,
+    SessionSeries,
+    User,
+)
+from app.domain.enums import ClassStatus
+
+
+class SeriesLine(NamedTuple):
+    """A series with what a calendar shows of it: class, timezone, room and instructor names."""
+
+    id: uuid.UUID
+    facility_id: uuid.UUID
+    timezone: str
+    class_id: uuid.UUID
+    class_name: str
+    dtstart_local: datetime
+    duration_minutes: int
+    recurrence_rule: str | None
+    until_local: date | None
+    exdates: str | None
+    room_id: uuid.UUID | None
+    room_name: str | None
+    instructor_id: uuid.UUID | None
+    instructor_first: str | None
+    instructor_last: str | None
+
+
+class OverrideLine(NamedTuple):
+    """An override with the names of its room and substitute instructor."""
+
+    event_id: uuid.UUID
+    original_date: date
+    is_cancelled: bool
+    new_start_local: datetime | None
+    new_duration_minutes: int | None
+    substitute_instructor_id: uuid.UUID | None
+    substitute_first: str | None
+    substitute_last: str | None
+    room_id: uuid.UUID | None
+    room_name: str | None
+    reason: str | None
+
+
+_SERIES_WIDTH = len(SeriesLine._fields)
+
+
+def _series_select() -> Select[*tuple[Any, ...]]:
+    instructor = aliased(User)
+    return (
+        select(
+            SessionSeries.id,
+            SessionSeries.facility_id,
+            Facility.timezone,
+            SessionSeries.class_id,
+            ProgramClass.name,
+            SessionSeries.dtstart_local,
+            SessionSeries.duration_minutes,
+            SessionSeries.recurrence_rule,
+            SessionSeries.until_local,
+            SessionSeries.exdates,
+            SessionSeries.room_id,
+            Room.name,
+            SessionSeries.instructor_id,
+            instructor.name_first,
+            instructor.name_last,
+        )
+        .join(ProgramClass, ProgramClass.id == SessionSeries.class_id)
+        .join(Facility, Facility.id == SessionSeries.facility_id)
+        .outerjoin(Room, Room.id == SessionSeries.room_id)
+        .outerjoin(instructor, instructor.id == SessionSeries.instructor_id)
+        .where(SessionSeries.deleted_at.is_(None), ProgramClass.deleted_at.is_(None))
+    )
+
+
+def _override_columns() -> tuple[Select[*tuple[Any, ...]], Any, Any]:
+    substitute = aliased(User)
+    room = aliased(Room)
+    stmt = select(
+        OccurrenceOverrideRow.event_id,
+        OccurrenceOverrideRow.original_date,
+        OccurrenceOverrideRow.is_cancelled,
+        OccurrenceOverrideRow.new_start_local,
+        OccurrenceOverrideRow.new_duration_minutes,
+        OccurrenceOverrideRow.substitute_instructor_id,
+        substitute.name_first,
+        substitute.name_last,
+        OccurrenceOverrideRow.room_id,
+        room.name,
+        OccurrenceOverrideRow.reason,
+    )
+    return stmt, substitute, room
+
+
+def _window_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
+
+
+class ScheduleRepository:
+    """Reads and writes ``program_class_events`` and ``program_class_event_overrides``.
+
+    Series of cancelled classes are left out of calendar windows: they book no room and no one.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, series_id: uuid.UUID) -> SessionSeries | None:
+        row = self._session.get(SessionSeries, series_id)
+        return None if row is None or row.deleted_at is not None else row
+
+    def add(self, row: SessionSeries) -> None:
+        self._session.add(row)
+
+    def add_override(self, row: OccurrenceOverrideRow) -> None:
+        self._session.add(row)
+
+    def override_including_deleted(self, override_id: uuid.UUID) -> OccurrenceOverrideRow | None:
+        """The row behind a deterministic override id, even soft-deleted, so it can be reused."""
+        return self._session.get(OccurrenceOverrideRow, override_id)
+
+    def overrides_of(self, series_id: uuid.UUID) -> list[OccurrenceOverrideRow]:
+        stmt = select(OccurrenceOverrideRow).where(
+            OccurrenceOverrideRow.event_id == series_id,
+            OccurrenceOverrideRow.deleted_at.is_(None),
+        )
+        return list(self._session.scalars(stmt))
+
+    def line(self, series_id: uuid.UUID) -> SeriesLine | None:
+        row = self._session.execute(_series_select().where(SessionSeries.id == series_id)).first()
+        return None if row is None else SeriesLine(*row)
+
+    def line_with_override(
+        self, series_id: uuid.UUID, original_date: date
+    ) -> tuple[SeriesLine, OverrideLine | None] | None:
+        """A series and its override for one date, in one query (what a sheet needs)."""
+        ov_cols, substitute, room = _override_columns()
+        stmt = (
+            _series_select()
+            .add_columns(*ov_cols.selected_columns)
+            .outerjoin(
+                OccurrenceOverrideRow,
+                and_(
+                    OccurrenceOverrideRow.event_id == SessionSeries.id,
+                    OccurrenceOverrideRow.original_date == original_date,
+                    OccurrenceOverrideRow.deleted_at.is_(None),
+                ),
+            )
+            .outerjoin(substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id)
+            .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
+            .where(SessionSeries.id == series_id)
+        )
+        row = self._session.execute(stmt).first()
+        if row is None:
+            return None
+        series = SeriesLine(*row[:_SERIES_WIDTH])
+        override = OverrideLine(*row[_SERIES_WIDTH:])
+        return series, (override if override.event_id is not None else None)
+
+    def lines_of_classes(self, class_ids: Iterable[uuid.UUID]) -> list[SeriesLine]:
+        ids = list(class_ids)
+        if not ids:
+            return []
+        stmt = _series_select().where(SessionSeries.class_id.in_(ids))
+        return [SeriesLine(*row) for row in self._session.execute(stmt)]
+
+    def override_lines(self, series_ids: Iterable[uuid.UUID]) -> list[OverrideLine]:
+        ids = list(series_ids)
+        if not ids:
+            return []
+        stmt, substitute, room = _override_columns()
+        stmt = (
+            stmt.outerjoin(
+                substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id
+            )
+            .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
+            .where(
+                OccurrenceOverrideRow.event_id.in_(ids),
+                OccurrenceOverrideRow.deleted_at.is_(None),
+            )
+        )
+        return [OverrideLine(*row) for row in self._session.execute(stmt)]
+
+    def window(
+        self,
+        facility_id: uuid.UUID,
+        start: date,
+        end: date,
+        *,
+        class_id: uuid.UUID | None = None,
+    ) -> tuple[list[SeriesLine], list[OverrideLine]]:
+        """Series that may have a session in ``[start, end]`` (local dates) and the overrides
+        that matter there: two queries, whatever the number of series.
+        """
+        cond = self._window_condition(facility_id, start, end, class_id)
+        lines = [SeriesLine(*row) for row in self._session.execute(_series_select().where(cond))]
+        if not lines:
+            return [], []
+        lo, hi = _window_bounds(start, end)
+        stmt, substitute, room = _override_columns()
+        stmt = (
+            stmt.join(SessionSeries, SessionSeries.id == OccurrenceOverrideRow.event_id)
+            .join(ProgramClass, ProgramClass.id == SessionSeries.class_id)
+            .outerjoin(substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id)
+            .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
+            .where(
+                cond,
+                SessionSeries.deleted_at.is_(None),
+                ProgramClass.deleted_at.is_(None),
+                OccurrenceOverrideRow.deleted_at.is_(None),
+                or_(
+                    OccurrenceOverrideRow.original_date.between(start, end),
+                    and_(
+                        OccurrenceOverrideRow.new_start_local >= lo,
+                        OccurrenceOverrideRow.new_start_local < hi,
+                    ),
+                ),
+            )
+        )
+        return lines, [OverrideLine(*row) for row in self._session.execute(stmt)]
+
+    def _window_condition(
+        self, facility_id: uuid.UUID, start: date, end: date, class_id: uuid.UUID | None
+    ) -> ColumnElement[bool]:
+        lo, hi = _window_bounds(start, end)
+        # A session moved into the window from outside the series' own span must still show.
+        moved_in = select(OccurrenceOverrideRow.event_id).where(
+            OccurrenceOverrideRow.deleted_at.is_(None),
+            OccurrenceOverrideRow.new_start_local >= lo,
+            OccurrenceOverrideRow.new_start_local < hi,
+        )
+        cond = and_(
+            SessionSeries.facility_id == facility_id,
+            ProgramClass.status != ClassStatus.CANCELLED,
+            or_(
+                and_(
+                    SessionSeries.dtstart_local < hi,
+                    or_(SessionSeries.until_local.is_(None), SessionSeries.until_local >= start),
+                ),
+                SessionSeries.id.in_(moved_in),
+            ),
+        )
+        if class_id is not None:
+            cond = and_(cond, SessionSeries.class_id == class_id)
+        return cond
+
+    def first_marked_date_from(self, series_id: uuid.UUID, from_date: date) -> date | None:
+        """The first date on or after ``from_date`` with attendance taken, if any."""
+        stmt = select(AttendanceRecord.date).where(
+            AttendanceRecord.event_id == series_id,
+            AttendanceRecord.date >= from_date,
+            AttendanceRecord.deleted_at.is_(None),
+        )
+        return self._session.scalar(stmt.order_by(AttendanceRecord.date).limit(1))
+
+    def has_attendance(self, series_id: uuid.UUID) -> bool:
+        stmt = select(
+            exists().where(
+                AttendanceRecord.event_id == series_id, AttendanceRecord.deleted_at.is_(None)
+            )
+        )
+        return bool(self._session.scalar(stmt))

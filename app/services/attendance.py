@@ -1,0 +1,647 @@
+"""Attendance: sheets of one session, marking, and attendance against a program's policy."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from app.db.models import AttendancePolicyRow, AttendanceRecord
+from app.domain.attendance import (
+    AttendancePolicy,
+    OccurrenceRecord,
+    PolicyOutcome,
+    evaluate,
+    minutes_between,
+)
+from app.domain.enums import AttendanceStatus, EnrollmentStatus
+from app.domain.errors import NotAllowed, NotFound, ValidationError
+from app.domain.ids import attendance_id
+from app.domain.recurrence import compile_series
+from app.domain.validation import check_range, check_timezone, clean_text
+from app.infra.clock import Clock, SystemClock
+from app.repositories.attendance import AttendanceRepository, LedgerLine, MarkFact, SheetLine
+from app.repositories.classes import ClassRepository
+from app.repositories.enrollments import EnrolledPeriod, EnrollmentRepository
+from app.repositories.schedule import ScheduleRepository, SeriesLine
+from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.services.attendance_dto import (
+    AttendanceSheet,
+    ClassAttendanceSummary,
+    MissingAttendance,
+    SheetRow,
+    StudentAttendanceSummary,
+)
+from app.services.classes_dto import student_name
+from app.services.schedule import (
+    MAX_WINDOW_DAYS,
+    expand_lines,
+    local_day_start,
+    occurrence_of,
+    override_of,
+    spec_of,
+)
+from app.services.schedule_dto import OccurrenceView
+
+__all__ = [
+    "AttendanceService",
+    "AttendanceSheet",
+    "ClassAttendanceSummary",
+    "MissingAttendance",
+    "SheetRow",
+    "StudentAttendanceSummary",
+    "enrollment_outcomes",
+]
+
+ABSENCE_REASON_MAX = 200  # the column's length
+NOTE_MAX = 2000
+MAX_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A validated mark, ready to write."""
+
+    status: AttendanceStatus
+    absence_reason: str | None
+    note: str | None
+    check_in_at: datetime | None
+    check_out_at: datetime | None
+    minutes: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Session:
+    """The occurrence a sheet is for, with what is needed to find its students."""
+
+    line: SeriesLine
+    view: OccurrenceView
+    tz: ZoneInfo
+
+    @property
+    def day_start_utc(self) -> datetime:
+        return local_day_start(self.view.original_date, self.tz)
+
+
+def _aware(value: datetime | None, label: str, field: str) -> datetime | None:
+    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValidationError(f"{label} must carry a timezone.", field=field)
+    return value
+
+
+def _clean_mark(
+    status: AttendanceStatus,
+    absence_reason: str | None,
+    note: str | None,
+    check_in_at: datetime | None,
+    check_out_at: datetime | None,
+    minutes: int | None,
+) -> _Mark:
+    try:
+        status = AttendanceStatus(status)
+    except ValueError:
+        raise ValidationError(f"“{status}” is not an attendance status.", field="status") from None
+    reason = clean_text(absence_reason, field="absence_reason", max_length=ABSENCE_REASON_MAX)
+    if reason is not None and status.attended:
+        raise ValidationError(
+            "An absence reason goes only with an absence.", field="absence_reason"
+        )
+    cleaned_note = clean_text(note, field="note", max_length=NOTE_MAX)
+    _aware(check_in_at, "The check-in time", "check_in_at")
+    _aware(check_out_at, "The check-out time", "check_out_at")
+    if not status.attended and (check_in_at or check_out_at or minutes is not None):
+        raise ValidationError(
+            "Check-in, check-out and minutes go only with attendance, not with an absence.",
+            field="check_in_at",
+        )
+    timed = minutes_between(check_in_at, check_out_at)
+    if minutes is not None:
+        if isinstance(minutes, bool) or not isinstance(minutes, int):
+            raise ValidationError("Minutes must be a whole number.", field="minutes")
+        if not 0 <= minutes <= MAX_MINUTES:
+            raise ValidationError(f"Minutes must be between 0 and {MAX_MINUTES}.", field="minutes")
+        if timed is not None and timed != minutes:
+            raise ValidationError(
+                "The minutes do not match the check-in and check-out times.", field="minutes"
+            )
+    return _Mark(
+        status, reason, cleaned_note, check_in_at, check_out_at, minutes if timed is None else timed
+    )
+
+
+def _refusal(view: OccurrenceView, now: datetime) -> str | None:
+    if view.cancelled:
+        return "This session was cancelled."
+    if view.start_utc > now:
+        return "This session has not started yet."
+    return None
+
+
+def _row(line: SheetLine, rec: AttendanceRecord | None) -> SheetRow:
+    return SheetRow(
+        student_id=line.user_id,
+        display_name=student_name(line.name_first, line.name_last),
+        student_number=line.student_number,
+        doc_id=line.doc_id,
+        enrollment_status=line.enrollment_status,
+        status=rec.attendance_status if rec else None,
+        absence_reason=rec.absence_reason if rec else None,
+        note=rec.note if rec else None,
+        check_in_at=rec.check_in_at if rec else None,
+        check_out_at=rec.check_out_at if rec else None,
+        minutes=rec.minutes if rec else None,
+        marked_by=rec.marked_by if rec else None,
+        marked_at=rec.marked_at if rec else None,
+        needs_review=bool(rec.needs_review) if rec else False,
+    )
+
+
+def _by_name(lines: Iterable[SheetLine]) -> list[SheetLine]:
+    # Sorted here, not in SQL: PostgreSQL and SQLite collate differently.
+    return sorted(
+        lines, key=lambda ln: (ln.name_last.casefold(), ln.name_first.casefold(), ln.user_id)
+    )
+
+
+def _policy(row: AttendancePolicyRow | None) -> AttendancePolicy:
+    if row is None:
+        return AttendancePolicy()
+    return AttendancePolicy(
+        tardy_after_minutes=row.tardy_after_minutes,
+        tardies_per_absence=row.tardies_per_absence,
+        required_hours=row.required_hours,
+        minimum_rate_pct=row.minimum_rate_pct,
+    )
+
+
+def on_sheet(period: EnrolledPeriod, view: OccurrenceView, tz: ZoneInfo) -> bool:
+    """The roster-as-of rule of ``AttendanceRepository.sheet_lines``, for loaded rows."""
+    if period.enrolled_at > view.end_utc:
+        return False
+    return period.ended_at is None or period.ended_at >= local_day_start(view.original_date, tz)
+
+
+def enrollment_outcomes(
+    uow: UnitOfWork, periods: Sequence[EnrolledPeriod], now: datetime
+) -> dict[uuid.UUID, tuple[PolicyOutcome, AttendancePolicy]]:
+    """Each enrollment's standing against its program's policy as of ``now``, by enrollment id.
+
+    The occurrences counted are the class's sessions the student was on the sheet of (same rule
+    as the sheet) or has a mark for, up to today. Hours earned add the verified hours-ledger
+    minutes of that enrollment and, for entries tied to the program only, of the program: those
+    count in every class of the program the student takes. Unverified entries do not count.
+    """
+    if not periods:
+        return {}
+    sched = uow.get(ScheduleRepository)
+    att = uow.get(AttendanceRepository)
+    class_ids = {p.class_id for p in periods}
+    students = {p.user_id for p in periods}
+    lines = sched.lines_of_classes(class_ids)
+    series_ids = [line.id for line in lines]
+    overrides = sched.override_lines(series_ids)
+    only = next(iter(students)) if len(students) == 1 else None
+    marks: dict[tuple[uuid.UUID, uuid.UUID, date], MarkFact] = {}
+    first_mark: dict[uuid.UUID, date] = {}
+    for mark in att.mark_facts(series_ids, student_id=only):
+        if mark.user_id in students:
+            marks[mark.user_id, mark.event_id, mark.date] = mark
+            first_mark[mark.event_id] = min(mark.date, first_mark.get(mark.event_id, mark.date))
+    policies = att.policies(p.program_id for p in periods)
+    ledger = att.verified_ledger(students, {p.program_id for p in periods})
+
+    lines_by_class: dict[uuid.UUID, list[SeriesLine]] = defaultdict(list)
+    for line in lines:
+        lines_by_class[line.class_id].append(line)
+    periods_by_class: dict[uuid.UUID, list[EnrolledPeriod]] = defaultdict(list)
+    for period in periods:
+        periods_by_class[period.class_id].append(period)
+
+    result: dict[uuid.UUID, tuple[PolicyOutcome, AttendancePolicy]] = {}
+    for class_id, class_periods in periods_by_class.items():
+        class_lines = lines_by_class.get(class_id, [])
+        views: list[OccurrenceView] = []
+        tz = ZoneInfo("UTC")
+        if class_lines:
+            tz = check_timezone(class_lines[0].timezone)
+            today = now.astimezone(tz).date()
+            starts = [p.enrolled_at.astimezone(tz).date() for p in class_periods]
+            starts += [first_mark[ln.id] for ln in class_lines if ln.id in first_mark]
+            start = min(starts)
+            if start <= today:
+                views = expand_lines(class_lines, overrides, start, today)
+        for period in class_periods:
+            policy = _policy(policies.get(period.program_id))
+            records = []
+            for view in views:
+                taken = marks.get((period.user_id, view.series_id, view.original_date))
+                if taken is None and not on_sheet(period, view, tz):
+                    continue
+                records.append(
+                    OccurrenceRecord(
+                        start_utc=view.start_utc,
+                        end_utc=view.end_utc,
+                        cancelled=view.cancelled,
+                        status=taken.status if taken else None,
+                        minutes=taken.minutes if taken else None,
+                        check_in=taken.check_in_at if taken else None,
+                    )
+                )
+            ledger_minutes = sum(entry.minutes for entry in ledger if _counts_for(entry, period))
+            result[period.enrollment_id] = (
+                evaluate(policy, records, now, ledger_minutes),
+                policy,
+            )
+    return result
+
+
+def _counts_for(entry: LedgerLine, period: EnrolledPeriod) -> bool:
+    if entry.user_id != period.user_id:
+        return False
+    if entry.enrollment_id is not None:
+        return entry.enrollment_id == period.enrollment_id
+    return entry.program_id == period.program_id
+
+
+class AttendanceService:
+    """Takes attendance on one session's sheet; summarises attendance against policies.
+
+    Marks are written with the actor and device of the unit of work and the clock's time; a mark
+    is keyed by (series, original date, student), so a moved session keeps its marks.
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
+        self._uow = uow
+        self._clock = clock or SystemClock()
+
+    # -- the sheet ------------------------------------------------------------------------------
+
+    def sheet(self, series_id: uuid.UUID, occurrence_date: date) -> AttendanceSheet:
+        """The sheet of one occurrence in two queries; ``NotFound`` if there is no such session."""
+        with self._uow() as uow:
+            session = self._session(uow, series_id, occurrence_date)
+            lines = self._lines(uow, session)
+        refusal = _refusal(session.view, self._clock.now())
+        return AttendanceSheet(
+            series_id=series_id,
+            class_id=session.line.class_id,
+            class_name=session.line.class_name,
+            occurrence=session.view,
+            facility_timezone=session.line.timezone,
+            editable=refusal is None,
+            refusal=refusal,
+            rows=[_row(line, line.record) for line in _by_name(lines)],
+        )
+
+    def mark(
+        self,
+        series_id: uuid.UUID,
+        occurrence_date: date,
+        student_id: uuid.UUID,
+        status: AttendanceStatus,
+        *,
+        absence_reason: str | None = None,
+        note: str | None = None,
+        check_in_at: datetime | None = None,
+        check_out_at: datetime | None = None,
+        minutes: int | None = None,
+    ) -> SheetRow:
+        """Record one student's attendance (replacing an earlier mark).
+
+        Raises ``NotAllowed`` for a session not started or cancelled, ``ValidationError`` for a
+        student not on the sheet or a mark that does not hold together.
+        """
+        clean = _clean_mark(status, absence_reason, note, check_in_at, check_out_at, minutes)
+        with self._uow() as uow:
+            session = self._editable_session(uow, series_id, occurrence_date)
+            lines = self._lines(uow, session, [student_id])
+            if not lines:
+                raise ValidationError(
+                    "This student is not on the roster of this session.", field="student_id"
+                )
+            rec = self._write(uow, session, lines[0], clean)
+            uow.commit()
+            return _row(lines[0], rec)
+
+    def mark_many(
+        self,
+        series_id: uuid.UUID,
+        occurrence_date: date,
+        marks: Mapping[uuid.UUID, AttendanceStatus],
+    ) -> list[SheetRow]:
+        """Mark several students at once: all of them or, on any error, none."""
+        cleaned = {
+            sid: _clean_mark(status, None, None, None, None, None) for sid, status in marks.items()
+        }
+        with self._uow() as uow:
+            session = self._editable_session(uow, series_id, occurrence_date)
+            lines = {ln.user_id: ln for ln in self._lines(uow, session, list(cleaned))}
+            missing = [sid for sid in cleaned if sid not in lines]
+            if missing:
+                raise ValidationError(
+                    f"{len(missing)} of the students are not on the roster of this session; "
+                    "nothing was marked.",
+                    field="student_id",
+                )
+            written = {sid: self._write(uow, session, lines[sid], m) for sid, m in cleaned.items()}
+            uow.commit()
+            return [_row(ln, written[ln.user_id]) for ln in _by_name(lines.values())]
+
+    def mark_all_present(
+        self, series_id: uuid.UUID, occurrence_date: date, *, overwrite: bool = False
+    ) -> int:
+        """Mark present every student without a mark (everyone with ``overwrite``); the count."""
+        with self._uow() as uow:
+            session = self._editable_session(uow, series_id, occurrence_date)
+            count = 0
+            for line in self._lines(uow, session):
+                rec = line.record
+                if rec is not None and not overwrite:
+                    continue
+                if rec is not None and rec.attendance_status is AttendanceStatus.PRESENT:
+                    continue
+                keep = rec is not None and rec.attendance_status.attended
+                mark = _Mark(
+                    AttendanceStatus.PRESENT,
+                    None,
+                    rec.note if rec else None,
+                    rec.check_in_at if rec and keep else None,
+                    rec.check_out_at if rec and keep else None,
+                    rec.minutes if rec and keep else None,
+                )
+                self._write(uow, session, line, mark)
+                count += 1
+            uow.commit()
+            return count
+
+    def clear_mark(
+        self, series_id: uuid.UUID, occurrence_date: date, student_id: uuid.UUID
+    ) -> None:
+        """Remove a mark (a soft delete, so the removal syncs); ``NotFound`` if there is none."""
+        with self._uow() as uow:
+            repo = uow.get(AttendanceRepository)
+            rec = repo.get_including_deleted(attendance_id(series_id, student_id, occurrence_date))
+            if rec is None or rec.deleted_at is not None:
+                raise NotFound("There is no mark to clear for this student and session.")
+            rec.deleted_at = self._clock.now()
+            rec.marked_by = uow.actor.username
+            rec.marked_at = self._clock.now()
+            rec.device_id = uow.actor.device_id
+            uow.commit()
+
+    # -- summaries ------------------------------------------------------------------------------
+
+    def student_summary(self, student_id: uuid.UUID) -> list[ClassAttendanceSummary]:
+        """Attendance of a student in each class they were enrolled in, by class name."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            if uow.get(ClassRepository).person(student_id) is None:
+                raise NotFound("The student does not exist or was deleted.")
+            found = []
+            periods = []
+            for item in uow.get(EnrollmentRepository).of_student(student_id):
+                enr = item.enrollment
+                if enr.enrolled_at is None or enr.enrollment_status is EnrollmentStatus.WAITLISTED:
+                    continue  # never on a sheet
+                found.append(item)
+                periods.append(
+                    EnrolledPeriod(
+                        enr.id,
+                        enr.class_id,
+                        item.program_id,
+                        student_id,
+                        enr.enrollment_status,
+                        enr.enrolled_at,
+                        enr.enrollment_ended_at,
+                    )
+                )
+            outcomes = enrollment_outcomes(uow, periods, now)
+        found.sort(key=lambda i: (i.class_name.casefold(), i.enrollment.id))
+        return [
+            _class_summary(
+                item.enrollment.class_id,
+                item.class_name,
+                item.program_id,
+                item.enrollment.id,
+                item.enrollment.enrollment_status,
+                outcomes[item.enrollment.id][0],
+            )
+            for item in found
+        ]
+
+    def class_summary(self, class_id: uuid.UUID) -> list[StudentAttendanceSummary]:
+        """Attendance of every student ever enrolled in a class (not the waitlist), by name."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            klass = uow.get(ClassRepository).get(class_id)
+            if klass is None:
+                raise NotFound("The class does not exist or was deleted.")
+            roster = []
+            periods = []
+            for line in uow.get(EnrollmentRepository).roster_for(class_id):
+                enr = line.enrollment
+                if enr.enrolled_at is None or enr.enrollment_status is EnrollmentStatus.WAITLISTED:
+                    continue  # never on a sheet
+                roster.append(line)
+                periods.append(
+                    EnrolledPeriod(
+                        enr.id,
+                        class_id,
+                        klass.program_id,
+                        enr.user_id,
+                        enr.enrollment_status,
+                        enr.enrolled_at,
+                        enr.enrollment_ended_at,
+                    )
+                )
+            outcomes = enrollment_outcomes(uow, periods, now)
+        roster.sort(key=lambda ln: (ln.name_last.casefold(), ln.name_first.casefold()))
+        return [
+            _student_summary(
+                line.enrollment.user_id,
+                student_name(line.name_first, line.name_last),
+                line.student_number,
+                line.enrollment.id,
+                line.enrollment.enrollment_status,
+                outcomes[line.enrollment.id][0],
+            )
+            for line in roster
+        ]
+
+    def missing_attendance(
+        self, facility_id: uuid.UUID, start: date, end: date
+    ) -> list[MissingAttendance]:
+        """Past, held sessions between two local dates with fewer marks than students, by start.
+
+        A session counts once it has ended; its expected count is the students on its sheet.
+        """
+        check_range(start, end, what="The period", field="end")
+        if (end - start).days > MAX_WINDOW_DAYS:
+            raise ValidationError("The period can span at most a year.", field="end")
+        now = self._clock.now()
+        with self._uow() as uow:
+            lines, overrides = uow.get(ScheduleRepository).window(facility_id, start, end)
+            views = [
+                v
+                for v in expand_lines(lines, overrides, start, end)
+                if not v.cancelled and v.end_utc <= now
+            ]
+            if not views:
+                return []
+            periods: dict[uuid.UUID, list[EnrolledPeriod]] = defaultdict(list)
+            for period in uow.get(EnrollmentRepository).periods(facility_id=facility_id):
+                periods[period.class_id].append(period)
+            first = min(v.original_date for v in views)
+            last = max(v.original_date for v in views)
+            marked = uow.get(AttendanceRepository).marked_counts(facility_id, first, last)
+        tz = check_timezone(lines[0].timezone)
+        result = []
+        for view in views:
+            expected = sum(1 for p in periods.get(view.class_id, ()) if on_sheet(p, view, tz))
+            done = marked.get((view.series_id, view.original_date), 0)
+            if done < expected:
+                result.append(
+                    MissingAttendance(
+                        series_id=view.series_id,
+                        class_id=view.class_id,
+                        class_name=view.class_name,
+                        original_date=view.original_date,
+                        start_local=view.start_local,
+                        instructor_id=view.instructor_id,
+                        instructor_name=view.instructor_name,
+                        expected=expected,
+                        marked=done,
+                    )
+                )
+        return result
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _session(uow: UnitOfWork, series_id: uuid.UUID, occurrence_date: date) -> _Session:
+        found = uow.get(ScheduleRepository).line_with_override(series_id, occurrence_date)
+        if found is None:
+            raise NotFound("The session series does not exist or was deleted.")
+        line, ov = found
+        compiled = compile_series(spec_of(line))
+        occ = compiled.occurrence_on(occurrence_date, override_of(ov) if ov else None)
+        if occ is None:
+            raise NotFound(f"{line.class_name} has no session on {occurrence_date:%a %d %b %Y}.")
+        return _Session(line, occurrence_of(line, occ, ov), compiled.tz)
+
+    def _editable_session(
+        self, uow: UnitOfWork, series_id: uuid.UUID, occurrence_date: date
+    ) -> _Session:
+        session = self._session(uow, series_id, occurrence_date)
+        refusal = _refusal(session.view, self._clock.now())
+        if refusal is not None:
+            raise NotAllowed(f"{refusal} Attendance cannot be taken for it.")
+        return session
+
+    @staticmethod
+    def _lines(
+        uow: UnitOfWork, session: _Session, student_ids: Sequence[uuid.UUID] | None = None
+    ) -> list[SheetLine]:
+        return uow.get(AttendanceRepository).sheet_lines(
+            series_id=session.line.id,
+            class_id=session.line.class_id,
+            occurrence_date=session.view.original_date,
+            occurrence_end_utc=session.view.end_utc,
+            day_start_utc=session.day_start_utc,
+            student_ids=student_ids,
+        )
+
+    def _write(
+        self, uow: UnitOfWork, session: _Session, line: SheetLine, mark: _Mark
+    ) -> AttendanceRecord:
+        """Upsert the mark under its deterministic id, reviving a cleared one."""
+        repo = uow.get(AttendanceRepository)
+        day = session.view.original_date
+        rec = line.record or repo.get_including_deleted(
+            attendance_id(session.line.id, line.user_id, day)
+        )
+        if rec is None:
+            rec = AttendanceRecord(
+                id=attendance_id(session.line.id, line.user_id, day),
+                facility_id=session.line.facility_id,
+                event_id=session.line.id,
+                user_id=line.user_id,
+                date=day,
+            )
+            repo.add(rec)
+        values: dict[str, object] = {
+            "deleted_at": None,
+            "attendance_status": mark.status,
+            "absence_reason": mark.absence_reason,
+            "note": mark.note,
+            "check_in_at": mark.check_in_at,
+            "check_out_at": mark.check_out_at,
+            "minutes": mark.minutes,
+            "needs_review": False,
+        }
+        for key, value in values.items():
+            if getattr(rec, key, None) != value:
+                setattr(rec, key, value)
+        rec.marked_by = uow.actor.username
+        rec.marked_at = self._clock.now()
+        rec.device_id = uow.actor.device_id
+        return rec
+
+
+def _class_summary(
+    class_id: uuid.UUID,
+    class_name: str,
+    program_id: uuid.UUID,
+    enrollment_id: uuid.UUID,
+    status: EnrollmentStatus,
+    o: PolicyOutcome,
+) -> ClassAttendanceSummary:
+    return ClassAttendanceSummary(
+        class_id=class_id,
+        class_name=class_name,
+        program_id=program_id,
+        enrollment_id=enrollment_id,
+        enrollment_status=status,
+        held=o.held,
+        attended=o.attended,
+        tardies=o.tardies,
+        absences=o.absences,
+        excused=o.excused,
+        unmarked=o.unmarked,
+        rate=o.rate,
+        effective_rate=o.effective_rate,
+        hours_earned=o.hours_earned,
+        hours_needed=o.hours_needed,
+        meets_minimum=o.meets_minimum,
+    )
+
+
+def _student_summary(
+    student_id: uuid.UUID,
+    display_name: str,
+    student_number: str | None,
+    enrollment_id: uuid.UUID,
+    status: EnrollmentStatus,
+    o: PolicyOutcome,
+) -> StudentAttendanceSummary:
+    return StudentAttendanceSummary(
+        student_id=student_id,
+        display_name=display_name,
+        student_number=student_number,
+        enrollment_id=enrollment_id,
+        enrollment_status=status,
+        held=o.held,
+        attended=o.attended,
+        tardies=o.tardies,
+        absences=o.absences,
+        excused=o.excused,
+        unmarked=o.unmarked,
+        rate=o.rate,
+        effective_rate=o.effective_rate,
+        hours_earned=o.hours_earned,
+        hours_needed=o.hours_needed,
+        meets_minimum=o.meets_minimum,
+    )

@@ -1,0 +1,112 @@
+"""What the attendance service returns: sheets, their rows, summaries and missing attendance."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from app.domain.enums import AttendanceStatus, EnrollmentStatus
+from app.services.schedule_dto import OccurrenceView
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """A student on a sheet and their mark; ``status`` is ``None`` while unmarked."""
+
+    student_id: uuid.UUID
+    display_name: str
+    student_number: str | None
+    doc_id: str | None
+    enrollment_status: EnrollmentStatus
+    status: AttendanceStatus | None
+    absence_reason: str | None
+    note: str | None
+    check_in_at: datetime | None
+    check_out_at: datetime | None
+    minutes: int | None
+    marked_by: str | None
+    marked_at: datetime | None
+    needs_review: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceSheet:
+    """One occurrence and every student on it (sorted by last, first name).
+
+    ``editable`` is false for sessions that have not started or were cancelled; ``refusal``
+    then says why, in words fit to show.
+    """
+
+    series_id: uuid.UUID
+    class_id: uuid.UUID
+    class_name: str
+    occurrence: OccurrenceView
+    facility_timezone: str
+    editable: bool
+    refusal: str | None
+    rows: list[SheetRow]
+
+    @property
+    def marked_count(self) -> int:
+        return sum(1 for row in self.rows if row.status is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassAttendanceSummary:
+    """A student's attendance in one class against the program's policy (see domain.attendance)."""
+
+    class_id: uuid.UUID
+    class_name: str
+    program_id: uuid.UUID
+    enrollment_id: uuid.UUID
+    enrollment_status: EnrollmentStatus
+    held: int
+    attended: int
+    tardies: int
+    absences: int
+    excused: int
+    unmarked: int
+    rate: Decimal | None
+    effective_rate: Decimal | None
+    hours_earned: Decimal
+    hours_needed: Decimal | None
+    meets_minimum: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class StudentAttendanceSummary:
+    """One student's line of a class's attendance summary."""
+
+    student_id: uuid.UUID
+    display_name: str
+    student_number: str | None
+    enrollment_id: uuid.UUID
+    enrollment_status: EnrollmentStatus
+    held: int
+    attended: int
+    tardies: int
+    absences: int
+    excused: int
+    unmarked: int
+    rate: Decimal | None
+    effective_rate: Decimal | None
+    hours_earned: Decimal
+    hours_needed: Decimal | None
+    meets_minimum: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class MissingAttendance:
+    """A past, held session with fewer marks than students on its sheet."""
+
+    series_id: uuid.UUID
+    class_id: uuid.UUID
+    class_name: str
+    original_date: date
+    start_local: datetime
+    instructor_id: uuid.UUID | None
+    instructor_name: str | None
+    expected: int
+    marked: int

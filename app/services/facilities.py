@@ -1,0 +1,204 @@
+"""Facilities (sites with their IANA timezone) and their rooms."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from app.db.models import Facility, Room
+from app.domain.enums import RoomKind, RoomStatus
+from app.domain.errors import DuplicateError, NotFound, UnknownTimezone
+from app.domain.validation import check_timezone, clean_name, clean_text
+from app.infra.clock import Clock, SystemClock
+from app.repositories.facilities import FacilityRepository, RoomRepository
+from app.repositories.uow import UnitOfWorkFactory
+from app.services.inputs import KEEP, Keep, as_enum, check_whole
+
+MAX_ADDRESS = 1000
+MAX_CAPACITY = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityDTO:
+    id: uuid.UUID
+    name: str
+    timezone: str
+    address: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoomDTO:
+    id: uuid.UUID
+    facility_id: uuid.UUID
+    name: str
+    kind: RoomKind
+    capacity: int | None
+    status: RoomStatus
+
+
+def _facility_dto(row: Facility) -> FacilityDTO:
+    return FacilityDTO(id=row.id, name=row.name, timezone=row.timezone, address=row.address)
+
+
+def _room_dto(row: Room) -> RoomDTO:
+    return RoomDTO(
+        id=row.id,
+        facility_id=row.facility_id,
+        name=row.name,
+        kind=row.kind,
+        capacity=row.capacity,
+        status=row.status,
+    )
+
+
+def facility_zone(row: Facility) -> ZoneInfo:
+    """The facility's zone; UTC if the stored name is unknown here (an older tzdata)."""
+    try:
+        return check_timezone(row.timezone)
+    except UnknownTimezone:
+        return ZoneInfo("UTC")
+
+
+def _clean_timezone(name: str) -> str:
+    return check_timezone(name).key
+
+
+def _clean_capacity(capacity: int | None) -> int | None:
+    return check_whole(capacity, field="capacity", low=0, high=MAX_CAPACITY, label="The capacity")
+
+
+class FacilityService:
+    """Creates, lists and edits facilities and their rooms."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
+        self._uow = uow
+        self._clock = clock or SystemClock()
+
+    # -- facilities -------------------------------------------------------------------------
+
+    def create_facility(self, name: str, timezone: str, address: str | None = None) -> FacilityDTO:
+        """Raises ``ValidationError``/``UnknownTimezone`` on bad input, ``DuplicateError``."""
+        name = clean_name(name, field="name", label="The facility name")
+        tz = _clean_timezone(timezone)
+        addr = clean_text(address, field="address", max_length=MAX_ADDRESS)
+        with self._uow() as uow:
+            repo = uow.get(FacilityRepository)
+            if repo.name_taken(name):
+                raise DuplicateError("A facility with that name already exists.", field="name")
+            row = repo.add(Facility(name=name, timezone=tz, address=addr))
+            uow.commit()
+            return _facility_dto(row)
+
+    def list_facilities(self) -> list[FacilityDTO]:
+        with self._uow() as uow:
+            return [_facility_dto(r) for r in uow.get(FacilityRepository).list_all()]
+
+    def get_facility(self, facility_id: uuid.UUID) -> FacilityDTO:
+        with self._uow() as uow:
+            return _facility_dto(self._facility(uow.get(FacilityRepository), facility_id))
+
+    def update_facility(
+        self,
+        facility_id: uuid.UUID,
+        *,
+        name: str | Keep = KEEP,
+        timezone: str | Keep = KEEP,
+        address: str | Keep | None = KEEP,
+    ) -> FacilityDTO:
+        """Change what is given; ``address=None`` clears the address."""
+        new_name = None if isinstance(name, Keep) else clean_name(name, field="name")
+        new_tz = None if isinstance(timezone, Keep) else _clean_timezone(timezone)
+        with self._uow() as uow:
+            repo = uow.get(FacilityRepository)
+            row = self._facility(repo, facility_id)
+            if new_name is not None and new_name != row.name:
+                if repo.name_taken(new_name, other_than=row.id):
+                    raise DuplicateError("A facility with that name already exists.", field="name")
+                row.name = new_name
+            if new_tz is not None:
+                row.timezone = new_tz
+            if not isinstance(address, Keep):
+                row.address = clean_text(address, field="address", max_length=MAX_ADDRESS)
+            uow.commit()
+            return _facility_dto(row)
+
+    # -- rooms ------------------------------------------------------------------------------
+
+    def add_room(
+        self,
+        facility_id: uuid.UUID,
+        name: str,
+        kind: RoomKind = RoomKind.CLASSROOM,
+        capacity: int | None = None,
+    ) -> RoomDTO:
+        name = clean_name(name, field="name", label="The room name")
+        kind = as_enum(RoomKind, kind, field="kind")
+        capacity = _clean_capacity(capacity)
+        with self._uow() as uow:
+            self._facility(uow.get(FacilityRepository), facility_id)
+            rooms = uow.get(RoomRepository)
+            if rooms.name_taken(facility_id, name):
+                raise DuplicateError(
+                    "This facility already has a room with that name.", field="name"
+                )
+            row = rooms.add(Room(facility_id=facility_id, name=name, kind=kind, capacity=capacity))
+            uow.commit()
+            return _room_dto(row)
+
+    def list_rooms(self, facility_id: uuid.UUID) -> list[RoomDTO]:
+        """Every room of the facility, whatever its status, by name."""
+        with self._uow() as uow:
+            return [_room_dto(r) for r in uow.get(RoomRepository).rooms_of(facility_id)]
+
+    def update_room(
+        self,
+        room_id: uuid.UUID,
+        *,
+        name: str | Keep = KEEP,
+        kind: RoomKind | Keep = KEEP,
+        capacity: int | Keep | None = KEEP,
+    ) -> RoomDTO:
+        """Change what is given; ``capacity=None`` means "no fixed capacity"."""
+        new_name = None if isinstance(name, Keep) else clean_name(name, field="name")
+        new_kind = None if isinstance(kind, Keep) else as_enum(RoomKind, kind, field="kind")
+        new_capacity = capacity if isinstance(capacity, Keep) else _clean_capacity(capacity)
+        with self._uow() as uow:
+            rooms = uow.get(RoomRepository)
+            row = self._room(rooms, room_id)
+            if new_name is not None and new_name != row.name:
+                if rooms.name_taken(row.facility_id, new_name, other_than=row.id):
+                    raise DuplicateError(
+                        "This facility already has a room with that name.", field="name"
+                    )
+                row.name = new_name
+            if new_kind is not None:
+                row.kind = new_kind
+            if not isinstance(new_capacity, Keep):
+                row.capacity = new_capacity
+            uow.commit()
+            return _room_dto(row)
+
+    def set_room_status(self, room_id: uuid.UUID, status: RoomStatus) -> RoomDTO:
+        status = as_enum(RoomStatus, status, field="status")
+        with self._uow() as uow:
+            row = self._room(uow.get(RoomRepository), room_id)
+            row.status = status
+            uow.commit()
+            return _room_dto(row)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _facility(repo: FacilityRepository, facility_id: uuid.UUID) -> Facility:
+        row = repo.get(facility_id)
+        if row is None:
+            raise NotFound("That facility does not exist or was removed.")
+        return row
+
+    @staticmethod
+    def _room(repo: RoomRepository, room_id: uuid.UUID) -> Room:
+        row = repo.get(room_id)
+        if row is None:
+            raise NotFound("That room does not exist or was removed.")
+        return row

@@ -1,0 +1,215 @@
+"""What the people service takes and returns: new-record inputs and frozen DTOs."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.db.models import (
+    Guardian,
+    StaffScope,
+    StudentGuardian,
+    StudentMedical,
+    StudentProfile,
+    User,
+)
+from app.domain.enums import GuardianRelationship, PersonStatus, Role
+
+
+@dataclass(frozen=True, slots=True)
+class NewStudent:
+    """A student to create; ``student_number=None`` allocates the next ``STU-YYYY-NNNN``."""
+
+    facility_id: uuid.UUID
+    name_first: str
+    name_last: str
+    doc_id: str | None = None
+    student_number: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    date_of_birth: date | None = None
+    enrollment_date: date | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StudentSummary:
+    """A row of a student list."""
+
+    id: uuid.UUID
+    facility_id: uuid.UUID
+    name_first: str
+    name_last: str
+    display_name: str  # "Last, First"
+    student_number: str | None
+    doc_id: str | None
+    status: PersonStatus
+
+
+@dataclass(frozen=True, slots=True)
+class StudentDetail:
+    """A student's profile: identity, contact details, dates and address (not medical)."""
+
+    id: uuid.UUID
+    facility_id: uuid.UUID
+    name_first: str
+    name_last: str
+    display_name: str
+    student_number: str | None
+    doc_id: str | None
+    status: PersonStatus
+    email: str | None
+    phone: str | None
+    date_of_birth: date | None
+    enrollment_date: date | None
+    address: str | None
+    deactivated_at: datetime | None
+    row_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class MedicalDTO:
+    """Emergency contact and medical notes: sensitive, kept apart from the profile."""
+
+    student_id: uuid.UUID
+    emergency_contact_name: str | None
+    emergency_contact_phone: str | None
+    emergency_contact_relationship: str | None
+    medical_notes: str | None
+    allergies: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffDTO:
+    id: uuid.UUID
+    facility_id: uuid.UUID  # home facility
+    name_first: str
+    name_last: str
+    display_name: str
+    role: Role
+    username: str | None
+    email: str | None
+    status: PersonStatus
+
+
+@dataclass(frozen=True, slots=True)
+class StaffScopeDTO:
+    id: uuid.UUID
+    staff_id: uuid.UUID
+    facility_id: uuid.UUID
+    program_id: uuid.UUID | None  # None: every program of the facility
+
+
+@dataclass(frozen=True, slots=True)
+class NewGuardian:
+    name_first: str
+    name_last: str
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GuardianDTO:
+    """A guardian as linked to one student."""
+
+    id: uuid.UUID  # the guardian
+    link_id: uuid.UUID
+    student_id: uuid.UUID
+    facility_id: uuid.UUID
+    name_first: str
+    name_last: str
+    display_name: str
+    email: str | None
+    phone: str | None
+    address: str | None
+    relationship: GuardianRelationship
+    is_primary: bool
+    can_pick_up: bool
+
+
+def display_name(name_first: str, name_last: str) -> str:
+    return f"{name_last}, {name_first}"
+
+
+def student_summary(row: User) -> StudentSummary:
+    return StudentSummary(
+        id=row.id,
+        facility_id=row.facility_id,
+        name_first=row.name_first,
+        name_last=row.name_last,
+        display_name=display_name(row.name_first, row.name_last),
+        student_number=row.student_number,
+        doc_id=row.doc_id,
+        status=row.status,
+    )
+
+
+def student_detail(row: User, profile: StudentProfile | None) -> StudentDetail:
+    return StudentDetail(
+        id=row.id,
+        facility_id=row.facility_id,
+        name_first=row.name_first,
+        name_last=row.name_last,
+        display_name=display_name(row.name_first, row.name_last),
+        student_number=row.student_number,
+        doc_id=row.doc_id,
+        status=row.status,
+        email=row.email,
+        phone=row.phone,
+        date_of_birth=profile.date_of_birth if profile else None,
+        enrollment_date=profile.enrollment_date if profile else None,
+        address=profile.address if profile else None,
+        deactivated_at=row.deactivated_at,
+        row_version=row.row_version,
+    )
+
+
+def medical_dto(student_id: uuid.UUID, row: StudentMedical | None) -> MedicalDTO:
+    return MedicalDTO(
+        student_id=student_id,
+        emergency_contact_name=row.emergency_contact_name if row else None,
+        emergency_contact_phone=row.emergency_contact_phone if row else None,
+        emergency_contact_relationship=row.emergency_contact_relationship if row else None,
+        medical_notes=row.medical_notes if row else None,
+        allergies=row.allergies if row else None,
+    )
+
+
+def staff_dto(row: User) -> StaffDTO:
+    return StaffDTO(
+        id=row.id,
+        facility_id=row.facility_id,
+        name_first=row.name_first,
+        name_last=row.name_last,
+        display_name=display_name(row.name_first, row.name_last),
+        role=row.role,
+        username=row.username,
+        email=row.email,
+        status=row.status,
+    )
+
+
+def scope_dto(row: StaffScope) -> StaffScopeDTO:
+    return StaffScopeDTO(
+        id=row.id, staff_id=row.user_id, facility_id=row.facility_id, program_id=row.program_id
+    )
+
+
+def guardian_dto(link: StudentGuardian, guardian: Guardian) -> GuardianDTO:
+    return GuardianDTO(
+        id=guardian.id,
+        link_id=link.id,
+        student_id=link.student_id,
+        facility_id=guardian.facility_id,
+        name_first=guardian.name_first,
+        name_last=guardian.name_last,
+        display_name=display_name(guardian.name_first, guardian.name_last),
+        email=guardian.email,
+        phone=guardian.phone,
+        address=guardian.address,
+        relationship=link.relationship,
+        is_primary=link.is_primary,
+        can_pick_up=link.can_pick_up,
+    )

@@ -1,0 +1,187 @@
+"""What the records service returns: credentials, case notes, hours and audit as frozen DTOs."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from app.db.models import AccountHistory, AuditEntry, CaseNote, Credential, HoursLog
+from app.domain.enums import (
+    AccountAction,
+    AuditAction,
+    CaseNoteCategory,
+    CredentialKind,
+    HoursKind,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialDTO:
+    id: uuid.UUID
+    student_id: uuid.UUID
+    facility_id: uuid.UUID
+    program_id: uuid.UUID | None
+    kind: CredentialKind
+    title: str
+    cert_serial: str | None
+    value: str | None
+    gpa: Decimal | None
+    total_credits: Decimal | None
+    issued_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseNoteDTO:
+    id: uuid.UUID
+    student_id: uuid.UUID
+    facility_id: uuid.UUID
+    author_id: uuid.UUID | None
+    category: CaseNoteCategory
+    subject: str | None
+    body: str
+    created_at: datetime
+    created_by: str | None  # the staff role that wrote it
+
+
+@dataclass(frozen=True, slots=True)
+class HoursEntryDTO:
+    id: uuid.UUID
+    student_id: uuid.UUID
+    facility_id: uuid.UUID
+    program_id: uuid.UUID | None
+    kind: HoursKind
+    clock_in: datetime
+    clock_out: datetime | None  # None: still clocked in
+    minutes: int | None
+    day: date | None  # the facility-local date of the clock-in
+    site_name: str | None
+    supervisor_name: str | None
+    notes: str | None
+    verified: bool
+    verified_by: str | None
+    verified_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.clock_out is None
+
+
+@dataclass(frozen=True, slots=True)
+class HoursSummaryDTO:
+    """A student's hours ledger, newest first, with verified and unverified totals."""
+
+    student_id: uuid.UUID
+    program_id: uuid.UUID | None  # the filter asked for, if any
+    entries: tuple[HoursEntryDTO, ...]
+    verified_minutes: int
+    unverified_minutes: int  # closed entries awaiting verification; open ones count nothing
+    open_entry_id: uuid.UUID | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntryDTO:
+    id: int
+    table_name: str
+    row_id: uuid.UUID
+    action: AuditAction
+    old_values: Mapping[str, Any] | None
+    new_values: Mapping[str, Any] | None
+    changed_by: str | None
+    changed_at: datetime
+    device_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AccountHistoryDTO:
+    id: uuid.UUID
+    user_id: uuid.UUID
+    action: AccountAction
+    admin_username: str | None
+    facility_id: uuid.UUID | None
+    details: Mapping[str, Any] | None
+    created_at: datetime
+
+
+def _frozen(values: dict[str, Any] | None) -> Mapping[str, Any] | None:
+    return None if values is None else MappingProxyType(dict(values))
+
+
+def credential_dto(row: Credential) -> CredentialDTO:
+    return CredentialDTO(
+        id=row.id,
+        student_id=row.user_id,
+        facility_id=row.facility_id,
+        program_id=row.program_id,
+        kind=row.kind,
+        title=row.title,
+        cert_serial=row.cert_serial,
+        value=row.value,
+        gpa=row.gpa,
+        total_credits=row.total_credits,
+        issued_on=row.issued_on,
+    )
+
+
+def case_note_dto(row: CaseNote) -> CaseNoteDTO:
+    return CaseNoteDTO(
+        id=row.id,
+        student_id=row.student_id,
+        facility_id=row.facility_id,
+        author_id=row.author_id,
+        category=row.category,
+        subject=row.subject,
+        body=row.body,
+        created_at=row.created_at,
+        created_by=row.created_by,
+    )
+
+
+def hours_dto(row: HoursLog) -> HoursEntryDTO:
+    return HoursEntryDTO(
+        id=row.id,
+        student_id=row.user_id,
+        facility_id=row.facility_id,
+        program_id=row.program_id,
+        kind=row.kind,
+        clock_in=row.clock_in,
+        clock_out=row.clock_out,
+        minutes=row.minutes,
+        day=row.day,
+        site_name=row.site_name,
+        supervisor_name=row.supervisor_name,
+        notes=row.notes,
+        verified=row.verified,
+        verified_by=row.verified_by,
+        verified_at=row.verified_at,
+    )
+
+
+def audit_dto(row: AuditEntry) -> AuditEntryDTO:
+    return AuditEntryDTO(
+        id=row.id,
+        table_name=row.table_name,
+        row_id=row.row_id,
+        action=row.action,
+        old_values=_frozen(row.old_values),
+        new_values=_frozen(row.new_values),
+        changed_by=row.changed_by,
+        changed_at=row.changed_at,
+        device_id=row.device_id,
+    )
+
+
+def history_dto(row: AccountHistory) -> AccountHistoryDTO:
+    return AccountHistoryDTO(
+        id=row.id,
+        user_id=row.user_id,
+        action=row.action,
+        admin_username=row.admin_username,
+        facility_id=row.facility_id,
+        details=_frozen(row.details),
+        created_at=row.created_at,
+    )

@@ -1,0 +1,225 @@
+"""Rows for service tests, written straight through the ORM (people and programs have their own
+services; these tests only need the rows to exist).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from app.db.models import (
+    AttendancePolicyRow,
+    Facility,
+    HoursLog,
+    Program,
+    ProgramClass,
+    Room,
+    SessionSeries,
+    User,
+)
+from app.domain.enums import ClassStatus, HoursKind, Role
+from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+
+# A Monday afternoon in New York (EDT since 2026-03-08): sessions on Mondays at 09:00 are past.
+NOW = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
+TZ = "America/New_York"
+
+
+def add_facility(u: UnitOfWork, name: str, tz: str = TZ) -> uuid.UUID:
+    row = Facility(id=uuid.uuid4(), name=name, timezone=tz)
+    u.session.add(row)
+    return row.id
+
+
+def add_program(
+    u: UnitOfWork,
+    name: str,
+    *,
+    required_hours: Decimal | None = None,
+    minimum_rate_pct: Decimal | None = None,
+    tardies_per_absence: int = 3,
+) -> uuid.UUID:
+    row = Program(id=uuid.uuid4(), name=name, is_active=True)
+    u.session.add(row)
+    if required_hours is not None or minimum_rate_pct is not None:
+        u.flush()  # no relationships in the models: SQLAlchemy would not order the inserts
+        u.session.add(
+            AttendancePolicyRow(
+                id=uuid.uuid4(),
+                program_id=row.id,
+                tardy_after_minutes=10,
+                tardies_per_absence=tardies_per_absence,
+                required_hours=required_hours,
+                minimum_rate_pct=minimum_rate_pct,
+            )
+        )
+    return row.id
+
+
+def add_room(u: UnitOfWork, facility_id: uuid.UUID, name: str) -> uuid.UUID:
+    row = Room(id=uuid.uuid4(), facility_id=facility_id, name=name)
+    u.session.add(row)
+    return row.id
+
+
+def add_person(
+    u: UnitOfWork,
+    facility_id: uuid.UUID,
+    first: str,
+    last: str,
+    *,
+    role: Role = Role.STUDENT,
+    number: str | None = None,
+) -> uuid.UUID:
+    row = User(
+        id=uuid.uuid4(),
+        facility_id=facility_id,
+        role=role,
+        name_first=first,
+        name_last=last,
+        search_name=f"{last} {first}".lower(),
+        search_first=first.lower(),
+        student_number=number,
+        doc_id=f"DOC-{number}" if number else None,
+    )
+    u.session.add(row)
+    return row.id
+
+
+def add_class(
+    u: UnitOfWork,
+    facility_id: uuid.UUID,
+    program_id: uuid.UUID,
+    name: str,
+    *,
+    capacity: int | None = None,
+    instructor_id: uuid.UUID | None = None,
+    room_id: uuid.UUID | None = None,
+    start_date: date = date(2026, 1, 5),
+    end_date: date | None = None,
+    status: ClassStatus = ClassStatus.ACTIVE,
+) -> uuid.UUID:
+    row = ProgramClass(
+        id=uuid.uuid4(),
+        facility_id=facility_id,
+        program_id=program_id,
+        name=name,
+        capacity=capacity,
+        instructor_id=instructor_id,
+        room_id=room_id,
+        start_date=start_date,
+        end_date=end_date,
+        status=status,
+    )
+    u.session.add(row)
+    return row.id
+
+
+def add_series(
+    u: UnitOfWork,
+    facility_id: uuid.UUID,
+    class_id: uuid.UUID,
+    dtstart_local: datetime,
+    *,
+    rrule: str | None = "FREQ=WEEKLY",
+    duration_minutes: int = 60,
+    room_id: uuid.UUID | None = None,
+    instructor_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """A series written directly (no clash check): for volume and for setting up clashes."""
+    row = SessionSeries(
+        id=uuid.uuid4(),
+        facility_id=facility_id,
+        class_id=class_id,
+        dtstart_local=dtstart_local,
+        duration_minutes=duration_minutes,
+        recurrence_rule=rrule,
+        room_id=room_id,
+        instructor_id=instructor_id,
+    )
+    u.session.add(row)
+    return row.id
+
+
+def add_hours(
+    u: UnitOfWork,
+    facility_id: uuid.UUID,
+    student_id: uuid.UUID,
+    program_id: uuid.UUID,
+    minutes: int,
+    *,
+    verified: bool,
+) -> uuid.UUID:
+    row = HoursLog(
+        id=uuid.uuid4(),
+        facility_id=facility_id,
+        user_id=student_id,
+        program_id=program_id,
+        kind=HoursKind.LAB,
+        clock_in=datetime(2026, 2, 1, 14, 0, tzinfo=UTC),
+        minutes=minutes,
+        verified=verified,
+    )
+    u.session.add(row)
+    return row.id
+
+
+@dataclass
+class World:
+    """One facility with a program, two rooms, two instructors and students; one elsewhere."""
+
+    facility_id: uuid.UUID
+    program_id: uuid.UUID
+    room_id: uuid.UUID
+    room2_id: uuid.UUID
+    instructor_id: uuid.UUID
+    instructor2_id: uuid.UUID
+    students: list[uuid.UUID]
+    other_facility_id: uuid.UUID
+    outsider_id: uuid.UUID  # a student of the other facility
+    other_room_id: uuid.UUID
+    classes: list[uuid.UUID] = field(default_factory=list)
+
+
+# Last names out of alphabetical order of creation, so that sorting is visible.
+_STUDENTS = [
+    ("Ann", "Young"),
+    ("Ben", "adams"),
+    ("Cara", "Moreno"),
+    ("Dan", "Brooks"),
+    ("Eve", "Zimmer"),
+    ("Finn", "Lopez"),
+]
+
+
+def build_world(
+    uow: UnitOfWorkFactory,
+    *,
+    students: int = 4,
+    required_hours: Decimal | None = None,
+    minimum_rate_pct: Decimal | None = None,
+) -> World:
+    with uow() as u:
+        fid = add_facility(u, "North Academy")
+        other = add_facility(u, "South Institute", "America/Chicago")
+        world = World(
+            facility_id=fid,
+            program_id=add_program(
+                u, "Welding", required_hours=required_hours, minimum_rate_pct=minimum_rate_pct
+            ),
+            room_id=add_room(u, fid, "Room 101"),
+            room2_id=add_room(u, fid, "Lab B"),
+            instructor_id=add_person(u, fid, "Iris", "Stone", role=Role.INSTRUCTOR),
+            instructor2_id=add_person(u, fid, "Omar", "Reed", role=Role.INSTRUCTOR),
+            students=[
+                add_person(u, fid, first, last, number=f"STU-2026-{i + 1:04d}")
+                for i, (first, last) in enumerate((_STUDENTS * 10)[:students])
+            ],
+            other_facility_id=other,
+            outsider_id=add_person(u, other, "Otto", "Far", number="STU-2026-9999"),
+            other_room_id=add_room(u, other, "Far Room"),
+        )
+        u.commit()
+    return world

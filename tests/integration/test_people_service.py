@@ -1,0 +1,472 @@
+"""PeopleService on SQLite and PostgreSQL: students, search, staff and scope, guardians."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db.models import (
+    AccountHistory,
+    Guardian,
+    StaffScope,
+    StudentGuardian,
+    StudentMedical,
+    StudentProfile,
+    User,
+)
+from app.domain.enums import AccountAction, GuardianRelationship, PersonStatus, Role
+from app.domain.errors import DuplicateError, InvalidTransition, NotFound, ValidationError
+from app.infra.clock import FixedClock
+from app.repositories.people import PeopleRepository
+from app.repositories.uow import UnitOfWorkFactory
+from app.services.facilities import FacilityDTO, FacilityService
+from app.services.people import NewGuardian, NewStudent, PeopleService, StudentSummary
+
+NOW = datetime(2025, 6, 2, 15, 0, tzinfo=UTC)
+
+
+def count(uow: UnitOfWorkFactory, model: type[Any]) -> int:
+    with uow() as u:
+        return int(u.session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def people(uow: UnitOfWorkFactory, clock: FixedClock) -> PeopleService:
+    return PeopleService(uow, clock)
+
+
+@pytest.fixture
+def north(uow: UnitOfWorkFactory) -> FacilityDTO:
+    return FacilityService(uow).create_facility("North", "America/Chicago")
+
+
+@pytest.fixture
+def south(uow: UnitOfWorkFactory) -> FacilityDTO:
+    return FacilityService(uow).create_facility("South", "UTC")
+
+
+def student(
+    people: PeopleService, facility: FacilityDTO, first: str, last: str, **kw: Any
+) -> StudentSummary:
+    return people.create_student(NewStudent(facility.id, first, last, **kw))
+
+
+# -- creating students -------------------------------------------------------------------------
+
+
+def test_create_student_with_profile(people: PeopleService, north: FacilityDTO) -> None:
+    created = student(
+        people,
+        north,
+        " José ",
+        "García  López",
+        doc_id=" ab-123 ",
+        email="Jose@Example.org",
+        phone="555-0100",
+        date_of_birth=date(2001, 4, 5),
+        enrollment_date=date(2025, 6, 1),
+        address="12 Elm St\nSpringfield",
+    )
+    assert created.display_name == "García López, José"
+    assert created.student_number == "STU-2025-0001"
+    assert created.doc_id == "AB-123"  # codes are stored upper-case for case-free search
+    assert created.status is PersonStatus.ACTIVE
+    detail = people.get_student(created.id)
+    assert (detail.email, detail.phone) == ("jose@example.org", "555-0100")
+    assert (detail.date_of_birth, detail.enrollment_date) == (date(2001, 4, 5), date(2025, 6, 1))
+    assert detail.address == "12 Elm St\nSpringfield"
+
+
+def test_student_numbers_are_sequential_within_the_year_and_restart_in_a_new_one(
+    people: PeopleService, north: FacilityDTO, south: FacilityDTO, clock: FixedClock
+) -> None:
+    numbers = [
+        student(people, f, "A", f"Student{i}").student_number
+        for i, f in enumerate([north, south, north])
+    ]
+    assert numbers == ["STU-2025-0001", "STU-2025-0002", "STU-2025-0003"]  # unique schema-wide
+    given = student(people, north, "B", "Given", student_number="stu-2025-0042")
+    assert given.student_number == "STU-2025-0042"  # normalised
+    assert student(people, north, "C", "After").student_number == "STU-2025-0043"
+
+    # 03:00 UTC on New Year's Day is still 2025 in Chicago: the facility's year counts.
+    clock.set(datetime(2026, 1, 1, 3, 0, tzinfo=UTC))
+    assert student(people, north, "D", "Eve").student_number == "STU-2025-0044"
+    assert student(people, south, "E", "Utc").student_number == "STU-2026-0001"
+    clock.set(datetime(2026, 1, 1, 7, 0, tzinfo=UTC))
+    assert student(people, north, "F", "Morning").student_number == "STU-2026-0002"
+
+
+def test_a_number_taken_meanwhile_is_allocated_again(
+    people: PeopleService, north: FacilityDTO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    student(people, north, "Ann", "First")
+    real = PeopleRepository.student_numbers_with_prefix
+    calls: list[str] = []
+
+    def stale_once(self: PeopleRepository, prefix: str) -> list[str]:
+        # The first look misses STU-2025-0001, as if another workstation had just taken it.
+        calls.append(prefix)
+        return [] if len(calls) == 1 else real(self, prefix)
+
+    monkeypatch.setattr(PeopleRepository, "student_numbers_with_prefix", stale_once)
+    assert student(people, north, "Bob", "Second").student_number == "STU-2025-0002"
+    assert calls == ["STU-2025-", "STU-2025-"]
+
+
+def test_duplicate_student_numbers_are_refused(
+    people: PeopleService, north: FacilityDTO, south: FacilityDTO, uow: UnitOfWorkFactory
+) -> None:
+    auto = student(people, north, "Ann", "First")
+    with pytest.raises(DuplicateError, match=r"^That student number is already in use\.$"):
+        student(people, south, "Bob", "Second", student_number=auto.student_number)
+    student(people, north, "Cy", "Third", student_number="STU-2024-0007")
+    with pytest.raises(DuplicateError, match=r"^That student number is already in use\.$"):
+        student(people, north, "Di", "Fourth", student_number="stu-2024-0007")
+    assert count(uow, User) == 2
+    assert count(uow, StudentProfile) == 2
+
+
+BAD_STUDENTS: list[tuple[dict[str, Any], str]] = [
+    ({"name_first": ""}, "name_first"),
+    ({"name_first": "   "}, "name_first"),
+    ({"name_last": ""}, "name_last"),
+    ({"name_first": "x" * 101}, "name_first"),
+    ({"name_last": "y" * 101}, "name_last"),
+    ({"student_number": "STU-25-1"}, "student_number"),
+    ({"student_number": "ABC-2025-0001"}, "student_number"),
+    ({"student_number": "STU-2025-0000"}, "student_number"),
+    ({"email": "not-an-email"}, "email"),
+    ({"doc_id": "D" * 65}, "doc_id"),
+    ({"date_of_birth": date(2030, 1, 1)}, "date_of_birth"),
+]
+
+
+def test_bad_student_input_is_refused_and_creates_nothing(
+    people: PeopleService, north: FacilityDTO, uow: UnitOfWorkFactory
+) -> None:
+    for changes, field in BAD_STUDENTS:
+        values: dict[str, Any] = {"name_first": "Ann", "name_last": "Smith", **changes}
+        with pytest.raises(ValidationError) as info:
+            people.create_student(NewStudent(north.id, **values))
+        assert info.value.field == field, changes
+        assert str(info.value)
+    with pytest.raises(NotFound):
+        people.create_student(NewStudent(uuid.uuid4(), "Ann", "Smith"))
+    assert count(uow, User) == 0
+    assert count(uow, StudentProfile) == 0
+
+
+def test_a_duplicate_email_is_refused(
+    people: PeopleService, north: FacilityDTO, uow: UnitOfWorkFactory
+) -> None:
+    ann = student(people, north, "Ann", "Smith", email="ann@example.org")
+    with pytest.raises(DuplicateError, match="email address is already in use"):
+        student(people, north, "Other", "Ann", email="ANN@example.org")
+    bob = student(people, north, "Bob", "Jones", email="bob@example.org")
+    with pytest.raises(DuplicateError, match="email address is already in use"):
+        people.update_student(bob.id, email="ann@example.org", name_first="Robert")
+    assert count(uow, User) == 2
+    assert people.get_student(bob.id).email == "bob@example.org"
+    assert people.get_student(bob.id).name_first == "Bob"
+    assert people.get_student(ann.id).email == "ann@example.org"
+
+
+def test_update_student_keeps_search_columns_in_step(
+    people: PeopleService, north: FacilityDTO
+) -> None:
+    ann = student(people, north, "Ann", "Smith", address="Old road")
+    changed = people.update_student(
+        ann.id, name_last="Ölund", phone="555", address=None, date_of_birth=date(2000, 1, 2)
+    )
+    assert (changed.name_first, changed.name_last, changed.phone) == ("Ann", "Ölund", "555")
+    assert (changed.address, changed.date_of_birth) == (None, date(2000, 1, 2))
+    assert [s.id for s in people.search_students(north.id, "olund")] == [ann.id]
+    assert people.search_students(north.id, "smith") == []
+    with pytest.raises(ValidationError):
+        people.update_student(ann.id, name_first="", phone="999")
+    assert people.get_student(ann.id).phone == "555"
+
+
+def test_deactivate_student(
+    people: PeopleService, north: FacilityDTO, uow: UnitOfWorkFactory
+) -> None:
+    ann = student(people, north, "Ann", "Smith")
+    with pytest.raises(ValidationError):
+        people.deactivate_student(ann.id, "  ")
+    assert people.get_student(ann.id).status is PersonStatus.ACTIVE
+    gone = people.deactivate_student(ann.id, "Released")
+    assert gone.status is PersonStatus.INACTIVE
+    assert people.get_student(ann.id).deactivated_at == NOW
+    with pytest.raises(InvalidTransition):
+        people.deactivate_student(ann.id, "Again")
+    with uow() as u:
+        rows = u.session.scalars(
+            select(AccountHistory).where(AccountHistory.user_id == ann.id)
+        ).all()
+        assert [(r.action, r.details, r.admin_username) for r in rows] == [
+            (AccountAction.USER_DEACTIVATED, {"reason": "Released"}, "test_admin")
+        ]
+    assert people.search_students(north.id, "smith") == []
+    assert [s.id for s in people.search_students(north.id, "smith", include_inactive=True)] == [
+        ann.id
+    ]
+    assert people.reactivate_student(ann.id).status is PersonStatus.ACTIVE
+
+
+def test_medical_record_is_kept_apart(
+    people: PeopleService, north: FacilityDTO, uow: UnitOfWorkFactory
+) -> None:
+    ann = student(people, north, "Ann", "Smith")
+    empty = people.get_medical(ann.id)
+    assert (empty.medical_notes, empty.allergies, empty.emergency_contact_name) == (
+        None,
+        None,
+        None,
+    )
+    values: dict[str, Any] = {
+        "emergency_contact_name": "Bea Smith",
+        "emergency_contact_phone": "555-0101",
+        "emergency_contact_relationship": "Mother",
+        "medical_notes": "Asthma",
+        "allergies": "Peanuts",
+    }
+    saved = people.set_medical(ann.id, **values)
+    assert people.get_medical(ann.id) == saved
+    assert saved.allergies == "Peanuts"
+    with pytest.raises(ValidationError):
+        people.set_medical(
+            ann.id, **{**values, "emergency_contact_phone": "5" * 33, "allergies": None}
+        )
+    assert people.get_medical(ann.id) == saved
+    assert count(uow, StudentMedical) == 1
+    with pytest.raises(NotFound):
+        people.get_medical(uuid.uuid4())
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def roster(people: PeopleService, north: FacilityDTO, south: FacilityDTO) -> dict[str, uuid.UUID]:
+    ids = {
+        "jose": student(people, north, "José", "García", doc_id="a100"),
+        "ann": student(people, north, "Ann", "Smith"),
+        "johan": student(people, north, "Johan", "Smithers"),
+        "john": student(people, north, "John", "Ansel"),
+        "maryann": student(people, north, "Mary Ann", "de la Cruz"),
+        "other": student(people, south, "Ann", "Smithfield"),
+    }
+    return {k: v.id for k, v in ids.items()}
+
+
+def names(rows: list[StudentSummary]) -> list[str]:
+    return [r.display_name for r in rows]
+
+
+@pytest.mark.usefixtures("roster")
+def test_search_by_names_in_either_order(people: PeopleService, north: FacilityDTO) -> None:
+    def find(text: str) -> list[str]:
+        return names(people.search_students(north.id, text))
+
+    assert find("smi") == ["Smith, Ann", "Smithers, Johan"]  # last-name prefix, by name
+    assert find("jo") == ["Ansel, John", "García, José", "Smithers, Johan"]  # first-name prefix
+    assert find("john ans") == ["Ansel, John"]  # first last
+    assert find("ansel jo") == ["Ansel, John"]  # last first
+    assert find("smi jo") == ["Smithers, Johan"]  # a prefix of each
+    assert find("  ANN   smith ") == ["Smith, Ann"]
+    assert find("mary ann de") == ["de la Cruz, Mary Ann"]  # names of several words
+    assert find("de la cruz m") == ["de la Cruz, Mary Ann"]
+    assert find("zzz") == []
+    assert find("%") == [] and find("_") == []  # no LIKE wildcards
+    assert find("smi\x00") == find("smi")  # PostgreSQL would refuse a NUL
+    assert find("smi\udc00") == find("smi")  # nor could a lone surrogate be encoded
+
+
+@pytest.mark.usefixtures("roster")
+def test_search_ignores_accents_and_case(people: PeopleService, north: FacilityDTO) -> None:
+    for text in ("jose", "JOSÉ", "garcia", "García j", "GARCÍA"):
+        assert names(people.search_students(north.id, text)) == ["García, José"], text
+
+
+def test_search_by_student_number_and_resident_id(
+    people: PeopleService, north: FacilityDTO, roster: dict[str, uuid.UUID]
+) -> None:
+    ann = people.get_student(roster["ann"])
+    assert ann.student_number == "STU-2025-0002"
+    assert [s.id for s in people.search_students(north.id, "stu-2025-0002")] == [ann.id]
+    assert len(people.search_students(north.id, "STU-2025-000")) == 5
+    assert [s.id for s in people.search_students(north.id, "A1")] == [roster["jose"]]
+    assert [s.id for s in people.search_students(north.id, "a100")] == [roster["jose"]]
+
+
+def test_search_filters_by_facility(
+    people: PeopleService, north: FacilityDTO, south: FacilityDTO, roster: dict[str, uuid.UUID]
+) -> None:
+    assert names(people.search_students(south.id, "smith")) == ["Smithfield, Ann"]
+    assert names(people.search_students(None, "smith")) == [
+        "Smith, Ann",
+        "Smithers, Johan",
+        "Smithfield, Ann",
+    ]
+    assert people.count_students(north.id, "smith") == 2
+    assert people.count_students(None, "smith") == 3
+
+
+@pytest.mark.usefixtures("roster")
+def test_empty_search_pages_through_everyone_by_name(
+    people: PeopleService, north: FacilityDTO
+) -> None:
+    everyone = names(people.search_students(north.id, ""))
+    assert everyone == [
+        "Ansel, John",
+        "de la Cruz, Mary Ann",
+        "García, José",
+        "Smith, Ann",
+        "Smithers, Johan",
+    ]
+    pages = [names(people.search_students(north.id, "", limit=2, offset=o)) for o in (0, 2, 4)]
+    assert pages == [everyone[0:2], everyone[2:4], everyone[4:]]
+    assert names(people.search_students(north.id, "smi", limit=1, offset=1)) == ["Smithers, Johan"]
+    assert people.count_students(north.id, "") == 5
+    with pytest.raises(ValidationError):
+        people.search_students(north.id, "", limit=0)
+    with pytest.raises(ValidationError):
+        people.search_students(north.id, "", offset=-1)
+
+
+# -- staff -------------------------------------------------------------------------------------
+
+
+def test_create_staff_with_history_and_home_scope(
+    people: PeopleService, north: FacilityDTO, south: FacilityDTO, uow: UnitOfWorkFactory
+) -> None:
+    pat = people.create_staff(north.id, "Pat", "Lee", Role.INSTRUCTOR, "pat_lee", "pat@example.org")
+    assert (pat.role, pat.username, pat.email, pat.display_name) == (
+        Role.INSTRUCTOR,
+        "pat_lee",
+        "pat@example.org",
+        "Lee, Pat",
+    )
+    assert [(s.facility_id, s.program_id) for s in people.scopes_of(pat.id)] == [(north.id, None)]
+    assert [s.id for s in people.list_staff(north.id)] == [pat.id]
+    assert people.list_staff(south.id) == []
+
+    people.add_scope(pat.id, south.id)
+    assert [s.id for s in people.list_staff(south.id)] == [pat.id]
+    with pytest.raises(DuplicateError):
+        people.add_scope(pat.id, south.id)
+    people.remove_scope(pat.id, south.id)
+    assert people.list_staff(south.id) == []
+    with pytest.raises(NotFound):
+        people.remove_scope(pat.id, south.id)
+    with uow() as u:
+        history = u.session.scalars(
+            select(AccountHistory.action).where(AccountHistory.user_id == pat.id)
+        ).all()
+    assert sorted(history) == sorted(
+        [AccountAction.ACCOUNT_CREATION, AccountAction.SCOPE_CHANGE, AccountAction.SCOPE_CHANGE]
+    )
+    # Staff are not students.
+    with pytest.raises(NotFound):
+        people.get_student(pat.id)
+    assert people.search_students(north.id, "lee") == []
+
+
+BAD_USERNAMES = [
+    "Pat",
+    "9lives",
+    "pat lee",
+    "pat-lee",
+    "",
+    "p" * 64,
+    "pg_admin",
+    "public",
+    "pät",
+    "pat\x00",
+]
+
+
+def test_bad_staff_input_is_refused_and_creates_nothing(
+    people: PeopleService, north: FacilityDTO, uow: UnitOfWorkFactory
+) -> None:
+    for username in BAD_USERNAMES:
+        with pytest.raises(ValidationError) as info:
+            people.create_staff(north.id, "Pat", "Lee", Role.INSTRUCTOR, username)
+        assert info.value.field == "username", username
+    with pytest.raises(ValidationError, match="staff role"):
+        people.create_staff(north.id, "Pat", "Lee", Role.STUDENT, "pat")
+    with pytest.raises(ValidationError):
+        people.create_staff(north.id, "", "Lee", Role.INSTRUCTOR, "pat")
+    people.create_staff(north.id, "Pat", "Lee", Role.FACILITY_ADMIN, "p" * 63)
+    with pytest.raises(DuplicateError, match="user name is already taken"):
+        people.create_staff(north.id, "Other", "Person", Role.INSTRUCTOR, "p" * 63)
+    assert count(uow, User) == 1
+    assert count(uow, StaffScope) == 1
+    assert count(uow, AccountHistory) == 1
+
+
+# -- guardians ---------------------------------------------------------------------------------
+
+
+def test_guardians_are_added_linked_and_unlinked(
+    people: PeopleService, north: FacilityDTO, south: FacilityDTO, uow: UnitOfWorkFactory
+) -> None:
+    ann = student(people, north, "Ann", "Smith")
+    tom = student(people, north, "Tom", "Smith")
+    mum = people.add_guardian(
+        ann.id,
+        NewGuardian("Bea", "Smith", email="Bea@Example.org", phone="555-0102"),
+        GuardianRelationship.MOTHER,
+        is_primary=True,
+    )
+    assert (mum.relationship, mum.is_primary, mum.can_pick_up) == (
+        GuardianRelationship.MOTHER,
+        True,
+        True,
+    )
+    assert (mum.email, mum.facility_id) == ("bea@example.org", north.id)
+    gran = people.add_guardian(
+        ann.id,
+        NewGuardian("Cat", "Jones"),
+        GuardianRelationship.GRANDPARENT,
+        is_primary=True,
+        can_pick_up=False,
+    )
+    assert [(g.id, g.is_primary) for g in people.guardians_of(ann.id)] == [
+        (gran.id, True),
+        (mum.id, False),
+    ]
+
+    sibling = people.link_guardian(tom.id, mum.id, GuardianRelationship.MOTHER)
+    assert sibling.id == mum.id and sibling.student_id == tom.id
+    with pytest.raises(DuplicateError):
+        people.link_guardian(tom.id, mum.id, GuardianRelationship.PARENT)
+    people.unlink_guardian(tom.id, mum.id)
+    assert people.guardians_of(tom.id) == []
+    again = people.link_guardian(tom.id, mum.id, GuardianRelationship.PARENT)
+    assert again.link_id == sibling.link_id  # the old link is revived, not duplicated
+    assert [g.relationship for g in people.guardians_of(tom.id)] == [GuardianRelationship.PARENT]
+
+    far = student(people, south, "Far", "Away")
+    with pytest.raises(ValidationError, match="another facility"):
+        people.link_guardian(far.id, mum.id, GuardianRelationship.MOTHER)
+    with pytest.raises(ValidationError):
+        people.add_guardian(ann.id, NewGuardian("", "Nobody"), GuardianRelationship.OTHER)
+    with pytest.raises(ValidationError):
+        people.add_guardian(
+            ann.id, NewGuardian("Bad", "Mail", email="x@"), GuardianRelationship.OTHER
+        )
+    with pytest.raises(ValidationError):
+        people.add_guardian(ann.id, NewGuardian("Bad", "Kind"), "uncle")  # type: ignore[arg-type]
+    assert count(uow, Guardian) == 2
+    assert count(uow, StudentGuardian) == 3

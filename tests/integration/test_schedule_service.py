@@ -1,0 +1,374 @@
+"""ScheduleService on SQLite and PostgreSQL: series, overrides, splits, clashes, calendars."""
+
+from __future__ import annotations
+
+import time as timer
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from app.domain.errors import InvalidRecurrence, NotFound, ValidationError
+from app.infra.clock import FixedClock
+from app.repositories.uow import UnitOfWorkFactory
+from app.services.schedule import ScheduleService
+from app.services.schedule_dto import ClashError, NewSeries, ProposedSlot, SeriesChanges
+from tests.integration.factories import NOW, World, add_class, add_series, build_world
+
+
+@pytest.fixture
+def world(uow: UnitOfWorkFactory) -> World:
+    w = build_world(uow, students=0)
+    with uow() as u:
+        w.classes = [
+            add_class(
+                u,
+                w.facility_id,
+                w.program_id,
+                "Welding I",
+                instructor_id=w.instructor_id,
+                room_id=w.room_id,
+                end_date=date(2026, 12, 18),
+            ),
+            add_class(u, w.facility_id, w.program_id, "Math", instructor_id=w.instructor2_id),
+        ]
+        u.commit()
+    return w
+
+
+@pytest.fixture
+def schedule(uow: UnitOfWorkFactory) -> ScheduleService:
+    return ScheduleService(uow, FixedClock(NOW))
+
+
+def _weekly(world: World, **kw: Any) -> NewSeries:
+    values: dict[str, Any] = {
+        "class_id": world.classes[0],
+        "dtstart_local": datetime(2026, 3, 2, 9, 0),
+        "duration_minutes": 90,
+        "rrule": "FREQ=WEEKLY;BYDAY=MO",
+    }
+    values.update(kw)
+    return NewSeries(**values)
+
+
+@contextmanager
+def _count_queries(uow: UnitOfWorkFactory) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def count(*args: Any) -> None:
+        seen.append(args[2])
+
+    event.listen(uow.engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(uow.engine, "before_cursor_execute", count)
+
+
+def test_series_defaults_from_its_class_and_expands_in_local_time(
+    schedule: ScheduleService, world: World
+) -> None:
+    series = schedule.create_series(_weekly(world, rrule="RRULE:freq=weekly;byday=mo"))
+    assert (series.room_name, series.instructor_name) == ("Room 101", "Iris Stone")
+    assert series.until_local == date(2026, 12, 18)  # the class's end
+    assert series.rrule == "FREQ=WEEKLY;BYDAY=MO"
+
+    march = schedule.occurrences(world.facility_id, date(2026, 3, 1), date(2026, 3, 31))
+    assert [o.original_date.day for o in march] == [2, 9, 16, 23, 30]
+    assert {o.start_local.time() for o in march} == {time(9, 0)}
+    # DST began on 8 March: 09:00 EST is 14:00 UTC, 09:00 EDT is 13:00 UTC.
+    assert [o.start_utc.hour for o in march[:2]] == [14, 13]
+    assert march[0].end_local - march[0].start_local == timedelta(minutes=90)
+    assert schedule.occurrences(world.other_facility_id, date(2026, 3, 1), date(2026, 3, 31)) == []
+
+
+def test_occurrences_keep_local_time_across_the_fall_dst_change(
+    schedule: ScheduleService, world: World
+) -> None:
+    series = schedule.create_series(_weekly(world))
+    autumn = schedule.occurrences(world.facility_id, date(2026, 10, 26), date(2026, 11, 2))
+    assert [(o.original_date, o.start_local.hour, o.start_utc.hour) for o in autumn] == [
+        (date(2026, 10, 26), 9, 13),
+        (date(2026, 11, 2), 9, 14),
+    ]
+    assert schedule.occurrence(series.id, date(2026, 11, 2)).start_utc == datetime(
+        2026, 11, 2, 14, 0, tzinfo=UTC
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "message"),
+    [
+        ({"rrule": "FREQ=SOMETIMES"}, InvalidRecurrence, "not one of DAILY"),
+        ({"rrule": "FREQ=HOURLY"}, InvalidRecurrence, "at most daily"),
+        ({"duration_minutes": 0}, InvalidRecurrence, "at least one minute"),
+        (
+            {"dtstart_local": datetime(2025, 12, 1, 9, 0)},
+            ValidationError,
+            "before the class starts",
+        ),
+        ({"until_local": date(2027, 1, 1)}, ValidationError, "past the end of the class"),
+        ({"until_local": date(2026, 2, 1)}, InvalidRecurrence, "ends before it starts"),
+        ({"room_id": "other"}, ValidationError, "room of another facility"),
+    ],
+)
+def test_bad_series_is_refused_and_nothing_is_created(
+    schedule: ScheduleService,
+    world: World,
+    changes: dict[str, Any],
+    error: type[Exception],
+    message: str,
+) -> None:
+    if changes.get("room_id") == "other":
+        changes = {**changes, "room_id": world.other_room_id}
+    with pytest.raises(error, match=message):
+        schedule.create_series(_weekly(world, **changes))
+    assert schedule.series_of_class(world.classes[0]) == []
+
+
+def test_room_and_instructor_clashes_are_refused_unless_allowed(
+    schedule: ScheduleService, world: World
+) -> None:
+    welding = schedule.create_series(_weekly(world))
+    math = world.classes[1]
+    same_room = _weekly(
+        world, class_id=math, dtstart_local=datetime(2026, 3, 9, 10, 0), room_id=world.room_id
+    )
+    with pytest.raises(ClashError, match="Room 101 is already booked for Welding I") as caught:
+        schedule.create_series(same_room)
+    first = caught.value.clashes[0]
+    assert (first.kind, first.other_series_id, first.other_original_date) == (
+        "room",
+        welding.id,
+        date(2026, 3, 16),  # the clash check starts today, not at the series' first session
+    )
+    assert len(caught.value.clashes) > 30  # every Monday up to the class's end
+    assert schedule.series_of_class(math) == []
+
+    same_person = _weekly(
+        world,
+        class_id=math,
+        dtstart_local=datetime(2026, 3, 2, 10, 29),
+        room_id=world.room2_id,
+        instructor_id=world.instructor_id,
+    )
+    with pytest.raises(ClashError, match="Iris Stone is already teaching") as caught:
+        schedule.create_series(same_person)
+    assert {c.kind for c in caught.value.clashes} == {"instructor"}
+
+    back_to_back = _weekly(world, class_id=math, dtstart_local=datetime(2026, 3, 2, 10, 30))
+    assert schedule.create_series(back_to_back).instructor_id == world.instructor2_id
+    assert schedule.create_series(same_room, allow_clash=True).room_id == world.room_id
+    assert len(schedule.series_of_class(math)) == 2
+
+
+def test_clashes_for_proposed_slots(schedule: ScheduleService, world: World) -> None:
+    welding = schedule.create_series(_weekly(world))
+    start = datetime(2026, 3, 23, 14, 0, tzinfo=UTC)  # 10:00 EDT, during Welding I
+    found = schedule.clashes_for(
+        world.facility_id,
+        [ProposedSlot(start, start + timedelta(hours=1), world.room_id, world.instructor_id)],
+    )
+    assert sorted(c.kind for c in found) == ["instructor", "room"]
+    assert {c.other_series_id for c in found} == {welding.id}
+    ignored = schedule.clashes_for(
+        world.facility_id,
+        [(start, start + timedelta(hours=1), world.room_id, None)],
+        ignore_series_id=welding.id,
+    )
+    assert ignored == []
+    elsewhere = schedule.clashes_for(
+        world.facility_id, [(start, start + timedelta(hours=1), world.room2_id, None)]
+    )
+    assert elsewhere == []
+
+
+def test_cancel_one_session_needs_a_reason_and_can_be_restored(
+    schedule: ScheduleService, world: World
+) -> None:
+    series = schedule.create_series(_weekly(world))
+    day = date(2026, 3, 23)
+    with pytest.raises(ValidationError, match="reason is required"):
+        schedule.cancel_occurrence(series.id, day, "  ")
+    assert not schedule.occurrence(series.id, day).cancelled
+
+    change = schedule.cancel_occurrence(series.id, day, "Lockdown")
+    assert change.occurrence is not None
+    assert (change.occurrence.cancelled, change.occurrence.reason) == (True, "Lockdown")
+    shown = schedule.occurrences(world.facility_id, day, day)
+    assert [(o.original_date, o.cancelled) for o in shown] == [(day, True)]
+
+    with pytest.raises(ValidationError, match="no session on Tue 24 Mar 2026"):
+        schedule.cancel_occurrence(series.id, date(2026, 3, 24), "Lockdown")
+
+    restored = schedule.restore_occurrence(series.id, day)
+    assert restored.occurrence is not None and not restored.occurrence.cancelled
+    with pytest.raises(NotFound, match="no changes to undo"):
+        schedule.restore_occurrence(series.id, day)
+    again = schedule.cancel_occurrence(series.id, day, "Fire drill")  # revives the override row
+    assert again.occurrence is not None and again.occurrence.reason == "Fire drill"
+
+
+def test_reschedule_one_session_moves_it_and_checks_clashes(
+    schedule: ScheduleService, world: World
+) -> None:
+    series = schedule.create_series(_weekly(world))
+    math = schedule.create_series(
+        _weekly(world, class_id=world.classes[1], dtstart_local=datetime(2026, 3, 3, 9, 0),
+                rrule="FREQ=WEEKLY;BYDAY=TU", room_id=world.room2_id)
+    )  # fmt: skip
+    day = date(2026, 3, 23)
+    change = schedule.reschedule_occurrence(
+        series.id, day, datetime(2026, 3, 25, 13, 0), 60, "Trip on Monday"
+    )
+    moved = change.occurrence
+    assert moved is not None
+    assert (moved.original_date, moved.start_local.date(), moved.rescheduled) == (
+        day,
+        date(2026, 3, 25),
+        True,
+    )
+    week = schedule.occurrences(world.facility_id, date(2026, 3, 23), date(2026, 3, 29))
+    assert [(o.class_name, o.start_local.day) for o in week] == [("Math", 24), ("Welding I", 25)]
+
+    schedule.change_room(math.id, date(2026, 3, 24), world.room_id, "Projector")
+    with pytest.raises(ClashError, match="Room 101 is already booked for Math"):
+        schedule.reschedule_occurrence(series.id, day, datetime(2026, 3, 24, 9, 30))
+    assert schedule.occurrence(series.id, day).start_local.day == 25  # unchanged
+    with pytest.raises(InvalidRecurrence, match="at least one minute"):
+        schedule.reschedule_occurrence(series.id, day, datetime(2026, 3, 26, 9, 0), 0)
+    assert schedule.occurrence(series.id, day).start_local.day == 25
+
+
+def test_substitute_instructor_shows_under_the_substitute(
+    schedule: ScheduleService, world: World
+) -> None:
+    series = schedule.create_series(_weekly(world))
+    day = date(2026, 3, 23)
+    change = schedule.substitute_instructor(series.id, day, world.instructor2_id, "Sick leave")
+    assert change.occurrence is not None
+    assert (change.occurrence.instructor_name, change.occurrence.substitute) == ("Omar Reed", True)
+    window = (world.facility_id, date(2026, 3, 16), date(2026, 3, 29))
+    by_omar = schedule.occurrences(*window, instructor_id=world.instructor2_id)
+    by_iris = schedule.occurrences(*window, instructor_id=world.instructor_id)
+    assert [o.original_date for o in by_omar] == [day]
+    assert [o.original_date for o in by_iris] == [date(2026, 3, 16)]
+    with pytest.raises(ValidationError, match="not a staff member"):
+        schedule.substitute_instructor(series.id, day, world.outsider_id)
+
+
+def test_all_future_change_ends_the_old_series_and_starts_a_new_one(
+    schedule: ScheduleService, world: World
+) -> None:
+    series = schedule.create_series(_weekly(world))
+    schedule.cancel_occurrence(series.id, date(2026, 4, 6), "Holiday")
+    change = schedule.change_room(
+        series.id, date(2026, 3, 23), world.room2_id, "Renovation", scope="all_future"
+    )
+    assert change.new_series_id is not None and change.new_series_id != series.id
+    old = schedule.get_series(series.id)
+    new = schedule.get_series(change.new_series_id)
+    assert old.until_local == date(2026, 3, 22)
+    assert (new.dtstart_local, new.room_name, new.until_local) == (
+        datetime(2026, 3, 23, 9, 0),
+        "Lab B",
+        date(2026, 12, 18),
+    )
+    assert new.class_id == old.class_id
+    spring = schedule.occurrences(world.facility_id, date(2026, 3, 9), date(2026, 4, 13))
+    assert [(o.original_date.day, o.room_name, o.cancelled) for o in spring] == [
+        (9, "Room 101", False),
+        (16, "Room 101", False),
+        (23, "Lab B", False),
+        (30, "Lab B", False),
+        (6, "Lab B", True),  # the cancellation moved with the sessions
+        (13, "Lab B", False),
+    ]
+    assert {o.series_id for o in spring[2:]} == {change.new_series_id}
+
+
+def test_all_future_reschedule_moves_the_weekday(schedule: ScheduleService, world: World) -> None:
+    series = schedule.create_series(_weekly(world))
+    change = schedule.reschedule_occurrence(
+        series.id, date(2026, 3, 23), datetime(2026, 3, 25, 14, 0), scope="all_future"
+    )
+    assert change.occurrence is not None and change.occurrence.start_local.day == 25
+    days = schedule.occurrences(world.facility_id, date(2026, 3, 16), date(2026, 4, 5))
+    assert [(o.start_local.strftime("%a %d %H:%M")) for o in days] == [
+        "Mon 16 09:00",
+        "Wed 25 14:00",
+        "Wed 01 14:00",
+    ]
+
+
+def test_cancel_all_future_from_the_first_session_removes_the_series(
+    schedule: ScheduleService, world: World
+) -> None:
+    series = schedule.create_series(_weekly(world))
+    change = schedule.cancel_occurrence(
+        series.id, date(2026, 3, 2), "Class moved online", scope="all_future"
+    )
+    assert change.occurrence is None and change.new_series_id is None
+    assert schedule.series_of_class(world.classes[0]) == []
+
+
+def test_update_series_changes_the_whole_series(schedule: ScheduleService, world: World) -> None:
+    series = schedule.create_series(_weekly(world))
+    updated = schedule.update_series(
+        series.id,
+        SeriesChanges(rrule="FREQ=WEEKLY;BYDAY=MO,WE", exdates=(date(2026, 3, 4),), room_id=None),
+    )
+    assert (updated.rrule, updated.exdates, updated.room_id) == (
+        "FREQ=WEEKLY;BYDAY=MO,WE",
+        (date(2026, 3, 4),),
+        None,
+    )
+    days = schedule.occurrences(world.facility_id, date(2026, 3, 2), date(2026, 3, 11))
+    assert [o.original_date.day for o in days] == [2, 9, 11]
+    with pytest.raises(InvalidRecurrence):
+        schedule.update_series(series.id, SeriesChanges(rrule="FREQ=WEEKLY;BYHOUR=9"))
+    assert schedule.get_series(series.id) == updated
+
+
+def test_a_month_of_300_series_takes_two_queries(
+    uow: UnitOfWorkFactory, schedule: ScheduleService, world: World
+) -> None:
+    with uow() as u:
+        for i in range(300):
+            add_series(
+                u,
+                world.facility_id,
+                world.classes[i % 2],
+                datetime(2025, 9, 1 + i % 7, 8 + i % 9, 0),
+                room_id=world.room_id if i % 3 else None,
+                instructor_id=world.instructor_id,
+            )
+        u.commit()
+    window = (world.facility_id, date(2026, 3, 1), date(2026, 3, 31))
+    schedule.occurrences(*window)  # warm the parsed-rule cache, as a calendar refresh would
+    with _count_queries(uow) as queries:
+        started = timer.perf_counter()
+        month = schedule.occurrences(*window)
+        elapsed = timer.perf_counter() - started
+    assert len(queries) <= 3
+    # March 2026 has five Sundays, Mondays and Tuesdays; series i starts on weekday i % 7 (Mon=0).
+    assert len(month) == sum(5 if i % 7 in (0, 1, 6) else 4 for i in range(300))
+    assert month == sorted(month, key=lambda o: o.start_utc)
+    print(f"month of 300 series: {len(month)} sessions in {elapsed * 1000:.0f} ms")
+
+
+def test_unknown_series_and_dates_are_reported(schedule: ScheduleService, world: World) -> None:
+    with pytest.raises(NotFound):
+        schedule.occurrence(uuid.uuid4(), date(2026, 3, 2))
+    series = schedule.create_series(_weekly(world))
+    with pytest.raises(NotFound, match="no session"):
+        schedule.occurrence(series.id, date(2026, 3, 3))
+    with pytest.raises(ValidationError, match="at most a year"):
+        schedule.occurrences(world.facility_id, date(2026, 1, 1), date(2027, 6, 1))
+    schedule.delete_series(series.id)  # no attendance yet: a mistake can simply go
+    assert schedule.series_of_class(world.classes[0]) == []

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import getpass
 import logging
+import os
 import sys
 import time
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.domain.enums import Role
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,40 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--weeks", type=int, help="override weeks of attendance history")
     demo.add_argument("--seed", type=int, default=20261122, help="random seed (default 20261122)")
 
+    server = sub.add_parser("server", help="prepare a shared PostgreSQL server")
+    server_sub = server.add_subparsers(dest="server_command", required=True)
+    init = server_sub.add_parser(
+        "init", help="upgrade the schema, create group roles, grants and row-level security"
+    )
+    init.add_argument("--url", required=True, help="a superuser URL of the Rollbook database")
+
+    staff = sub.add_parser("staff", help="create, disable and re-scope staff login roles")
+    staff_sub = staff.add_subparsers(dest="staff_command", required=True)
+    add = staff_sub.add_parser("add", help="create a staff member with a PostgreSQL login")
+    disable = staff_sub.add_parser("disable", help="disable a staff login")
+    enable = staff_sub.add_parser("enable", help="re-enable a staff login")
+    scope = staff_sub.add_parser(
+        "scope", help="replace the facilities/programs a staff member sees"
+    )
+    for p in (add, disable, enable, scope):
+        p.add_argument("--url", required=True, help="your own (admin) URL of the Rollbook database")
+        p.add_argument("--username", required=True, help="the staff member's login role")
+    add.add_argument(
+        "--role",
+        required=True,
+        choices=[r.value for r in Role if r is not Role.STUDENT],
+        help="staff role",
+    )
+    add.add_argument("--facility", required=True, help="home facility: name or id")
+    add.add_argument("--first", required=True, help="first name")
+    add.add_argument("--last", required=True, help="last name")
+    add.add_argument("--email")
+    for p in (add, scope):
+        p.add_argument("--program", action="append", default=[], help="limit to a program (repeat)")
+    scope.add_argument(
+        "--facility", action="append", required=True, help="facility name or id (repeat)"
+    )
+
     sub.add_parser("gui", help="open the desktop application (the default)")
     return parser
 
@@ -62,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db(args)
         if args.command == "demo":
             return _demo(args)
+        if args.command == "server":
+            return _server(args)
+        if args.command == "staff":
+            return _staff(args)
     except Exception as err:  # the command line reports, it does not dump a traceback at people
         from app.domain.errors import DomainError
 
@@ -102,6 +144,83 @@ def _db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server(args: argparse.Namespace) -> int:
+    from app.db.server_admin import init_server
+
+    report = init_server(args.url)
+    print(f"PostgreSQL {report.server_version}, schema at {report.revision}")
+    print(f"row-level security forced on {report.tables_secured} tables")
+    created = ", ".join(report.roles_created) or "none (all existed)"
+    print(f"group roles created: {created}")
+    return 0
+
+
+def _resolve(url: str, table: str, values: Sequence[str]) -> list[uuid.UUID]:
+    """Facility or program ids from names or ids, read as the signed-in role (RLS applies)."""
+    from sqlalchemy import select
+
+    from app.db.engine import make_server_engine
+    from app.db.models import Facility, Program
+    from app.domain.errors import NotFound
+
+    model = Facility if table == "facility" else Program
+    engine = make_server_engine(url)
+    ids: list[uuid.UUID] = []
+    try:
+        with engine.connect() as conn:
+            for value in values:
+                try:
+                    ids.append(uuid.UUID(value))
+                    continue
+                except ValueError:
+                    pass
+                found = conn.execute(select(model.id).where(model.name == value)).scalar()
+                if found is None:
+                    raise NotFound(f"No {table} named {value!r} that you may see.")
+                ids.append(found)
+    finally:
+        engine.dispose()
+    return ids
+
+
+def _staff(args: argparse.Namespace) -> int:
+    from app.db import server_admin
+
+    if args.staff_command == "add":
+        # Never a command-line argument: it would show in the process list and shell history.
+        password = os.environ.get("ROLLBOOK_STAFF_PASSWORD") or getpass.getpass(
+            f"Password for {args.username}: "
+        )
+        server_admin.check_password(password)
+        staff_id = server_admin.create_staff(
+            args.url,
+            username=args.username,
+            password=password,
+            role=args.role,
+            facility_id=_resolve(args.url, "facility", [args.facility])[0],
+            name_first=args.first,
+            name_last=args.last,
+            email=args.email,
+            program_ids=_resolve(args.url, "program", args.program),
+        )
+        print(f"created {args.username} ({args.role}), id {staff_id}")
+    elif args.staff_command == "disable":
+        server_admin.disable_staff(args.url, args.username)
+        print(f"disabled {args.username}")
+    elif args.staff_command == "enable":
+        server_admin.enable_staff(args.url, args.username)
+        print(f"enabled {args.username}")
+    else:
+        server_admin.scope_staff(
+            args.url,
+            args.username,
+            _resolve(args.url, "facility", args.facility),
+            _resolve(args.url, "program", args.program),
+        )
+        print(f"re-scoped {args.username}")
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from app import demo
 
@@ -117,10 +236,7 @@ def _demo(args: argparse.Namespace) -> int:
     }
     if args.classes is not None:
         overrides["classes_per_facility"] = args.classes
-    size = dataclasses.replace(size, **overrides)
-    for name, value in overrides.items():
-        if value < 1:
-            raise ValueError(f"--{name.replace('_per_facility', '')} must be at least 1")
+    size = dataclasses.replace(size, **overrides)  # DemoSize refuses nonsense with a ValueError
     engine = _engine(args)
     started = time.perf_counter()
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QProgressBar,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -70,17 +70,17 @@ class MainWindow(QMainWindow):
             else:
                 self.stack.addWidget(self._placeholder(name))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        body = QHBoxLayout(central)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         toolbar = QToolBar(self.tr("Facility"))
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(self.tr("Facility: ")))
         self.facility_box = QComboBox()
-        self.facility_box.setMinimumWidth(260)
+        self.facility_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.facility_box.currentIndexChanged.connect(self._on_facility_box_changed)
         toolbar.addWidget(self.facility_box)
         self.addToolBar(toolbar)

@@ -38,14 +38,14 @@ class TodayView(QWidget):
         self, services: Services, facility_id: UUID, facility_name: str, timezone: str
     ) -> None:
         today = datetime.now(ZoneInfo(timezone)).date()
-        end = today + timedelta(days=6 - today.weekday())
+        end = today + timedelta(days=6)
         self.heading.setText(
-            f"<h2>{self.tr('Today')} — {facility_name}</h2>"
+            f"<h2>{self.tr('Today and the next 7 days')} — {facility_name}</h2>"
             f"{today:%A %d %B %Y} · {self.tr('times in')} {timezone}"
         )
 
         def work() -> list[OccurrenceView]:
-            return services.schedule.occurrences(facility_id, today, max(today, end))
+            return services.schedule.occurrences(facility_id, today, end)
 
         self._runner.run(work, self._on_loaded)
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.db.models import AttendancePolicyRow, AttendanceRecord
@@ -591,6 +592,26 @@ class AttendanceService:
         return rec
 
 
+_OUTCOME_FIELDS = (
+    "held",
+    "attended",
+    "tardies",
+    "absences",
+    "excused",
+    "unmarked",
+    "rate",
+    "effective_rate",
+    "hours_earned",
+    "hours_needed",
+    "meets_minimum",
+)
+
+
+def _outcome_fields(o: PolicyOutcome) -> dict[str, Any]:
+    """The policy outcome as the flat fields both summary DTOs carry."""
+    return {name: getattr(o, name) for name in _OUTCOME_FIELDS}
+
+
 def _class_summary(
     class_id: uuid.UUID,
     class_name: str,
@@ -605,17 +626,7 @@ def _class_summary(
         program_id=program_id,
         enrollment_id=enrollment_id,
         enrollment_status=status,
-        held=o.held,
-        attended=o.attended,
-        tardies=o.tardies,
-        absences=o.absences,
-        excused=o.excused,
-        unmarked=o.unmarked,
-        rate=o.rate,
-        effective_rate=o.effective_rate,
-        hours_earned=o.hours_earned,
-        hours_needed=o.hours_needed,
-        meets_minimum=o.meets_minimum,
+        **_outcome_fields(o),
     )
 
 
@@ -633,15 +644,5 @@ def _student_summary(
         student_number=student_number,
         enrollment_id=enrollment_id,
         enrollment_status=status,
-        held=o.held,
-        attended=o.attended,
-        tardies=o.tardies,
-        absences=o.absences,
-        excused=o.excused,
-        unmarked=o.unmarked,
-        rate=o.rate,
-        effective_rate=o.effective_rate,
-        hours_earned=o.hours_earned,
-        hours_needed=o.hours_needed,
-        meets_minimum=o.meets_minimum,
+        **_outcome_fields(o),
     )

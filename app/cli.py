@@ -224,11 +224,7 @@ def _staff(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from app import demo
 
-    size = {
-        "small": demo.DemoSize.small,
-        "workstation": demo.DemoSize.workstation,
-        "bench": demo.DemoSize.bench,
-    }[args.size]()
+    size = demo.DemoSize.preset(args.size)
     overrides = {
         field: getattr(args, field)
         for field in ("facilities", "students", "weeks")

@@ -167,6 +167,14 @@ class DemoSize:
         """DESIGN §6 scale: 100k students and 300 recurring classes in one facility."""
         return cls(facilities=1, students=100_000, classes_per_facility=300, weeks=16)
 
+    @classmethod
+    def preset(cls, name: str) -> DemoSize:
+        """``small``, ``workstation`` or ``bench`` by name (CLI and ``ROLLBOOK_DEMO_SIZE``)."""
+        presets = {"small": cls.small, "workstation": cls.workstation, "bench": cls.bench}
+        if name not in presets:
+            raise ValueError(f"unknown demo size {name!r}: use one of {', '.join(presets)}")
+        return presets[name]()
+
     @property
     def instructors(self) -> int:
         if self.instructors_per_facility is not None:

@@ -34,12 +34,7 @@ class WorkstationService:
         with self._uow() as uow:
             count = len(uow.get(FacilityRepository).list_all())
         if count == 0:
-            presets = {
-                "small": demo.DemoSize.small,
-                "workstation": demo.DemoSize.workstation,
-                "bench": demo.DemoSize.bench,
-            }
-            size = presets.get(self._demo_size, demo.DemoSize.workstation)()
+            size = demo.DemoSize.preset(self._demo_size)
             demo.generate(self._engine, size, progress=progress)
             with self._uow() as uow:
                 count = len(uow.get(FacilityRepository).list_all())

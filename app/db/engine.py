@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError
+
+from app.domain.errors import DomainError
+
+CACHE_KEY_BYTES = 32
+
+
+class CacheLocked(DomainError):
+    """The cache file cannot be read with the key given: wrong key, or not a Rollbook cache."""
 
 
 def normalize_pg_url(url: str) -> str:
@@ -23,25 +32,52 @@ def make_server_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(normalize_pg_url(url), pool_pre_ping=True, **kwargs)
 
 
-def make_local_engine(path: Path | str) -> Engine:
+def make_local_engine(path: Path | str, key: bytes | None = None) -> Engine:
     """Engine for a workstation cache file: WAL, ``synchronous=FULL``, foreign keys enforced.
 
-    ``path`` may be ``":memory:"`` for tests of pure repository behaviour.
+    Every cache goes through SQLCipher's build of SQLite (``sqlcipher3``), so tests and the app
+    run one SQLite. With ``key`` (32 random bytes, kept in the keyring) the file is encrypted at
+    rest; without it the file is plain (the generated demo workstation, tests). ``path`` may be
+    ``":memory:"``. Nothing is opened until first use; ``check_cache_key`` opens it eagerly.
     """
+    if key is not None and len(key) != CACHE_KEY_BYTES:
+        raise ValueError(f"a cache key is {CACHE_KEY_BYTES} bytes")
     target = str(path)
     url = "sqlite://" if target == ":memory:" else f"sqlite:///{target}"
-    engine = create_engine(url)
-    event.listen(engine, "connect", _configure_sqlite)
+    engine = create_engine(url, module=sqlcipher)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            if key is not None:
+                # A raw key (x'…'): no passphrase derivation on every connection; the key is
+                # random, so stretching it would add nothing.
+                cursor.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            cursor.execute("PRAGMA cipher_log_level = NONE")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # An acknowledged local edit must survive a power cut (DESIGN §3 rule 2).
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+        finally:
+            cursor.close()
+
     return engine
 
 
-def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
+def check_cache_key(engine: Engine) -> None:
+    """Open the cache once and read its header; raise ``CacheLocked`` if the key does not fit."""
     try:
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        # An acknowledged local edit must survive a power cut (DESIGN §3 rule 2).
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=5000")
-    finally:
-        cursor.close()
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    except DatabaseError as err:
+        if "file is not a database" in str(err.orig):
+            engine.dispose()
+            raise CacheLocked(
+                "The local cache on this computer cannot be opened with the key in this "
+                "computer's keyring: the key is wrong or was removed, or the file is not a "
+                "Rollbook cache. Nothing was changed. Sign in online to start a fresh cache; "
+                "the old file is kept aside."
+            ) from err
+        raise

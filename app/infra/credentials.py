@@ -24,6 +24,7 @@ from app.domain.errors import DomainError
 log = logging.getLogger(__name__)
 
 SERVICE = "Rollbook"
+CACHE_SERVICE = "Rollbook cache key"
 
 
 class KeyringUnavailable(DomainError):
@@ -90,6 +91,30 @@ class CredentialStore:
         with contextlib.suppress(keyring.errors.PasswordDeleteError):
             self._ring().delete_password(SERVICE, _account(server, username))
 
+    def load_cache_key(self, server: str, username: str) -> bytes | None:
+        """The key of this account's encrypted cache on this computer, if the keyring has it."""
+        if not self.status().available:
+            return None
+        try:
+            stored = self._ring().get_password(CACHE_SERVICE, _account(server, username))
+        except keyring.errors.KeyringError:
+            log.warning("keyring could not be read; the cache key is unavailable")
+            return None
+        return bytes.fromhex(stored) if stored else None
+
+    def save_cache_key(self, server: str, username: str, key: bytes) -> None:
+        self._require()
+        try:
+            self._ring().set_password(CACHE_SERVICE, _account(server, username), key.hex())
+        except keyring.errors.KeyringError as err:
+            raise KeyringUnavailable(f"The keyring refused to store the cache key: {err}") from err
+
+    def forget_cache_key(self, server: str, username: str) -> None:
+        if not self.status().available:
+            return
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            self._ring().delete_password(CACHE_SERVICE, _account(server, username))
+
     def _require(self) -> None:
         status = self.status()
         if not status.available:
@@ -102,7 +127,7 @@ def _account(server: str, username: str) -> str:
 
 # scrypt is memory-hard (n * r * 128 bytes = 16 MiB here), so a stolen cache cannot be
 # brute-forced cheaply on a GPU; it is in the standard library, so no extra dependency.
-_N, _R, _P = 2**14, 8, 1
+KDF_N, KDF_R, KDF_P = 2**14, 8, 1
 
 
 def make_verifier(password: str) -> str:
@@ -110,8 +135,8 @@ def make_verifier(password: str) -> str:
     if not password:
         raise ValueError("an empty password cannot be verified")
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return "$".join(("scrypt", str(_N), str(_R), str(_P), _b64(salt), _b64(digest)))
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=KDF_N, r=KDF_R, p=KDF_P, dklen=32)
+    return "$".join(("scrypt", str(KDF_N), str(KDF_R), str(KDF_P), _b64(salt), _b64(digest)))
 
 
 def check_verifier(password: str, verifier: str) -> bool:

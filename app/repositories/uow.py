@@ -24,7 +24,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.db.base import Audited
 from app.db.models import AuditEntry
 from app.domain.enums import AuditAction
-from app.domain.errors import DomainError, DuplicateError, StaleRecord, ValidationError
+from app.domain.errors import (
+    DomainError,
+    DuplicateError,
+    NotAllowed,
+    StaleRecord,
+    ValidationError,
+)
 from app.services.context import Actor
 
 R = TypeVar("R")
@@ -92,6 +98,14 @@ def translate_integrity_error(err: IntegrityError) -> DomainError:
     return ValidationError(f"The change was refused by the database: {text.splitlines()[0]}")
 
 
+def translate_refusal(err: DBAPIError) -> DomainError | None:
+    """A privilege or row-level-security refusal of the server as ``NotAllowed``, else None."""
+    if getattr(err.orig, "sqlstate", None) != "42501":
+        return None
+    detail = str(err.orig).splitlines()[0]
+    return NotAllowed(f"Your account may not make this change (the server said: {detail}).")
+
+
 def _sqlite_check_name(text: str) -> str | None:
     match = re.search(r"CHECK constraint failed: (\w+)", text)
     return match.group(1) if match else None
@@ -150,6 +164,12 @@ class UnitOfWork:
         except IntegrityError as err:
             self.session.rollback()
             raise translate_integrity_error(err) from err
+        except DBAPIError as err:
+            self.session.rollback()
+            refused = translate_refusal(err)
+            if refused is None:
+                raise
+            raise refused from err
         except StaleDataError as err:
             self.session.rollback()
             raise StaleRecord(
@@ -230,9 +250,12 @@ class UnitOfWorkFactory:
         except IntegrityError as err:
             session.rollback()
             raise translate_integrity_error(err) from err
-        except DBAPIError:
+        except DBAPIError as err:
             session.rollback()
-            raise
+            refused = translate_refusal(err)
+            if refused is None:
+                raise
+            raise refused from err
         except BaseException:
             session.rollback()
             raise

@@ -6,98 +6,19 @@ import base64
 import hashlib
 import hmac
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
 import pytest
-from psycopg import sql
-from sqlalchemy import insert
 from sqlalchemy.engine import make_url
 
 from app.db import server_admin
-from app.db.engine import make_server_engine
-from app.db.models import Base, Facility, Program
+from app.db.models import Base
 from app.domain.enums import Role
 from app.domain.errors import DuplicateError, NotAllowed, NotFound, ValidationError
-from tests import pgserver
+from tests.integration.staffserver import PASSWORD, Server
 
 pytestmark = pytest.mark.postgres
-
-PASSWORD = "a-long-test-password"
-
-
-@dataclass
-class Server:
-    """One initialised database with facilities A and B and programs P1 and P2."""
-
-    url: str
-    facility: dict[str, uuid.UUID] = field(default_factory=dict)
-    program: dict[str, uuid.UUID] = field(default_factory=dict)
-    suffix: str = field(default_factory=lambda: uuid.uuid4().hex[:10])
-    logins: list[str] = field(default_factory=list)
-
-    def name(self, who: str) -> str:
-        name = f"t_{who.lower()}_{self.suffix}"
-        self.logins.append(name)
-        return name
-
-    def as_(self, login: str, password: str = PASSWORD) -> str:
-        return (
-            make_url(self.url)
-            .set(username=login, password=password)
-            .render_as_string(hide_password=False)
-        )
-
-    def admin(self) -> psycopg.Connection[Any]:
-        url = make_url(self.url).set(drivername="postgresql")
-        return psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
-
-    def staff(
-        self,
-        who: str,
-        role: Role,
-        fac: str = "A",
-        *,
-        by: str | None = None,
-        programs: tuple[str, ...] = (),
-        email: str | None = None,
-    ) -> str:
-        """Create a staff login (as the superuser, or as login ``by``); return its name."""
-        name = self.name(who)
-        server_admin.create_staff(
-            self.as_(by) if by else self.url,
-            username=name,
-            password=PASSWORD,
-            role=role,
-            facility_id=self.facility[fac],
-            name_first=who,
-            name_last="Staff",
-            email=email,
-            program_ids=[self.program[p] for p in programs],
-        )
-        return name
-
-
-@pytest.fixture
-def server(pg_url: str) -> Iterator[Server]:
-    state = Server(url=pg_url)
-    server_admin.init_server(pg_url)
-    engine = make_server_engine(pg_url)
-    with engine.begin() as conn:
-        for fac in ("A", "B"):
-            state.facility[fac] = uuid.uuid4()
-            conn.execute(insert(Facility).values(id=state.facility[fac], name=f"Facility {fac}"))
-        for prog in ("P1", "P2"):
-            state.program[prog] = uuid.uuid4()
-            conn.execute(insert(Program).values(id=state.program[prog], name=f"Program {prog}"))
-    engine.dispose()
-    yield state
-    # Roles are cluster-wide: drop this test's logins (they own nothing, hold only memberships).
-    with psycopg.connect(pgserver.server_url(), autocommit=True) as admin:
-        for name in state.logins:
-            admin.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
 
 
 def _scopes(server: Server, login: str) -> set[tuple[str, str | None]]:

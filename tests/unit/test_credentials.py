@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import keyring.backends.fail
 import pytest
-from keyring.backend import KeyringBackend
 
 from app.infra.credentials import (
     CredentialStore,
@@ -12,33 +11,11 @@ from app.infra.credentials import (
     check_verifier,
     make_verifier,
 )
-
-
-class FakeKeyring(KeyringBackend):
-    """An in-memory keyring standing in for the OS one."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.items:
-            import keyring.errors
-
-            raise keyring.errors.PasswordDeleteError("no such password")
-        del self.items[(service, username)]
+from tests.keyrings import MemoryKeyring
 
 
 def test_password_round_trip_and_sign_out() -> None:
-    ring = FakeKeyring()
+    ring = MemoryKeyring()
     store = CredentialStore(ring)
     assert store.status().available
     store.save_password("db.example:5432/rollbook", "ada", "s3cret-pass-phrase")

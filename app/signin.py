@@ -1,0 +1,325 @@
+"""Sign-in and sign-out of a staff member: server login, keyring, encrypted cache, offline access.
+
+Part of the composition root (like ``bootstrap``): it builds the engines a session runs on. Every
+call blocks (network, scrypt, SQLite); the UI runs them on its task runner, never the GUI thread.
+
+Online, the server checks the password and row-level security decides what the session sees.
+Offline (server unreachable, or it does not speak TLS as required), a person who signed in online
+at this PC before signs in against the scrypt verifier kept from then and works in their
+encrypted cache. Each staff member has their own cache file per server, so a shared classroom PC
+never shows one person's slice to another.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from app.bootstrap import Services, build_services
+from app.db import migrate
+from app.db.cache_prune import prune_cache
+from app.db.engine import CACHE_KEY_BYTES, CacheLocked, check_cache_key, make_local_engine
+from app.db.login import (
+    AccountDisabled,
+    ServerUnreachable,
+    StaffIdentity,
+    TlsMismatch,
+    fetch_identity,
+    staff_engine,
+)
+from app.db.server_admin import check_username
+from app.domain.enums import Role
+from app.domain.errors import DomainError, NotAllowed, ValidationError
+from app.domain.server_profile import ServerProfile
+from app.infra.accounts import (
+    AccountRegistry,
+    LocalAccount,
+    new_device_id,
+    unwrap_key,
+    wrap_key,
+)
+from app.infra.clock import Clock, SystemClock
+from app.infra.credentials import CredentialStore, KeyringStatus, check_verifier, make_verifier
+from app.services.context import Actor
+
+log = logging.getLogger(__name__)
+
+
+class NoOfflineAccess(DomainError):
+    """The server is unreachable and this person never signed in online at this PC."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """A signed-in staff member: the services the UI calls and what the status bar shows."""
+
+    profile: ServerProfile
+    account: LocalAccount
+    actor: Actor
+    services: Services
+    online: bool
+    notice: str | None  # why the session is offline, or what changed on the cache
+    cache: Engine
+    server: Engine | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.actor.username} · {self.profile.label}"
+
+    def close(self) -> None:
+        """Release the files and connections; nothing is written."""
+        self.cache.dispose()
+        if self.server is not None:
+            self.server.dispose()
+
+
+class SignInService:
+    """Signs staff in and out on this workstation; owns its accounts file and cache folder."""
+
+    def __init__(
+        self,
+        credentials: CredentialStore,
+        folder: Path,
+        clock: Clock | None = None,
+    ) -> None:
+        self._credentials = credentials
+        self._folder = folder
+        self._accounts = AccountRegistry(folder / "accounts.json")
+        self._clock = clock or SystemClock()
+
+    @property
+    def caches_dir(self) -> Path:
+        return self._folder / "caches"
+
+    def keyring_status(self) -> KeyringStatus:
+        return self._credentials.status()
+
+    def remembered_password(self, profile: ServerProfile, username: str) -> str | None:
+        return self._credentials.load_password(profile.key, username.strip())
+
+    def known_account(self, profile: ServerProfile, username: str) -> LocalAccount | None:
+        return self._accounts.get(profile.key, username.strip())
+
+    def sign_in(
+        self, profile: ServerProfile, username: str, password: str, *, remember: bool
+    ) -> Session:
+        """Sign in online, or offline when the server cannot be reached (see module doc).
+
+        Raises ``ValidationError`` (bad input), ``NotAllowed`` (wrong password),
+        ``AccountDisabled`` (this account's data on this PC is then removed), ``CacheLocked``,
+        ``NoOfflineAccess`` or ``KeyringUnavailable``; each message is fit to show.
+        """
+        login = check_username(username)
+        if not password:
+            raise ValidationError("Enter your password.", field="password")
+        server = staff_engine(profile, login, password)
+        try:
+            identity = fetch_identity(server)
+        except (ServerUnreachable, TlsMismatch) as err:
+            server.dispose()
+            return self._sign_in_offline(profile, login, password, reason=str(err))
+        except AccountDisabled:
+            server.dispose()
+            self.wipe(profile, login)
+            raise
+        except NotAllowed:
+            server.dispose()
+            # A remembered password the server refuses is stale: stop offering it.
+            self._credentials.forget(profile.key, login)
+            raise
+        except BaseException:
+            server.dispose()
+            raise
+        try:
+            return self._sign_in_online(profile, login, password, identity, server, remember)
+        except BaseException:
+            server.dispose()
+            raise
+
+    def sign_out(self, session: Session, *, forget_password: bool) -> None:
+        """Close the session; with ``forget_password`` the keyring no longer holds it.
+
+        The cache and its key stay, so the person can sign in offline here again."""
+        session.close()
+        if forget_password:
+            self._credentials.forget(session.profile.key, session.actor.username)
+
+    def wipe(self, profile: ServerProfile, username: str) -> bool:
+        """Remove everything of this account on this PC: cache, keys, password, verifier."""
+        account = self._accounts.get(profile.key, username)
+        self._credentials.forget(profile.key, username)
+        self._credentials.forget_cache_key(profile.key, username)
+        if account is None:
+            return False
+        for suffix in ("", "-wal", "-shm"):
+            (self.caches_dir / f"{account.cache_file}{suffix}").unlink(missing_ok=True)
+        self._accounts.remove(profile.key, username)
+        log.info("removed the local data of a disabled account from this workstation")
+        return True
+
+    # -- online -----------------------------------------------------------------------------
+
+    def _sign_in_online(
+        self,
+        profile: ServerProfile,
+        login: str,
+        password: str,
+        identity: StaffIdentity,
+        server: Engine,
+        remember: bool,
+    ) -> Session:
+        keyring_ok = self._credentials.status().available
+        account = self._accounts.get(profile.key, login)
+        notice = None
+        key: bytes | None = None
+        if account is not None:
+            key = self._stored_key(profile, account, password)
+            if key is None:
+                notice = self._set_aside(account, "its key is gone (password changed?)")
+                account = None
+        if account is None:
+            key = os.urandom(CACHE_KEY_BYTES)
+            account = LocalAccount(
+                server=profile.key,
+                username=login,
+                device_id=new_device_id(),
+                cache_file=f"{new_device_id()}.rbcache",
+                verifier="",
+            )
+            if keyring_ok:
+                self._credentials.save_cache_key(profile.key, login, key)
+        assert key is not None
+        cache = self._open_cache(account, key)
+        if cache is None:
+            notice = self._set_aside(account, "it could not be opened with its key")
+            account = LocalAccount(
+                server=profile.key,
+                username=login,
+                device_id=new_device_id(),
+                cache_file=f"{new_device_id()}.rbcache",
+                verifier="",
+            )
+            cache = self._open_cache(account, key)
+            assert cache is not None
+        try:
+            removed = prune_cache(cache, identity)
+        except BaseException:
+            cache.dispose()
+            raise
+        if removed:
+            notice = "Removed from this computer what your account may no longer see."
+            log.info("cache pruned to the account's scope: %s", removed)
+        account = account.with_online(self._clock.now(), identity.staff_id, identity.role.value)
+        account = _with_secrets(account, password, None if keyring_ok else key)
+        self._accounts.put(account)
+        if remember and keyring_ok:
+            self._credentials.save_password(profile.key, login, password)
+        else:
+            self._credentials.forget(profile.key, login)
+        actor = Actor(username=login, role=identity.role, device_id=account.device_id)
+        # Until the sync engine lands the desk works on the server directly while online; the
+        # cache holds the slice for offline use.
+        return Session(
+            profile=profile,
+            account=account,
+            actor=actor,
+            services=build_services(server, actor, self._clock),
+            online=True,
+            notice=notice,
+            cache=cache,
+            server=server,
+        )
+
+    # -- offline ----------------------------------------------------------------------------
+
+    def _sign_in_offline(
+        self, profile: ServerProfile, login: str, password: str, *, reason: str
+    ) -> Session:
+        account = self._accounts.get(profile.key, login)
+        if account is None or not account.verifier:
+            raise NoOfflineAccess(
+                f"{reason} You have not signed in on this computer before, so Rollbook cannot "
+                "check your password without the server. Try again when the server is reachable."
+            )
+        if not check_verifier(password, account.verifier):
+            raise NotAllowed(
+                "The password is wrong (checked against your last sign-in on this computer, "
+                "because the server cannot be reached)."
+            )
+        key = self._stored_key(profile, account, password)
+        if key is None:
+            raise CacheLocked(
+                "The key of your local data is missing from this computer's keyring. Sign in "
+                "when the server is reachable to start a fresh copy; nothing was deleted."
+            )
+        cache = self._open_cache(account, key)
+        if cache is None:
+            raise CacheLocked(
+                "Your local data on this computer cannot be opened with the key in this "
+                "computer's keyring. Nothing was deleted. Sign in when the server is reachable."
+            )
+        role = Role(account.role) if account.role else Role.INSTRUCTOR
+        actor = Actor(username=login, role=role, device_id=account.device_id)
+        last = account.last_online_at or "never"
+        return Session(
+            profile=profile,
+            account=account,
+            actor=actor,
+            services=build_services(cache, actor, self._clock),
+            online=False,
+            notice=f"Working offline: {reason} Last online sign-in here: {last}.",
+            cache=cache,
+            server=None,
+        )
+
+    # -- the cache ------------------------------------------------------------------------------
+
+    def _stored_key(
+        self, profile: ServerProfile, account: LocalAccount, password: str
+    ) -> bytes | None:
+        if account.wrapped_key:
+            if not check_verifier(password, account.verifier):
+                return None  # the password changed since: the old wrapping cannot be opened
+            return unwrap_key(account.wrapped_key, password)
+        return self._credentials.load_cache_key(profile.key, account.username)
+
+    def _open_cache(self, account: LocalAccount, key: bytes) -> Engine | None:
+        """The account's cache, upgraded to the current schema; ``None`` if the key is wrong."""
+        self.caches_dir.mkdir(parents=True, exist_ok=True)
+        engine = make_local_engine(self.caches_dir / account.cache_file, key)
+        try:
+            check_cache_key(engine)
+        except CacheLocked:
+            return None
+        try:
+            migrate.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return engine
+
+    def _set_aside(self, account: LocalAccount, why: str) -> str:
+        """Keep an unreadable cache file under another name rather than delete it."""
+        stamp = self._clock.now().strftime("%Y%m%dT%H%M%S")
+        source = self.caches_dir / account.cache_file
+        if source.exists():
+            shutil.move(source, source.with_name(f"{source.name}.set-aside-{stamp}"))
+            for suffix in ("-wal", "-shm"):
+                source.with_name(source.name + suffix).unlink(missing_ok=True)
+        log.warning("local cache set aside: %s", why)
+        return (
+            f"Your previous local data on this computer was set aside ({why}); a fresh copy starts."
+        )
+
+
+def _with_secrets(account: LocalAccount, password: str, key_to_wrap: bytes | None) -> LocalAccount:
+    return replace(
+        account,
+        verifier=make_verifier(password),
+        wrapped_key=wrap_key(key_to_wrap, password) if key_to_wrap is not None else None,
+    )

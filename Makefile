@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m app
+	$(BIN)/python -m app --demo
 
 test: $(STAMP)
 	$(BIN)/ruff check app tests bench migrations

@@ -5,14 +5,20 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from app.infra import paths
+
+if TYPE_CHECKING:
+    from app.ui.main_window import Workstation
 
 log = logging.getLogger("app")
 
 SMOKE_ENV = "ROLLBOOK_SMOKE"  # start, wait until the window shows data, optionally grab, quit
+DEMO_FLAG = "--demo"  # open the demo workstation when no server is configured (make run)
 
 
 def _configure_logging() -> None:
@@ -21,12 +27,19 @@ def _configure_logging() -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler, logging.StreamHandler()])
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app; ``argv`` (default: the process's) may hold ``--demo``."""
+    args = list(sys.argv[1:] if argv is None else argv)
     _configure_logging()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.main_window import MainWindow, Workstation
+    from app.infra.credentials import CredentialStore
+    from app.signin import SignInService
+    from app.ui.main_window import MainWindow
     from app.ui.messages import MessageBridge
+    from app.ui.session_controller import SessionController
+    from app.ui.settings import SettingsStore
     from app.ui.tasks import TaskRunner
 
     smoke = os.environ.get(SMOKE_ENV)
@@ -41,38 +54,49 @@ def main() -> int:
 
     sys.excepthook = excepthook
     runner = TaskRunner(messages.show_error)
-    window = MainWindow(runner, messages)
-    messages.set_parent(window)
-    window.show()
-
-    def prepare() -> Workstation:
-        from app.bootstrap import open_demo_workstation
-
-        _engine, services = open_demo_workstation()
-        status = services.workstation.ensure_demo_data()
-        facilities = tuple(services.facilities.list_facilities())
-        return Workstation(services, status, facilities, "Demo workstation")
-
-    def failed(error: BaseException) -> None:
-        window.show_failure(error)
-        if smoke:
-            app.exit(1)
-
-    runner.run(prepare, window.set_workstation, failed)
+    controller = SessionController(
+        runner,
+        messages,
+        SettingsStore(paths.data_dir() / "settings.ini"),
+        SignInService(CredentialStore(), paths.data_dir()),
+        _load_demo_workstation,
+    )
+    controller.sig_quit_requested.connect(app.quit)
     if smoke:
-        window.today.sig_loaded.connect(lambda n: _smoke_done(window, Path(smoke), n))
+
+        def watch(window: MainWindow) -> None:
+            window.today.sig_loaded.connect(lambda n: _smoke_done(window, Path(smoke), n))
+            window.sig_failed.connect(lambda: app.exit(1))
+
+        controller.sig_window_shown.connect(watch)
+        # Deferred: the first dialog shows before the event loop that quit() stops is running.
+        controller.sig_dialog_shown.connect(
+            lambda dialog: QTimer.singleShot(0, lambda: _smoke_done(dialog, Path(smoke), 0))
+        )
+    controller.start(demo_when_unconfigured=DEMO_FLAG in args)
     code = app.exec()
     runner.wait_idle()
     return code
 
 
-def _smoke_done(window: object, target: Path, occurrences: int) -> None:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+def _load_demo_workstation() -> Workstation:
+    """Runs off the GUI thread: open (and on first start generate) the demo workstation."""
+    from app.bootstrap import open_demo_workstation
+    from app.ui.main_window import Workstation
 
-    assert isinstance(window, QMainWindow)
+    _engine, services = open_demo_workstation()
+    status = services.workstation.ensure_demo_data()
+    facilities = tuple(services.facilities.list_facilities())
+    return Workstation(services, status, facilities, "Demo workstation")
+
+
+def _smoke_done(window: object, target: Path, occurrences: int) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert isinstance(window, QWidget)
     if target.suffix == ".png":
         window.grab().save(str(target))
-    log.info("smoke: window ready with %d occurrences this week", occurrences)
+    log.info("smoke: %s ready with %d occurrences this week", type(window).__name__, occurrences)
     QApplication.instance().quit()  # type: ignore[union-attr]
 
 

@@ -23,6 +23,7 @@ from app.services.programs import ProgramService
 from app.services.records import RecordsService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
+from app.services.staff_accounts import StaffAccountsService
 from app.services.workstation import WorkstationService
 
 log = logging.getLogger(__name__)
@@ -43,9 +44,13 @@ class Services:
     rosters: RosterService
     schedule: ScheduleService
     attendance: AttendanceService
+    staff_accounts: StaffAccountsService
 
 
-def build_services(engine: Engine, actor: Actor, clock: Clock | None = None) -> Services:
+def build_services(
+    engine: Engine, actor: Actor, clock: Clock | None = None, *, server: Engine | None = None
+) -> Services:
+    """Services over ``engine``; ``server`` (the staff member's own login) when online."""
     clock = clock or SystemClock()
     uow = UnitOfWorkFactory(engine, actor)
     demo_size = os.environ.get("ROLLBOOK_DEMO_SIZE", "workstation")
@@ -59,6 +64,7 @@ def build_services(engine: Engine, actor: Actor, clock: Clock | None = None) -> 
         rosters=RosterService(uow, clock),
         schedule=ScheduleService(uow, clock),
         attendance=AttendanceService(uow, clock),
+        staff_accounts=StaffAccountsService(server, actor),
     )
 
 

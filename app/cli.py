@@ -84,7 +84,12 @@ def _parser() -> argparse.ArgumentParser:
         "--facility", action="append", required=True, help="facility name or id (repeat)"
     )
 
-    sub.add_parser("gui", help="open the desktop application (the default)")
+    gui = sub.add_parser("gui", help="open the desktop application (the default)")
+    gui.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo workstation instead of the first-run dialog when no server is set up",
+    )
     return parser
 
 
@@ -94,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from app.__main__ import main as gui_main
 
-        return gui_main()
+        return gui_main(["--demo"] if getattr(args, "demo", False) else [])
     try:
         if args.command == "db":
             return _db(args)

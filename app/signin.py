@@ -228,7 +228,7 @@ class SignInService:
             profile=profile,
             account=account,
             actor=actor,
-            services=build_services(server, actor, self._clock),
+            services=build_services(server, actor, self._clock, server=server),
             online=True,
             notice=notice,
             cache=cache,

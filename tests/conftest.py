@@ -11,11 +11,14 @@ from sqlalchemy import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.db import migrate
+from app.db import migrate, server_admin
 from app.db.engine import make_local_engine, make_server_engine
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
+from app.services.context import SYSTEM_ACTOR, Actor
 from tests import pgserver
+from tests.integration.factories import build_world
+from tests.signin_site import Site
+from tests.tcpserver import TcpPostgres
 
 TEST_ACTOR = Actor(username="test_admin", device_id="test-device")
 
@@ -67,3 +70,18 @@ def engine(request: pytest.FixtureRequest) -> Engine:
 @pytest.fixture
 def uow(engine: Engine) -> UnitOfWorkFactory:
     return UnitOfWorkFactory(engine, TEST_ACTOR)
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[Site]:
+    """A password-checking server of its own over TCP, with the world of ``build_world``."""
+    pg = TcpPostgres()
+    pg.start()
+    url = pg.create_database("rollbook")
+    engine = make_server_engine(url)
+    migrate.upgrade(engine)
+    server_admin.init_server(url)
+    world = build_world(UnitOfWorkFactory(engine, SYSTEM_ACTOR))
+    engine.dispose()
+    yield Site(pg, url, world)
+    pg.destroy()

@@ -13,7 +13,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
@@ -322,9 +322,9 @@ def _grant_functions(conn: psycopg.Connection[Any]) -> None:
 
 # -- staff accounts ------------------------------------------------------------------------------
 
-StaffTarget = str | Connection
-"""A server URL (a transaction of its own, committed on success) or an open SQLAlchemy
-``Connection`` (the call joins its transaction; the caller commits or rolls back)."""
+StaffTarget = str | Engine | Connection
+"""A server URL or an engine (a transaction of its own, committed on success), or an open
+SQLAlchemy ``Connection`` (the call joins its transaction; the caller commits or rolls back)."""
 
 
 def create_staff(
@@ -485,6 +485,10 @@ def _translated(target: StaffTarget) -> Iterator[Connection]:
     try:
         if isinstance(target, Connection):
             yield target
+            return
+        if isinstance(target, Engine):
+            with target.begin() as conn:
+                yield conn
             return
         engine = make_server_engine(target, poolclass=NullPool)
         try:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.services.facilities import FacilityDTO
 from app.services.workstation import WorkstationStatus
+from app.ui.dialogs.staff_accounts import StaffAccountsDialog
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
 from app.ui.views.students import StudentsView
@@ -38,15 +39,20 @@ class Workstation:
     """What the window runs over, prepared off the GUI thread by the caller's loader."""
 
     services: Services
-    status: WorkstationStatus
+    status: WorkstationStatus | None
     facilities: tuple[FacilityDTO, ...]
     label: str
+    online: bool = False
+    notice: str | None = None  # why offline, or what changed on the cache at sign-in
 
 
 class MainWindow(QMainWindow):
     """Navigation between the screens; each screen is its own view module."""
 
     sig_ready = Signal()
+    sig_failed = Signal()  # the workstation could not be opened
+    sig_switch_user = Signal()  # back to the sign-in dialog; remembered passwords stay
+    sig_sign_out = Signal()  # sign out and forget this user's password on this computer
 
     def __init__(self, runner: TaskRunner, messages: MessageBridge) -> None:
         super().__init__()
@@ -83,6 +89,18 @@ class MainWindow(QMainWindow):
         self.facility_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.facility_box.currentIndexChanged.connect(self._on_facility_box_changed)
         toolbar.addWidget(self.facility_box)
+        toolbar.addSeparator()
+        self.switch_action = QAction(self.tr("Switch user…"), self)
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.switch_action.triggered.connect(self.sig_switch_user)
+        self.sign_out_action = QAction(self.tr("Sign out and forget my password"), self)
+        self.sign_out_action.triggered.connect(self.sig_sign_out)
+        self.staff_action = QAction(self.tr("Staff accounts…"), self)
+        self.staff_action.triggered.connect(self.open_staff_accounts)
+        self.staff_action.setVisible(False)
+        toolbar.addAction(self.staff_action)
+        toolbar.addAction(self.switch_action)
+        toolbar.addAction(self.sign_out_action)
         self.addToolBar(toolbar)
 
         for row, name in enumerate(SCREENS):
@@ -99,7 +117,10 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.setRange(0, 0)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
         self.statusBar().addWidget(self.connection_label, 1)
+        self.statusBar().addPermanentWidget(self.notice_label, 2)
         self.statusBar().addPermanentWidget(self.progress)
         self.nav.setCurrentRow(0)
 
@@ -125,10 +146,20 @@ class MainWindow(QMainWindow):
     def set_workstation(self, workstation: Workstation) -> None:
         self._workstation = workstation
         self.progress.hide()
+        if workstation.status is not None and workstation.status.demo:
+            state = self.tr("offline: no server configured")
+            self.switch_action.setText(self.tr("Connect to a server…"))
+            self.sign_out_action.setVisible(False)
+        elif workstation.online:
+            state = self.tr("online")
+        else:
+            state = self.tr("offline")
         self.connection_label.setText(
-            f"{workstation.label} · {self.tr('offline: no server configured')} · "
-            f"{self.tr('pending changes')}: 0"
+            f"{workstation.label} · {state} · {self.tr('pending changes')}: 0"
         )
+        self.staff_action.setVisible(workstation.services.staff_accounts.available)
+        self.notice_label.setText(workstation.notice or "")
+        self.notice_label.setToolTip(workstation.notice or "")
         self.facility_box.blockSignals(True)
         self.facility_box.clear()
         for facility in workstation.facilities:
@@ -149,7 +180,23 @@ class MainWindow(QMainWindow):
         self.today.set_context(services, facility.id, facility.name, facility.timezone)
         self.students.set_context(services, facility.id)
 
+    def open_staff_accounts(self) -> StaffAccountsDialog | None:
+        """Admins, online: the staff of the current facility. Returns the open dialog."""
+        if self._workstation is None or self.facility_box.currentIndex() < 0:
+            return None
+        dialog = StaffAccountsDialog(
+            self._workstation.services,
+            self._runner,
+            self._workstation.facilities,
+            self.facility_box.currentData(),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_failure(self, error: BaseException) -> None:
         self.progress.hide()
         self.connection_label.setText(self.tr("The workstation could not be opened."))
         self._messages.show_error(error)
+        self.sig_failed.emit()

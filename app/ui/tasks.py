@@ -72,16 +72,29 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def discard_pending(self) -> int:
+        """Forget the callbacks of every task still running: their widgets are going away (a
+        window closed at sign-out). The work finishes; its result is dropped, an error logged."""
+        dropped = len(self._pending)
+        for token in list(self._pending):
+            self._take(token)
+        return dropped
+
     @Slot(int, object)
     def _on_bridge_finished(self, token: int, result: object) -> None:
+        if token not in self._pending:
+            return  # discarded
         on_done, _ = self._take(token)
         if on_done is not None:
             on_done(result)
 
     @Slot(int, object)
     def _on_bridge_failed(self, token: int, error: object) -> None:
-        _, on_error = self._take(token)
         assert isinstance(error, BaseException)
+        if token not in self._pending:
+            log.warning("a discarded task failed: %s", error)
+            return
+        _, on_error = self._take(token)
         (on_error or self._default_error)(error)
 
     def _take(self, token: int) -> tuple[Done | None, Failed | None]:

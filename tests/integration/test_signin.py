@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import keyring.backends.fail
 import pytest
 from sqlalchemy import func, insert, select, text
 
-from app.db import migrate, server_admin
-from app.db.engine import CacheLocked, check_cache_key, make_local_engine, make_server_engine
+from app.db import server_admin
+from app.db.engine import CacheLocked, check_cache_key, make_local_engine
 from app.db.login import AccountDisabled
 from app.db.models import Facility, StudentMedical, User
 from app.domain.enums import Role
@@ -24,58 +23,14 @@ from app.domain.errors import NotAllowed, ValidationError
 from app.domain.server_profile import ServerProfile
 from app.infra.credentials import CACHE_SERVICE, SERVICE, CredentialStore
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import SYSTEM_ACTOR
 from app.services.people_dto import NewStudent
 from app.signin import NoOfflineAccess, Session, SignInService
-from tests.integration.factories import World, add_person, build_world
+from tests.integration.factories import add_person
 from tests.keyrings import MemoryKeyring
-from tests.tcpserver import TcpPostgres, free_port
+from tests.signin_site import PASSWORD, Site
+from tests.tcpserver import free_port
 
 pytestmark = pytest.mark.postgres
-
-PASSWORD = "correct horse battery"
-
-
-@dataclass
-class Site:
-    pg: TcpPostgres
-    admin_url: str
-    world: World
-
-    def profile(self, tls: str = "disable") -> ServerProfile:
-        return ServerProfile("127.0.0.1", self.pg.port, "rollbook", tls)
-
-    def staff(self, role: Role = Role.INSTRUCTOR, *, both: bool = False) -> str:
-        name = f"t_{uuid.uuid4().hex[:10]}"
-        server_admin.create_staff(
-            self.admin_url,
-            username=name,
-            password=PASSWORD,
-            role=role,
-            facility_id=self.world.facility_id,
-            name_first="Test",
-            name_last=role.value,
-        )
-        if both:
-            self.scope(name, self.world.facility_id, self.world.other_facility_id)
-        return name
-
-    def scope(self, name: str, *facilities: uuid.UUID) -> None:
-        server_admin.scope_staff(self.admin_url, name, list(facilities))
-
-
-@pytest.fixture(scope="module")
-def site() -> Iterator[Site]:
-    pg = TcpPostgres()
-    pg.start()
-    url = pg.create_database("rollbook")
-    engine = make_server_engine(url)
-    migrate.upgrade(engine)
-    server_admin.init_server(url)
-    world = build_world(UnitOfWorkFactory(engine, SYSTEM_ACTOR))
-    engine.dispose()
-    yield Site(pg, url, world)
-    pg.destroy()
 
 
 @pytest.fixture

@@ -108,7 +108,7 @@ def test_python_m_app_opens_a_window_over_demo_data(tmp_path: Path) -> None:
         }
     )
     result = subprocess.run(
-        [sys.executable, "-m", "app"],
+        [sys.executable, "-m", "app", "--demo"],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -116,6 +116,31 @@ def test_python_m_app_opens_a_window_over_demo_data(tmp_path: Path) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "smoke: window ready" in result.stderr
+    assert "smoke: MainWindow ready" in result.stderr
     assert shot.stat().st_size > 10_000
     assert (tmp_path / "data" / "demo-workstation.sqlite3").exists()
+
+
+def test_first_start_without_a_server_opens_the_sign_in_dialog(tmp_path: Path) -> None:
+    """What an installed Rollbook shows first: the dialog to connect or open the demo."""
+    shot = tmp_path / "first-run.png"
+    env = dict(os.environ)
+    env.update(
+        {
+            DATA_ENV: str(tmp_path / "data"),
+            "ROLLBOOK_SMOKE": str(shot),
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "app"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "smoke: SignInDialog ready" in result.stderr
+    assert shot.stat().st_size > 5_000
+    assert not (tmp_path / "data" / "demo-workstation.sqlite3").exists()

@@ -1,0 +1,85 @@
+"""Staff accounts as an admin manages them from the app: login roles on the server, with scopes.
+
+Every call goes to the server through the SECURITY DEFINER functions of ``server_admin``, as the
+signed-in admin: the server checks that the admin holds the scope they hand out. Offline there is
+no server to ask, so these calls refuse with a message rather than queue a change.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import Engine
+
+from app.db import server_admin
+from app.domain.enums import Role
+from app.domain.errors import NotAllowed
+from app.services.context import Actor
+
+OFFLINE = "Staff accounts are kept on the server. Connect to the server to manage them."
+
+
+class StaffAccountsService:
+    """Create, disable, enable and re-scope staff; each a transaction of its own on the server."""
+
+    def __init__(self, server: Engine | None, actor: Actor) -> None:
+        self._server = server
+        self._actor = actor
+
+    @property
+    def available(self) -> bool:
+        """True when signed in online as an admin (the server still has the last word)."""
+        return self._server is not None and self._actor.role in (
+            Role.FACILITY_ADMIN,
+            Role.DEPARTMENT_ADMIN,
+            Role.SYSTEM_ADMIN,
+        )
+
+    def create(
+        self,
+        *,
+        username: str,
+        password: str,
+        role: Role | str,
+        facility_id: uuid.UUID,
+        name_first: str,
+        name_last: str,
+        email: str | None = None,
+        program_ids: Sequence[uuid.UUID] = (),
+    ) -> uuid.UUID:
+        return server_admin.create_staff(
+            self._target(),
+            username=username,
+            password=password,
+            role=role,
+            facility_id=facility_id,
+            name_first=name_first,
+            name_last=name_last,
+            email=email,
+            program_ids=program_ids,
+        )
+
+    def disable(self, username: str) -> None:
+        if username == self._actor.username:
+            raise NotAllowed("You cannot disable your own account.")
+        server_admin.disable_staff(self._target(), username)
+
+    def enable(self, username: str) -> None:
+        server_admin.enable_staff(self._target(), username)
+
+    def rescope(
+        self,
+        username: str,
+        facility_ids: Sequence[uuid.UUID],
+        program_ids: Sequence[uuid.UUID] = (),
+    ) -> None:
+        server_admin.scope_staff(self._target(), username, facility_ids, program_ids)
+
+    def reset_password(self, username: str, password: str) -> None:
+        server_admin.set_staff_password(self._target(), username, password)
+
+    def _target(self) -> Engine:
+        if self._server is None:
+            raise NotAllowed(OFFLINE)
+        return self._server

@@ -1,0 +1,129 @@
+"""Who is at the keyboard: first-run and sign-in dialog, the demo workstation, sign-out.
+
+Each session gets a new main window and the previous one is destroyed, so nothing of one staff
+member stays on screen (or in a model) for the next on a shared classroom PC.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from app.signin import Session, SignInService
+from app.ui.dialogs.sign_in import SignInDialog
+from app.ui.main_window import MainWindow, Workstation
+from app.ui.messages import MessageBridge
+from app.ui.settings import SettingsStore
+from app.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+DemoLoader = Callable[[], Workstation]
+
+
+class SessionController(QObject):
+    """Owns the current window and session; the only place sessions start and end."""
+
+    sig_window_shown = Signal(object)  # MainWindow
+    sig_dialog_shown = Signal(object)  # SignInDialog
+    sig_quit_requested = Signal()  # the first dialog was cancelled: nothing to go back to
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        messages: MessageBridge,
+        settings: SettingsStore,
+        signin: SignInService,
+        demo_loader: DemoLoader,
+    ) -> None:
+        super().__init__()
+        self._runner = runner
+        self._messages = messages
+        self._settings = settings
+        self._signin = signin
+        self._demo_loader = demo_loader
+        self.window: MainWindow | None = None
+        self.dialog: SignInDialog | None = None
+        self.session: Session | None = None
+        self._opening_demo = False
+
+    def start(self, *, demo_when_unconfigured: bool) -> None:
+        """Sign-in dialog if a server is configured (or on first run), else the demo."""
+        if demo_when_unconfigured and self._settings.load().server is None:
+            self.open_demo()
+        else:
+            self.show_sign_in()
+
+    def show_sign_in(self) -> None:
+        settings = self._settings.load()
+        dialog = SignInDialog(self._signin, self._runner, settings, self.window)
+        self.dialog = dialog
+        dialog.sig_signed_in.connect(self._on_dialog_signed_in)
+        dialog.sig_demo_requested.connect(self.open_demo)
+        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
+        dialog.open()
+        self.sig_dialog_shown.emit(dialog)
+
+    def _on_dialog_finished(self, dialog: SignInDialog) -> None:
+        self._settings.save(dialog.form_settings(self._settings.load()))
+        self.dialog = None
+        dialog.deleteLater()
+        if self.window is None and dialog.session is None and not self._opening_demo:
+            self.sig_quit_requested.emit()
+
+    def open_demo(self) -> None:
+        self._opening_demo = True
+        self._end_session(forget_password=False)
+        window = self._new_window()
+        window.sig_switch_user.connect(self.show_sign_in)
+        self._runner.run(self._demo_loader, window.set_workstation, window.show_failure)
+
+    def _on_dialog_signed_in(self, session: Session) -> None:
+        self._end_session(forget_password=False)
+        self.session = session
+        window = self._new_window()
+        window.sig_switch_user.connect(lambda: self.switch_user(forget_password=False))
+        window.sig_sign_out.connect(lambda: self.switch_user(forget_password=True))
+
+        def prepare() -> Workstation:
+            facilities = tuple(session.services.facilities.list_facilities())
+            return Workstation(
+                session.services,
+                None,
+                facilities,
+                session.label,
+                online=session.online,
+                notice=session.notice,
+            )
+
+        self._runner.run(prepare, window.set_workstation, window.show_failure)
+
+    def switch_user(self, *, forget_password: bool) -> None:
+        """Sign out: close the window at once, release the session, back to the dialog."""
+        self._end_session(forget_password=forget_password)
+        self._close_window()
+        self.show_sign_in()
+
+    def _end_session(self, *, forget_password: bool) -> None:
+        session, self.session = self.session, None
+        if session is not None:
+            self._signin.sign_out(session, forget_password=forget_password)
+
+    def _new_window(self) -> MainWindow:
+        self._close_window()
+        window = MainWindow(self._runner, self._messages)
+        self._messages.set_parent(window)
+        self.window = window
+        window.show()
+        self._opening_demo = False
+        self.sig_window_shown.emit(window)
+        return window
+
+    def _close_window(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            self._runner.discard_pending()  # results for this window must not reach it
+            window.hide()
+            window.deleteLater()

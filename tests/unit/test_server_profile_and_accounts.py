@@ -1,0 +1,91 @@
+"""What a person types for a server, and the accounts file a workstation keeps."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.domain.errors import ValidationError
+from app.domain.server_profile import ServerProfile
+from app.infra.accounts import AccountRegistry, LocalAccount, unwrap_key, wrap_key
+
+
+def test_a_server_is_cleaned_and_named() -> None:
+    profile = ServerProfile.parse("  db.example.org ", " 5433", "rollbook", "verify-full")
+    assert profile == ServerProfile("db.example.org", 5433, "rollbook", "verify-full")
+    assert profile.key == "db.example.org:5433/rollbook"
+    assert ServerProfile.parse("10.0.0.7", 5432, "rb", "disable").host == "10.0.0.7"
+    assert ServerProfile.parse("/var/run/postgresql", 5432, "rb", "prefer").host.startswith("/")
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "database", "tls", "field"),
+    [
+        ("", "5432", "rollbook", "prefer", "host"),
+        ("db example", "5432", "rollbook", "prefer", "host"),
+        ("db.example.org", "0", "rollbook", "prefer", "port"),
+        ("db.example.org", "65536", "rollbook", "prefer", "port"),
+        ("db.example.org", "five", "rollbook", "prefer", "port"),
+        ("db.example.org", "5432", "", "prefer", "database"),
+        ("db.example.org", "5432", "x; DROP", "prefer", "database"),
+        ("db.example.org", "5432", "rollbook", "sometimes", "tls"),
+    ],
+)
+def test_bad_server_input_names_its_field(
+    host: str, port: str, database: str, tls: str, field: str
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        ServerProfile.parse(host, port, database, tls)
+    assert err.value.field == field
+
+
+def _account(name: str = "ada") -> LocalAccount:
+    return LocalAccount(
+        server="db:5432/rollbook",
+        username=name,
+        device_id="dev-1",
+        cache_file="x.rbcache",
+        verifier="scrypt$…",
+    )
+
+
+def test_accounts_round_trip_and_removal(tmp_path: Path) -> None:
+    registry = AccountRegistry(tmp_path / "accounts.json")
+    assert registry.get("db:5432/rollbook", "ada") is None
+    registry.put(_account("ada"))
+    registry.put(
+        _account("bob").with_online(datetime(2026, 11, 22, tzinfo=UTC), _uuid(), "instructor")
+    )
+    again = AccountRegistry(tmp_path / "accounts.json")
+    assert again.get("db:5432/rollbook", "ada") == _account("ada")
+    bob = again.get("db:5432/rollbook", "bob")
+    assert bob is not None and bob.role == "instructor" and bob.last_online_at
+    assert {a.username for a in again.all()} == {"ada", "bob"}
+    again.remove("db:5432/rollbook", "ada")
+    assert [a.username for a in registry.all()] == ["bob"]
+
+
+@pytest.mark.parametrize(
+    "content", ["{not json", "[]", '{"accounts": 3}', '{"accounts": {"s|u": {"x": 1}}}']
+)
+def test_a_damaged_accounts_file_means_no_offline_sign_in_not_a_crash(
+    tmp_path: Path, content: str
+) -> None:
+    path = tmp_path / "accounts.json"
+    path.write_text(content)
+    registry = AccountRegistry(path)
+    assert registry.get("s", "u") is None
+    registry.put(_account())  # the next online sign-in rewrites it
+    assert registry.get("db:5432/rollbook", "ada") == _account()
+
+
+def test_a_wrapped_key_opens_only_with_its_password() -> None:
+    key = bytes(range(32))
+    sealed = wrap_key(key, "the password")
+    assert key.hex() not in sealed
+    assert unwrap_key(sealed, "the password") == key
+    assert unwrap_key(sealed, "another password") != key
+    assert wrap_key(key, "the password") != sealed  # a fresh salt each time

@@ -57,7 +57,7 @@ def test_accounts_round_trip_and_removal(tmp_path: Path) -> None:
     assert registry.get("db:5432/rollbook", "ada") is None
     registry.put(_account("ada"))
     registry.put(
-        _account("bob").with_online(datetime(2026, 11, 22, tzinfo=UTC), _uuid(), "instructor")
+        _account("bob").with_online(datetime(2026, 11, 22, tzinfo=UTC), uuid.uuid4(), "instructor")
     )
     again = AccountRegistry(tmp_path / "accounts.json")
     assert again.get("db:5432/rollbook", "ada") == _account("ada")

@@ -1946,6 +1946,19 @@ def _sqlite_converter(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
     return processor
 
 
+def _bypass_sync_log(conn: Connection) -> None:
+    """Generated data is a starting state, not changes: keep it out of the outbox (SQLite) and,
+    for a superuser, out of the change log (PostgreSQL; workstations get it by initial pull)."""
+    if conn.dialect.name != "postgresql":
+        conn.execute(text("INSERT INTO sync_applying (flag) VALUES (1)"))
+        return
+    superuser = conn.execute(
+        text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    ).scalar_one()
+    if superuser:
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
+
+
 def generate(
     engine: Engine,
     size: DemoSize,
@@ -1984,6 +1997,7 @@ def generate(
         if progress is not None:
             progress("preparing", done, len(steps))
     with engine.begin() as conn:
+        _bypass_sync_log(conn)
         sink = _Sink(conn, progress)
         for model in _ORDER:
             rows = builder.tables.pop(model.__tablename__, [])
@@ -1995,6 +2009,8 @@ def generate(
         if progress is not None:
             progress("indexes", 0, 1)
         sink.restore_indexes()
+        if conn.dialect.name != "postgresql":
+            conn.execute(text("DELETE FROM sync_applying"))
     if engine.dialect.name == "postgresql":
         with engine.connect() as conn:
             conn.execute(text("ANALYZE"))

@@ -30,10 +30,16 @@ def _render_item(type_: str, obj: object, autogen_context: AutogenContext) -> st
     return False
 
 
+def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    # The sync engine's own tables (migration 0003) are Core-only, not models: not reflected.
+    return not (type_ == "table" and name is not None and name.startswith("sync_"))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=_include_name,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,

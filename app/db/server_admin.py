@@ -82,6 +82,10 @@ TABLE_GRANTS: dict[str, tuple[str, str, str, str]] = {
     "case_notes": (_SIU, _SIU, _SIU, _SIU),
     "audit_log": (_SI, _SI, _SI, _SI),
     "user_account_history": (_S, _SI, _SI, _SI),
+    # Sync (migration 0003): the change log is read, never written, by staff (its trigger
+    # writes as the owner); a device row is its login's own (RLS).
+    "sync_changes": (_S, _S, _S, _S),
+    "sync_devices": (_SIU, _SIU, _SIU, _SIU),
 }
 # What the management functions touch, as their owner (the policies still key on the caller).
 MANAGER_GRANTS: dict[str, str] = {
@@ -103,6 +107,8 @@ POLICY_HELPERS = (
     "rollbook_program_allowed",
 )
 MANAGER_HELPERS = ("rollbook_staff_scope_rows",)  # stays with the RLS-exempt schema owner
+# The change-log trigger (migration 0003) and its helper run as the schema owner, for everyone.
+SYNC_FUNCTIONS = ("rollbook_log_change", "rollbook_row_facility")
 ADMIN_FUNCTIONS = (
     "rollbook_create_staff",
     "rollbook_disable_staff",
@@ -291,7 +297,7 @@ def _grant_functions(conn: psycopg.Connection[Any]) -> None:
         "SELECT p.proname, p.oid::regprocedure::text FROM pg_catalog.pg_proc AS p"
         " WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'rollbook\\_%'"
     ).fetchall()
-    known = set(POLICY_HELPERS + MANAGER_HELPERS + MANAGER_OWNED)
+    known = set(POLICY_HELPERS + MANAGER_HELPERS + SYNC_FUNCTIONS + MANAGER_OWNED)
     unknown = sorted(str(name) for name, _ in rows if name not in known)
     if unknown:
         raise RuntimeError(f"functions without a privilege decision: {', '.join(unknown)}")

@@ -12,8 +12,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from app.db import server_admin
-from app.db.models import Base
+from app.db import migrate, server_admin
 from app.domain.enums import Role
 from app.domain.errors import DuplicateError, NotAllowed, NotFound, ValidationError
 from tests.integration.staffserver import PASSWORD, Server
@@ -49,8 +48,8 @@ def _history(server: Server, login: str) -> list[tuple[str, str]]:
 def test_init_server_is_idempotent_and_sets_up_owners_and_roles(server: Server) -> None:
     report = server_admin.init_server(server.url)
     assert report.roles_created == ()  # the fixture's run made (or found) them
-    assert report.revision == "0002"
-    assert report.tables_secured == len(Base.metadata.tables)
+    assert report.revision == migrate.head_revision()
+    assert report.tables_secured == len(server_admin.TABLE_GRANTS)
     assert report.server_version >= server_admin.MIN_SERVER_VERSION
     with server.admin() as conn:
         owners = dict(
@@ -68,7 +67,9 @@ def test_init_server_is_idempotent_and_sets_up_owners_and_roles(server: Server) 
         ).fetchall()
     for name in server_admin.MANAGER_OWNED:
         assert owners[name] == server_admin.STAFF_MANAGER, name
-    for name in server_admin.POLICY_HELPERS + server_admin.MANAGER_HELPERS:
+    for name in (
+        server_admin.POLICY_HELPERS + server_admin.MANAGER_HELPERS + server_admin.SYNC_FUNCTIONS
+    ):
         assert table_owner is not None and owners[name] == table_owner[0], name
     assert sorted(g[0] for g in groups) == sorted(server_admin.GROUP_ROLES)
     assert not any(login for _, login, _ in groups)
@@ -96,7 +97,12 @@ def test_only_the_intended_roles_may_execute_each_function(server: Server) -> No
         ).fetchone()
     assert public == (0,)  # nothing executable by PUBLIC
     assert len(rows) == len(server_admin.GROUP_ROLES) * len(
-        set(server_admin.POLICY_HELPERS + server_admin.MANAGER_HELPERS + server_admin.MANAGER_OWNED)
+        set(
+            server_admin.POLICY_HELPERS
+            + server_admin.MANAGER_HELPERS
+            + server_admin.SYNC_FUNCTIONS
+            + server_admin.MANAGER_OWNED
+        )
     )
     for function, role, may in rows:
         assert may == (role in allowed.get(function, set())), (function, role)

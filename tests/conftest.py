@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
-from sqlalchemy import Engine
+from psycopg import sql
+from sqlalchemy import Engine, insert
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.db import migrate, server_admin
 from app.db.engine import make_local_engine, make_server_engine
+from app.db.models import Facility, Program
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.context import SYSTEM_ACTOR, Actor
 from tests import pgserver
 from tests.integration.factories import build_world
+from tests.integration.staffserver import Server
 from tests.signin_site import Site
 from tests.tcpserver import TcpPostgres
 
@@ -85,3 +90,24 @@ def site() -> Iterator[Site]:
     engine.dispose()
     yield Site(pg, url, world)
     pg.destroy()
+
+
+@pytest.fixture
+def server(pg_url: str) -> Iterator[Server]:
+    """An initialised database with facilities A and B, programs P1 and P2; logins dropped after."""
+    state = Server(url=pg_url)
+    server_admin.init_server(pg_url)
+    engine = make_server_engine(pg_url)
+    with engine.begin() as conn:
+        for fac in ("A", "B"):
+            state.facility[fac] = uuid.uuid4()
+            conn.execute(insert(Facility).values(id=state.facility[fac], name=f"Facility {fac}"))
+        for prog in ("P1", "P2"):
+            state.program[prog] = uuid.uuid4()
+            conn.execute(insert(Program).values(id=state.program[prog], name=f"Program {prog}"))
+    engine.dispose()
+    yield state
+    # Roles are cluster-wide: drop this test's logins (they own nothing, hold only memberships).
+    with psycopg.connect(pgserver.server_url(), autocommit=True) as admin:
+        for name in state.logins:
+            admin.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))

@@ -86,6 +86,7 @@ TABLE_GRANTS: dict[str, tuple[str, str, str, str]] = {
     # writes as the owner); a device row is its login's own (RLS).
     "sync_changes": (_S, _S, _S, _S),
     "sync_devices": (_SIU, _SIU, _SIU, _SIU),
+    "sync_push_issues": (_SI, _SI, _SI, _SI),
 }
 # What the management functions touch, as their owner (the policies still key on the caller).
 MANAGER_GRANTS: dict[str, str] = {

@@ -322,7 +322,11 @@ def test_every_model_table_gets_row_level_security_in_some_migration() -> None:
 
 
 def test_every_model_table_has_a_privilege_decision() -> None:
-    sync_tables = {"sync_changes", "sync_devices"}  # Core tables of migration 0003
+    sync_tables = {
+        "sync_changes",
+        "sync_devices",
+        "sync_push_issues",
+    }  # Core tables of migration 0003
     assert set(server_admin.TABLE_GRANTS) == set(Base.metadata.tables) | sync_tables
     assert set(server_admin.ROLE_GROUPS) == {r for r in Role if r.is_staff}
 

@@ -1,0 +1,292 @@
+"""One sync cycle: handshake, settle, push, then pull; and the initial pull of a new workstation.
+
+Pure Python over a ``LocalStore`` (the workstation's cache) and a ``ServerStore`` (the server as
+the signed-in staff role). Progress is reported through a callback, and ``cancel()`` is checked
+between chunks; whatever was committed stays, so every step resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from app.sync.local import Applied, Issue, LocalStore
+from app.sync.server import ServerStore
+from app.sync.tables import synced_tables
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+CLOCK_SKEW_WARN_SECONDS = 300
+
+
+class Cancelled(Exception):
+    """The caller asked to stop; everything committed so far stays."""
+
+
+class VersionMismatch(Exception):
+    """The server's schema is one this client cannot sync with; the message says what to do."""
+
+
+@dataclass(slots=True)
+class SyncReport:
+    pushed_rows: int = 0
+    replayed: bool = False
+    issues: int = 0
+    applied: Applied = field(default_factory=Applied)
+    rebaselined: list[str] = field(default_factory=list)
+    clock_skew_seconds: float = 0.0
+    rotated_device: bool = False
+    push_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConfig:
+    batch_size: int = 500  # outbox entries per push transaction
+    pull_chunk: int = 2000  # change-log entries per pull transaction
+    page_size: int = 2000  # rows per snapshot page
+
+
+class SyncEngine:
+    """Moves one workstation slice: ``facilities`` (and catalogue rows) as this role sees them."""
+
+    def __init__(
+        self,
+        local: LocalStore,
+        server: ServerStore,
+        *,
+        device_id: str,
+        facilities: frozenset[uuid.UUID],
+        client_revision: str | None,
+        known_revisions: frozenset[str],
+        config: SyncConfig | None = None,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.local = local
+        self.server = server
+        self.facilities = facilities
+        self.client_revision = client_revision
+        self.known_revisions = known_revisions
+        self.config = config or SyncConfig()
+        self._progress = progress
+        self._cancel = cancel
+        self._now = now or (lambda: datetime.now(UTC))
+        stored = local.get("device_id")
+        if stored is None:
+            local.put_many(device_id=device_id)
+            stored = device_id
+        self.device_id = stored
+        self.tables = synced_tables()  # narrowed to what the role may read at each handshake
+
+    # -- the cycle --------------------------------------------------------------------------
+
+    def cycle(self, *, verify: bool = False) -> SyncReport:
+        """Push what this workstation did, then pull what others did. Raises ``Cancelled``,
+        ``VersionMismatch`` or a connection error (then nothing is lost; retry later)."""
+        report = SyncReport()
+        hs = self.server.handshake(self.device_id)
+        self.tables = [t for t in synced_tables() if t.name in hs.readable]
+        report.push_only = self._check_versions(hs.server_revision)
+        skew = (hs.server_now - self._now()).total_seconds()
+        report.clock_skew_seconds = skew
+        self.local.put_many(clock_skew_seconds=f"{skew:.0f}")
+        if abs(skew) > CLOCK_SKEW_WARN_SECONDS:
+            log.warning("this computer's clock is %.0f s off the server's", skew)
+        if not hs.registered:
+            self.server.register(self.device_id, self.client_revision)
+        elif self._settle(hs.acked_lo, hs.acked_seq, hs.acked_digest):
+            report.rotated_device = True
+            self.server.register(self.device_id, self.client_revision)
+        issues, last_id = self.server.issues_since(
+            self.device_id, int(self.local.get("last_issue_id", "0") or 0)
+        )
+        if issues:
+            self.local.add_issues(issues, last_id)
+            report.issues += len(issues)
+        self._push(report)
+        if report.push_only:
+            return report
+        if self.local.get("initial_done") != "1":
+            self.initial_pull(report)
+        self._pull(report)
+        if verify:
+            report.rebaselined = self.verify()
+        self.local.put_many(last_sync_at=self._now().isoformat())
+        return report
+
+    def _check_versions(self, server_revision: str | None) -> bool:
+        """True when the client is behind the server: it may push, not pull (rule 7)."""
+        if server_revision is None:
+            raise VersionMismatch("The server has no Rollbook schema. Run `rollbook server init`.")
+        if server_revision == self.client_revision:
+            return False
+        if server_revision not in self.known_revisions:
+            log.warning("server schema %s is newer than this client's", server_revision)
+            return True
+        raise VersionMismatch(
+            f"The server's schema ({server_revision}) is older than this Rollbook "
+            f"({self.client_revision}). Ask an administrator to run `rollbook server init`."
+        )
+
+    def _settle(self, acked_lo: int, acked_seq: int, acked_digest: str | None) -> bool:
+        """Finish an acknowledgement whose response was lost; detect a restored or cloned cache.
+
+        Returns True when the cache was found restored/cloned and now syncs as a new device."""
+        local_acked = int(self.local.get("acked_seq", "0") or 0)
+        if acked_seq <= local_acked:
+            return False
+        if acked_seq <= self.local.allocated_seq():
+            digest = self.local.range_digest(acked_lo, acked_seq)
+            if digest is not None and digest == acked_digest:
+                self.local.acknowledge(acked_seq, (), None)
+                return False
+        # The server acknowledged a batch this cache did not send (or does not hold any more):
+        # it is a copy. Keep its changes and sync it as a new workstation; merges against the
+        # server's rows then turn any stale edit into a visible conflict, not an overwrite.
+        old, self.device_id = self.device_id, str(uuid.uuid4())
+        self.local.put_many(device_id=self.device_id, acked_seq="0", last_issue_id="0")
+        self.local.add_issues(
+            [
+                Issue(
+                    "flag",
+                    "sync_devices",
+                    uuid.UUID(int=0),
+                    "This cache was restored from a backup or copied from another computer. It "
+                    "now syncs as a new workstation; check the conflicts that follow.",
+                    mine=old,
+                )
+            ]
+        )
+        log.warning("restored or cloned cache detected; device %s becomes %s", old, self.device_id)
+        return True
+
+    def _push(self, report: SyncReport) -> None:
+        while True:
+            self._check_cancel()
+            batch = self.local.next_batch(self.config.batch_size)
+            if batch is None:
+                return
+            result = self.server.push(self.device_id, batch)
+            self.local.acknowledge(batch.hi, result.issues, result.last_issue_id)
+            report.replayed = report.replayed or result.replayed
+            report.pushed_rows += len(batch.rows)
+            report.issues += len(result.issues)
+            self._report("push", report.pushed_rows, 0)
+
+    def _pull(self, report: SyncReport) -> None:
+        cursor = self._cursor()
+        pulled = 0
+        while True:
+            self._check_cancel()
+            changes = self.server.changes(cursor, self.facilities, self.config.pull_chunk)
+            if not changes:
+                return
+            by_table: dict[str, set[uuid.UUID]] = {}
+            readable = {t.name for t in self.tables}
+            for change in changes:
+                if change.table in readable:
+                    by_table.setdefault(change.table, set()).add(change.row_id)
+            fetched = {
+                name: self.server.rows(name, sorted(ids), self.facilities)
+                for name, ids in by_table.items()
+            }
+            cursor = (changes[-1].txid, changes[-1].seq)
+            with self.local.applying() as conn:
+                for table in self.tables:
+                    if table.name not in by_table:
+                        continue
+                    rows = fetched[table.name]
+                    self.local.upsert(conn, table.name, rows, report.applied)
+                    gone = by_table[table.name] - {r["id"] for r in rows}
+                    self.local.remove(conn, table.name, gone, report.applied)
+                self.local.put(conn, "cursor", f"{cursor[0]}:{cursor[1]}")
+            pulled += len(changes)
+            self._report("pull", pulled, 0)
+
+    def _cursor(self) -> tuple[int, int]:
+        raw = self.local.get("cursor")
+        if raw is None:
+            raise RuntimeError("no pull cursor: the initial pull has not started")
+        txid, seq = raw.split(":")
+        return int(txid), int(seq)
+
+    # -- initial pull and re-baseline --------------------------------------------------------
+
+    def initial_pull(self, report: SyncReport | None = None) -> SyncReport:
+        """Copy the slice table by table, page by page; resumable after a cut."""
+        report = report or SyncReport()
+        if self.local.get("cursor") is None:
+            # Changes from transactions at or after the fence may be missing from the pages
+            # read below; the incremental pull replays them (idempotent upserts).
+            self.local.put_many(cursor=f"{self.server.fence()}:-1")
+        tables = self.tables
+        for index, table in enumerate(tables):
+            key = f"snapshot:{table.name}"
+            mark = self.local.get(key)
+            if mark == "done":
+                continue
+            after = uuid.UUID(mark) if mark else None
+            self._copy_table(table.name, after, key, report)
+            self.local.put_many(**{key: "done"})
+            self._report("initial pull", index + 1, len(tables))
+        self.local.put_many(initial_done="1")
+        return report
+
+    def _copy_table(
+        self, name: str, after: uuid.UUID | None, key: str | None, report: SyncReport
+    ) -> set[uuid.UUID]:
+        seen: set[uuid.UUID] = set()
+        while True:
+            self._check_cancel()
+            rows = self.server.page(name, after, self.facilities, self.config.page_size)
+            if not rows:
+                return seen
+            after = rows[-1]["id"]
+            seen.update(r["id"] for r in rows)
+            with self.local.applying() as conn:
+                self.local.upsert(conn, name, rows, report.applied)
+                if key is not None:
+                    self.local.put(conn, key, str(after))
+            self._report(f"copy {name}", len(seen), 0)
+
+    def verify(self) -> list[str]:
+        """Compare every table's (id, row_version) with the server's; re-copy the tables that
+        differ (after the push, so nothing pending is overwritten). Returns their names."""
+        differing = []
+        for table in self.tables:
+            self._check_cancel()
+            theirs = self.server.ids_and_versions(table.name, self.facilities)
+            mine = self.local.ids_and_versions(table.name, self.facilities)
+            if theirs == mine:
+                continue
+            differing.append(table.name)
+            report = SyncReport()
+            seen = self._copy_table(table.name, None, None, report)
+            extra = {i for i, _ in mine} - seen
+            if extra:
+                with self.local.applying() as conn:
+                    self.local.remove(conn, table.name, extra, report.applied)
+            log.warning("slice of %s diverged from the server; re-copied", table.name)
+        return differing
+
+    def digests_match(self) -> bool:
+        return all(
+            self.server.ids_and_versions(t.name, self.facilities)
+            == self.local.ids_and_versions(t.name, self.facilities)
+            for t in self.tables
+        )
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _check_cancel(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise Cancelled("sync stopped on request")
+
+    def _report(self, stage: str, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(stage, done, total)

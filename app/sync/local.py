@@ -1,0 +1,363 @@
+"""The workstation side of sync: the outbox, the state, the issues, and applying pulled rows.
+
+All writes of pulled rows happen with ``sync_applying`` set, so the outbox triggers stay quiet,
+and in one transaction together with the cursor that says how far the pull got.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    UniqueConstraint,
+    bindparam,
+    delete,
+    select,
+    text,
+)
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+
+from app.sync.tables import Row, decode_sqlite_json, facility_column, table_named, version_column
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    seq: int
+    table: str
+    row_id: uuid.UUID
+    op: str
+    old: str | None
+
+
+@dataclass(slots=True)
+class PendingRow:
+    """One row's pending local changes, collapsed: its values now and before the first edit."""
+
+    table: str
+    row_id: uuid.UUID
+    first_seq: int
+    created: bool  # the first pending change inserted it: no base
+    base: Row | None
+    mine: Row | None  # None: the row is gone locally (pruned); nothing to push
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxBatch:
+    lo: int
+    hi: int
+    rows: tuple[PendingRow, ...]
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A conflict or rejection the server decided on a pushed row, or a flag found locally."""
+
+    kind: str  # "conflict" | "rejection" | "flag"
+    table: str
+    row_id: uuid.UUID
+    reason: str
+    mine: str | None = None  # JSON
+    theirs: str | None = None  # JSON
+
+
+@dataclass(slots=True)
+class Applied:
+    upserted: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)
+    skipped_pending: int = 0
+
+
+def entries_digest(entries: Iterable[tuple[int, str, str, str]]) -> str:
+    """Fingerprint of an outbox range: which rows, in which order. Both sides compute it."""
+    h = hashlib.sha256()
+    for seq, table, row_id, op in entries:
+        h.update(f"{seq}|{table}|{row_id}|{op}\n".encode())
+    return h.hexdigest()
+
+
+class LocalStore:
+    """The sync tables of one workstation cache (created by migration 0003)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                text("SELECT value FROM sync_state WHERE key = :k"), {"k": key}
+            ).scalar()
+        return default if value is None else str(value)
+
+    @staticmethod
+    def put(conn: Connection, key: str, value: str) -> None:
+        conn.execute(
+            text(
+                "INSERT INTO sync_state (key, value) VALUES (:k, :v)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            ),
+            {"k": key, "v": value},
+        )
+
+    def put_many(self, **values: str) -> None:
+        with self.engine.begin() as conn:
+            for key, value in values.items():
+                self.put(conn, key, value)
+
+    # -- outbox ---------------------------------------------------------------------------------
+
+    def outbox_count(self) -> tuple[int, datetime | None]:
+        with self.engine.connect() as conn:
+            count, oldest = conn.execute(
+                text("SELECT count(*), min(changed_at) FROM sync_outbox")
+            ).one()
+        since = datetime.fromisoformat(oldest.replace("Z", "+00:00")) if oldest else None
+        return int(count), since
+
+    def allocated_seq(self) -> int:
+        """The highest outbox sequence this cache ever handed out (survives deletions)."""
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                text("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'")
+            ).scalar()
+        return int(value or 0)
+
+    def range_digest(self, lo: int, hi: int) -> str | None:
+        """Digest of the outbox entries lo..hi, or None when some are missing locally."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT seq, table_name, row_id, op FROM sync_outbox"
+                    " WHERE seq BETWEEN :lo AND :hi ORDER BY seq"
+                ),
+                {"lo": lo, "hi": hi},
+            ).all()
+        if not rows or rows[0][0] != lo or rows[-1][0] != hi:
+            return None
+        return entries_digest((int(s), str(t), _canon(r), str(o)) for s, t, r, o in rows)
+
+    def next_batch(self, limit: int) -> OutboxBatch | None:
+        """The oldest ``limit`` outbox entries, collapsed per row, with their current values."""
+        with self.engine.connect() as conn:
+            raw = conn.execute(
+                text(
+                    "SELECT seq, table_name, row_id, op, old FROM sync_outbox ORDER BY seq LIMIT :n"
+                ),
+                {"n": limit},
+            ).all()
+            if not raw:
+                return None
+            entries = [
+                OutboxEntry(int(s), str(t), uuid.UUID(hex=str(r)), str(o), old)
+                for s, t, r, o, old in raw
+            ]
+            pending: dict[tuple[str, uuid.UUID], PendingRow] = {}
+            for e in entries:
+                key = (e.table, e.row_id)
+                if key not in pending:
+                    table = table_named(e.table)
+                    pending[key] = PendingRow(
+                        table=e.table,
+                        row_id=e.row_id,
+                        first_seq=e.seq,
+                        created=e.op == "I",
+                        base=None if e.op == "I" else decode_sqlite_json(table, e.old),
+                        mine=None,
+                    )
+            by_table: dict[str, list[PendingRow]] = {}
+            for p in pending.values():
+                by_table.setdefault(p.table, []).append(p)
+            for name, rows in by_table.items():
+                table = table_named(name)
+                found = {
+                    r["id"]: dict(r)
+                    for r in conn.execute(
+                        select(table).where(table.c.id.in_([p.row_id for p in rows]))
+                    ).mappings()
+                }
+                for p in rows:
+                    p.mine = found.get(p.row_id)
+        digest = entries_digest((e.seq, e.table, _canon(e.row_id.hex), e.op) for e in entries)
+        ordered = sorted(pending.values(), key=lambda p: p.first_seq)
+        return OutboxBatch(entries[0].seq, entries[-1].seq, tuple(ordered), digest)
+
+    def acknowledge(self, hi: int, issues: Sequence[Issue], last_issue_id: int | None) -> None:
+        """The server stored everything up to ``hi``: drop it from the outbox, keep the issues."""
+        with self.engine.begin() as conn:
+            conn.execute(text("DELETE FROM sync_outbox WHERE seq <= :hi"), {"hi": hi})
+            self.put(conn, "acked_seq", str(hi))
+            self._add_issues(conn, issues)
+            if last_issue_id is not None:
+                self.put(conn, "last_issue_id", str(last_issue_id))
+
+    def add_issues(self, issues: Sequence[Issue], last_issue_id: int | None = None) -> None:
+        with self.engine.begin() as conn:
+            self._add_issues(conn, issues)
+            if last_issue_id is not None:
+                self.put(conn, "last_issue_id", str(last_issue_id))
+
+    @staticmethod
+    def _add_issues(conn: Connection, issues: Sequence[Issue]) -> None:
+        for issue in issues:
+            conn.execute(
+                text(
+                    "INSERT INTO sync_issues (kind, table_name, row_id, reason, mine, theirs)"
+                    " VALUES (:kind, :table, :row_id, :reason, :mine, :theirs)"
+                ),
+                {
+                    "kind": issue.kind,
+                    "table": issue.table,
+                    "row_id": str(issue.row_id),
+                    "reason": issue.reason,
+                    "mine": issue.mine,
+                    "theirs": issue.theirs,
+                },
+            )
+
+    def open_issues(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [
+                dict(r)
+                for r in conn.execute(
+                    text("SELECT * FROM sync_issues WHERE resolved_at IS NULL ORDER BY id")
+                ).mappings()
+            ]
+
+    def resolve_issue(self, issue_id: int, resolution: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE sync_issues SET resolved_at = :at, resolution = :r WHERE id = :id"),
+                {"at": datetime.now(UTC).isoformat(), "r": resolution, "id": issue_id},
+            )
+
+    # -- applying the server's rows ---------------------------------------------------------
+
+    def pending_ids(self, conn: Connection, table: str) -> set[uuid.UUID]:
+        rows = conn.execute(
+            text("SELECT DISTINCT row_id FROM sync_outbox WHERE table_name = :t"), {"t": table}
+        ).scalars()
+        return {uuid.UUID(hex=str(r)) for r in rows}
+
+    @contextmanager
+    def applying(self) -> Iterator[Connection]:
+        """One local transaction that writes the server's rows without queuing them.
+
+        Foreign keys are not checked inside: the server already holds them, and a row may point
+        at one this slice does not hold (an instructor of another facility)."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+            try:
+                with conn.begin():
+                    conn.execute(text("INSERT INTO sync_applying (flag) VALUES (1)"))
+                    yield conn
+                    conn.execute(text("DELETE FROM sync_applying"))
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+
+    def upsert(
+        self, conn: Connection, table_name: str, rows: Sequence[Mapping[str, Any]], applied: Applied
+    ) -> None:
+        """Write the server's rows, except those with local edits still to push."""
+        if not rows:
+            return
+        table = table_named(table_name)
+        pending = self.pending_ids(conn, table_name)
+        fresh = [dict(r) for r in rows if r["id"] not in pending]
+        applied.skipped_pending += len(rows) - len(fresh)
+        if not fresh:
+            return
+        statement = sqlite_insert(table)
+        columns = {c.name: statement.excluded[c.name] for c in table.c if c.name != "id"}
+        statement = statement.on_conflict_do_update(index_elements=["id"], set_=columns)
+        try:
+            with conn.begin_nested():
+                conn.execute(statement, fresh)
+        except IntegrityError:
+            # A local row holds a unique value the server gave to another row: a rejected
+            # local creation (its values are kept in the rejection). The server's row wins.
+            for row in fresh:
+                with conn.begin_nested():
+                    self._clear_unique_blockers(conn, table, row, pending)
+                    conn.execute(statement, [row])
+        applied.upserted[table_name] = applied.upserted.get(table_name, 0) + len(fresh)
+
+    @staticmethod
+    def _clear_unique_blockers(
+        conn: Connection, table: Table, row: Mapping[str, Any], pending: set[uuid.UUID]
+    ) -> None:
+        for columns in _unique_column_sets(table):
+            if any(row.get(c) is None for c in columns):
+                continue
+            condition = [table.c[c] == row[c] for c in columns]
+            blockers = [
+                i
+                for i in conn.execute(
+                    select(table.c.id).where(*condition, table.c.id != row["id"])
+                ).scalars()
+                if i not in pending
+            ]
+            if blockers:
+                log.warning("%s: local rows %s give way to the server's", table.name, blockers)
+                conn.execute(delete(table).where(table.c.id.in_(blockers)))
+
+    def remove(
+        self, conn: Connection, table_name: str, ids: Iterable[uuid.UUID], applied: Applied
+    ) -> None:
+        """Rows that left this slice (out of scope, or gone on the server); pending ones stay."""
+        table = table_named(table_name)
+        doomed = set(ids) - self.pending_ids(conn, table_name)
+        if not doomed:
+            return
+        result = conn.execute(
+            delete(table).where(table.c.id.in_(bindparam("ids", expanding=True))),
+            {"ids": list(doomed)},
+        )
+        if result.rowcount:
+            applied.removed[table_name] = applied.removed.get(table_name, 0) + result.rowcount
+
+    def ids_and_versions(
+        self, table_name: str, facilities: frozenset[uuid.UUID] | None
+    ) -> list[tuple[uuid.UUID, int]]:
+        table = table_named(table_name)
+        query = select(table.c.id, version_column(table)).order_by(table.c.id)
+        column = facility_column(table)
+        if facilities is not None and column is not None:
+            query = query.where(table.c[column].in_(list(facilities)))
+        with self.engine.connect() as conn:
+            return [(r[0], int(r[1])) for r in conn.execute(query)]
+
+
+def _unique_column_sets(table: Table) -> list[tuple[str, ...]]:
+    sets = [
+        tuple(c.name for c in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    ]
+    sets += [tuple(c.name for c in index.columns) for index in table.indexes if index.unique]
+    return [s for s in sets if s and s != ("id",)]
+
+
+def _canon(row_id: str) -> str:
+    return uuid.UUID(hex=row_id).hex
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True)

@@ -1,0 +1,102 @@
+"""What the sync engine moves: the synced tables in dependency order, and row values as data."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, literal
+from sqlalchemy.dialects import sqlite
+
+from app.db import models  # noqa: F401  (registers every table on the metadata)
+from app.db.base import Base
+
+# The audit trail is written on each side as changes happen, never synced (DESIGN §2).
+NOT_SYNCED = frozenset({"audit_log"})
+# Bookkeeping columns: never merged field by field, never a conflict.
+BOOKKEEPING = frozenset(
+    {"id", "row_version", "created_at", "updated_at", "created_by", "updated_by"}
+)
+
+Row = dict[str, Any]
+
+
+def synced_tables() -> list[Table]:
+    """Parents before children, so a snapshot can be applied table by table."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_SYNCED]
+
+
+def table_named(name: str) -> Table:
+    table = Base.metadata.tables.get(name)
+    if table is None or name in NOT_SYNCED:
+        raise KeyError(f"not a synced table: {name}")
+    return table
+
+
+def version_column(table: Table) -> ColumnElement[int]:
+    """``row_version``, or 0 for append-only tables (account history), which never change."""
+    return table.c.row_version if "row_version" in table.c else literal(0)
+
+
+def facility_column(table: Table) -> str | None:
+    """The column that says which facility a row belongs to, if any (catalogue rows: none)."""
+    if table.name == "facilities":
+        return "id"
+    return "facility_id" if "facility_id" in table.c else None
+
+
+_SQLITE = sqlite.dialect()
+
+
+def decode_sqlite_json(table: Table, raw: str | None) -> Row | None:
+    """Values captured by an outbox trigger (``json_object`` of SQLite's stored values) as the
+    Python values SQLAlchemy would return for the same row."""
+    if raw is None:
+        return None
+    stored = json.loads(raw)
+    row: Row = {}
+    for column in table.c:
+        value = stored.get(column.name)
+        processor = column.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
+        row[column.name] = (
+            processor(value) if processor is not None and value is not None else value
+        )
+    return row
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equality of two column values as stored: an aware and a naive-UTC instant are equal."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return _utc(a) == _utc(b)
+    if isinstance(a, Decimal) or isinstance(b, Decimal):
+        try:
+            return Decimal(str(a)) == Decimal(str(b))
+        except (ArithmeticError, ValueError):
+            return False
+    return bool(a == b)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def to_json(row: Mapping[str, Any] | None) -> str | None:
+    """Row values as JSON for an issue record a person reads (conflicts, rejections)."""
+    if row is None:
+        return None
+    return json.dumps({k: _plain(v) for k, v in row.items()}, sort_keys=True)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value

@@ -1,0 +1,1 @@
+"""Sync engine tests: real PostgreSQL, real SQLite files, faults injected, seeded."""

@@ -1,0 +1,253 @@
+"""The sync cycle between real SQLite caches and a real PostgreSQL, as staff logins under RLS."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import uuid
+
+import pytest
+from sqlalchemy import func, select, text, update
+
+from app.db.models import User
+from app.domain.enums import Role
+from app.sync.engine import Cancelled, SyncConfig, SyncReport
+from tests.sync.conftest import Sites, Station
+
+pytestmark = pytest.mark.postgres
+
+
+def _names(station: Station) -> dict[uuid.UUID, str]:
+    with station.cache.connect() as conn:
+        return {r.id: r.name_first for r in conn.execute(select(User.id, User.name_first))}
+
+
+def _server_user(sites: Sites, user_id: uuid.UUID) -> dict[str, object]:
+    uow = sites.superuser()
+    with uow.engine.connect() as conn:
+        row = conn.execute(select(User).where(User.id == user_id)).mappings().one()
+    uow.engine.dispose()
+    return dict(row)
+
+
+def _rename(station: Station, user_id: uuid.UUID, first: str) -> None:
+    with station.uow() as u:
+        user = u.session.get(User, user_id)
+        assert user is not None
+        user.name_first = first
+        u.commit()
+
+
+def _outbox(station: Station) -> int:
+    return station.local.outbox_count()[0]
+
+
+def test_initial_pull_copies_exactly_the_slice(sites: Sites) -> None:
+    login = sites.server.staff("ws", Role.INSTRUCTOR, "A")
+    ws = sites.station("ws", login)
+    report = ws.cycle()
+    assert isinstance(report, SyncReport)
+    names = _names(ws)
+    assert set(sites.students["A"]) <= set(names)
+    assert not set(sites.students["B"]) & set(names)
+    assert ws.sync.digests_match()
+    assert _outbox(ws) == 0  # applying the server's rows queues nothing
+
+
+def test_a_local_edit_reaches_the_server_once_and_others_pull_it(sites: Sites) -> None:
+    one = sites.station("one", sites.server.staff("one", Role.FACILITY_ADMIN, "A"))
+    two = sites.station("two", sites.server.staff("two", Role.FACILITY_ADMIN, "A"))
+    one.cycle()
+    two.cycle()
+    student = sites.students["A"][0]
+    _rename(one, student, "Renamed")
+    assert _outbox(one) == 1
+    before = int(_server_user(sites, student)["row_version"])
+    one.cycle()
+    assert _outbox(one) == 0
+    row = _server_user(sites, student)
+    assert row["name_first"] == "Renamed" and int(row["row_version"]) == before + 1
+    two.cycle()
+    assert _names(two)[student] == "Renamed"
+    assert one.sync.digests_match() and two.sync.digests_match()
+    # The server's audit trail names the login and the workstation.
+    uow = sites.superuser()
+    with uow.engine.connect() as conn:
+        audit = conn.execute(
+            text("SELECT changed_by, device_id FROM audit_log WHERE row_id = :r"), {"r": student}
+        ).all()
+    uow.engine.dispose()
+    assert (one.login, one.sync.device_id) in [tuple(a) for a in audit]
+
+
+def test_a_lost_response_after_the_commit_is_settled_not_applied_twice(sites: Sites) -> None:
+    login = sites.server.staff("ws", Role.FACILITY_ADMIN, "A")
+    lose = {"next": False}
+
+    def after_commit() -> None:
+        if lose["next"]:
+            lose["next"] = False
+            raise ConnectionError("response lost")
+
+    ws = sites.station("ws", login, after_commit=after_commit)
+    ws.cycle()
+    student = sites.students["A"][1]
+    _rename(ws, student, "Once")
+    before = int(_server_user(sites, student)["row_version"])
+    lose["next"] = True
+    with pytest.raises(ConnectionError):
+        ws.cycle()
+    assert _outbox(ws) == 1  # not acknowledged locally
+    ws.cycle()
+    assert _outbox(ws) == 0
+    assert int(_server_user(sites, student)["row_version"]) == before + 1
+    assert ws.sync.digests_match()
+
+
+def test_the_same_field_changed_on_both_sides_is_a_conflict_a_person_sees(sites: Sites) -> None:
+    one = sites.station("one", sites.server.staff("one", Role.FACILITY_ADMIN, "A"))
+    two = sites.station("two", sites.server.staff("two", Role.FACILITY_ADMIN, "A"))
+    one.cycle()
+    two.cycle()
+    student = sites.students["A"][2]
+    _rename(one, student, "FromOne")
+    _rename(two, student, "FromTwo")
+    with two.uow() as u:  # a field only two changes merges cleanly
+        user = u.session.get(User, student)
+        assert user is not None
+        user.phone = "555-0102"
+        u.commit()
+    one.cycle()
+    two.cycle()
+    row = _server_user(sites, student)
+    assert row["name_first"] == "FromOne" and row["phone"] == "555-0102"
+    issues = two.local.open_issues()
+    assert len(issues) == 1 and issues[0]["kind"] == "conflict"
+    assert "name_first" in issues[0]["reason"]
+    assert "FromTwo" in issues[0]["mine"] and "FromOne" in issues[0]["theirs"]
+    assert _names(two)[student] == "FromOne"  # the server's version, mine kept in the issue
+    assert one.local.open_issues() == []
+
+
+def test_a_genuine_unique_clash_becomes_a_visible_rejection(sites: Sites) -> None:
+    one = sites.station("one", sites.server.staff("one", Role.FACILITY_ADMIN, "A"))
+    two = sites.station("two", sites.server.staff("two", Role.FACILITY_ADMIN, "A"))
+    one.cycle()
+    two.cycle()
+    from tests.integration.factories import add_person
+
+    for station, first in ((one, "Ann"), (two, "Bea")):
+        with station.uow() as u:
+            add_person(u, sites.server.facility["A"], first, "Clash", number="STU-2026-0777")
+            u.commit()
+    one.cycle()
+    two.cycle()
+    rejections = [i for i in two.local.open_issues() if i["kind"] == "rejection"]
+    assert len(rejections) == 1
+    assert "unique" in rejections[0]["reason"] and "Bea" in rejections[0]["mine"]
+    assert _outbox(two) == 0  # stored as a rejection, not stuck in the outbox
+
+
+def test_rescoping_removes_rows_that_left_the_slice(sites: Sites) -> None:
+    login = sites.server.staff("ws", Role.FACILITY_ADMIN, "A")
+    from app.db import server_admin
+
+    server_admin.scope_staff(
+        sites.server.url, login, [sites.server.facility["A"], sites.server.facility["B"]]
+    )
+    both = sites.station("ws", login, ("A", "B"))
+    both.cycle()
+    assert set(sites.students["B"]) <= set(_names(both))
+    # A student moves from B to A: B's log tells both; the row stays, in its new facility.
+    moved = sites.students["B"][0]
+    uow = sites.superuser()
+    with uow.engine.begin() as conn:
+        conn.execute(
+            update(User).where(User.id == moved).values(facility_id=sites.server.facility["A"])
+        )
+    uow.engine.dispose()
+    only_b = sites.station("b", sites.server.staff("b", Role.FACILITY_ADMIN, "B"), ("B",))
+    only_b.cycle()
+    assert moved not in _names(only_b)
+    both.cycle()
+    assert moved in _names(both)
+
+
+def test_the_pull_waits_for_a_long_transaction_holding_a_lower_position(sites: Sites) -> None:
+    ws = sites.station("ws", sites.server.staff("ws", Role.FACILITY_ADMIN, "A"))
+    ws.cycle()
+    first, second = sites.students["A"][3], sites.students["A"][4]
+    uow = sites.superuser()
+    slow = uow.engine.connect()
+    slow_tx = slow.begin()
+    slow.execute(update(User).where(User.id == first).values(name_first="Slow"))
+    with uow.engine.begin() as conn:  # commits after the slow one started
+        conn.execute(update(User).where(User.id == second).values(name_first="Fast"))
+    ws.cycle()
+    names = _names(ws)
+    assert names[first] != "Slow"
+    assert names[second] != "Fast"  # fenced: it sits behind the open transaction
+    slow_tx.commit()
+    slow.close()
+    ws.cycle()
+    names = _names(ws)
+    assert names[first] == "Slow" and names[second] == "Fast"
+    uow.engine.dispose()
+
+
+def test_an_initial_pull_cancelled_midway_resumes(sites: Sites) -> None:
+    stop = threading.Event()
+    calls = {"n": 0}
+
+    def cancel() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 4 and not stop.is_set()
+
+    login = sites.server.staff("ws", Role.FACILITY_ADMIN, "A")
+    ws = sites.station("ws", login, cancel=cancel, config=SyncConfig(page_size=5))
+    with pytest.raises(Cancelled):
+        ws.cycle()
+    stop.set()
+    ws.cycle()
+    assert ws.sync.digests_match()
+
+
+def test_a_cache_restored_from_a_backup_syncs_as_a_new_device_and_says_so(sites: Sites) -> None:
+    login = sites.server.staff("ws", Role.FACILITY_ADMIN, "A")
+    ws = sites.station("ws", login)
+    ws.cycle()
+    path = sites.tmp / "ws.sqlite3"
+    ws.cache.dispose()
+    backup = sites.tmp / "backup.sqlite3"
+    shutil.copy(path, backup)
+    _rename(ws, sites.students["A"][5], "AfterBackup")
+    ws.cycle()
+    ws.cache.dispose()
+    shutil.copy(backup, path)
+    for suffix in ("-wal", "-shm"):
+        (sites.tmp / f"ws.sqlite3{suffix}").unlink(missing_ok=True)
+    restored = sites.station("ws2", login, cache_path=path)
+    _rename(restored, sites.students["A"][6], "OnTheRestoredCopy")
+    report = restored.cycle()
+    assert isinstance(report, SyncReport) and report.rotated_device
+    assert restored.sync.device_id != ws.sync.device_id
+    flags = [i for i in restored.local.open_issues() if i["kind"] == "flag"]
+    assert flags and "restored from a backup" in flags[0]["reason"]
+    assert _server_user(sites, sites.students["A"][6])["name_first"] == "OnTheRestoredCopy"
+    assert _names(restored)[sites.students["A"][5]] == "AfterBackup"  # pulled back
+
+
+def test_a_client_behind_the_server_may_push_but_not_pull(sites: Sites) -> None:
+    ws = sites.station("ws", sites.server.staff("ws", Role.FACILITY_ADMIN, "A"))
+    ws.cycle()
+    uow = sites.superuser()
+    with uow.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    _rename(ws, sites.students["A"][7], "PushedFromOld")
+    report = ws.cycle()
+    assert isinstance(report, SyncReport) and report.push_only
+    assert _server_user(sites, sites.students["A"][7])["name_first"] == "PushedFromOld"
+    with uow.engine.begin() as conn:
+        count = conn.execute(select(func.count()).select_from(User)).scalar()
+    assert count
+    uow.engine.dispose()

@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
         "--facility", action="append", required=True, help="facility name or id (repeat)"
     )
 
+    from app import cli_workstation
+
+    cli_workstation.add_parsers(sub)
+
     gui = sub.add_parser("gui", help="open the desktop application (the default)")
     gui.add_argument(
         "--demo",
@@ -109,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _server(args)
         if args.command == "staff":
             return _staff(args)
+        if args.command in ("workstation", "sync"):
+            from app import cli_workstation
+
+            return cli_workstation.run(args)
     except Exception as err:  # the command line reports, it does not dump a traceback at people
         from app.domain.errors import DomainError
 

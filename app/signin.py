@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,6 +48,9 @@ from app.infra.accounts import (
 from app.infra.clock import Clock, SystemClock
 from app.infra.credentials import CredentialStore, KeyringStatus, check_verifier, make_verifier
 from app.services.context import Actor
+from app.sync.engine import Progress, SyncConfig, SyncEngine
+from app.sync.local import LocalStore
+from app.sync.server import ServerStore
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +71,47 @@ class Session:
     notice: str | None  # why the session is offline, or what changed on the cache
     cache: Engine
     server: Engine | None
+    identity: StaffIdentity | None = None  # what the server said at this sign-in (online)
 
     @property
     def label(self) -> str:
         return f"{self.actor.username} · {self.profile.label}"
+
+    def sync_engine(
+        self,
+        facilities: frozenset[uuid.UUID] | None = None,
+        *,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+        config: SyncConfig | None = None,
+    ) -> SyncEngine:
+        """The sync engine of this session's cache, as this login. The slice is ``facilities``
+        the first time (default: every facility the account may see), then as recorded.
+
+        Raises ``ServerUnreachable`` offline."""
+        if self.server is None or self.identity is None:
+            raise ServerUnreachable("Working offline: sync resumes when the server is reachable.")
+        local = LocalStore(self.cache)
+        recorded = local.get("facilities")
+        if recorded:
+            slice_ = frozenset(uuid.UUID(f) for f in recorded.split(","))
+        else:
+            slice_ = facilities or self.identity.facility_ids
+            outside = slice_ - self.identity.facility_ids
+            if outside:
+                raise NotAllowed("Your account may not see some of the facilities asked for.")
+            local.put_many(facilities=",".join(sorted(str(f) for f in slice_)))
+        return SyncEngine(
+            local,
+            ServerStore(self.server),
+            device_id=self.account.device_id,
+            facilities=slice_ & self.identity.facility_ids,
+            client_revision=migrate.head_revision(),
+            known_revisions=migrate.known_revisions(),
+            config=config,
+            progress=progress,
+            cancel=cancel,
+        )
 
     def close(self) -> None:
         """Release the files and connections; nothing is written."""
@@ -233,6 +275,7 @@ class SignInService:
             notice=notice,
             cache=cache,
             server=server,
+            identity=identity,
         )
 
     # -- offline ----------------------------------------------------------------------------

@@ -33,6 +33,8 @@ def prune_cache(engine: Engine, identity: StaffIdentity) -> dict[str, int]:
         conn.commit()
         try:
             with conn.begin():
+                # Pruning is not an edit to push: keep the outbox triggers quiet (migration 0003).
+                conn.exec_driver_sql("INSERT INTO sync_applying (flag) VALUES (1)")
 
                 def run(table: Table, statement: Delete) -> None:
                     count = conn.execute(statement).rowcount
@@ -64,6 +66,7 @@ def prune_cache(engine: Engine, identity: StaffIdentity) -> dict[str, int]:
                                 table,
                                 delete(table).where(table.c[column].not_in(select(parent.c.id))),
                             )
+                conn.exec_driver_sql("DELETE FROM sync_applying")
         finally:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
             conn.commit()

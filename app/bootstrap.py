@@ -24,6 +24,7 @@ from app.services.records import RecordsService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.staff_accounts import StaffAccountsService
+from app.services.sync_issues import SyncIssuesService
 from app.services.workstation import WorkstationService
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class Services:
     schedule: ScheduleService
     attendance: AttendanceService
     staff_accounts: StaffAccountsService
+    sync_issues: SyncIssuesService
 
 
 def build_services(
@@ -65,6 +67,7 @@ def build_services(
         schedule=ScheduleService(uow, clock),
         attendance=AttendanceService(uow, clock),
         staff_accounts=StaffAccountsService(server, actor),
+        sync_issues=SyncIssuesService(engine, actor, clock),
     )
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, literal
+from sqlalchemy import ColumnElement, Table, TypeDecorator, literal
 from sqlalchemy.dialects import sqlite
 
 from app.db import models  # noqa: F401  (registers every table on the metadata)
@@ -90,6 +90,34 @@ def to_json(row: Mapping[str, Any] | None) -> str | None:
     if row is None:
         return None
     return json.dumps({k: _plain(v) for k, v in row.items()}, sort_keys=True)
+
+
+def from_plain(table: Table, values: Mapping[str, Any]) -> Row:
+    """Inverse of ``to_json`` for the named columns: what a person confirmed, typed again."""
+    row: Row = {}
+    for name, value in values.items():
+        column = table.c[name]
+        if value is None:
+            row[name] = None
+            continue
+        declared = column.type
+        if isinstance(declared, TypeDecorator):
+            declared = declared.impl_instance
+        try:
+            kind = declared.python_type
+        except NotImplementedError:
+            kind = object
+        if kind is uuid.UUID:
+            row[name] = uuid.UUID(str(value))
+        elif kind is datetime:
+            row[name] = _utc(datetime.fromisoformat(str(value)))
+        elif kind is date:
+            row[name] = date.fromisoformat(str(value))
+        elif kind is Decimal:
+            row[name] = Decimal(str(value))
+        else:
+            row[name] = value
+    return row
 
 
 def _plain(value: Any) -> Any:

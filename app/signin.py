@@ -17,7 +17,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -59,9 +59,13 @@ class NoOfflineAccess(DomainError):
     """The server is unreachable and this person never signed in online at this PC."""
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Session:
-    """A signed-in staff member: the services the UI calls and what the status bar shows."""
+    """A signed-in staff member: the services the UI calls and what the status bar shows.
+
+    The services always work on the encrypted cache (local-first); ``server`` is the staff
+    login's connection while online, used by sync and staff management. ``SignInService.
+    reconnect`` turns an offline session online when the server answers again."""
 
     profile: ServerProfile
     account: LocalAccount
@@ -72,6 +76,7 @@ class Session:
     cache: Engine
     server: Engine | None
     identity: StaffIdentity | None = None  # what the server said at this sign-in (online)
+    password: str = field(default="", repr=False)  # in memory only: to reconnect after offline
 
     @property
     def label(self) -> str:
@@ -183,6 +188,39 @@ class SignInService:
             server.dispose()
             raise
 
+    def reconnect(self, session: Session) -> bool:
+        """Try to bring an offline session online; True when it is online.
+
+        Blocks on the network. On the way the cache is pruned to the scope the server reports.
+        Raises ``AccountDisabled`` (this account's local data is then removed; sign out) or
+        ``NotAllowed`` (the password changed on the server; sign in again)."""
+        if session.server is not None:
+            return True
+        login = session.actor.username
+        server = staff_engine(session.profile, login, session.password)
+        try:
+            identity = fetch_identity(server)
+        except (ServerUnreachable, TlsMismatch):
+            server.dispose()
+            return False
+        except AccountDisabled:
+            server.dispose()
+            session.close()
+            self.wipe(session.profile, login)
+            raise
+        except BaseException:
+            server.dispose()
+            raise
+        prune_cache(session.cache, identity)
+        session.server, session.identity = server, identity
+        session.online = True
+        account = session.account.with_online(
+            self._clock.now(), identity.staff_id, identity.role.value
+        )
+        self._accounts.put(account)
+        session.account = account
+        return True
+
     def sign_out(self, session: Session, *, forget_password: bool) -> None:
         """Close the session; with ``forget_password`` the keyring no longer holds it.
 
@@ -264,18 +302,17 @@ class SignInService:
         else:
             self._credentials.forget(profile.key, login)
         actor = Actor(username=login, role=identity.role, device_id=account.device_id)
-        # Until the sync engine lands the desk works on the server directly while online; the
-        # cache holds the slice for offline use.
         return Session(
             profile=profile,
             account=account,
             actor=actor,
-            services=build_services(server, actor, self._clock, server=server),
+            services=build_services(cache, actor, self._clock, server=server),
             online=True,
             notice=notice,
             cache=cache,
             server=server,
             identity=identity,
+            password=password,
         )
 
     # -- offline ----------------------------------------------------------------------------
@@ -318,6 +355,7 @@ class SignInService:
             notice=f"Working offline: {reason} Last online sign-in here: {last}.",
             cache=cache,
             server=None,
+            password=password,
         )
 
     # -- the cache ------------------------------------------------------------------------------

@@ -15,7 +15,10 @@ from sqlalchemy import Engine
 from app.db import server_admin
 from app.domain.enums import Role
 from app.domain.errors import NotAllowed
+from app.repositories.people import PeopleRepository
+from app.repositories.uow import UnitOfWorkFactory
 from app.services.context import Actor
+from app.services.people_dto import StaffDTO, staff_dto
 
 OFFLINE = "Staff accounts are kept on the server. Connect to the server to manage them."
 
@@ -35,6 +38,12 @@ class StaffAccountsService:
             Role.DEPARTMENT_ADMIN,
             Role.SYSTEM_ADMIN,
         )
+
+    def list_staff(self, facility_id: uuid.UUID) -> list[StaffDTO]:
+        """Staff with the facility in scope, as the server has them now (not the cache)."""
+        with UnitOfWorkFactory(self._target(), self._actor)() as uow:
+            rows = uow.get(PeopleRepository).staff_of(facility_id)
+            return [staff_dto(u) for u in rows]
 
     def create(
         self,

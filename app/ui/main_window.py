@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     sig_failed = Signal()  # the workstation could not be opened
     sig_switch_user = Signal()  # back to the sign-in dialog; remembered passwords stay
     sig_sign_out = Signal()  # sign out and forget this user's password on this computer
+    sig_sync_now = Signal()
 
     def __init__(self, runner: TaskRunner, messages: MessageBridge) -> None:
         super().__init__()
@@ -98,6 +99,11 @@ class MainWindow(QMainWindow):
         self.staff_action = QAction(self.tr("Staff accounts…"), self)
         self.staff_action.triggered.connect(self.open_staff_accounts)
         self.staff_action.setVisible(False)
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(self.sig_sync_now)
+        self.sync_action.setVisible(False)
+        toolbar.addAction(self.sync_action)
         toolbar.addAction(self.staff_action)
         toolbar.addAction(self.switch_action)
         toolbar.addAction(self.sign_out_action)
@@ -119,8 +125,10 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
+        self.sync_label = QLabel()
         self.statusBar().addWidget(self.connection_label, 1)
         self.statusBar().addPermanentWidget(self.notice_label, 2)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.nav.setCurrentRow(0)
 
@@ -147,16 +155,15 @@ class MainWindow(QMainWindow):
         self._workstation = workstation
         self.progress.hide()
         if workstation.status is not None and workstation.status.demo:
-            state = self.tr("offline: no server configured")
             self.switch_action.setText(self.tr("Connect to a server…"))
             self.sign_out_action.setVisible(False)
-        elif workstation.online:
-            state = self.tr("online")
+            self.connection_label.setText(
+                f"{workstation.label} · {self.tr('offline: no server configured')} · "
+                f"{self.tr('pending changes')}: 0"
+            )
         else:
-            state = self.tr("offline")
-        self.connection_label.setText(
-            f"{workstation.label} · {state} · {self.tr('pending changes')}: 0"
-        )
+            state = self.tr("online") if workstation.online else self.tr("offline")
+            self.connection_label.setText(f"{workstation.label} · {state}")
         self.staff_action.setVisible(workstation.services.staff_accounts.available)
         self.notice_label.setText(workstation.notice or "")
         self.notice_label.setToolTip(workstation.notice or "")
@@ -179,6 +186,23 @@ class MainWindow(QMainWindow):
         services = self._workstation.services
         self.today.set_context(services, facility.id, facility.name, facility.timezone)
         self.students.set_context(services, facility.id)
+
+    def show_sync_progress(self, stage: str, done: int, total: int) -> None:
+        """A long pull: the bar shows it (busy indicator when the total is unknown)."""
+        self.progress.show()
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{stage} %v/%m" if total else stage)
+
+    def set_sync_state(self, online: bool, status: str, error: str | None) -> None:
+        """What the last sync attempt left: online or not, and the persisted status."""
+        self.progress.hide()
+        self.sync_action.setVisible(True)
+        if self._workstation is not None:
+            state = self.tr("online") if online else self.tr("offline")
+            self.connection_label.setText(f"{self._workstation.label} · {state}")
+        self.sync_label.setText(status)
+        self.sync_label.setToolTip(error or "")
 
     def open_staff_accounts(self) -> StaffAccountsDialog | None:
         """Admins, online: the staff of the current facility. Returns the open dialog."""

@@ -11,11 +11,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from app.domain.errors import DomainError
 from app.signin import Session, SignInService
 from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.settings import SettingsStore
+from app.ui.sync_scheduler import CycleOutcome, SyncScheduler
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,7 @@ class SessionController(QObject):
 
     sig_window_shown = Signal(object)  # MainWindow
     sig_dialog_shown = Signal(object)  # SignInDialog
+    sig_synced = Signal(object)  # CycleOutcome of each background sync attempt
     sig_quit_requested = Signal()  # the first dialog was cancelled: nothing to go back to
 
     def __init__(
@@ -37,6 +40,8 @@ class SessionController(QObject):
         settings: SettingsStore,
         signin: SignInService,
         demo_loader: DemoLoader,
+        *,
+        sync_interval_seconds: float = 60.0,
     ) -> None:
         super().__init__()
         self._runner = runner
@@ -47,6 +52,8 @@ class SessionController(QObject):
         self.window: MainWindow | None = None
         self.dialog: SignInDialog | None = None
         self.session: Session | None = None
+        self.scheduler: SyncScheduler | None = None
+        self._sync_interval = sync_interval_seconds
         self._opening_demo = False
 
     def start(self, *, demo_when_unconfigured: bool) -> None:
@@ -86,6 +93,11 @@ class SessionController(QObject):
         window = self._new_window()
         window.sig_switch_user.connect(lambda: self.switch_user(forget_password=False))
         window.sig_sign_out.connect(lambda: self.switch_user(forget_password=True))
+        scheduler = SyncScheduler(self._signin, session, interval_seconds=self._sync_interval)
+        self.scheduler = scheduler
+        scheduler.sig_progress.connect(window.show_sync_progress)
+        scheduler.sig_account_refused.connect(self._on_account_refused)
+        window.sig_sync_now.connect(scheduler.sync_now)
 
         def prepare() -> Workstation:
             facilities = tuple(session.services.facilities.list_facilities())
@@ -98,7 +110,18 @@ class SessionController(QObject):
                 notice=session.notice,
             )
 
-        self._runner.run(prepare, window.set_workstation, window.show_failure)
+        def on_synced(outcome: CycleOutcome) -> None:
+            window.set_sync_state(outcome.online, outcome.status.describe(), outcome.error)
+            if scheduler.cycles == 1:  # the first cycle filled (or refreshed) the cache
+                self._runner.run(prepare, window.set_workstation, window.show_failure)
+            self.sig_synced.emit(outcome)
+
+        scheduler.sig_finished.connect(on_synced)
+        scheduler.sync_now()
+
+    def _on_account_refused(self, error: DomainError) -> None:
+        self._messages.show_error(error)
+        self.switch_user(forget_password=True)
 
     def switch_user(self, *, forget_password: bool) -> None:
         """Sign out: close the window at once, release the session, back to the dialog."""
@@ -107,6 +130,10 @@ class SessionController(QObject):
         self.show_sign_in()
 
     def _end_session(self, *, forget_password: bool) -> None:
+        scheduler, self.scheduler = self.scheduler, None
+        if scheduler is not None:
+            scheduler.stop()
+            scheduler.deleteLater()
         session, self.session = self.session, None
         if session is not None:
             self._signin.sign_out(session, forget_password=forget_password)

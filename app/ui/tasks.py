@@ -43,10 +43,12 @@ class TaskRunner(QObject):
 
     sig_busy_changed = Signal(bool)
 
-    def __init__(self, on_error: Failed, parent: QObject | None = None) -> None:
+    def __init__(
+        self, on_error: Failed, parent: QObject | None = None, *, threads: int = 2
+    ) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        self._pool.setMaxThreadCount(threads)
         self._bridge = _Bridge(self)
         self._bridge.sig_finished.connect(self._on_bridge_finished)
         self._bridge.sig_failed.connect(self._on_bridge_failed)

@@ -106,6 +106,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS rollbook_log_change ON public.{table}")
         op.execute("DROP FUNCTION IF EXISTS public.rollbook_log_change()")
         op.execute("DROP FUNCTION IF EXISTS public.rollbook_row_facility(text, jsonb)")
+        op.execute("DROP TABLE IF EXISTS public.sync_push_issues")
         op.execute("DROP TABLE IF EXISTS public.sync_devices")
         op.execute("DROP TABLE IF EXISTS public.sync_changes")
     else:
@@ -138,14 +139,35 @@ def _upgrade_postgresql() -> None:
         CREATE TABLE public.sync_devices (
             device_id text PRIMARY KEY,
             username text NOT NULL DEFAULT session_user,
-            instance_id text NOT NULL,
+            acked_lo bigint NOT NULL DEFAULT 0,
             acked_seq bigint NOT NULL DEFAULT 0,
+            acked_digest text,
             schema_revision text,
             registered_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
             last_seen_at timestamptz NOT NULL DEFAULT pg_catalog.now()
         )
         """
     )
+    # What a push decided about a row (conflict, rejection), kept until the device has read it:
+    # a response lost after the commit loses nothing.
+    op.execute(
+        """
+        CREATE TABLE public.sync_push_issues (
+            id bigserial PRIMARY KEY,
+            device_id text NOT NULL,
+            username text NOT NULL DEFAULT session_user,
+            seq bigint NOT NULL,
+            table_name text NOT NULL,
+            row_id uuid NOT NULL,
+            kind text NOT NULL,
+            reason text NOT NULL,
+            mine jsonb,
+            theirs jsonb,
+            created_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+        )
+        """
+    )
+    op.execute("CREATE INDEX ix_sync_push_issues_device ON public.sync_push_issues (device_id, id)")
     op.execute(_PG_ROW_FACILITY)
     op.execute(_PG_FUNCTION)
     op.execute("REVOKE ALL ON FUNCTION public.rollbook_log_change() FROM PUBLIC")
@@ -154,7 +176,7 @@ def _upgrade_postgresql() -> None:
             f"CREATE TRIGGER rollbook_log_change AFTER INSERT OR UPDATE OR DELETE"
             f" ON public.{table} FOR EACH ROW EXECUTE FUNCTION public.rollbook_log_change()"
         )
-    for table in ("sync_changes", "sync_devices"):
+    for table in ("sync_changes", "sync_devices", "sync_push_issues"):
         op.execute(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
         op.execute(f"ALTER TABLE public.{table} FORCE ROW LEVEL SECURITY")
     # Read: the changes of visible facilities. Written only by the trigger function (as the
@@ -167,9 +189,10 @@ def _upgrade_postgresql() -> None:
     )
     # A device row belongs to the login that registered it; nobody pushes in another's name.
     own = "username = session_user::text"
-    op.execute(
-        f"CREATE POLICY own_devices ON public.sync_devices FOR ALL USING ({own}) WITH CHECK ({own})"
-    )
+    for table in ("sync_devices", "sync_push_issues"):
+        op.execute(
+            f"CREATE POLICY own_rows ON public.{table} FOR ALL USING ({own}) WITH CHECK ({own})"
+        )
 
 
 def _upgrade_sqlite() -> None:

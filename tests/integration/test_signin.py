@@ -12,20 +12,18 @@ from pathlib import Path
 
 import keyring.backends.fail
 import pytest
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import delete, insert, select, text
 
 from app.db import server_admin
-from app.db.engine import CacheLocked, check_cache_key, make_local_engine
+from app.db.engine import CacheLocked, check_cache_key, make_local_engine, make_server_engine
 from app.db.login import AccountDisabled
 from app.db.models import Facility, StudentMedical, User
 from app.domain.enums import Role
 from app.domain.errors import NotAllowed, ValidationError
 from app.domain.server_profile import ServerProfile
 from app.infra.credentials import CACHE_SERVICE, SERVICE, CredentialStore
-from app.repositories.uow import UnitOfWorkFactory
 from app.services.people_dto import NewStudent
 from app.signin import NoOfflineAccess, Session, SignInService
-from tests.integration.factories import add_person
 from tests.keyrings import MemoryKeyring
 from tests.signin_site import PASSWORD, Site
 from tests.tcpserver import free_port
@@ -61,13 +59,19 @@ def test_online_sign_in_runs_as_the_staff_role_and_sees_only_its_facility(
     session = signin.sign_in(site.profile(), name, PASSWORD, remember=True)
     try:
         assert session.online and session.notice is None
+        assert _visible_facilities(session) == set()  # local-first: the cache fills by sync
+        session.sync_engine().cycle()
         assert _visible_facilities(session) == {"North Academy"}
         assert session.services.people.count_students(None) == len(site.world.students)
+        # Instructors do not keep people: the server refuses the pushed row, visibly.
         new = NewStudent(
             site.world.facility_id, "Nadia", "Signed-In", student_number="STU-2026-0500"
         )
-        with pytest.raises(NotAllowed, match="may not make this change"):
-            session.services.people.create_student(new)  # instructors do not keep people
+        session.services.people.create_student(new)
+        session.sync_engine().cycle()
+        issues = session.services.sync_issues.list_open()
+        assert {i.table for i in issues} == {"users", "student_profiles"}
+        assert all(i.kind == "rejection" and "may not make this change" in i.reason for i in issues)
     finally:
         signin.sign_out(session, forget_password=False)
     # The keyring holds the password and the cache key; nothing else does.
@@ -82,6 +86,7 @@ def test_changes_online_are_audited_with_the_staff_role_and_this_workstation(
     name = site.staff(Role.FACILITY_ADMIN)
     session = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
     try:
+        session.sync_engine().cycle()
         created = session.services.people.create_student(
             NewStudent(site.world.facility_id, "Nadia", "Audited", student_number="STU-2026-0501")
         )
@@ -94,6 +99,8 @@ def test_changes_online_are_audited_with_the_staff_role_and_this_workstation(
             allergies="peanuts",
         )
         assert session.services.people.get_medical(created.id).allergies == "peanuts"
+        session.sync_engine().cycle()
+        assert session.services.sync_issues.list_open() == []
         assert session.server is not None
         with session.server.connect() as conn:
             who = conn.execute(text("SELECT current_user")).scalar_one()
@@ -223,36 +230,41 @@ def test_rescoping_removes_what_the_account_may_no_longer_see(
     site: Site, signin: SignInService
 ) -> None:
     name = site.staff(Role.FACILITY_ADMIN, both=True)
-    session = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
-    assert _visible_facilities(session) == {"North Academy", "South Institute"}
     world = site.world
-    # Fill the cache with both facilities' rows, as a sync of the wider scope would have.
-    with session.cache.begin() as conn:
-        for fid, fname in ((world.facility_id, "North"), (world.other_facility_id, "South")):
-            conn.execute(insert(Facility).values(id=fid, name=fname))
-        uow = UnitOfWorkFactory(session.cache, session.actor)
-    with uow() as u:
-        student_a = add_person(u, world.facility_id, "Ann", "Kept", number="STU-2026-7001")
-        student_b = add_person(u, world.other_facility_id, "Bob", "Gone", number="STU-2026-7002")
-        u.flush()
+    student_a, student_b = world.students[0], world.outsider_id
+    admin = make_server_engine(site.admin_url)
+    medical = []
+    with admin.begin() as conn:  # medical details on both sides, for this test only
         for sid, fid in ((student_a, world.facility_id), (student_b, world.other_facility_id)):
-            u.session.add(StudentMedical(id=uuid.uuid4(), user_id=sid, facility_id=fid))
-        u.commit()
-    signin.sign_out(session, forget_password=False)
-
-    site.scope(name, world.facility_id)
-    again = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
+            medical.append(uuid.uuid4())
+            conn.execute(
+                insert(StudentMedical).values(id=medical[-1], user_id=sid, facility_id=fid)
+            )
     try:
-        assert again.notice and "no longer see" in again.notice
-        with again.cache.connect() as conn:
-            users = set(conn.execute(select(User.id)).scalars())
-            medical = conn.execute(select(func.count()).select_from(StudentMedical)).scalar()
-            facilities = set(conn.execute(select(Facility.id)).scalars())
-        assert student_a in users and student_b not in users
-        assert medical == 1  # an admin keeps medical details of their own facility
-        assert facilities == {world.facility_id}
+        session = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
+        session.sync_engine().cycle()
+        assert _visible_facilities(session) == {"North Academy", "South Institute"}
+        signin.sign_out(session, forget_password=False)
+
+        site.scope(name, world.facility_id)
+        again = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
+        try:
+            assert again.notice and "no longer see" in again.notice
+            with again.cache.connect() as conn:
+                users = set(conn.execute(select(User.id)).scalars())
+                kept = set(conn.execute(select(StudentMedical.id)).scalars())
+                facilities = set(conn.execute(select(Facility.id)).scalars())
+            assert student_a in users and student_b not in users
+            assert medical[0] in kept and medical[1] not in kept  # admins keep their own
+            assert facilities == {world.facility_id}
+            again.sync_engine().cycle()  # the recorded slice narrows to what is allowed
+            assert again.sync_engine().digests_match()
+        finally:
+            signin.sign_out(again, forget_password=False)
     finally:
-        signin.sign_out(again, forget_password=False)
+        with admin.begin() as conn:
+            conn.execute(delete(StudentMedical).where(StudentMedical.id.in_(medical)))
+        admin.dispose()
 
 
 def test_a_cache_whose_key_is_gone_is_set_aside_not_deleted(

@@ -192,3 +192,43 @@ def _sign_in_and_switch(
 
     settings_text = store.path.read_text()
     assert "127.0.0.1" in settings_text and name in settings_text
+
+
+def test_an_offline_session_comes_online_when_the_server_returns(
+    qtbot: QtBot, site: Site, signin: SignInService, runner: TaskRunner, tmp_path: Path
+) -> None:
+    name = site.staff()
+    first = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
+    first.sync_engine().cycle()
+    signin.sign_out(first, forget_password=False)
+
+    store = SettingsStore(tmp_path / "data" / "settings.ini")
+    store.save(AppSettings(server=site.profile(), last_username=name))
+    controller = SessionController(
+        runner, MessageBridge(quiet=True), store, signin, _demo_loader_unused
+    )
+    site.pg.stop()
+    with qtbot.waitSignal(controller.sig_dialog_shown) as shown:
+        controller.start(demo_when_unconfigured=False)
+    dialog: SignInDialog = shown.args[0]
+    _type(qtbot, dialog.password, PASSWORD)
+    with qtbot.waitSignal(controller.sig_synced, timeout=20_000) as synced:
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert not synced.args[0].online
+    window = controller.window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.workstation is not None, timeout=20_000)
+    assert "offline" in window.connection_label.text()
+    assert window.facility_box.count() == 1  # the slice from last time, offline
+
+    site.pg.start()
+    assert controller.scheduler is not None
+    with qtbot.waitSignal(controller.sig_synced, timeout=20_000) as again:
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    outcome = again.args[0]
+    assert outcome.online and outcome.error is None
+    assert "online" in window.connection_label.text()
+    assert window.sync_label.text() == "synced"
+    controller.switch_user(forget_password=False)
+    assert controller.dialog is not None
+    controller.dialog.reject()

@@ -48,6 +48,7 @@ def admin_session(site: Site, signin: SignInService) -> Iterator[Session]:
     site.pg.start()
     name = site.staff(Role.FACILITY_ADMIN)
     session = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
+    session.sync_engine().cycle()  # what the window would have after its first sync
     yield session
     signin.sign_out(session, forget_password=False)
 
@@ -85,6 +86,7 @@ def test_an_admin_adds_and_disables_an_instructor_from_the_app(
 
     # The new instructor can sign in, sees only this facility...
     newcomer = signin.sign_in(site.profile(), new_name, "a new long password", remember=False)
+    newcomer.sync_engine().cycle()
     assert {f.name for f in newcomer.services.facilities.list_facilities()} == {"North Academy"}
     assert not newcomer.services.staff_accounts.available
     with pytest.raises(NotAllowed, match="may not manage staff"):

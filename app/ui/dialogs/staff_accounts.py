@@ -102,7 +102,9 @@ class StaffAccountsDialog(QDialog):
     def reload(self) -> None:
         facility = self._facility_id
         self._runner.run(
-            lambda: self._services.people.list_staff(facility), self._on_loaded, self._on_failed
+            lambda: self._services.staff_accounts.list_staff(facility),
+            self._on_loaded,
+            self._on_failed,
         )
 
     def _on_loaded(self, rows: list[StaffDTO]) -> None:

@@ -88,7 +88,12 @@ def _init(session, facilities: Sequence[str]) -> int:  # type: ignore[no-untyped
 
     wanted: frozenset[uuid.UUID] | None = None
     if facilities:
-        known = {f.name: f.id for f in session.services.facilities.list_facilities()}
+        from app.repositories.uow import UnitOfWorkFactory
+        from app.services.facilities import FacilityService
+
+        # Names as the server has them: the cache is still empty before the first pull.
+        on_server = FacilityService(UnitOfWorkFactory(session.server, session.actor))
+        known = {f.name: f.id for f in on_server.list_facilities()}
         ids = set()
         for value in facilities:
             try:

@@ -32,6 +32,9 @@ from app.sync.tables import (
 
 # Attendance marks and enrolments edited offline survive a delete made elsewhere (rule 5).
 UPDATE_BEATS_DELETE = frozenset({"program_class_event_attendance", "program_class_enrollments"})
+# Who recorded a value, not the value: two staff recording the same mark do not disagree.
+PROVENANCE = frozenset({"marked_by", "marked_at", "device_id", "verified_by", "verified_at"})
+ATTENDANCE = "program_class_event_attendance"
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +239,10 @@ class ServerStore:
                     theirs=to_json(server),
                 )
             )
+        if mine_side and not set(mine_side) - PROVENANCE:
+            mine_side, their_side = {}, {}  # the same mark recorded twice: theirs stands
+        if mine_side and table.name == ATTENDANCE:
+            merged["needs_review"] = True  # two staff disagree on a mark: flagged (rule 5)
         if mine_side:
             fields = ", ".join(sorted(mine_side))
             issues.append(

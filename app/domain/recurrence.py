@@ -511,6 +511,13 @@ def split_series_at(spec: SeriesSpec, from_date: date) -> tuple[SeriesSpec, Seri
 _DURATION = re.compile(r"^(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$", re.ASCII)
 
 
+def parse_exdates(text: str | None) -> tuple[date, ...]:
+    """The stored form of a series' exception dates: ISO dates separated by commas."""
+    if not text:
+        return ()
+    return tuple(sorted({date.fromisoformat(part.strip()) for part in text.split(",") if part}))
+
+
 def parse_duration(text: str) -> int:
     """Minutes in "1h30m", "90m", "2h", "90", Go's "1h30m0s" or ISO 8601 "PT1H30M".
 

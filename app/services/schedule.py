@@ -23,6 +23,7 @@ from app.domain.recurrence import (
     OccurrenceOverride,
     SeriesSpec,
     compile_series,
+    parse_exdates,
     split_series_at,
 )
 from app.domain.validation import check_range, clean_text
@@ -73,12 +74,6 @@ SlotTuple: TypeAlias = tuple[datetime, datetime, uuid.UUID | None, uuid.UUID | N
 
 
 # -- rows -> domain -> views ----------------------------------------------------------------------
-
-
-def parse_exdates(text: str | None) -> tuple[date, ...]:
-    if not text:
-        return ()
-    return tuple(sorted({date.fromisoformat(part.strip()) for part in text.split(",") if part}))
 
 
 def format_exdates(days: Iterable[date]) -> str | None:

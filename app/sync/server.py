@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app.db.base import Base
 from app.domain.enums import AuditAction
+from app.domain.recurrence import SeriesSpec, compile_series, parse_exdates
 from app.sync.local import Issue, OutboxBatch, PendingRow
 from app.sync.tables import (
     BOOKKEEPING,
@@ -161,6 +162,8 @@ class ServerStore:
         savepoint = conn.begin_nested()
         try:
             issues = self._merge(conn, row, audit)
+            if table.name == ATTENDANCE:
+                issues += _check_occurrence(conn, row)
             savepoint.commit()
             return issues
         except DBAPIError as err:
@@ -343,6 +346,62 @@ class ServerStore:
             query = query.where(table.c[column].in_(list(facilities)))
         with self.engine.connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(query)]
+
+
+def _check_occurrence(conn: Connection, row: PendingRow) -> list[Issue]:
+    """A mark for a session the schedule no longer has (moved, dropped, cancelled) is kept, set
+    for review and reported: a schedule change never loses attendance (rule 5)."""
+    mine = row.mine
+    assert mine is not None
+    events = Base.metadata.tables["program_class_events"]
+    facilities = Base.metadata.tables["facilities"]
+    overrides = Base.metadata.tables["program_class_event_overrides"]
+    series = (
+        conn.execute(
+            select(events, facilities.c.timezone)
+            .join(facilities, facilities.c.id == events.c.facility_id)
+            .where(events.c.id == mine["event_id"])
+        )
+        .mappings()
+        .one_or_none()
+    )
+    day = mine["date"]
+    why = None
+    if series is None:
+        why = "its session series is gone"
+    else:
+        spec = SeriesSpec(
+            dtstart_local=series["dtstart_local"],
+            duration_minutes=series["duration_minutes"],
+            rrule=series["recurrence_rule"],
+            timezone=series["timezone"],
+            exdates=parse_exdates(series["exdates"]),
+            until_local=series["until_local"],
+        )
+        if compile_series(spec).occurrence_on(day) is None:
+            why = "the schedule no longer has a session that day"
+        elif conn.execute(
+            select(overrides.c.id).where(
+                overrides.c.event_id == mine["event_id"],
+                overrides.c.original_date == day,
+                overrides.c.is_cancelled.is_(True),
+                overrides.c.deleted_at.is_(None),
+            )
+        ).first():
+            why = "that session was cancelled"
+    if why is None:
+        return []
+    attendance = Base.metadata.tables[ATTENDANCE]
+    conn.execute(update(attendance).where(attendance.c.id == row.row_id).values(needs_review=True))
+    return [
+        Issue(
+            "flag",
+            ATTENDANCE,
+            row.row_id,
+            f"Attendance of {day.isoformat()} kept for review: {why}.",
+            mine=to_json(mine),
+        )
+    ]
 
 
 class _Audit:

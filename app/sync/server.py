@@ -450,6 +450,12 @@ def _refusal(err: DBAPIError) -> str:
     orig = err.orig
     state = getattr(orig, "sqlstate", None)
     detail = str(orig).strip().splitlines()[0] if orig is not None else str(err)
+    constraint = getattr(getattr(orig, "diag", None), "constraint_name", None) or ""
+    if state == "23505" and constraint.startswith("pk_"):
+        return (
+            "This record is no longer yours to change (it moved to a facility or program "
+            "outside your scope, or you lost access). Your change is kept here."
+        )
     if state == "23505":
         return f"The server already has such a record (a unique value is taken): {detail}"
     if state == "42501":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,7 @@ class Sites:
         config: SyncConfig | None = None,
         cancel: Callable[[], bool] | None = None,
         cache_path: Path | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> Station:
         path = cache_path or self.tmp / f"{name}.sqlite3"
         cache = make_local_engine(path)
@@ -79,6 +81,7 @@ class Sites:
             known_revisions=KNOWN,
             config=config or SyncConfig(batch_size=50, pull_chunk=50, page_size=50),
             cancel=cancel,
+            now=now,
         )
         station = Station(
             name,

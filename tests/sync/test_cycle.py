@@ -251,3 +251,46 @@ def test_a_client_behind_the_server_may_push_but_not_pull(sites: Sites) -> None:
         count = conn.execute(select(func.count()).select_from(User)).scalar()
     assert count
     uow.engine.dispose()
+
+
+def test_a_student_transferred_away_while_edited_offline_is_a_visible_rejection(
+    sites: Sites,
+) -> None:
+    ws = sites.station("ws", sites.server.staff("ws", Role.FACILITY_ADMIN, "A"))
+    ws.cycle()
+    student = sites.students["A"][8]
+    _rename(ws, student, "EditedOffline")
+    uow = sites.superuser()
+    with uow.engine.begin() as conn:  # meanwhile the student moves to facility B
+        conn.execute(
+            update(User)
+            .where(User.id == student)
+            .values(facility_id=sites.server.facility["B"], row_version=User.row_version + 1)
+        )
+    uow.engine.dispose()
+    ws.cycle()
+    (issue,) = ws.local.open_issues()
+    assert issue["kind"] == "rejection" and "no longer yours to change" in issue["reason"]
+    assert "EditedOffline" in issue["mine"]
+    assert student not in _names(ws)  # it left this slice
+    assert _server_user(sites, student)["name_first"] != "EditedOffline"
+    assert _outbox(ws) == 0 and ws.sync.digests_match()
+
+
+def test_a_clock_a_day_off_is_reported_and_changes_nothing(sites: Sites) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.sync.status import read_status
+
+    login = sites.server.staff("ws", Role.FACILITY_ADMIN, "A")
+    # This PC's clock is a day ahead.
+    ws = sites.station("ws", login, now=lambda: datetime.now(UTC) + timedelta(days=1))
+    report = ws.cycle()
+    assert isinstance(report, SyncReport)
+    assert -86_400 - 600 < report.clock_skew_seconds < -86_400 + 600
+    status = read_status(ws.local)
+    assert "clock is" in status.describe() and "min off" in status.describe()
+    _rename(ws, sites.students["A"][9], "SkewedClock")
+    ws.cycle()
+    assert _server_user(sites, sites.students["A"][9])["name_first"] == "SkewedClock"
+    assert ws.sync.digests_match()

@@ -27,6 +27,7 @@ from app.ui.dialogs.staff_accounts import StaffAccountsDialog
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
 from app.ui.views.students import StudentsView
+from app.ui.views.sync import SyncView
 from app.ui.views.today import TodayView
 
 log = logging.getLogger(__name__)
@@ -69,11 +70,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.today = TodayView(runner)
         self.students = StudentsView(runner)
+        self.sync_view = SyncView(runner)
+        self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
         for name in SCREENS:
             if name == "Today":
                 self.stack.addWidget(self.today)
             elif name == "Students":
                 self.stack.addWidget(self.students)
+            elif name == "Sync":
+                self.stack.addWidget(self.sync_view)
             else:
                 self.stack.addWidget(self._placeholder(name))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
         services = self._workstation.services
         self.today.set_context(services, facility.id, facility.name, facility.timezone)
         self.students.set_context(services, facility.id)
+        self.sync_view.set_context(services)
 
     def show_sync_progress(self, stage: str, done: int, total: int) -> None:
         """A long pull: the bar shows it (busy indicator when the total is unknown)."""
@@ -203,6 +209,7 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(f"{self._workstation.label} · {state}")
         self.sync_label.setText(status)
         self.sync_label.setToolTip(error or "")
+        self.sync_view.reload()
 
     def open_staff_accounts(self) -> StaffAccountsDialog | None:
         """Admins, online: the staff of the current facility. Returns the open dialog."""

@@ -54,9 +54,9 @@ def signin(tmp_path: Path, ring: MemoryKeyring) -> SignInService:
 
 
 def _show(qtbot: QtBot, dialog: SignInDialog) -> None:
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
 
 
 def _type(qtbot: QtBot, field: QLineEdit, text: str) -> None:

@@ -191,6 +191,9 @@ class SignInDialog(QDialog):
             widget.setEnabled(not busy)
         self.remember.setEnabled(not busy and self._signin.keyring_status().available)
         self.demo_button.setEnabled(not busy)
+        if not busy:
+            # Disabling the button while busy costs it its default role: Enter must sign in again.
+            self.sign_in_button.setDefault(True)
 
     def _on_demo_clicked(self) -> None:
         self.sig_demo_requested.emit()

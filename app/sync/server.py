@@ -296,13 +296,13 @@ class ServerStore:
         with self.engine.connect() as conn:
             rows = conn.execute(
                 text(
-                    "SELECT txid::text, seq, table_name, row_id, op FROM sync_changes"
-                    " WHERE (txid > CAST(:t AS xid8) OR (txid = CAST(:t AS xid8) AND seq > :s))"
-                    "   AND txid < pg_snapshot_xmin(pg_current_snapshot())"
+                    "SELECT txid, seq, table_name, row_id, op FROM sync_changes"
+                    " WHERE (txid > :t OR (txid = :t AND seq > :s))"
+                    "   AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
                     "   AND (facility_id IS NULL OR facility_id = ANY(CAST(:f AS uuid[])))"
                     " ORDER BY txid, seq LIMIT :n"
                 ),
-                {"t": str(cursor[0]), "s": cursor[1], "f": list(facilities), "n": limit},
+                {"t": cursor[0], "s": cursor[1], "f": list(facilities), "n": limit},
             ).all()
         return [Change(int(r[0]), int(r[1]), r[2], uuid.UUID(str(r[3])), r[4]) for r in rows]
 

@@ -122,7 +122,9 @@ def _upgrade_postgresql() -> None:
         """
         CREATE TABLE public.sync_changes (
             seq bigserial PRIMARY KEY,
-            txid xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
+            -- bigint, not xid8: sorting xid8 is not reliable on every build (PostgreSQL 18.6
+            -- from the test wheel orders it as text), and the pull's cursor depends on order.
+            txid bigint NOT NULL DEFAULT (pg_catalog.pg_current_xact_id()::text::bigint),
             table_name text NOT NULL,
             row_id uuid NOT NULL,
             facility_id uuid,

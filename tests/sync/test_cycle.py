@@ -294,3 +294,24 @@ def test_a_clock_a_day_off_is_reported_and_changes_nothing(sites: Sites) -> None
     ws.cycle()
     assert _server_user(sites, sites.students["A"][9])["name_first"] == "SkewedClock"
     assert ws.sync.digests_match()
+
+
+def test_pulls_keep_their_order_across_transaction_ids_of_more_digits(sites: Sites) -> None:
+    """A regression: xid8 sorted as text on the test server's PostgreSQL build (1016 < 987), so
+    a cursor skipped changes. Transaction ids are kept as bigint."""
+    import psycopg
+
+    ws = sites.station("ws", sites.server.staff("ws", Role.FACILITY_ADMIN, "A"))
+    ws.cycle()
+    with psycopg.connect(sites.server.url.replace("+psycopg", ""), autocommit=True) as conn:
+        current = int(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])  # type: ignore[index]
+        boundary = 10 ** len(str(current))
+        students = sites.students["A"]
+        conn.execute("UPDATE users SET phone = 'before' WHERE id = %s", (students[10],))
+        while int(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0]) < boundary:  # type: ignore[index]
+            pass  # each autocommit statement above takes a new transaction id
+        conn.execute("UPDATE users SET phone = 'after' WHERE id = %s", (students[11],))
+    ws.cycle()
+    phones = {r.id: r.phone for r in ws.cache.connect().execute(select(User.id, User.phone))}
+    assert phones[students[10]] == "before" and phones[students[11]] == "after"
+    assert ws.sync.digests_match()

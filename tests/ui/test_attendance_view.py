@@ -1,0 +1,148 @@
+"""The attendance sheet driven from the keyboard: a 30-student class marked without the mouse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.enums import AttendanceStatus
+from app.repositories.uow import UnitOfWorkFactory
+from app.services.context import Actor
+from app.ui.main_window import MainWindow, Workstation
+from app.ui.messages import MessageBridge
+from app.ui.tasks import TaskRunner
+from app.ui.views.attendance import AttendanceView
+from tests.integration.factories import add_class, add_facility, add_person, add_program, add_series
+
+PAST_MONDAY = date(2026, 11, 16)  # the sessions run every Monday at 09:00 in New York
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Services]]:
+    engine = open_local_cache(tmp_path / "cache.sqlite3")
+    actor = Actor("sheet_test", device_id="ws-1")
+    uow = UnitOfWorkFactory(engine, actor)
+    with uow() as u:
+        facility = add_facility(u, "North Academy")
+        program = add_program(u, "Welding")
+        u.flush()
+        klass = add_class(u, facility, program, "Welding I", start_date=date(2026, 1, 5))
+        u.flush()
+        add_series(u, facility, klass, datetime(2026, 1, 5, 9, 0))
+        students = [
+            add_person(u, facility, f"First{i:02d}", f"Last{i:02d}", number=f"STU-2026-{i:04d}")
+            for i in range(30)
+        ]
+        u.commit()
+    services = build_services(engine, actor)
+    for student in students:
+        services.rosters.enrol(klass, student)  # enrolled today; backdated below
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
+    messages = MessageBridge(quiet=True)
+    runner = TaskRunner(messages.show_error)
+    win = MainWindow(runner, messages)
+    qtbot.addWidget(win)
+    facilities = tuple(services.facilities.list_facilities())
+    with qtbot.waitActive(win):
+        win.set_workstation(Workstation(services, None, facilities, "Test workstation"))
+        win.show()
+        win.activateWindow()
+    yield win, services
+    runner.wait_idle()
+    engine.dispose()
+
+
+def _open(qtbot: QtBot, win: MainWindow, day: date) -> AttendanceView:
+    qtbot.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    view = win.attendance
+    assert win.stack.currentWidget() is view
+    view.day.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(
+        lambda: view.sheet is not None and view.sheet.occurrence.original_date == day,
+        timeout=10_000,
+    )
+    return view
+
+
+def test_mark_thirty_students_without_the_mouse(
+    qtbot: QtBot,
+    window: tuple[MainWindow, Services],
+    qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    win, services = window
+    view = _open(qtbot, win, PAST_MONDAY)
+    assert view.model.rowCount() == 30
+    qtmodeltester.check(view.model)
+    view.table.setFocus()
+    keys = [Qt.Key.Key_P] * 26 + [Qt.Key.Key_L, Qt.Key.Key_T, Qt.Key.Key_E, Qt.Key.Key_A]
+    for key in keys:
+        with qtbot.waitSignal(view.sig_marked, timeout=10_000):
+            qtbot.keyClick(view.table, key)
+    sheet = services.attendance.sheet(view.session_box.currentData()[0], PAST_MONDAY)
+    statuses = [row.status for row in sheet.rows]
+    assert statuses[:26] == [AttendanceStatus.PRESENT] * 26
+    assert statuses[26:] == [
+        AttendanceStatus.LATE,
+        AttendanceStatus.PARTIAL,
+        AttendanceStatus.ABSENT_EXCUSED,
+        AttendanceStatus.ABSENT_UNEXCUSED,
+    ]
+    assert "30 of 30 marked" in view.summary.text()
+
+    # Undo the last mark: the student is unmarked again.
+    with qtbot.waitSignal(view.sig_marked, timeout=10_000):
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    sheet = services.attendance.sheet(sheet.series_id, PAST_MONDAY)
+    assert sheet.rows[29].status is None and sheet.marked_count == 29
+
+    # Mark all present needs a second press; Esc would cancel.
+    qtbot.keyClick(view, Qt.Key.Key_P, CTRL_SHIFT)
+    assert "again" in view.message.text()
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        qtbot.keyClick(view, Qt.Key.Key_P, CTRL_SHIFT)
+    sheet = services.attendance.sheet(sheet.series_id, PAST_MONDAY)
+    assert sheet.rows[29].status is AttendanceStatus.PRESENT and sheet.marked_count == 30
+
+
+def test_a_scanner_checks_students_in_and_out(
+    qtbot: QtBot, window: tuple[MainWindow, Services]
+) -> None:
+    win, _services = window
+    view = _open(qtbot, win, PAST_MONDAY)
+    view.scan.setFocus()
+    with qtbot.waitSignal(view.sig_marked, timeout=10_000) as first:
+        qtbot.keyClicks(view.scan, "stu-2026-0007")
+        qtbot.keyClick(view.scan, Qt.Key.Key_Return)
+    row = first.args[0]
+    assert row.display_name.startswith("Last07") or "07" in row.display_name
+    assert row.status is AttendanceStatus.PRESENT and row.check_in_at and not row.check_out_at
+    with qtbot.waitSignal(view.sig_marked, timeout=10_000) as second:
+        qtbot.keyClicks(view.scan, "STU-2026-0007")
+        qtbot.keyClick(view.scan, Qt.Key.Key_Return)
+    assert second.args[0].check_out_at is not None
+    with qtbot.waitSignal(view.sig_refused, timeout=5_000) as refused:
+        qtbot.keyClicks(view.scan, "STU-9999-0000")
+        qtbot.keyClick(view.scan, Qt.Key.Key_Return)
+    assert "No student" in refused.args[0]
+    assert view.scan.text() == ""
+
+
+def test_a_future_session_is_refused_with_a_clear_message(
+    qtbot: QtBot, window: tuple[MainWindow, Services]
+) -> None:
+    win, _services = window
+    view = _open(qtbot, win, date(2027, 1, 4))
+    assert "not started" in view.message.text()
+    view.table.setFocus()
+    with qtbot.waitSignal(view.sig_refused, timeout=5_000):
+        qtbot.keyClick(view.table, Qt.Key.Key_P)
+    assert view.model.row_at(0).status is None

@@ -27,6 +27,7 @@ from app.ui.dialogs.staff_accounts import StaffAccountsDialog
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance import AttendanceView
+from app.ui.views.rosters import RostersView
 from app.ui.views.students import StudentsView
 from app.ui.views.sync import SyncView
 from app.ui.views.today import TodayView
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.students = StudentsView(runner)
         self.sync_view = SyncView(runner)
         self.attendance = AttendanceView(runner)
+        self.rosters = RostersView(runner)
         self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
         for name in SCREENS:
             if name == "Today":
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
                 self.stack.addWidget(self.sync_view)
             elif name == "Attendance":
                 self.stack.addWidget(self.attendance)
+            elif name == "Rosters":
+                self.stack.addWidget(self.rosters)
             else:
                 self.stack.addWidget(self._placeholder(name))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -197,6 +201,7 @@ class MainWindow(QMainWindow):
         self.students.set_context(services, facility.id)
         self.sync_view.set_context(services)
         self.attendance.set_context(services, facility.id, facility.timezone)
+        self.rosters.set_context(services, facility.id)
 
     def show_sync_progress(self, stage: str, done: int, total: int) -> None:
         """A long pull: the bar shows it (busy indicator when the total is unknown)."""

@@ -1,0 +1,291 @@
+"""Rosters: a class's students with capacity; enrol as you type, end or transfer with a reason.
+
+Keyboard: type in *Enrol* and press Enter to enrol the first match (Down/Up pick another),
+Ctrl+Enter to put them on the waitlist of a full class. Select students (Shift/Ctrl for several),
+type a reason, then Alt+W withdraw, Alt+C complete, Alt+T transfer to the chosen class,
+Alt+P promote from the waitlist.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.domain.enums import EnrollmentStatus
+from app.domain.errors import CapacityExceeded, DomainError
+from app.services.classes_dto import ClassSummary
+from app.services.people import StudentSummary
+from app.services.rosters_dto import Roster
+from app.ui.models.roster_table import RosterTableModel
+from app.ui.tasks import TaskRunner
+
+MATCHES = 8
+
+
+class RostersView(QWidget):
+    """The roster of the chosen class of the current facility."""
+
+    sig_loaded = Signal(int)  # entries on the roster
+    sig_changed = Signal(str)  # what was done, as shown
+    sig_refused = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._services: Services | None = None
+        self._facility_id: uuid.UUID | None = None
+        self._roster: Roster | None = None
+
+        self.class_box = QComboBox()
+        self.class_box.setMinimumWidth(320)
+        self.capacity = QLabel()
+        self.enrol = QLineEdit(placeholderText=self.tr("Enrol: type a name or student number…"))
+        self.matches = QListWidget()
+        self.matches.setMaximumHeight(150)
+        self.matches.hide()
+        self.model = RosterTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.reason = QLineEdit(placeholderText=self.tr("Reason (needed to end or transfer)"))
+        self.target_box = QComboBox()
+        self.target_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.withdraw_button = QPushButton(self.tr("&Withdraw"))
+        self.complete_button = QPushButton(self.tr("&Complete"))
+        self.transfer_button = QPushButton(self.tr("&Transfer to"))
+        self.promote_button = QPushButton(self.tr("&Promote waitlist"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Class")))
+        top.addWidget(self.class_box, 1)
+        top.addWidget(self.capacity)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reason, 1)
+        for button in (self.withdraw_button, self.complete_button, self.transfer_button):
+            actions.addWidget(button)
+        actions.addWidget(self.target_box)
+        actions.addWidget(self.promote_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.tr('Rosters')}</h2>"))
+        layout.addLayout(top)
+        layout.addWidget(self.enrol)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self._search)
+        self.enrol.textChanged.connect(lambda _t: self._debounce.start())
+        self.enrol.installEventFilter(self)
+        self.class_box.currentIndexChanged.connect(self._on_class_box_changed)
+        self.withdraw_button.clicked.connect(
+            lambda: self._end(EnrollmentStatus.INCOMPLETE_WITHDRAWN)
+        )
+        self.complete_button.clicked.connect(lambda: self._end(EnrollmentStatus.COMPLETED))
+        self.transfer_button.clicked.connect(self._transfer)
+        self.promote_button.clicked.connect(self._promote)
+
+    # -- context ------------------------------------------------------------------------------
+
+    def set_context(self, services: Services, facility_id: uuid.UUID) -> None:
+        self._services = services
+        self._facility_id = facility_id
+        self._runner.run(
+            lambda: services.classes.list_classes(facility_id), self._on_classes_loaded
+        )
+
+    def _on_classes_loaded(self, classes: list[ClassSummary]) -> None:
+        for box in (self.class_box, self.target_box):
+            box.blockSignals(True)
+            box.clear()
+            for c in classes:
+                box.addItem(c.name, c.id)
+            box.blockSignals(False)
+        if classes:
+            self.class_box.setCurrentIndex(0)
+            self.reload()
+
+    def _on_class_box_changed(self, index: int) -> None:
+        if index >= 0:
+            self.reload()
+
+    def select_class(self, class_id: uuid.UUID) -> None:
+        index = self.class_box.findData(class_id)
+        if index >= 0:
+            self.class_box.setCurrentIndex(index)
+
+    @property
+    def roster(self) -> Roster | None:
+        return self._roster
+
+    def reload(self) -> None:
+        services, class_id = self._services, self.class_box.currentData()
+        if services is None or class_id is None:
+            return
+        self._runner.run(lambda: services.rosters.roster_for(class_id), self._on_roster_loaded)
+
+    def _on_roster_loaded(self, roster: Roster) -> None:
+        if roster.class_id != self.class_box.currentData():
+            return  # an answer for a class no longer shown
+        self._roster = roster
+        self.model.set_rows([*roster.enrolled, *roster.waitlisted, *roster.others])
+        cap = "no limit" if roster.capacity is None else f"of {roster.capacity}"
+        text = f"{len(roster.enrolled)} enrolled {cap}"
+        if roster.places_left is not None:
+            text += f" · {roster.places_left} places left"
+        text += f" · {len(roster.waitlisted)} waitlisted"
+        self.capacity.setText(text)
+        self.sig_loaded.emit(self.model.rowCount())
+
+    # -- enrolling ----------------------------------------------------------------------------
+
+    def _search(self) -> None:
+        services, facility, text = self._services, self._facility_id, self.enrol.text().strip()
+        if services is None or not text:
+            self.matches.clear()
+            self.matches.hide()
+            return
+        self._runner.run(
+            lambda: services.people.search_students(facility, text, limit=MATCHES),
+            lambda found: self._on_matches(found, text),
+        )
+
+    def _on_matches(self, found: list[StudentSummary], text: str) -> None:
+        if text != self.enrol.text().strip():
+            return
+        self.matches.clear()
+        for s in found:
+            item = QListWidgetItem(f"{s.display_name} · {s.student_number or ''}")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            self.matches.addItem(item)
+        self.matches.setVisible(bool(found))
+        if found:
+            self.matches.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.enrol and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.matches.count():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
+                self.matches.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                waitlist = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                self.enrol_current_match(allow_waitlist=waitlist)
+                return True
+        return False
+
+    def enrol_current_match(self, *, allow_waitlist: bool = False) -> None:
+        services, class_id, item = (
+            self._services,
+            self.class_box.currentData(),
+            self.matches.currentItem(),
+        )
+        if services is None or class_id is None or item is None or not self.matches.isVisible():
+            return
+        student_id = item.data(Qt.ItemDataRole.UserRole)
+        name = item.text().split(" · ")[0]
+
+        def done(_entry: object) -> None:
+            self.enrol.clear()
+            self.matches.clear()
+            self.matches.hide()
+            what = "waitlisted" if allow_waitlist else "enrolled"
+            self._done(f"{name} {what}.")
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, CapacityExceeded):
+                self._refuse(f"{error.message} Press Ctrl+Enter to put {name} on the waitlist.")
+                return
+            self._on_failed(error)
+
+        self._runner.run(
+            lambda: services.rosters.enrol(class_id, student_id, allow_waitlist=allow_waitlist),
+            done,
+            failed,
+        )
+
+    # -- ending, transferring, promoting ------------------------------------------------------
+
+    def _selected_ids(self) -> list[uuid.UUID]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.entry_at(r).enrollment_id for r in rows]
+
+    def _end(self, status: EnrollmentStatus) -> None:
+        services, ids, reason = self._services, self._selected_ids(), self.reason.text()
+        if services is None or not ids:
+            self._refuse(self.tr("Select the students first."))
+            return
+        self._act(
+            lambda: services.rosters.change_status_many(ids, status, reason or None),
+            f"{len(ids)} {status.value.lower()}.",
+        )
+
+    def _transfer(self) -> None:
+        services, ids, reason = self._services, self._selected_ids(), self.reason.text()
+        target = self.target_box.currentData()
+        if services is None or len(ids) != 1 or target is None:
+            self._refuse(self.tr("Select one student and the class to transfer to."))
+            return
+        self._act(
+            lambda: services.rosters.transfer(ids[0], target, reason),
+            f"Transferred to {self.target_box.currentText()}.",
+        )
+
+    def _promote(self) -> None:
+        services, class_id = self._services, self.class_box.currentData()
+        if services is None or class_id is None:
+            return
+        self._act(
+            lambda: services.rosters.promote_waitlist(class_id),
+            "Waitlist promoted where places were free.",
+        )
+
+    def _act(self, work: Callable[[], Any], done_text: str) -> None:
+        def done(_result: object) -> None:
+            self.reason.clear()
+            self._done(done_text)
+
+        self._runner.run(work, done, self._on_failed)
+
+    def _done(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_changed.emit(text)
+        self.reload()
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            self._refuse(error.message)
+            return
+        raise error
+
+    def _refuse(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_refused.emit(text)

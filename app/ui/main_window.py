@@ -27,6 +27,7 @@ from app.ui.dialogs.staff_accounts import StaffAccountsDialog
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance import AttendanceView
+from app.ui.views.calendar import CalendarView
 from app.ui.views.rosters import RostersView
 from app.ui.views.students import StudentsView
 from app.ui.views.sync import SyncView
@@ -75,20 +76,18 @@ class MainWindow(QMainWindow):
         self.sync_view = SyncView(runner)
         self.attendance = AttendanceView(runner)
         self.rosters = RostersView(runner)
+        self.calendar = CalendarView(runner)
         self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
+        screens: dict[str, QWidget] = {
+            "Today": self.today,
+            "Rosters": self.rosters,
+            "Calendar": self.calendar,
+            "Attendance": self.attendance,
+            "Students": self.students,
+            "Sync": self.sync_view,
+        }
         for name in SCREENS:
-            if name == "Today":
-                self.stack.addWidget(self.today)
-            elif name == "Students":
-                self.stack.addWidget(self.students)
-            elif name == "Sync":
-                self.stack.addWidget(self.sync_view)
-            elif name == "Attendance":
-                self.stack.addWidget(self.attendance)
-            elif name == "Rosters":
-                self.stack.addWidget(self.rosters)
-            else:
-                self.stack.addWidget(self._placeholder(name))
+            self.stack.addWidget(screens[name])
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
         body = QHBoxLayout(central)
@@ -145,14 +144,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.nav.setCurrentRow(0)
 
-    def _placeholder(self, name: str) -> QWidget:
-        label = QLabel(
-            f"<h2>{self.tr(name)}</h2><p>{self.tr('This screen arrives with the desk issue.')}</p>"
-        )
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setMargin(12)
-        return label
-
     def _nav_to(self, row: int) -> Callable[[], None]:
         return lambda: self.nav.setCurrentRow(row)
 
@@ -202,6 +193,7 @@ class MainWindow(QMainWindow):
         self.sync_view.set_context(services)
         self.attendance.set_context(services, facility.id, facility.timezone)
         self.rosters.set_context(services, facility.id)
+        self.calendar.set_context(services, facility.id, facility.timezone)
 
     def show_sync_progress(self, stage: str, done: int, total: int) -> None:
         """A long pull: the bar shows it (busy indicator when the total is unknown)."""

@@ -24,6 +24,9 @@ class OccurrenceTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def occurrence_at(self, row: int) -> OccurrenceView:
+        return self._rows[row]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -1,0 +1,299 @@
+"""Session calendar: a day, week or month of a facility (or one room), in its timezone; one
+session or all future ones cancelled, moved or given another room, with a reason.
+
+Keys: Alt+D/W/M day, week, month; Alt+Left/Right previous/next period; on a selected session
+Alt+X cancels, Alt+R moves it to the time in *Move to*, Alt+O changes the room. *All future*
+applies the change to the rest of the series. A clash is shown before anything is saved; tick
+*Allow a clash* to save anyway.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.domain.errors import DomainError
+from app.services.facilities import RoomDTO
+from app.services.schedule import OccurrenceView
+from app.services.schedule_dto import Scope
+from app.ui.models.occurrence_table import OccurrenceTableModel
+from app.ui.tasks import TaskRunner
+
+
+def period(mode: str, anchor: date) -> tuple[date, date]:
+    """The days shown: the day, its Monday-to-Sunday week, or its calendar month."""
+    if mode == "day":
+        return anchor, anchor
+    if mode == "week":
+        start = anchor - timedelta(days=anchor.weekday())
+        return start, start + timedelta(days=6)
+    start = anchor.replace(day=1)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return start, following - timedelta(days=1)
+
+
+class CalendarView(QWidget):
+    """The sessions of the current facility in a period, and changes to them."""
+
+    sig_loaded = Signal(int)
+    sig_changed = Signal(str)
+    sig_refused = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._services: Services | None = None
+        self._facility_id: uuid.UUID | None = None
+        self._generation = 0
+
+        self.anchor = QDateEdit()
+        self.anchor.setCalendarPopup(True)
+        self.anchor.setDisplayFormat("ddd d MMM yyyy")
+        self.modes = QButtonGroup(self)
+        self.mode_buttons: dict[str, QRadioButton] = {}
+        for mode, label in (("day", "&Day"), ("week", "&Week"), ("month", "&Month")):
+            button = QRadioButton(self.tr(label))
+            self.modes.addButton(button)
+            self.mode_buttons[mode] = button
+        self.mode_buttons["week"].setChecked(True)
+        self.room_filter = QComboBox()
+        self.title = QLabel()
+        self.model = OccurrenceTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+
+        self.reason = QLineEdit(placeholderText=self.tr("Reason (needed to cancel)"))
+        self.all_future = QCheckBox(self.tr("All &future sessions"))
+        self.allow_clash = QCheckBox(self.tr("Allow a clash"))
+        self.move_to = QDateTimeEdit()
+        self.move_to.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.move_to.setCalendarPopup(True)
+        self.room_to = QComboBox()
+        self.cancel_button = QPushButton(self.tr("Cancel session"))
+        self.move_button = QPushButton(self.tr("Move to"))
+        self.room_button = QPushButton(self.tr("Room"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.anchor)
+        for button in self.mode_buttons.values():
+            top.addWidget(button)
+        top.addWidget(QLabel(self.tr("Room")))
+        top.addWidget(self.room_filter)
+        top.addStretch(1)
+        edit = QHBoxLayout()
+        edit.addWidget(self.reason, 1)
+        edit.addWidget(self.all_future)
+        edit.addWidget(self.allow_clash)
+        edit2 = QHBoxLayout()
+        edit2.addWidget(self.cancel_button)
+        edit2.addWidget(self.move_button)
+        edit2.addWidget(self.move_to)
+        edit2.addWidget(self.room_button)
+        edit2.addWidget(self.room_to)
+        edit2.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.tr('Calendar')}</h2>"))
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(edit)
+        layout.addLayout(edit2)
+
+        self.anchor.dateChanged.connect(lambda _d: self.reload())
+        self.modes.buttonToggled.connect(lambda _b, on: self.reload() if on else None)
+        self.room_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.move_button.clicked.connect(self.move_selected)
+        self.room_button.clicked.connect(self.change_room_selected)
+        for keys, slot in (
+            ("Alt+X", self.cancel_selected),
+            ("Alt+R", self.move_selected),
+            ("Alt+O", self.change_room_selected),
+            ("Alt+Left", lambda: self._step(-1)),
+            ("Alt+Right", lambda: self._step(1)),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def set_context(self, services: Services, facility_id: uuid.UUID, timezone: str) -> None:
+        self._services = services
+        self._facility_id = facility_id
+        today = datetime.now(ZoneInfo(timezone)).date()
+        self.anchor.blockSignals(True)
+        self.anchor.setDate(QDate(today.year, today.month, today.day))
+        self.anchor.blockSignals(False)
+        self._runner.run(lambda: services.facilities.list_rooms(facility_id), self._on_rooms)
+
+    def _on_rooms(self, rooms: list[RoomDTO]) -> None:
+        for box, first in ((self.room_filter, self.tr("All rooms")), (self.room_to, None)):
+            box.blockSignals(True)
+            box.clear()
+            if first:
+                box.addItem(first, None)
+            for room in rooms:
+                box.addItem(room.name, room.id)
+            box.blockSignals(False)
+        self.reload()
+
+    @property
+    def mode(self) -> str:
+        return next(m for m, b in self.mode_buttons.items() if b.isChecked())
+
+    def current_period(self) -> tuple[date, date]:
+        qd = self.anchor.date()
+        return period(self.mode, date(qd.year(), qd.month(), qd.day()))
+
+    def _step(self, direction: int) -> None:
+        days = {"day": 1, "week": 7}.get(self.mode)
+        qd = self.anchor.date()
+        self.anchor.setDate(qd.addDays(direction * days) if days else qd.addMonths(direction))
+
+    def reload(self) -> None:
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None:
+            return
+        start, end = self.current_period()
+        room = self.room_filter.currentData()
+        self._generation += 1
+        token = self._generation
+        self.title.setText(f"{start:%a %d %b %Y} – {end:%a %d %b %Y}")
+        self._runner.run(
+            lambda: services.schedule.occurrences(facility, start, end, room_id=room),
+            lambda rows: self._on_loaded(rows, token),
+            self._on_failed,
+        )
+
+    def _on_loaded(self, rows: list[OccurrenceView], token: int) -> None:
+        if token != self._generation:
+            return
+        self.model.set_occurrences(rows)
+        if rows:
+            self.table.selectRow(0)
+        self.sig_loaded.emit(len(rows))
+
+    def _on_row_changed(self, current: Any, _previous: Any) -> None:
+        if current.isValid():
+            o = self.model.occurrence_at(current.row())
+            start = o.start_local
+            self.move_to.setDateTime(
+                QDateTime(
+                    QDate(start.year, start.month, start.day), QTime(start.hour, start.minute)
+                )
+            )
+            index = self.room_to.findData(o.room_id)
+            if index >= 0:
+                self.room_to.setCurrentIndex(index)
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def selected(self) -> OccurrenceView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.occurrence_at(rows[0].row()) if rows else None
+
+    def _scope(self) -> Scope:
+        return "all_future" if self.all_future.isChecked() else "one"
+
+    def cancel_selected(self) -> None:
+        o, services = self.selected(), self._services
+        if o is None or services is None:
+            return
+        reason, scope = self.reason.text(), self._scope()
+        self._act(
+            lambda: services.schedule.cancel_occurrence(
+                o.series_id, o.original_date, reason, scope=scope
+            ),
+            f"Cancelled {o.class_name} of {o.original_date:%d %b}.",
+        )
+
+    def move_selected(self) -> None:
+        o, services = self.selected(), self._services
+        if o is None or services is None:
+            return
+        qdt = self.move_to.dateTime()
+        d, t = qdt.date(), qdt.time()
+        new_start = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        reason, scope, clash = (
+            self.reason.text() or None,
+            self._scope(),
+            self.allow_clash.isChecked(),
+        )
+        self._act(
+            lambda: services.schedule.reschedule_occurrence(
+                o.series_id,
+                o.original_date,
+                new_start,
+                reason=reason,
+                scope=scope,
+                allow_clash=clash,
+            ),
+            f"Moved {o.class_name} of {o.original_date:%d %b} to {new_start:%a %d %b %H:%M}.",
+        )
+
+    def change_room_selected(self) -> None:
+        o, services, room = self.selected(), self._services, self.room_to.currentData()
+        if o is None or services is None or room is None:
+            return
+        reason, scope, clash = (
+            self.reason.text() or None,
+            self._scope(),
+            self.allow_clash.isChecked(),
+        )
+        self._act(
+            lambda: services.schedule.change_room(
+                o.series_id,
+                o.original_date,
+                room,
+                reason,
+                scope=scope,
+                allow_clash=clash,
+            ),
+            f"{o.class_name} of {o.original_date:%d %b} moves to {self.room_to.currentText()}.",
+        )
+
+    def _act(self, work: Callable[[], Any], text: str) -> None:
+        def done(_r: object) -> None:
+            self.message.setText(text)
+            self.reason.clear()
+            self.sig_changed.emit(text)
+            self.reload()
+
+        self._runner.run(work, done, self._on_failed)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            self.message.setText(error.message)
+            self.sig_refused.emit(error.message)
+            return
+        raise error

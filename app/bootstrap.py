@@ -47,6 +47,7 @@ class Services:
     attendance: AttendanceService
     staff_accounts: StaffAccountsService
     sync_issues: SyncIssuesService
+    clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)
 
 
 def build_services(
@@ -68,6 +69,7 @@ def build_services(
         attendance=AttendanceService(uow, clock),
         staff_accounts=StaffAccountsService(server, actor),
         sync_issues=SyncIssuesService(engine, actor, clock),
+        clock=clock,
     )
 
 

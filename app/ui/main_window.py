@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.rosters = RostersView(runner)
         self.calendar = CalendarView(runner)
         self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
+        self.today.sig_open_sheet.connect(self.open_sheet)
         screens: dict[str, QWidget] = {
             "Today": self.today,
             "Rosters": self.rosters,
@@ -194,6 +197,13 @@ class MainWindow(QMainWindow):
         self.attendance.set_context(services, facility.id, facility.timezone)
         self.rosters.set_context(services, facility.id)
         self.calendar.set_context(services, facility.id, facility.timezone)
+
+    def open_sheet(self, series_id: object, original_date: object) -> None:
+        """The attendance sheet of one session (from Today's missing list, or elsewhere)."""
+        self.nav.setCurrentRow(SCREENS.index("Attendance"))
+        assert isinstance(original_date, date) and isinstance(series_id, uuid.UUID)
+        self.attendance.select_session(series_id, original_date)
+        self.attendance.table.setFocus()
 
     def show_sync_progress(self, stage: str, done: int, total: int) -> None:
         """A long pull: the bar shows it (busy indicator when the total is unknown)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from app.bootstrap import Services, build_services, open_local_cache
 from app.domain.enums import AttendanceStatus
+from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.context import Actor
 from app.ui.main_window import MainWindow, Workstation
@@ -23,6 +24,9 @@ from tests.integration.factories import add_class, add_facility, add_person, add
 
 PAST_MONDAY = date(2026, 11, 16)  # the sessions run every Monday at 09:00 in New York
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+# Every screen's "now": a Sunday evening in November 2026, whatever day the tests run.
+CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -42,7 +46,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Services]
             for i in range(30)
         ]
         u.commit()
-    services = build_services(engine, actor)
+    services = build_services(engine, actor, CLOCK)
     for student in students:
         services.rosters.enrol(klass, student)  # enrolled today; backdated below
     with engine.begin() as conn:
@@ -146,3 +150,28 @@ def test_a_future_session_is_refused_with_a_clear_message(
     with qtbot.waitSignal(view.sig_refused, timeout=5_000):
         qtbot.keyClick(view.table, Qt.Key.Key_P)
     assert view.model.row_at(0).status is None
+
+
+def test_today_lists_sessions_missing_attendance_and_enter_opens_the_sheet(
+    qtbot: QtBot,
+    window: tuple[MainWindow, Services],
+    qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    win, _services = window
+    today = win.today
+    qtbot.waitUntil(lambda: today.missing_model.rowCount() == 2, timeout=10_000)
+    qtmodeltester.check(today.missing_model)
+    assert [today.missing_model.missing_at(r).original_date for r in range(2)] == [
+        date(2026, 11, 9),
+        PAST_MONDAY,
+    ]
+    assert today.missing_model.index(1, 3).data() == "0 of 30"
+    today.missing.setFocus()
+    today.missing.setCurrentIndex(today.missing_model.index(1, 0))
+    qtbot.keyClick(today.missing, Qt.Key.Key_Return)
+    view = win.attendance
+    assert win.stack.currentWidget() is view
+    qtbot.waitUntil(
+        lambda: view.sheet is not None and view.sheet.occurrence.original_date == PAST_MONDAY,
+        timeout=10_000,
+    )

@@ -4,7 +4,7 @@ moved and one cancelled with a reason."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.context import Actor
 from app.ui.main_window import MainWindow, Workstation
@@ -22,6 +23,9 @@ from tests.integration.factories import add_class, add_facility, add_program, ad
 
 ALT = Qt.KeyboardModifier.AltModifier
 MONDAY = date(2026, 11, 23)
+
+# Every screen's "now": a Sunday evening in November 2026, whatever day the tests run.
+CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -40,7 +44,7 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Services]]:
         add_series(u, facility, welding, datetime(2026, 1, 5, 9, 0), room_id=room)
         add_series(u, facility, math, datetime(2026, 1, 7, 14, 0), room_id=room)  # Wednesdays
         u.commit()
-    services = build_services(engine, actor)
+    services = build_services(engine, actor, CLOCK)
     messages = MessageBridge(quiet=True)
     runner = TaskRunner(messages.show_error)
     win = MainWindow(runner, messages)

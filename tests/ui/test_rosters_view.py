@@ -4,7 +4,7 @@ promote and transfer."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
 from app.domain.enums import EnrollmentStatus
+from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.context import Actor
 from app.ui.main_window import MainWindow, Workstation
@@ -24,6 +25,9 @@ from tests.integration.factories import add_class, add_facility, add_person, add
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 NAMES = ("Ada", "Bea", "Cyd", "Dee", "Eve")
+
+# Every screen's "now": a Sunday evening in November 2026, whatever day the tests run.
+CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -39,7 +43,7 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Services]]:
         for i, name in enumerate(NAMES):
             add_person(u, facility, name, f"Zed{name}", number=f"STU-2026-{i + 1:04d}")
         u.commit()
-    services = build_services(engine, actor)
+    services = build_services(engine, actor, CLOCK)
     messages = MessageBridge(quiet=True)
     runner = TaskRunner(messages.show_error)
     win = MainWindow(runner, messages)

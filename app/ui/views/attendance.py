@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -123,7 +123,7 @@ class AttendanceView(QWidget):
         self._services = services
         self._facility_id = facility_id
         self._tz = ZoneInfo(timezone)
-        today = datetime.now(self._tz).date()
+        today = services.clock.now().astimezone(self._tz).date()
         self.day.blockSignals(True)
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.blockSignals(False)
@@ -364,7 +364,9 @@ class AttendanceView(QWidget):
             return
         self.table.selectRow(index)
         target = self.model.row_at(index)
-        now = datetime.now(UTC)
+        if self._services is None:
+            return
+        now = self._services.clock.now()
         if target.check_in_at is not None and target.check_out_at is None and target.status:
             self._mark(target, target.status, check_in_at=target.check_in_at, check_out_at=now)
         else:

@@ -150,7 +150,7 @@ class CalendarView(QWidget):
     def set_context(self, services: Services, facility_id: uuid.UUID, timezone: str) -> None:
         self._services = services
         self._facility_id = facility_id
-        today = datetime.now(ZoneInfo(timezone)).date()
+        today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
         self.anchor.blockSignals(True)
         self.anchor.setDate(QDate(today.year, today.month, today.day))
         self.anchor.blockSignals(False)

@@ -19,7 +19,13 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import AccountAction, GuardianRelationship, PersonStatus, Role
-from app.domain.errors import DuplicateError, InvalidTransition, NotFound, ValidationError
+from app.domain.errors import (
+    DuplicateError,
+    InvalidTransition,
+    NotAllowed,
+    NotFound,
+    ValidationError,
+)
 from app.domain.student_numbers import (
     format_student_number,
     next_student_number,
@@ -135,6 +141,9 @@ def _username(value: str) -> str:
     if name.startswith("pg_") or name in RESERVED_USERNAMES:
         raise ValidationError(f"“{name}” is reserved by PostgreSQL.", field="username")
     return name
+
+
+MEDICAL_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
 
 
 class PeopleService:
@@ -317,8 +326,15 @@ class PeopleService:
             user = self._student(people, student_id)
             return student_detail(user, people.profile_of(user.id))
 
+    def may_see_medical(self) -> bool:
+        """Medical and emergency details are for admins only (DESIGN §4; RLS on the server)."""
+        return self._uow.actor.role in MEDICAL_ROLES
+
     def get_medical(self, student_id: uuid.UUID) -> MedicalDTO:
-        """Emergency contact and medical notes (empty fields when none are recorded)."""
+        """Emergency contact and medical notes (empty fields when none are recorded).
+
+        Raises ``NotAllowed`` for instructors."""
+        self._require_medical()
         with self._uow() as uow:
             people = uow.get(PeopleRepository)
             user = self._student(people, student_id)
@@ -334,7 +350,8 @@ class PeopleService:
         medical_notes: str | None,
         allergies: str | None,
     ) -> MedicalDTO:
-        """Replace the student's medical record with the given values."""
+        """Replace the student's medical record with the given values (admins only)."""
+        self._require_medical()
         values = {
             "emergency_contact_name": clean_optional(
                 emergency_contact_name, field="emergency_contact_name", max_length=NAME_MAX
@@ -362,6 +379,10 @@ class PeopleService:
                     setattr(row, key, value)
             uow.commit()
             return medical_dto(user.id, row)
+
+    def _require_medical(self) -> None:
+        if not self.may_see_medical():
+            raise NotAllowed("Only administrators see and change medical and emergency details.")
 
     def search_students(
         self,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
 from app.services.people import StudentSummary
+from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.models.student_table import StudentTableModel
 from app.ui.tasks import TaskRunner
 
@@ -18,6 +19,7 @@ class StudentsView(QWidget):
     """Student list of the current facility with a search box (name, number or resident id)."""
 
     sig_loaded = Signal(int)
+    sig_record_opened = Signal(object)  # the StudentRecordDialog
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,7 @@ class StudentsView(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
+        self.table.activated.connect(self._on_table_activated)
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self._on_debounce_timeout)
         self.search.textChanged.connect(self._on_search_text_changed)
@@ -69,6 +72,16 @@ class StudentsView(QWidget):
 
     def _on_debounce_timeout(self) -> None:
         self.model.reset()
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        """Enter or double-click: the student's record."""
+        if self._services is None or not index.isValid():
+            return
+        student = self.model.student_at(index.row())
+        dialog = StudentRecordDialog(self._services, self._runner, student.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.sig_record_opened.emit(dialog)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -175,3 +175,29 @@ def test_today_lists_sessions_missing_attendance_and_enter_opens_the_sheet(
         lambda: view.sheet is not None and view.sheet.occurrence.original_date == PAST_MONDAY,
         timeout=10_000,
     )
+
+
+def test_the_sheet_exports_as_pdf_and_csv(
+    qtbot: QtBot, window: tuple[MainWindow, Services], tmp_path: Path
+) -> None:
+    import csv
+
+    win, _services = window
+    view = _open(qtbot, win, PAST_MONDAY)
+    view.table.setFocus()
+    with qtbot.waitSignal(view.sig_marked, timeout=10_000):
+        qtbot.keyClick(view.table, Qt.Key.Key_L)
+    for kind, name in (("blank", "blank.pdf"), ("pdf", "filled.pdf"), ("csv", "sheet.csv")):
+        with qtbot.waitSignal(view.sig_exported, timeout=10_000):
+            view.export(kind, tmp_path / name)
+    for name in ("blank.pdf", "filled.pdf"):
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"%PDF") and len(data) > 2_000
+    with open(tmp_path / "sheet.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 30
+    assert rows[0]["status"] == "late" and rows[0]["student_number"] == "STU-2026-0000"
+    assert rows[1]["status"] == ""
+    with qtbot.waitSignal(view.sig_refused, timeout=10_000) as refused:
+        view.export("csv", tmp_path / "missing-folder" / "sheet.csv")
+    assert "could not be written" in refused.args[0]

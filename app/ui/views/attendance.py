@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -18,10 +19,12 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +35,7 @@ from app.domain.enums import AttendanceStatus
 from app.domain.errors import DomainError
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.schedule_dto import OccurrenceView
+from app.ui.exports import write_sheet_csv, write_sheet_pdf
 from app.ui.models.sheet_table import SheetTableModel
 from app.ui.tasks import TaskRunner
 
@@ -56,6 +60,7 @@ class AttendanceView(QWidget):
     sig_loaded = Signal(int)  # rows on the sheet
     sig_marked = Signal(object)  # the SheetRow saved
     sig_refused = Signal(str)  # a mark or action refused, with the message shown
+    sig_exported = Signal(object)  # the Path written
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +114,21 @@ class AttendanceView(QWidget):
                 )
             )
         )
-        layout.addWidget(self.summary)
+        exports = QHBoxLayout()
+        self.blank_button = QPushButton(self.tr("Blank sign-in sheet (PDF)"))
+        self.pdf_button = QPushButton(self.tr("Sheet as PDF"))
+        self.csv_button = QPushButton(self.tr("Sheet as CSV"))
+        for button, kind in (
+            (self.blank_button, "blank"),
+            (self.pdf_button, "pdf"),
+            (self.csv_button, "csv"),
+        ):
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, k=kind: self.export(k))
+            exports.addWidget(button)
+        exports.addStretch(1)
+        exports.addWidget(self.summary)
+        layout.addLayout(exports)
 
         self.day.dateChanged.connect(self._on_day_date_changed)
         self.session_box.currentIndexChanged.connect(self._on_session_box_changed)
@@ -372,9 +391,43 @@ class AttendanceView(QWidget):
         else:
             self._mark(target, AttendanceStatus.PRESENT, check_in_at=now)
 
+    def export(self, kind: str, path: Path | None = None) -> None:
+        """Write the sheet (``blank``/``pdf``/``csv``); asks where unless ``path`` is given."""
+        if self._sheet is None:
+            return
+        # The marks on screen, including those saved since the sheet was loaded.
+        rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
+        sheet = replace(self._sheet, rows=rows)
+        if path is None:
+            suffix = "csv" if kind == "csv" else "pdf"
+            default = f"{sheet.class_name} {sheet.occurrence.original_date}.{suffix}"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the sheet"), default, f"*.{suffix}"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path
+
+        def work() -> Path:
+            if kind == "csv":
+                write_sheet_csv(sheet, target)
+            else:
+                write_sheet_pdf(sheet, target, blank=kind == "blank")
+            return target
+
+        self._runner.run(work, self._on_exported, self._on_failed)
+
+    def _on_exported(self, path: Path) -> None:
+        self.message.setText(self.tr("Saved ") + str(path))
+        self.sig_exported.emit(path)
+
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, DomainError):
             self._refuse(error.message)
+            return
+        if isinstance(error, OSError):
+            self._refuse(self.tr("The file could not be written: ") + str(error))
             return
         raise error
 

@@ -118,3 +118,22 @@ def test_move_a_session_a_clash_first_then_cancel_one(
         qtbot.keyClick(view, Qt.Key.Key_X, ALT)
     cancelled = services.schedule.occurrence(maths_series, date(2026, 11, 25))
     assert cancelled.cancelled and cancelled.reason == "teacher ill"
+
+
+def test_the_period_exports_as_icalendar(
+    qtbot: QtBot, desk: tuple[MainWindow, Services], tmp_path: Path
+) -> None:
+    import icalendar
+
+    win, _services = desk
+    view = _show_week(qtbot, win)
+    with qtbot.waitSignal(view.sig_exported, timeout=5_000):
+        view.export_ical(tmp_path / "week.ics")
+    cal = icalendar.Calendar.from_ical((tmp_path / "week.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert sorted(str(e["summary"]) for e in events) == ["Maths", "Welding I"]
+    welding = next(e for e in events if str(e["summary"]) == "Welding I")
+    start = welding.decoded("dtstart")
+    assert start.isoformat() == "2026-11-23T14:00:00+00:00"  # 09:00 in New York
+    assert str(welding["location"]) == "Room 101"
+    assert len({str(e["uid"]) for e in events}) == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.errors import DomainError
 from app.services.facilities import RoomDTO
+from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
 from app.ui.models.occurrence_table import OccurrenceTableModel
@@ -61,6 +64,7 @@ class CalendarView(QWidget):
     sig_loaded = Signal(int)
     sig_changed = Signal(str)
     sig_refused = Signal(str)
+    sig_exported = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +105,8 @@ class CalendarView(QWidget):
         self.room_button = QPushButton(self.tr("Room"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.ical_button = QPushButton(self.tr("Export .ics"))
+        self.ical_button.clicked.connect(lambda: self.export_ical())
 
         top = QHBoxLayout()
         top.addWidget(self.anchor)
@@ -109,6 +115,7 @@ class CalendarView(QWidget):
         top.addWidget(QLabel(self.tr("Room")))
         top.addWidget(self.room_filter)
         top.addStretch(1)
+        top.addWidget(self.ical_button)
         edit = QHBoxLayout()
         edit.addWidget(self.reason, 1)
         edit.addWidget(self.all_future)
@@ -282,6 +289,32 @@ class CalendarView(QWidget):
             f"{o.class_name} of {o.original_date:%d %b} moves to {self.room_to.currentText()}.",
         )
 
+    def export_ical(self, path: Path | None = None) -> None:
+        """The sessions shown, as an iCalendar file; asks where unless ``path`` is given."""
+        services = self._services
+        if services is None:
+            return
+        start, _end = self.current_period()
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the calendar"), f"sessions {start}.ics", "*.ics"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        target, name = path, self.title.text()
+        rows = [self.model.occurrence_at(i) for i in range(self.model.rowCount())]
+
+        def work() -> Path:
+            target.write_bytes(occurrences_to_ical(rows, name=name, now=services.clock.now()))
+            return target
+
+        self._runner.run(work, lambda p: self._exported(p), self._on_failed)
+
+    def _exported(self, path: Path) -> None:
+        self.message.setText(self.tr("Saved ") + str(path))
+        self.sig_exported.emit(path)
+
     def _act(self, work: Callable[[], Any], text: str) -> None:
         def done(_r: object) -> None:
             self.message.setText(text)
@@ -292,8 +325,9 @@ class CalendarView(QWidget):
         self._runner.run(work, done, self._on_failed)
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            self.message.setText(error.message)
-            self.sig_refused.emit(error.message)
+        if isinstance(error, DomainError | OSError):
+            text = error.message if isinstance(error, DomainError) else str(error)
+            self.message.setText(text)
+            self.sig_refused.emit(text)
             return
         raise error

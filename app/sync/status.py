@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from app.sync.engine import CLOCK_SKEW_WARN_SECONDS
 from app.sync.local import LocalStore
@@ -18,7 +18,8 @@ class SyncStatus:
     last_sync_at: datetime | None
     clock_skew_seconds: float
 
-    def describe(self) -> str:
+    def describe(self, now: datetime | None = None) -> str:
+        """One line for the status bar; with ``now``, the age of the last successful sync."""
         if self.state == "never":
             text = "never synced"
         elif self.state == "synced":
@@ -30,9 +31,22 @@ class SyncStatus:
             text = f"needs attention: {self.issues} to review"
             if self.pending:
                 text += f", {self.pending} pending"
+        if now is not None and self.last_sync_at is not None and self.state != "never":
+            text += f" · last sync {_age(now - self.last_sync_at)}"
         if abs(self.clock_skew_seconds) > CLOCK_SKEW_WARN_SECONDS:
             text += f" · this computer's clock is {self.clock_skew_seconds / 60:+.0f} min off"
         return text
+
+
+def _age(delta: timedelta) -> str:
+    seconds = max(0, int(delta.total_seconds()))
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 86400:
+        return f"{seconds // 3600} h ago"
+    return f"{seconds // 86400} days ago"
 
 
 def read_status(local: LocalStore) -> SyncStatus:

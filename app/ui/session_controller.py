@@ -111,7 +111,8 @@ class SessionController(QObject):
             )
 
         def on_synced(outcome: CycleOutcome) -> None:
-            window.set_sync_state(outcome.online, outcome.status.describe(), outcome.error)
+            now = session.services.clock.now()
+            window.set_sync_state(outcome.online, outcome.status.describe(now), outcome.error)
             if scheduler.cycles == 1:  # the first cycle filled (or refreshed) the cache
                 self._runner.run(prepare, window.set_workstation, window.show_failure)
             self.sig_synced.emit(outcome)

@@ -89,3 +89,20 @@ def test_a_wrapped_key_opens_only_with_its_password() -> None:
     assert unwrap_key(sealed, "the password") == key
     assert unwrap_key(sealed, "another password") != key
     assert wrap_key(key, "the password") != sealed  # a fresh salt each time
+
+
+def test_sync_status_says_how_long_ago() -> None:
+    from datetime import timedelta
+
+    from app.sync.status import SyncStatus
+
+    at = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+    synced = SyncStatus("synced", 0, None, 0, at, 0.0)
+    assert synced.describe() == "synced"
+    assert synced.describe(at + timedelta(seconds=20)) == "synced · last sync just now"
+    assert synced.describe(at + timedelta(minutes=7)) == "synced · last sync 7 min ago"
+    assert synced.describe(at + timedelta(days=3)) == "synced · last sync 3 days ago"
+    pending = SyncStatus("pending", 4, at, 0, at, -7200.0)
+    text = pending.describe(at + timedelta(hours=2))
+    assert text.startswith("pending 4 since 2026-11-22 08:00 UTC · last sync 2 h ago")
+    assert "clock is -120 min off" in text

@@ -68,3 +68,39 @@ def test_marks_on_dropped_or_cancelled_sessions_are_kept_and_flagged(sites: Site
     assert len(flags) == 2
     assert kept.student_id == dropped.student_id == cancelled.student_id == student
     assert ws.sync.digests_match()
+
+
+def test_marks_across_a_dst_change_converge_on_local_dates(sites: Sites) -> None:
+    from app.db.models import Facility
+
+    uow = sites.superuser()
+    with uow.engine.begin() as conn:  # facility A keeps New York time (DST ends 1 Nov 2026)
+        conn.execute(
+            update(Facility)
+            .where(Facility.id == sites.server.facility["A"])
+            .values(timezone="America/New_York", row_version=Facility.row_version + 1)
+        )
+    uow.engine.dispose()
+    class_id, series = _class_with_series(sites)
+    student = sites.students["A"][5]
+    RosterService(sites.superuser(), FixedClock(datetime(2026, 3, 1, tzinfo=UTC))).enrol(
+        class_id, student
+    )
+    one = sites.station("one", sites.server.staff("one", Role.FACILITY_ADMIN, "A"))
+    two = sites.station("two", sites.server.staff("two", Role.FACILITY_ADMIN, "A"))
+    one.cycle()
+    two.cycle()
+    clock = FixedClock(datetime(2026, 11, 3, 12, 0, tzinfo=UTC))
+    before, after = date(2026, 10, 26), date(2026, 11, 2)
+    sheet = AttendanceService(one.uow, clock)
+    sheet.mark(series, before, student, AttendanceStatus.PRESENT)
+    sheet.mark(series, after, student, AttendanceStatus.LATE)
+    one.cycle()
+    two.cycle()
+    theirs = AttendanceService(two.uow, clock)
+    edt, est = theirs.sheet(series, before), theirs.sheet(series, after)
+    assert edt.occurrence.start_local.hour == est.occurrence.start_local.hour == 9
+    assert edt.occurrence.start_utc.hour == 13 and est.occurrence.start_utc.hour == 14
+    assert [r.status for r in edt.rows if r.student_id == student] == [AttendanceStatus.PRESENT]
+    assert [r.status for r in est.rows if r.student_id == student] == [AttendanceStatus.LATE]
+    assert one.sync.digests_match() and two.sync.digests_match()

@@ -315,3 +315,29 @@ def test_pulls_keep_their_order_across_transaction_ids_of_more_digits(sites: Sit
     phones = {r.id: r.phone for r in ws.cache.connect().execute(select(User.id, User.phone))}
     assert phones[students[10]] == "before" and phones[students[11]] == "after"
     assert ws.sync.digests_match()
+
+
+def test_a_cloned_cache_is_detected_and_both_copies_keep_their_edits(sites: Sites) -> None:
+    login = sites.server.staff("ws", Role.FACILITY_ADMIN, "A")
+    original = sites.station("orig", login)
+    original.cycle()
+    original.cache.dispose()
+    clone_path = sites.tmp / "clone.sqlite3"
+    shutil.copy(sites.tmp / "orig.sqlite3", clone_path)
+    clone = sites.station("clone", login, cache_path=clone_path)
+    assert clone.sync.device_id == original.sync.device_id  # a copied file: same identity
+    a, b, c = sites.students["A"][:3]
+    _rename(original, a, "FromOriginal")
+    _rename(original, b, "AlsoOriginal")
+    original.cycle()
+    _rename(clone, c, "FromClone")
+    report = clone.cycle()
+    assert isinstance(report, SyncReport) and report.rotated_device
+    assert clone.sync.device_id != original.sync.device_id
+    assert any(i["kind"] == "flag" for i in clone.local.open_issues())
+    assert _server_user(sites, c)["name_first"] == "FromClone"
+    assert _server_user(sites, a)["name_first"] == "FromOriginal"
+    original.cycle()
+    clone.cycle()
+    assert _names(original)[c] == "FromClone" and _names(clone)[a] == "FromOriginal"
+    assert original.sync.digests_match() and clone.sync.digests_match()

@@ -135,3 +135,26 @@ def test_an_offline_edit_beats_a_delete_made_elsewhere_and_is_flagged(sites: Sit
     flags = [i for i in one.local.open_issues() if i["kind"] == "flag"]
     assert flags and "deleted elsewhere" in flags[0]["reason"]
     assert one.sync.digests_match()
+
+
+def test_a_mark_cleared_then_made_again_offline_is_one_live_row(sites: Sites) -> None:
+    class_id, series = _class_with_series(sites)
+    RosterService(sites.superuser(), FixedClock(datetime(2026, 3, 1, tzinfo=UTC))).enrol(
+        class_id, sites.students["A"][6]
+    )
+    one, two = _pair(sites)
+    student = sites.students["A"][6]
+    sheet = AttendanceService(one.uow, CLOCK)
+    sheet.mark(series, MONDAY, student, AttendanceStatus.PRESENT)
+    one.cycle()
+    sheet.clear_mark(series, MONDAY, student)  # deleted (a tombstone) ...
+    one.cycle()
+    assert _count(sites, AttendanceRecord, user_id=student, deleted_at=None) == 0
+    sheet.mark(series, MONDAY, student, AttendanceStatus.LATE)  # ... and recreated offline
+    one.cycle()
+    two.cycle()
+    assert _count(sites, AttendanceRecord, user_id=student) == 1
+    assert _count(sites, AttendanceRecord, user_id=student, deleted_at=None) == 1
+    rows = AttendanceService(two.uow, CLOCK).sheet(series, MONDAY).rows
+    assert [r.status for r in rows if r.student_id == student] == [AttendanceStatus.LATE]
+    assert one.sync.digests_match() and two.sync.digests_match()

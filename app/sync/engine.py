@@ -114,6 +114,7 @@ class SyncEngine:
         if self.local.get("initial_done") != "1":
             self.initial_pull(report)
         self._pull(report)
+        self._refresh_deferred(report)
         if verify:
             report.rebaselined = self.verify()
         self.local.put_many(last_sync_at=self._now().isoformat())
@@ -207,6 +208,23 @@ class SyncEngine:
                 self.local.put(conn, "cursor", f"{cursor[0]}:{cursor[1]}")
             pulled += len(changes)
             self._report("pull", pulled, 0)
+
+    def _refresh_deferred(self, report: SyncReport) -> None:
+        """Fetch the rows a pull set aside or a push sent, once nothing of theirs is pending:
+        where the server kept its own values no change follows to bring them."""
+        readable = {t.name for t in self.tables}
+        while deferred := self.local.deferred(self.config.page_size):
+            self._check_cancel()
+            fetched = {
+                name: self.server.rows(name, ids, self.facilities) if name in readable else []
+                for name, ids in deferred.items()
+            }
+            with self.local.applying() as conn:
+                for name, ids in deferred.items():
+                    rows = fetched[name]
+                    self.local.upsert(conn, name, rows, report.applied)
+                    gone = set(ids) - {r["id"] for r in rows}
+                    self.local.remove(conn, name, gone, report.applied)
 
     def _cursor(self) -> tuple[int, int]:
         raw = self.local.get("cursor")

@@ -41,11 +41,13 @@ class OutboxEntry:
     row_id: uuid.UUID
     op: str
     old: str | None
+    new: str | None  # the row after an insert or update (migration 0004)
 
 
 @dataclass(slots=True)
 class PendingRow:
-    """One row's pending local changes, collapsed: its values now and before the first edit."""
+    """One row's pending local changes in a batch, collapsed: before the first and after the
+    last of its entries there."""
 
     table: str
     row_id: uuid.UUID
@@ -91,7 +93,7 @@ def entries_digest(entries: Iterable[tuple[int, str, str, str]]) -> str:
 
 
 class LocalStore:
-    """The sync tables of one workstation cache (created by migration 0003)."""
+    """The sync tables of one workstation cache (created by migrations 0003 and 0004)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -153,23 +155,27 @@ class LocalStore:
         return entries_digest((int(s), str(t), _canon(r), str(o)) for s, t, r, o in rows)
 
     def next_batch(self, limit: int) -> OutboxBatch | None:
-        """The oldest ``limit`` outbox entries, collapsed per row, with their current values."""
+        """The oldest ``limit`` outbox entries, collapsed per row: each row as its last entry in
+        the batch left it, and as its first entry found it (the base of the merge)."""
         with self.engine.connect() as conn:
             raw = conn.execute(
                 text(
-                    "SELECT seq, table_name, row_id, op, old FROM sync_outbox ORDER BY seq LIMIT :n"
+                    "SELECT seq, table_name, row_id, op, old, new FROM sync_outbox"
+                    " ORDER BY seq LIMIT :n"
                 ),
                 {"n": limit},
             ).all()
             if not raw:
                 return None
             entries = [
-                OutboxEntry(int(s), str(t), uuid.UUID(hex=str(r)), str(o), old)
-                for s, t, r, o, old in raw
+                OutboxEntry(int(s), str(t), uuid.UUID(hex=str(r)), str(o), old, new)
+                for s, t, r, o, old, new in raw
             ]
             pending: dict[tuple[str, uuid.UUID], PendingRow] = {}
+            last: dict[tuple[str, uuid.UUID], OutboxEntry] = {}
             for e in entries:
                 key = (e.table, e.row_id)
+                last[key] = e
                 if key not in pending:
                     table = table_named(e.table)
                     pending[key] = PendingRow(
@@ -185,26 +191,57 @@ class LocalStore:
                 by_table.setdefault(p.table, []).append(p)
             for name, rows in by_table.items():
                 table = table_named(name)
-                found = {
-                    r["id"]: dict(r)
+                present = {
+                    r["id"]: r
                     for r in conn.execute(
                         select(table).where(table.c.id.in_([p.row_id for p in rows]))
                     ).mappings()
                 }
                 for p in rows:
-                    p.mine = found.get(p.row_id)
+                    entry = last[(p.table, p.row_id)]
+                    if p.row_id not in present or entry.op == "D":
+                        continue  # gone locally (pruned): nothing to send
+                    # Entries written before migration 0004 have no ``new``: the row as it is.
+                    p.mine = decode_sqlite_json(table, entry.new) or dict(present[p.row_id])
         digest = entries_digest((e.seq, e.table, _canon(e.row_id.hex), e.op) for e in entries)
         ordered = sorted(pending.values(), key=lambda p: p.first_seq)
         return OutboxBatch(entries[0].seq, entries[-1].seq, tuple(ordered), digest)
 
     def acknowledge(self, hi: int, issues: Sequence[Issue], last_issue_id: int | None) -> None:
-        """The server stored everything up to ``hi``: drop it from the outbox, keep the issues."""
+        """The server stored everything up to ``hi``: drop it from the outbox, keep the issues.
+
+        The rows pushed are fetched again after the pull (``refresh_deferred``) unless the
+        pull brings them: the server may have kept its own values, without a new change."""
         with self.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT OR IGNORE INTO sync_deferred (table_name, row_id)"
+                    " SELECT DISTINCT table_name, row_id FROM sync_outbox WHERE seq <= :hi"
+                ),
+                {"hi": hi},
+            )
             conn.execute(text("DELETE FROM sync_outbox WHERE seq <= :hi"), {"hi": hi})
             self.put(conn, "acked_seq", str(hi))
             self._add_issues(conn, issues)
             if last_issue_id is not None:
                 self.put(conn, "last_issue_id", str(last_issue_id))
+
+    def deferred(self, limit: int) -> dict[str, list[uuid.UUID]]:
+        """Rows to fetch again from the server, per table: no local edit of theirs is pending."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT d.table_name, d.row_id FROM sync_deferred AS d WHERE NOT EXISTS"
+                    " (SELECT 1 FROM sync_outbox AS o"
+                    "  WHERE o.table_name = d.table_name AND o.row_id = d.row_id)"
+                    " ORDER BY d.table_name, d.row_id LIMIT :n"
+                ),
+                {"n": limit},
+            ).all()
+        found: dict[str, list[uuid.UUID]] = {}
+        for table_name, row_id in rows:
+            found.setdefault(str(table_name), []).append(uuid.UUID(hex=str(row_id)))
+        return found
 
     def add_issues(self, issues: Sequence[Issue], last_issue_id: int | None = None) -> None:
         with self.engine.begin() as conn:
@@ -215,6 +252,24 @@ class LocalStore:
     @staticmethod
     def _add_issues(conn: Connection, issues: Sequence[Issue]) -> None:
         for issue in issues:
+            # A row pushed in several batches can meet the same disagreement twice: keep one.
+            same_open = conn.execute(
+                text(
+                    "SELECT 1 FROM sync_issues WHERE resolved_at IS NULL AND kind = :kind"
+                    " AND table_name = :table AND row_id = :row_id AND reason = :reason"
+                    " AND mine IS :mine AND theirs IS :theirs"
+                ),
+                {
+                    "kind": issue.kind,
+                    "table": issue.table,
+                    "row_id": str(issue.row_id),
+                    "reason": issue.reason,
+                    "mine": issue.mine,
+                    "theirs": issue.theirs,
+                },
+            ).first()
+            if same_open:
+                continue
             conn.execute(
                 text(
                     "INSERT INTO sync_issues (kind, table_name, row_id, reason, mine, theirs)"
@@ -282,6 +337,8 @@ class LocalStore:
         pending = self.pending_ids(conn, table_name)
         fresh = [dict(r) for r in rows if r["id"] not in pending]
         applied.skipped_pending += len(rows) - len(fresh)
+        self._set_deferred(conn, table_name, [r["id"] for r in rows if r["id"] in pending])
+        self._clear_deferred(conn, table_name, [r["id"] for r in fresh])
         if not fresh:
             return
         statement = sqlite_insert(table)
@@ -324,6 +381,7 @@ class LocalStore:
         """Rows that left this slice (out of scope, or gone on the server); pending ones stay."""
         table = table_named(table_name)
         doomed = set(ids) - self.pending_ids(conn, table_name)
+        self._clear_deferred(conn, table_name, doomed)
         if not doomed:
             return
         result = conn.execute(
@@ -332,6 +390,24 @@ class LocalStore:
         )
         if result.rowcount:
             applied.removed[table_name] = applied.removed.get(table_name, 0) + result.rowcount
+
+    @staticmethod
+    def _set_deferred(conn: Connection, table_name: str, ids: Iterable[uuid.UUID]) -> None:
+        """The server's version of these rows waits until their pending edits are pushed."""
+        params = [{"t": table_name, "r": i.hex} for i in ids]
+        if params:
+            conn.execute(
+                text("INSERT OR IGNORE INTO sync_deferred (table_name, row_id) VALUES (:t, :r)"),
+                params,
+            )
+
+    @staticmethod
+    def _clear_deferred(conn: Connection, table_name: str, ids: Iterable[uuid.UUID]) -> None:
+        params = [{"t": table_name, "r": i.hex} for i in ids]
+        if params:
+            conn.execute(
+                text("DELETE FROM sync_deferred WHERE table_name = :t AND row_id = :r"), params
+            )
 
     def ids_and_versions(
         self, table_name: str, facilities: frozenset[uuid.UUID] | None

@@ -200,12 +200,8 @@ class ServerStore:
         if "row_version" not in table.c:
             return []  # append-only (account history): already there
         base = row.base
-        if base is not None and int(server["row_version"]) == int(base["row_version"]):
-            values = {k: v for k, v in mine.items() if k not in ("id", "created_at", "created_by")}
-            values["row_version"] = int(server["row_version"]) + 1
-            conn.execute(update(table).where(table.c.id == row.row_id).values(**values))
-            audit.record(table.name, row.row_id, server, AuditAction.UPDATE, server, values)
-            return []
+        # Always field by field: the cache's row_version counts local edits and the server's
+        # its own writes, so equal numbers do not mean "unchanged since the base".
         merged: Row = {}
         mine_side: Row = {}
         their_side: Row = {}

@@ -22,7 +22,7 @@ from app.sync.server import ServerStore
 from tests.integration.factories import add_person
 from tests.integration.staffserver import Server
 
-KNOWN = frozenset({"0001", "0002", "0003"})
+KNOWN = migrate.known_revisions()
 
 
 @dataclass

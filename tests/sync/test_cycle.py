@@ -341,3 +341,64 @@ def test_a_cloned_cache_is_detected_and_both_copies_keep_their_edits(sites: Site
     clone.cycle()
     assert _names(original)[c] == "FromClone" and _names(clone)[a] == "FromOriginal"
     assert original.sync.digests_match() and clone.sync.digests_match()
+
+
+def _set_server_surname(sites: Sites, user_id: uuid.UUID, last: str) -> None:
+    uow = sites.superuser()
+    with uow() as u:
+        user = u.session.get(User, user_id)
+        assert user is not None
+        user.name_last = last
+        u.commit()
+    uow.engine.dispose()
+
+
+def test_a_server_change_set_aside_for_a_pending_edit_arrives_when_the_edit_comes_to_nothing(
+    sites: Sites,
+) -> None:
+    ws = sites.station("ws", sites.server.staff("ws", Role.FACILITY_ADMIN, "A"))
+    ws.cycle()
+    student = sites.students["A"][3]
+    _set_server_surname(sites, student, "Corrected")
+    push = ws.sync._push
+
+    def push_then_edit(report: SyncReport) -> None:  # someone edits while the cycle pulls
+        push(report)
+        _rename(ws, student, "Typo")
+        _rename(ws, student, "S3")  # ... and puts it back: nothing to merge on the server
+
+    ws.sync._push = push_then_edit  # type: ignore[method-assign]
+    first = ws.cycle()
+    assert isinstance(first, SyncReport) and first.applied.skipped_pending >= 1
+    with ws.cache.connect() as conn:
+        assert conn.execute(select(User.name_last).where(User.id == student)).scalar() != (
+            "Corrected"
+        )  # set aside while the edit waits
+    ws.sync._push = push  # type: ignore[method-assign]
+    ws.cycle()
+    assert _outbox(ws) == 0
+    with ws.cache.connect() as conn:
+        assert conn.execute(select(User.name_last).where(User.id == student)).scalar() == (
+            "Corrected"
+        )
+    assert ws.sync.digests_match()
+
+
+def test_an_offline_edit_equal_to_the_servers_value_leaves_both_sides_identical(
+    sites: Sites,
+) -> None:
+    ws = sites.station("ws", sites.server.staff("ws", Role.FACILITY_ADMIN, "A"))
+    ws.cycle()
+    student = sites.students["A"][4]
+    _set_server_surname(sites, student, "Same")
+    with ws.uow() as u:  # the same correction made offline, before the pull brought it
+        user = u.session.get(User, student)
+        assert user is not None
+        user.name_last = "Same"
+        u.commit()
+    before = int(_server_user(sites, student)["row_version"])
+    report = ws.cycle()
+    assert isinstance(report, SyncReport) and report.issues == 0
+    assert int(_server_user(sites, student)["row_version"]) == before  # nothing to write
+    assert _outbox(ws) == 0
+    assert ws.sync.digests_match()

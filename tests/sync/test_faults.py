@@ -412,7 +412,7 @@ def test_a_pull_cut_at_random_points_resumes_and_rereads_at_most_a_chunk_per_cut
         # The office changes many rows, one transaction each; the workstation its own notes.
         _random_edits(rng, office, theirs, facility, students, rng.randint(15, 30))
         _random_edits(rng, ws.uow, mine, facility, students, rng.randint(1, 4), phones=False)
-        _cycle_through_cuts(rng, ws, server, 10, office_works)
+        _cycle_through_cuts(rng, ws, server, 16, office_works)
         for ledger in (theirs, mine):
             _assert_exactly_once(engine, ledger, "server")
             _assert_exactly_once(ws.cache, ledger, "cache")  # it pulled everything
@@ -650,17 +650,33 @@ def test_a_thousand_pending_changes_land_once_when_a_batch_answer_is_lost(sites:
         config=SyncConfig(batch_size=BULK_BATCH, pull_chunk=500, page_size=500),
     )
     ws.cycle()
-    ledger = Ledger("b5-")
+    ledger, office_ledger = Ledger("b5-"), Ledger("b5o-")
     facility, students = sites.server.facility["A"], sites.students["A"]
+    engine = _superuser_engine(sites)
+    office = UnitOfWorkFactory(engine, Actor("test_admin"))
+    surnames: dict[uuid.UUID, str] = {}
+    for student in students:  # meanwhile the office corrects every surname on the server
+        with office() as u:
+            user = u.session.get(User, student)
+            assert user is not None
+            user.name_last = surnames[student] = office_ledger.tag()
+            u.commit()
     updates = 0
     with ws.uow() as u:  # a long day offline: a thousand changes, each flushed on its own
         for _ in range(BULK_CHANGES):
-            if ledger.notes and rng.random() < 0.2:
+            pick = rng.random()
+            if ledger.notes and pick < 0.15:
                 note_id = rng.choice(sorted(ledger.notes))
                 note = u.session.get(CaseNote, note_id)
                 assert note is not None
                 note.subject = ledger.tag()
                 ledger.notes[note_id] = (ledger.notes[note_id][0], note.subject)
+                updates += 1
+            elif pick < 0.3:  # phones here, surnames there: no field changed on both sides
+                student = rng.choice(students)
+                user = u.session.get(User, student)
+                assert user is not None
+                user.phone = ledger.phones[student] = ledger.tag()
                 updates += 1
             else:
                 body, note_id = ledger.tag(), uuid.uuid4()
@@ -685,7 +701,6 @@ def test_a_thousand_pending_changes_land_once_when_a_batch_answer_is_lost(sites:
     assert hook.commits == batches
     ws.cycle()  # a final clean cycle
 
-    engine = _superuser_engine(sites)
     _assert_exactly_once(engine, ledger, f"answer of batch {lose} lost")
     with engine.connect() as conn:
         audited = Counter(
@@ -700,10 +715,18 @@ def test_a_thousand_pending_changes_land_once_when_a_batch_answer_is_lost(sites:
             text("SELECT acked_seq FROM sync_devices WHERE device_id = :d"),
             {"d": ws.sync.device_id},
         ).scalar_one()
-    engine.dispose()
     inserted = {row_id for (action, row_id) in audited if action == AuditAction.INSERT}
     assert inserted == set(ledger.notes)
     assert all(n == 1 for (action, _), n in audited.items() if action == AuditAction.INSERT)
     assert sum(n for (action, _), n in audited.items() if action == AuditAction.UPDATE) <= updates
     assert acked == ws.local.allocated_seq() and ws.local.get("acked_seq") == str(acked)
+    assert ws.local.outbox_count()[0] == 0
+    # The office's surnames stand: the workstation never changed them.
+    with engine.connect() as conn:
+        stored = dict(
+            conn.execute(select(User.id, User.name_last).where(User.id.in_(students))).all()
+        )
+    engine.dispose()
+    reverted = sorted(str(s) for s in students if stored[s] != surnames[s])
+    assert not reverted, f"the office's surname change was silently overwritten for {reverted}"
     _assert_clean(ws)

@@ -6,36 +6,17 @@ device's acknowledged range recorded together, so a replayed push is a no-op (DE
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, text, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine, select, text
 
-from app.db.base import Base
-from app.domain.enums import AuditAction
-from app.domain.recurrence import SeriesSpec, compile_series, parse_exdates
-from app.sync.local import Issue, OutboxBatch, PendingRow
-from app.sync.tables import (
-    BOOKKEEPING,
-    Row,
-    facility_column,
-    same,
-    synced_tables,
-    table_named,
-    to_json,
-    version_column,
-)
-
-# Attendance marks and enrolments edited offline survive a delete made elsewhere (rule 5).
-UPDATE_BEATS_DELETE = frozenset({"program_class_event_attendance", "program_class_enrollments"})
-# Who recorded a value, not the value: two staff recording the same mark do not disagree.
-PROVENANCE = frozenset({"marked_by", "marked_at", "device_id", "verified_by", "verified_at"})
-ATTENDANCE = "program_class_event_attendance"
+from app.sync.local import Issue, OutboxBatch
+from app.sync.push import Audit, apply_rows
+from app.sync.tables import facility_column, synced_tables, table_named, version_column
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +101,12 @@ class ServerStore:
                 raise RuntimeError("device not registered")
             if int(acked) >= batch.hi:
                 return PushResult(True, (), None)
-            issues: list[tuple[int, Issue]] = []
-            audit = _Audit(conn, device_id)
-            for row in batch.rows:
-                if row.mine is None:
-                    continue  # gone locally (left scope): nothing to send
-                issues.extend((row.first_seq, i) for i in self._apply(conn, row, audit))
+            # A row gone locally (pruned: it left the scope) has nothing to send.
+            rows = [row for row in batch.rows if row.mine is not None]
+            first_seq = {(row.table, row.row_id): row.first_seq for row in rows}
+            issues = apply_rows(conn, rows, Audit(conn, device_id))
             last_id = None
-            for seq, issue in issues:
+            for issue in issues:
                 last_id = conn.execute(
                     text(
                         "INSERT INTO sync_push_issues (device_id, seq, table_name, row_id,"
@@ -136,7 +115,7 @@ class ServerStore:
                     ),
                     {
                         "d": device_id,
-                        "seq": seq,
+                        "seq": first_seq.get((issue.table, issue.row_id), batch.lo),
                         "t": issue.table,
                         "r": issue.row_id,
                         "k": issue.kind,
@@ -154,113 +133,7 @@ class ServerStore:
             )
         if self._after_commit is not None:
             self._after_commit()
-        return PushResult(False, tuple(i for _, i in issues), last_id)
-
-    def _apply(self, conn: Connection, row: PendingRow, audit: _Audit) -> list[Issue]:
-        """Merge one pushed row inside a savepoint; a refusal becomes a rejection, not an error."""
-        table = table_named(row.table)
-        savepoint = conn.begin_nested()
-        try:
-            issues = self._merge(conn, row, audit)
-            if table.name == ATTENDANCE:
-                issues += _check_occurrence(conn, row)
-            savepoint.commit()
-            return issues
-        except DBAPIError as err:
-            savepoint.rollback()
-            if not _is_refusal(err):
-                raise  # the connection, not the data: the whole push is retried later
-            return [
-                Issue(
-                    "rejection",
-                    table.name,
-                    row.row_id,
-                    _refusal(err),
-                    mine=to_json(row.mine),
-                )
-            ]
-
-    def _merge(self, conn: Connection, row: PendingRow, audit: _Audit) -> list[Issue]:
-        table = table_named(row.table)
-        mine = row.mine
-        assert mine is not None
-        theirs = (
-            conn.execute(select(table).where(table.c.id == row.row_id).with_for_update())
-            .mappings()
-            .one_or_none()
-        )
-        if theirs is None:
-            values = dict(mine)
-            if "row_version" in table.c:
-                values["row_version"] = 1
-            conn.execute(insert(table).values(**values))
-            audit.record(table.name, row.row_id, values, AuditAction.INSERT, None, values)
-            return []
-        server: Row = dict(theirs)
-        if "row_version" not in table.c:
-            return []  # append-only (account history): already there
-        base = row.base
-        # Always field by field: the cache's row_version counts local edits and the server's
-        # its own writes, so equal numbers do not mean "unchanged since the base".
-        merged: Row = {}
-        mine_side: Row = {}
-        their_side: Row = {}
-        for column in table.c:
-            name = column.name
-            if name in BOOKKEEPING:
-                continue
-            m, s = mine.get(name), server.get(name)
-            if base is not None and same(m, base.get(name)):
-                continue  # not changed here: theirs stands
-            if same(s, m):
-                continue
-            if base is not None and same(s, base.get(name)):
-                merged[name] = m  # changed here only
-                continue
-            mine_side[name], their_side[name] = m, s  # changed on both sides, differently
-        issues: list[Issue] = []
-        if (
-            table.name in UPDATE_BEATS_DELETE
-            and server.get("deleted_at") is not None
-            and mine.get("deleted_at") is None
-            and (merged or mine_side)
-        ):
-            merged["deleted_at"] = None
-            mine_side.pop("deleted_at", None)
-            their_side.pop("deleted_at", None)
-            issues.append(
-                Issue(
-                    "flag",
-                    table.name,
-                    row.row_id,
-                    "Edited here after it was deleted elsewhere: kept, please check.",
-                    mine=to_json(mine),
-                    theirs=to_json(server),
-                )
-            )
-        if mine_side and not set(mine_side) - PROVENANCE:
-            mine_side, their_side = {}, {}  # the same mark recorded twice: theirs stands
-        if mine_side and table.name == ATTENDANCE:
-            merged["needs_review"] = True  # two staff disagree on a mark: flagged (rule 5)
-        if mine_side:
-            fields = ", ".join(sorted(mine_side))
-            issues.append(
-                Issue(
-                    "conflict",
-                    table.name,
-                    row.row_id,
-                    f"Changed here and on the server since the last sync: {fields}.",
-                    mine=to_json(mine_side),
-                    theirs=to_json(their_side),
-                )
-            )
-        if merged:
-            merged["row_version"] = int(server["row_version"]) + 1
-            merged["updated_at"] = mine.get("updated_at")
-            merged["updated_by"] = mine.get("updated_by")
-            conn.execute(update(table).where(table.c.id == row.row_id).values(**merged))
-            audit.record(table.name, row.row_id, server, AuditAction.UPDATE, server, merged)
-        return issues
+        return PushResult(False, tuple(issues), last_id)
 
     def issues_since(self, device_id: str, last_id: int) -> tuple[list[Issue], int | None]:
         with self.engine.connect() as conn:
@@ -342,120 +215,3 @@ class ServerStore:
             query = query.where(table.c[column].in_(list(facilities)))
         with self.engine.connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(query)]
-
-
-def _check_occurrence(conn: Connection, row: PendingRow) -> list[Issue]:
-    """A mark for a session the schedule no longer has (moved, dropped, cancelled) is kept, set
-    for review and reported: a schedule change never loses attendance (rule 5)."""
-    mine = row.mine
-    assert mine is not None
-    events = Base.metadata.tables["program_class_events"]
-    facilities = Base.metadata.tables["facilities"]
-    overrides = Base.metadata.tables["program_class_event_overrides"]
-    series = (
-        conn.execute(
-            select(events, facilities.c.timezone)
-            .join(facilities, facilities.c.id == events.c.facility_id)
-            .where(events.c.id == mine["event_id"])
-        )
-        .mappings()
-        .one_or_none()
-    )
-    day = mine["date"]
-    why = None
-    if series is None:
-        why = "its session series is gone"
-    else:
-        spec = SeriesSpec(
-            dtstart_local=series["dtstart_local"],
-            duration_minutes=series["duration_minutes"],
-            rrule=series["recurrence_rule"],
-            timezone=series["timezone"],
-            exdates=parse_exdates(series["exdates"]),
-            until_local=series["until_local"],
-        )
-        if compile_series(spec).occurrence_on(day) is None:
-            why = "the schedule no longer has a session that day"
-        elif conn.execute(
-            select(overrides.c.id).where(
-                overrides.c.event_id == mine["event_id"],
-                overrides.c.original_date == day,
-                overrides.c.is_cancelled.is_(True),
-                overrides.c.deleted_at.is_(None),
-            )
-        ).first():
-            why = "that session was cancelled"
-    if why is None:
-        return []
-    attendance = Base.metadata.tables[ATTENDANCE]
-    conn.execute(update(attendance).where(attendance.c.id == row.row_id).values(needs_review=True))
-    return [
-        Issue(
-            "flag",
-            ATTENDANCE,
-            row.row_id,
-            f"Attendance of {day.isoformat()} kept for review: {why}.",
-            mine=to_json(mine),
-        )
-    ]
-
-
-class _Audit:
-    """Audit rows for pushed changes, in the push's transaction: who (the login), from which
-    workstation, old and new values of the fields written (DESIGN §2)."""
-
-    def __init__(self, conn: Connection, device_id: str) -> None:
-        self._conn = conn
-        self._device = device_id
-        self._table = Base.metadata.tables["audit_log"]
-        self._who = str(conn.execute(text("SELECT session_user")).scalar_one())
-
-    def record(
-        self,
-        table: str,
-        row_id: uuid.UUID,
-        row: Row,
-        action: AuditAction,
-        old: Row | None,
-        new: Row,
-    ) -> None:
-        changed = [k for k in new if k not in BOOKKEEPING]
-        before = {k: old.get(k) for k in changed} if old is not None else None
-        facility = row.get("facility_id") if table != "facilities" else row_id
-        self._conn.execute(
-            insert(self._table).values(
-                table_name=table,
-                row_id=row_id,
-                facility_id=facility,
-                action=action,
-                old_values=json.loads(to_json(before) or "null"),
-                new_values=json.loads(to_json({k: new[k] for k in changed}) or "null"),
-                changed_by=self._who,
-                device_id=self._device,
-            )
-        )
-
-
-def _is_refusal(err: DBAPIError) -> bool:
-    """Integrity (23), data (22) and privilege/RLS (42) errors are about this row's data."""
-    state = getattr(err.orig, "sqlstate", None) or ""
-    return state[:2] in ("22", "23", "42")
-
-
-def _refusal(err: DBAPIError) -> str:
-    orig = err.orig
-    state = getattr(orig, "sqlstate", None)
-    detail = str(orig).strip().splitlines()[0] if orig is not None else str(err)
-    constraint = getattr(getattr(orig, "diag", None), "constraint_name", None) or ""
-    if state == "23505" and constraint.startswith("pk_"):
-        return (
-            "This record is no longer yours to change (it moved to a facility or program "
-            "outside your scope, or you lost access). Your change is kept here."
-        )
-    if state == "23505":
-        return f"The server already has such a record (a unique value is taken): {detail}"
-    if state == "42501":
-        return f"Your account may not make this change on the server: {detail}"
-    if state == "23503":
-        return f"The record refers to something the server does not have: {detail}"
-    return f"The server refused the change: {detail}"

@@ -140,12 +140,24 @@ def test_a_genuine_unique_clash_becomes_a_visible_rejection(sites: Sites) -> Non
         with station.uow() as u:
             add_person(u, sites.server.facility["A"], first, "Clash", number="STU-2026-0777")
             u.commit()
+    _rename(two, sites.students["A"][5], "Lands")  # in the same push as the clash
     one.cycle()
     two.cycle()
     rejections = [i for i in two.local.open_issues() if i["kind"] == "rejection"]
     assert len(rejections) == 1
     assert "unique" in rejections[0]["reason"] and "Bea" in rejections[0]["mine"]
     assert _outbox(two) == 0  # stored as a rejection, not stuck in the outbox
+    assert _server_user(sites, sites.students["A"][5])["name_first"] == "Lands"
+    audit = sites.superuser()
+    with audit.engine.connect() as conn:  # the rolled-back attempt left no audit rows behind
+        inserted = conn.execute(
+            text(
+                "SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.row_id"
+                " WHERE u.name_last = 'Clash' AND a.action = 'insert'"
+            )
+        ).scalar_one()
+    audit.engine.dispose()
+    assert inserted == 1
 
 
 def test_rescoping_removes_rows_that_left_the_slice(sites: Sites) -> None:

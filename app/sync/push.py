@@ -1,0 +1,319 @@
+"""Applying a pushed batch on the server, inside the push's transaction (DESIGN §3 rules 4–6).
+
+A batch is applied set by set: one locking read per table, the merges decided in Python, the
+writes sent as batched statements. If the server refuses any of it (a constraint, a policy), the
+batch is rolled back to its savepoint and applied again row by row, each row in a savepoint of
+its own, so one refused row becomes a rejection and the rest still land.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, insert, select, text, tuple_, update
+from sqlalchemy.exc import DBAPIError
+
+from app.db.base import Base
+from app.domain.enums import AuditAction
+from app.domain.recurrence import CompiledSeries, SeriesSpec, compile_series, parse_exdates
+from app.sync.local import Issue, PendingRow
+from app.sync.tables import BOOKKEEPING, Row, same, synced_tables, table_named, to_json
+
+# Attendance marks and enrolments edited offline survive a delete made elsewhere (rule 5).
+UPDATE_BEATS_DELETE = frozenset({"program_class_event_attendance", "program_class_enrollments"})
+# Who recorded a value, not the value: two staff recording the same mark do not disagree.
+PROVENANCE = frozenset({"marked_by", "marked_at", "device_id", "verified_by", "verified_at"})
+ATTENDANCE = "program_class_event_attendance"
+_ORDER = {t.name: i for i, t in enumerate(synced_tables())}
+
+
+@dataclass(slots=True)
+class Merge:
+    """What one pushed row does on the server."""
+
+    insert: Row | None = None
+    update: Row = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def merge(table: Table, row: PendingRow, server: Row | None) -> Merge:
+    """Three-way merge of the pushed row (``mine``, from ``base``) with the server's row."""
+    mine = row.mine
+    assert mine is not None
+    if server is None:
+        values = dict(mine)
+        if "row_version" in table.c:
+            values["row_version"] = 1
+        return Merge(insert=values)
+    if "row_version" not in table.c:
+        return Merge()  # append-only (account history): already there
+    base = row.base
+    merged: Row = {}
+    mine_side: Row = {}
+    their_side: Row = {}
+    for column in table.c:
+        name = column.name
+        if name in BOOKKEEPING:
+            continue
+        m, s = mine.get(name), server.get(name)
+        if base is not None and same(m, base.get(name)):
+            continue  # not changed here: theirs stands
+        if same(s, m):
+            continue
+        if base is not None and same(s, base.get(name)):
+            merged[name] = m  # changed here only
+            continue
+        mine_side[name], their_side[name] = m, s  # changed on both sides, differently
+    result = Merge()
+    if (
+        table.name in UPDATE_BEATS_DELETE
+        and server.get("deleted_at") is not None
+        and mine.get("deleted_at") is None
+        and (merged or mine_side)
+    ):
+        merged["deleted_at"] = None
+        mine_side.pop("deleted_at", None)
+        their_side.pop("deleted_at", None)
+        result.issues.append(
+            Issue(
+                "flag",
+                table.name,
+                row.row_id,
+                "Edited here after it was deleted elsewhere: kept, please check.",
+                mine=to_json(mine),
+                theirs=to_json(server),
+            )
+        )
+    if mine_side and not set(mine_side) - PROVENANCE:
+        mine_side, their_side = {}, {}  # the same mark recorded twice: theirs stands
+    if mine_side and table.name == ATTENDANCE:
+        merged["needs_review"] = True  # two staff disagree on a mark: flagged (rule 5)
+    if mine_side:
+        fields = ", ".join(sorted(mine_side))
+        result.issues.append(
+            Issue(
+                "conflict",
+                table.name,
+                row.row_id,
+                f"Changed here and on the server since the last sync: {fields}.",
+                mine=to_json(mine_side),
+                theirs=to_json(their_side),
+            )
+        )
+    if merged:
+        merged["row_version"] = int(server["row_version"]) + 1
+        merged["updated_at"] = mine.get("updated_at")
+        merged["updated_by"] = mine.get("updated_by")
+        result.update = merged
+    return result
+
+
+class Audit:
+    """Audit rows for pushed changes, in the push's transaction: who (the login), from which
+    workstation, old and new values of the fields written (DESIGN §2). Sent in batches."""
+
+    def __init__(self, conn: Connection, device_id: str) -> None:
+        self._device = device_id
+        self._table = Base.metadata.tables["audit_log"]
+        self._who = str(conn.execute(text("SELECT session_user")).scalar_one())
+        self._rows: list[dict[str, Any]] = []
+
+    def record(self, table: str, row_id: uuid.UUID, row: Row, old: Row | None, new: Row) -> None:
+        changed = [k for k in new if k not in BOOKKEEPING]
+        before = {k: old.get(k) for k in changed} if old is not None else None
+        self._rows.append(
+            {
+                "table_name": table,
+                "row_id": row_id,
+                "facility_id": row.get("facility_id") if table != "facilities" else row_id,
+                "action": AuditAction.INSERT if old is None else AuditAction.UPDATE,
+                "old_values": json.loads(to_json(before) or "null"),
+                "new_values": json.loads(to_json({k: new[k] for k in changed}) or "null"),
+                "changed_by": self._who,
+                "device_id": self._device,
+            }
+        )
+
+    def flush(self, conn: Connection) -> None:
+        if self._rows:
+            conn.execute(insert(self._table), self._rows)
+        self._rows = []
+
+    def discard(self) -> None:
+        self._rows = []
+
+
+def apply_rows(conn: Connection, rows: Sequence[PendingRow], audit: Audit) -> list[Issue]:
+    """Apply a batch's rows; a refusal anywhere sends it through row by row."""
+    savepoint = conn.begin_nested()
+    try:
+        issues = _apply_sets(conn, rows, audit)
+        audit.flush(conn)
+        savepoint.commit()
+        return issues
+    except DBAPIError as err:
+        savepoint.rollback()
+        audit.discard()
+        if not _is_refusal(err):
+            raise  # the connection, not the data: the whole push is retried later
+    issues = []
+    for row in sorted(rows, key=lambda r: r.first_seq):
+        issues += _apply_one(conn, row, audit)
+    return issues
+
+
+def _apply_sets(conn: Connection, rows: Sequence[PendingRow], audit: Audit) -> list[Issue]:
+    by_table: dict[str, list[PendingRow]] = {}
+    for row in rows:
+        by_table.setdefault(row.table, []).append(row)
+    issues: list[Issue] = []
+    for name in sorted(by_table, key=_ORDER.__getitem__):  # parents before children
+        table = table_named(name)
+        pushed = by_table[name]
+        found = {
+            r["id"]: dict(r)
+            for r in conn.execute(
+                select(table).where(table.c.id.in_([r.row_id for r in pushed])).with_for_update()
+            ).mappings()
+        }
+        inserts: list[Row] = []
+        updates: dict[tuple[str, ...], list[Row]] = {}
+        for row in pushed:
+            server = found.get(row.row_id)
+            decided = merge(table, row, server)
+            issues += decided.issues
+            if decided.insert is not None:
+                inserts.append(decided.insert)
+                audit.record(name, row.row_id, decided.insert, None, decided.insert)
+            elif decided.update:
+                assert server is not None
+                updates.setdefault(tuple(sorted(decided.update)), []).append(
+                    {"_id": row.row_id, **decided.update}
+                )
+                audit.record(name, row.row_id, server, server, decided.update)
+        if inserts:
+            conn.execute(insert(table), inserts)
+        for columns, params in updates.items():
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values({c: bindparam(c) for c in columns})
+            )
+            conn.execute(statement, params)
+        if name == ATTENDANCE:
+            issues += check_occurrences(conn, pushed)
+    return issues
+
+
+def _apply_one(conn: Connection, row: PendingRow, audit: Audit) -> list[Issue]:
+    """One row in a savepoint of its own: a refusal becomes a rejection, not an error."""
+    savepoint = conn.begin_nested()
+    try:
+        issues = _apply_sets(conn, [row], audit)
+        audit.flush(conn)
+        savepoint.commit()
+        return issues
+    except DBAPIError as err:
+        savepoint.rollback()
+        audit.discard()
+        if not _is_refusal(err):
+            raise
+        return [Issue("rejection", row.table, row.row_id, _refusal(err), mine=to_json(row.mine))]
+
+
+def check_occurrences(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
+    """A mark for a session the schedule no longer has (moved, dropped, cancelled) is kept, set
+    for review and reported: a schedule change never loses attendance (rule 5)."""
+    marks = [(r.row_id, r.mine) for r in rows if r.mine is not None]
+    if not marks:
+        return []
+    events = Base.metadata.tables["program_class_events"]
+    facilities = Base.metadata.tables["facilities"]
+    overrides = Base.metadata.tables["program_class_event_overrides"]
+    event_ids = {m["event_id"] for _, m in marks}
+    compiled: dict[uuid.UUID, CompiledSeries] = {}
+    for found in conn.execute(
+        select(events, facilities.c.timezone)
+        .join(facilities, facilities.c.id == events.c.facility_id)
+        .where(events.c.id.in_(list(event_ids)))
+    ).mappings():
+        compiled[found["id"]] = compile_series(
+            SeriesSpec(
+                dtstart_local=found["dtstart_local"],
+                duration_minutes=found["duration_minutes"],
+                rrule=found["recurrence_rule"],
+                timezone=found["timezone"],
+                exdates=parse_exdates(found["exdates"]),
+                until_local=found["until_local"],
+            )
+        )
+    pairs = list({(m["event_id"], m["date"]) for _, m in marks})
+    cancelled: set[tuple[uuid.UUID, date]] = {
+        (r[0], r[1])
+        for r in conn.execute(
+            select(overrides.c.event_id, overrides.c.original_date).where(
+                tuple_(overrides.c.event_id, overrides.c.original_date).in_(pairs),
+                overrides.c.is_cancelled.is_(True),
+                overrides.c.deleted_at.is_(None),
+            )
+        )
+    }
+    issues: list[Issue] = []
+    for row_id, mine in marks:
+        day = mine["date"]
+        series = compiled.get(mine["event_id"])
+        if series is None:
+            why = "its session series is gone"
+        elif series.occurrence_on(day) is None:
+            why = "the schedule no longer has a session that day"
+        elif (mine["event_id"], day) in cancelled:
+            why = "that session was cancelled"
+        else:
+            continue
+        issues.append(
+            Issue(
+                "flag",
+                ATTENDANCE,
+                row_id,
+                f"Attendance of {day.isoformat()} kept for review: {why}.",
+                mine=to_json(mine),
+            )
+        )
+    if issues:
+        attendance = Base.metadata.tables[ATTENDANCE]
+        conn.execute(
+            update(attendance)
+            .where(attendance.c.id.in_([i.row_id for i in issues]))
+            .values(needs_review=True)
+        )
+    return issues
+
+
+def _is_refusal(err: DBAPIError) -> bool:
+    """Integrity (23), data (22) and privilege/RLS (42) errors are about this row's data."""
+    state = getattr(err.orig, "sqlstate", None) or ""
+    return state[:2] in ("22", "23", "42")
+
+
+def _refusal(err: DBAPIError) -> str:
+    orig = err.orig
+    state = getattr(orig, "sqlstate", None)
+    detail = str(orig).strip().splitlines()[0] if orig is not None else str(err)
+    constraint = getattr(getattr(orig, "diag", None), "constraint_name", None) or ""
+    if state == "23505" and constraint.startswith("pk_"):
+        return (
+            "This record is no longer yours to change (it moved to a facility or program "
+            "outside your scope, or you lost access). Your change is kept here."
+        )
+    if state == "23505":
+        return f"The server already has such a record (a unique value is taken): {detail}"
+    if state == "42501":
+        return f"Your account may not make this change on the server: {detail}"
+    if state == "23503":
+        return f"The record refers to something the server does not have: {detail}"
+    return f"The server refused the change: {detail}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from app.db import migrate
+from app.cache_upgrade import upgrade_local_cache
 from app.db.engine import make_local_engine
 from app.infra import paths
 from app.infra.clock import Clock, SystemClock
@@ -74,10 +74,14 @@ def build_services(
 
 
 def open_local_cache(path: Path) -> Engine:
-    """Open (creating if needed) a workstation cache and upgrade it to the current schema."""
+    """Open (creating if needed) a workstation cache and upgrade it to the current schema.
+
+    The upgrade keeps a copy until it is done and keeps every pending outbox entry, or puts
+    the copy back and raises (``app.cache_upgrade``).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_local_engine(path)
-    migrate.upgrade(engine)
+    upgrade_local_cache(engine)
     return engine
 
 

@@ -30,6 +30,14 @@ def _configure_logging() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; ``argv`` (default: the process's) may hold ``--demo``."""
     args = list(sys.argv[1:] if argv is None else argv)
+    smoke = os.environ.get(SMOKE_ENV)
+    from app import resources, selfcheck
+
+    problem = selfcheck.data_folder_problem()
+    if problem is None and (absent := resources.missing(essential_only=True)):
+        problem = resources.missing_message(absent)
+    if problem is not None:
+        return _cannot_start(problem, quiet=bool(smoke))
     _configure_logging()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -42,9 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.ui.settings import SettingsStore
     from app.ui.tasks import TaskRunner
 
-    smoke = os.environ.get(SMOKE_ENV)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Rollbook")
+    _translator = resources.apply_to(app)  # kept alive until the event loop ends
     messages = MessageBridge(quiet=bool(smoke))
 
     def excepthook(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:
@@ -77,6 +85,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = app.exec()
     runner.wait_idle()
     return code
+
+
+def _cannot_start(message: str, *, quiet: bool) -> int:
+    """Say why Rollbook cannot start (no log file: its folder may be the problem); exit 2."""
+    logging.basicConfig(level=logging.INFO)
+    log.error("cannot start: %s", message)
+    if not quiet:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])
+        QMessageBox.critical(None, "Rollbook", message)
+    return 2
 
 
 def _load_demo_workstation() -> Workstation:

@@ -24,6 +24,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="rollbook", description="Rollbook: rosters, sessions and attendance for staff."
     )
     parser.add_argument("--version", action="version", version=f"Rollbook {__version__}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that this installation can run here (resources, Qt, keyring, caches)",
+    )
+    parser.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
 
     db = sub.add_parser("db", help="manage the shared PostgreSQL schema")
@@ -99,11 +105,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    if args.command in (None, "gui"):
+    if args.self_check or args.qt_probe:
+        from app import selfcheck
+
+        if args.qt_probe:
+            return selfcheck.qt_probe()
+        report = selfcheck.run()
+        print(report.render())
+        return 1 if report.failed else 0
+    if args.command in (None, "gui"):  # before any logging set-up: the GUI logs to its file
         from app.__main__ import main as gui_main
 
         return gui_main(["--demo"] if getattr(args, "demo", False) else [])
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "db":
             return _db(args)

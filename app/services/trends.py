@@ -114,7 +114,8 @@ class TrendService:
         return WeeklyTrend(klass.name, _weeks(tally, first, weeks), minimum)
 
     def student_weekly(self, student_id: uuid.UUID, weeks: int = TREND_WEEKS) -> WeeklyTrend:
-        """A student's attendance over all their classes by week; ``NotFound`` for no student."""
+        """A student's attendance over all their classes by week, with the minimum rate of their
+        programs when they all set the same one; ``NotFound`` for no student."""
         _check_weeks(weeks)
         now = self._clock.now()
         with self._uow() as uow:
@@ -130,12 +131,12 @@ class TrendService:
                 p.class_id: p for p in uow.get(EnrollmentRepository).periods(student_id=student_id)
             }
             views = self._held(uow, periods, first, today, now)
+            att = uow.get(AttendanceRepository)
             marks = {
                 (m.event_id, m.date): m.status
-                for m in uow.get(AttendanceRepository).mark_facts(
-                    {v.series_id for v in views}, student_id=student_id
-                )
+                for m in att.mark_facts({v.series_id for v in views}, student_id=student_id)
             }
+            policies = att.policies(p.program_id for p in periods.values())
         tally: dict[date, list[int]] = defaultdict(lambda: [0, 0])
         for view in views:
             status = marks.get((view.series_id, view.original_date))
@@ -144,8 +145,14 @@ class TrendService:
             week = tally[_monday(view.start_local.date())]
             week[0] += 1
             week[1] += bool(status and status.attended)
+        # The line to measure against, when all the student's programs agree on one.
+        minimums = {
+            policies[p.program_id].minimum_rate_pct if p.program_id in policies else None
+            for p in periods.values()
+        }
+        minimum = minimums.pop() if len(minimums) == 1 else None
         return WeeklyTrend(
-            student_name(person.name_first, person.name_last), _weeks(tally, first, weeks)
+            student_name(person.name_first, person.name_last), _weeks(tally, first, weeks), minimum
         )
 
     @staticmethod

@@ -140,7 +140,8 @@ class WeekGlance:
         totals = self.per_day()
         total = sum(totals.values())
         cancelled = sum(s.cancelled for s in self.slots)
-        head = f"Week of {self.week_start:%d %b %Y} at {self.facility_name}: {total} sessions"
+        head = f"Week of {self.week_start:%d %b %Y} at {self.facility_name}: {total} session"
+        head += "s" * (total != 1)
         if cancelled:
             head += f" ({cancelled} cancelled)"
         if not total:

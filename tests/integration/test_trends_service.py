@@ -152,7 +152,7 @@ def test_a_student_by_week_over_their_classes(setup: Setup) -> None:
     late_joiner = setup.service.student_weekly(s[3], weeks=4)
     assert [(w.held, w.attended) for w in late_joiner.weeks] == [(0, 0), (0, 0), (2, 1), (1, 1)]
     assert late_joiner.rate == Decimal("66.67")
-    assert late_joiner.minimum_rate_pct is None
+    assert late_joiner.minimum_rate_pct == Decimal("75")  # the one program's minimum
     nobody = setup.service.student_weekly(setup.world.outsider_id, weeks=2)
     assert nobody.summary() == "Far, Otto: no sessions held in the last 2 weeks."
     with pytest.raises(NotFound):

@@ -21,10 +21,12 @@ from app.services.facilities import FacilityService
 from app.services.people import PeopleService
 from app.services.programs import ProgramService
 from app.services.records import RecordsService
+from app.services.risk import RiskService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.staff_accounts import StaffAccountsService
 from app.services.sync_issues import SyncIssuesService
+from app.services.trends import TrendService
 from app.services.workstation import WorkstationService
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,8 @@ class Services:
     rosters: RosterService
     schedule: ScheduleService
     attendance: AttendanceService
+    risk: RiskService
+    trends: TrendService
     staff_accounts: StaffAccountsService
     sync_issues: SyncIssuesService
     clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)
@@ -67,6 +71,8 @@ def build_services(
         rosters=RosterService(uow, clock),
         schedule=ScheduleService(uow, clock),
         attendance=AttendanceService(uow, clock),
+        risk=RiskService(uow, clock),
+        trends=TrendService(uow, clock),
         staff_accounts=StaffAccountsService(server, actor),
         sync_issues=SyncIssuesService(engine, actor, clock),
         clock=clock,

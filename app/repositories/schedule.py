@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import (
@@ -59,10 +60,15 @@ class OverrideLine(NamedTuple):
 
 
 _SERIES_WIDTH = len(SeriesLine._fields)
+# Named once: a new alias per query would give every statement a new cache key, and SQLAlchemy
+# would compile it again each time (most of the time of a saved mark went there).
+_INSTRUCTOR = aliased(User, name="instructor")
+_SUBSTITUTE = aliased(User, name="substitute")
+_OVERRIDE_ROOM = aliased(Room, name="override_room")
 
 
 def _series_select() -> Select[*tuple[Any, ...]]:
-    instructor = aliased(User)
+    instructor = _INSTRUCTOR
     return (
         select(
             SessionSeries.id,
@@ -90,8 +96,7 @@ def _series_select() -> Select[*tuple[Any, ...]]:
 
 
 def _override_columns() -> tuple[Select[*tuple[Any, ...]], Any, Any]:
-    substitute = aliased(User)
-    room = aliased(Room)
+    substitute, room = _SUBSTITUTE, _OVERRIDE_ROOM
     stmt = select(
         OccurrenceOverrideRow.event_id,
         OccurrenceOverrideRow.original_date,
@@ -106,6 +111,27 @@ def _override_columns() -> tuple[Select[*tuple[Any, ...]], Any, Any]:
         OccurrenceOverrideRow.reason,
     )
     return stmt, substitute, room
+
+
+@cache
+def _line_with_override_select() -> Select[*tuple[Any, ...]]:
+    """Built once: the attendance sheet asks for it on every mark."""
+    ov_cols, substitute, room = _override_columns()
+    return (
+        _series_select()
+        .add_columns(*ov_cols.selected_columns)
+        .outerjoin(
+            OccurrenceOverrideRow,
+            and_(
+                OccurrenceOverrideRow.event_id == SessionSeries.id,
+                OccurrenceOverrideRow.original_date == bindparam("original_date"),
+                OccurrenceOverrideRow.deleted_at.is_(None),
+            ),
+        )
+        .outerjoin(substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id)
+        .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
+        .where(SessionSeries.id == bindparam("series_id"))
+    )
 
 
 def _window_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -150,23 +176,9 @@ class ScheduleRepository:
         self, series_id: uuid.UUID, original_date: date
     ) -> tuple[SeriesLine, OverrideLine | None] | None:
         """A series and its override for one date, in one query (what a sheet needs)."""
-        ov_cols, substitute, room = _override_columns()
-        stmt = (
-            _series_select()
-            .add_columns(*ov_cols.selected_columns)
-            .outerjoin(
-                OccurrenceOverrideRow,
-                and_(
-                    OccurrenceOverrideRow.event_id == SessionSeries.id,
-                    OccurrenceOverrideRow.original_date == original_date,
-                    OccurrenceOverrideRow.deleted_at.is_(None),
-                ),
-            )
-            .outerjoin(substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id)
-            .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
-            .where(SessionSeries.id == series_id)
-        )
-        row = self._session.execute(stmt).first()
+        stmt = _line_with_override_select()
+        params = {"series_id": series_id, "original_date": original_date}
+        row = self._session.execute(stmt, params).first()
         if row is None:
             return None
         series = SeriesLine(*row[:_SERIES_WIDTH])

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from app.sync.local import Applied, Issue, LocalStore
 from app.sync.server import ServerStore
@@ -48,6 +49,7 @@ class SyncConfig:
     batch_size: int = 500  # outbox entries per push transaction
     pull_chunk: int = 2000  # change-log entries per pull transaction
     page_size: int = 2000  # rows per snapshot page
+    apply_rows: int = 250  # pulled rows per local transaction: a mark saved meanwhile waits less
 
 
 class SyncEngine:
@@ -197,14 +199,26 @@ class SyncEngine:
                 for name, ids in by_table.items()
             }
             cursor = (changes[-1].txid, changes[-1].seq)
-            with self.local.applying() as conn:
-                for table in self.tables:
-                    if table.name not in by_table:
-                        continue
+            # Short local transactions, so a mark saved meanwhile waits milliseconds; the
+            # cursor moves with the last one (re-applying a part after a cut is harmless).
+            work: list[tuple[str, list[dict[str, Any]], set[uuid.UUID]]] = []
+            step = self.config.apply_rows
+            for table in self.tables:
+                if table.name in by_table:
                     rows = fetched[table.name]
-                    self.local.upsert(conn, table.name, rows, report.applied)
                     gone = by_table[table.name] - {r["id"] for r in rows}
-                    self.local.remove(conn, table.name, gone, report.applied)
+                    work += [
+                        (table.name, rows[i : i + step], set()) for i in range(0, len(rows), step)
+                    ]
+                    work.append((table.name, [], gone))
+            for name, rows, gone in work[:-1]:
+                with self.local.applying() as conn:
+                    self.local.upsert(conn, name, rows, report.applied)
+                    self.local.remove(conn, name, gone, report.applied)
+            with self.local.applying() as conn:
+                for name, rows, gone in work[-1:]:
+                    self.local.upsert(conn, name, rows, report.applied)
+                    self.local.remove(conn, name, gone, report.applied)
                 self.local.put(conn, "cursor", f"{cursor[0]}:{cursor[1]}")
             pulled += len(changes)
             self._report("pull", pulled, 0)
@@ -243,6 +257,7 @@ class SyncEngine:
             # read below; the incremental pull replays them (idempotent upserts).
             self.local.put_many(cursor=f"{self.server.fence()}:-1")
         tables = self.tables
+        self.local.set_indexes_aside()
         for index, table in enumerate(tables):
             key = f"snapshot:{table.name}"
             mark = self.local.get(key)
@@ -252,6 +267,8 @@ class SyncEngine:
             self._copy_table(table.name, after, key, report)
             self.local.put_many(**{key: "done"})
             self._report("initial pull", index + 1, len(tables))
+        self._report("building indexes", 0, 0)
+        self.local.restore_indexes()
         self.local.put_many(initial_done="1")
         return report
 

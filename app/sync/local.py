@@ -10,14 +10,16 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Dialect,
     Engine,
     Table,
     UniqueConstraint,
@@ -303,6 +305,39 @@ class LocalStore:
 
     # -- applying the server's rows ---------------------------------------------------------
 
+    def set_indexes_aside(self) -> None:
+        """Drop the cache's secondary (non-unique) indexes for a first copy, remembering them:
+        SQLite builds an index from loaded rows several times faster than it maintains one
+        row by row. Unique indexes stay, so the copy still meets every constraint."""
+        with self.engine.begin() as conn:
+            aside = conn.execute(
+                text("SELECT 1 FROM sync_state WHERE key = 'indexes_set_aside'")
+            ).first()
+            if aside:
+                return  # a resumed copy: already aside
+            found = conn.execute(
+                text(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                    " AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name NOT LIKE 'sync%'"
+                    " ORDER BY name"
+                )
+            ).all()
+            self.put(conn, "indexes_set_aside", json.dumps([[n, q] for n, q in found]))
+            for name, _sql in found:
+                conn.exec_driver_sql(f'DROP INDEX "{name}"')  # names from sqlite_master
+
+    def restore_indexes(self) -> None:
+        """Build the indexes set aside for the first copy again (idempotent)."""
+        raw = self.get("indexes_set_aside")
+        if raw is None:
+            return
+        with self.engine.begin() as conn:
+            for _name, sql in json.loads(raw):
+                conn.exec_driver_sql(
+                    str(sql).replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
+                )
+            conn.execute(text("DELETE FROM sync_state WHERE key = 'indexes_set_aside'"))
+
     def pending_ids(self, conn: Connection, table: str) -> set[uuid.UUID]:
         rows = conn.execute(
             text("SELECT DISTINCT row_id FROM sync_outbox WHERE table_name = :t"), {"t": table}
@@ -344,9 +379,11 @@ class LocalStore:
         statement = sqlite_insert(table)
         columns = {c.name: statement.excluded[c.name] for c in table.c if c.name != "id"}
         statement = statement.on_conflict_do_update(index_elements=["id"], set_=columns)
+        sql, processors = _upsert_plan(conn.dialect, table)
+        params = [tuple(p(r[c]) if p is not None else r[c] for c, p in processors) for r in fresh]
         try:
             with conn.begin_nested():
-                conn.execute(statement, fresh)
+                conn.exec_driver_sql(sql, params)
         except IntegrityError:
             # A local row holds a unique value the server gave to another row: a rejected
             # local creation (its values are kept in the rejection). The server's row wins.
@@ -404,7 +441,10 @@ class LocalStore:
     @staticmethod
     def _clear_deferred(conn: Connection, table_name: str, ids: Iterable[uuid.UUID]) -> None:
         params = [{"t": table_name, "r": i.hex} for i in ids]
-        if params:
+        waiting = conn.execute(
+            text("SELECT 1 FROM sync_deferred WHERE table_name = :t LIMIT 1"), {"t": table_name}
+        ).first()
+        if params and waiting:
             conn.execute(
                 text("DELETE FROM sync_deferred WHERE table_name = :t AND row_id = :r"), params
             )
@@ -419,6 +459,29 @@ class LocalStore:
             query = query.where(table.c[column].in_(list(facilities)))
         with self.engine.connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(query)]
+
+
+_Processor = Callable[[Any], Any]
+
+
+@cache
+def _upsert_plan(
+    dialect: Dialect, table: Table
+) -> tuple[str, tuple[tuple[str, _Processor | None], ...]]:
+    """One table's upsert as SQL text with each column's bind processing worked out once:
+    the pull writes many thousands of rows, and building them through the ORM-level
+    statement machinery cost more than SQLite's own work."""
+    names = [c.name for c in table.c]
+    quoted = ", ".join(f'"{n}"' for n in names)  # names from the table's own metadata
+    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
+    sql = (
+        f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" for _ in names)})'  # noqa: S608
+        f" ON CONFLICT (id) DO UPDATE SET {updates}"
+    )
+    processors = tuple(
+        (c.name, c.type.dialect_impl(dialect).bind_processor(dialect)) for c in table.c
+    )
+    return sql, processors
 
 
 def _unique_column_sets(table: Table) -> list[tuple[str, ...]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import CursorResult, Engine, select, text
 
 from app.sync.local import Issue, OutboxBatch
 from app.sync.push import Audit, apply_rows
@@ -185,7 +185,7 @@ class ServerStore:
         if column is not None:
             query = query.where(table.c[column].in_(list(facilities)))
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(query).mappings()]
+            return _dicts(conn.execute(query))
 
     def page(
         self,
@@ -203,7 +203,7 @@ class ServerStore:
         if column is not None:
             query = query.where(table.c[column].in_(list(facilities)))
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(query).mappings()]
+            return _dicts(conn.execute(query))
 
     def ids_and_versions(
         self, table_name: str, facilities: frozenset[uuid.UUID]
@@ -215,3 +215,9 @@ class ServerStore:
             query = query.where(table.c[column].in_(list(facilities)))
         with self.engine.connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(query)]
+
+
+def _dicts(result: CursorResult[Any]) -> list[dict[str, Any]]:
+    """Rows as plain dicts, without a mapping object per row on the way."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]

@@ -21,11 +21,8 @@ from app.domain.errors import NotFound, ValidationError
 from app.domain.validation import check_range
 from app.infra.clock import Clock, SystemClock
 from app.repositories.facilities import FacilityRepository
-from app.repositories.reports import (
-    HeldSession,
-    ReportRepository,
-    SeatTotals,
-)
+from app.repositories.report_seats import HeldSession, SeatRepository, SeatTotals
+from app.repositories.reports import ReportRepository
 from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import staff_name, student_name
@@ -150,7 +147,7 @@ class ReportsService:
         with self._uow() as uow:
             frame = self._frame(uow, facility_id, start, end)
             classes = uow.get(ReportRepository).class_lines(facility_id, start, end)
-            seats = uow.get(ReportRepository).seats_by(frame.held, "class")
+            seats = uow.get(SeatRepository).seats_by(frame.held, "class")
         scheduled: Counter[uuid.UUID] = Counter()
         cancelled: Counter[uuid.UUID] = Counter()
         for v in frame.views:
@@ -193,7 +190,7 @@ class ReportsService:
         with self._uow() as uow:
             frame = self._frame(uow, facility_id, start, end)
             repo = uow.get(ReportRepository)
-            seats = repo.seats_by(frame.held, "enrollment")
+            seats = uow.get(SeatRepository).seats_by(frame.held, "enrollment")
             lines = {
                 ln.enrollment_id: ln
                 for ln in repo.enrollments_during(facility_id, frame.lo, frame.hi)
@@ -245,7 +242,7 @@ class ReportsService:
         with self._uow() as uow:
             frame = self._frame(uow, facility_id, start, end)
             repo = uow.get(ReportRepository)
-            sessions = repo.seats_by_student(frame.held)
+            sessions = uow.get(SeatRepository).seats_by_student(frame.held)
             ledger = repo.ledger_totals(facility_id, start, end, frame.lo, frame.hi)
         people: dict[uuid.UUID, tuple[str, str, str | None]] = {}
         attended: dict[uuid.UUID, tuple[int, int]] = {}
@@ -315,7 +312,7 @@ class ReportsService:
         with self._uow() as uow:
             frame = self._frame(uow, facility_id, start, end)
             over = [s for s in frame.held if s.ended]
-            seats = uow.get(ReportRepository).seats_by(over, "session")
+            seats = uow.get(SeatRepository).seats_by(over, "session")
         rows = []
         for v in frame.views:
             t = seats.get((v.series_id, v.original_date))

@@ -1,8 +1,9 @@
 """A student's record: profile, guardians, enrolments and their history, attendance against the
-program's policy, credentials, case notes, the audit trail, and medical details for admins.
+program's policy, attendance by week and hours against the requirement as charts, credentials,
+case notes, the audit trail, and medical details for admins.
 
-Everything is read in one background task; each tab is a small table. Ctrl+Tab moves between
-tabs, Esc closes.
+Everything is read in one background task; each tab is a small table or, for the trend, two
+charts with their numbers in words. Ctrl+Tab moves between tabs, Esc closes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.errors import DomainError
+from app.services.trends_dto import HoursProgress, WeeklyTrend
+from app.ui.charts import HoursChart, WeeklyRateChart
 from app.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -80,11 +83,17 @@ TABS: dict[str, tuple[str, ...]] = {
 }
 
 
+TREND_TAB = "Trend and hours"
+TREND_AFTER = "Attendance"  # the charts' tab follows the attendance table
+
+
 @dataclass(frozen=True)
 class StudentRecord:
     title: str
     tabs: dict[str, Rows]
     medical_note: str | None  # why the medical tab is empty, when it is
+    trend: WeeklyTrend | None = None
+    hours: tuple[HoursProgress, ...] = ()
 
 
 def _d(value: Any) -> str:
@@ -170,7 +179,9 @@ def load_record(services: Services, student_id: uuid.UUID) -> StudentRecord:
     else:
         tabs["Medical"] = []
         note = "Medical and emergency details are shown to administrators only."
-    return StudentRecord(s.display_name, tabs, note)
+    trend = services.trends.student_weekly(student_id)
+    hours = tuple(services.trends.hours_progress(student_id))
+    return StudentRecord(s.display_name, tabs, note, trend, hours)
 
 
 class StudentRecordDialog(QDialog):
@@ -199,6 +210,8 @@ class StudentRecordDialog(QDialog):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             self.models[name] = model
             self.tabs.addTab(view, self.tr(name))
+            if name == TREND_AFTER:
+                self.tabs.addTab(self._trend_tab(), self.tr(TREND_TAB))
         self.medical_note = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -209,10 +222,33 @@ class StudentRecordDialog(QDialog):
         layout.addWidget(buttons)
         runner.run(lambda: load_record(services, student_id), self._on_loaded, self._on_failed)
 
+    def _trend_tab(self) -> QWidget:
+        self.trend_chart = WeeklyRateChart(self.tr("Attendance by week"))
+        self.trend_text = QLabel()
+        self.hours_chart = HoursChart(self.tr("Hours earned against hours required"))
+        self.hours_text = QLabel()
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        for heading, chart, text in (
+            (self.tr("Attendance by week"), self.trend_chart, self.trend_text),
+            (self.tr("Hours earned against hours required"), self.hours_chart, self.hours_text),
+        ):
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(QLabel(f"<b>{heading}</b>"))
+            layout.addWidget(chart, 1 if chart is self.trend_chart else 0)
+            layout.addWidget(text)
+        layout.addStretch(0)
+        return tab
+
     def _on_loaded(self, record: StudentRecord) -> None:
         self.title.setText(f"<h2>{record.title}</h2>")
         for name, rows in record.tabs.items():
             self.models[name].set_rows(rows)
+        self.trend_chart.set_trend(record.trend)
+        self.trend_text.setText(self.trend_chart.summary())
+        self.hours_chart.set_progress(record.hours)
+        self.hours_text.setText(self.hours_chart.summary())
         self.medical_note.setText(record.medical_note or "")
         self.sig_loaded.emit()
 

@@ -3,7 +3,7 @@
 Keyboard: type in *Enrol* and press Enter to enrol the first match (Down/Up pick another),
 Ctrl+Enter to put them on the waitlist of a full class. Select students (Shift/Ctrl for several),
 type a reason, then Alt+W withdraw, Alt+C complete, Alt+T transfer to the chosen class,
-Alt+P promote from the waitlist.
+Alt+P promote from the waitlist. Beside the roster, the class's attendance by week.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from app.domain.errors import CapacityExceeded, DomainError
 from app.services.classes_dto import ClassSummary
 from app.services.people import StudentSummary
 from app.services.rosters_dto import Roster
+from app.services.trends_dto import WeeklyTrend
+from app.ui.charts import WeeklyRateChart
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
 
@@ -47,6 +49,7 @@ class RostersView(QWidget):
     sig_loaded = Signal(int)  # entries on the roster
     sig_changed = Signal(str)  # what was done, as shown
     sig_refused = Signal(str)
+    sig_trend_loaded = Signal(object)  # the class's WeeklyTrend
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,17 @@ class RostersView(QWidget):
         self.promote_button = QPushButton(self.tr("&Promote waitlist"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.trend = WeeklyRateChart(self.tr("Class attendance by week"))
+        self.trend_text = QLabel()
+        self.trend_text.setWordWrap(True)
+        trend_panel = QWidget()
+        trend_panel.setFixedWidth(280)
+        panel = QVBoxLayout(trend_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(QLabel(f"<b>{self.tr('Attendance by week')}</b>"))
+        panel.addWidget(self.trend)
+        panel.addWidget(self.trend_text)
+        panel.addStretch(1)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Class")))
@@ -95,7 +109,10 @@ class RostersView(QWidget):
         layout.addWidget(self.enrol)
         layout.addWidget(self.matches)
         layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addWidget(trend_panel)
+        layout.addLayout(body, 1)
         layout.addLayout(actions)
 
         self._debounce = QTimer(self, singleShot=True, interval=150)
@@ -148,6 +165,17 @@ class RostersView(QWidget):
         if services is None or class_id is None:
             return
         self._runner.run(lambda: services.rosters.roster_for(class_id), self._on_roster_loaded)
+        self._runner.run(
+            lambda: services.trends.class_weekly(class_id),
+            lambda trend: self._on_trend_loaded(class_id, trend),
+        )
+
+    def _on_trend_loaded(self, class_id: uuid.UUID, trend: WeeklyTrend) -> None:
+        if class_id != self.class_box.currentData():
+            return  # an answer for a class no longer shown
+        self.trend.set_trend(trend)
+        self.trend_text.setText(trend.summary())
+        self.sig_trend_loaded.emit(trend)
 
     def _on_roster_loaded(self, roster: Roster) -> None:
         if roster.class_id != self.class_box.currentData():

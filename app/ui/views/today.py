@@ -1,59 +1,179 @@
-"""Today: the facility's sessions today and for the rest of the week."""
+"""Today: the facility's sessions today and for the rest of the week, attendance still missing,
+the week at a glance and the students at risk."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.bootstrap import Services
 from app.services.attendance_dto import MissingAttendance
+from app.services.risk_dto import AtRiskList, StudentAtRisk
 from app.services.schedule import OccurrenceView
+from app.services.trends_dto import WeekGlance
+from app.ui.charts import WeekGlanceChart
+from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.models.missing_table import MissingTableModel
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.tasks import TaskRunner
 
 MISSING_DAYS = 14
 
+Index = QModelIndex | QPersistentModelIndex
+RISK_COLUMNS = ("Student", "Why", "Class")
+
+
+class AtRiskTableModel(QAbstractTableModel):
+    """Students at risk, one row per enrolment; rows replaced whole, ``data()`` never does I/O."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[StudentAtRisk] = []
+
+    def set_rows(self, rows: Sequence[StudentAtRisk]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def student_at(self, row: int) -> StudentAtRisk:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(RISK_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return RISK_COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            number = f" ({s.student_number})" if s.student_number else ""
+            return f"{s.display_name}{number}, {s.class_name}: {s.why}"
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (s.display_name, s.why, s.class_name)[index.column()]
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    """Widgets one above the other, the last one taking the height."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if widget is widgets[-1] else 0)
+    return box
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    return view
+
 
 class TodayView(QWidget):
     """Sessions of the current facility from today to the end of the week, in its timezone,
-    and past sessions of the last two weeks still missing attendance (Enter opens the sheet)."""
+    past sessions of the last two weeks still missing attendance (Enter opens the sheet), the
+    week's sessions per day and hour, and the students at risk (Alt+R, Enter opens the record).
+    """
 
     sig_loaded = Signal(int)
     sig_missing_loaded = Signal(int)
     sig_open_sheet = Signal(object, object)  # series id, original date
+    sig_risk_loaded = Signal(int)
+    sig_glance_loaded = Signal()
+    sig_record_opened = Signal(object)  # the StudentRecordDialog
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._services: Services | None = None
+        self._facility_id: UUID | None = None
         self.heading = QLabel()
         self.model = OccurrenceTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table = _table(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.missing_model = MissingTableModel()
-        self.missing = QTableView()
-        self.missing.setModel(self.missing_model)
-        self.missing.verticalHeader().hide()
-        self.missing.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.missing.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.missing = _table(self.missing_model)
         self.missing.activated.connect(self._on_missing_activated)
         self.missing_heading = QLabel()
+        self.glance_heading = QLabel(f"<h3>{self.tr('This week')}</h3>")
+        self.glance = WeekGlanceChart()
+        self.risk_model = AtRiskTableModel()
+        self.risk = _table(self.risk_model)
+        self.risk.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.risk.horizontalHeader().setStretchLastSection(True)
+        self.risk.setWordWrap(False)
+        self.risk.activated.connect(self._on_risk_activated)
+        self.risk_heading = QLabel(self.tr("Students at &risk"))
+        font = self.risk_heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.risk_heading.setFont(font)
+        self.risk_heading.setBuddy(self.risk)
+        self.risk_note = QLabel()
+        self.risk_note.setWordWrap(True)
+
+        # Sessions beside the week's picture; what needs doing (missing marks, students at risk)
+        # below, side by side. Splitters keep every part reachable on a small screen.
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.table)
+        top.addWidget(_column(self.glance_heading, self.glance))
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 1)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(_column(self.missing_heading, self.missing))
+        bottom.addWidget(_column(self.risk_heading, self.risk_note, self.risk))
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        for splitter in (top, bottom, self.splitter):
+            splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.table, 2)
-        layout.addWidget(self.missing_heading)
-        layout.addWidget(self.missing, 1)
+        layout.addWidget(self.splitter, 1)
 
     def set_context(
         self, services: Services, facility_id: UUID, facility_name: str, timezone: str
     ) -> None:
+        self._services = services
+        self._facility_id = facility_id
         today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
         end = today + timedelta(days=6)
         self.heading.setText(
@@ -69,6 +189,12 @@ class TodayView(QWidget):
         self._runner.run(
             lambda: services.attendance.missing_attendance(facility_id, since, today),
             self._on_missing_loaded,
+        )
+        self.risk_note.setText(self.tr("Looking for students at risk…"))
+        self._runner.run(lambda: services.risk.students_at_risk(facility_id), self._on_risk_loaded)
+        self._runner.run(
+            lambda: services.trends.week_at_a_glance(facility_id),
+            lambda glance: self._on_glance_loaded(facility_id, glance),
         )
 
     def _on_missing_loaded(self, rows: list[MissingAttendance]) -> None:
@@ -90,3 +216,36 @@ class TodayView(QWidget):
     def _on_loaded(self, rows: list[OccurrenceView]) -> None:
         self.model.set_occurrences(rows)
         self.sig_loaded.emit(len(rows))
+
+    def _on_glance_loaded(self, facility_id: UUID, glance: WeekGlance) -> None:
+        if facility_id != self._facility_id:
+            return  # an answer for a facility no longer shown
+        self.glance.set_glance(glance)
+        total = sum(glance.per_day().values())
+        self.glance_heading.setText(
+            f"<h3>{self.tr('This week')}</h3>"
+            + self.tr(f"{total} sessions from {glance.week_start:%a %d %b} — hover for classes")
+        )
+        self.sig_glance_loaded.emit()
+
+    def _on_risk_loaded(self, found: AtRiskList) -> None:
+        if found.facility_id != self._facility_id:
+            return
+        self.risk_model.set_rows(found.students)
+        where = self.tr("your classes") if found.mine_only else self.tr("the facility")
+        n = len(found.students)
+        self.risk_note.setText(
+            self.tr(f"{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row")
+            + (self.tr(" — Enter opens the record") if n else self.tr(" — none."))
+        )
+        self.sig_risk_loaded.emit(n)
+
+    def _on_risk_activated(self, index: QModelIndex) -> None:
+        """Enter or double-click: the student's record, as from the student list."""
+        if self._services is None or not index.isValid():
+            return
+        student = self.risk_model.student_at(index.row())
+        dialog = StudentRecordDialog(self._services, self._runner, student.student_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.sig_record_opened.emit(dialog)

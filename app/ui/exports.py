@@ -1,18 +1,36 @@
-"""Attendance sheets as files: a printable PDF (blank sign-in sheet or filled) with Qt's own PDF
-writer, and CSV. Runs on any thread: it touches no widget."""
+"""Attendance sheets and reports as files: PDF (Qt's own PDF writer), CSV and XLSX (openpyxl).
+
+Runs on any thread: it touches no widget. Every file is written next to its target under a
+temporary name and moved into place only when complete, so a failed export (a folder that
+cannot be written, a full disk) raises ``OSError`` and leaves any earlier file as it was.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import html
-from datetime import datetime
+import io
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from app.domain.errors import ValidationError
 from app.services.attendance_dto import AttendanceSheet, SheetRow
+from app.ui.models.report_table import Cell, ReportTable, display
 from app.ui.models.sheet_table import LABELS
 
 CSV_COLUMNS = (
@@ -26,32 +44,119 @@ CSV_COLUMNS = (
     "minutes",
     "marked_by",
 )
+# A PDF is for reading and printing; past this many rows a spreadsheet serves better and the
+# layout would take minutes.
+PDF_MAX_ROWS = 5000
+_BOLD = Font(bold=True)
+
+
+# -- writing safely -----------------------------------------------------------------------------
+
+
+def _replace_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write through ``write`` into a temporary file beside ``path``, then move it into place."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _csv_bytes(
+    header: Sequence[str], rows: Sequence[Sequence[object]]
+) -> Callable[[IO[bytes]], None]:
+    def write(stream: IO[bytes]) -> None:
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        writer = csv.writer(text)
+        writer.writerow(header)
+        writer.writerows(rows)
+        text.flush()
+        text.detach()  # the stream is closed by its owner
+
+    return write
+
+
+def _pdf_bytes(html_text: str, title: str, *, landscape: bool = False) -> bytes:
+    """An A4 PDF of simple HTML, laid out in memory (so a bad path fails in Python, not Qt)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    orientation = (
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            orientation,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(150)
+    writer.setTitle(title)
+    document = QTextDocument()
+    document.setHtml(html_text)
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.print_(writer)
+    del writer
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+# -- the attendance sheet -----------------------------------------------------------------------
 
 
 def _time(row_time: object, tz: ZoneInfo) -> str:
     return row_time.astimezone(tz).strftime("%H:%M") if isinstance(row_time, datetime) else ""
 
 
+def _sheet_cells(sheet: AttendanceSheet) -> list[tuple[str | int, ...]]:
+    tz = ZoneInfo(sheet.facility_timezone)
+    return [
+        (
+            r.student_number or "",
+            r.display_name,
+            r.status.value if r.status else "",
+            r.absence_reason or "",
+            r.note or "",
+            _time(r.check_in_at, tz),
+            _time(r.check_out_at, tz),
+            "" if r.minutes is None else r.minutes,
+            r.marked_by or "",
+        )
+        for r in sheet.rows
+    ]
+
+
+def _sheet_title(sheet: AttendanceSheet) -> tuple[str, str]:
+    o = sheet.occurrence
+    when = f"{o.start_local:%A %d %B %Y, %H:%M}–{o.end_local:%H:%M} ({sheet.facility_timezone})"
+    return f"Attendance: {sheet.class_name}", when
+
+
 def write_sheet_csv(sheet: AttendanceSheet, path: Path) -> int:
     """One line per student; returns the number of students written."""
-    tz = ZoneInfo(sheet.facility_timezone)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for r in sheet.rows:
-            writer.writerow(
-                (
-                    r.student_number or "",
-                    r.display_name,
-                    r.status.value if r.status else "",
-                    r.absence_reason or "",
-                    r.note or "",
-                    _time(r.check_in_at, tz),
-                    _time(r.check_out_at, tz),
-                    "" if r.minutes is None else r.minutes,
-                    r.marked_by or "",
-                )
-            )
+    _replace_atomically(path, _csv_bytes(CSV_COLUMNS, _sheet_cells(sheet)))
+    return len(sheet.rows)
+
+
+def write_sheet_xlsx(sheet: AttendanceSheet, path: Path) -> int:
+    """The CSV's columns in a workbook, under a title with the session; the number of students.
+
+    Minutes are numbers; times are the facility's wall-clock times as text, like the CSV.
+    """
+    title, when = _sheet_title(sheet)
+    cells: list[tuple[Cell, ...]] = [
+        tuple(None if value == "" else value for value in row) for row in _sheet_cells(sheet)
+    ]
+    numeric = tuple(name == "minutes" for name in CSV_COLUMNS)
+    subtitle = f"{when} · {sheet.marked_count} of {len(sheet.rows)} marked"
+    _write_xlsx(path, "Attendance", title, subtitle, CSV_COLUMNS, numeric, cells)
     return len(sheet.rows)
 
 
@@ -79,7 +184,7 @@ def sheet_html(sheet: AttendanceSheet, *, blank: bool) -> str:
             )
         lines.append(f"<tr>{cells}</tr>")
     kind = "Sign-in sheet" if blank else "Attendance"
-    when = f"{o.start_local:%A %d %B %Y, %H:%M}–{o.end_local:%H:%M} ({sheet.facility_timezone})"
+    when = _sheet_title(sheet)[1]
     place = html.escape(o.room_name or "")
     who = html.escape(o.instructor_name or "")
     return (
@@ -97,19 +202,149 @@ def _status(row: SheetRow) -> str:
 
 def write_sheet_pdf(sheet: AttendanceSheet, path: Path, *, blank: bool = False) -> None:
     """A4 PDF of the sheet; ``blank`` leaves status columns for signatures on paper."""
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
+    data = _pdf_bytes(
+        sheet_html(sheet, blank=blank), f"{sheet.class_name} {sheet.occurrence.original_date}"
     )
-    writer.setResolution(150)
-    writer.setTitle(f"{sheet.class_name} {sheet.occurrence.original_date}")
-    document = QTextDocument()
-    document.setHtml(sheet_html(sheet, blank=blank))
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
-    document.print_(writer)
+    _replace_atomically(path, lambda stream: stream.write(data))
+
+
+# -- reports ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TableExport:
+    """What a report export writes: a title, a line saying what it covers, and the rows."""
+
+    title: str
+    subtitle: str
+    headers: tuple[str, ...]
+    numeric: tuple[bool, ...]
+    rows: list[tuple[Cell, ...]]
+
+
+def report_export(table: ReportTable, rows: list[tuple[Cell, ...]]) -> TableExport:
+    """The export of ``rows`` (those shown, in the order shown) of a report table."""
+    r = table.report
+    period = f"{r.start:%d %b %Y}" if r.start == r.end else f"{r.start:%d %b %Y} – {r.end:%d %b %Y}"
+    subtitle = f"{r.facility_name} · {period} · as of {r.as_of:%d %b %Y %H:%M} ({r.timezone})"
+    return TableExport(r.kind.label, subtitle, table.headers, table.numeric, rows)
+
+
+def write_table_csv(export: TableExport, path: Path) -> int:
+    """Headers then one line per row, as shown on screen; the number of rows."""
+    texts = [[display(v) for v in row] for row in export.rows]
+    _replace_atomically(path, _csv_bytes(export.headers, texts))
+    return len(export.rows)
+
+
+def write_table_xlsx(export: TableExport, path: Path) -> int:
+    """A workbook: title, subtitle, headers, then numbers as numbers and dates as dates."""
+    _write_xlsx(
+        path,
+        export.title,
+        export.title,
+        export.subtitle,
+        export.headers,
+        export.numeric,
+        export.rows,
+    )
+    return len(export.rows)
+
+
+def write_table_pdf(export: TableExport, path: Path) -> int:
+    """A4 landscape PDF of the table. Refuses (``ValidationError``) past ``PDF_MAX_ROWS``."""
+    if len(export.rows) > PDF_MAX_ROWS:
+        raise ValidationError(
+            f"{len(export.rows):,} rows are too many for a PDF (at most {PDF_MAX_ROWS:,}). "
+            "Filter the report or export it as XLSX or CSV."
+        )
+    align = ["right" if n else "left" for n in export.numeric]
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in export.headers)
+    lines = [
+        "<tr>"
+        + "".join(
+            f"<td align='{align[i]}'>{html.escape(display(v))}</td>" for i, v in enumerate(row)
+        )
+        + "</tr>"
+        for row in export.rows
+    ]
+    body = (
+        f"<h2>{html.escape(export.title)}</h2><p>{html.escape(export.subtitle)}</p>"
+        "<table border='1' cellspacing='0' cellpadding='3' width='100%' style='font-size:8pt'>"
+        f"<tr>{head}</tr>{''.join(lines)}</table><p>{len(export.rows)} rows.</p>"
+    )
+    data = _pdf_bytes(body, export.title, landscape=True)
+    _replace_atomically(path, lambda stream: stream.write(data))
+    return len(export.rows)
+
+
+def _write_xlsx(
+    path: Path,
+    sheet_name: str,
+    title: str,
+    subtitle: str,
+    headers: Sequence[str],
+    numeric: Sequence[bool],
+    rows: Sequence[Sequence[Cell]],
+) -> None:
+    def write(stream: IO[bytes]) -> None:
+        book = Workbook(write_only=True)
+        # Any: the stubs leave out what write-only sheets have (column widths) and take (dates,
+        # Decimals), which openpyxl writes as Excel dates and numbers.
+        sheet: Any = book.create_sheet(sheet_name[:31])
+        try:
+            _fill(sheet, title, subtitle, headers, numeric, rows)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                sheet.close()  # ends the half-written sheet's writer; the file is dropped
+            raise
+        book.properties.title = title
+        book.save(stream)
+
+    _replace_atomically(path, write)
+
+
+def _fill(
+    sheet: Any,
+    title: str,
+    subtitle: str,
+    headers: Sequence[str],
+    numeric: Sequence[bool],
+    rows: Sequence[Sequence[Cell]],
+) -> None:
+    for i, header in enumerate(headers, start=1):
+        longest = max([len(header), *(len(display(r[i - 1])) for r in rows[:200])])
+        sheet.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
+    sheet.freeze_panes = "A5"
+    heading = WriteOnlyCell(sheet, value=title)
+    heading.font = Font(bold=True, size=14)
+    sheet.append([heading])
+    sheet.append([subtitle])
+    sheet.append([])
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = _BOLD
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([_xlsx_value(sheet, v, n) for v, n in zip(row, numeric, strict=True)])
+
+
+def _formatted(sheet: Any, value: Any, number_format: str) -> Any:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
+
+
+def _xlsx_value(sheet: Any, value: Cell, numeric: bool) -> Any:
+    if isinstance(value, datetime):
+        # Excel has no timezones: the facility's wall-clock time, as shown on screen.
+        return _formatted(sheet, value.replace(tzinfo=None), "yyyy-mm-dd hh:mm")
+    if isinstance(value, date):
+        return _formatted(sheet, value, "yyyy-mm-dd")
+    if isinstance(value, Decimal):
+        return _formatted(sheet, value, "0.00")
+    if numeric or value is None:
+        return value
+    return str(value)

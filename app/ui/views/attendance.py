@@ -35,7 +35,7 @@ from app.domain.enums import AttendanceStatus
 from app.domain.errors import DomainError
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.schedule_dto import OccurrenceView
-from app.ui.exports import write_sheet_csv, write_sheet_pdf
+from app.ui.exports import write_sheet_csv, write_sheet_pdf, write_sheet_xlsx
 from app.ui.models.sheet_table import SheetTableModel
 from app.ui.tasks import TaskRunner
 
@@ -118,10 +118,12 @@ class AttendanceView(QWidget):
         self.blank_button = QPushButton(self.tr("Blank sign-in sheet (PDF)"))
         self.pdf_button = QPushButton(self.tr("Sheet as PDF"))
         self.csv_button = QPushButton(self.tr("Sheet as CSV"))
+        self.xlsx_button = QPushButton(self.tr("Sheet as XLSX"))
         for button, kind in (
             (self.blank_button, "blank"),
             (self.pdf_button, "pdf"),
             (self.csv_button, "csv"),
+            (self.xlsx_button, "xlsx"),
         ):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, k=kind: self.export(k))
@@ -392,14 +394,15 @@ class AttendanceView(QWidget):
             self._mark(target, AttendanceStatus.PRESENT, check_in_at=now)
 
     def export(self, kind: str, path: Path | None = None) -> None:
-        """Write the sheet (``blank``/``pdf``/``csv``); asks where unless ``path`` is given."""
+        """Write the sheet (``blank``/``pdf``/``csv``/``xlsx``); asks where unless ``path``
+        is given. A file that cannot be written is said so; an earlier file stays as it was."""
         if self._sheet is None:
             return
         # The marks on screen, including those saved since the sheet was loaded.
         rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
         sheet = replace(self._sheet, rows=rows)
         if path is None:
-            suffix = "csv" if kind == "csv" else "pdf"
+            suffix = kind if kind in ("csv", "xlsx") else "pdf"
             default = f"{sheet.class_name} {sheet.occurrence.original_date}.{suffix}"
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save the sheet"), default, f"*.{suffix}"
@@ -412,6 +415,8 @@ class AttendanceView(QWidget):
         def work() -> Path:
             if kind == "csv":
                 write_sheet_csv(sheet, target)
+            elif kind == "xlsx":
+                write_sheet_xlsx(sheet, target)
             else:
                 write_sheet_pdf(sheet, target, blank=kind == "blank")
             return target

@@ -7,7 +7,7 @@ import threading
 import uuid
 
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import select, text, update
 
 from app.db.models import User
 from app.domain.enums import Role
@@ -249,20 +249,45 @@ def test_a_cache_restored_from_a_backup_syncs_as_a_new_device_and_says_so(sites:
     assert _names(restored)[sites.students["A"][5]] == "AfterBackup"  # pulled back
 
 
-def test_a_client_behind_the_server_may_push_but_not_pull(sites: Sites) -> None:
-    ws = sites.station("ws", sites.server.staff("ws", Role.FACILITY_ADMIN, "A"))
+def test_a_client_behind_the_server_pushes_a_thousand_pending_changes_once_and_pulls_nothing(
+    sites: Sites,
+) -> None:
+    ws = sites.station(
+        "ws",
+        sites.server.staff("ws", Role.FACILITY_ADMIN, "A"),
+        config=SyncConfig(batch_size=200, pull_chunk=200, page_size=200),
+    )
     ws.cycle()
     uow = sites.superuser()
-    with uow.engine.begin() as conn:
+    with uow.engine.begin() as conn:  # the server moved on to a schema this client does not know
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-    _rename(ws, sites.students["A"][7], "PushedFromOld")
+    students = sites.students["A"]
+    with ws.uow() as u:  # a thousand edits made offline, each its own outbox entry
+        for i in range(1000):
+            user = u.session.get(User, students[i % len(students)])
+            assert user is not None
+            user.name_first = f"Old{i:04d}"
+            u.flush()
+        u.commit()
+    assert _outbox(ws) == 1000
+    _set_server_surname(sites, students[0], "ChangedOnServer")  # not pulled while behind
     report = ws.cycle()
-    assert isinstance(report, SyncReport) and report.push_only
-    assert _server_user(sites, sites.students["A"][7])["name_first"] == "PushedFromOld"
-    with uow.engine.begin() as conn:
-        count = conn.execute(select(func.count()).select_from(User)).scalar()
-    assert count
+    assert isinstance(report, SyncReport) and report.push_only and report.issues == 0
+    assert _outbox(ws) == 0
+    expected = {
+        s: f"Old{i:04d}" for i, s in enumerate(students) for i in range(i, 1000, len(students))
+    }
+    assert {s: _server_user(sites, s)["name_first"] for s in students} == expected
+    with uow.engine.connect() as conn:
+        audited = conn.execute(
+            text("SELECT count(*) FROM audit_log WHERE device_id = :d AND action = 'update'"),
+            {"d": ws.sync.device_id},
+        ).scalar_one()
     uow.engine.dispose()
+    assert audited == len(students) * (1000 // 200)  # once per row and batch, never twice
+    with ws.cache.connect() as conn:
+        surname = conn.execute(select(User.name_last).where(User.id == students[0])).scalar()
+    assert surname != "ChangedOnServer"
 
 
 def test_a_student_transferred_away_while_edited_offline_is_a_visible_rejection(

@@ -21,6 +21,7 @@ from app.services.facilities import FacilityService
 from app.services.people import PeopleService
 from app.services.programs import ProgramService
 from app.services.records import RecordsService
+from app.services.reports import ReportsService
 from app.services.risk import RiskService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
@@ -43,6 +44,7 @@ class Services:
     people: PeopleService
     programs: ProgramService
     records: RecordsService
+    reports: ReportsService
     classes: ClassService
     rosters: RosterService
     schedule: ScheduleService
@@ -67,6 +69,7 @@ def build_services(
         people=PeopleService(uow, clock),
         programs=ProgramService(uow, clock),
         records=RecordsService(uow, clock),
+        reports=ReportsService(uow, clock),
         classes=ClassService(uow, clock),
         rosters=RosterService(uow, clock),
         schedule=ScheduleService(uow, clock),

@@ -30,6 +30,7 @@ from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance import AttendanceView
 from app.ui.views.calendar import CalendarView
+from app.ui.views.reports import ReportsView
 from app.ui.views.rosters import RostersView
 from app.ui.views.students import StudentsView
 from app.ui.views.sync import SyncView
@@ -37,7 +38,7 @@ from app.ui.views.today import TodayView
 
 log = logging.getLogger(__name__)
 
-SCREENS = ("Today", "Rosters", "Calendar", "Attendance", "Students", "Sync")
+SCREENS = ("Today", "Rosters", "Calendar", "Attendance", "Students", "Sync", "Reports")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.attendance = AttendanceView(runner)
         self.rosters = RostersView(runner)
         self.calendar = CalendarView(runner)
+        self.reports = ReportsView(runner)
         self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
         self.today.sig_open_sheet.connect(self.open_sheet)
         screens: dict[str, QWidget] = {
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
             "Attendance": self.attendance,
             "Students": self.students,
             "Sync": self.sync_view,
+            "Reports": self.reports,
         }
         for name in SCREENS:
             self.stack.addWidget(screens[name])
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
         self.attendance.set_context(services, facility.id, facility.timezone)
         self.rosters.set_context(services, facility.id)
         self.calendar.set_context(services, facility.id, facility.timezone)
+        self.reports.set_context(services, self._workstation.facilities, facility.id)
 
     def open_sheet(self, series_id: object, original_date: object) -> None:
         """The attendance sheet of one session (from Today's missing list, or elsewhere)."""

@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:10])")
 
-.PHONY: run test lint bench demo clean
+.PHONY: run test lint bench demo clean package package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,3 +26,19 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+
+# The admin's executable (README, "Packaging"): PyInstaller comes from the `package` extra.
+# Not part of `make test`: a build takes a minute or more. Output: dist/rollbook/.
+PKG_STAMP := $(subst /.installed-,/.package-,$(STAMP))
+
+$(PKG_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
+	rm -f $(VENV)/.package-* && touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/rollbook.spec
+	@echo "built dist/rollbook ($$(du -sh dist/rollbook | cut -f1))"
+
+package-test: package
+	$(BIN)/python packaging/package_test.py dist/rollbook

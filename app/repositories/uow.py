@@ -173,7 +173,8 @@ class UnitOfWork:
         except StaleDataError as err:
             self.session.rollback()
             raise StaleRecord(
-                "Someone else changed this record in the meantime. Reload it and try again."
+                "This record changed while it was being saved (another staff member, or a sync"
+                " bringing the server's copy). Reload it and try again."
             ) from err
 
     def commit(self) -> None:

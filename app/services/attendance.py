@@ -19,7 +19,7 @@ from app.domain.attendance import (
     minutes_between,
 )
 from app.domain.enums import AttendanceStatus, EnrollmentStatus
-from app.domain.errors import NotAllowed, NotFound, ValidationError
+from app.domain.errors import NotAllowed, NotFound, StaleRecord, ValidationError
 from app.domain.ids import attendance_id
 from app.domain.recurrence import compile_series
 from app.domain.validation import check_range, check_timezone, clean_text
@@ -316,6 +316,16 @@ class AttendanceService:
         student not on the sheet or a mark that does not hold together.
         """
         clean = _clean_mark(status, absence_reason, note, check_in_at, check_out_at, minutes)
+        try:
+            return self._mark_once(series_id, occurrence_date, student_id, clean)
+        except StaleRecord:
+            # The row changed between reading and writing it, usually a sync applying the
+            # server's copy. A mark says what the status is, not how to change it: once more.
+            return self._mark_once(series_id, occurrence_date, student_id, clean)
+
+    def _mark_once(
+        self, series_id: uuid.UUID, occurrence_date: date, student_id: uuid.UUID, clean: _Mark
+    ) -> SheetRow:
         with self._uow() as uow:
             session = self._editable_session(uow, series_id, occurrence_date)
             lines = self._lines(uow, session, [student_id])

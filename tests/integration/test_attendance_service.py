@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, update
 
 from app.db.models import AttendanceRecord
 from app.domain.enums import AttendanceStatus, EnrollmentStatus
@@ -19,6 +19,7 @@ from app.domain.ids import attendance_id, enrollment_id
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
+from app.services.context import Actor
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import NewSeries, SeriesChanges
@@ -399,3 +400,43 @@ def test_marks_of_cancelled_or_vanished_sessions_are_kept_and_flagged(
     assert all(m.needs_review and m.deleted_at is None for m in kept.values())
     with pytest.raises(NotFound):
         s.attendance.sheet(s.series_id, MON_2)
+
+
+@pytest.mark.postgres
+def test_a_mark_whose_row_changes_while_saving_is_saved_on_the_fresh_row(
+    pg_engine: Any,
+) -> None:
+    """A sync applying the server's copy between the mark's read and write: the mark still
+    lands (it says what the status is), on top of the row as it now is."""
+    uow = UnitOfWorkFactory(pg_engine, Actor("test_admin"))
+    world = build_world(uow, students=2, required_hours=Decimal("20"))
+    with uow() as u:
+        world.classes = [add_class(u, world.facility_id, world.program_id, "Math", capacity=5)]
+        u.commit()
+    s = Setup(uow, world, FixedClock(NOW))
+    sid = world.students[0]
+    s.attendance.mark(s.series_id, MON_9, sid, A.PRESENT)
+    record_id = attendance_id(s.series_id, sid, MON_9)
+    interfered: list[int] = []
+
+    def meanwhile(conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("UPDATE program_class_event_attendance") and not interfered:
+            interfered.append(1)  # another connection rewrites the row first, as a pull would
+            with pg_engine.connect() as other, other.begin():
+                other.execute(
+                    update(AttendanceRecord)
+                    .where(AttendanceRecord.id == record_id)
+                    .values(note="from the server", row_version=AttendanceRecord.row_version + 1)
+                )
+
+    event.listen(pg_engine, "before_cursor_execute", meanwhile)
+    try:
+        row = s.attendance.mark(s.series_id, MON_9, sid, A.ABSENT_EXCUSED, absence_reason="Ill")
+    finally:
+        event.remove(pg_engine, "before_cursor_execute", meanwhile)
+    assert interfered and row.status is A.ABSENT_EXCUSED
+    with pg_engine.connect() as conn:
+        stored = conn.execute(
+            select(AttendanceRecord.attendance_status).where(AttendanceRecord.id == record_id)
+        ).scalar_one()
+    assert stored is A.ABSENT_EXCUSED

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.nav.setCurrentRow(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Results of loads still running must not reach screens that are going away."""
+        self._runner.discard_pending()
+        super().closeEvent(event)
 
     def _nav_to(self, row: int) -> Callable[[], None]:
         return lambda: self.nav.setCurrentRow(row)

@@ -45,6 +45,7 @@ def window(qtbot: QtBot, demo_services: Services) -> MainWindow:
         win.set_workstation(Workstation(demo_services, status, facilities, "Demo workstation"))
     win.show()
     yield win
+    win.close()  # drops the callbacks of loads still running, before the window is deleted
     runner.wait_idle()
 
 

@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError
 
@@ -61,6 +62,15 @@ def read_state(engine: Engine) -> CacheState:
         raise CacheUnreadable(_unreadable_message(engine, err)) from err
 
 
+def read_revision(engine: Engine) -> str | None:
+    """The cache's schema revision (``None``: empty); ``CacheUnreadable`` as ``read_state``."""
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except DatabaseError as err:
+        raise CacheUnreadable(_unreadable_message(engine, err)) from err
+
+
 def _state(conn: Connection) -> CacheState:
     master = conn.execute(text("SELECT type, name, tbl_name FROM sqlite_master")).all()
     tables = frozenset(str(n) for kind, n, _t in master if kind == "table")
@@ -83,26 +93,28 @@ def _state(conn: Connection) -> CacheState:
     return CacheState(revision, tables, triggers, pending, digest.hexdigest())
 
 
-def upgrade_local_cache(engine: Engine) -> CacheState:
-    """Bring the cache behind ``engine`` to this build's schema; return its state before.
+def upgrade_local_cache(engine: Engine) -> str | None:
+    """Bring the cache behind ``engine`` to this build's schema; return its revision before.
 
     Blocking (file copies, migrations); call it off the GUI thread, before anything else uses
     the cache. Raises ``CacheUnreadable``, ``CacheTooNew``, ``CacheUpgradeFailed`` (the cache
     left as it was in each case) or ``MissingResource`` (the installation lacks migrations).
+    A cache already at this schema costs one read of its revision.
     """
     resources.require_migrations()
     path = cache_file(engine)
     if path is not None:
         _finish_interrupted_upgrade(engine, path)
-    before = read_state(engine)
-    if before.revision == migrate.head_revision():
-        return before
-    if before.revision is not None and before.revision not in migrate.known_revisions():
+    revision = read_revision(engine)
+    if revision == migrate.head_revision():
+        return revision
+    if revision is not None and revision not in migrate.known_revisions():
         raise CacheTooNew(
             f"The local cache {_name(engine)} was written by a newer Rollbook (schema "
-            f"{before.revision}; this one knows up to {migrate.head_revision()}). Nothing was "
+            f"{revision}; this one knows up to {migrate.head_revision()}). Nothing was "
             "changed: install that newer Rollbook again to keep working with it."
         )
+    before = read_state(engine)
     backup = _backup(engine, path) if path is not None and before.tables else None
     try:
         migrate.upgrade(engine)
@@ -138,7 +150,7 @@ def upgrade_local_cache(engine: Engine) -> CacheState:
         after.revision,
         after.pending,
     )
-    return before
+    return revision
 
 
 def cache_file(engine: Engine) -> Path | None:

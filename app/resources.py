@@ -100,13 +100,20 @@ def require_migrations() -> None:
         raise MissingResource(missing_message(absent))
 
 
+def qt_translations_dir() -> Path:
+    """Where Qt keeps its own translations: in the PySide6 wheel, or in the bundle's copy."""
+    from PySide6.QtCore import QLibraryInfo
+
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
 def apply_to(app: QCoreApplication) -> QTranslator | None:
     """Give ``app`` its window icon and Qt's own translations for the system's language.
 
     A missing icon is logged, not fatal: every window still works. Returns the translator
     installed (the caller keeps it alive), or ``None`` when Qt has none for this language.
     """
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtGui import QGuiApplication, QIcon
 
     icon = resources_dir() / ICON
@@ -115,8 +122,7 @@ def apply_to(app: QCoreApplication) -> QTranslator | None:
     else:
         log.warning("%s", missing_message([r for r in requirements() if r.path == icon]))
     translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale.system(), "qtbase", "_", folder):
+    if translator.load(QLocale.system(), "qtbase", "_", str(qt_translations_dir())):
         app.installTranslator(translator)
         return translator
     return None

@@ -52,7 +52,7 @@ class Report:
 
     def render(self) -> str:
         lines = [self.header]
-        lines += [f"  {c.outcome.value:<5} {c.name:<12} {c.detail}" for c in self.checks]
+        lines += [f"  {c.outcome.value:<5} {c.name:<13} {c.detail}" for c in self.checks]
         warnings = sum(c.outcome is Outcome.WARN for c in self.checks)
         failures = sum(c.outcome is Outcome.FAIL for c in self.checks)
         if failures:
@@ -92,6 +92,7 @@ def run(qt_command: Sequence[str] | None = None) -> Report:
     )
     steps: list[tuple[str, Callable[[], Check]]] = [
         ("resources", check_resources),
+        ("translations", check_translations),
         ("data folder", check_data_folder),
         ("Qt platform", lambda: check_qt_platform(qt_command or qt_probe_command())),
         ("keyring", check_keyring),
@@ -121,6 +122,21 @@ def check_resources() -> Check:
         Outcome.OK,
         f"icon and migrations in {resources.resources_dir().parent} "
         f"({len(migrate.known_revisions())} schema revisions, head {migrate.head_revision()})",
+    )
+
+
+def check_translations(folder: Path | None = None) -> Check:
+    """Qt's own strings (standard buttons, file dialogs) in the system's language."""
+    folder = folder or resources.qt_translations_dir()
+    found = sorted(folder.glob("qtbase_*.qm")) if folder.is_dir() else []
+    if not found:
+        return Check(
+            "translations",
+            Outcome.WARN,
+            f"no Qt translations in {folder}: Qt's own buttons and dialogs stay in English",
+        )
+    return Check(
+        "translations", Outcome.OK, f"Qt's own strings in {len(found)} languages in {folder}"
     )
 
 

@@ -56,7 +56,8 @@ def test_self_check_passes_from_source_and_names_each_check(tmp_path: Path) -> N
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith(f"Rollbook {__version__} self-check (from source")
-    for name in ("resources", "data folder", "keyring", "SQLCipher", "PostgreSQL", "cache"):
+    names = ("resources", "translations", "data folder", "keyring", "SQLCipher", "PostgreSQL")
+    for name in (*names, "cache"):
         assert any(line.split()[1:2] == name.split()[:1] for line in lines), name
     assert '"offscreen" platform plugin loads' in done.stdout
     assert lines[-1].startswith("self-check passed")
@@ -90,6 +91,15 @@ def test_resources_missing_from_an_installation_fail_the_check(bundle: Bundle) -
     assert check.outcome is Outcome.FAIL
     assert "application icon" in check.detail and "database migrations" in check.detail
     assert str(root / "migrations" / "env.py") in check.detail
+
+
+def test_qt_translations_are_found_or_their_absence_explained(tmp_path: Path) -> None:
+    found = selfcheck.check_translations()
+    assert found.outcome is Outcome.OK
+    assert int(found.detail.split()[4]) > 10  # "Qt's own strings in N languages"
+    missing = selfcheck.check_translations(tmp_path)
+    assert missing.outcome is Outcome.WARN
+    assert f"no Qt translations in {tmp_path}" in missing.detail
 
 
 def test_a_read_only_data_folder_fails_the_check(

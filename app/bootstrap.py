@@ -25,6 +25,7 @@ from app.services.reports import ReportsService
 from app.services.risk import RiskService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
+from app.services.series_edit import SeriesEditService
 from app.services.staff_accounts import StaffAccountsService
 from app.services.sync_issues import SyncIssuesService
 from app.services.trends import TrendService
@@ -48,6 +49,7 @@ class Services:
     classes: ClassService
     rosters: RosterService
     schedule: ScheduleService
+    series_edit: SeriesEditService  # the series dialog's forms, and changes from a date on
     attendance: AttendanceService
     risk: RiskService
     trends: TrendService
@@ -73,6 +75,7 @@ def build_services(
         classes=ClassService(uow, clock),
         rosters=RosterService(uow, clock),
         schedule=ScheduleService(uow, clock),
+        series_edit=SeriesEditService(uow, clock),
         attendance=AttendanceService(uow, clock),
         risk=RiskService(uow, clock),
         trends=TrendService(uow, clock),

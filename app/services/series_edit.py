@@ -1,0 +1,299 @@
+"""Session series as the calendar's series dialog describes them: a form (class, room,
+instructor, first date and time, how the sessions repeat and end) made into a new series, or
+into a change of a series from a chosen date on that leaves every mark already taken alone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import Literal, TypeAlias
+
+from app.db.models import OccurrenceOverrideRow
+from app.domain.errors import NotAllowed, ValidationError
+from app.domain.recurrence import MAX_DURATION_MINUTES, SeriesSpec, compile_series
+from app.repositories.classes import ClassRepository
+from app.repositories.schedule import ScheduleRepository
+from app.services.schedule import ScheduleService, spec_of
+from app.services.schedule_dto import NewSeries, OccurrenceView, SeriesView
+
+__all__ = [
+    "MAX_COUNT",
+    "MAX_INTERVAL",
+    "EndKind",
+    "RepeatKind",
+    "SeriesEditService",
+    "SeriesForm",
+    "SeriesSaved",
+    "check_form",
+    "form_of",
+]
+
+RepeatKind: TypeAlias = Literal["none", "weekly", "daily", "rule"]
+EndKind: TypeAlias = Literal["class", "date", "count"]
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+MAX_INTERVAL = 52
+MAX_COUNT = 1000
+# How far past the chosen date an edit looks for the series' next session.
+_NEXT_SESSION_HORIZON = timedelta(days=366)
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesForm:
+    """A series as a person fills it in. Dates and times are wall times of the facility.
+
+    ``first_date`` is the first day of a new series, or the day an edit applies from.
+    ``weekdays`` are 0 (Monday) to 6; ``interval`` is every N weeks or days. ``end`` is
+    ``class`` (when the class ends), ``date`` (``until_local``, inclusive) or ``count``
+    (``count`` sessions in the whole series). ``rule`` keeps a stored rule the form cannot
+    show (``repeat="rule"``), unchanged.
+    """
+
+    class_id: uuid.UUID
+    first_date: date
+    start_time: time
+    duration_minutes: int
+    repeat: RepeatKind = "weekly"
+    weekdays: tuple[int, ...] = ()
+    interval: int = 1
+    end: EndKind = "class"
+    until_local: date | None = None
+    count: int | None = None
+    room_id: uuid.UUID | None = None
+    instructor_id: uuid.UUID | None = None
+    rule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesSaved:
+    """What saving the form did: the series that carries the sessions from the chosen date
+    and the first of them (``None`` if it lies beyond what the calendar expands)."""
+
+    series_id: uuid.UUID
+    class_name: str
+    first_session: OccurrenceView | None
+
+
+def check_form(form: SeriesForm) -> tuple[str | None, date | None]:
+    """The RRULE body (``None``: one session) and last date of a form.
+
+    Raises ``ValidationError`` naming the form's field (``weekdays``, ``interval``,
+    ``until_local``, ``count``, ``duration_minutes``, ``repeat``) with a message for a person.
+    The class's dates, the rule itself and clashes are checked when the series is saved.
+    """
+    if not 1 <= form.duration_minutes <= MAX_DURATION_MINUTES:
+        raise ValidationError(
+            "A session lasts from one minute to 24 hours.", field="duration_minutes"
+        )
+    if form.repeat == "none":
+        return None, None
+    if not 1 <= form.interval <= MAX_INTERVAL:
+        raise ValidationError(f"Repeat every 1 to {MAX_INTERVAL} weeks or days.", field="interval")
+    every = [f"INTERVAL={form.interval}"] if form.interval > 1 else []
+    if form.repeat == "weekly":
+        days = sorted({d for d in form.weekdays if 0 <= d <= 6})
+        if not days:
+            raise ValidationError("Choose at least one weekday.", field="weekdays")
+        parts = ["FREQ=WEEKLY", *every, "BYDAY=" + ",".join(WEEKDAY_CODES[d] for d in days)]
+    elif form.repeat == "daily":
+        parts = ["FREQ=DAILY", *every]
+    else:
+        if not form.rule:
+            raise ValidationError("Choose how the sessions repeat.", field="repeat")
+        parts = [form.rule]
+    until: date | None = None
+    if form.end == "date":
+        if form.until_local is None:
+            raise ValidationError("Choose the last day of the series.", field="until_local")
+        if form.until_local < form.first_date:
+            raise ValidationError(
+                f"The last day ({form.until_local:%a %d %b %Y}) is before the first "
+                f"({form.first_date:%a %d %b %Y}).",
+                field="until_local",
+            )
+        until = form.until_local
+    elif form.end == "count":
+        if form.count is None or not 1 <= form.count <= MAX_COUNT:
+            raise ValidationError(f"The series has from 1 to {MAX_COUNT} sessions.", field="count")
+        parts.append(f"COUNT={form.count}")
+    return ";".join(parts), until
+
+
+def form_of(series: SeriesView, class_end: date | None, day: date) -> SeriesForm:
+    """The form showing ``series``, to change it from ``day`` on.
+
+    A rule the form has no words for (monthly, several parts) is kept whole as ``rule``.
+    """
+    parts = dict(p.split("=", 1) for p in (series.rrule or "").split(";") if "=" in p)
+    count = parts.pop("COUNT", None)
+    interval = parts.get("INTERVAL", "1")
+    plain = {"FREQ", "INTERVAL", "BYDAY", "WKST"}
+    byday = parts.get("BYDAY", WEEKDAY_CODES[series.dtstart_local.weekday()]).split(",")
+    repeat: RepeatKind = "rule"
+    weekdays: tuple[int, ...] = ()
+    if series.rrule is None:
+        repeat = "none"
+    elif parts.get("FREQ") == "WEEKLY" and set(parts) <= plain and set(byday) <= {*WEEKDAY_CODES}:
+        repeat, weekdays = "weekly", tuple(sorted(WEEKDAY_CODES.index(d) for d in byday))
+    elif parts.get("FREQ") == "DAILY" and set(parts) <= {"FREQ", "INTERVAL"}:
+        repeat = "daily"
+    end: EndKind = "class"
+    if count is not None:
+        end = "count"
+    elif series.until_local is not None and series.until_local != class_end:
+        end = "date"
+    return SeriesForm(
+        class_id=series.class_id,
+        first_date=day,
+        start_time=series.dtstart_local.time(),
+        duration_minutes=series.duration_minutes,
+        repeat=repeat,
+        weekdays=weekdays,
+        interval=int(interval) if interval.isdigit() and repeat != "rule" else 1,
+        end=end,
+        until_local=series.until_local,
+        count=int(count) if count is not None and count.isdigit() else None,
+        room_id=series.room_id,
+        instructor_id=series.instructor_id,
+        rule=";".join(f"{k}={v}" for k, v in parts.items()) if repeat == "rule" else None,
+    )
+
+
+def _keep_occurrence(_ov: OccurrenceOverrideRow) -> None:
+    """Changes from a date on never touch one session's override."""
+
+
+class SeriesEditService(ScheduleService):
+    """Creates series from the dialog's form and changes a series from a chosen date on.
+
+    A change from a date is ``ScheduleService``'s "all future" split: sessions before the date
+    stay as they were, with their attendance; a change that would move or drop a session
+    already marked is refused. From the first session on, the series is changed in place.
+    """
+
+    def form_for(self, series_id: uuid.UUID, day: date) -> SeriesForm:
+        """The form of a series, to change it from ``day`` on."""
+        with self._uow() as uow:
+            series = self._series_view(uow.get(ScheduleRepository), series_id)
+            klass = self._class(uow.get(ClassRepository), series.class_id)
+            return form_of(series, klass.end_date, day)
+
+    def create_from_form(self, form: SeriesForm, *, allow_clash: bool = False) -> SeriesSaved:
+        """A new series (room and instructor default to the class's); raises what
+        ``check_form`` and ``create_series`` raise, ``ClashError`` unless ``allow_clash``."""
+        rule, until = check_form(form)
+        series = self.create_series(
+            NewSeries(
+                class_id=form.class_id,
+                dtstart_local=datetime.combine(form.first_date, form.start_time),
+                duration_minutes=form.duration_minutes,
+                rrule=rule,
+                until_local=until,
+                room_id=form.room_id,
+                instructor_id=form.instructor_id,
+            ),
+            allow_clash=allow_clash,
+        )
+        with self._uow() as uow:
+            first = self._first_occurrence(uow.get(ScheduleRepository), series.id)
+        return SeriesSaved(series.id, series.class_name, first)
+
+    def edit_from(
+        self, series_id: uuid.UUID, form: SeriesForm, *, allow_clash: bool = False
+    ) -> SeriesSaved:
+        """Change the sessions of a series from ``form.first_date`` on.
+
+        The series' sessions before that date keep their time, room and attendance. ``count``
+        is the number of sessions of the whole series, those before the date included.
+        Raises ``NotAllowed`` when attendance was taken on or after the date's session,
+        ``ValidationError`` naming the form's field, ``ClashError`` unless ``allow_clash``.
+        """
+        rule, until = check_form(form)
+        day = form.first_date
+        with self._uow() as uow:
+            sched = uow.get(ScheduleRepository)
+            _row, line = self._series(sched, series_id)
+            klass = self._class(uow.get(ClassRepository), line.class_id)
+            if form.class_id != line.class_id:
+                raise ValidationError(
+                    "A series stays with its class: create a new series for another class.",
+                    field="class_id",
+                )
+            spec = spec_of(line)
+            session = self._next_session(spec, day)
+            if session is None:
+                raise ValidationError(
+                    f"{line.class_name} has no session on or after {day:%a %d %b %Y}.",
+                    field="first_date",
+                )
+            marked = sched.first_marked_date_from(series_id, session)
+            if marked is not None:
+                raise NotAllowed(
+                    f"Attendance was taken on {marked:%a %d %b %Y}: apply the changes from a "
+                    "later date, so that no marked session moves.",
+                    field="first_date",
+                )
+            if form.end != "date":  # as when created: no session after the class ends
+                until = klass.end_date
+            if form.end == "count" and form.count is not None and rule is not None:
+                held = self._sessions_before(spec, day)
+                if form.count <= held:
+                    raise ValidationError(
+                        f"{held} session{'s' if held != 1 else ''} of the series "
+                        f"{'are' if held != 1 else 'is'} before {day:%a %d %b %Y}: the series "
+                        f"needs more than {held} to go on.",
+                        field="count",
+                    )
+                # The rule of the sessions from the date on counts only those.
+                rule, _ = check_form(replace(form, count=form.count - held))
+        start = datetime.combine(day, form.start_time)
+
+        def change(part: SeriesSpec) -> SeriesSpec:
+            return replace(
+                part,
+                dtstart_local=start,
+                duration_minutes=form.duration_minutes,
+                rrule=rule,
+                until_local=until,
+                exdates=tuple(d for d in part.exdates if d > day),
+                room_id=form.room_id,
+                instructor_id=form.instructor_id,
+            )
+
+        done = self._edit(
+            series_id,
+            session,
+            "all_future",
+            _keep_occurrence,
+            change,
+            allow_clash,
+            room_id=form.room_id,
+            instructor_id=form.instructor_id,
+        )
+        carrier = done.new_series_id or series_id
+        return SeriesSaved(carrier, line.class_name, done.occurrence)
+
+    @staticmethod
+    def _next_session(spec: SeriesSpec, day: date) -> date | None:
+        """The original date of the series' first session on or after ``day``."""
+        compiled = compile_series(spec)
+        start = max(day, spec.dtstart_local.date())
+        end = start + _NEXT_SESSION_HORIZON
+        if spec.until_local is not None:
+            end = min(end, spec.until_local)
+        if end < start:
+            return None
+        found = compiled.expand(start, end)
+        return min((o.original_date for o in found), default=None)
+
+    @staticmethod
+    def _sessions_before(spec: SeriesSpec, day: date) -> int:
+        """Sessions of the rule before ``day`` (excluded dates count, as COUNT counts them);
+        none when no session of the series takes place before ``day``."""
+        first = spec.dtstart_local.date()
+        last = day - timedelta(days=1)
+        if last < first or not compile_series(spec).expand(first, last):
+            return 0
+        return len(compile_series(replace(spec, exdates=())).expand(first, last))

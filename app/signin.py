@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from app.bootstrap import Services, build_services
+from app.cache_upgrade import upgrade_local_cache
 from app.db import migrate
 from app.db.cache_prune import prune_cache
 from app.db.engine import CACHE_KEY_BYTES, CacheLocked, check_cache_key, make_local_engine
@@ -378,7 +379,8 @@ class SignInService:
         except CacheLocked:
             return None
         try:
-            migrate.upgrade(engine)
+            # Copied aside first and checked after: pending changes survive an upgrade.
+            upgrade_local_cache(engine)
         except BaseException:
             engine.dispose()
             raise

@@ -26,6 +26,7 @@ from app.repositories.hours import HoursRepository
 from app.repositories.people import PeopleRepository
 from app.repositories.programs import ProgramRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.services.curriculum import ProgramProgressDTO, student_curriculum
 from app.services.facilities import facility_zone
 from app.services.inputs import as_enum, check_decimal
 from app.services.records_dto import (
@@ -49,6 +50,7 @@ __all__ = [
     "CredentialDTO",
     "HoursEntryDTO",
     "HoursSummaryDTO",
+    "ProgramProgressDTO",
     "RecordsService",
 ]
 
@@ -315,6 +317,16 @@ class RecordsService:
                 unverified_minutes=sum(e.minutes or 0 for e in entries if not e.verified),
                 open_entry_id=next((e.id for e in entries if e.is_open), None),
             )
+
+    # -- curriculum progress ----------------------------------------------------------------
+
+    def curriculum_of(self, student_id: uuid.UUID) -> list[ProgramProgressDTO]:
+        """Per program the student is enrolled in: modules and lessons completed, the percent,
+        the last activity (a date at the student's facility) and each lesson's status."""
+        with self._uow() as uow:
+            student = self._student(uow, student_id)
+            zone = facility_zone(self._facility(uow, student))
+            return student_curriculum(uow, student.id, zone)
 
     # -- audit ------------------------------------------------------------------------------
 

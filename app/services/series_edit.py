@@ -11,22 +11,30 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal, TypeAlias
 
 from app.db.models import OccurrenceOverrideRow
+from app.domain.enums import ClassStatus
 from app.domain.errors import NotAllowed, ValidationError
 from app.domain.recurrence import MAX_DURATION_MINUTES, SeriesSpec, compile_series
 from app.repositories.classes import ClassRepository
+from app.repositories.facilities import RoomRepository
+from app.repositories.people import PeopleRepository
 from app.repositories.schedule import ScheduleRepository
+from app.services.classes_dto import staff_name
 from app.services.schedule import ScheduleService, spec_of
-from app.services.schedule_dto import NewSeries, OccurrenceView, SeriesView
+from app.services.schedule_dto import Clash, NewSeries, OccurrenceView, SeriesView
 
 __all__ = [
     "MAX_COUNT",
     "MAX_INTERVAL",
+    "Choice",
+    "ClassChoice",
     "EndKind",
     "RepeatKind",
+    "SeriesChoices",
     "SeriesEditService",
     "SeriesForm",
     "SeriesSaved",
     "check_form",
+    "clash_text",
     "form_of",
 ]
 
@@ -64,6 +72,35 @@ class SeriesForm:
     room_id: uuid.UUID | None = None
     instructor_id: uuid.UUID | None = None
     rule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A room or a person the form offers."""
+
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClassChoice:
+    """A class that may have sessions, with what a new series of it starts from."""
+
+    id: uuid.UUID
+    name: str  # "Welding I (Trades)": the class and its program
+    room_id: uuid.UUID | None
+    instructor_id: uuid.UUID | None
+    end_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesChoices:
+    """What the form offers at a facility; ``form`` is the series being changed, if any."""
+
+    classes: tuple[ClassChoice, ...]
+    rooms: tuple[Choice, ...]
+    instructors: tuple[Choice, ...]
+    form: SeriesForm | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +198,15 @@ def form_of(series: SeriesView, class_end: date | None, day: date) -> SeriesForm
     )
 
 
+def clash_text(clash: Clash) -> str:
+    """One clash in words: what is booked twice, for what, when."""
+    when = f"{clash.start_local:%a %d %b %Y %H:%M}"
+    if clash.kind == "room":
+        return f"{clash.room_name or 'The room'} is booked for {clash.other_class_name}, {when}"
+    who = clash.instructor_name or "The instructor"
+    return f"{who} teaches {clash.other_class_name}, {when}"
+
+
 def _keep_occurrence(_ov: OccurrenceOverrideRow) -> None:
     """Changes from a date on never touch one session's override."""
 
@@ -172,6 +218,49 @@ class SeriesEditService(ScheduleService):
     stay as they were, with their attendance; a change that would move or drop a session
     already marked is refused. From the first session on, the series is changed in place.
     """
+
+    def choices(
+        self, facility_id: uuid.UUID, series_id: uuid.UUID | None = None, day: date | None = None
+    ) -> SeriesChoices:
+        """Classes (not cancelled), rooms and instructors of a facility, in one unit of work;
+        with ``series_id``, that series as the form shows it to change from ``day`` on.
+
+        Instructors are the staff with the facility in scope and whoever teaches one of its
+        classes or the series, so that the form can always show the current choice.
+        """
+        with self._uow() as uow:
+            listings = [
+                c
+                for c in uow.get(ClassRepository).listings(facility_id)
+                if c.status is not ClassStatus.CANCELLED
+            ]
+            rooms = tuple(
+                Choice(r.id, r.name) for r in uow.get(RoomRepository).rooms_of(facility_id)
+            )
+            people: dict[uuid.UUID, str | None] = {
+                u.id: staff_name(u.name_first, u.name_last)
+                for u in uow.get(PeopleRepository).staff_of(facility_id)
+            }
+            for c in listings:
+                if c.instructor_id is not None:
+                    people.setdefault(
+                        c.instructor_id, staff_name(c.instructor_first, c.instructor_last)
+                    )
+            form = None
+            if series_id is not None:
+                series = self._series_view(uow.get(ScheduleRepository), series_id)
+                klass = self._class(uow.get(ClassRepository), series.class_id)
+                form = form_of(series, klass.end_date, day or series.dtstart_local.date())
+                if series.instructor_id is not None:
+                    people.setdefault(series.instructor_id, series.instructor_name)
+        classes = tuple(
+            ClassChoice(
+                c.id, f"{c.name} ({c.program_name})", c.room_id, c.instructor_id, c.end_date
+            )
+            for c in listings
+        )
+        named = sorted(((name or "?", i) for i, name in people.items()), key=lambda p: p[0])
+        return SeriesChoices(classes, rooms, tuple(Choice(i, n) for n, i in named), form)
 
     def form_for(self, series_id: uuid.UUID, day: date) -> SeriesForm:
         """The form of a series, to change it from ``day`` on."""

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.domain.enums import AttendanceStatus
+from app.domain.enums import AttendanceStatus, ClassStatus
 from app.domain.errors import NotAllowed, ValidationError
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
@@ -174,7 +174,9 @@ def test_a_count_is_of_the_whole_series_and_the_first_session_changes_it_in_plac
         date(2026, 4, 7),
     ]
     assert {o.series_id for o in sessions[2:]} == {moved.series_id}
-    with pytest.raises(ValidationError, match="1 session of the series is before Mon 09 Mar") as err:
+    with pytest.raises(
+        ValidationError, match="1 session of the series is before Mon 09 Mar"
+    ) as err:
         series_edit.edit_from(
             saved.series_id, _form(world, first_date=date(2026, 3, 9), end="count", count=1)
         )
@@ -209,3 +211,19 @@ def test_rules_the_form_has_no_words_for_are_kept(
         date(2026, 3, 3),
     )
     assert (fortnightly.repeat, fortnightly.interval, fortnightly.weekdays) == ("weekly", 2, (1,))
+
+
+def test_choices_offer_the_classes_rooms_and_teachers_of_the_facility(
+    series_edit: SeriesEditService, world: World, uow: UnitOfWorkFactory
+) -> None:
+    with uow() as u:
+        add_class(u, world.facility_id, world.program_id, "Gone", status=ClassStatus.CANCELLED)
+        u.commit()
+    saved = series_edit.create_from_form(_form(world))
+    offered = series_edit.choices(world.facility_id, saved.series_id, date(2026, 3, 20))
+    assert [c.name for c in offered.classes] == ["Maths (Welding)", "Welding I (Welding)"]
+    assert [r.name for r in offered.rooms] == ["Lab B", "Room 101"]
+    # Neither instructor has a staff scope here: they teach its classes, so they are offered.
+    assert [p.name for p in offered.instructors] == ["Iris Stone", "Omar Reed"]
+    assert offered.form == series_edit.form_for(saved.series_id, date(2026, 3, 20))
+    assert series_edit.choices(world.other_facility_id).classes == ()

@@ -4,7 +4,8 @@ session or all future ones cancelled, moved or given another room, with a reason
 Keys: Alt+D/W/M day, week, month; Alt+Left/Right previous/next period; on a selected session
 Alt+X cancels, Alt+R moves it to the time in *Move to*, Alt+O changes the room. *All future*
 applies the change to the rest of the series. A clash is shown before anything is saved; tick
-*Allow a clash* to save anyway.
+*Allow a clash* to save anyway. Ctrl+N creates a series, Ctrl+E changes the selected session's
+series from a chosen date on (the series dialog).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from app.services.facilities import RoomDTO
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
+from app.ui.dialogs.series import SeriesDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.tasks import TaskRunner
 
@@ -71,7 +73,9 @@ class CalendarView(QWidget):
         self._runner = runner
         self._services: Services | None = None
         self._facility_id: uuid.UUID | None = None
+        self._timezone = "UTC"
         self._generation = 0
+        self.series_dialog: SeriesDialog | None = None
 
         self.anchor = QDateEdit()
         self.anchor.setCalendarPopup(True)
@@ -107,6 +111,10 @@ class CalendarView(QWidget):
         self.message.setWordWrap(True)
         self.ical_button = QPushButton(self.tr("Export .ics"))
         self.ical_button.clicked.connect(lambda: self.export_ical())
+        self.new_series_button = QPushButton(self.tr("New series… (Ctrl+N)"))
+        self.edit_series_button = QPushButton(self.tr("Change series… (Ctrl+E)"))
+        self.new_series_button.clicked.connect(self.new_series)
+        self.edit_series_button.clicked.connect(self.edit_series)
 
         top = QHBoxLayout()
         top.addWidget(self.anchor)
@@ -115,6 +123,8 @@ class CalendarView(QWidget):
         top.addWidget(QLabel(self.tr("Room")))
         top.addWidget(self.room_filter)
         top.addStretch(1)
+        top.addWidget(self.new_series_button)
+        top.addWidget(self.edit_series_button)
         top.addWidget(self.ical_button)
         edit = QHBoxLayout()
         edit.addWidget(self.reason, 1)
@@ -149,6 +159,8 @@ class CalendarView(QWidget):
             ("Alt+O", self.change_room_selected),
             ("Alt+Left", lambda: self._step(-1)),
             ("Alt+Right", lambda: self._step(1)),
+            ("Ctrl+N", self.new_series),
+            ("Ctrl+E", self.edit_series),
         ):
             QShortcut(QKeySequence(keys), self, slot)
 
@@ -157,6 +169,7 @@ class CalendarView(QWidget):
     def set_context(self, services: Services, facility_id: uuid.UUID, timezone: str) -> None:
         self._services = services
         self._facility_id = facility_id
+        self._timezone = timezone
         today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
         self.anchor.blockSignals(True)
         self.anchor.setDate(QDate(today.year, today.month, today.day))
@@ -288,6 +301,48 @@ class CalendarView(QWidget):
             ),
             f"{o.class_name} of {o.original_date:%d %b} moves to {self.room_to.currentText()}.",
         )
+
+    def new_series(self) -> None:
+        self._open_series(None)
+
+    def edit_series(self) -> None:
+        o = self.selected()
+        if o is None:
+            self.message.setText(self.tr("Select a session of the series to change."))
+            return
+        self._open_series(o)
+
+    def _open_series(self, occurrence: OccurrenceView | None) -> None:
+        """The series dialog, window-modal; the calendar shows what was saved when it closes."""
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None:
+            return
+        old = self.series_dialog
+        if old is not None and not old.busy:  # a busy one still waits for its save's answer
+            old.deleteLater()
+        qd = self.anchor.date()
+        dialog = SeriesDialog(
+            services,
+            self._runner,
+            facility,
+            self._timezone,
+            occurrence=occurrence,
+            day=date(qd.year(), qd.month(), qd.day()),
+            parent=self,
+        )
+        dialog.sig_saved.connect(self._on_series_saved)
+        self.series_dialog = dialog
+        dialog.open()
+
+    def _on_series_saved(self, text: str, first_day: date | None) -> None:
+        """Show the week (day, month) of the first changed session."""
+        self.message.setText(text)
+        self.sig_changed.emit(text)
+        if first_day is not None:
+            self.anchor.blockSignals(True)
+            self.anchor.setDate(QDate(first_day.year, first_day.month, first_day.day))
+            self.anchor.blockSignals(False)
+        self.reload()
 
     def export_ical(self, path: Path | None = None) -> None:
         """The sessions shown, as an iCalendar file; asks where unless ``path`` is given."""

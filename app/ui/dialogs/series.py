@@ -1,0 +1,417 @@
+"""The series dialog: a new session series, or a series changed from a chosen date on.
+
+Keys: Alt+C class, Alt+R room, Alt+I instructor, Alt+D first date (*Apply from* when changing a
+series), Alt+S start time, Alt+U duration, Alt+P repeat, Alt+V every N weeks or days, Alt+W the
+weekdays, Alt+N how it ends, Alt+O the last day, Alt+A the number of sessions, Alt+H allow
+clashes. Enter saves, Esc closes. What is wrong is said next to its field; nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, time
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.domain.errors import DomainError
+from app.services.schedule_dto import ClashError, OccurrenceView
+from app.services.series_edit import (
+    MAX_COUNT,
+    MAX_INTERVAL,
+    ClassChoice,
+    SeriesChoices,
+    SeriesForm,
+    SeriesSaved,
+    clash_text,
+)
+from app.ui.tasks import TaskRunner
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+CLASHES_LISTED = 5
+# Fields the services name that the form shows under another name.
+_FIELD_OF = {"dtstart_local": "first_date", "original_date": "first_date", "rrule": "repeat"}
+_ERROR_STYLE = "color: #b00020;"
+
+
+def _day(qd: QDate) -> date:
+    return date(qd.year(), qd.month(), qd.day())
+
+
+def _select(box: QComboBox, value: object) -> None:
+    """Make the item holding ``value`` current (``findData`` tells equal UUIDs apart)."""
+    found = next((i for i in range(box.count()) if box.itemData(i) == value), 0)
+    box.setCurrentIndex(found)
+
+
+def _combo(items: tuple[tuple[str, str], ...], translate: Callable[[str], str]) -> QComboBox:
+    box = QComboBox()
+    for label, data in items:
+        box.addItem(translate(label), data)
+    return box
+
+
+def _date_edit(day: QDate) -> QDateEdit:
+    """A date that starts with the day of the month, so that Up and Down step days."""
+    edit = QDateEdit(day)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy (ddd)")
+    return edit
+
+
+class SeriesDialog(QDialog):
+    """Fills a ``SeriesForm`` from the keyboard and saves it through ``SeriesEditService``:
+    a new series, or (given a session) its series changed from a chosen date on."""
+
+    sig_saved = Signal(str, object)  # what was done; the date of its first session or None
+    sig_refused = Signal(str)  # a refusal, shown in the dialog
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        facility_id: uuid.UUID,
+        timezone: str,
+        *,
+        occurrence: OccurrenceView | None = None,
+        day: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._facility_id = facility_id
+        self._occurrence = occurrence
+        self._initial: SeriesForm | None = None
+        self._rule: str | None = None
+        self._classes: dict[uuid.UUID, ClassChoice] = {}
+        self.busy = False
+        self._today = today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
+        editing = occurrence is not None
+        self.setWindowTitle(
+            self.tr("Change the series of ") + occurrence.class_name
+            if occurrence is not None
+            else self.tr("New session series")
+        )
+
+        self.class_box = QComboBox()
+        self.room_box = QComboBox()
+        self.instructor_box = QComboBox()
+        self.first_date = _date_edit(QDate(max(day or today, today)))
+        self.start_time = QTimeEdit(QTime(9, 0))
+        self.start_time.setDisplayFormat("HH:mm")
+        self.duration = QSpinBox(minimum=1, maximum=24 * 60, value=60, singleStep=15)
+        self.duration.setSuffix(self.tr(" minutes"))
+        repeats = (("Does not repeat", "none"), ("Weekly", "weekly"), ("Every N days", "daily"))
+        self.repeat = _combo(repeats, self.tr)
+        self.repeat.setCurrentIndex(1)
+        self.interval = QSpinBox(minimum=1, maximum=MAX_INTERVAL, value=1)
+        self.interval.setPrefix(self.tr("every "))
+        self.weekdays = [QCheckBox(self.tr(name)) for name in WEEKDAY_NAMES]
+        ends = (
+            ("When the class ends", "class"),
+            ("On a date", "date"),
+            ("After a number of sessions", "count"),
+        )
+        self.ends = _combo(ends, self.tr)
+        self.until = _date_edit(self.first_date.date().addMonths(3))
+        self.count = QSpinBox(minimum=1, maximum=MAX_COUNT, value=10)
+        self.count.setSuffix(self.tr(" sessions in all"))
+        self.allow_clash = QCheckBox(
+            self.tr("Allow clas&hes (save although a room or an instructor is booked twice)")
+        )
+        self.clashes = self._error_label()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        self.form_layout = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        self._focus: dict[str, QWidget] = {}
+        self._cells: dict[str, QWidget] = {}
+        days = QWidget()
+        days_row = QHBoxLayout(days)
+        days_row.setContentsMargins(0, 0, 0, 0)
+        for box in self.weekdays:
+            days_row.addWidget(box)
+        days_row.addStretch(1)
+        zone = QLabel(self.tr("in {zone}, the facility's time").replace("{zone}", timezone))
+        rows: tuple[tuple[str, str, QWidget, QWidget | None], ...] = (
+            ("class_id", "&Class", self.class_box, None),
+            ("room_id", "&Room", self.room_box, None),
+            ("instructor_id", "&Instructor", self.instructor_box, None),
+            ("first_date", "Apply &from" if editing else "First &date", self.first_date, None),
+            ("start_time", "&Start time", self.start_time, zone),
+            ("duration_minutes", "D&uration", self.duration, None),
+            ("repeat", "Re&peat", self.repeat, None),
+            ("interval", "E&very", self.interval, None),
+            ("weekdays", "On &weekdays", days, None),
+            ("end", "E&nds", self.ends, None),
+            ("until_local", "Last day &on", self.until, None),
+            ("count", "&After", self.count, None),
+        )
+        for field, label, control, extra in rows:
+            focus = self.weekdays[0] if control is days else control
+            self._add_row(field, self.tr(label), control, extra, focus)
+
+        before = "Sessions before this date keep their time, room and attendance."
+        single = "A series that does not repeat is a single session on its first date."
+        note = QLabel(self.tr(before if editing else single))
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form_layout)
+        layout.addWidget(note)
+        layout.addWidget(self.allow_clash)
+        layout.addWidget(self.clashes)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self.class_box.currentIndexChanged.connect(self._on_class_changed)
+        self.repeat.currentIndexChanged.connect(lambda _i: self._show_rows())
+        self.ends.currentIndexChanged.connect(lambda _i: self._show_rows())
+        self.first_date.dateChanged.connect(self._on_first_date_changed)
+        self.weekdays[self.first_date.date().dayOfWeek() - 1].setChecked(True)
+        self.class_box.setEnabled(not editing)  # a series stays with its class
+        self._show_rows()
+        self.message.setText(self.tr("Loading…"))
+        self._load()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _error_label(self) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet(_ERROR_STYLE)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    def _add_row(
+        self, field: str, label: str, control: QWidget, extra: QWidget | None, focus: QWidget
+    ) -> None:
+        """A row: the control (and what goes beside it), its error message below; the label's
+        mnemonic and an error put the focus on ``focus``."""
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        line = QHBoxLayout()
+        wide = isinstance(control, QComboBox)
+        line.addWidget(control, 1 if wide else 0)
+        if extra is not None:
+            line.addWidget(extra)
+        if not wide:
+            line.addStretch(1)
+        column.addLayout(line)
+        error = self._error_label()
+        column.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(focus)
+        self.form_layout.addRow(caption, cell)
+        self.errors[field] = error
+        self._focus[field] = focus
+        self._cells[field] = cell
+
+    def _show_rows(self) -> None:
+        repeat, end = self.repeat.currentData(), self.ends.currentData()
+        self.interval.setSuffix(self.tr(" weeks") if repeat == "weekly" else self.tr(" days"))
+        visible = {
+            "interval": repeat in ("weekly", "daily"),
+            "weekdays": repeat == "weekly",
+            "end": repeat != "none",
+            "until_local": repeat != "none" and end == "date",
+            "count": repeat != "none" and end == "count",
+        }
+        for field, shown in visible.items():
+            self.form_layout.setRowVisible(self._cells[field], shown)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        service, facility, occ = self._services.series_edit, self._facility_id, self._occurrence
+        series = occ.series_id if occ is not None else None
+        day = max(occ.original_date, self._today) if occ is not None else None
+
+        def work() -> SeriesChoices:
+            return service.choices(facility, series, day)
+
+        self._runner.run(work, self._on_loaded, self._on_failed)
+
+    def _on_loaded(self, choices: SeriesChoices) -> None:
+        editing = choices.form is not None
+        self.class_box.blockSignals(True)
+        for klass in choices.classes:
+            self._classes[klass.id] = klass
+            self.class_box.addItem(klass.name, klass.id)
+        self.class_box.blockSignals(False)
+        for box, items, none in (
+            (self.room_box, choices.rooms, "(no room)" if editing else "(the class's room)"),
+            (self.instructor_box, choices.instructors, "(no one)" if editing else "(the class's)"),
+        ):
+            box.addItem(self.tr(none), None)
+            for item in items:
+                box.addItem(item.name, item.id)
+        if choices.form is not None:
+            self._show_form(choices.form)
+        elif not choices.classes:
+            self.message.setText(self.tr("This facility has no class to give sessions to."))
+            return
+        else:
+            self._on_class_changed(0)
+        self.message.clear()
+        self.save_button.setEnabled(True)
+        self._focus["first_date" if editing else "class_id"].setFocus()
+
+    def _show_form(self, form: SeriesForm) -> None:
+        self._initial = form
+        self._rule = form.rule
+        _select(self.class_box, form.class_id)
+        _select(self.room_box, form.room_id)
+        _select(self.instructor_box, form.instructor_id)
+        self.first_date.setDate(QDate(form.first_date))
+        self.start_time.setTime(QTime(form.start_time.hour, form.start_time.minute))
+        self.duration.setValue(form.duration_minutes)
+        if form.rule is not None:
+            self.repeat.addItem(self.tr("As now: ") + form.rule, "rule")
+        _select(self.repeat, form.repeat)
+        self.interval.setValue(form.interval)
+        for index, box in enumerate(self.weekdays):
+            box.setChecked(index in form.weekdays)
+        _select(self.ends, form.end)
+        if form.until_local is not None:
+            self.until.setDate(QDate(form.until_local))
+        if form.count is not None:
+            self.count.setValue(form.count)
+
+    def _on_class_changed(self, index: int) -> None:
+        klass = self._classes.get(self.class_box.itemData(index))
+        if klass is None or self._occurrence is not None:
+            return
+        _select(self.room_box, klass.room_id)
+        _select(self.instructor_box, klass.instructor_id)
+        if klass.end_date is not None:
+            self.until.setDate(QDate(klass.end_date))
+
+    def _on_first_date_changed(self, new: QDate) -> None:
+        """A new series' weekday follows its first date while it is the only one ticked."""
+        if self._occurrence is not None:
+            return
+        ticked = [i for i, box in enumerate(self.weekdays) if box.isChecked()]
+        if len(ticked) == 1:
+            self.weekdays[ticked[0]].setChecked(False)
+            self.weekdays[new.dayOfWeek() - 1].setChecked(True)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def series_form(self) -> SeriesForm:
+        """What the fields say, as they are (checked by the service)."""
+        return SeriesForm(
+            class_id=self.class_box.currentData(),
+            first_date=_day(self.first_date.date()),
+            start_time=time(self.start_time.time().hour(), self.start_time.time().minute()),
+            duration_minutes=self.duration.value(),
+            repeat=self.repeat.currentData(),
+            weekdays=tuple(i for i, box in enumerate(self.weekdays) if box.isChecked()),
+            interval=self.interval.value(),
+            end=self.ends.currentData(),
+            until_local=_day(self.until.date()),
+            count=self.count.value(),
+            room_id=self.room_box.currentData(),
+            instructor_id=self.instructor_box.currentData(),
+            rule=self._rule if self.repeat.currentData() == "rule" else None,
+        )
+
+    def save(self) -> None:
+        if self.busy or not self.save_button.isEnabled():
+            return
+        self._clear_errors()
+        form = self.series_form()
+        initial = self._initial
+        if initial is not None and replace(form, first_date=initial.first_date) == initial:
+            self._refuse(self.tr("Nothing to change: change a field, or press Esc."))
+            return
+        allow = self.allow_clash.isChecked()
+        service, occ = self._services.series_edit, self._occurrence
+        self.busy = True
+        self.save_button.setEnabled(False)
+        self.message.setText(self.tr("Saving…"))
+
+        def work() -> SeriesSaved:
+            if occ is None:
+                return service.create_from_form(form, allow_clash=allow)
+            return service.edit_from(occ.series_id, form, allow_clash=allow)
+
+        self._runner.run(work, self._on_saved, self._on_failed)
+
+    def _on_saved(self, saved: SeriesSaved) -> None:
+        self.busy = False
+        first = saved.first_session
+        when = f" from {first.start_local:%a %d %b %Y %H:%M}" if first is not None else ""
+        done = "Changed" if self._occurrence is not None else "Created"
+        text = f"{done} the sessions of {saved.class_name}{when}."
+        self.message.setText(text)
+        self.sig_saved.emit(text, first.start_local.date() if first is not None else None)
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.save_button.setEnabled(bool(self._classes))
+        if isinstance(error, ClashError):
+            lines = [clash_text(c) for c in error.clashes[:CLASHES_LISTED]]
+            if len(error.clashes) > CLASHES_LISTED:
+                lines.append(f"… and {len(error.clashes) - CLASHES_LISTED} more")
+            head = self.tr("Not saved: these sessions would be booked twice.")
+            tail = self.tr("Change the time or room, or tick Allow clashes and save again.")
+            self._show(self.clashes, "\n• ".join([head, *lines]) + "\n" + tail, self.allow_clash)
+            self.sig_refused.emit(error.message)
+            return
+        self.message.clear()
+        if not isinstance(error, DomainError):
+            raise error
+        field = _FIELD_OF.get(error.field or "", error.field or "")
+        if field in self.errors:
+            self._show(self.errors[field], error.message, self._focus[field])
+            self.sig_refused.emit(error.message)
+        else:
+            self._refuse(error.message)
+
+    def _show(self, label: QLabel, text: str, focus: QWidget) -> None:
+        self.message.clear()
+        label.setText(text)
+        label.show()
+        focus.setFocus()
+
+    def _refuse(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_refused.emit(text)
+
+    def _clear_errors(self) -> None:
+        for label in (*self.errors.values(), self.clashes):
+            label.clear()
+            label.hide()
+        self.message.clear()

@@ -5,9 +5,14 @@ services; these tests only need the rows to exist).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event
 
 from app.db.models import (
     AttendancePolicyRow,
@@ -223,3 +228,18 @@ def build_world(
         )
         u.commit()
     return world
+
+
+@contextmanager
+def count_statements(uow: UnitOfWorkFactory) -> Iterator[list[str]]:
+    """Every SQL statement sent while the block runs: for "a fixed number of queries" tests."""
+    seen: list[str] = []
+
+    def count(*args: Any) -> None:
+        seen.append(args[2])
+
+    event.listen(uow.engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(uow.engine, "before_cursor_execute", count)

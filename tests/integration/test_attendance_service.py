@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -30,6 +28,7 @@ from tests.integration.factories import (
     add_hours,
     add_person,
     build_world,
+    count_statements,
 )
 
 A = AttendanceStatus
@@ -81,20 +80,6 @@ def setup(uow: UnitOfWorkFactory) -> Setup:
         ]
         u.commit()
     return Setup(uow, world, FixedClock(NOW))
-
-
-@contextmanager
-def _count_queries(uow: UnitOfWorkFactory) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def count(*args: Any) -> None:
-        seen.append(args[2])
-
-    event.listen(uow.engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(uow.engine, "before_cursor_execute", count)
 
 
 def _marks(uow: UnitOfWorkFactory) -> list[AttendanceRecord]:
@@ -372,7 +357,7 @@ def test_sheet_of_forty_students_takes_two_queries(uow: UnitOfWorkFactory, setup
         NewSeries(big, datetime(2026, 3, 2, 14, 0), 60, "FREQ=WEEKLY", room_id=s.world.room2_id)
     )
     s.attendance.mark_all_present(series.id, MON_9)
-    with _count_queries(uow) as queries:
+    with count_statements(uow) as queries:
         sheet = s.attendance.sheet(series.id, MON_9)
     assert len(queries) <= 2
     assert len(sheet.rows) == 40 and sheet.marked_count == 40

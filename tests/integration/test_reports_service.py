@@ -20,14 +20,11 @@ Ann also takes Blueprints (present, 120 min); Ben waits on its list.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from app.db.models import HoursLog, Lesson, LessonProgress, Module, User
 from app.domain.attendance import OccurrenceRecord, attendance_rate
@@ -49,6 +46,7 @@ from tests.integration.factories import (
     add_person,
     add_program,
     build_world,
+    count_statements,
 )
 
 A = AttendanceStatus
@@ -369,25 +367,11 @@ def test_a_deleted_student_leaves_every_report(uow: UnitOfWorkFactory, month: Mo
     ]
 
 
-@contextmanager
-def _statements(uow: UnitOfWorkFactory) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def count(*args: Any) -> None:
-        seen.append(args[2])
-
-    event.listen(uow.engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(uow.engine, "before_cursor_execute", count)
-
-
 def test_statements_do_not_grow_with_students(uow: UnitOfWorkFactory, month: Month) -> None:
     facility = month.world.facility_id
     before = {}
     for kind in ReportKind:
-        with _statements(uow) as seen:
+        with count_statements(uow) as seen:
             month.reports.run(kind, facility, *MARCH)
         before[kind] = len(seen)
     with uow() as u:
@@ -395,7 +379,7 @@ def test_statements_do_not_grow_with_students(uow: UnitOfWorkFactory, month: Mon
         u.commit()
     RosterService(uow, month.clock).enrol_many(month.welding, more)
     for kind in ReportKind:
-        with _statements(uow) as seen:
+        with count_statements(uow) as seen:
             rows = month.reports.run(kind, facility, *MARCH).rows
         assert len(seen) == before[kind], kind
         assert rows

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from typing import Any
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from app.db.models import User
 from app.domain.enums import AttendanceStatus, EnrollmentStatus, Role
@@ -23,7 +20,7 @@ from app.services.risk import RiskReason, RiskService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import NewSeries
-from tests.integration.factories import NOW, World, add_class, build_world
+from tests.integration.factories import NOW, World, add_class, build_world, count_statements
 
 P, U, E = (
     AttendanceStatus.PRESENT,
@@ -114,23 +111,9 @@ def setup(uow: UnitOfWorkFactory) -> Setup:
     return Setup(uow, world)
 
 
-@contextmanager
-def _count_queries(uow: UnitOfWorkFactory) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def count(*args: Any) -> None:
-        seen.append(args[2])
-
-    event.listen(uow.engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(uow.engine, "before_cursor_execute", count)
-
-
 def test_the_facility_list_names_each_reason_with_its_numbers(setup: Setup) -> None:
     s = setup
-    with _count_queries(s.uow) as queries:
+    with count_statements(s.uow) as queries:
         found = s.service().students_at_risk(s.world.facility_id)
     assert len(queries) <= 6  # facility, two tallies, series, overrides, sessions taken
     assert found.mine_only is False

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import time as timer
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from app.domain.errors import InvalidRecurrence, NotFound, ValidationError
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import ClashError, NewSeries, ProposedSlot, SeriesChanges
-from tests.integration.factories import NOW, World, add_class, add_series, build_world
+from tests.integration.factories import (
+    NOW,
+    World,
+    add_class,
+    add_series,
+    build_world,
+    count_statements,
+)
 
 
 @pytest.fixture
@@ -54,20 +58,6 @@ def _weekly(world: World, **kw: Any) -> NewSeries:
     }
     values.update(kw)
     return NewSeries(**values)
-
-
-@contextmanager
-def _count_queries(uow: UnitOfWorkFactory) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def count(*args: Any) -> None:
-        seen.append(args[2])
-
-    event.listen(uow.engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(uow.engine, "before_cursor_execute", count)
 
 
 def test_series_defaults_from_its_class_and_expands_in_local_time(
@@ -351,7 +341,7 @@ def test_a_month_of_300_series_takes_two_queries(
         u.commit()
     window = (world.facility_id, date(2026, 3, 1), date(2026, 3, 31))
     schedule.occurrences(*window)  # warm the parsed-rule cache, as a calendar refresh would
-    with _count_queries(uow) as queries:
+    with count_statements(uow) as queries:
         started = timer.perf_counter()
         month = schedule.occurrences(*window)
         elapsed = timer.perf_counter() - started

@@ -95,6 +95,7 @@ class SeriesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(640)
         self._services = services
         self._runner = runner
         self._facility_id = facility_id
@@ -194,6 +195,7 @@ class SeriesDialog(QDialog):
 
         self.class_box.currentIndexChanged.connect(self._on_class_changed)
         self.repeat.currentIndexChanged.connect(lambda _i: self._show_rows())
+        self.interval.valueChanged.connect(lambda _v: self._show_rows())
         self.ends.currentIndexChanged.connect(lambda _i: self._show_rows())
         self.first_date.dateChanged.connect(self._on_first_date_changed)
         self.weekdays[self.first_date.date().dayOfWeek() - 1].setChecked(True)
@@ -239,7 +241,8 @@ class SeriesDialog(QDialog):
 
     def _show_rows(self) -> None:
         repeat, end = self.repeat.currentData(), self.ends.currentData()
-        self.interval.setSuffix(self.tr(" weeks") if repeat == "weekly" else self.tr(" days"))
+        unit = "week" if repeat == "weekly" else "day"
+        self.interval.setSuffix(f" {unit}" if self.interval.value() == 1 else f" {unit}s")
         visible = {
             "interval": repeat in ("weekly", "daily"),
             "weekdays": repeat == "weekly",

@@ -1,21 +1,27 @@
-"""A student's record opened from the student list with Enter; medical details for admins only."""
+"""A student's record opened from the student list with Enter; medical details for admins only;
+the curriculum tab's numbers from the lessons the student has done."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import build_services, open_local_cache
-from app.domain.enums import Role
+from app.domain.enums import ProgressStatus, Role
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.context import Actor
+from app.services.curriculum_dto import LessonStatusDTO, ProgramProgressDTO
 from app.services.people_dto import NewStudent
+from app.ui.dialogs.record_curriculum import CurriculumTab
 from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
@@ -40,6 +46,16 @@ def cache(tmp_path: Path) -> Iterator[object]:
         NewStudent(facility, "Ada", "Lovelace", student_number="STU-2026-0001")
     )
     services.rosters.enrol(klass, ada.id)
+    safety = services.programs.add_module(program, "Safety")
+    joints = services.programs.add_module(program, "Joints")
+    lessons = [services.programs.add_lesson(safety.id, t).id for t in ("PPE", "Fire watch")]
+    lessons += [services.programs.add_lesson(joints.id, t).id for t in ("Butt", "Lap", "Tee")]
+    for lesson, status in zip(
+        lessons,
+        (ProgressStatus.COMPLETED, ProgressStatus.COMPLETED, ProgressStatus.IN_PROGRESS),
+        strict=False,
+    ):
+        services.programs.set_progress(ada.id, lesson, status)
     services.records.add_case_note(ada.id, "Asked for extra practice time.")
     services.people.set_medical(
         ada.id,
@@ -96,3 +112,85 @@ def test_an_instructor_does_not_see_medical_details(qtbot: QtBot, cache: object)
     assert dialog.models["Medical"].rowCount() == 0
     assert "administrators only" in dialog.medical_note.text()
     assert dialog.models["Profile"].rowCount() > 0
+
+
+def test_the_curriculum_tab_counts_the_lessons_done(
+    qtbot: QtBot, cache: object, qtmodeltester: ModelTester
+) -> None:
+    dialog = _open_record(qtbot, cache, Role.INSTRUCTOR)
+    tab = dialog.curriculum
+    qtbot.keyClick(dialog, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert dialog.tabs.currentWidget() is tab
+    assert dialog.tabs.tabBar().hasFocus()  # the mnemonic focuses the tab; Tab enters it
+    qtbot.keyClick(dialog.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert tab.programs_view.hasFocus(), QApplication.focusWidget()
+
+    programs = tab.programs_model
+    assert programs.rowCount() == 1
+    # Safety 2 of 2 done, Joints 0 of 3 with one started: 2 of 5 lessons is 40%.
+    assert [programs.index(0, c).data() for c in range(programs.columnCount())] == [
+        "Welding",
+        "1 of 2",
+        "2 of 5",
+        "1",
+        "40.00%",
+        "2026-11-22",  # the marks' time (22:00 UTC) is 17:00 in New York
+    ]
+    assert "2 of 5 lessons completed (40.00%), 1 in progress" in tab.summary.text()
+    lessons = tab.lessons_model
+    assert [(lessons.index(r, 1).data(), lessons.index(r, 2).data()) for r in range(5)] == [
+        ("PPE", "Completed"),
+        ("Fire watch", "Completed"),
+        ("Butt", "In progress"),
+        ("Lap", "Not started"),
+        ("Tee", "Not started"),
+    ]
+    assert lessons.index(4, 0).data() == "2. Joints"
+    assert lessons.index(4, 3).data() == ""  # never touched
+    qtbot.keyClick(tab.programs_view, Qt.Key.Key_Tab)
+    assert tab.lessons_view.hasFocus()
+    qtmodeltester.check(programs)
+    qtmodeltester.check(lessons)
+
+
+def _program(name: str, statuses: tuple[ProgressStatus, ...]) -> ProgramProgressDTO:
+    module = uuid.uuid4()
+    lessons = tuple(
+        LessonStatusDTO(module, "Basics", 1, uuid.uuid4(), f"Lesson {n}", s, None)
+        for n, s in enumerate(statuses, 1)
+    )
+    done = statuses.count(ProgressStatus.COMPLETED)
+    return ProgramProgressDTO(
+        program_id=uuid.uuid4(),
+        program_name=name,
+        modules_completed=int(done == len(statuses)),
+        modules_total=1,
+        lessons_completed=done,
+        lessons_in_progress=statuses.count(ProgressStatus.IN_PROGRESS),
+        lessons_total=len(statuses),
+        pct=None,
+        last_activity=None,
+        lessons=lessons,
+    )
+
+
+def test_choosing_a_program_shows_its_lessons(qtbot: QtBot) -> None:
+    tab = CurriculumTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_programs(
+        [
+            _program("Faith & Character", (ProgressStatus.COMPLETED,)),
+            _program("Welding", (ProgressStatus.IN_PROGRESS, ProgressStatus.NOT_STARTED)),
+        ]
+    )
+    assert tab.lessons_model.rowCount() == 1
+    assert tab.lessons_label.text() == "&Lessons of Faith && Character"
+    tab.programs_view.setFocus()
+    qtbot.keyClick(tab.programs_view, Qt.Key.Key_Down)
+    assert tab.lessons_model.rowCount() == 2
+    assert tab.lessons_model.index(0, 2).data() == "In progress"
+    assert tab.summary.text().startswith("Welding: 0 of 2 lessons completed")
+    tab.set_programs([])
+    assert tab.lessons_model.rowCount() == 0
+    assert tab.summary.text() == "Not enrolled in any program."

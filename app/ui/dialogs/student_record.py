@@ -1,9 +1,10 @@
 """A student's record: profile, guardians, enrolments and their history, attendance against the
-program's policy, attendance by week and hours against the requirement as charts, credentials,
-case notes, the audit trail, and medical details for admins.
+program's policy, attendance by week and hours against the requirement as charts, curriculum
+progress, credentials, case notes, the audit trail, and medical details for admins.
 
 Everything is read in one background task; each tab is a small table or, for the trend, two
-charts with their numbers in words. Ctrl+Tab moves between tabs, Esc closes.
+charts with their numbers in words. Ctrl+Tab moves between tabs (Alt+U goes to the curriculum),
+Esc closes.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.errors import DomainError
+from app.services.curriculum_dto import ProgramProgressDTO
 from app.services.trends_dto import HoursProgress, WeeklyTrend
 from app.ui.charts import HoursChart, WeeklyRateChart
+from app.ui.dialogs.record_curriculum import CurriculumTab
 from app.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -85,6 +88,7 @@ TABS: dict[str, tuple[str, ...]] = {
 
 TREND_TAB = "Trend and hours"
 TREND_AFTER = "Attendance"  # the charts' tab follows the attendance table
+CURRICULUM_TAB = "C&urriculum"  # after the charts
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class StudentRecord:
     medical_note: str | None  # why the medical tab is empty, when it is
     trend: WeeklyTrend | None = None
     hours: tuple[HoursProgress, ...] = ()
+    curriculum: tuple[ProgramProgressDTO, ...] = ()
 
 
 def _d(value: Any) -> str:
@@ -181,7 +186,8 @@ def load_record(services: Services, student_id: uuid.UUID) -> StudentRecord:
         note = "Medical and emergency details are shown to administrators only."
     trend = services.trends.student_weekly(student_id)
     hours = tuple(services.trends.hours_progress(student_id))
-    return StudentRecord(s.display_name, tabs, note, trend, hours)
+    curriculum = tuple(records.curriculum_of(student_id))
+    return StudentRecord(s.display_name, tabs, note, trend, hours, curriculum)
 
 
 class StudentRecordDialog(QDialog):
@@ -198,7 +204,6 @@ class StudentRecordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Student record"))
-        self.resize(900, 560)
         self.title = QLabel(self.tr("Loading…"))
         self.tabs = QTabWidget()
         self.models: dict[str, RowsTableModel] = {}
@@ -212,6 +217,8 @@ class StudentRecordDialog(QDialog):
             self.tabs.addTab(view, self.tr(name))
             if name == TREND_AFTER:
                 self.tabs.addTab(self._trend_tab(), self.tr(TREND_TAB))
+                self.curriculum = CurriculumTab()
+                self.tabs.addTab(self.curriculum, self.tr(CURRICULUM_TAB))
         self.medical_note = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -220,6 +227,8 @@ class StudentRecordDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.medical_note)
         layout.addWidget(buttons)
+        # Wide enough for every tab: a scrolling tab bar hides tabs and takes Tab's focus.
+        self.resize(max(900, self.tabs.tabBar().sizeHint().width() + 40), 560)
         runner.run(lambda: load_record(services, student_id), self._on_loaded, self._on_failed)
 
     def _trend_tab(self) -> QWidget:
@@ -249,6 +258,7 @@ class StudentRecordDialog(QDialog):
         self.trend_text.setText(self.trend_chart.summary())
         self.hours_chart.set_progress(record.hours)
         self.hours_text.setText(self.hours_chart.summary())
+        self.curriculum.set_programs(record.curriculum)
         self.medical_note.setText(record.medical_note or "")
         self.sig_loaded.emit()
 

@@ -1,0 +1,227 @@
+"""The student record's Curriculum tab: per enrolled program, modules and lessons completed out of
+the curriculum, the percent and the last activity; below, the chosen program's lessons in order
+with the student's status on each.
+
+Both tables are views over models filled from the record's one background load; choosing a
+program (arrow keys in the upper table) shows its lessons, Tab moves to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import ProgressStatus
+from app.services.curriculum_dto import LessonStatusDTO, ProgramProgressDTO
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_TEXT = {
+    ProgressStatus.COMPLETED: "Completed",
+    ProgressStatus.IN_PROGRESS: "In progress",
+    ProgressStatus.NOT_STARTED: "Not started",
+}
+
+
+def _pct(program: ProgramProgressDTO) -> str:
+    return "" if program.pct is None else f"{program.pct}%"
+
+
+def _day(program_or_lesson: ProgramProgressDTO | LessonStatusDTO) -> str:
+    day = program_or_lesson.last_activity
+    return "" if day is None else day.isoformat()
+
+
+def progress_in_words(program: ProgramProgressDTO) -> str:
+    """One sentence with every number of the program's row, for reading aloud or copying."""
+    if program.lessons_total == 0:
+        return f"{program.program_name}: no lessons in the curriculum yet."
+    text = (
+        f"{program.program_name}: {program.lessons_completed} of {program.lessons_total} "
+        f"lessons completed ({_pct(program)}), {program.lessons_in_progress} in progress; "
+        f"{program.modules_completed} of {program.modules_total} modules completed."
+    )
+    if program.last_activity is not None:
+        text += f" Last activity {_day(program)}."
+    return text
+
+
+class _TextTableModel(QAbstractTableModel):
+    """Fixed columns over frozen rows; ``data()`` formats what it holds and does no I/O."""
+
+    COLUMNS: tuple[str, ...] = ()
+    NUMERIC: frozenset[int] = frozenset()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(index.row(), index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def _text(self, row: int, column: int) -> str:
+        raise NotImplementedError
+
+
+class CurriculumSummaryTableModel(_TextTableModel):
+    """One row per enrolled program: its progress through the curriculum in numbers."""
+
+    COLUMNS = (
+        "Program",
+        "Modules completed",
+        "Lessons completed",
+        "In progress",
+        "Percent",
+        "Last activity",
+    )
+    NUMERIC = frozenset({1, 2, 3, 4})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._programs: list[ProgramProgressDTO] = []
+
+    def set_programs(self, programs: Sequence[ProgramProgressDTO]) -> None:
+        self.beginResetModel()
+        self._programs = list(programs)
+        self.endResetModel()
+
+    def program_at(self, row: int) -> ProgramProgressDTO:
+        return self._programs[row]
+
+    def _count(self) -> int:
+        return len(self._programs)
+
+    def _text(self, row: int, column: int) -> str:
+        p = self._programs[row]
+        return (
+            p.program_name,
+            f"{p.modules_completed} of {p.modules_total}",
+            f"{p.lessons_completed} of {p.lessons_total}",
+            str(p.lessons_in_progress),
+            _pct(p),
+            _day(p),
+        )[column]
+
+
+class LessonStatusTableModel(_TextTableModel):
+    """The lessons of one program in curriculum order with the student's status on each."""
+
+    COLUMNS = ("Module", "Lesson", "Status", "Last activity")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lessons: list[LessonStatusDTO] = []
+
+    def set_lessons(self, lessons: Sequence[LessonStatusDTO]) -> None:
+        self.beginResetModel()
+        self._lessons = list(lessons)
+        self.endResetModel()
+
+    def lesson_at(self, row: int) -> LessonStatusDTO:
+        return self._lessons[row]
+
+    def _count(self) -> int:
+        return len(self._lessons)
+
+    def _text(self, row: int, column: int) -> str:
+        x = self._lessons[row]
+        return (
+            f"{x.module_position}. {x.module_name}",
+            x.title,
+            self.tr(STATUS_TEXT[x.status]),
+            _day(x),
+        )[column]
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setTabKeyNavigation(False)  # Tab goes from the programs to their lessons, not cell to cell
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class CurriculumTab(QWidget):
+    """The programs' progress above, the chosen program's lessons below, the numbers in words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.programs_model = CurriculumSummaryTableModel()
+        self.lessons_model = LessonStatusTableModel()
+        self.programs_view = _table(self.programs_model)
+        self.lessons_view = _table(self.lessons_model)
+        self.lessons_label = QLabel(self.tr("&Lessons"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        programs_label = QLabel(self.tr("&Programs"))
+        self.lessons_label.setTextFormat(Qt.TextFormat.PlainText)
+        programs_label.setBuddy(self.programs_view)
+        self.lessons_label.setBuddy(self.lessons_view)
+        layout = QVBoxLayout(self)
+        layout.addWidget(programs_label)
+        layout.addWidget(self.programs_view, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.lessons_label)
+        layout.addWidget(self.lessons_view, 2)
+        self.setFocusProxy(self.programs_view)
+        self.programs_view.selectionModel().selectionChanged.connect(
+            self._on_programs_selection_changed
+        )
+
+    def set_programs(self, programs: Sequence[ProgramProgressDTO]) -> None:
+        self.programs_model.set_programs(programs)
+        if programs:
+            self.programs_view.selectRow(0)
+        else:
+            self.lessons_model.set_lessons([])
+            self.summary.setText(self.tr("Not enrolled in any program."))
+
+    def _on_programs_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        rows = sorted({i.row() for i in selected.indexes()})
+        if rows:
+            self._show_program(self.programs_model.program_at(rows[0]))
+
+    def _show_program(self, program: ProgramProgressDTO) -> None:
+        self.lessons_model.set_lessons(program.lessons)
+        # Plain text: a program's name may hold an "&"; doubled, it is not taken for a mnemonic.
+        name = program.program_name.replace("&", "&&")
+        self.lessons_label.setText(self.tr("&Lessons of %1").replace("%1", name))
+        self.summary.setText(progress_in_words(program))

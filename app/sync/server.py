@@ -166,7 +166,7 @@ class ServerStore:
             rows = conn.execute(
                 text(
                     "SELECT txid, seq, table_name, row_id, op FROM sync_changes"
-                    " WHERE (txid > :t OR (txid = :t AND seq > :s))"
+                    " WHERE (txid, seq) > (:t, :s)"
                     "   AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
                     "   AND (facility_id IS NULL OR facility_id = ANY(CAST(:f AS uuid[])))"
                     " ORDER BY txid, seq LIMIT :n"

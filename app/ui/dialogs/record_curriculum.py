@@ -197,10 +197,10 @@ class CurriculumTab(QWidget):
         self.lessons_label.setBuddy(self.lessons_view)
         layout = QVBoxLayout(self)
         layout.addWidget(programs_label)
-        layout.addWidget(self.programs_view, 1)
+        layout.addWidget(self.programs_view, 2)
         layout.addWidget(self.summary)
         layout.addWidget(self.lessons_label)
-        layout.addWidget(self.lessons_view, 2)
+        layout.addWidget(self.lessons_view, 3)
         self.setFocusProxy(self.programs_view)
         self.programs_view.selectionModel().selectionChanged.connect(
             self._on_programs_selection_changed

@@ -90,9 +90,10 @@ def _parser() -> argparse.ArgumentParser:
         "--facility", action="append", required=True, help="facility name or id (repeat)"
     )
 
-    from app import cli_workstation
+    from app import cli_import, cli_workstation
 
     cli_workstation.add_parsers(sub)
+    cli_import.add_parsers(sub)
 
     gui = sub.add_parser("gui", help="open the desktop application (the default)")
     gui.add_argument(
@@ -131,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app import cli_workstation
 
             return cli_workstation.run(args)
+        if args.command == "import":
+            from app import cli_import
+
+            return cli_import.run(args)
     except Exception as err:  # the command line reports, it does not dump a traceback at people
         from app.domain.errors import DomainError
 

@@ -31,8 +31,9 @@ def _render_item(type_: str, obj: object, autogen_context: AutogenContext) -> st
 
 
 def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    # The sync engine's own tables (migration 0003) are Core-only, not models: not reflected.
-    return not (type_ == "table" and name is not None and name.startswith("sync_"))
+    # The sync engine's own tables (migration 0003) and the importer's (0005) are Core-only, not
+    # models: not reflected.
+    return not (type_ == "table" and name is not None and name.startswith(("sync_", "import_")))
 
 
 def _run(connection: Connection) -> None:

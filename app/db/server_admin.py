@@ -87,6 +87,9 @@ TABLE_GRANTS: dict[str, tuple[str, str, str, str]] = {
     "sync_changes": (_S, _S, _S, _S),
     "sync_devices": (_SIU, _SIU, _SIU, _SIU),
     "sync_push_issues": (_SI, _SI, _SI, _SI),
+    # Import bookkeeping (migration 0005): for the importing owner only, no app role.
+    "import_id_map": ("", "", "", ""),
+    "import_runs": ("", "", "", ""),
 }
 # What the management functions touch, as their owner (the policies still key on the caller).
 MANAGER_GRANTS: dict[str, str] = {

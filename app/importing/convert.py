@@ -1,0 +1,138 @@
+"""Checks shared by the importers: lengths, enumerations, timezones, names, dates."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.importing.engine import Context, Skip
+from app.importing.report import CHANGED
+from app.repositories.people import search_key
+
+E = TypeVar("E", bound=StrEnum)
+
+NAME = 100
+
+
+def text(
+    ctx: Context, value: Any, field: str, limit: int | None, *, required: bool = False
+) -> str | None:
+    """Trimmed text; a missing required value skips the row, one too long is cut and reported."""
+    cleaned = (
+        None if value is None else " ".join(str(value).split()) if limit else str(value).strip()
+    )
+    if not cleaned:
+        if required:
+            raise Skip("missing value", f"{field} is empty")
+        return None
+    if limit is not None and len(cleaned) > limit:
+        ctx.note("too long", f"{field} has {len(cleaned)} characters, cut to {limit}", CHANGED)
+        cleaned = cleaned[:limit].rstrip()
+    return cleaned
+
+
+def code(ctx: Context, value: Any, field: str, limit: int) -> str | None:
+    """An identifier (email, document id): one too long cannot be cut, so it is left out."""
+    cleaned = None if value is None else str(value).strip()
+    if not cleaned:
+        return None
+    if len(cleaned) > limit:
+        ctx.note(
+            "too long", f"{field} {cleaned[:40]!r}... is longer than {limit}: left out", CHANGED
+        )
+        return None
+    return cleaned
+
+
+def email(ctx: Context, value: Any) -> str | None:
+    found = code(ctx, value, "email", 254)
+    if found is None:
+        return None
+    if "@" not in found or found.startswith("@") or found.endswith("@") or " " in found:
+        ctx.note("invalid", f"email {found!r} is not an address: left out", CHANGED)
+        return None
+    return found.lower()
+
+
+def enum(ctx: Context, kind: type[E], value: Any, field: str, *, required: bool = True) -> E | None:
+    """A source enumeration value as ours; an unknown value skips the row (or is left out)."""
+    if value is None:
+        if required:
+            raise Skip("unknown value", f"{field} is empty")
+        return None
+    try:
+        return kind(str(value))
+    except ValueError:
+        if required:
+            raise Skip(
+                "unknown value", f"{field} {value!r} is not one of {', '.join(kind)}"
+            ) from None
+        ctx.note(
+            "unknown value", f"{field} {value!r} is not one of {', '.join(kind)}: left out", CHANGED
+        )
+        return None
+
+
+def timezone(ctx: Context, name: Any) -> str:
+    try:
+        ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        ctx.note(
+            "unknown value", f"timezone {name!r} is not an IANA zone: imported as UTC", CHANGED
+        )
+        return "UTC"
+    return str(name)
+
+
+def tz_name(name: Any) -> str:
+    """The zone a facility got on import: its own, or UTC when it had none we know."""
+    try:
+        ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return str(name)
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def person_name(ctx: Context, first: Any, last: Any) -> dict[str, Any]:
+    name_first = text(ctx, first, "first name", NAME) or ""
+    name_last = text(ctx, last, "last name", NAME) or ""
+    if not name_first and not name_last:
+        raise Skip("missing value", "the person has no name")
+    return {
+        "name_first": name_first,
+        "name_last": name_last,
+        "search_first": search_key(name_first),
+        "search_name": f"{search_key(name_last)} {search_key(name_first)}".strip(),
+    }
+
+
+def split_name(ctx: Context, full: Any) -> dict[str, Any]:
+    parts = str(full or "").split()
+    if not parts:
+        raise Skip("missing value", "the person has no name")
+    return person_name(ctx, " ".join(parts[:-1]) or parts[0], parts[-1] if len(parts) > 1 else "")
+
+
+def local_date(value: datetime | date | None, tz: ZoneInfo) -> date | None:
+    """The facility's local date of an instant (a naive timestamp is taken as UTC)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(tz).date()
+    return value
+
+
+def aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -1,0 +1,314 @@
+"""One import run: entities in dependency order, keyset pages, checkpoints, one report.
+
+A system (``unlockedv2``, ``csv``, ...) is a list of :class:`Entity`: a source query, its key,
+and a function turning a source row into the values of one of our rows (or ``None`` after
+reporting why). The run reads the source in pages ordered by the key inside one read-only
+snapshot, writes each page through :class:`~app.importing.writer.Writer`, and after each page
+commits the rows, the id map and the checkpoint together: a cut run resumes after its last
+committed page. ``dry_run`` does everything in one transaction and rolls it back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.rows import dict_row
+
+from app.domain.ids import NAMESPACE
+from app.importing.report import Problem, RunReport
+from app.importing.writer import Staged, Target, Writer
+
+log = logging.getLogger(__name__)
+
+Row = dict[str, Any]
+Progress = Callable[[str, int], None]
+
+
+class Skip(Exception):
+    """Raised by a converter: the row is not imported, for the reason given."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One kind of our rows made from one source query."""
+
+    name: str  # the id map's source_table: unique per system
+    target: Target
+    query: str  # a constant SELECT (no WHERE/ORDER needed): the run pages over it by ``key``
+    key: tuple[str, ...]  # output columns of ``query`` that order and identify its rows
+    convert: Callable[[Row, Context], dict[str, Any]]
+    source_id: Callable[[Row], str] = field(default=lambda row: str(row["id"]))
+
+
+@dataclass(frozen=True, slots=True)
+class System:
+    name: str
+    entities: tuple[Entity, ...]
+    no_home: tuple[str, ...] = ()  # source tables counted and named, never imported
+    required: tuple[str, ...] = ()  # source tables that must exist
+
+
+class Context:
+    """What converters see: parent ids from the id map, options, problems of the current row."""
+
+    def __init__(
+        self, conn: psycopg.Connection[Any], system: str, source: str, options: dict[str, Any]
+    ) -> None:
+        self._conn = conn
+        self.system = system
+        self.source = source
+        self.options = options
+        self.entity = ""
+        self.source_id = ""
+        self.notes: list[Problem] = []
+        self._maps: dict[str, dict[str, uuid.UUID]] = {}
+        self.cache: dict[str, Any] = {}
+
+    def new_id(self, entity: str, source_id: str) -> uuid.UUID:
+        """The id a source row gets when nothing maps it yet (stable across runs)."""
+        return uuid.uuid5(NAMESPACE, f"import:{self.system}:{self.source}:{entity}:{source_id}")
+
+    def id_map(self, entity: str) -> dict[str, uuid.UUID]:
+        found = self._maps.get(entity)
+        if found is None:
+            cur = self._conn.execute(
+                "SELECT source_id, target_id FROM public.import_id_map"
+                " WHERE system = %s AND source = %s AND source_table = %s",
+                (self.system, self.source, entity),
+            )
+            found = {str(k): v for k, v in cur}
+            self._maps[entity] = found
+        return found
+
+    def parent(self, entity: str, source_id: object, what: str) -> uuid.UUID:
+        """Our id of an imported parent row; an orphan row is skipped and reported."""
+        if source_id is None:
+            raise Skip("orphan", f"no {what}")
+        found = self.id_map(entity).get(str(source_id))
+        if found is None:
+            raise Skip("orphan", f"{what} {source_id} was not imported or does not exist")
+        return found
+
+    def optional_parent(self, entity: str, source_id: object) -> uuid.UUID | None:
+        return None if source_id is None else self.id_map(entity).get(str(source_id))
+
+    def note(self, kind: str, detail: str, action: str) -> None:
+        """Report a change made to the current row (it is still imported)."""
+        self.notes.append(Problem(self.entity, self.source_id, kind, detail, action))
+
+    def written(self, entity: str, ids: dict[str, uuid.UUID]) -> None:
+        if entity in self._maps:
+            self._maps[entity].update(ids)
+
+    def target_rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return list(self._conn.execute(query, params))
+
+
+@dataclass(slots=True)
+class RunOptions:
+    dry_run: bool = False
+    restart: bool = False
+    batch_size: int = 5000
+    source_name: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    progress: Progress | None = None
+
+
+def source_label(conninfo: str) -> str:
+    """A name for the source instance in the id map: host and database, never a password."""
+    info = psycopg.conninfo.conninfo_to_dict(conninfo)
+    host = str(info.get("host") or "local")
+    if host.startswith("/"):
+        host = "local"
+    return f"{host}/{info.get('dbname') or ''}"
+
+
+def run_import(
+    system: System,
+    source: psycopg.Connection[Row],
+    target: psycopg.Connection[Any],
+    opts: RunOptions,
+    label: str,
+) -> RunReport:
+    """Run ``system`` from ``source`` into ``target`` (both open, not in autocommit mode)."""
+    started = time.perf_counter()
+    run_id, checkpoint = _begin(target, system.name, label, opts)
+    report = RunReport(system.name, label, str(run_id), dry_run=opts.dry_run)
+    if checkpoint:
+        report.restore(checkpoint["report"])
+        report.resumed = True
+    done: list[str] = list(checkpoint.get("done", []))
+    actor = f"import:{system.name}"
+    writer = Writer(
+        target,
+        system=system.name,
+        source=label,
+        run_id=run_id,
+        actor=actor,
+        device=f"import {run_id}",
+    )
+    ctx = Context(target, system.name, label, opts.options)
+    _check_tables(source, system)
+    for entity in system.entities:
+        if entity.name in done:
+            continue
+        counts = report.counts(entity.name)
+        last = checkpoint.get("last", {}).get(entity.name) if checkpoint else None
+        seen = 0
+        for page in _pages(source, entity, last, opts.batch_size):
+            staged: list[Staged] = []
+            ctx.entity = entity.name
+            for row in page:
+                ctx.source_id = entity.source_id(row)
+                ctx.notes = []
+                try:
+                    values = entity.convert(row, ctx)
+                except Skip as skip:
+                    report.problem(Problem(entity.name, ctx.source_id, skip.kind, skip.detail))
+                    continue
+                finally:
+                    for note in ctx.notes:
+                        report.problem(note)
+                staged.append(Staged(ctx.source_id, values))
+            result, problems = writer.write(entity.name, entity.target, staged)
+            for problem in problems:
+                report.problem(problem)
+            counts.created += result.created
+            counts.updated += result.updated
+            counts.unchanged += result.unchanged
+            ctx.written(entity.name, result.written or {})
+            seen += len(page)
+            last = [_jsonable(page[-1][k]) for k in entity.key]
+            report.seconds = time.perf_counter() - started
+            _checkpoint(target, run_id, report, done, {entity.name: last}, opts.dry_run)
+            if opts.progress is not None:
+                opts.progress(entity.name, seen)
+        done.append(entity.name)
+        _checkpoint(target, run_id, report, done, {}, opts.dry_run)
+    report.no_home = _count_no_home(source, system)
+    report.seconds = time.perf_counter() - started
+    if opts.dry_run:
+        target.rollback()
+    else:
+        target.execute(
+            "UPDATE public.import_runs SET status = 'finished', finished_at = now(), report = %s"
+            " WHERE id = %s",
+            (json.dumps(report.as_json()), run_id),
+        )
+        target.commit()
+    source.rollback()
+    return report
+
+
+def _begin(
+    target: psycopg.Connection[Any], system: str, label: str, opts: RunOptions
+) -> tuple[uuid.UUID, dict[str, Any]]:
+    if not opts.dry_run:
+        cut = target.execute(
+            "SELECT id, checkpoint FROM public.import_runs WHERE system = %s AND source = %s"
+            " AND status = 'running' ORDER BY started_at DESC LIMIT 1",
+            (system, label),
+        ).fetchone()
+        if cut is not None and not opts.restart:
+            log.info("resuming import run %s", cut[0])
+            return cut[0], dict(cut[1])
+        target.execute(
+            "UPDATE public.import_runs SET status = 'abandoned' WHERE system = %s AND source = %s"
+            " AND status = 'running'",
+            (system, label),
+        )
+    run_id = uuid.uuid4()
+    target.execute(
+        "INSERT INTO public.import_runs (id, system, source, status)"
+        " VALUES (%s, %s, %s, 'running')",
+        (run_id, system, label),
+    )
+    if not opts.dry_run:
+        target.commit()
+    return run_id, {}
+
+
+def _checkpoint(
+    target: psycopg.Connection[Any],
+    run_id: uuid.UUID,
+    report: RunReport,
+    done: list[str],
+    last: dict[str, Any],
+    dry_run: bool,
+) -> None:
+    if dry_run:
+        return
+    state = {"done": done, "last": last, "report": report.as_json()}
+    target.execute(
+        "UPDATE public.import_runs SET checkpoint = %s WHERE id = %s",
+        (json.dumps(state), run_id),
+    )
+    target.commit()
+
+
+def _jsonable(value: Any) -> Any:
+    return value if isinstance(value, int | str) or value is None else str(value)
+
+
+def _pages(
+    source: psycopg.Connection[Row], entity: Entity, last: list[Any] | None, size: int
+) -> Iterator[list[Row]]:
+    keys = sql.SQL(", ").join(sql.SQL("q.{}").format(sql.Identifier(k)) for k in entity.key)
+    base = sql.SQL(entity.query)  # type: ignore[arg-type,unused-ignore]  # module constants
+    while True:
+        if last is None:
+            query = sql.SQL("SELECT * FROM ({}) AS q ORDER BY {} LIMIT %s").format(base, keys)
+            params: list[Any] = [size]
+        else:
+            marks = sql.SQL(", ").join(sql.Placeholder() * len(entity.key))
+            query = sql.SQL(
+                "SELECT * FROM ({}) AS q WHERE ({}) > ({}) ORDER BY {} LIMIT %s"
+            ).format(base, keys, marks, keys)
+            params = [*last, size]
+        page = source.execute(query, params).fetchall()
+        if not page:
+            return
+        yield page
+        if len(page) < size:
+            return
+        last = [page[-1][k] for k in entity.key]
+
+
+def _check_tables(source: psycopg.Connection[Row], system: System) -> None:
+    for table in system.required:
+        found = source.execute("SELECT to_regclass(%s) AS t", (f"public.{table}",)).fetchone()
+        if found is None or found["t"] is None:
+            raise ValueError(f"the source has no table {table!r}: is it a {system.name} database?")
+
+
+def _count_no_home(source: psycopg.Connection[Row], system: System) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for table in system.no_home:
+        found = source.execute("SELECT to_regclass(%s) AS t", (f"public.{table}",)).fetchone()
+        if found is None or found["t"] is None:
+            continue
+        row = source.execute(
+            sql.SQL("SELECT count(*) AS n FROM public.{}").format(sql.Identifier(table))
+        ).fetchone()
+        counts[table] = int(row["n"]) if row else 0
+    return counts
+
+
+def connect_source(conninfo: str) -> psycopg.Connection[Row]:
+    conn = psycopg.connect(conninfo, row_factory=dict_row)
+    conn.read_only = True
+    conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+    return conn

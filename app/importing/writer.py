@@ -1,0 +1,320 @@
+"""Per-entity upsert into the shared schema: staged with COPY, counted, audited, mapped.
+
+A batch of converted rows goes through a temporary stage table and a handful of set-based
+statements (all parameterised; table and column names come from the models' metadata):
+
+1. rows whose digest equals the id map's are *unchanged* and leave the stage;
+2. rows the map knows take their mapped id; rows new to the map may adopt an existing row with
+   the same natural key (``match_on``: a facility or program of the same name);
+3. unique values that clash with another row (an email, a student number) are emptied, and
+   each such row is reported;
+4. one statement inserts or updates the rows (an update only when a value differs), writes an
+   ``audit_log`` entry per row written with the import as the actor, and records the map.
+
+A batch the database refuses is retried row by row, so one bad row is reported and skipped
+instead of failing the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+from sqlalchemy import Table
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
+
+from app.db.models import Base
+from app.importing.report import CHANGED, SKIPPED, Problem
+
+BOOKKEEPING = ("id", "created_at", "updated_at", "created_by", "updated_by", "row_version")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where an entity's rows go in our schema and how they meet rows already there."""
+
+    table: str
+    match_on: tuple[str, ...] = ()
+    clear_on_clash: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Staged:
+    source_id: str
+    values: dict[str, Any]
+
+
+@dataclass(slots=True)
+class BatchResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    written: dict[str, uuid.UUID] | None = None  # source id -> our id, of rows now in the map
+
+
+def digest(values: dict[str, Any]) -> str:
+    text = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return Jsonb(value)
+    return value
+
+
+class Writer:
+    """Writes batches of one run into the target database over one psycopg connection."""
+
+    def __init__(
+        self,
+        conn: psycopg.Connection[Any],
+        *,
+        system: str,
+        source: str,
+        run_id: uuid.UUID,
+        actor: str,
+        device: str,
+    ) -> None:
+        self._conn = conn
+        self._key = {"system": system, "source": source}
+        self._run_id = run_id
+        self._actor = actor
+        self._device = device
+        self._staged_tables: set[str] = set()
+
+    # -- one batch --------------------------------------------------------------------------
+
+    def write(
+        self, entity: str, target: Target, rows: Sequence[Staged]
+    ) -> tuple[BatchResult, list[Problem]]:
+        """Write ``rows`` of ``entity``; problems are the rows changed or refused on the way."""
+        table = Base.metadata.tables[target.table]
+        full = [self._full_row(table, r) for r in rows]
+        self._stage(table)  # outside the savepoints below, so that a refusal keeps it
+        try:
+            with self._conn.transaction():
+                return self._write(entity, target, table, full)
+        except psycopg.Error:
+            pass
+        result = BatchResult(written={})
+        problems: list[Problem] = []
+        for row in full:
+            try:
+                with self._conn.transaction():
+                    one, found = self._write(entity, target, table, [row])
+            except psycopg.Error as err:
+                detail = (
+                    str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+                )
+                problems.append(Problem(entity, row[1], "rejected", detail, SKIPPED))
+                continue
+            result.created += one.created
+            result.updated += one.updated
+            result.unchanged += one.unchanged
+            assert result.written is not None and one.written is not None
+            result.written.update(one.written)
+            problems.extend(found)
+        return result, problems
+
+    def _full_row(self, table: Table, staged: Staged) -> tuple[list[Any], str, str]:
+        now = datetime.now(UTC)
+        values = staged.values
+        out: list[Any] = []
+        for col in table.c:
+            name = col.name
+            if name in values:
+                value = values[name]
+            elif name in ("created_by", "updated_by"):
+                value = self._actor
+            elif name in ("created_at", "updated_at", "changed_at"):
+                value = now
+            elif name == "row_version":
+                value = 1
+            elif isinstance(col.default, ScalarElementColumnDefault):
+                value = col.default.arg
+            else:
+                value = None
+            out.append(_plain(value))
+        return out, staged.source_id, digest(values)
+
+    def _stage(self, table: Table) -> sql.Identifier:
+        stage = sql.Identifier(f"import_stage_{table.name}")
+        if table.name not in self._staged_tables:
+            self._conn.execute(
+                sql.SQL("CREATE TEMP TABLE IF NOT EXISTS {} (LIKE public.{})").format(
+                    stage, sql.Identifier(table.name)
+                )
+            )
+            self._conn.execute(
+                sql.SQL(
+                    "ALTER TABLE {} ADD COLUMN IF NOT EXISTS _source_id text,"
+                    " ADD COLUMN IF NOT EXISTS _digest text, ADD COLUMN IF NOT EXISTS _n int"
+                ).format(stage)
+            )
+            self._staged_tables.add(table.name)
+        return stage
+
+    def _write(
+        self,
+        entity: str,
+        target: Target,
+        table: Table,
+        rows: Sequence[tuple[list[Any], str, str]],
+    ) -> tuple[BatchResult, list[Problem]]:
+        conn = self._conn
+        stage = self._stage(table)
+        t = sql.Identifier(table.name)
+        cols = [c.name for c in table.c]
+        col_list = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
+        params = {**self._key, "entity": entity}
+        conn.execute(sql.SQL("TRUNCATE {}").format(stage))
+        with conn.cursor().copy(
+            sql.SQL("COPY {} ({}, _source_id, _digest, _n) FROM STDIN").format(stage, col_list)
+        ) as copy:
+            for n, (values, source_id, dig) in enumerate(rows):
+                copy.write_row([*values, source_id, dig, n])
+        in_map = sql.SQL(
+            "m.system = %(system)s AND m.source = %(source)s AND m.source_table = %(entity)s"
+            " AND m.source_id = s._source_id"
+        )
+        unchanged = conn.execute(
+            sql.SQL(
+                "DELETE FROM {stage} AS s USING public.import_id_map AS m WHERE {in_map}"
+                " AND m.digest = s._digest"
+                " AND EXISTS (SELECT 1 FROM public.{t} AS x WHERE x.id = m.target_id)"
+            ).format(stage=stage, in_map=in_map, t=t),
+            params,
+        ).rowcount
+        conn.execute(
+            sql.SQL(
+                "UPDATE {stage} AS s SET id = m.target_id FROM public.import_id_map AS m"
+                " WHERE {in_map} AND s.id <> m.target_id"
+                " AND EXISTS (SELECT 1 FROM public.{t} AS x WHERE x.id = m.target_id)"
+            ).format(stage=stage, in_map=in_map, t=t),
+            params,
+        )
+        if target.match_on:
+            same = sql.SQL(" AND ").join(
+                sql.SQL("x.{c} IS NOT DISTINCT FROM s.{c}").format(c=sql.Identifier(c))
+                for c in target.match_on
+            )
+            conn.execute(
+                sql.SQL(
+                    "UPDATE {stage} AS s SET id = x.id FROM public.{t} AS x WHERE {same}"
+                    " AND x.id <> s.id AND NOT EXISTS"
+                    " (SELECT 1 FROM public.import_id_map AS m WHERE {in_map})"
+                ).format(stage=stage, t=t, same=same, in_map=in_map),
+                params,
+            )
+        problems = [p for c in target.clear_on_clash for p in self._clear(entity, stage, t, c)]
+        setters = [c for c in cols if c not in BOOKKEEPING]
+        has_facility = "facility_id" in table.c
+        audited = "row_version" in table.c
+        update_set: list[sql.Composable] = [
+            sql.SQL("{c} = EXCLUDED.{c}").format(c=sql.Identifier(c)) for c in setters
+        ]
+        if audited:
+            update_set += [
+                sql.SQL("updated_by = EXCLUDED.updated_by"),
+                sql.SQL("updated_at = now()"),
+                sql.SQL("row_version = {t}.row_version + 1").format(t=t),
+            ]
+        differs = sql.SQL("({}) IS DISTINCT FROM ({})").format(
+            sql.SQL(", ").join(sql.SQL("{}.{}").format(t, sql.Identifier(c)) for c in setters),
+            sql.SQL(", ").join(sql.SQL("EXCLUDED.{}").format(sql.Identifier(c)) for c in setters),
+        )
+        statement = sql.SQL(
+            """
+            WITH s AS (SELECT * FROM {stage}),
+            old AS (SELECT x.id, to_jsonb(x) AS v FROM public.{t} AS x
+                    WHERE x.id IN (SELECT id FROM s)),
+            up AS (
+                INSERT INTO public.{t} AS {t} ({cols}) SELECT {cols} FROM s
+                ON CONFLICT (id) DO UPDATE SET {update_set} WHERE {differs}
+                RETURNING {t}.id, (xmax = 0) AS created, to_jsonb({t}) AS v, {facility} AS f
+            ),
+            audit AS (
+                INSERT INTO public.audit_log (table_name, row_id, facility_id, action, old_values,
+                                              new_values, changed_by, changed_at, device_id)
+                SELECT %(table)s, up.id, up.f,
+                       CASE WHEN up.created THEN 'insert' ELSE 'update' END,
+                       old.v, up.v, %(actor)s, now(), %(device)s
+                FROM up LEFT JOIN old ON old.id = up.id
+            ),
+            mapped AS (
+                INSERT INTO public.import_id_map AS m (system, source, source_table, source_id,
+                                                       target_table, target_id, digest, run_id)
+                SELECT %(system)s, %(source)s, %(entity)s, s._source_id, %(table)s, s.id,
+                       s._digest, %(run)s FROM s
+                ON CONFLICT (system, source, source_table, source_id) DO UPDATE
+                SET target_id = EXCLUDED.target_id, digest = EXCLUDED.digest,
+                    run_id = EXCLUDED.run_id, updated_at = now()
+            )
+            SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM up
+            """
+        ).format(
+            stage=stage,
+            t=t,
+            cols=col_list,
+            update_set=sql.SQL(", ").join(update_set),
+            differs=differs,
+            facility=sql.SQL("{}.facility_id").format(t) if has_facility else sql.SQL("NULL::uuid"),
+        )
+        counts = conn.execute(
+            statement,
+            {
+                **params,
+                "table": table.name,
+                "actor": self._actor,
+                "device": self._device,
+                "run": self._run_id,
+            },
+        ).fetchone()
+        assert counts is not None
+        created, updated = int(counts[0]), int(counts[1])
+        written = dict(conn.execute(sql.SQL("SELECT _source_id, id FROM {}").format(stage)))
+        unchanged += len(written) - created - updated
+        return BatchResult(created, updated, unchanged, written), problems
+
+    def _clear(
+        self, entity: str, stage: sql.Identifier, t: sql.Identifier, column: str
+    ) -> list[Problem]:
+        """Empty ``column`` where another staged row or another row of ours already has it."""
+        c = sql.Identifier(column)
+        clashes = self._conn.execute(
+            sql.SQL(
+                """
+                WITH d AS (
+                    SELECT s._n, s._source_id, s.{c} AS v FROM {stage} AS s
+                    WHERE s.{c} IS NOT NULL AND (
+                        EXISTS (SELECT 1 FROM {stage} AS o WHERE o.{c} = s.{c} AND o._n < s._n)
+                        OR EXISTS (SELECT 1 FROM public.{t} AS x
+                                   WHERE x.{c} = s.{c} AND x.id <> s.id))
+                )
+                UPDATE {stage} AS s SET {c} = NULL FROM d WHERE s._n = d._n
+                RETURNING d._source_id, d.v
+                """
+            ).format(c=c, stage=stage, t=t)
+        ).fetchall()
+        return [
+            Problem(
+                entity,
+                str(source_id),
+                "duplicate",
+                f"{column} {value!r} is already another person's: imported without it",
+                CHANGED,
+            )
+            for source_id, value in clashes
+        ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.importing.engine import Context, Skip
+from app.importing.engine import Context, Entity, Skip
 from app.importing.report import CHANGED
+from app.importing.writer import Target
 from app.repositories.people import search_key
 
 E = TypeVar("E", bound=StrEnum)
@@ -136,3 +138,36 @@ def aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def one_facility(default_name: str) -> Entity:
+    """The facility of a source that has none: named by ``--facility``, zoned by ``--timezone``."""
+
+    def convert(row: dict[str, Any], ctx: Context) -> dict[str, Any]:
+        name = ctx.options.get("facility") or default_name
+        return {
+            "id": ctx.new_id("facility", "1"),
+            "name": text(ctx, name, "facility name", NAME, required=True),
+            "timezone": timezone(ctx, ctx.options.get("timezone") or "UTC"),
+        }
+
+    return Entity(
+        "facility", Target("facilities", match_on=("name",)), "SELECT 1 AS id", ("id",), convert
+    )
+
+
+def facility_of(ctx: Context) -> tuple[uuid.UUID, str]:
+    """Our id and zone of the one facility of such a source."""
+    found = ctx.cache.get("facility")
+    if found is None:
+        fid = ctx.parent("facility", "1", "facility")
+        rows = ctx.target_rows("SELECT timezone FROM public.facilities WHERE id = %s", (fid,))
+        found = (fid, str(rows[0][0]) if rows else "UTC")
+        ctx.cache["facility"] = found
+    return found
+
+
+def minutes_between(start: datetime | None, end: datetime | None) -> int | None:
+    if start is None or end is None or end < start:
+        return None
+    return int((end - start).total_seconds() // 60)

@@ -1,4 +1,4 @@
-"""Result Institute (seed 004) into Rollbook, from the seed's own DDL with its views and triggers."""
+"""Result Institute (seed 004) into Rollbook, from the seed's DDL with its views and triggers."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ batched upsert, ``SELECT 1``).
 Everything runs twice: as the superuser (row-level security bypassed: the engine's own cost) and
 as the staff login (row-level security applies: what a workstation gets). Steps that would take
 longer than ``--budget`` seconds as the staff login are stopped through the engine's ``cancel``
-hook or estimated from a probe, and say so. Never fails on a timing.
+hook, and say so. Never fails on a timing.
 """
 
 from __future__ import annotations
@@ -1202,53 +1202,6 @@ def measure_push(ctx: Context, station: Station, runs: int, slice_rows: int) -> 
         )
 
 
-def probe_push(ctx: Context, station: Station, slice_rows: int, budget: float) -> bool:
-    """One cycle pushing one row. When the 1,000- and 10,000-row pushes estimated from it (rows
-    × the probe's push step, plus its pull step per pull chunk of the push's own changes) would
-    outlast ``budget`` seconds, print the estimates and return False: do not run them."""
-    login = station.login
-    _log(f"[{login}] push probe (one row) …")
-    local_edits(station, 1, ctx.next_rows(1, slice_rows), "push probe")
-    started = time.perf_counter()
-    report = station.cycle()
-    seconds = time.perf_counter() - started
-    phases = station.phases.take()
-    push, pull = phases.get("_push", 0.0), phases.get("_pull", 0.0)
-    rest = max(0.0, seconds - push - pull)
-    ctx.out.add(
-        Row(
-            login,
-            "push of 1 outbox row (probe), cycle end to end",
-            _ms(seconds),
-            "",
-            "",
-            "",
-            f"{report.pushed_rows} row; {_phase_note(phases)}",
-        )
-    )
-    estimates = {
-        count: rest + count * push + math.ceil(count / ctx.config.pull_chunk) * pull
-        for count in (1_000, 10_000)
-    }
-    if sum(estimates.values()) * ctx.args.repeat <= budget:
-        return True
-    for count, target_s in ((1_000, 0.3), (10_000, 1.0)):
-        estimate = estimates[count]
-        ctx.out.add(
-            Row(
-                login,
-                f"push of {count:,} outbox rows, ESTIMATED",
-                f"≈ {_ms(estimate)}",
-                f"≤ {_ms(target_s)}",
-                _verdict(estimate <= target_s),
-                "",
-                f"not run (over the {budget:.0f} s budget): {count:,} × the probe's"
-                " push step + its pull step per pull chunk",
-            )
-        )
-    return False
-
-
 def measure_marks(ctx: Context, station: Station, slice_rows: int) -> None:
     """One mark through ``AttendanceService.mark`` (what the sheet calls), timed alone and while
     a cycle runs in another thread: one pulling ``--busy-pull`` changes, one pushing
@@ -1421,8 +1374,7 @@ def run_staff(ctx: Context, slice_rows: int, source: Station | None) -> None:
     station.phases.take()
     measure_idle(ctx, station, max(5, args.idle_cycles // 3))
     measure_incremental(ctx, station, args.repeat, budget)
-    if probe_push(ctx, station, slice_rows, budget):
-        measure_push(ctx, station, args.repeat, slice_rows)
+    measure_push(ctx, station, args.repeat, slice_rows)
     if args.login == STAFF:
         measure_marks(ctx, station, slice_rows)
         measure_wire(ctx, station)

@@ -313,7 +313,7 @@ class Writer:
                 entity,
                 str(source_id),
                 "duplicate",
-                f"{column} {value!r} is already another person's: imported without it",
+                f"{column} {value!r} is already used by another row: imported without it",
                 CHANGED,
             )
             for source_id, value in clashes

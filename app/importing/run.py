@@ -78,10 +78,14 @@ def run_request(request: ImportRequest, progress: Progress | None = None) -> Run
     )
     with psycopg.connect(libpq(request.into)) as target:
         if request.system == "csv":
-            csv_system = importlib.import_module("app.importing.csv_source").csv_system
+            from app.importing.csv_source import csv_system
+
             if request.mapping is None:
                 raise ValueError("a CSV import needs --mapping FILE")
-            system, source_conn, label = csv_system(target, Path(request.source), request.mapping)
+            system, source_conn, label, mapped = csv_system(
+                libpq(request.into), Path(request.source), request.mapping
+            )
+            opts.options = {**mapped, **opts.options}
         else:
             system = system_named(request.system)
             conninfo = libpq(request.source)

@@ -134,6 +134,15 @@ def _line_with_override_select() -> Select[*tuple[Any, ...]]:
     )
 
 
+def _teaches(instructor_id: uuid.UUID) -> ColumnElement[bool]:
+    """Series taught by the instructor, or with a session they substitute in."""
+    substitutes = select(OccurrenceOverrideRow.event_id).where(
+        OccurrenceOverrideRow.substitute_instructor_id == instructor_id,
+        OccurrenceOverrideRow.deleted_at.is_(None),
+    )
+    return or_(SessionSeries.instructor_id == instructor_id, SessionSeries.id.in_(substitutes))
+
+
 def _window_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
 
@@ -216,11 +225,17 @@ class ScheduleRepository:
         end: date,
         *,
         class_id: uuid.UUID | None = None,
+        instructor_id: uuid.UUID | None = None,
     ) -> tuple[list[SeriesLine], list[OverrideLine]]:
         """Series that may have a session in ``[start, end]`` (local dates) and the overrides
         that matter there: two queries, whatever the number of series.
+
+        With ``instructor_id``, only series the instructor teaches or substitutes in (any
+        session: the caller keeps the sessions that are theirs after expansion).
         """
         cond = self._window_condition(facility_id, start, end, class_id)
+        if instructor_id is not None:
+            cond = and_(cond, _teaches(instructor_id))
         lines = [SeriesLine(*row) for row in self._session.execute(_series_select().where(cond))]
         if not lines:
             return [], []

@@ -254,10 +254,10 @@ def _describe(clashes: Sequence[Clash]) -> str:
     first = clashes[0]
     when = f"{first.start_local:%a %d %b %Y %H:%M}"
     if first.kind == "room":
-        what = f"{first.room_name or 'The room'} is already booked"
+        what = f"{first.room_name or 'The room'} is already booked for"
     else:
         what = f"{first.instructor_name or 'The instructor'} is already teaching"
-    message = f"{what} for {first.other_class_name} on {when}."
+    message = f"{what} {first.other_class_name} on {when}."
     if len(clashes) > 1:
         message += f" ({len(clashes) - 1} more clash{'es' if len(clashes) > 2 else ''})"
     return message
@@ -411,7 +411,7 @@ class ScheduleService:
             raise ValidationError("A calendar window can span at most a year.", field="end")
         with self._uow() as uow:
             lines, overrides = uow.get(ScheduleRepository).window(
-                facility_id, start, end, class_id=class_id
+                facility_id, start, end, class_id=class_id, instructor_id=instructor_id
             )
         views = expand_lines(lines, overrides, start, end)
         if room_id is not None:

@@ -11,6 +11,7 @@ import pytest
 
 from app.domain.errors import InvalidRecurrence, NotFound, ValidationError
 from app.infra.clock import FixedClock
+from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import ClashError, NewSeries, ProposedSlot, SeriesChanges
@@ -362,3 +363,102 @@ def test_unknown_series_and_dates_are_reported(schedule: ScheduleService, world:
         schedule.occurrences(world.facility_id, date(2026, 1, 1), date(2027, 6, 1))
     schedule.delete_series(series.id)  # no attendance yet: a mistake can simply go
     assert schedule.series_of_class(world.classes[0]) == []
+
+
+def test_an_instructor_filter_loads_only_their_series_and_substitutions(
+    schedule: ScheduleService, world: World, uow: UnitOfWorkFactory
+) -> None:
+    welding = schedule.create_series(_weekly(world))  # Iris, Mondays 09:00
+    math = schedule.create_series(  # Omar, Tuesdays 11:00
+        _weekly(
+            world,
+            class_id=world.classes[1],
+            dtstart_local=datetime(2026, 3, 3, 11, 0),
+            rrule="FREQ=WEEKLY;BYDAY=TU",
+        )
+    )
+    schedule.substitute_instructor(welding.id, date(2026, 3, 23), world.instructor2_id, "Ill")
+    lo, hi = date(2026, 3, 16), date(2026, 3, 29)
+    with uow() as u:
+        sched = u.get(ScheduleRepository)
+        iris, iris_overrides = sched.window(
+            world.facility_id, lo, hi, instructor_id=world.instructor_id
+        )
+        omar, _ = sched.window(world.facility_id, lo, hi, instructor_id=world.instructor2_id)
+        nobody, _ = sched.window(world.facility_id, lo, hi, instructor_id=world.outsider_id)
+    assert [line.id for line in iris] == [welding.id]  # Math is not even loaded
+    assert [o.original_date for o in iris_overrides] == [date(2026, 3, 23)]
+    assert {line.id for line in omar} == {welding.id, math.id}
+    assert nobody == []
+
+    with count_statements(uow) as queries:
+        by_omar = schedule.occurrences(
+            world.facility_id, lo, hi, instructor_id=world.instructor2_id
+        )
+    assert len(queries) <= 3
+    assert [(o.class_name, o.original_date, o.substitute) for o in by_omar] == [
+        ("Math", date(2026, 3, 17), False),
+        ("Welding I", date(2026, 3, 23), True),
+        ("Math", date(2026, 3, 24), False),
+    ]
+    by_iris = schedule.occurrences(world.facility_id, lo, hi, instructor_id=world.instructor_id)
+    assert [o.original_date for o in by_iris] == [date(2026, 3, 16)]
+
+
+def test_a_substitute_who_teaches_then_is_refused_unless_allowed(
+    schedule: ScheduleService, world: World
+) -> None:
+    welding = schedule.create_series(_weekly(world))  # Iris, Mondays 09:00-10:30, Room 101
+    schedule.create_series(  # Omar, Mondays 10:00 in Lab B
+        _weekly(
+            world,
+            class_id=world.classes[1],
+            dtstart_local=datetime(2026, 3, 2, 10, 0),
+            room_id=world.room2_id,
+        )
+    )
+    day = date(2026, 3, 23)
+    with pytest.raises(ClashError, match="Omar Reed is already teaching Math") as caught:
+        schedule.substitute_instructor(welding.id, day, world.instructor2_id, "Iris ill")
+    assert [(c.kind, c.other_original_date) for c in caught.value.clashes] == [("instructor", day)]
+    assert schedule.occurrence(welding.id, day).instructor_name == "Iris Stone"  # nothing saved
+
+    change = schedule.substitute_instructor(
+        welding.id, day, world.instructor2_id, "Iris ill", allow_clash=True
+    )
+    assert change.occurrence is not None
+    saved = schedule.occurrence(welding.id, day)
+    assert (saved.instructor_name, saved.substitute, saved.reason) == (
+        "Omar Reed",
+        True,
+        "Iris ill",
+    )
+    next_week = schedule.occurrence(welding.id, date(2026, 3, 30))
+    assert (next_week.instructor_name, next_week.substitute) == ("Iris Stone", False)
+
+    # All future sessions: every Monday clashes, so the whole tail is refused, then allowed.
+    with pytest.raises(ClashError) as caught:
+        schedule.substitute_instructor(welding.id, day, world.instructor2_id, scope="all_future")
+    assert len(caught.value.clashes) > 1
+    assert schedule.series_of_class(world.classes[0])[0].instructor_name == "Iris Stone"
+
+
+def test_all_future_sessions_get_the_substitute(schedule: ScheduleService, world: World) -> None:
+    welding = schedule.create_series(_weekly(world))
+    day = date(2026, 3, 30)
+    change = schedule.substitute_instructor(
+        welding.id, day, world.instructor2_id, "Iris leaves", scope="all_future"
+    )
+    assert change.new_series_id is not None and change.new_series_id != welding.id
+    assert change.occurrence is not None and change.occurrence.original_date == day
+    series = schedule.series_of_class(world.classes[0])
+    assert [(s.instructor_name, s.until_local) for s in series] == [
+        ("Iris Stone", date(2026, 3, 29)),
+        ("Omar Reed", date(2026, 12, 18)),
+    ]
+    by_omar = schedule.occurrences(
+        world.facility_id, date(2026, 3, 16), date(2026, 4, 12), instructor_id=world.instructor2_id
+    )
+    assert [o.original_date for o in by_omar] == [day, date(2026, 4, 6)]
+    # A series' own instructor is not a substitute.
+    assert not any(o.substitute for o in by_omar)

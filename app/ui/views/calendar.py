@@ -1,11 +1,13 @@
-"""Session calendar: a day, week or month of a facility (or one room), in its timezone; one
-session or all future ones cancelled, moved or given another room, with a reason.
+"""Session calendar: a day, week or month of a facility (or one room, or one instructor's
+sessions, those they substitute in included), in its timezone; one session or all future ones
+cancelled, moved, given another room or another instructor, with a reason.
 
-Keys: Alt+D/W/M day, week, month; Alt+Left/Right previous/next period; on a selected session
-Alt+X cancels, Alt+R moves it to the time in *Move to*, Alt+O changes the room. *All future*
-applies the change to the rest of the series. A clash is shown before anything is saved; tick
-*Allow a clash* to save anyway. Ctrl+N creates a series, Ctrl+E changes the selected session's
-series from a chosen date on (the series dialog).
+Keys: Alt+D/W/M day, week, month; Alt+Left/Right previous/next period; Alt+N the instructor
+filter; on a selected session Alt+X cancels, Alt+R moves it to the time in *Move to*, Alt+O
+changes the room, Alt+I chooses a substitute (the substitute dialog). *All future* applies the
+change to the rest of the series. A clash is shown before anything is saved; tick *Allow a
+clash* to save anyway. Ctrl+N creates a series, Ctrl+E changes the selected session's series
+from a chosen date on (the series dialog).
 """
 
 from __future__ import annotations
@@ -39,11 +41,12 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.errors import DomainError
-from app.services.facilities import RoomDTO
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
+from app.services.series_edit import Choice, SeriesChoices
 from app.ui.dialogs.series import SeriesDialog
+from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.tasks import TaskRunner
 
@@ -76,6 +79,8 @@ class CalendarView(QWidget):
         self._timezone = "UTC"
         self._generation = 0
         self.series_dialog: SeriesDialog | None = None
+        self.substitute_dialog: SubstituteDialog | None = None
+        self._instructors: tuple[Choice, ...] = ()
 
         self.anchor = QDateEdit()
         self.anchor.setCalendarPopup(True)
@@ -88,6 +93,9 @@ class CalendarView(QWidget):
             self.mode_buttons[mode] = button
         self.mode_buttons["week"].setChecked(True)
         self.room_filter = QComboBox()
+        self.instructor_filter = QComboBox()
+        instructor_label = QLabel(self.tr("I&nstructor"))
+        instructor_label.setBuddy(self.instructor_filter)
         self.title = QLabel()
         self.model = OccurrenceTableModel()
         self.table = QTableView()
@@ -107,6 +115,7 @@ class CalendarView(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel session"))
         self.move_button = QPushButton(self.tr("Move to"))
         self.room_button = QPushButton(self.tr("Room"))
+        self.substitute_button = QPushButton(self.tr("Substitute… (Alt+I)"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.ical_button = QPushButton(self.tr("Export .ics"))
@@ -122,6 +131,8 @@ class CalendarView(QWidget):
             top.addWidget(button)
         top.addWidget(QLabel(self.tr("Room")))
         top.addWidget(self.room_filter)
+        top.addWidget(instructor_label)
+        top.addWidget(self.instructor_filter)
         top.addStretch(1)
         top.addWidget(self.new_series_button)
         top.addWidget(self.edit_series_button)
@@ -136,6 +147,7 @@ class CalendarView(QWidget):
         edit2.addWidget(self.move_to)
         edit2.addWidget(self.room_button)
         edit2.addWidget(self.room_to)
+        edit2.addWidget(self.substitute_button)
         edit2.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('Calendar')}</h2>"))
@@ -149,14 +161,17 @@ class CalendarView(QWidget):
         self.anchor.dateChanged.connect(lambda _d: self.reload())
         self.modes.buttonToggled.connect(lambda _b, on: self.reload() if on else None)
         self.room_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.instructor_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.move_button.clicked.connect(self.move_selected)
         self.room_button.clicked.connect(self.change_room_selected)
+        self.substitute_button.clicked.connect(self.substitute_selected)
         for keys, slot in (
             ("Alt+X", self.cancel_selected),
             ("Alt+R", self.move_selected),
             ("Alt+O", self.change_room_selected),
+            ("Alt+I", self.substitute_selected),
             ("Alt+Left", lambda: self._step(-1)),
             ("Alt+Right", lambda: self._step(1)),
             ("Ctrl+N", self.new_series),
@@ -174,16 +189,22 @@ class CalendarView(QWidget):
         self.anchor.blockSignals(True)
         self.anchor.setDate(QDate(today.year, today.month, today.day))
         self.anchor.blockSignals(False)
-        self._runner.run(lambda: services.facilities.list_rooms(facility_id), self._on_rooms)
+        self._runner.run(lambda: services.series_edit.choices(facility_id), self._on_choices)
 
-    def _on_rooms(self, rooms: list[RoomDTO]) -> None:
-        for box, first in ((self.room_filter, self.tr("All rooms")), (self.room_to, None)):
+    def _on_choices(self, choices: SeriesChoices) -> None:
+        """Rooms and instructors of the facility, for the filters and the changes."""
+        self._instructors = choices.instructors
+        for box, first, items in (
+            (self.room_filter, self.tr("All rooms"), choices.rooms),
+            (self.room_to, None, choices.rooms),
+            (self.instructor_filter, self.tr("Everyone"), choices.instructors),
+        ):
             box.blockSignals(True)
             box.clear()
             if first:
                 box.addItem(first, None)
-            for room in rooms:
-                box.addItem(room.name, room.id)
+            for item in items:
+                box.addItem(item.name, item.id)
             box.blockSignals(False)
         self.reload()
 
@@ -205,12 +226,14 @@ class CalendarView(QWidget):
         if services is None or facility is None:
             return
         start, end = self.current_period()
-        room = self.room_filter.currentData()
+        room, instructor = self.room_filter.currentData(), self.instructor_filter.currentData()
         self._generation += 1
         token = self._generation
         self.title.setText(f"{start:%a %d %b %Y} – {end:%a %d %b %Y}")
         self._runner.run(
-            lambda: services.schedule.occurrences(facility, start, end, room_id=room),
+            lambda: services.schedule.occurrences(
+                facility, start, end, room_id=room, instructor_id=instructor
+            ),
             lambda rows: self._on_loaded(rows, token),
             self._on_failed,
         )
@@ -302,6 +325,28 @@ class CalendarView(QWidget):
             f"{o.class_name} of {o.original_date:%d %b} moves to {self.room_to.currentText()}.",
         )
 
+    def substitute_selected(self) -> None:
+        """The substitute dialog for the selected session, with the reason and scope typed."""
+        o, services, facility = self.selected(), self._services, self._facility_id
+        if o is None or services is None or facility is None:
+            return
+        old = self.substitute_dialog
+        if old is not None and not old.busy:  # a busy one still waits for an answer
+            old.deleteLater()
+        dialog = SubstituteDialog(
+            services.schedule,
+            self._runner,
+            facility,
+            o,
+            self._instructors,
+            reason=self.reason.text(),
+            all_future=self.all_future.isChecked(),
+            parent=self,
+        )
+        dialog.sig_saved.connect(self._on_changed)
+        self.substitute_dialog = dialog
+        dialog.open()
+
     def new_series(self) -> None:
         self._open_series(None)
 
@@ -371,13 +416,13 @@ class CalendarView(QWidget):
         self.sig_exported.emit(path)
 
     def _act(self, work: Callable[[], Any], text: str) -> None:
-        def done(_r: object) -> None:
-            self.message.setText(text)
-            self.reason.clear()
-            self.sig_changed.emit(text)
-            self.reload()
+        self._runner.run(work, lambda _r: self._on_changed(text), self._on_failed)
 
-        self._runner.run(work, done, self._on_failed)
+    def _on_changed(self, text: str) -> None:
+        self.message.setText(text)
+        self.reason.clear()
+        self.sig_changed.emit(text)
+        self.reload()
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, DomainError | OSError):

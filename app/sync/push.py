@@ -174,11 +174,18 @@ def _apply_sets(conn: Connection, rows: Sequence[PendingRow], audit: Audit) -> l
     issues: list[Issue] = []
     for name in sorted(by_table, key=_ORDER.__getitem__):  # parents before children
         table = table_named(name)
-        pushed = by_table[name]
+        pushed = sorted(by_table[name], key=lambda r: r.row_id)  # inserts, too, in key order
         found = {
             r["id"]: dict(r)
             for r in conn.execute(
-                select(table).where(table.c.id.in_([r.row_id for r in pushed])).with_for_update()
+                # Locked in id order, tables in dependency order: two workstations pushing
+                # the same rows wait for each other instead of deadlocking. NO KEY UPDATE,
+                # because the key never changes and foreign-key checks of other pushes (KEY
+                # SHARE) need not wait for it.
+                select(table)
+                .where(table.c.id.in_([r.row_id for r in pushed]))
+                .order_by(table.c.id)
+                .with_for_update(key_share=True)
             ).mappings()
         }
         inserts: list[Row] = []

@@ -1,4 +1,5 @@
-"""A seeded soak: several workstations, two facilities, offline windows, lost answers, then
+"""A seeded soak: several workstations syncing at the same time, two facilities, offline windows,
+lost answers and cycles cut mid-way (a disconnect, or a crash between two steps), then
 convergence. ``ROLLBOOK_SOAK_ROUNDS`` runs it longer (CI keeps it short)."""
 
 from __future__ import annotations
@@ -6,14 +7,17 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import threading
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import select, update
 
 from app.db.models import CaseNote, User
 from app.domain.enums import Role
+from app.sync.engine import Cancelled
 from tests.sync.conftest import Sites, Station
 
 pytestmark = pytest.mark.postgres
@@ -34,15 +38,39 @@ class Lossy:
             raise ConnectionError("answer lost")
 
 
+class Cuts:
+    """A ``cancel`` hook that stops a cycle between two of its steps now and then (seeded), as
+    a dropped connection or a killed process would: what was committed stays."""
+
+    def __init__(self, seed: int, rate: float) -> None:
+        self.rng, self.rate, self.cut = random.Random(seed), rate, 0
+        self.lock = threading.Lock()
+
+    def __call__(self) -> bool:
+        with self.lock:
+            if self.rng.random() < self.rate:
+                self.cut += 1
+                return True
+            return False
+
+
 def test_workstations_converge_and_every_note_lands_once(sites: Sites) -> None:
     rng = random.Random(SEED)
     lossy = Lossy(rng, 0.25)
+    cuts = Cuts(SEED + 1, 0.0)
     stations: list[tuple[Station, str]] = []
     for name, fac in (("a1", "A"), ("a2", "A"), ("b1", "B")):
         login = sites.server.staff(name, Role.FACILITY_ADMIN, fac)
-        stations.append((sites.station(name, login, (fac,), after_commit=lossy), fac))
+        station = sites.station(name, login, (fac,), after_commit=lossy, cancel=cuts)
+        stations.append((station, fac))
     for station, _fac in stations:
         station.cycle()
+    cuts.rate = 0.05
+
+    def sync(station: Station) -> None:
+        # A lost answer is settled, a cut cycle resumed, at the next contact.
+        with contextlib.suppress(ConnectionError, Cancelled):
+            station.cycle()
 
     written: list[str] = []  # every case note body written anywhere, each unique
     for round_ in range(ROUNDS):
@@ -64,10 +92,9 @@ def test_workstations_converge_and_every_note_lands_once(sites: Sites) -> None:
                 assert user is not None
                 user.phone = f"{station.name}-{round_}"
                 u.commit()
-            if rng.random() < 0.6:  # otherwise offline this round
-                # A lost answer is settled at the next contact.
-                with contextlib.suppress(ConnectionError):
-                    station.cycle()
+        online = [station for station, _fac in stations if rng.random() < 0.6]  # others offline
+        with ThreadPoolExecutor(max_workers=3) as pool:  # the online ones sync at the same time
+            list(pool.map(sync, online))
         uow = sites.superuser()  # the office edits too
         with uow.engine.begin() as conn:
             conn.execute(
@@ -77,7 +104,7 @@ def test_workstations_converge_and_every_note_lands_once(sites: Sites) -> None:
             )
         uow.engine.dispose()
 
-    lossy.rate = 0.0
+    lossy.rate = cuts.rate = 0.0
     for _ in range(2):
         for station, _fac in stations:
             station.cycle()
@@ -93,4 +120,4 @@ def test_workstations_converge_and_every_note_lands_once(sites: Sites) -> None:
         assert station.sync.digests_match(), station.name
         kinds = {i["kind"] for i in station.local.open_issues()}
         assert kinds <= {"conflict"}, kinds  # phone edits may collide; nothing is refused
-    assert lossy.lost > 0  # the faults really happened
+    assert lossy.lost > 0 and cuts.cut > 0  # the faults really happened

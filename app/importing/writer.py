@@ -18,7 +18,6 @@ instead of failing the run.
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
-from sqlalchemy import Table
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, Table, Uuid
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.db.models import Base
@@ -62,7 +61,8 @@ class BatchResult:
 
 
 def digest(values: dict[str, Any]) -> str:
-    text = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    """What a converted row says, as a short hash: keys in the converter's (fixed) order."""
+    text = repr(tuple(values.items()))
     return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -93,6 +93,7 @@ class Writer:
         self._actor = actor
         self._device = device
         self._staged_tables: set[str] = set()
+        self._plans: dict[str, tuple[list[str], list[Any], list[int]]] = {}
 
     # -- one batch --------------------------------------------------------------------------
 
@@ -129,25 +130,39 @@ class Writer:
         return result, problems
 
     def _full_row(self, table: Table, staged: Staged) -> tuple[list[Any], str, str]:
-        now = datetime.now(UTC)
+        names, template, special = self._plan(table)
         values = staged.values
-        out: list[Any] = []
-        for col in table.c:
-            name = col.name
-            if name in values:
-                value = values[name]
-            elif name in ("created_by", "updated_by"):
-                value = self._actor
-            elif name in ("created_at", "updated_at", "changed_at"):
-                value = now
-            elif name == "row_version":
-                value = 1
-            elif isinstance(col.default, ScalarElementColumnDefault):
-                value = col.default.arg
-            else:
-                value = None
-            out.append(_plain(value))
-        return out, staged.source_id, digest(values)
+        row = [values.get(name, default) for name, default in zip(names, template, strict=True)]
+        for i in special:
+            row[i] = _plain(row[i])
+        return row, staged.source_id, digest(values)
+
+    def _plan(self, table: Table) -> tuple[list[str], list[Any], list[int]]:
+        """Per table, once: column names, the value of each column a row leaves out, and which
+        columns may hold enumerations or JSON (the only values that need converting)."""
+        plan = self._plans.get(table.name)
+        if plan is None:
+            now = datetime.now(UTC)
+            names: list[str] = []
+            template: list[Any] = []
+            special: list[int] = []
+            for i, col in enumerate(table.c):
+                names.append(col.name)
+                if col.name in ("created_by", "updated_by"):
+                    template.append(self._actor)
+                elif col.name in ("created_at", "updated_at", "changed_at"):
+                    template.append(now)
+                elif col.name == "row_version":
+                    template.append(1)
+                elif isinstance(col.default, ScalarElementColumnDefault):
+                    template.append(_plain(col.default.arg))
+                else:
+                    template.append(None)
+                if not isinstance(col.type, Uuid | DateTime | Date | Integer | Numeric | Boolean):
+                    special.append(i)
+            plan = (names, template, special)
+            self._plans[table.name] = plan
+        return plan
 
     def _stage(self, table: Table) -> sql.Identifier:
         stage = sql.Identifier(f"import_stage_{table.name}")
@@ -185,6 +200,8 @@ class Writer:
         ) as copy:
             for n, (values, source_id, dig) in enumerate(rows):
                 copy.write_row([*values, source_id, dig, n])
+        # A temporary table has no statistics: without them the joins below run as nested loops.
+        conn.execute(sql.SQL("ANALYZE {}").format(stage))
         in_map = sql.SQL(
             "m.system = %(system)s AND m.source = %(source)s AND m.source_table = %(entity)s"
             " AND m.source_id = s._source_id"

@@ -91,9 +91,10 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
 def _week(qtbot: QtBot, desk: Desk) -> CalendarView:
     qtbot.keyClick(desk.win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     view = desk.win.calendar
+    # Rooms and instructors first: the week loaded after them is the last load.
+    qtbot.waitUntil(lambda: view.instructor_filter.count() == 4, timeout=5_000)
     with qtbot.waitSignal(view.sig_loaded, timeout=5_000):
         view.anchor.setDate(QDate(MONDAY.year, MONDAY.month, MONDAY.day))
-    qtbot.waitUntil(lambda: view.instructor_filter.count() == 4, timeout=5_000)
     return view
 
 
@@ -169,6 +170,7 @@ def test_a_substitute_for_one_session_with_a_reason_clash_refused_until_allowed(
     view = _week(qtbot, desk)
     assert view.model.occurrence_at(0).class_name == "Welding I"
     view.table.selectRow(0)
+    assert view.room_to.currentText() == "Room 101"  # the session's room, ready to change
     view.reason.setFocus()
     qtbot.keyClicks(view.reason, "sick leave")
     dialog = _open(qtbot, view)

@@ -96,6 +96,8 @@ class CalendarView(QWidget):
         self.instructor_filter = QComboBox()
         instructor_label = QLabel(self.tr("I&nstructor"))
         instructor_label.setBuddy(self.instructor_filter)
+        for box in (self.room_filter, self.instructor_filter):  # names are not cut off
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.title = QLabel()
         self.model = OccurrenceTableModel()
         self.table = QTableView()
@@ -255,7 +257,9 @@ class CalendarView(QWidget):
                     QDate(start.year, start.month, start.day), QTime(start.hour, start.minute)
                 )
             )
-            index = self.room_to.findData(o.room_id)
+            # findData cannot tell equal UUIDs apart: compare them.
+            rooms = (self.room_to.itemData(i) for i in range(self.room_to.count()))
+            index = next((i for i, room in enumerate(rooms) if room == o.room_id), -1)
             if index >= 0:
                 self.room_to.setCurrentIndex(index)
 

@@ -13,8 +13,8 @@ Mapping file (TOML or JSON)::
     columns = { id = "Student ID", first_name = "First Name", last_name = "Last Name" }
     values.status = { "Enrolled" = "active", "Left" = "withdrawn" }   # optional
 
-Kinds and their fields are in :data:`FIELDS`; ``id`` fields must be stable between runs, so that
-a second import updates rows instead of adding them.
+Kinds and their fields are in :data:`app.importing.csv_mapping.FIELDS`; ``id`` fields must be
+stable between runs, so that a second import updates rows instead of adding them.
 """
 
 from __future__ import annotations
@@ -30,69 +30,8 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import dict_row
 
+from app.importing.csv_mapping import FIELDS, REQUIRED
 from app.importing.engine import Row, System
-
-FIELDS: dict[str, tuple[str, ...]] = {
-    "students": (
-        "id",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "student_number",
-        "doc_id",
-        "date_of_birth",
-        "status",
-        "address",
-        "enrollment_date",
-    ),
-    "guardians": (
-        "id",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "address",
-        "student",
-        "relationship",
-        "is_primary",
-        "can_pick_up",
-    ),
-    "classes": (
-        "id",
-        "name",
-        "program",
-        "description",
-        "start_date",
-        "end_date",
-        "capacity",
-        "status",
-        "instructor",
-        "room",
-    ),
-    "enrollments": ("student", "class", "status", "enrolled_at", "ended_at", "reason"),
-    "sessions": ("id", "class", "start", "duration", "rrule", "until", "room"),
-    "attendance": (
-        "session",
-        "student",
-        "date",
-        "status",
-        "check_in",
-        "check_out",
-        "minutes",
-        "note",
-        "marked_by",
-        "absence_reason",
-    ),
-}
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "students": ("id", "first_name", "last_name"),
-    "guardians": ("id", "first_name", "last_name"),
-    "classes": ("id", "name"),
-    "enrollments": ("student", "class"),
-    "sessions": ("id", "class", "start", "duration"),
-    "attendance": ("session", "student", "date", "status"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +80,6 @@ def read_mapping(path: Path, folder: Path) -> Mapping:
     if not files:
         raise ValueError(f"{path.name} maps no file")
     return Mapping(files, options)
-
-
-def headers(path: Path) -> list[str]:
-    """The header row of a CSV file (what the column-mapping dialog offers)."""
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        return next(csv.reader(handle), [])
 
 
 def _load(conn: psycopg.Connection[Row], mapping: FileMapping) -> None:

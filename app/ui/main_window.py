@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.services.facilities import FacilityDTO
 from app.services.workstation import WorkstationStatus
+from app.ui.dialogs.csv_import import CsvImportDialog
 from app.ui.dialogs.staff_accounts import StaffAccountsDialog
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         self.sync_action.setVisible(False)
         toolbar.addAction(self.sync_action)
         toolbar.addAction(self.staff_action)
+        self.csv_import_action = QAction(self.tr("Import from CSV…"), self)
+        self.csv_import_action.triggered.connect(self.open_csv_import)
+        toolbar.addAction(self.csv_import_action)
         toolbar.addAction(self.switch_action)
         toolbar.addAction(self.sign_out_action)
         self.addToolBar(toolbar)
@@ -243,6 +247,13 @@ class MainWindow(QMainWindow):
             self.facility_box.currentData(),
             self,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_csv_import(self) -> CsvImportDialog:
+        """The column mapping of a CSV import (the import itself runs on the command line)."""
+        dialog = CsvImportDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
 
@@ -63,7 +65,70 @@ def make_local_engine(path: Path | str, key: bytes | None = None) -> Engine:
         finally:
             cursor.close()
 
+    _share_one_writer(engine)
     return engine
+
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, list[object]] = weakref.WeakKeyDictionary()
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+_WRITE_WAIT_S = 5.0  # as long as SQLite's own busy_timeout
+
+
+def _share_one_writer(engine: Engine) -> None:
+    """Writers of one cache in this process take turns on a lock of their own.
+
+    SQLite lets one connection write at a time; a second one waits in SQLite's busy handler,
+    which sleeps in growing steps, so a mark saved while the sync applies rows could wait a
+    hundred milliseconds after the way was free. Here it waits on a lock that is handed over
+    as soon as the writer's COMMIT or ROLLBACK has returned. Past ``_WRITE_WAIT_S`` the write
+    goes on without it and SQLite decides, as before.
+    """
+    lock = threading.Lock()
+    holder: list[object] = [None]  # the DBAPI connection holding the lock
+    _WRITERS[engine] = holder
+    dialect = engine.dialect
+    commit, rollback = dialect.do_commit, dialect.do_rollback
+
+    def _raw(connection: object) -> object:
+        return getattr(connection, "dbapi_connection", connection)
+
+    def _give_back(connection: object) -> None:
+        if holder[0] is not None and holder[0] is _raw(connection):
+            holder[0] = None
+            lock.release()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _take(conn: Connection, _c: object, statement: str, *_args: object) -> None:
+        raw = _raw(conn.connection)
+        if holder[0] is raw or not statement.lstrip().upper().startswith(_WRITES):
+            return
+        if lock.acquire(timeout=_WRITE_WAIT_S):
+            holder[0] = raw
+
+    def do_commit(connection: Any) -> None:
+        try:
+            commit(connection)
+        finally:
+            _give_back(connection)
+
+    def do_rollback(connection: Any) -> None:
+        try:
+            rollback(connection)
+        finally:
+            _give_back(connection)
+
+    dialect.do_commit = do_commit  # type: ignore[method-assign,assignment]
+    dialect.do_rollback = do_rollback  # type: ignore[method-assign,assignment]
+
+    @event.listens_for(engine.pool, "checkin")
+    def _returned(dbapi_connection: object, _record: object) -> None:
+        _give_back(dbapi_connection)  # a connection given back mid-transaction (an error)
+
+
+def writer_busy(engine: Engine) -> bool:
+    """Whether a transaction of this cache holds the writers' turn now (for checks and tests)."""
+    holder = _WRITERS.get(engine)
+    return holder is not None and holder[0] is not None
 
 
 def check_cache_key(engine: Engine) -> None:

@@ -15,6 +15,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,8 +24,8 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from app.domain.ids import NAMESPACE
-from app.importing.report import Problem, RunReport
-from app.importing.writer import Staged, Target, Writer
+from app.importing.report import EntityCounts, Problem, RunReport
+from app.importing.writer import BatchResult, Staged, Target, Writer
 
 log = logging.getLogger(__name__)
 
@@ -162,42 +163,37 @@ def run_import(
     )
     ctx = Context(target, system.name, label, opts.options)
     _check_tables(source, system)
-    for entity in system.entities:
-        if entity.name in done:
-            continue
-        counts = report.counts(entity.name)
-        last = checkpoint.get("last", {}).get(entity.name) if checkpoint else None
-        seen = 0
-        for page in _pages(source, entity, last, opts.batch_size):
-            staged: list[Staged] = []
-            ctx.entity = entity.name
-            for row in page:
-                ctx.source_id = entity.source_id(row)
-                ctx.notes = []
-                try:
-                    values = entity.convert(row, ctx)
-                except Skip as skip:
-                    report.problem(Problem(entity.name, ctx.source_id, skip.kind, skip.detail))
-                    continue
-                finally:
-                    for note in ctx.notes:
-                        report.problem(note)
-                staged.append(Staged(ctx.source_id, values))
-            result, problems = writer.write(entity.name, entity.target, staged)
-            for problem in problems:
-                report.problem(problem)
-            counts.created += result.created
-            counts.updated += result.updated
-            counts.unchanged += result.unchanged
-            ctx.written(entity.name, result.written or {})
-            seen += len(page)
-            last = [_jsonable(page[-1][k]) for k in entity.key]
-            report.seconds = time.perf_counter() - started
-            _checkpoint(target, run_id, report, done, {entity.name: last}, opts.dry_run)
-            if opts.progress is not None:
-                opts.progress(entity.name, seen)
-        done.append(entity.name)
-        _checkpoint(target, run_id, report, done, {}, opts.dry_run)
+    # Converting a page (Python) overlaps with writing the previous one (PostgreSQL): one writer
+    # thread, one page in flight, and everything that touches the report stays on this thread.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as pool:
+        for entity in system.entities:
+            if entity.name in done:
+                continue
+            counts = report.counts(entity.name)
+            last = checkpoint.get("last", {}).get(entity.name) if checkpoint else None
+            seen = 0
+            pending: (
+                tuple[Future[tuple[BatchResult, list[Problem]]], list[Problem], int, Any] | None
+            )
+            pending = None
+            for page in _pages(source, entity, last, opts.batch_size):
+                staged, found = _convert(entity, page, ctx)
+                key = [_jsonable(page[-1][k]) for k in entity.key]
+                if pending is not None:
+                    seen = _finish(pending, entity, counts, report, ctx, seen)
+                    _checkpoint(target, run_id, report, done, {entity.name: pending[3]}, opts)
+                    if opts.progress is not None:
+                        opts.progress(entity.name, seen)
+                job = pool.submit(writer.write, entity.name, entity.target, staged)
+                pending = (job, found, len(page), key)
+                report.seconds = time.perf_counter() - started
+            if pending is not None:
+                seen = _finish(pending, entity, counts, report, ctx, seen)
+                _checkpoint(target, run_id, report, done, {entity.name: pending[3]}, opts)
+                if opts.progress is not None:
+                    opts.progress(entity.name, seen)
+            done.append(entity.name)
+            _checkpoint(target, run_id, report, done, {}, opts)
     report.no_home = _count_no_home(source, system)
     report.seconds = time.perf_counter() - started
     if opts.dry_run:
@@ -211,6 +207,45 @@ def run_import(
         target.commit()
     source.rollback()
     return report
+
+
+def _convert(entity: Entity, page: list[Row], ctx: Context) -> tuple[list[Staged], list[Problem]]:
+    """Our rows for one page, and the problems found on the way (reported once it is written)."""
+    staged: list[Staged] = []
+    found: list[Problem] = []
+    ctx.entity = entity.name
+    for row in page:
+        ctx.source_id = entity.source_id(row)
+        ctx.notes = []
+        try:
+            values = entity.convert(row, ctx)
+        except Skip as skip:
+            found.append(Problem(entity.name, ctx.source_id, skip.kind, skip.detail))
+            continue
+        finally:
+            found.extend(ctx.notes)
+        staged.append(Staged(ctx.source_id, values))
+    return staged, found
+
+
+def _finish(
+    pending: tuple[Future[tuple[BatchResult, list[Problem]]], list[Problem], int, Any],
+    entity: Entity,
+    counts: EntityCounts,
+    report: RunReport,
+    ctx: Context,
+    seen: int,
+) -> int:
+    """Wait for a page's write and account for it; returns the rows read so far."""
+    job, found, rows, _key = pending
+    result, problems = job.result()
+    for problem in (*found, *problems):
+        report.problem(problem)
+    counts.created += result.created
+    counts.updated += result.updated
+    counts.unchanged += result.unchanged
+    ctx.written(entity.name, result.written or {})
+    return seen + rows
 
 
 def _begin(
@@ -247,9 +282,9 @@ def _checkpoint(
     report: RunReport,
     done: list[str],
     last: dict[str, Any],
-    dry_run: bool,
+    opts: RunOptions,
 ) -> None:
-    if dry_run:
+    if opts.dry_run:
         return
     state = {"done": done, "last": last, "report": report.as_json()}
     target.execute(

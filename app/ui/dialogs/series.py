@@ -115,7 +115,7 @@ class SeriesDialog(QDialog):
         self.class_box = QComboBox()
         self.room_box = QComboBox()
         self.instructor_box = QComboBox()
-        self.first_date = _date_edit(QDate(max(day or today, today)))
+        self.first_date = _date_edit(_qdate(max(day or today, today)))
         self.start_time = QTimeEdit(QTime(9, 0))
         self.start_time.setDisplayFormat("HH:mm")
         self.duration = QSpinBox(minimum=1, maximum=24 * 60, value=60, singleStep=15)
@@ -296,7 +296,7 @@ class SeriesDialog(QDialog):
         _select(self.class_box, form.class_id)
         _select(self.room_box, form.room_id)
         _select(self.instructor_box, form.instructor_id)
-        self.first_date.setDate(QDate(form.first_date))
+        self.first_date.setDate(_qdate(form.first_date))
         self.start_time.setTime(QTime(form.start_time.hour, form.start_time.minute))
         self.duration.setValue(form.duration_minutes)
         if form.rule is not None:
@@ -307,7 +307,7 @@ class SeriesDialog(QDialog):
             box.setChecked(index in form.weekdays)
         _select(self.ends, form.end)
         if form.until_local is not None:
-            self.until.setDate(QDate(form.until_local))
+            self.until.setDate(_qdate(form.until_local))
         if form.count is not None:
             self.count.setValue(form.count)
 
@@ -318,7 +318,7 @@ class SeriesDialog(QDialog):
         _select(self.room_box, klass.room_id)
         _select(self.instructor_box, klass.instructor_id)
         if klass.end_date is not None:
-            self.until.setDate(QDate(klass.end_date))
+            self.until.setDate(_qdate(klass.end_date))
 
     def _on_first_date_changed(self, new: QDate) -> None:
         """A new series' weekday follows its first date while it is the only one ticked."""
@@ -418,3 +418,7 @@ class SeriesDialog(QDialog):
             label.clear()
             label.hide()
         self.message.clear()
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
-from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, or_, select
@@ -60,15 +60,35 @@ class OverrideLine(NamedTuple):
 
 
 _SERIES_WIDTH = len(SeriesLine._fields)
-# Named once: a new alias per query would give every statement a new cache key, and SQLAlchemy
-# would compile it again each time (most of the time of a saved mark went there).
-_INSTRUCTOR = aliased(User, name="instructor")
-_SUBSTITUTE = aliased(User, name="substitute")
-_OVERRIDE_ROOM = aliased(Room, name="override_room")
+# Named once per thread: a new alias per query would give every statement a new cache key, and
+# SQLAlchemy would compile it again each time (most of the time of a saved mark went there).
+_PER_THREAD = threading.local()
+
+
+class _Aliases(NamedTuple):
+    instructor: Any
+    substitute: Any
+    override_room: Any
+    line_with_override: Select[*tuple[Any, ...]] | None
+
+
+def _aliases() -> _Aliases:
+    """This thread's aliases, named once. SQLAlchemy fills an alias's caches as queries use
+    it, which is not safe from two threads at once: the background runner has two."""
+    found: _Aliases | None = getattr(_PER_THREAD, "aliases", None)
+    if found is None:
+        found = _Aliases(
+            aliased(User, name="instructor"),
+            aliased(User, name="substitute"),
+            aliased(Room, name="override_room"),
+            None,
+        )
+        _PER_THREAD.aliases = found
+    return found
 
 
 def _series_select() -> Select[*tuple[Any, ...]]:
-    instructor = _INSTRUCTOR
+    instructor = _aliases().instructor
     return (
         select(
             SessionSeries.id,
@@ -96,7 +116,7 @@ def _series_select() -> Select[*tuple[Any, ...]]:
 
 
 def _override_columns() -> tuple[Select[*tuple[Any, ...]], Any, Any]:
-    substitute, room = _SUBSTITUTE, _OVERRIDE_ROOM
+    substitute, room = _aliases().substitute, _aliases().override_room
     stmt = select(
         OccurrenceOverrideRow.event_id,
         OccurrenceOverrideRow.original_date,
@@ -113,9 +133,16 @@ def _override_columns() -> tuple[Select[*tuple[Any, ...]], Any, Any]:
     return stmt, substitute, room
 
 
-@cache
 def _line_with_override_select() -> Select[*tuple[Any, ...]]:
-    """Built once: the attendance sheet asks for it on every mark."""
+    """Built once per thread: the attendance sheet asks for it on every mark."""
+    built = _aliases().line_with_override
+    if built is None:
+        built = _build_line_with_override()
+        _PER_THREAD.aliases = _aliases()._replace(line_with_override=built)
+    return built
+
+
+def _build_line_with_override() -> Select[*tuple[Any, ...]]:
     ov_cols, substitute, room = _override_columns()
     return (
         _series_select()

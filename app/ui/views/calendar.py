@@ -191,10 +191,13 @@ class CalendarView(QWidget):
         self.anchor.blockSignals(True)
         self.anchor.setDate(QDate(today.year, today.month, today.day))
         self.anchor.blockSignals(False)
-        self._runner.run(lambda: services.series_edit.choices(facility_id), self._on_choices)
+        self._fill_choices(SeriesChoices((), (), ()))  # the last facility's filters no longer apply
+        self.reload()
+        self._runner.run(lambda: services.series_edit.choices(facility_id), self._fill_choices)
 
-    def _on_choices(self, choices: SeriesChoices) -> None:
-        """Rooms and instructors of the facility, for the filters and the changes."""
+    def _fill_choices(self, choices: SeriesChoices) -> None:
+        """Rooms and instructors of the facility, for the filters and the changes. The filters
+        stay on "all" and "everyone", so the sessions shown are still the right ones."""
         self._instructors = choices.instructors
         for box, first, items in (
             (self.room_filter, self.tr("All rooms"), choices.rooms),
@@ -208,7 +211,6 @@ class CalendarView(QWidget):
             for item in items:
                 box.addItem(item.name, item.id)
             box.blockSignals(False)
-        self.reload()
 
     @property
     def mode(self) -> str:

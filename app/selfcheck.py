@@ -161,7 +161,7 @@ def qt_probe() -> int:
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])
-    print(f"qt-platform: {QApplication.platformName()}")
+    sys.stdout.write(f"qt-platform: {QApplication.platformName()}\n")  # to the parent
     return 0
 
 

@@ -17,7 +17,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError
 
@@ -66,7 +65,13 @@ def read_revision(engine: Engine) -> str | None:
     """The cache's schema revision (``None``: empty); ``CacheUnreadable`` as ``read_state``."""
     try:
         with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            found = conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'")
+            ).first()
+            if found is None:
+                return None
+            value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return None if value is None else str(value)
     except DatabaseError as err:
         raise CacheUnreadable(_unreadable_message(engine, err)) from err
 

@@ -35,10 +35,10 @@ from app.db.login import (
     fetch_identity,
     staff_engine,
 )
-from app.db.server_admin import check_username
 from app.domain.enums import Role
 from app.domain.errors import DomainError, NotAllowed, ValidationError
 from app.domain.server_profile import ServerProfile
+from app.domain.validation import check_username
 from app.infra.accounts import (
     AccountRegistry,
     LocalAccount,

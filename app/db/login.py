@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -9,7 +10,6 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from app.db.server_admin import describe_login_failure
 from app.domain.enums import Role
 from app.domain.errors import DomainError, NotAllowed
 from app.domain.server_profile import ServerProfile
@@ -146,3 +146,18 @@ def classify_failure(err: BaseException) -> DomainError:
         first = message.strip().splitlines()[-1] if message.strip() else "no answer"
         return ServerUnreachable(f"The server cannot be reached ({first}).")
     return DomainError(f"The server refused the sign-in: {message}")
+
+
+def describe_login_failure(err: BaseException) -> DomainError | None:
+    """What to tell a person whose sign-in was refused, or ``None`` if it was not a refusal
+    (the server is unreachable: that is the offline state, not an error)."""
+    message = str(getattr(err, "orig", None) or err)
+    if "is not permitted to log in" in message:
+        return NotAllowed("This account is disabled. Ask an administrator to enable it again.")
+    if "password authentication failed" in message or re.search(
+        r'role ".*" does not exist', message
+    ):
+        return NotAllowed("The user name or the password is wrong.")
+    if "permission denied for database" in message:
+        return NotAllowed("This account may not use the Rollbook database. Ask an administrator.")
+    return None

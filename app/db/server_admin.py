@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from app.db import migrate
 from app.db.engine import make_server_engine
 from app.domain.enums import Role
 from app.domain.errors import DomainError, DuplicateError, NotAllowed, NotFound, ValidationError
-from app.domain.validation import check_email, clean_name
+from app.domain.validation import check_email, check_username, clean_name
 
 log = logging.getLogger(__name__)
 
@@ -132,10 +131,6 @@ INTERNAL_FUNCTIONS = (
 )
 MANAGER_OWNED = ADMIN_FUNCTIONS + SELF_SERVICE_FUNCTIONS + INTERNAL_FUNCTIONS
 
-USERNAME_RE = re.compile(r"[a-z_][a-z0-9_]{0,62}", re.ASCII)
-_RESERVED = frozenset(
-    {"public", "none", "user", "current_user", "current_role", "session_user", "system_user"}
-)
 _UNIQUE_MESSAGES = {
     "uq_users_username": ("That user name is already taken.", "username"),
     "uq_users_email": ("That email address is already in use.", "email"),
@@ -426,40 +421,11 @@ def set_staff_password(target: StaffTarget, username: str, password: str) -> Non
         )
 
 
-def check_username(value: str) -> str:
-    """A staff user name is a PostgreSQL role name: lower-case ASCII, digits and _, at most 63."""
-    name = (value or "").strip()
-    if not USERNAME_RE.fullmatch(name):
-        raise ValidationError(
-            "A user name must start with a lower-case letter or _ and contain only lower-case "
-            "letters, digits and _ (at most 63).",
-            field="username",
-        )
-    if name.startswith(("pg_", "rollbook_")) or name in _RESERVED:
-        raise ValidationError(f"The user name “{name}” is reserved.", field="username")
-    return name
-
-
 def check_password(value: str) -> None:
     if len(value or "") < MIN_PASSWORD_LENGTH:
         raise ValidationError(
             f"A password needs at least {MIN_PASSWORD_LENGTH} characters.", field="password"
         )
-
-
-def describe_login_failure(err: BaseException) -> DomainError | None:
-    """What to tell a person whose sign-in was refused, or ``None`` if it was not a refusal
-    (the server is unreachable: that is the offline state, not an error)."""
-    message = str(getattr(err, "orig", None) or err)
-    if "is not permitted to log in" in message:
-        return NotAllowed("This account is disabled. Ask an administrator to enable it again.")
-    if "password authentication failed" in message or re.search(
-        r'role ".*" does not exist', message
-    ):
-        return NotAllowed("The user name or the password is wrong.")
-    if "permission denied for database" in message:
-        return NotAllowed("This account may not use the Rollbook database. Ask an administrator.")
-    return None
 
 
 def _staff_role(role: Role | str) -> Role:

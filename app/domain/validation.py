@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import UTC, date, datetime
 from typing import TypeVar
@@ -185,3 +186,24 @@ def check_timezone(name: str | None) -> ZoneInfo:
             f"“{key}” is not a known timezone (expected an IANA name such as America/New_York)",
             field="timezone",
         ) from exc
+
+
+USERNAME_RE = re.compile(r"[a-z_][a-z0-9_]{0,62}", re.ASCII)
+_RESERVED_USERNAMES = frozenset(
+    {"public", "none", "user", "current_user", "current_role", "session_user", "system_user"}
+)
+
+
+def check_username(value: str) -> str:
+    """A staff user name is a PostgreSQL role name: lower-case ASCII, digits and _, at most 63;
+    PostgreSQL's own and Rollbook's internal role names are reserved."""
+    name = (value or "").strip()
+    if not USERNAME_RE.fullmatch(name):
+        raise ValidationError(
+            "A user name must start with a lower-case letter or _ and contain only lower-case "
+            "letters, digits and _ (at most 63).",
+            field="username",
+        )
+    if name.startswith(("pg_", "rollbook_")) or name in _RESERVED_USERNAMES:
+        raise ValidationError(f"The user name “{name}” is reserved.", field="username")
+    return name

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,7 +30,13 @@ from app.domain.student_numbers import (
     next_student_number,
     parse_student_number,
 )
-from app.domain.validation import check_email, clean_name, clean_optional, clean_text
+from app.domain.validation import (
+    check_email,
+    check_username,
+    clean_name,
+    clean_optional,
+    clean_text,
+)
 from app.infra.clock import Clock, SystemClock
 from app.repositories.audit import AuditRepository
 from app.repositories.facilities import FacilityRepository
@@ -80,10 +85,6 @@ PAGE_MAX = 1000
 # A racing workstation can take the number we computed; try the next one a couple of times.
 NUMBER_ATTEMPTS = 3
 # PostgreSQL role names as Rollbook creates them: unquoted identifiers, at most 63 bytes.
-USERNAME_RE = re.compile(r"[a-z_][a-z0-9_]{0,62}", re.ASCII)
-RESERVED_USERNAMES = frozenset(
-    {"public", "none", "user", "current_user", "current_role", "session_user", "system_user"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,19 +129,6 @@ def _date(value: date | None, *, field: str) -> date | None:
 def _student_number(value: str) -> str:
     year, seq = parse_student_number(value)
     return format_student_number(year, seq)
-
-
-def _username(value: str) -> str:
-    name = (value or "").strip()
-    if not USERNAME_RE.fullmatch(name):
-        raise ValidationError(
-            "A user name must start with a lower-case letter or _ and contain only lower-case "
-            "letters, digits and _ (at most 63).",
-            field="username",
-        )
-    if name.startswith("pg_") or name in RESERVED_USERNAMES:
-        raise ValidationError(f"“{name}” is reserved by PostgreSQL.", field="username")
-    return name
 
 
 MEDICAL_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
@@ -435,7 +423,7 @@ class PeopleService:
         role = as_enum(Role, role, field="role")
         if not role.is_staff:
             raise ValidationError("Choose a staff role, not student.", field="role")
-        login = _username(username)
+        login = check_username(username)
         mail = check_email(email)
         with self._uow() as uow:
             facility = self._facility(uow, facility_id)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine
 
-from app.db import server_admin
 from app.domain.enums import Role
 from app.domain.errors import NotAllowed
 from app.repositories.people import PeopleRepository
@@ -57,6 +56,9 @@ class StaffAccountsService:
         email: str | None = None,
         program_ids: Sequence[uuid.UUID] = (),
     ) -> uuid.UUID:
+        # Imported here: it brings psycopg, which a start without a server does not need.
+        from app.db import server_admin
+
         return server_admin.create_staff(
             self._target(),
             username=username,
@@ -70,11 +72,15 @@ class StaffAccountsService:
         )
 
     def disable(self, username: str) -> None:
+        from app.db import server_admin
+
         if username == self._actor.username:
             raise NotAllowed("You cannot disable your own account.")
         server_admin.disable_staff(self._target(), username)
 
     def enable(self, username: str) -> None:
+        from app.db import server_admin
+
         server_admin.enable_staff(self._target(), username)
 
     def rescope(
@@ -83,9 +89,13 @@ class StaffAccountsService:
         facility_ids: Sequence[uuid.UUID],
         program_ids: Sequence[uuid.UUID] = (),
     ) -> None:
+        from app.db import server_admin
+
         server_admin.scope_staff(self._target(), username, facility_ids, program_ids)
 
     def reset_password(self, username: str, password: str) -> None:
+        from app.db import server_admin
+
         server_admin.set_staff_password(self._target(), username, password)
 
     def _target(self) -> Engine:

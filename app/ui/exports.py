@@ -21,10 +21,6 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
@@ -47,7 +43,7 @@ CSV_COLUMNS = (
 # A PDF is for reading and printing; past this many rows a spreadsheet serves better and the
 # layout would take minutes.
 PDF_MAX_ROWS = 5000
-_BOLD = Font(bold=True)
+# openpyxl is imported by the XLSX writers only: importing it cost every start of the app.
 
 
 # -- writing safely -----------------------------------------------------------------------------
@@ -287,6 +283,8 @@ def _write_xlsx(
     numeric: Sequence[bool],
     rows: Sequence[Sequence[Cell]],
 ) -> None:
+    from openpyxl import Workbook
+
     def write(stream: IO[bytes]) -> None:
         book = Workbook(write_only=True)
         # Any: the stubs leave out what write-only sheets have (column widths) and take (dates,
@@ -312,6 +310,10 @@ def _fill(
     numeric: Sequence[bool],
     rows: Sequence[Sequence[Cell]],
 ) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     for i, header in enumerate(headers, start=1):
         longest = max([len(header), *(len(display(r[i - 1])) for r in rows[:200])])
         sheet.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
@@ -324,7 +326,7 @@ def _fill(
     header_cells = []
     for header in headers:
         cell = WriteOnlyCell(sheet, value=header)
-        cell.font = _BOLD
+        cell.font = Font(bold=True)
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
@@ -332,6 +334,8 @@ def _fill(
 
 
 def _formatted(sheet: Any, value: Any, number_format: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=value)
     cell.number_format = number_format
     return cell

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from app.db import migrate, server_admin
+from app.db.login import describe_login_failure
 from app.domain.enums import Role
 from app.domain.errors import DuplicateError, NotAllowed, NotFound, ValidationError
 from tests.integration.staffserver import PASSWORD, Server
@@ -266,7 +267,7 @@ def test_a_disabled_account_cannot_log_in_and_its_open_session_sees_nothing(
     with pytest.raises(psycopg.OperationalError) as refused:
         psycopg.connect(url.render_as_string(hide_password=False))
     assert "not permitted to log in" in str(refused.value)
-    reason = server_admin.describe_login_failure(refused.value)
+    reason = describe_login_failure(refused.value)
     assert isinstance(reason, NotAllowed) and "disabled" in str(reason)
     assert _history(server, instr)[-1] == ("user_deactivated", fadmin)
 

@@ -108,6 +108,7 @@ POLICY_HELPERS = (
     "rollbook_visible_facilities",
     "rollbook_visible_staff",
     "rollbook_program_allowed",
+    "rollbook_my_scopes",  # migration 0006
 )
 MANAGER_HELPERS = ("rollbook_staff_scope_rows",)  # stays with the RLS-exempt schema owner
 # The change-log trigger (migration 0003) and its helper run as the schema owner, for everyone.

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, text, tuple_, update
+import sqlalchemy as sa
+from sqlalchemy import Connection, Table, insert, select, text, tuple_, update
 from sqlalchemy.exc import DBAPIError
 
 from app.db.base import Base
@@ -29,6 +30,7 @@ UPDATE_BEATS_DELETE = frozenset({"program_class_event_attendance", "program_clas
 # Who recorded a value, not the value: two staff recording the same mark do not disagree.
 PROVENANCE = frozenset({"marked_by", "marked_at", "device_id", "verified_by", "verified_at"})
 ATTENDANCE = "program_class_event_attendance"
+_UPDATE_SLICE = 500  # rows per UPDATE statement (bind parameters stay well below the limit)
 _ORDER = {t.name: i for i, t in enumerate(synced_tables())}
 
 
@@ -206,15 +208,31 @@ def _apply_sets(conn: Connection, rows: Sequence[PendingRow], audit: Audit) -> l
         if inserts:
             conn.execute(insert(table), inserts)
         for columns, params in updates.items():
-            statement = (
-                update(table)
-                .where(table.c.id == bindparam("_id"))
-                .values({c: bindparam(c) for c in columns})
-            )
-            conn.execute(statement, params)
+            _update_many(conn, table, columns, params)
         if name == ATTENDANCE:
             issues += check_occurrences(conn, pushed)
     return issues
+
+
+def _update_many(
+    conn: Connection, table: Table, columns: tuple[str, ...], params: list[Row]
+) -> None:
+    """One ``UPDATE … FROM (VALUES …)`` per slice of rows, not one statement per row: the
+    row-level security of a statement (the staff member's classes and sessions) is worked out
+    once for all its rows."""
+    for start in range(0, len(params), _UPDATE_SLICE):
+        part = params[start : start + _UPDATE_SLICE]
+        given = sa.values(
+            sa.column("_id", table.c.id.type),
+            *(sa.column(c, table.c[c].type) for c in columns),
+            name="pushed",
+        ).data([(p["_id"], *(p[c] for c in columns)) for p in part])
+        conn.execute(
+            update(table)
+            .where(table.c.id == given.c["_id"])
+            # Cast: a VALUES column of NULLs only would otherwise be text.
+            .values({c: sa.cast(given.c[c], table.c[c].type) for c in columns})
+        )
 
 
 def _apply_one(conn: Connection, row: PendingRow, audit: Audit) -> list[Issue]:

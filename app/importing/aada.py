@@ -65,15 +65,6 @@ def _program(row: Row, ctx: Context) -> dict[str, Any]:
     }
 
 
-def _offer(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    return {
-        "id": ctx.new_id("facilities_programs", str(row["id"])),
-        "facility_id": facility,
-        "program_id": ctx.parent("programs", row["id"], "program"),
-    }
-
-
 def _class(row: Row, ctx: Context) -> dict[str, Any]:
     """AADA enrolls students in a program: each program is one class at the facility."""
     facility, _ = cv.facility_of(ctx)
@@ -244,7 +235,7 @@ SYSTEM = System(
             Target("facilities_programs", match_on=("facility_id", "program_id")),
             "SELECT id FROM programs",
             ("id",),
-            _offer,
+            cv.program_offer,
         ),
         Entity(
             "classes",

@@ -63,15 +63,6 @@ def _program(row: Row, ctx: Context) -> dict[str, Any]:
     }
 
 
-def _offer(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    return {
-        "id": ctx.new_id("facilities_programs", str(row["id"])),
-        "facility_id": facility,
-        "program_id": ctx.parent("programs", row["id"], "program"),
-    }
-
-
 def _course(row: Row, ctx: Context) -> dict[str, Any]:
     facility, _ = cv.facility_of(ctx)
     return {
@@ -206,7 +197,7 @@ SYSTEM = System(
             Target("facilities_programs", match_on=("facility_id", "program_id")),
             "SELECT id FROM programs",
             ("id",),
-            _offer,
+            cv.program_offer,
         ),
         Entity(
             "users",

@@ -156,6 +156,16 @@ def one_facility(default_name: str) -> Entity:
     )
 
 
+def program_offer(row: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    """A single-facility source offers each of its programs at its facility."""
+    facility, _ = facility_of(ctx)
+    return {
+        "id": ctx.new_id("facilities_programs", str(row["id"])),
+        "facility_id": facility,
+        "program_id": ctx.parent("programs", row["id"], "program"),
+    }
+
+
 def facility_of(ctx: Context) -> tuple[uuid.UUID, str]:
     """Our id and zone of the one facility of such a source."""
     found = ctx.cache.get("facility")

@@ -320,9 +320,10 @@ def check_occurrences(conn: Connection, rows: Sequence[PendingRow]) -> list[Issu
 
 
 def _is_refusal(err: DBAPIError) -> bool:
-    """Integrity (23), data (22) and privilege/RLS (42) errors are about this row's data."""
+    """Integrity (23), data (22) and privilege/RLS (42501) errors are about this row's data;
+    any other (a statement the server cannot run) is a fault to fix, not a rejection."""
     state = getattr(err.orig, "sqlstate", None) or ""
-    return state[:2] in ("22", "23", "42")
+    return state[:2] in ("22", "23") or state == "42501"
 
 
 def _refusal(err: DBAPIError) -> str:

@@ -10,19 +10,15 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     Connection,
-    Dialect,
     Engine,
-    Table,
-    UniqueConstraint,
     bindparam,
     delete,
     select,
@@ -31,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
+from app.sync import rows as cache_rows
 from app.sync.tables import Row, decode_sqlite_json, facility_column, table_named, version_column
 
 log = logging.getLogger(__name__)
@@ -372,14 +369,14 @@ class LocalStore:
         pending = self.pending_ids(conn, table_name)
         fresh = [dict(r) for r in rows if r["id"] not in pending]
         applied.skipped_pending += len(rows) - len(fresh)
-        self._set_deferred(conn, table_name, [r["id"] for r in rows if r["id"] in pending])
-        self._clear_deferred(conn, table_name, [r["id"] for r in fresh])
+        cache_rows.set_deferred(conn, table_name, [r["id"] for r in rows if r["id"] in pending])
+        cache_rows.clear_deferred(conn, table_name, [r["id"] for r in fresh])
         if not fresh:
             return
         statement = sqlite_insert(table)
         columns = {c.name: statement.excluded[c.name] for c in table.c if c.name != "id"}
         statement = statement.on_conflict_do_update(index_elements=["id"], set_=columns)
-        sql, processors = _upsert_plan(conn.dialect, table)
+        sql, processors = cache_rows.upsert_plan(conn.dialect, table)
         params = [tuple(p(r[c]) if p is not None else r[c] for c, p in processors) for r in fresh]
         try:
             with conn.begin_nested():
@@ -389,28 +386,9 @@ class LocalStore:
             # local creation (its values are kept in the rejection). The server's row wins.
             for row in fresh:
                 with conn.begin_nested():
-                    self._clear_unique_blockers(conn, table, row, pending)
+                    cache_rows.clear_unique_blockers(conn, table, row, pending)
                     conn.execute(statement, [row])
         applied.upserted[table_name] = applied.upserted.get(table_name, 0) + len(fresh)
-
-    @staticmethod
-    def _clear_unique_blockers(
-        conn: Connection, table: Table, row: Mapping[str, Any], pending: set[uuid.UUID]
-    ) -> None:
-        for columns in _unique_column_sets(table):
-            if any(row.get(c) is None for c in columns):
-                continue
-            condition = [table.c[c] == row[c] for c in columns]
-            blockers = [
-                i
-                for i in conn.execute(
-                    select(table.c.id).where(*condition, table.c.id != row["id"])
-                ).scalars()
-                if i not in pending
-            ]
-            if blockers:
-                log.warning("%s: local rows %s give way to the server's", table.name, blockers)
-                conn.execute(delete(table).where(table.c.id.in_(blockers)))
 
     def remove(
         self, conn: Connection, table_name: str, ids: Iterable[uuid.UUID], applied: Applied
@@ -418,7 +396,7 @@ class LocalStore:
         """Rows that left this slice (out of scope, or gone on the server); pending ones stay."""
         table = table_named(table_name)
         doomed = set(ids) - self.pending_ids(conn, table_name)
-        self._clear_deferred(conn, table_name, doomed)
+        cache_rows.clear_deferred(conn, table_name, doomed)
         if not doomed:
             return
         result = conn.execute(
@@ -427,27 +405,6 @@ class LocalStore:
         )
         if result.rowcount:
             applied.removed[table_name] = applied.removed.get(table_name, 0) + result.rowcount
-
-    @staticmethod
-    def _set_deferred(conn: Connection, table_name: str, ids: Iterable[uuid.UUID]) -> None:
-        """The server's version of these rows waits until their pending edits are pushed."""
-        params = [{"t": table_name, "r": i.hex} for i in ids]
-        if params:
-            conn.execute(
-                text("INSERT OR IGNORE INTO sync_deferred (table_name, row_id) VALUES (:t, :r)"),
-                params,
-            )
-
-    @staticmethod
-    def _clear_deferred(conn: Connection, table_name: str, ids: Iterable[uuid.UUID]) -> None:
-        params = [{"t": table_name, "r": i.hex} for i in ids]
-        waiting = conn.execute(
-            text("SELECT 1 FROM sync_deferred WHERE table_name = :t LIMIT 1"), {"t": table_name}
-        ).first()
-        if params and waiting:
-            conn.execute(
-                text("DELETE FROM sync_deferred WHERE table_name = :t AND row_id = :r"), params
-            )
 
     def ids_and_versions(
         self, table_name: str, facilities: frozenset[uuid.UUID] | None
@@ -459,39 +416,6 @@ class LocalStore:
             query = query.where(table.c[column].in_(list(facilities)))
         with self.engine.connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(query)]
-
-
-_Processor = Callable[[Any], Any]
-
-
-@cache
-def _upsert_plan(
-    dialect: Dialect, table: Table
-) -> tuple[str, tuple[tuple[str, _Processor | None], ...]]:
-    """One table's upsert as SQL text with each column's bind processing worked out once:
-    the pull writes many thousands of rows, and building them through the ORM-level
-    statement machinery cost more than SQLite's own work."""
-    names = [c.name for c in table.c]
-    quoted = ", ".join(f'"{n}"' for n in names)  # names from the table's own metadata
-    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
-    sql = (
-        f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" for _ in names)})'  # noqa: S608
-        f" ON CONFLICT (id) DO UPDATE SET {updates}"
-    )
-    processors = tuple(
-        (c.name, c.type.dialect_impl(dialect).bind_processor(dialect)) for c in table.c
-    )
-    return sql, processors
-
-
-def _unique_column_sets(table: Table) -> list[tuple[str, ...]]:
-    sets = [
-        tuple(c.name for c in constraint.columns)
-        for constraint in table.constraints
-        if isinstance(constraint, UniqueConstraint)
-    ]
-    sets += [tuple(c.name for c in index.columns) for index in table.indexes if index.unique]
-    return [s for s in sets if s and s != ("id",)]
 
 
 def _canon(row_id: str) -> str:

@@ -62,7 +62,10 @@ class OverrideLine(NamedTuple):
 _SERIES_WIDTH = len(SeriesLine._fields)
 # Named once per thread: a new alias per query would give every statement a new cache key, and
 # SQLAlchemy would compile it again each time (most of the time of a saved mark went there).
-_PER_THREAD = threading.local()
+# Keyed by the OS thread, not threading.local: a Qt pool thread gets a fresh Python thread
+# state for every task, which would throw a threading.local away after each mark.
+_BY_THREAD: dict[int, _Aliases] = {}
+_MAX_THREADS = 64  # pool threads come and go; forget them all past this many
 
 
 class _Aliases(NamedTuple):
@@ -75,15 +78,17 @@ class _Aliases(NamedTuple):
 def _aliases() -> _Aliases:
     """This thread's aliases, named once. SQLAlchemy fills an alias's caches as queries use
     it, which is not safe from two threads at once: the background runner has two."""
-    found: _Aliases | None = getattr(_PER_THREAD, "aliases", None)
+    thread = threading.get_ident()
+    found = _BY_THREAD.get(thread)
     if found is None:
-        found = _Aliases(
+        if len(_BY_THREAD) >= _MAX_THREADS:
+            _BY_THREAD.clear()  # a live thread keeps its set by reference and makes a new one
+        found = _BY_THREAD[thread] = _Aliases(
             aliased(User, name="instructor"),
             aliased(User, name="substitute"),
             aliased(Room, name="override_room"),
             None,
         )
-        _PER_THREAD.aliases = found
     return found
 
 
@@ -138,7 +143,7 @@ def _line_with_override_select() -> Select[*tuple[Any, ...]]:
     built = _aliases().line_with_override
     if built is None:
         built = _build_line_with_override()
-        _PER_THREAD.aliases = _aliases()._replace(line_with_override=built)
+        _BY_THREAD[threading.get_ident()] = _aliases()._replace(line_with_override=built)
     return built
 
 

@@ -243,3 +243,24 @@ def count_statements(uow: UnitOfWorkFactory) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(uow.engine, "before_cursor_execute", count)
+
+
+def schedule_world(uow: UnitOfWorkFactory, *, students: int, second: str) -> World:
+    """A world with two classes: Welding I (instructor 1, the room, until 18 Dec 2026) and
+    ``second`` (instructor 2), for the schedule and series tests."""
+    w = build_world(uow, students=students)
+    with uow() as u:
+        w.classes = [
+            add_class(
+                u,
+                w.facility_id,
+                w.program_id,
+                "Welding I",
+                instructor_id=w.instructor_id,
+                room_id=w.room_id,
+                end_date=date(2026, 12, 18),
+            ),
+            add_class(u, w.facility_id, w.program_id, second, instructor_id=w.instructor2_id),
+        ]
+        u.commit()
+    return w

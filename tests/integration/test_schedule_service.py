@@ -18,31 +18,15 @@ from app.services.schedule_dto import ClashError, NewSeries, ProposedSlot, Serie
 from tests.integration.factories import (
     NOW,
     World,
-    add_class,
     add_series,
-    build_world,
     count_statements,
+    schedule_world,
 )
 
 
 @pytest.fixture
 def world(uow: UnitOfWorkFactory) -> World:
-    w = build_world(uow, students=0)
-    with uow() as u:
-        w.classes = [
-            add_class(
-                u,
-                w.facility_id,
-                w.program_id,
-                "Welding I",
-                instructor_id=w.instructor_id,
-                room_id=w.room_id,
-                end_date=date(2026, 12, 18),
-            ),
-            add_class(u, w.facility_id, w.program_id, "Math", instructor_id=w.instructor2_id),
-        ]
-        u.commit()
-    return w
+    return schedule_world(uow, students=0, second="Math")
 
 
 @pytest.fixture

@@ -17,29 +17,14 @@ from app.services.attendance import AttendanceService
 from app.services.rosters import RosterService
 from app.services.schedule_dto import ClashError, NewSeries
 from app.services.series_edit import SeriesEditService, SeriesForm, check_form
-from tests.integration.factories import NOW, World, add_class, build_world
+from tests.integration.factories import NOW, World, add_class, schedule_world
 
 MONDAY = date(2026, 3, 2)  # NOW is Monday 16 March 2026, 13:00 in New York
 
 
 @pytest.fixture
 def world(uow: UnitOfWorkFactory) -> World:
-    w = build_world(uow, students=2)
-    with uow() as u:
-        w.classes = [
-            add_class(
-                u,
-                w.facility_id,
-                w.program_id,
-                "Welding I",
-                instructor_id=w.instructor_id,
-                room_id=w.room_id,
-                end_date=date(2026, 12, 18),
-            ),
-            add_class(u, w.facility_id, w.program_id, "Maths", instructor_id=w.instructor2_id),
-        ]
-        u.commit()
-    return w
+    return schedule_world(uow, students=2, second="Maths")
 
 
 @pytest.fixture

@@ -111,8 +111,9 @@ POLICY_HELPERS = (
     "rollbook_my_scopes",  # migration 0006
 )
 MANAGER_HELPERS = ("rollbook_staff_scope_rows",)  # stays with the RLS-exempt schema owner
-# The change-log trigger (migration 0003) and its helper run as the schema owner, for everyone.
-SYNC_FUNCTIONS = ("rollbook_log_change", "rollbook_row_facility")
+# The change-log triggers (migrations 0003 and 0007) and their helper run as the schema owner,
+# for everyone.
+SYNC_FUNCTIONS = ("rollbook_log_change", "rollbook_log_changes", "rollbook_row_facility")
 ADMIN_FUNCTIONS = (
     "rollbook_create_staff",
     "rollbook_disable_staff",

@@ -110,9 +110,18 @@ class Context:
         """Report a change made to the current row (it is still imported)."""
         self.notes.append(Problem(self.entity, self.source_id, kind, detail, action))
 
-    def written(self, entity: str, ids: dict[str, uuid.UUID]) -> None:
+    def wants_ids(self, entity: str) -> bool:
+        """Whether the id map of ``entity`` is loaded, so must learn about rows as they land."""
+        return entity in self._maps
+
+    def written(self, entity: str, ids: dict[str, uuid.UUID] | None) -> None:
+        """Rows of ``entity`` landed: add them to its loaded map, or drop a map loaded while
+        they were on their way without their ids (it is read again when next needed)."""
         if entity in self._maps:
-            self._maps[entity].update(ids)
+            if ids is None:
+                del self._maps[entity]
+            else:
+                self._maps[entity].update(ids)
 
     def target_rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(self._conn.execute(query, params))
@@ -178,13 +187,20 @@ def run_import(
             pending = None
             for page in _pages(source, entity, last, opts.batch_size):
                 staged, found = _convert(entity, page, ctx)
+                prepared = writer.prepare(entity.target, staged)
                 key = [_jsonable(page[-1][k]) for k in entity.key]
                 if pending is not None:
                     seen = _finish(pending, entity, counts, report, ctx, seen)
                     _checkpoint(target, run_id, report, done, {entity.name: pending[3]}, opts)
                     if opts.progress is not None:
                         opts.progress(entity.name, seen)
-                job = pool.submit(writer.write, entity.name, entity.target, staged)
+                job = pool.submit(
+                    writer.write,
+                    entity.name,
+                    entity.target,
+                    prepared,
+                    ids=ctx.wants_ids(entity.name),
+                )
                 pending = (job, found, len(page), key)
                 report.seconds = time.perf_counter() - started
             if pending is not None:
@@ -244,7 +260,7 @@ def _finish(
     counts.created += result.created
     counts.updated += result.updated
     counts.unchanged += result.unchanged
-    ctx.written(entity.name, result.written or {})
+    ctx.written(entity.name, result.written)
     return seen + rows
 
 
@@ -301,25 +317,23 @@ def _jsonable(value: Any) -> Any:
 def _pages(
     source: psycopg.Connection[Row], entity: Entity, last: list[Any] | None, size: int
 ) -> Iterator[list[Row]]:
+    """The entity's rows after ``last`` in key order, a page at a time, from one server-side
+    cursor: the source runs its query once, not once per page."""
     keys = sql.SQL(", ").join(sql.SQL("q.{}").format(sql.Identifier(k)) for k in entity.key)
     base = sql.SQL(entity.query)  # type: ignore[arg-type,unused-ignore]  # module constants
-    while True:
-        if last is None:
-            query = sql.SQL("SELECT * FROM ({}) AS q ORDER BY {} LIMIT %s").format(base, keys)
-            params: list[Any] = [size]
-        else:
-            marks = sql.SQL(", ").join(sql.Placeholder() * len(entity.key))
-            query = sql.SQL(
-                "SELECT * FROM ({}) AS q WHERE ({}) > ({}) ORDER BY {} LIMIT %s"
-            ).format(base, keys, marks, keys)
-            params = [*last, size]
-        page = source.execute(query, params).fetchall()
-        if not page:
-            return
-        yield page
-        if len(page) < size:
-            return
-        last = [page[-1][k] for k in entity.key]
+    if last is None:
+        query = sql.SQL("SELECT * FROM ({}) AS q ORDER BY {}").format(base, keys)
+        params: list[Any] = []
+    else:
+        marks = sql.SQL(", ").join(sql.Placeholder() * len(entity.key))
+        query = sql.SQL("SELECT * FROM ({}) AS q WHERE ({}) > ({}) ORDER BY {}").format(
+            base, keys, marks, keys
+        )
+        params = list(last)
+    with source.cursor(name=f"import_{entity.name}") as cursor:
+        cursor.execute(query, params)
+        while page := cursor.fetchmany(size):
+            yield page
 
 
 def _check_tables(source: psycopg.Connection[Row], system: System) -> None:

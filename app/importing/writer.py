@@ -4,8 +4,9 @@ A batch of converted rows goes through a temporary stage table and a handful of 
 statements (all parameterised; table and column names come from the models' metadata):
 
 1. rows whose digest equals the id map's are *unchanged* and leave the stage;
-2. rows the map knows take their mapped id; rows new to the map may adopt an existing row with
-   the same natural key (``match_on``: a facility or program of the same name);
+2. rows the map knows take their mapped id (steps 1 and 2 only for an entity an earlier run
+   mapped); rows new to the map may adopt an existing row with the same natural key
+   (``match_on``: a facility or program of the same name);
 3. unique values that clash with another row (an email, a student number) are emptied, and
    each such row is reported;
 4. one statement inserts or updates the rows (an update only when a value differs), writes an
@@ -34,6 +35,11 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from app.db.models import Base
 from app.importing.report import CHANGED, SKIPPED, Problem
 
+# The id map's row of a staged row ``s`` (as ``m``).
+_IN_MAP = sql.SQL(
+    "m.system = %(system)s AND m.source = %(source)s AND m.source_table = %(entity)s"
+    " AND m.source_id = s._source_id"
+)
 BOOKKEEPING = ("id", "created_at", "updated_at", "created_by", "updated_by", "row_version")
 
 
@@ -50,6 +56,10 @@ class Target:
 class Staged:
     source_id: str
     values: dict[str, Any]
+
+
+# A row ready for the stage: every column's value in table order, its source id, its digest.
+Prepared = tuple[list[Any], str, str]
 
 
 @dataclass(slots=True)
@@ -94,27 +104,34 @@ class Writer:
         self._device = device
         self._staged_tables: set[str] = set()
         self._plans: dict[str, tuple[list[str], list[Any], list[int]]] = {}
+        self._known: dict[str, bool] = {}
 
     # -- one batch --------------------------------------------------------------------------
 
-    def write(
-        self, entity: str, target: Target, rows: Sequence[Staged]
-    ) -> tuple[BatchResult, list[Problem]]:
-        """Write ``rows`` of ``entity``; problems are the rows changed or refused on the way."""
+    def prepare(self, target: Target, rows: Sequence[Staged]) -> list[Prepared]:
+        """Each row with every column of its table, its source id and its digest (pure Python:
+        done on the reading thread, so that the writing thread only waits for the database)."""
         table = Base.metadata.tables[target.table]
-        full = [self._full_row(table, r) for r in rows]
+        return [self._full_row(table, r) for r in rows]
+
+    def write(
+        self, entity: str, target: Target, full: Sequence[Prepared], *, ids: bool = False
+    ) -> tuple[BatchResult, list[Problem]]:
+        """Write the prepared rows of ``entity``; problems are the rows changed or refused on
+        the way. With ``ids``, the result says which of our ids each source row now has."""
+        table = Base.metadata.tables[target.table]
         self._stage(table)  # outside the savepoints below, so that a refusal keeps it
         try:
             with self._conn.transaction():
-                return self._write(entity, target, table, full)
+                return self._write(entity, target, table, full, ids)
         except psycopg.Error:
             pass
-        result = BatchResult(written={})
+        result = BatchResult(written={} if ids else None)
         problems: list[Problem] = []
         for row in full:
             try:
                 with self._conn.transaction():
-                    one, found = self._write(entity, target, table, [row])
+                    one, found = self._write(entity, target, table, [row], ids)
             except psycopg.Error as err:
                 detail = (
                     str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
@@ -124,12 +141,12 @@ class Writer:
             result.created += one.created
             result.updated += one.updated
             result.unchanged += one.unchanged
-            assert result.written is not None and one.written is not None
-            result.written.update(one.written)
+            if result.written is not None and one.written is not None:
+                result.written.update(one.written)
             problems.extend(found)
         return result, problems
 
-    def _full_row(self, table: Table, staged: Staged) -> tuple[list[Any], str, str]:
+    def _full_row(self, table: Table, staged: Staged) -> Prepared:
         names, template, special = self._plan(table)
         values = staged.values
         row = [values.get(name, default) for name, default in zip(names, template, strict=True)]
@@ -186,7 +203,8 @@ class Writer:
         entity: str,
         target: Target,
         table: Table,
-        rows: Sequence[tuple[list[Any], str, str]],
+        rows: Sequence[Prepared],
+        ids: bool,
     ) -> tuple[BatchResult, list[Problem]]:
         conn = self._conn
         stage = self._stage(table)
@@ -200,28 +218,12 @@ class Writer:
         ) as copy:
             for n, (values, source_id, dig) in enumerate(rows):
                 copy.write_row([*values, source_id, dig, n])
-        # A temporary table has no statistics: without them the joins below run as nested loops.
-        conn.execute(sql.SQL("ANALYZE {}").format(stage))
-        in_map = sql.SQL(
-            "m.system = %(system)s AND m.source = %(source)s AND m.source_table = %(entity)s"
-            " AND m.source_id = s._source_id"
-        )
-        unchanged = conn.execute(
-            sql.SQL(
-                "DELETE FROM {stage} AS s USING public.import_id_map AS m WHERE {in_map}"
-                " AND m.digest = s._digest"
-                " AND EXISTS (SELECT 1 FROM public.{t} AS x WHERE x.id = m.target_id)"
-            ).format(stage=stage, in_map=in_map, t=t),
-            params,
-        ).rowcount
-        conn.execute(
-            sql.SQL(
-                "UPDATE {stage} AS s SET id = m.target_id FROM public.import_id_map AS m"
-                " WHERE {in_map} AND s.id <> m.target_id"
-                " AND EXISTS (SELECT 1 FROM public.{t} AS x WHERE x.id = m.target_id)"
-            ).format(stage=stage, in_map=in_map, t=t),
-            params,
-        )
+        if target.match_on or target.clear_on_clash or self._mapped_before(entity):
+            # A temporary table has no statistics: without them these joins run as nested loops.
+            conn.execute(sql.SQL("ANALYZE {}").format(stage))
+        unchanged = 0
+        if self._mapped_before(entity):
+            unchanged = self._drop_unchanged_and_map(stage, t, params)
         if target.match_on:
             same = sql.SQL(" AND ").join(
                 sql.SQL("x.{c} IS NOT DISTINCT FROM s.{c}").format(c=sql.Identifier(c))
@@ -232,7 +234,7 @@ class Writer:
                     "UPDATE {stage} AS s SET id = x.id FROM public.{t} AS x WHERE {same}"
                     " AND x.id <> s.id AND NOT EXISTS"
                     " (SELECT 1 FROM public.import_id_map AS m WHERE {in_map})"
-                ).format(stage=stage, t=t, same=same, in_map=in_map),
+                ).format(stage=stage, t=t, same=same, in_map=_IN_MAP),
                 params,
             )
         problems = [p for c in target.clear_on_clash for p in self._clear(entity, stage, t, c)]
@@ -255,8 +257,6 @@ class Writer:
         statement = sql.SQL(
             """
             WITH s AS (SELECT * FROM {stage}),
-            old AS (SELECT x.id, to_jsonb(x) AS v FROM public.{t} AS x
-                    WHERE x.id IN (SELECT id FROM s)),
             up AS (
                 INSERT INTO public.{t} AS {t} ({cols}) SELECT {cols} FROM s
                 ON CONFLICT (id) DO UPDATE SET {update_set} WHERE {differs}
@@ -267,8 +267,11 @@ class Writer:
                                               new_values, changed_by, changed_at, device_id)
                 SELECT %(table)s, up.id, up.f,
                        CASE WHEN up.created THEN 'insert' ELSE 'update' END,
-                       old.v, up.v, %(actor)s, now(), %(device)s
-                FROM up LEFT JOIN old ON old.id = up.id
+                       -- Every part of the statement sees the rows as they were before it.
+                       CASE WHEN NOT up.created THEN
+                           (SELECT to_jsonb(x) FROM public.{t} AS x WHERE x.id = up.id) END,
+                       up.v, %(actor)s, now(), %(device)s
+                FROM up
             ),
             mapped AS (
                 INSERT INTO public.import_id_map AS m (system, source, source_table, source_id,
@@ -301,9 +304,49 @@ class Writer:
         ).fetchone()
         assert counts is not None
         created, updated = int(counts[0]), int(counts[1])
-        written = dict(conn.execute(sql.SQL("SELECT _source_id, id FROM {}").format(stage)))
-        unchanged += len(written) - created - updated
+        unchanged += len(rows) - unchanged - created - updated  # what is left in the stage
+        written = None
+        if ids:
+            written = dict(conn.execute(sql.SQL("SELECT _source_id, id FROM {}").format(stage)))
         return BatchResult(created, updated, unchanged, written), problems
+
+    def _mapped_before(self, entity: str) -> bool:
+        """Whether an earlier run mapped rows of ``entity`` (asked once per entity and run).
+
+        When none did, every row the map has for it was written by this run from earlier,
+        smaller source keys: a batch's rows are all new to the map and need no look-up there."""
+        found = self._known.get(entity)
+        if found is None:
+            row = self._conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM public.import_id_map WHERE system = %(system)s"
+                " AND source = %(source)s AND source_table = %(entity)s AND run_id <> %(run)s)",
+                {**self._key, "entity": entity, "run": self._run_id},
+            ).fetchone()
+            found = bool(row and row[0])
+            self._known[entity] = found
+        return found
+
+    def _drop_unchanged_and_map(
+        self, stage: sql.Identifier, t: sql.Identifier, params: dict[str, Any]
+    ) -> int:
+        """Drop the staged rows the map says are unchanged; give the others their mapped id."""
+        unchanged = self._conn.execute(
+            sql.SQL(
+                "DELETE FROM {stage} AS s USING public.import_id_map AS m WHERE {in_map}"
+                " AND m.digest = s._digest"
+                " AND EXISTS (SELECT 1 FROM public.{t} AS x WHERE x.id = m.target_id)"
+            ).format(stage=stage, in_map=_IN_MAP, t=t),
+            params,
+        ).rowcount
+        self._conn.execute(
+            sql.SQL(
+                "UPDATE {stage} AS s SET id = m.target_id FROM public.import_id_map AS m"
+                " WHERE {in_map} AND s.id <> m.target_id"
+                " AND EXISTS (SELECT 1 FROM public.{t} AS x WHERE x.id = m.target_id)"
+            ).format(stage=stage, in_map=_IN_MAP, t=t),
+            params,
+        )
+        return unchanged
 
     def _clear(
         self, entity: str, stage: sql.Identifier, t: sql.Identifier, column: str

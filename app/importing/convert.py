@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -64,16 +65,23 @@ def enum(ctx: Context, kind: type[E], value: Any, field: str, *, required: bool 
         if required:
             raise Skip("unknown value", f"{field} is empty")
         return None
+    found: E | None = _member(kind, str(value))
+    if found is not None:
+        return found
+    if required:
+        raise Skip("unknown value", f"{field} {value!r} is not one of {', '.join(kind)}")
+    ctx.note(
+        "unknown value", f"{field} {value!r} is not one of {', '.join(kind)}: left out", CHANGED
+    )
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _member(kind: type[E], value: str) -> E | None:
+    """The member of ``kind`` with this value (looked up once per kind and value)."""
     try:
-        return kind(str(value))
+        return kind(value)
     except ValueError:
-        if required:
-            raise Skip(
-                "unknown value", f"{field} {value!r} is not one of {', '.join(kind)}"
-            ) from None
-        ctx.note(
-            "unknown value", f"{field} {value!r} is not one of {', '.join(kind)}: left out", CHANGED
-        )
         return None
 
 
@@ -88,6 +96,7 @@ def timezone(ctx: Context, name: Any) -> str:
     return str(name)
 
 
+@lru_cache(maxsize=256)
 def tz_name(name: Any) -> str:
     """The zone a facility got on import: its own, or UTC when it had none we know."""
     try:
@@ -97,6 +106,7 @@ def tz_name(name: Any) -> str:
     return str(name)
 
 
+@lru_cache(maxsize=256)
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)

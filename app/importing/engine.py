@@ -23,7 +23,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import dict_row
 
-from app.domain.ids import NAMESPACE
+from app.domain.ids import name_id
 from app.importing.report import EntityCounts, Problem, RunReport
 from app.importing.writer import BatchResult, Staged, Target, Writer
 
@@ -80,7 +80,7 @@ class Context:
 
     def new_id(self, entity: str, source_id: str) -> uuid.UUID:
         """The id a source row gets when nothing maps it yet (stable across runs)."""
-        return uuid.uuid5(NAMESPACE, f"import:{self.system}:{self.source}:{entity}:{source_id}")
+        return name_id(f"import:{self.system}:{self.source}:{entity}:{source_id}")
 
     def id_map(self, entity: str) -> dict[str, uuid.UUID]:
         found = self._maps.get(entity)

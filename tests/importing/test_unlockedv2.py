@@ -307,6 +307,25 @@ def test_second_run_changes_nothing_and_a_third_takes_what_changed(
     assert third.entities["attendance"].created == 1
     assert third.changed_rows == 2
     assert count(pg_url, "users", "name_last = 'Renamed'") == 1
+    # The audit entries read like the app's: an update's changed fields only, before and
+    # after; an insert's values without nulls; bookkeeping columns in neither.
+    with connect(pg_url) as c:
+        changed = c.execute(
+            "SELECT old_values, new_values FROM audit_log WHERE table_name = 'users'"
+            " AND action = 'update'"
+        ).fetchall()
+        assert len(changed) == 1
+        old, new = changed[0]
+        assert new["name_last"] == "Renamed" and old["name_last"] != "Renamed"
+        assert set(old) == set(new) and set(new) <= {"name_last", "search_name"}
+        created = c.execute(
+            "SELECT old_values, new_values FROM audit_log"
+            " WHERE table_name = 'program_class_event_attendance' AND action = 'insert'"
+        ).fetchall()
+    assert len(created) == 6
+    for old, new in created:
+        assert old is None and new["attendance_status"] and None not in new.values()
+        assert not {"updated_at", "updated_by", "row_version"} & set(new)
 
 
 def test_dry_run_keeps_nothing(source: str, pg_url: str) -> None:

@@ -4,11 +4,14 @@ Every write to a synced table logged itself through a row-level trigger: a PL/pg
 ``to_jsonb`` and an INSERT per row, about 16 µs of a 5,000-row upsert's 75 µs per row
 (``EXPLAIN ANALYZE`` of the import's attendance batch). Three statement-level triggers per table
 (insert, update, delete: PostgreSQL allows transition tables on one event per trigger) now log
-the statement's rows with one INSERT … SELECT each. The log says the same as before: an ``I``,
-``U`` or ``D`` per row, and for an update that moves a row to another facility an ``M`` for the
-old facility. Row order inside one statement is not kept (the pull reads by transaction, and
-fetches each changed row as it is when pulled).
-"""
+the statement's rows with one INSERT … SELECT each, in static SQL whose plans PL/pgSQL keeps.
+Measured on one attendance table of 100k rows: the import's 5,000-row upsert spends 15 ms
+instead of 80 in the trigger; one UPDATE of 2,000 rows takes 55–60 ms instead of 100; 2,000
+one-row UPDATEs 120–150 ms instead of 200.
+
+The log says the same as before: an ``I``, ``U`` or ``D`` per row, and for an update that moves
+a row to another facility an ``M`` for the old facility. Row order inside one statement is not
+kept (the pull reads by transaction, and fetches each changed row as it is when pulled)."""
 
 from __future__ import annotations
 
@@ -52,32 +55,43 @@ SYNCED_TABLES = (
 # own facility; every other synced table has a facility_id column (rollbook_row_facility).
 CATALOGUE = ("programs", "program_types", "attendance_policies", "modules", "lessons")
 
-# The trigger's argument names the column that holds a row's facility; the statements are built
-# from it with format(%I), never from row data.
-_FUNCTION = """
+_LOG = (
+    "INSERT INTO public.sync_changes (table_name, row_id, facility_id, op)"
+    " SELECT TG_TABLE_NAME, r.id, {facility}, '{op}' FROM {rows} AS r;"
+)
+# A row that moves to another facility (a transfer) also tells the old facility, whose
+# workstations then see it leave their scope. EXCEPT, not a join: a plan cached for a
+# one-row statement must not turn quadratic on a statement of thousands.
+_MOVED = (
+    "INSERT INTO public.sync_changes (table_name, row_id, facility_id, op)"
+    " SELECT TG_TABLE_NAME, m.id, m.facility_id, 'M' FROM"
+    " (SELECT r.id, r.facility_id FROM old_rows AS r"
+    "  EXCEPT SELECT n.id, n.facility_id FROM new_rows AS n) AS m;"
+)
+
+
+def _branch(facility: str, moves: bool) -> str:
+    return (
+        f"IF TG_OP = 'INSERT' THEN {_LOG.format(facility=facility, op='I', rows='new_rows')}"
+        f" ELSIF TG_OP = 'DELETE' THEN {_LOG.format(facility=facility, op='D', rows='old_rows')}"
+        f" ELSE {_LOG.format(facility=facility, op='U', rows='new_rows')}"
+        f" {_MOVED if moves else ''} END IF;"
+    )
+
+
+# The trigger's argument says where a row's facility is: its facility_id column, its own id
+# (facilities), or nowhere (catalogue rows). Static SQL, so PL/pgSQL keeps each statement's
+# plan; a table only ever runs (and so plans) the branch of its own kind.
+_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION public.rollbook_log_changes() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE
-    v_facility text := CASE WHEN TG_NARGS > 0 THEN format('r.%I', TG_ARGV[0]) ELSE 'NULL' END;
-    v_log text := 'INSERT INTO public.sync_changes (table_name, row_id, facility_id, op) ';
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        EXECUTE v_log || format('SELECT $1, r.id, %s, ''I'' FROM new_rows AS r', v_facility)
-        USING TG_TABLE_NAME;
-    ELSIF TG_OP = 'DELETE' THEN
-        EXECUTE v_log || format('SELECT $1, r.id, %s, ''D'' FROM old_rows AS r', v_facility)
-        USING TG_TABLE_NAME;
+    IF TG_NARGS > 0 AND TG_ARGV[0] = 'facility_id' THEN
+        {_branch("r.facility_id", moves=True)}
+    ELSIF TG_NARGS > 0 AND TG_ARGV[0] = 'id' THEN
+        {_branch("r.id", moves=False)}
     ELSE
-        EXECUTE v_log || format('SELECT $1, r.id, %s, ''U'' FROM new_rows AS r', v_facility)
-        USING TG_TABLE_NAME;
-        -- A row that moves to another facility (a transfer) also tells the old facility, whose
-        -- workstations then see it leave their scope.
-        IF TG_NARGS > 0 THEN
-            EXECUTE v_log || format(
-                'SELECT $1, r.id, r.%1$I, ''M'' FROM old_rows AS r JOIN new_rows AS n'
-                ' ON n.id = r.id WHERE r.%1$I IS DISTINCT FROM n.%1$I', TG_ARGV[0])
-            USING TG_TABLE_NAME;
-        END IF;
+        {_branch("NULL::uuid", moves=False)}
     END IF;
     RETURN NULL;
 END

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from sqlalchemy.engine import make_url
@@ -19,6 +20,8 @@ from app.importing.engine import (
     source_label,
 )
 from app.importing.report import RunReport
+
+C = TypeVar("C", bound=psycopg.Connection[Any])
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +69,41 @@ def system_named(name: str) -> System:
     return found
 
 
+def check_target(target: psycopg.Connection[Any]) -> None:
+    """The import writes as the server's owner (or a superuser): it bypasses no check of the
+    data, but staff logins have no privilege on its bookkeeping tables, by design."""
+    row = target.execute(
+        "SELECT current_user, to_regclass('public.import_id_map') IS NOT NULL,"
+        " r.rolsuper OR r.rolbypassrls OR pg_catalog.pg_has_role(current_user,"
+        "   (SELECT c.relowner FROM pg_catalog.pg_class AS c"
+        "    WHERE c.oid = to_regclass('public.import_id_map')), 'MEMBER')"
+        " FROM pg_catalog.pg_roles AS r WHERE r.rolname = current_user"
+    ).fetchone()
+    target.rollback()
+    assert row is not None
+    user, ready, allowed = str(row[0]), bool(row[1]), bool(row[2])
+    if not ready:
+        raise ValueError(
+            "the server has no import tables: run `rollbook server init --url ADMIN_URL` first"
+        )
+    if not allowed:
+        raise ValueError(
+            f"--into connects as {user!r}, a staff login: an import writes as the server's owner"
+            " or a superuser (the URL `rollbook server init` uses)"
+        )
+
+
+def _opened(connect: Callable[[], C], what: str) -> C:
+    """``connect()``; a server that cannot be reached or refuses the login is a ValueError."""
+    try:
+        return connect()
+    except psycopg.OperationalError as err:
+        reason = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+        raise ValueError(f"cannot connect to {what}: {reason}") from None
+
+
 def run_request(request: ImportRequest, progress: Progress | None = None) -> RunReport:
-    """Run one import; raises ``ValueError`` for a source that cannot be read at all."""
+    """Run one import; raises ``ValueError`` for a server or source that cannot be used."""
     opts = RunOptions(
         dry_run=request.dry_run,
         restart=request.restart,
@@ -76,7 +112,9 @@ def run_request(request: ImportRequest, progress: Progress | None = None) -> Run
         options=dict(request.options),
         progress=progress,
     )
-    with psycopg.connect(libpq(request.into)) as target:
+    into = libpq(request.into)
+    with _opened(lambda: psycopg.connect(into), "the Rollbook server (--into)") as target:
+        check_target(target)
         if request.system == "csv":
             from app.importing.csv_source import csv_system
 
@@ -89,7 +127,7 @@ def run_request(request: ImportRequest, progress: Progress | None = None) -> Run
         else:
             system = system_named(request.system)
             conninfo = libpq(request.source)
-            source_conn = connect_source(conninfo)
+            source_conn = _opened(lambda: connect_source(conninfo), "the source (--from)")
             label = source_label(conninfo)
         with source_conn:
             return run_import(system, source_conn, target, opts, request.source_name or label)

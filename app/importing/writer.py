@@ -63,6 +63,10 @@ class Staged:
     values: dict[str, Any]
 
 
+class _AlreadyMapped(Exception):
+    """A batch written without look-ups in the id map met a source id the map already had."""
+
+
 # A row ready for the stage: every column's value in table order, its source id, its digest.
 Prepared = tuple[list[Any], str, str]
 
@@ -121,9 +125,17 @@ class Writer:
         the way. With ``ids``, the result says which of our ids each source row now has."""
         table = Base.metadata.tables[target.table]
         self._stage(table)  # outside the savepoints below, so that a refusal keeps it
+        lookups = self._mapped_before(entity)
         try:
-            with self._conn.transaction():
-                return self._write(entity, target, table, full, ids)
+            try:
+                with self._conn.transaction():
+                    return self._write(entity, target, table, full, ids, lookups)
+            except _AlreadyMapped:
+                # A source id this run already mapped (a source that repeats an id): the batch
+                # again, with the look-ups, and the rest of the entity too.
+                self._known[entity] = True
+                with self._conn.transaction():
+                    return self._write(entity, target, table, full, ids, lookups=True)
         except psycopg.Error:
             pass
         result = BatchResult(written={} if ids else None)
@@ -131,7 +143,7 @@ class Writer:
         for row in full:
             try:
                 with self._conn.transaction():
-                    one, found = self._write(entity, target, table, [row], ids)
+                    one, found = self._write(entity, target, table, [row], ids, lookups=True)
             except psycopg.Error as err:
                 detail = (
                     str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
@@ -166,9 +178,10 @@ class Writer:
             else:
                 said.append(value)
             row[positions[key]] = value
-        keys = self._keys.get(tuple(values))
+        names = tuple(values)
+        keys = self._keys.get(names)
         if keys is None:
-            keys = self._keys[tuple(values)] = repr(tuple(values))
+            keys = self._keys[names] = repr(names)
         text = keys + repr(said)
         return row, staged.source_id, hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
 
@@ -228,6 +241,7 @@ class Writer:
         table: Table,
         rows: Sequence[Prepared],
         ids: bool,
+        lookups: bool,
     ) -> tuple[BatchResult, list[Problem]]:
         conn = self._conn
         stage = self._stage(table)
@@ -236,11 +250,11 @@ class Writer:
         col_list = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
         params = {**self._key, "entity": entity}
         self._fill(table, stage, col_list, rows)
-        if target.match_on or target.clear_on_clash or self._mapped_before(entity):
+        if target.match_on or target.clear_on_clash or lookups:
             # A temporary table has no statistics: without them these joins run as nested loops.
             conn.execute(sql.SQL("ANALYZE {}").format(stage))
         unchanged = 0
-        if self._mapped_before(entity):
+        if lookups:
             unchanged = self._drop_unchanged_and_map(stage, t, params)
         if target.match_on:
             same = sql.SQL(" AND ").join(
@@ -312,8 +326,10 @@ class Writer:
                 ON CONFLICT (system, source, source_table, source_id) DO UPDATE
                 SET target_id = EXCLUDED.target_id, digest = EXCLUDED.digest,
                     run_id = EXCLUDED.run_id, updated_at = now()
+                RETURNING (m.xmax <> 0) AS known
             )
-            SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM up
+            SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created),
+                   (SELECT count(*) FROM mapped WHERE known) FROM up
             """
         ).format(
             stage=stage,
@@ -335,6 +351,8 @@ class Writer:
             },
         ).fetchone()
         assert counts is not None
+        if counts[2] and not lookups:
+            raise _AlreadyMapped
         created, updated = int(counts[0]), int(counts[1])
         unchanged += len(rows) - unchanged - created - updated  # what is left in the stage
         written = None
@@ -375,7 +393,8 @@ class Writer:
         """Whether an earlier run mapped rows of ``entity`` (asked once per entity and run).
 
         When none did, every row the map has for it was written by this run from earlier,
-        smaller source keys: a batch's rows are all new to the map and need no look-up there."""
+        smaller source keys: a batch's rows are new to the map and need no look-up there, unless
+        the source repeats an id (the write finds that out and is done again with them)."""
         found = self._known.get(entity)
         if found is None:
             row = self._conn.execute(

@@ -59,3 +59,33 @@ def test_loose_python_types_are_read_by_postgresql_and_bad_ones_refused(pg_url: 
     assert "integer" in problems[0].detail
     assert count(pg_url, "rooms", "capacity IN (10, 12, 14)") == 3
     assert count(pg_url, "import_id_map", "source_table = 'rooms'") == 4
+
+
+def test_a_source_id_repeated_in_a_later_batch_updates_its_row(pg_url: str) -> None:
+    # The first run of an entity writes without looking in the id map; a source that repeats
+    # an id with another natural key (another id of ours) must still land on the mapped row.
+    facility = uuid.uuid4()
+    with psycopg.connect(libpq(pg_url)) as conn:
+        writer = Writer(
+            conn,
+            system="test",
+            source="here",
+            run_id=uuid.uuid4(),
+            actor="import:test",
+            device="import test",
+        )
+        facilities = Target("facilities")
+        one = [Staged("f", {"id": facility, "name": "Repeat", "timezone": "UTC"})]
+        writer.write("facility", facilities, writer.prepare(facilities, one))
+        rooms = Target("rooms")
+
+        def room(name: str) -> Staged:
+            values = {"id": uuid.uuid4(), "facility_id": facility, "name": name}
+            return Staged("r1", {**values, "kind": "classroom", "status": "active"})
+
+        first, _ = writer.write("rooms", rooms, writer.prepare(rooms, [room("First")]))
+        again, problems = writer.write("rooms", rooms, writer.prepare(rooms, [room("Second")]))
+        conn.commit()
+    assert (first.created, again.created, again.updated, problems) == (1, 0, 1, [])
+    assert count(pg_url, "rooms") == 1
+    assert count(pg_url, "rooms", "name = 'Second'") == 1

@@ -109,6 +109,7 @@ class Writer:
         self._plans: dict[str, tuple[dict[str, int], list[Any]]] = {}
         self._keys: dict[tuple[str, ...], str] = {}
         self._known: dict[str, bool] = {}
+        self._upserts: dict[str, sql.Composed] = {}
 
     # -- one batch --------------------------------------------------------------------------
 
@@ -246,10 +247,8 @@ class Writer:
         conn = self._conn
         stage = self._stage(table)
         t = sql.Identifier(table.name)
-        cols = [c.name for c in table.c]
-        col_list = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
         params = {**self._key, "entity": entity}
-        self._fill(table, stage, col_list, rows)
+        self._fill(table, stage, rows)
         if target.match_on or target.clear_on_clash or lookups:
             # A temporary table has no statistics: without them these joins run as nested loops.
             conn.execute(sql.SQL("ANALYZE {}").format(stage))
@@ -270,6 +269,38 @@ class Writer:
                 params,
             )
         problems = [p for c in target.clear_on_clash for p in self._clear(entity, stage, t, c)]
+        statement = self._upsert(table)
+        counts = conn.execute(
+            statement,
+            {
+                **params,
+                "table": table.name,
+                "actor": self._actor,
+                "device": self._device,
+                "run": self._run_id,
+                "skip": list(_NOT_AUDITED),
+            },
+        ).fetchone()
+        assert counts is not None
+        if counts[2] and not lookups:
+            raise _AlreadyMapped
+        created, updated = int(counts[0]), int(counts[1])
+        unchanged += len(rows) - unchanged - created - updated  # what is left in the stage
+        written = None
+        if ids:
+            written = dict(conn.execute(sql.SQL("SELECT _source_id, id FROM {}").format(stage)))
+        return BatchResult(created, updated, unchanged, written), problems
+
+    def _upsert(self, table: Table) -> sql.Composed:
+        """The statement that writes the stage of ``table`` (built once per table): insert or
+        update (only where a value differs), audit entries, the id map, and the counts."""
+        found = self._upserts.get(table.name)
+        if found is not None:
+            return found
+        t = sql.Identifier(table.name)
+        cols = [c.name for c in table.c]
+        col_list = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
+        stage = sql.Identifier(f"import_stage_{table.name}")
         setters = [c for c in cols if c not in BOOKKEEPING]
         has_facility = "facility_id" in table.c
         audited = "row_version" in table.c
@@ -339,39 +370,15 @@ class Writer:
             differs=differs,
             facility=sql.SQL("{}.facility_id").format(t) if has_facility else sql.SQL("NULL::uuid"),
         )
-        counts = conn.execute(
-            statement,
-            {
-                **params,
-                "table": table.name,
-                "actor": self._actor,
-                "device": self._device,
-                "run": self._run_id,
-                "skip": list(_NOT_AUDITED),
-            },
-        ).fetchone()
-        assert counts is not None
-        if counts[2] and not lookups:
-            raise _AlreadyMapped
-        created, updated = int(counts[0]), int(counts[1])
-        unchanged += len(rows) - unchanged - created - updated  # what is left in the stage
-        written = None
-        if ids:
-            written = dict(conn.execute(sql.SQL("SELECT _source_id, id FROM {}").format(stage)))
-        return BatchResult(created, updated, unchanged, written), problems
+        self._upserts[table.name] = statement
+        return statement
 
-    def _fill(
-        self,
-        table: Table,
-        stage: sql.Identifier,
-        col_list: sql.Composable,
-        rows: Sequence[Prepared],
-    ) -> None:
+    def _fill(self, table: Table, stage: sql.Identifier, rows: Sequence[Prepared]) -> None:
         """Copy the rows into the stage: in binary with each column's type given (about a
         quarter of the text format's cost), or, when a value is not of its column's Python type
         (a converter's text for a number), as text for PostgreSQL to read or refuse."""
         copy_in = sql.SQL("COPY {} ({}, _source_id, _digest, _n) FROM STDIN").format(
-            stage, col_list
+            stage, sql.SQL(", ").join(sql.Identifier(c.name) for c in table.c)
         )
         self._conn.execute(sql.SQL("TRUNCATE {}").format(stage))
         try:

@@ -39,16 +39,21 @@ class Lossy:
 
 
 class Cuts:
-    """A ``cancel`` hook that stops a cycle between two of its steps now and then (seeded), as
-    a dropped connection or a killed process would: what was committed stays."""
+    """A ``cancel`` hook that stops a cycle between two of its steps, as a dropped connection or
+    a killed process would: what was committed stays. Once started, every ``every``-th check
+    cuts, so the faults happen however many checks a cycle makes."""
 
-    def __init__(self, seed: int, rate: float) -> None:
-        self.rng, self.rate, self.cut = random.Random(seed), rate, 0
+    def __init__(self, every: int) -> None:
+        self.every, self.checks, self.cut = every, 0, 0
+        self.active = False
         self.lock = threading.Lock()
 
     def __call__(self) -> bool:
         with self.lock:
-            if self.rng.random() < self.rate:
+            if not self.active:
+                return False
+            self.checks += 1
+            if self.checks % self.every == 0:
                 self.cut += 1
                 return True
             return False
@@ -57,7 +62,7 @@ class Cuts:
 def test_workstations_converge_and_every_note_lands_once(sites: Sites) -> None:
     rng = random.Random(SEED)
     lossy = Lossy(rng, 0.25)
-    cuts = Cuts(SEED + 1, 0.0)
+    cuts = Cuts(every=7)
     stations: list[tuple[Station, str]] = []
     for name, fac in (("a1", "A"), ("a2", "A"), ("b1", "B")):
         login = sites.server.staff(name, Role.FACILITY_ADMIN, fac)
@@ -65,7 +70,7 @@ def test_workstations_converge_and_every_note_lands_once(sites: Sites) -> None:
         stations.append((station, fac))
     for station, _fac in stations:
         station.cycle()
-    cuts.rate = 0.05
+    cuts.active = True
 
     def sync(station: Station) -> None:
         # A lost answer is settled, a cut cycle resumed, at the next contact.
@@ -104,7 +109,7 @@ def test_workstations_converge_and_every_note_lands_once(sites: Sites) -> None:
             )
         uow.engine.dispose()
 
-    lossy.rate = cuts.rate = 0.0
+    lossy.rate, cuts.active = 0.0, False
     for _ in range(2):
         for station, _fac in stations:
             station.cycle()
@@ -120,4 +125,4 @@ def test_workstations_converge_and_every_note_lands_once(sites: Sites) -> None:
         assert station.sync.digests_match(), station.name
         kinds = {i["kind"] for i in station.local.open_issues()}
         assert kinds <= {"conflict"}, kinds  # phone edits may collide; nothing is refused
-    assert lossy.lost > 0 and cuts.cut > 0  # the faults really happened
+    assert lossy.lost > 0 and cuts.cut > 0, (lossy.lost, cuts.cut)  # the faults happened

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -275,19 +276,28 @@ class SyncEngine:
     def _copy_table(
         self, name: str, after: uuid.UUID | None, key: str | None, report: SyncReport
     ) -> set[uuid.UUID]:
+        """Copy a table's slice page by page after ``after``. The next page is read from the
+        server while this one is written to the cache (the driver waits for the server, and
+        SQLite writes, without holding the interpreter)."""
         seen: set[uuid.UUID] = set()
-        while True:
-            self._check_cancel()
-            rows = self.server.page(name, after, self.facilities, self.config.page_size)
-            if not rows:
-                return seen
-            after = rows[-1]["id"]
-            seen.update(r["id"] for r in rows)
-            with self.local.applying() as conn:
-                self.local.upsert(conn, name, rows, report.applied)
-                if key is not None:
-                    self.local.put(conn, key, str(after))
-            self._report(f"copy {name}", len(seen), 0)
+
+        def fetch(after: uuid.UUID | None) -> list[dict[str, Any]]:
+            return self.server.page(name, after, self.facilities, self.config.page_size)
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader:
+            rows = fetch(after)
+            while rows:
+                self._check_cancel()
+                after = rows[-1]["id"]
+                ahead = reader.submit(fetch, after) if len(rows) == self.config.page_size else None
+                seen.update(r["id"] for r in rows)
+                with self.local.applying() as conn:
+                    self.local.upsert(conn, name, rows, report.applied)
+                    if key is not None:
+                        self.local.put(conn, key, str(after))
+                self._report(f"copy {name}", len(seen), 0)
+                rows = ahead.result() if ahead is not None else []
+        return seen
 
     def verify(self) -> list[str]:
         """Compare every table's (id, row_version) with the server's; re-copy the tables that

@@ -36,18 +36,40 @@ def _time(value: datetime | None, tz: Any) -> str:
 
 
 class SheetTableModel(QAbstractTableModel):
-    """Rows come whole from the sheet and one by one from marks; ``data()`` never does I/O."""
+    """Rows come whole from the sheet and one by one from marks; ``data()`` never does I/O.
+
+    Each row's texts and colour are worked out when the row arrives: a repaint asks ``data()``
+    for every cell and role, on the GUI thread, while a mark is being saved."""
 
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[SheetRow] = []
+        self._shown: list[tuple[tuple[str, ...], QColor | None]] = []
         self._tz: Any = None
 
     def set_rows(self, rows: Sequence[SheetRow], tz: Any) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._tz = tz
+        self._shown = [self._show(r) for r in self._rows]
         self.endResetModel()
+
+    def _show(self, r: SheetRow) -> tuple[tuple[str, ...], QColor | None]:
+        status = LABELS[r.status] if r.status else "—"
+        if r.needs_review:
+            status += " (review)"
+        cells = (
+            r.display_name,
+            r.student_number or "",
+            status,
+            r.absence_reason or "",
+            r.note or "",
+            _time(r.check_in_at, self._tz),
+            _time(r.check_out_at, self._tz),
+            "" if r.minutes is None else str(r.minutes),
+            r.marked_by or "",
+        )
+        return cells, QColor(COLOURS[r.status]) if r.status is not None else None
 
     def row_at(self, row: int) -> SheetRow:
         return self._rows[row]
@@ -74,6 +96,7 @@ class SheetTableModel(QAbstractTableModel):
         if index is None:
             return
         self._rows[index] = row
+        self._shown[index] = self._show(row)
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -92,23 +115,8 @@ class SheetTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
-        if role == Qt.ItemDataRole.BackgroundRole and r.status is not None:
-            return QColor(COLOURS[r.status])
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        status = LABELS[r.status] if r.status else "—"
-        if r.needs_review:
-            status += " (review)"
-        cells = (
-            r.display_name,
-            r.student_number or "",
-            status,
-            r.absence_reason or "",
-            r.note or "",
-            _time(r.check_in_at, self._tz),
-            _time(r.check_out_at, self._tz),
-            "" if r.minutes is None else str(r.minutes),
-            r.marked_by or "",
-        )
-        return cells[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._shown[index.row()][0][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._shown[index.row()][1]
+        return None

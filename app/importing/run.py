@@ -88,8 +88,9 @@ def check_target(target: psycopg.Connection[Any]) -> None:
         )
     if not allowed:
         raise ValueError(
-            f"--into connects as {user!r}, a staff login: an import writes as the server's owner"
-            " or a superuser (the URL `rollbook server init` uses)"
+            f"--into connects as {user!r}, neither the owner of Rollbook's tables nor a superuser:"
+            " an import writes as one of them (the URL `rollbook server init` uses), never as a"
+            " staff login"
         )
 
 

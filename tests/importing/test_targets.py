@@ -32,7 +32,7 @@ def run(source: str, into: str) -> None:
 def test_a_staff_login_cannot_run_an_import(source: str, server: Server) -> None:
     # Even a system admin: staff logins have no privilege on the import's bookkeeping.
     login = server.staff("Sys", Role.SYSTEM_ADMIN)
-    with pytest.raises(ValueError, match=f"--into connects as '{login}', a staff login"):
+    with pytest.raises(ValueError, match=f"--into connects as '{login}', neither the owner"):
         run(source, server.as_(login))
     assert count(server.url, "import_runs") == 0
 

@@ -79,6 +79,11 @@ class BatchResult:
     written: dict[str, uuid.UUID] | None = None  # source id -> our id, of rows now in the map
 
 
+def _stage_name(table: Table) -> str:
+    """The temporary table a batch of ``table`` goes through."""
+    return f"import_stage_{table.name}"
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
@@ -211,7 +216,7 @@ class Writer:
         return plan
 
     def _stage(self, table: Table) -> sql.Identifier:
-        stage = sql.Identifier(f"import_stage_{table.name}")
+        stage = sql.Identifier(_stage_name(table))
         if table.name not in self._stage_types:
             self._conn.execute(
                 sql.SQL("CREATE TEMP TABLE IF NOT EXISTS {} (LIKE public.{})").format(
@@ -228,7 +233,7 @@ class Writer:
                 self._conn.execute(
                     "SELECT attname, atttypid FROM pg_catalog.pg_attribute"
                     " WHERE attrelid = to_regclass(%s) AND attnum > 0 AND NOT attisdropped",
-                    (f"pg_temp.import_stage_{table.name}",),
+                    (f"pg_temp.{_stage_name(table)}",),
                 ).fetchall()
             )
             names = [*(c.name for c in table.c), "_source_id", "_digest", "_n"]
@@ -300,7 +305,7 @@ class Writer:
         t = sql.Identifier(table.name)
         cols = [c.name for c in table.c]
         col_list = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
-        stage = sql.Identifier(f"import_stage_{table.name}")
+        stage = sql.Identifier(_stage_name(table))
         setters = [c for c in cols if c not in BOOKKEEPING]
         has_facility = "facility_id" in table.c
         audited = "row_version" in table.c

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.services.facilities import FacilityDTO
 from app.services.workstation import WorkstationStatus
+from app.ui.changes import ChangeHub
 from app.ui.dialogs.csv_import import CsvImportDialog
 from app.ui.dialogs.staff_accounts import StaffAccountsDialog
 from app.ui.messages import MessageBridge
@@ -71,17 +72,18 @@ class MainWindow(QMainWindow):
         self._messages = messages
         self._workstation: Workstation | None = None
 
+        self.changes = ChangeHub(self)  # the one change signal every view refreshes from
         self.nav = QListWidget()
         self.nav.addItems([self.tr(name) for name in SCREENS])
         self.nav.setFixedWidth(160)
         self.stack = QStackedWidget()
-        self.today = TodayView(runner)
-        self.students = StudentsView(runner)
-        self.sync_view = SyncView(runner)
-        self.attendance = AttendanceView(runner)
-        self.rosters = RostersView(runner)
-        self.calendar = CalendarView(runner)
-        self.reports = ReportsView(runner)
+        self.today = TodayView(runner, self.changes)
+        self.students = StudentsView(runner, self.changes)
+        self.sync_view = SyncView(runner, self.changes)
+        self.attendance = AttendanceView(runner, self.changes)
+        self.rosters = RostersView(runner, self.changes)
+        self.calendar = CalendarView(runner, self.changes)
+        self.reports = ReportsView(runner, self.changes)
         self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
         self.today.sig_open_sheet.connect(self.open_sheet)
         screens: dict[str, QWidget] = {

@@ -23,6 +23,7 @@ from app.domain.errors import ValidationError
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.context import Actor
+from app.ui.changes import ChangeHub
 from app.ui.exports import (
     CSV_COLUMNS,
     PDF_MAX_ROWS,
@@ -76,7 +77,7 @@ def sheet_view(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[AttendanceView, S
         series, MONDAY, adams, AttendanceStatus.ABSENT_EXCUSED, absence_reason="Court date"
     )
     runner = TaskRunner(MessageBridge(quiet=True).show_error)
-    view = AttendanceView(runner)
+    view = AttendanceView(runner, ChangeHub(runner))
     qtbot.addWidget(view)
     view.set_context(services, facility, "America/New_York")
     view.day.setDate(QDate(MONDAY.year, MONDAY.month, MONDAY.day))

@@ -35,6 +35,7 @@ from app.domain.enums import AttendanceStatus
 from app.domain.errors import DomainError
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.schedule_dto import OccurrenceView
+from app.ui.changes import ChangeHub
 from app.ui.exports import write_sheet_csv, write_sheet_pdf, write_sheet_xlsx
 from app.ui.models.sheet_table import SheetTableModel
 from app.ui.tasks import TaskRunner
@@ -62,9 +63,12 @@ class AttendanceView(QWidget):
     sig_refused = Signal(str)  # a mark or action refused, with the message shown
     sig_exported = Signal(object)  # the Path written
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._changes = changes
         self._services: Services | None = None
         self._facility_id: uuid.UUID | None = None
         self._tz = ZoneInfo("UTC")

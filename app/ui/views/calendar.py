@@ -45,6 +45,7 @@ from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
 from app.services.series_edit import Choice, SeriesChoices
+from app.ui.changes import ChangeHub
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
@@ -71,9 +72,12 @@ class CalendarView(QWidget):
     sig_refused = Signal(str)
     sig_exported = Signal(object)
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._changes = changes
         self._services: Services | None = None
         self._facility_id: uuid.UUID | None = None
         self._timezone = "UTC"

@@ -34,6 +34,7 @@ from app.bootstrap import Services
 from app.domain.errors import DomainError
 from app.services.facilities import FacilityDTO
 from app.services.reports_dto import ReportKind
+from app.ui.changes import ChangeHub
 from app.ui.exports import (
     TableExport,
     report_export,
@@ -75,9 +76,12 @@ class ReportsView(QWidget):
     sig_exported = Signal(object)  # the Path written
     sig_refused = Signal(str)  # a report or export refused, with the message shown
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._changes = changes
         self._services: Services | None = None
         self._generation = 0  # answers to an older request are dropped
         self._last_request: tuple[ReportKind, uuid.UUID, date, date] | None = None

@@ -36,6 +36,7 @@ from app.services.classes_dto import ClassSummary
 from app.services.people import StudentSummary
 from app.services.rosters_dto import Roster
 from app.services.trends_dto import WeeklyTrend
+from app.ui.changes import ChangeHub
 from app.ui.charts import WeeklyRateChart
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
@@ -51,9 +52,12 @@ class RostersView(QWidget):
     sig_refused = Signal(str)
     sig_trend_loaded = Signal(object)  # the class's WeeklyTrend
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._changes = changes
         self._services: Services | None = None
         self._facility_id: uuid.UUID | None = None
         self._roster: Roster | None = None

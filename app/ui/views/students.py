@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxL
 
 from app.bootstrap import Services
 from app.services.people import StudentSummary
+from app.ui.changes import ChangeHub
 from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.models.student_table import StudentTableModel
 from app.ui.tasks import TaskRunner
@@ -21,9 +22,12 @@ class StudentsView(QWidget):
     sig_loaded = Signal(int)
     sig_record_opened = Signal(object)  # the StudentRecordDialog
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._changes = changes
         self._services: Services | None = None
         self._facility_id: UUID | None = None
         self.search = QLineEdit(placeholderText=self.tr("Search by name, student number or id…"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.services.sync_issues import SyncIssueDTO
+from app.ui.changes import ChangeHub
 from app.ui.models.sync_issue_table import SyncIssueTableModel
 from app.ui.tasks import TaskRunner
 
@@ -28,9 +29,12 @@ class SyncView(QWidget):
     sig_loaded = Signal(int)
     sig_sync_requested = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._changes = changes
         self._services: Services | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)

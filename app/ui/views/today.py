@@ -30,6 +30,7 @@ from app.services.attendance_dto import MissingAttendance
 from app.services.risk_dto import AtRiskList, StudentAtRisk
 from app.services.schedule import OccurrenceView
 from app.services.trends_dto import WeekGlance
+from app.ui.changes import ChangeHub
 from app.ui.charts import WeekGlanceChart
 from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.models.missing_table import MissingTableModel
@@ -114,9 +115,12 @@ class TodayView(QWidget):
     sig_glance_loaded = Signal()
     sig_record_opened = Signal(object)  # the StudentRecordDialog
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._changes = changes
         self._services: Services | None = None
         self._facility_id: UUID | None = None
         self.heading = QLabel()

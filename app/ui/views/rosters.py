@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.enums import EnrollmentStatus
 from app.domain.errors import CapacityExceeded, DomainError
+from app.services.changes import ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, Changes
 from app.services.classes_dto import ClassSummary
 from app.services.people import StudentSummary
 from app.services.rosters_dto import Roster
 from app.services.trends_dto import WeeklyTrend
 from app.ui.changes import ChangeHub
 from app.ui.charts import WeeklyRateChart
+from app.ui.combo import index_of
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
 
@@ -61,6 +63,7 @@ class RostersView(QWidget):
         self._services: Services | None = None
         self._facility_id: uuid.UUID | None = None
         self._roster: Roster | None = None
+        self._wanted_class: uuid.UUID | None = None
 
         self.class_box = QComboBox()
         self.class_box.setMinimumWidth(320)
@@ -130,17 +133,55 @@ class RostersView(QWidget):
         self.complete_button.clicked.connect(lambda: self._end(EnrollmentStatus.COMPLETED))
         self.transfer_button.clicked.connect(self._transfer)
         self.promote_button.clicked.connect(self._promote)
+        changes.sig_changed.connect(self._on_changes)
+        for widget, name in (
+            (self.class_box, "Class"),
+            (self.enrol, "Enrol a student"),
+            (self.matches, "Students matching the name typed"),
+            (self.table, "Roster"),
+            (self.reason, "Reason"),
+            (self.target_box, "Class to transfer to"),
+            (self.withdraw_button, "Withdraw the selected students"),
+            (self.complete_button, "Complete the selected students"),
+            (self.transfer_button, "Transfer the selected student"),
+            (self.promote_button, "Promote the waitlist"),
+        ):
+            widget.setAccessibleName(self.tr(name))
 
     # -- context ------------------------------------------------------------------------------
 
     def set_context(self, services: Services, facility_id: uuid.UUID) -> None:
+        if facility_id == self._facility_id:
+            self._wanted_class = self.class_box.currentData() or self._wanted_class
+        else:
+            self._wanted_class = None
         self._services = services
         self._facility_id = facility_id
+        self._roster = None
+        self.model.set_rows([])
+        for box in (self.class_box, self.target_box):
+            box.blockSignals(True)
+            box.clear()
+            box.blockSignals(False)
+        for label in (self.capacity, self.message, self.trend_text):
+            label.clear()
+        self.enrol.clear()
         self._runner.run(
-            lambda: services.classes.list_classes(facility_id), self._on_classes_loaded
+            lambda: services.classes.list_classes(facility_id),
+            lambda classes: self._on_classes_loaded(facility_id, classes),
         )
 
-    def _on_classes_loaded(self, classes: list[ClassSummary]) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        """Enrolments, marks or people changed (here, on another screen, or by a sync)."""
+        if changes.touches(CLASSES, facility_id=self._facility_id) and self._services:
+            self.set_context(self._services, changes.facility_id or self._facility_id)  # type: ignore[arg-type]
+        elif changes.touches(ENROLLMENTS, ATTENDANCE, PEOPLE, facility_id=self._facility_id):
+            self.reload()
+
+    def _on_classes_loaded(self, facility_id: uuid.UUID, classes: list[ClassSummary]) -> None:
+        if facility_id != self._facility_id:
+            return  # an answer for a facility no longer shown
+        shown = self.class_box.currentData() or self._wanted_class
         for box in (self.class_box, self.target_box):
             box.blockSignals(True)
             box.clear()
@@ -148,15 +189,20 @@ class RostersView(QWidget):
                 box.addItem(c.name, c.id)
             box.blockSignals(False)
         if classes:
-            self.class_box.setCurrentIndex(0)
+            index = index_of(self.class_box, shown)
+            self.class_box.setCurrentIndex(max(index, 0))
             self.reload()
+        else:
+            self.capacity.setText(self.tr("This facility has no classes yet."))
 
     def _on_class_box_changed(self, index: int) -> None:
         if index >= 0:
             self.reload()
 
     def select_class(self, class_id: uuid.UUID) -> None:
-        index = self.class_box.findData(class_id)
+        """Show ``class_id``'s roster, now or when the facility's classes arrive."""
+        self._wanted_class = class_id
+        index = index_of(self.class_box, class_id)
         if index >= 0:
             self.class_box.setCurrentIndex(index)
 
@@ -310,7 +356,9 @@ class RostersView(QWidget):
     def _done(self, text: str) -> None:
         self.message.setText(text)
         self.sig_changed.emit(text)
-        self.reload()
+        self._changes.publish(
+            Changes.of(ENROLLMENTS, facility_id=self._facility_id, source="rosters")
+        )
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, DomainError):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.errors import DomainError
+from app.services.changes import ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, SCHEDULE, Changes
 from app.services.facilities import FacilityDTO
 from app.services.reports_dto import ReportKind
 from app.ui.changes import ChangeHub
@@ -45,6 +46,8 @@ from app.ui.exports import (
 from app.ui.models.report_table import ReportTable, ReportTableModel, table_of
 from app.ui.tasks import TaskRunner
 
+# What the reports are computed from: a change to any of these makes the report shown stale.
+REPORTED = (ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, *SCHEDULE, "hours_logs", "lesson_progress")
 DEFAULT_DAYS = 90  # the period first offered ends today and covers about a term so far
 WRITERS: dict[str, Callable[[TableExport, Path], int]] = {
     "csv": write_table_csv,
@@ -171,14 +174,35 @@ class ReportsView(QWidget):
         self.filter.textChanged.connect(self._on_filter_text_changed)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.run)
+        changes.sig_changed.connect(self._on_changes)
+        for widget, name in (
+            (self.kind_box, "Report"),
+            (self.facility_box, "Facility"),
+            (self.start, "From"),
+            (self.end, "To"),
+            (self.run_button, "Run the report"),
+            (self.filter, "Filter the rows"),
+            (self.table, "Report rows"),
+            (self.export_buttons["csv"], "Export the rows as CSV"),
+            (self.export_buttons["xlsx"], "Export the rows as XLSX"),
+            (self.export_buttons["pdf"], "Export the rows as PDF"),
+        ):
+            widget.setAccessibleName(self.tr(name))
 
     # -- context ------------------------------------------------------------------------------
 
     def set_context(
         self, services: Services, facilities: Sequence[FacilityDTO], facility_id: uuid.UUID
     ) -> None:
-        """The facilities one may report on, the current one chosen; runs when next shown."""
+        """The facilities one may report on, the current one chosen; runs when next shown.
+        Nothing of the facility shown before stays on screen meanwhile."""
         self._services = services
+        self._generation += 1  # an answer still coming is for the previous facility
+        self.model.set_table(None)
+        self.message.clear()
+        self._update_count()
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
         self.facility_box.blockSignals(True)
         self.facility_box.clear()
         for facility in facilities:
@@ -190,6 +214,16 @@ class ReportsView(QWidget):
             today = services.clock.now().astimezone(ZoneInfo(facilities[index].timezone)).date()
             self.end.setDate(_qdate(today))
             self.start.setDate(_qdate(today - timedelta(days=DEFAULT_DAYS)))
+        self._stale = True
+        if self.isVisible():
+            self.run()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Marks, enrolments, the schedule or hours changed: the report shown is out of date.
+        It runs again now if it is on screen, else when it is next shown."""
+        request = self._last_request
+        if request is None or not changes.touches(*REPORTED, facility_id=request[1]):
+            return
         self._stale = True
         if self.isVisible():
             self.run()

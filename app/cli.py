@@ -150,7 +150,8 @@ def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from app.db.engine import make_local_engine, make_server_engine
 
     if args.url:
-        return make_server_engine(args.url)
+        # Schema upgrades may rightly run long: no statement timeout, keepalives still.
+        return make_server_engine(args.url, statement_timeout_s=None)
     return make_local_engine(args.local)
 
 

@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import socket
 import threading
 import weakref
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import sqlcipher3.dbapi2 as sqlcipher
+from psycopg.abc import PQGen
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg.errors import _WaitTimeout
+from psycopg.rows import Row
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
 
 from app.domain.errors import DomainError
 
+log = logging.getLogger(__name__)
+
 CACHE_KEY_BYTES = 32
+
+# Every server connection of the desk and the command line: a dead or hung server is noticed
+# in seconds, not after the kernel's two hours of TCP retries (issue 12, item 8).
+CONNECT_TIMEOUT_S = 8  # libpq: the whole connection set-up, TLS and password included
+KEEPALIVE_IDLE_S = 10  # a silent link is probed after this long…
+KEEPALIVE_INTERVAL_S = 5  # …every this often…
+KEEPALIVE_COUNT = 3  # …and given up after this many unanswered probes
+STATEMENT_TIMEOUT_S = 60.0  # the server ends a statement running longer (sync pages, pushes)
+REPLY_GRACE_S = 15.0  # past the statement timeout, a server that still says nothing is hung
+_LIBPQ_TCP_USER_TIMEOUT = 120000  # libpq 12 and later know tcp_user_timeout
 
 
 class CacheLocked(DomainError):
@@ -29,9 +49,168 @@ def normalize_pg_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def make_server_engine(url: str, **kwargs: Any) -> Engine:
-    """Engine for the shared PostgreSQL schema. Connects lazily: nothing happens until used."""
-    return create_engine(normalize_pg_url(url), pool_pre_ping=True, **kwargs)
+def server_connect_args(
+    *,
+    statement_timeout_s: float | None = STATEMENT_TIMEOUT_S,
+    connect_timeout_s: int = CONNECT_TIMEOUT_S,
+) -> dict[str, str]:
+    """The libpq parameters every server connection gets: connect timeout, TCP keepalives,
+    ``tcp_user_timeout`` where libpq has it and, unless ``statement_timeout_s`` is None (schema
+    upgrades, imports: statements that may rightly run long), a server-side statement timeout."""
+    args = {
+        "connect_timeout": str(connect_timeout_s),
+        "keepalives": "1",
+        "keepalives_idle": str(KEEPALIVE_IDLE_S),
+        "keepalives_interval": str(KEEPALIVE_INTERVAL_S),
+        "keepalives_count": str(KEEPALIVE_COUNT),
+    }
+    if psycopg.pq.version() >= _LIBPQ_TCP_USER_TIMEOUT:
+        # Unacknowledged data (a link gone while a request is in flight) fails this fast too.
+        lost_ms = 1000 * (KEEPALIVE_IDLE_S + KEEPALIVE_INTERVAL_S * KEEPALIVE_COUNT)
+        args["tcp_user_timeout"] = str(lost_ms)
+    if statement_timeout_s:
+        args["options"] = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
+    return args
+
+
+def reply_timeout(statement_timeout_s: float | None) -> float | None:
+    """How long a client waits for any answer before it calls the server hung (None: forever,
+    with keepalives only)."""
+    if not statement_timeout_s:
+        return None
+    return statement_timeout_s + min(REPLY_GRACE_S, statement_timeout_s)
+
+
+def server_conninfo(
+    conninfo: str, *, statement_timeout_s: float | None = STATEMENT_TIMEOUT_S
+) -> str:
+    """``conninfo`` (a URL or key=value string) with ``server_connect_args`` added; options
+    already in it are kept."""
+    extra = server_connect_args(statement_timeout_s=statement_timeout_s)
+    given = conninfo_to_dict(conninfo)
+    if "options" in given and "options" in extra:
+        extra["options"] = f"{given['options']} {extra['options']}"
+    for key in ("connect_timeout",):
+        if key in given:
+            extra.pop(key)  # a timeout the caller chose stays
+    return make_conninfo(conninfo, **extra)
+
+
+class NoReply(psycopg.OperationalError):
+    """The server accepted the request and then said nothing for too long (hung or stopped)."""
+
+
+class GuardedConnection(psycopg.Connection[Row]):
+    """A psycopg connection that stops waiting for a server that does not answer.
+
+    Keepalives and ``tcp_user_timeout`` catch a link that is gone, the server's own
+    ``statement_timeout`` a statement that runs long; neither helps when the server process
+    is stopped while its kernel still acknowledges every packet. Here every wait for the
+    server (a statement, a commit, a ping) ends after ``reply_timeout`` seconds, and
+    ``shut()`` (from any thread) ends a wait at once."""
+
+    reply_timeout: float | None = None
+
+    def wait(self, gen: PQGen[Any], interval: float = 0.1, timeout: float | None = None) -> Any:
+        limit = timeout if timeout is not None else self.reply_timeout
+        try:
+            return super().wait(gen, interval, limit)
+        except _WaitTimeout as err:
+            if timeout is not None:
+                raise  # the caller's own limit (notifies): not a hung server
+            self.pgconn.finish()  # the protocol state is unknown: this connection is done
+            raise NoReply(f"the server did not answer within {limit:.0f} s") from err
+
+    def shut(self) -> None:
+        """End this connection's socket so a blocked wait returns now (safe from any thread:
+        the connection object is not touched, only its operating-system socket)."""
+        try:
+            fd = self.pgconn.socket
+        except psycopg.OperationalError:
+            return  # already closed
+        try:
+            with socket.socket(fileno=os.dup(fd)) as sock:
+                sock.shutdown(socket.SHUT_RDWR)
+        except OSError as err:
+            log.debug("shutting a server socket: %s", err)
+
+
+def connect_server(
+    conninfo: str, *, statement_timeout_s: float | None = STATEMENT_TIMEOUT_S, **kwargs: Any
+) -> GuardedConnection[Any]:
+    """A psycopg connection to a server with every timeout of ``server_connect_args``."""
+    conn: GuardedConnection[Any] = GuardedConnection.connect(
+        server_conninfo(conninfo, statement_timeout_s=statement_timeout_s), **kwargs
+    )
+    conn.reply_timeout = reply_timeout(statement_timeout_s)
+    return conn
+
+
+class _Link:
+    """The server connections of one engine, so a closing session can cut them all."""
+
+    def __init__(self) -> None:
+        self.closed = False
+        self.connections: weakref.WeakSet[GuardedConnection[Any]] = weakref.WeakSet()
+        self.lock = threading.Lock()
+
+
+_LINKS: weakref.WeakKeyDictionary[Engine, _Link] = weakref.WeakKeyDictionary()
+
+
+def server_engine(
+    url: Any, *, statement_timeout_s: float | None = STATEMENT_TIMEOUT_S, **kwargs: Any
+) -> Engine:
+    """The one place server engines are made: psycopg 3, a ping before reuse, every timeout
+    of ``server_connect_args`` and ``GuardedConnection``'s reply limit. ``url`` is a string
+    or a SQLAlchemy ``URL``. Connects lazily."""
+    if isinstance(url, str):
+        url = make_url(normalize_pg_url(url))
+    given = dict(url.query)
+    extra = server_connect_args(statement_timeout_s=statement_timeout_s)
+    if "options" in given and "options" in extra:
+        extra["options"] = f"{given['options']} {extra['options']}"
+    if "connect_timeout" in given:
+        extra.pop("connect_timeout")
+    connect_args = {**extra, **kwargs.pop("connect_args", {})}
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    link = _Link()
+    _LINKS[engine] = link
+    limit = reply_timeout(statement_timeout_s)
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect: object, _record: object, cargs: Any, cparams: Any) -> object:
+        if link.closed:
+            raise psycopg.OperationalError("the session using this server connection has ended")
+        conn: GuardedConnection[Any] = GuardedConnection.connect(*cargs, **cparams)
+        conn.reply_timeout = limit
+        with link.lock:
+            link.connections.add(conn)
+        return conn
+
+    return engine
+
+
+def cut_server_engine(engine: Engine) -> int:
+    """From any thread (the GUI's, at sign-out): end every connection of ``engine`` now, so a
+    thread blocked on a hung server gets an error at once, and refuse new ones. Nothing is
+    waited for. Returns how many connections were cut."""
+    link = _LINKS.get(engine)
+    if link is None:
+        return 0
+    with link.lock:
+        link.closed = True
+        connections = list(link.connections)
+    for conn in connections:
+        conn.shut()
+    return len(connections)
+
+
+def make_server_engine(
+    url: str, *, statement_timeout_s: float | None = STATEMENT_TIMEOUT_S, **kwargs: Any
+) -> Engine:
+    """Engine for the shared PostgreSQL schema (see ``server_engine``)."""
+    return server_engine(url, statement_timeout_s=statement_timeout_s, **kwargs)
 
 
 def make_local_engine(path: Path | str, key: bytes | None = None) -> Engine:

@@ -6,15 +6,14 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from app.db.engine import server_engine
 from app.domain.enums import Role
 from app.domain.errors import DomainError, NotAllowed
 from app.domain.server_profile import ServerProfile
-
-CONNECT_TIMEOUT_SECONDS = 8
 
 
 class ServerUnreachable(DomainError):
@@ -53,13 +52,9 @@ def staff_engine(profile: ServerProfile, username: str, password: str) -> Engine
         host=profile.host,
         port=profile.port,
         database=profile.database,
-        query={
-            "sslmode": profile.tls,
-            "connect_timeout": str(CONNECT_TIMEOUT_SECONDS),
-            "application_name": "rollbook",
-        },
+        query={"sslmode": profile.tls, "application_name": "rollbook"},
     )
-    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+    return server_engine(url, pool_size=2, max_overflow=2)
 
 
 def fetch_identity(engine: Engine) -> StaffIdentity:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from app.db import migrate
-from app.db.engine import make_server_engine
+from app.db.engine import connect_server, make_server_engine
 from app.domain.enums import Role
 from app.domain.errors import DomainError, DuplicateError, NotAllowed, NotFound, ValidationError
 from app.domain.validation import check_email, check_username, clean_name
@@ -158,7 +158,7 @@ def init_server(admin_url: str) -> InitReport:
     table lacks row-level security or a privilege decision (nothing is granted then).
     """
     conninfo = _libpq_url(admin_url)
-    with psycopg.connect(conninfo, autocommit=True) as conn:
+    with connect_server(conninfo, statement_timeout_s=None, autocommit=True) as conn:
         row = conn.execute(
             "SELECT current_setting('server_version_num')::int, r.rolsuper"
             " FROM pg_catalog.pg_roles AS r WHERE r.rolname = current_user"
@@ -170,14 +170,14 @@ def init_server(admin_url: str) -> InitReport:
     if version < MIN_SERVER_VERSION:
         raise ValidationError("Rollbook needs PostgreSQL 15 or newer on the server.")
 
-    engine = make_server_engine(admin_url, poolclass=NullPool)
+    engine = make_server_engine(admin_url, statement_timeout_s=None, poolclass=NullPool)
     try:
         migrate.upgrade(engine)
         revision = migrate.current_revision(engine)
     finally:
         engine.dispose()
 
-    with psycopg.connect(conninfo) as conn, conn.transaction():
+    with connect_server(conninfo, statement_timeout_s=None) as conn, conn.transaction():
         # Role creation is cluster-wide: serialise concurrent set-ups of several databases.
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('rollbook init_server'))")
         created = _ensure_roles(conn, version)

@@ -30,6 +30,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import dict_row
 
+from app.db.engine import connect_server
 from app.importing.csv_mapping import FIELDS, REQUIRED
 from app.importing.engine import Row, System
 
@@ -114,7 +115,7 @@ def csv_system(
     from app.importing.csv_entities import build_system
 
     mapping = read_mapping(mapping_path, folder)
-    conn = psycopg.connect(into, row_factory=dict_row)
+    conn = connect_server(into, statement_timeout_s=None, row_factory=dict_row)
     try:
         for file_mapping in mapping.files.values():
             _load(conn, file_mapping)

@@ -23,6 +23,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import dict_row
 
+from app.db.engine import connect_server
 from app.domain.ids import name_id
 from app.importing.report import EntityCounts, Problem, RunReport
 from app.importing.writer import BatchResult, Staged, Target, Writer
@@ -357,7 +358,7 @@ def _count_no_home(source: psycopg.Connection[Row], system: System) -> dict[str,
 
 
 def connect_source(conninfo: str) -> psycopg.Connection[Row]:
-    conn = psycopg.connect(conninfo, row_factory=dict_row)
+    conn = connect_server(conninfo, statement_timeout_s=None, row_factory=dict_row)
     conn.read_only = True
     conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
     return conn

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import psycopg
 from sqlalchemy.engine import make_url
 
+from app.db.engine import connect_server
 from app.importing.engine import (
     Progress,
     RunOptions,
@@ -114,7 +115,9 @@ def run_request(request: ImportRequest, progress: Progress | None = None) -> Run
         progress=progress,
     )
     into = libpq(request.into)
-    with _opened(lambda: psycopg.connect(into), "the Rollbook server (--into)") as target:
+    with _opened(
+        lambda: connect_server(into, statement_timeout_s=None), "the Rollbook server (--into)"
+    ) as target:
         check_target(target)
         if request.system == "csv":
             from app.importing.csv_source import csv_system

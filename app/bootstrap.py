@@ -22,6 +22,7 @@ from app.services.people import PeopleService
 from app.services.programs import ProgramService
 from app.services.records import RecordsService
 from app.services.reports import ReportsService
+from app.services.review import ReviewService
 from app.services.risk import RiskService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
@@ -55,6 +56,7 @@ class Services:
     trends: TrendService
     staff_accounts: StaffAccountsService
     sync_issues: SyncIssuesService
+    review: ReviewService  # marks set for review: keep, change, move
     clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)
 
 
@@ -81,6 +83,7 @@ def build_services(
         trends=TrendService(uow, clock),
         staff_accounts=StaffAccountsService(server, actor),
         sync_issues=SyncIssuesService(engine, actor, clock),
+        review=ReviewService(uow, AttendanceService(uow, clock), clock),
         clock=clock,
     )
 

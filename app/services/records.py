@@ -25,33 +25,40 @@ from app.repositories.facilities import FacilityRepository
 from app.repositories.hours import HoursRepository
 from app.repositories.people import PeopleRepository
 from app.repositories.programs import ProgramRepository
+from app.repositories.review import ReviewRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.curriculum import ProgramProgressDTO, student_curriculum
 from app.services.facilities import facility_zone
 from app.services.inputs import as_enum, check_decimal
+from app.services.labels import changes_text, instant_text, status_text, table_label
 from app.services.records_dto import (
     AccountHistoryDTO,
     AuditEntryDTO,
+    AuditLineDTO,
     CaseNoteDTO,
     CredentialDTO,
     HoursEntryDTO,
     HoursSummaryDTO,
+    StudentMarkDTO,
     audit_dto,
     case_note_dto,
     credential_dto,
     history_dto,
     hours_dto,
 )
+from app.services.review import occurrence_of_mark, session_text
 
 __all__ = [
     "AccountHistoryDTO",
     "AuditEntryDTO",
+    "AuditLineDTO",
     "CaseNoteDTO",
     "CredentialDTO",
     "HoursEntryDTO",
     "HoursSummaryDTO",
     "ProgramProgressDTO",
     "RecordsService",
+    "StudentMarkDTO",
 ]
 
 TITLE_MAX = 200
@@ -63,6 +70,12 @@ NOTE_MAX = 10_000
 MAX_GPA = Decimal("4.00")
 MAX_CREDITS = Decimal("9999.99")  # Numeric(6, 2)
 AUDIT_LIMIT = 500
+MARKS_LIMIT = 200
+ATTENDANCE = "program_class_event_attendance"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 def _instant(value: datetime, *, field: str, what: str) -> datetime:
@@ -349,6 +362,75 @@ class RecordsService:
             if student_id not in row_ids.get("users", []):
                 raise NotFound("That student does not exist.")
             return [audit_dto(e) for e in audit.entries_for_rows(row_ids, limit=limit)]
+
+    def student_audit_lines(
+        self, student_id: uuid.UUID, *, limit: int = AUDIT_LIMIT
+    ) -> list[AuditLineDTO]:
+        """The student's audit trail in words: staff named, times in the facility's timezone,
+        field labels and values as the screens show them, attendance named by class and date."""
+        entries = self.student_audit_trail(student_id, limit=limit)
+        with self._uow() as uow:
+            student = self._student(uow, student_id)
+            zone = facility_zone(self._facility(uow, student))
+            repo = uow.get(ReviewRepository)
+            names = repo.staff_names(e.changed_by for e in entries)
+            keys = repo.mark_keys(e.row_id for e in entries if e.table_name == ATTENDANCE)
+            classes = repo.class_names_of_series(series for series, _ in keys.values())
+        this_year = self._clock.now().astimezone(zone).year
+        lines = []
+        for e in entries:
+            verb = {"insert": "added", "update": "changed", "delete": "removed"}.get(
+                str(e.action.value), str(e.action.value)
+            )
+            new, old = e.new_values, e.old_values
+            if e.action.value == "update" and new and new.get("deleted_at") and len(new) <= 3:
+                verb = "removed"
+            what = f"{table_label(e.table_name)} {verb}"
+            if e.table_name == ATTENDANCE and e.row_id in keys:
+                series, day = keys[e.row_id]
+                what += f" — {classes.get(series, 'a removed class')}, {_day(day)}"
+            when = e.changed_at.astimezone(zone)
+            lines.append(
+                AuditLineDTO(
+                    when=instant_text(when, None, year=when.year != this_year),
+                    who=names.get(e.changed_by or "", e.changed_by or "—"),
+                    workstation=e.device_id or "",
+                    what=what,
+                    changes=changes_text(
+                        None if e.action.value == "insert" else old,
+                        None if e.action.value == "delete" else new,
+                        zone,
+                        e.table_name,
+                    ),
+                )
+            )
+        return lines
+
+    def recent_marks(
+        self, student_id: uuid.UUID, *, limit: int = MARKS_LIMIT
+    ) -> list[StudentMarkDTO]:
+        """The student's marks, newest session first, each with the session it opens."""
+        with self._uow() as uow:
+            student = self._student(uow, student_id)
+            repo = uow.get(ReviewRepository)
+            lines = repo.marks_of_student(student.id, limit)
+            names = repo.staff_names(ln.mark.marked_by for ln in lines)
+        result = []
+        for line in lines:
+            occ, _ = occurrence_of_mark(line)
+            rec = line.mark
+            result.append(
+                StudentMarkDTO(
+                    series_id=rec.event_id,
+                    original_date=rec.date,
+                    when=session_text(line, occ),
+                    class_name=line.class_name or "A removed class",
+                    status=status_text(rec.attendance_status),
+                    marked_by=names.get(rec.marked_by or "", rec.marked_by or ""),
+                    needs_review=rec.needs_review,
+                )
+            )
+        return result
 
     def account_history(self, user_id: uuid.UUID) -> list[AccountHistoryDTO]:
         """Account creation, deactivation, scope changes... of a person, newest first."""

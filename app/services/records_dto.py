@@ -97,6 +97,31 @@ class AuditEntryDTO:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditLineDTO:
+    """One audit entry as a person reads it: who, when in the facility's timezone, and what
+    changed in words ("Status: Absent → Present")."""
+
+    when: str  # "Thu 3 Dec 2026 09:00"
+    who: str  # "Kim Lee", or the login when the person is not known here
+    workstation: str
+    what: str  # "Attendance changed — Welding I, Mon 16 Nov"
+    changes: str
+
+
+@dataclass(frozen=True, slots=True)
+class StudentMarkDTO:
+    """One of a student's marks, with the session it opens."""
+
+    series_id: uuid.UUID
+    original_date: date
+    when: str  # "Mon 16 Nov 09:00"
+    class_name: str
+    status: str  # as the sheet names it
+    marked_by: str
+    needs_review: bool
+
+
+@dataclass(frozen=True, slots=True)
 class AccountHistoryDTO:
     id: uuid.UUID
     user_id: uuid.UUID

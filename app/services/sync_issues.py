@@ -5,23 +5,49 @@ the server's values (already in the cache). *Keep mine* or *edit* writes the cho
 the local row as a new change: it is queued like any edit and, being based on the server's
 current row, wins cleanly at the next push. A rejected new record can be corrected and created
 again the same way.
+
+Each issue comes back named the way the desk names things: the record by its student, class and
+session ("Attendance — Solange Eto'o, Welding I, Thu 3 Dec 09:00"), fields by their labels,
+values as the screens show them, the other staff member by name, and what each action will do.
+Names are read from this workstation's cache.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, and_, insert, select, update
 
+from app.db.base import Base
 from app.domain.errors import NotFound, ValidationError
 from app.infra.clock import Clock, SystemClock
+from app.repositories.review import MarkLine
 from app.services.context import Actor
+from app.services.labels import (
+    day_text,
+    field_label,
+    instant_text,
+    shown_fields,
+    status_text,
+    table_label,
+    values_text,
+)
+from app.services.review import occurrence_of_mark
 from app.sync.local import LocalStore
 from app.sync.status import SyncStatus, read_status
 from app.sync.tables import BOOKKEEPING, from_plain, table_named
+
+log = logging.getLogger(__name__)
+
+ATTENDANCE = "program_class_event_attendance"
+KIND_TEXT = {"conflict": "Conflict", "rejection": "Refused by the server", "flag": "Please check"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +56,19 @@ class SyncIssueDTO:
     kind: str  # conflict | rejection | flag
     table: str
     row_id: uuid.UUID
-    reason: str
+    reason: str  # as the sync recorded it
     mine: dict[str, Any] | None
     theirs: dict[str, Any] | None
     created_at: str
+    # As a person reads it:
+    kind_text: str = ""  # "Conflict"
+    title: str = ""  # "Attendance — Solange Eto'o, Welding I, Thu 3 Dec 09:00"
+    summary: str = ""  # "you marked Present, Kim Lee marked Absent"
+    mine_text: str = ""  # "Status: Present"
+    theirs_text: str = ""  # "Status: Absent"
+    keep_mine_effect: str = ""  # what Keep mine will do, in words
+    keep_theirs_effect: str = ""
+    when: str = ""  # when it was found, in the facility's timezone
 
 
 class SyncIssuesService:
@@ -49,7 +84,7 @@ class SyncIssuesService:
         return read_status(self._local)
 
     def list_open(self) -> list[SyncIssueDTO]:
-        return [
+        raw = [
             SyncIssueDTO(
                 id=int(r["id"]),
                 kind=str(r["kind"]),
@@ -62,6 +97,11 @@ class SyncIssuesService:
             )
             for r in self._local.open_issues()
         ]
+        if not raw:
+            return []
+        with self._cache.connect() as conn:
+            describe = _Describer(conn)
+            return [describe(issue) for issue in raw]
 
     def keep_theirs(self, issue_id: int) -> None:
         self._get(issue_id)
@@ -124,3 +164,287 @@ def _load(raw: object) -> dict[str, Any] | None:
         return None
     value = json.loads(str(raw))
     return value if isinstance(value, dict) else {"value": value}
+
+
+def _first_name_last(first: object, last: object) -> str:
+    return f"{first or ''} {last or ''}".strip()
+
+
+class _Describer:
+    """Names an issue's record, fields, values and people from the cache (one connection)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._t = Base.metadata.tables
+        self._people: dict[str, str] = {}
+
+    def __call__(self, issue: SyncIssueDTO) -> SyncIssueDTO:
+        try:
+            return self._describe(issue)
+        except Exception:  # a description must never hide the issue itself
+            log.exception("sync issue %s could not be described", issue.id)
+            return replace(issue, kind_text=KIND_TEXT.get(issue.kind, issue.kind))
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def _row(self, table: str, row_id: uuid.UUID) -> dict[str, Any] | None:
+        if table not in self._t:
+            return None
+        t = self._t[table]
+        found = self._conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
+        return None if found is None else dict(found)
+
+    def _zone(self, values: dict[str, Any]) -> ZoneInfo:
+        facilities = self._t["facilities"]
+        query = select(facilities.c.timezone)
+        facility = values.get("facility_id")
+        if facility is not None:
+            query = query.where(facilities.c.id == _uuid(facility))
+        found = self._conn.execute(query.limit(1)).scalar()
+        try:
+            return ZoneInfo(str(found)) if found else ZoneInfo("UTC")
+        except Exception:
+            return ZoneInfo("UTC")
+
+    def _person(self, user_id: object) -> str | None:
+        if user_id is None:
+            return None
+        users = self._t["users"]
+        found = self._conn.execute(
+            select(users.c.name_first, users.c.name_last).where(users.c.id == _uuid(user_id))
+        ).first()
+        return None if found is None else _first_name_last(found[0], found[1])
+
+    def _staff(self, login: object) -> str:
+        """ "Kim Lee" for a login known here; the login itself otherwise."""
+        if not login:
+            return "someone on another workstation"
+        key = str(login)
+        if key not in self._people:
+            users = self._t["users"]
+            found = self._conn.execute(
+                select(users.c.name_first, users.c.name_last).where(users.c.username == key)
+            ).first()
+            self._people[key] = key if found is None else _first_name_last(found[0], found[1])
+        return self._people[key]
+
+    def _class(self, class_id: object) -> str | None:
+        if class_id is None:
+            return None
+        classes = self._t["program_classes"]
+        return self._conn.execute(
+            select(classes.c.name).where(classes.c.id == _uuid(class_id))
+        ).scalar()
+
+    def _series_class(self, series_id: object) -> str | None:
+        if series_id is None:
+            return None
+        events = self._t["program_class_events"]
+        found = self._conn.execute(
+            select(events.c.class_id).where(events.c.id == _uuid(series_id))
+        ).scalar()
+        return self._class(found)
+
+    def _session(self, values: dict[str, Any]) -> str:
+        """ "Welding I, Thu 3 Dec 09:00" for an attendance row's values."""
+        events, classes = self._t["program_class_events"], self._t["program_classes"]
+        facilities, overrides = self._t["facilities"], self._t["program_class_event_overrides"]
+        day = _date(values.get("date"))
+        series = values.get("event_id")
+        if series is None or day is None:
+            return ""
+        found = self._conn.execute(
+            select(
+                events.c.dtstart_local,
+                events.c.duration_minutes,
+                events.c.recurrence_rule,
+                events.c.until_local,
+                events.c.exdates,
+                events.c.deleted_at,
+                classes.c.id,
+                classes.c.name,
+                facilities.c.timezone,
+                overrides.c.is_cancelled,
+                overrides.c.new_start_local,
+                overrides.c.new_duration_minutes,
+            )
+            .join(classes, classes.c.id == events.c.class_id)
+            .join(facilities, facilities.c.id == events.c.facility_id)
+            .outerjoin(
+                overrides,
+                and_(
+                    overrides.c.event_id == events.c.id,
+                    overrides.c.original_date == day,
+                    overrides.c.deleted_at.is_(None),
+                ),
+            )
+            .where(events.c.id == _uuid(series))
+        ).first()
+        if found is None:
+            return day_text(day)
+        mark = _MarkStub(day)
+        line = MarkLine(
+            mark,  # type: ignore[arg-type]  # only .date is read
+            "",
+            "",
+            None,
+            found[6],
+            found[7],
+            found[8],
+            found[0],
+            found[1],
+            found[2],
+            found[3],
+            found[4],
+            found[5] is not None,
+            found[9],
+            found[10],
+            found[11],
+        )
+        occ, _ = occurrence_of_mark(line)
+        when = (
+            instant_text(occ.start_local, None)
+            if occ is not None
+            else f"{day_text(day)} {found[0]:%H:%M}"
+        )
+        return f"{found[7]}, {when}"
+
+    # -- the description ----------------------------------------------------------------------
+
+    def _subject(self, table: str, values: dict[str, Any]) -> str:
+        if table == ATTENDANCE:
+            student = self._person(values.get("user_id")) or "a student"
+            session = self._session(values)
+            return f"{student}, {session}" if session else student
+        if table == "users":
+            return _first_name_last(values.get("name_first"), values.get("name_last"))
+        for key in ("user_id", "student_id"):
+            if values.get(key) is not None:
+                person = self._person(values[key])
+                klass = self._class(values.get("class_id"))
+                return ", ".join(p for p in (person, klass) if p)
+        if table == "program_class_event_overrides":
+            klass = self._series_class(values.get("event_id")) or "a class"
+            day = _date(values.get("original_date"))
+            return f"{klass}, {day_text(day)}" if day else klass
+        if table == "program_class_events":
+            return self._class(values.get("class_id")) or ""
+        if values.get("class_id") is not None:
+            return self._class(values["class_id"]) or ""
+        return str(values.get("name") or values.get("title") or "")
+
+    def _describe(self, issue: SyncIssueDTO) -> SyncIssueDTO:
+        current = self._row(issue.table, issue.row_id)
+        values: dict[str, Any] = dict(issue.mine or {})
+        values.update(current or {})
+        tz = self._zone(values)
+        subject = self._subject(issue.table, values)
+        title = table_label(issue.table) + (f" — {subject}" if subject else "")
+        mine = issue.mine or {}
+        theirs = issue.theirs or {}
+        who = self._staff(
+            theirs.get("marked_by")
+            or theirs.get("updated_by")
+            or (current or {}).get("marked_by" if issue.table == ATTENDANCE else "updated_by")
+        )
+        if issue.kind == "conflict":
+            mine_text = values_text(mine, tz, issue.table)
+            theirs_text = values_text(theirs, tz, issue.table)
+            fields = [field_label(f) for f in shown_fields(mine)]
+            if issue.table == ATTENDANCE and "attendance_status" in mine:
+                yours = f"your mark {status_text(mine.get('attendance_status'))}"
+                other = status_text(theirs.get("attendance_status"))
+                summary = f"you marked {status_text(mine.get('attendance_status'))}, "
+                summary += f"{who} marked {other}"
+            else:
+                yours = f"your {mine_text or 'change'}"
+                other = theirs_text or "version"
+                summary = f"you changed {', '.join(fields) or 'it'}; so did {who}"
+            keep_mine = f"Keep mine: {yours} replaces {who}'s {other} on the server."
+            keep_theirs = f"Keep theirs: {who}'s {other} stays; {yours} is dropped."
+        elif issue.kind == "rejection":
+            mine_text = values_text(mine, tz, issue.table)
+            theirs_text = ""
+            summary = _refusal_text(issue.table, issue.reason)
+            keep_mine = (
+                "Keep mine: your version is written again here and sent at the next sync "
+                "(correct it first if the server's reason says so)."
+            )
+            keep_theirs = "Keep theirs: your refused change is set aside; the server's stands."
+        else:
+            mine_text = "" if issue.table == "sync_devices" else values_text(mine, tz, issue.table)
+            theirs_text = values_text(theirs, tz, issue.table)
+            summary = _dates_in_words(issue.reason)
+            keep_mine = "Keep mine: this workstation's version is written again and sent."
+            keep_theirs = "Keep theirs: the record stays as it is now; the notice is dismissed."
+        return replace(
+            issue,
+            kind_text=KIND_TEXT.get(issue.kind, issue.kind),
+            title=title,
+            summary=summary,
+            mine_text=mine_text,
+            theirs_text=theirs_text,
+            keep_mine_effect=keep_mine,
+            keep_theirs_effect=keep_theirs,
+            when=_when(issue.created_at, tz),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _MarkStub:
+    date: date
+
+
+def _uuid(value: object) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _when(created_at: str, tz: ZoneInfo) -> str:
+    try:
+        found = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    except ValueError:
+        return created_at
+    if found.tzinfo is None:
+        found = found.replace(tzinfo=UTC)
+    return instant_text(found, tz)
+
+
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _dates_in_words(text: str) -> str:
+    """ "Attendance of 2026-12-03 kept…" → "Attendance of Thu 3 Dec kept…" """
+
+    def one(match: re.Match[str]) -> str:
+        try:
+            return day_text(date(int(match[1]), int(match[2]), int(match[3])))
+        except ValueError:
+            return match[0]
+
+    return _ISO_DAY.sub(one, text)
+
+
+_CONSTRAINT = re.compile(r'constraint "(\w+)"')
+
+
+def _refusal_text(table: str, reason: str) -> str:
+    """The server's refusal without the driver's wording: a taken unique value names its field."""
+    found = _CONSTRAINT.search(reason)
+    if found and found[1].startswith(f"uq_{table}_"):
+        field = found[1][len(f"uq_{table}_") :]
+        return f"The server already has a record with this {field_label(field)}."
+    head, _, _ = reason.partition(": ")
+    return head if head.endswith(".") else f"{head}."

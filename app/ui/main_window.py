@@ -33,6 +33,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.views.attendance import AttendanceView
 from app.ui.views.calendar import CalendarView
 from app.ui.views.reports import ReportsView
+from app.ui.views.review import ReviewView
 from app.ui.views.rosters import RostersView
 from app.ui.views.students import StudentsView
 from app.ui.views.sync import SyncView
@@ -40,7 +41,7 @@ from app.ui.views.today import TodayView
 
 log = logging.getLogger(__name__)
 
-SCREENS = ("Today", "Rosters", "Calendar", "Attendance", "Students", "Sync", "Reports")
+SCREENS = ("Today", "Rosters", "Calendar", "Attendance", "Students", "Sync", "Reports", "Review")
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,10 @@ class MainWindow(QMainWindow):
         self.rosters = RostersView(runner, self.changes)
         self.calendar = CalendarView(runner, self.changes)
         self.reports = ReportsView(runner, self.changes)
+        self.review = ReviewView(runner, self.changes)
         self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
         self.today.sig_open_sheet.connect(self.open_sheet)
+        self.students.sig_open_sheet.connect(self.open_sheet)
         screens: dict[str, QWidget] = {
             "Today": self.today,
             "Rosters": self.rosters,
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
             "Students": self.students,
             "Sync": self.sync_view,
             "Reports": self.reports,
+            "Review": self.review,
         }
         for name in SCREENS:
             self.stack.addWidget(screens[name])
@@ -212,6 +216,7 @@ class MainWindow(QMainWindow):
         self.rosters.set_context(services, facility.id)
         self.calendar.set_context(services, facility.id, facility.timezone)
         self.reports.set_context(services, self._workstation.facilities, facility.id)
+        self.review.set_context(services, facility.id)
 
     def open_sheet(self, series_id: object, original_date: object) -> None:
         """The attendance sheet of one session (from Today's missing list, or elsewhere)."""

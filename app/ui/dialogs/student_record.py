@@ -3,19 +3,27 @@ program's policy, attendance by week and hours against the requirement as charts
 progress, credentials, case notes, the audit trail, and medical details for admins.
 
 Everything is read in one background task; each tab is a small table or, for the trend, two
-charts with their numbers in words. Ctrl+Tab moves between tabs (Alt+U goes to the curriculum),
-Esc closes.
+charts with their numbers in words. Ctrl+Tab moves between tabs (Alt+U goes to the curriculum,
+Alt+M to the marks, where Enter opens that session's sheet), Esc closes. An empty tab says what
+is empty and why.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,8 +50,8 @@ Rows = list[tuple[str, ...]]
 class RowsTableModel(QAbstractTableModel):
     """Fixed columns over rows of text, replaced whole; ``data()`` never does I/O."""
 
-    def __init__(self, columns: Sequence[str]) -> None:
-        super().__init__()
+    def __init__(self, columns: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._columns = tuple(columns)
         self._rows: Rows = []
 
@@ -79,6 +87,7 @@ TABS: dict[str, tuple[str, ...]] = {
     "Guardians": ("Name", "Relationship", "Phone", "Email"),
     "Enrolments": ("Class", "Program", "Status", "Since", "Ended", "Reason", "History"),
     "Attendance": ("Class", "Held", "Attended", "Absences", "Rate", "Hours", "Still needed"),
+    "&Marks": ("Session", "Class", "Status", "Marked by", "Review"),
     "Credentials": ("Title", "Kind", "Issued", "Serial"),
     "Case notes": ("When", "By", "Category", "Note"),
     "Audit trail": ("When", "Who", "Workstation", "What", "Changes"),
@@ -87,7 +96,19 @@ TABS: dict[str, tuple[str, ...]] = {
 
 
 TREND_TAB = "Trend and hours"
-TREND_AFTER = "Attendance"  # the charts' tab follows the attendance table
+TREND_AFTER = "&Marks"  # the charts' tab follows the attendance table and the marks
+MARKS = "&Marks"
+
+EMPTY: dict[str, str] = {
+    "Guardians": "No guardians recorded.",
+    "Enrolments": "Not enrolled in any class yet.",
+    "Attendance": "No attendance yet: the student is in no class that has held a session.",
+    MARKS: "No marks yet: no session of this student has been marked.",
+    "Credentials": "No credentials yet.",
+    "Case notes": "No case notes.",
+    "Audit trail": "No changes recorded for this student on this workstation.",
+    "Medical": "No medical or emergency details recorded.",
+}
 CURRICULUM_TAB = "C&urriculum"  # after the charts
 
 
@@ -99,6 +120,7 @@ class StudentRecord:
     trend: WeeklyTrend | None = None
     hours: tuple[HoursProgress, ...] = ()
     curriculum: tuple[ProgramProgressDTO, ...] = ()
+    sessions: tuple[tuple[uuid.UUID, date], ...] = field(default=())  # of the marks' rows
 
 
 def _d(value: Any) -> str:
@@ -153,6 +175,17 @@ def load_record(services: Services, student_id: uuid.UUID) -> StudentRecord:
         )
         for a in services.attendance.student_summary(student_id)
     ]
+    marks = records.recent_marks(student_id)
+    tabs[MARKS] = [
+        (
+            m.when,
+            m.class_name,
+            m.status,
+            m.marked_by,
+            "Set for review" if m.needs_review else "",
+        )
+        for m in marks
+    ]
     tabs["Credentials"] = [
         (c.title, _d(c.kind), _d(c.issued_on), _d(c.cert_serial))
         for c in records.credentials_of(student_id)
@@ -162,14 +195,8 @@ def load_record(services: Services, student_id: uuid.UUID) -> StudentRecord:
         for n in records.case_notes_of(student_id)
     ]
     tabs["Audit trail"] = [
-        (
-            _d(a.changed_at),
-            _d(a.changed_by),
-            _d(a.device_id),
-            f"{_d(a.action)} {a.table_name}",
-            json.dumps(dict(a.new_values or {}), default=str)[:200],
-        )
-        for a in records.student_audit_trail(student_id)
+        (a.when, a.who, a.workstation, a.what, a.changes)
+        for a in records.student_audit_lines(student_id)
     ]
     note = None
     if people.may_see_medical():
@@ -187,13 +214,15 @@ def load_record(services: Services, student_id: uuid.UUID) -> StudentRecord:
     trend = services.trends.student_weekly(student_id)
     hours = tuple(services.trends.hours_progress(student_id))
     curriculum = tuple(records.curriculum_of(student_id))
-    return StudentRecord(s.display_name, tabs, note, trend, hours, curriculum)
+    sessions = tuple((m.series_id, m.original_date) for m in marks)
+    return StudentRecord(s.display_name, tabs, note, trend, hours, curriculum, sessions)
 
 
 class StudentRecordDialog(QDialog):
     """The record of one student, loaded in the background when opened."""
 
     sig_loaded = Signal()
+    sig_open_session = Signal(object, object)  # series id, original date: open its sheet
 
     def __init__(
         self,
@@ -206,21 +235,45 @@ class StudentRecordDialog(QDialog):
         self.setWindowTitle(self.tr("Student record"))
         self.title = QLabel(self.tr("Loading…"))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Parts of the record"))
         self.models: dict[str, RowsTableModel] = {}
+        self.views: dict[str, QTableView] = {}
+        self.empty: dict[str, QLabel] = {}
+        self._sessions: tuple[tuple[uuid.UUID, date], ...] = ()
         for name, columns in TABS.items():
-            model = RowsTableModel(columns)
+            model = RowsTableModel(columns, self)
             view = QTableView()
             view.setModel(model)
+            view.setAccessibleName(self.tr(name).replace("&", ""))
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             self.models[name] = model
-            self.tabs.addTab(view, self.tr(name))
+            self.views[name] = view
+            page = QWidget()
+            empty = QLabel(self.tr(EMPTY.get(name, "")))
+            empty.setWordWrap(True)
+            empty.hide()
+            self.empty[name] = empty
+            box = QVBoxLayout(page)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(empty)
+            box.addWidget(view, 1)
+            page.setFocusProxy(view)
+            self.tabs.addTab(page, self.tr(name))
             if name == TREND_AFTER:
                 self.tabs.addTab(self._trend_tab(), self.tr(TREND_TAB))
                 self.curriculum = CurriculumTab()
                 self.tabs.addTab(self.curriculum, self.tr(CURRICULUM_TAB))
         self.medical_note = QLabel()
+        marks = self.views[MARKS]
+        marks.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        marks.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        marks.setToolTip(self.tr("Enter or double-click opens that session's attendance sheet."))
+        marks.activated.connect(self._on_marks_activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            self.tr("Close the record")
+        )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -254,6 +307,11 @@ class StudentRecordDialog(QDialog):
         self.title.setText(f"<h2>{record.title}</h2>")
         for name, rows in record.tabs.items():
             self.models[name].set_rows(rows)
+            # The medical tab's note says why it is empty for those who may not see it.
+            shown = not rows and not (name == "Medical" and record.medical_note)
+            self.empty[name].setVisible(shown)
+            self.views[name].setVisible(bool(rows) or not shown)
+        self._sessions = record.sessions
         self.trend_chart.set_trend(record.trend)
         self.trend_text.setText(self.trend_chart.summary())
         self.hours_chart.set_progress(record.hours)
@@ -261,6 +319,14 @@ class StudentRecordDialog(QDialog):
         self.curriculum.set_programs(record.curriculum)
         self.medical_note.setText(record.medical_note or "")
         self.sig_loaded.emit()
+
+    def _on_marks_activated(self, index: QModelIndex) -> None:
+        """Enter or double-click on a mark: that session's sheet, the record closed."""
+        if not index.isValid() or index.row() >= len(self._sessions):
+            return
+        series_id, day = self._sessions[index.row()]
+        self.accept()
+        self.sig_open_session.emit(series_id, day)
 
     def _on_failed(self, error: BaseException) -> None:
         text = error.message if isinstance(error, DomainError) else str(error)

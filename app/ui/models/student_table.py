@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.services.people import StudentSummary
 
@@ -19,8 +19,8 @@ PAGE = 100
 class StudentTableModel(QAbstractTableModel):
     """Rows come from ``load_page(offset, limit, deliver)``; ``data()`` never does I/O."""
 
-    def __init__(self, load_page: PageLoader) -> None:
-        super().__init__()
+    def __init__(self, load_page: PageLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._load_page = load_page
         self._rows: list[StudentSummary] = []
         self._exhausted = False

@@ -1,30 +1,24 @@
-"""Open sync issues (conflicts, rejections, flags) as a table model; both sides in tooltips."""
+"""Open sync issues (conflicts, refusals, notices) as a table model, in the desk's words."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.services.sync_issues import SyncIssueDTO
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Kind", "Record", "What happened", "Mine", "Theirs")
-
-
-def _side(values: dict[str, Any] | None) -> str:
-    if not values:
-        return ""
-    return ", ".join(f"{k}: {json.dumps(v)}" for k, v in sorted(values.items()))
+COLUMNS = ("Kind", "Record", "What happened", "Yours", "On the server")
 
 
 class SyncIssueTableModel(QAbstractTableModel):
-    """Rows are replaced whole by ``set_rows``; ``data()`` never does I/O."""
+    """Rows are replaced whole by ``set_rows``; ``data()`` never does I/O. The service names
+    everything; the tooltip adds what each action will do."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[SyncIssueDTO] = []
 
     def set_rows(self, rows: Sequence[SyncIssueDTO]) -> None:
@@ -45,20 +39,30 @@ class SyncIssueTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         issue = self._rows[index.row()]
-        cells = (
-            issue.kind,
-            f"{issue.table.replace('_', ' ')} {str(issue.row_id)[:8]}",
-            issue.reason,
-            _side(issue.mine),
-            _side(issue.theirs),
-        )
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cells[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                issue.kind_text,
+                issue.title,
+                issue.summary,
+                issue.mine_text,
+                issue.theirs_text,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(
+                part
+                for part in (
+                    f"{issue.title} ({issue.when})",
+                    issue.summary,
+                    issue.keep_mine_effect,
+                    issue.keep_theirs_effect,
+                )
+                if part
+            )
         return None

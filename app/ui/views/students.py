@@ -21,6 +21,7 @@ class StudentsView(QWidget):
 
     sig_loaded = Signal(int)
     sig_record_opened = Signal(object)  # the StudentRecordDialog
+    sig_open_sheet = Signal(object, object)  # series id, original date: a session from a record
 
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
@@ -32,9 +33,11 @@ class StudentsView(QWidget):
         self._facility_id: UUID | None = None
         self.search = QLineEdit(placeholderText=self.tr("Search by name, student number or id…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search students"))
         self.table = QTableView()
-        self.model = StudentTableModel(self._load_page)
+        self.model = StudentTableModel(self._load_page, self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Students"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
@@ -66,7 +69,15 @@ class StudentsView(QWidget):
 
         def done(page: list[StudentSummary]) -> None:
             deliver(page)
-            self.count_label.setText(self.tr("%n student(s) shown", "", self.model.rowCount()))
+            shown = self.model.rowCount()
+            if shown:
+                self.count_label.setText(self.tr("%n student(s) shown", "", shown))
+            elif text.strip():
+                self.count_label.setText(
+                    self.tr("No student matches “{text}”.").format(text=text.strip())
+                )
+            else:
+                self.count_label.setText(self.tr("No students in this facility yet."))
             self.sig_loaded.emit(self.model.rowCount())
 
         self._runner.run(work, done)
@@ -84,6 +95,7 @@ class StudentsView(QWidget):
         student = self.model.student_at(index.row())
         dialog = StudentRecordDialog(self._services, self._runner, student.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_open_session.connect(self.sig_open_sheet)
         dialog.open()
         self.sig_record_opened.emit(dialog)
 

@@ -1,10 +1,11 @@
-"""Sync & conflicts: the sync state, and each conflict or refusal with both sides to act on."""
+"""Sync & conflicts: the sync state, and each conflict or refusal in words, with what Keep mine
+and Keep theirs will do; an empty list says that nothing waits."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,10 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.services.changes import EVERYTHING, Changes
 from app.services.sync_issues import SyncIssueDTO
+from app.sync.status import SyncStatus
 from app.ui.changes import ChangeHub
 from app.ui.models.sync_issue_table import SyncIssueTableModel
 from app.ui.tasks import TaskRunner
+
+
+def empty_text(status: SyncStatus) -> str:
+    """What an empty list means in this state."""
+    if status.state == "never":
+        return "Nothing waits for you. This workstation has not synced with a server yet."
+    if status.pending:
+        return (
+            f"Nothing waits for you: no conflicts or refusals. {status.pending} "
+            f"change{'s' if status.pending != 1 else ''} will be sent at the next sync."
+        )
+    return "Nothing waits for you: every change was sent and accepted."
 
 
 class SyncView(QWidget):
@@ -38,16 +53,26 @@ class SyncView(QWidget):
         self._services: Services | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.model = SyncIssueTableModel()
-        self.table = QTableView()
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.model = SyncIssueTableModel(self)
+        self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Conflicts and refusals"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sync_button = QPushButton(self.tr("Sync &now"))
         self.mine_button = QPushButton(self.tr("Keep &mine"))
         self.theirs_button = QPushButton(self.tr("Keep &theirs"))
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.mine_button.setAccessibleName(self.tr("Keep mine"))
+        self.theirs_button.setAccessibleName(self.tr("Keep theirs"))
         self.sync_button.clicked.connect(self.sig_sync_requested)
         self.mine_button.clicked.connect(lambda: self._resolve(mine=True))
         self.theirs_button.clicked.connect(lambda: self._resolve(mine=False))
@@ -58,8 +83,13 @@ class SyncView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('Sync & conflicts')}</h2>"))
         layout.addWidget(self.status)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        changes.sig_changed.connect(self._on_changes)
+        self._show_selected()
 
     def set_context(self, services: Services) -> None:
         self._services = services
@@ -70,27 +100,62 @@ class SyncView(QWidget):
         if services is None:
             return
 
-        def work() -> tuple[str, list[SyncIssueDTO]]:
+        def work() -> tuple[SyncStatus, list[SyncIssueDTO]]:
             issues = services.sync_issues
-            return issues.status().describe(), issues.list_open()
+            return issues.status(), issues.list_open()
 
         self._runner.run(work, self._on_loaded)
 
-    def _on_loaded(self, result: tuple[str, list[SyncIssueDTO]]) -> None:
-        text, rows = result
-        self.status.setText(text)
+    def _on_changes(self, changes: Changes) -> None:
+        """A sync ran (or everything changed): the issues and the state are read again."""
+        if changes.source == "sync" or EVERYTHING in changes.tables:
+            self.reload()
+
+    def _on_loaded(self, result: tuple[SyncStatus, list[SyncIssueDTO]]) -> None:
+        status, rows = result
+        self.status.setText(status.describe())
         self.model.set_rows(rows)
+        self.empty.setText("" if rows else self.tr(empty_text(status)))
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
         if rows:
             self.table.selectRow(0)
+        self._show_selected()
         self.sig_loaded.emit(len(rows))
+
+    def _selected(self) -> SyncIssueDTO | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.issue_at(rows[0].row()) if rows else None
+
+    def _on_table_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        issue = self._selected()
+        self.mine_button.setEnabled(issue is not None and bool(issue.mine))
+        self.theirs_button.setEnabled(issue is not None)
+        self.mine_button.setToolTip(issue.keep_mine_effect if issue else "")
+        self.theirs_button.setToolTip(issue.keep_theirs_effect if issue else "")
+        if issue is None:
+            self.detail.setText("")
+            return
+        self.detail.setText(
+            f"<b>{issue.title}</b> ({issue.when}): {issue.summary}<br>"
+            f"{issue.keep_mine_effect}<br>{issue.keep_theirs_effect}"
+        )
 
     def _resolve(self, *, mine: bool) -> None:
         services = self._services
-        selected = self.table.selectionModel().selectedRows()
-        if services is None or not selected:
+        issue = self._selected()
+        if services is None or issue is None:
             return
-        issue = self.model.issue_at(selected[0].row())
         action: Callable[[int], None] = (
             services.sync_issues.keep_mine if mine else services.sync_issues.keep_theirs
         )
-        self._runner.run(lambda: action(issue.id), lambda _r: self.reload())
+
+        def done(_result: object) -> None:
+            # Keep mine wrote the record again: the screens showing it read it again.
+            self._changes.publish(Changes.of(issue.table, ids=[issue.row_id], source="sync-issue"))
+            self.reload()
+
+        self._runner.run(lambda: action(issue.id), done)

@@ -117,8 +117,11 @@ HIDDEN_FIELDS = frozenset(
         "enrollment_id",
         "search_name",
         "search_first",
+        "marked_by",  # who marked is said by name where a change is shown, not as a login
         "marked_at",
         "device_id",
+        "verified_by",
+        "verified_at",
     }
 )
 

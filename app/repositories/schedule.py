@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import (
@@ -327,6 +327,14 @@ class ScheduleRepository:
             AttendanceRecord.deleted_at.is_(None),
         )
         return self._session.scalar(stmt.order_by(AttendanceRecord.date).limit(1))
+
+    def mark_count(self, series_id: uuid.UUID, day: date, *, onwards: bool = False) -> int:
+        """Marks (not deleted) of the session on ``day``, or of every session from it on."""
+        on = AttendanceRecord.date >= day if onwards else AttendanceRecord.date == day
+        stmt = select(func.count()).where(
+            AttendanceRecord.event_id == series_id, on, AttendanceRecord.deleted_at.is_(None)
+        )
+        return int(self._session.scalar(stmt) or 0)
 
     def has_attendance(self, series_id: uuid.UUID) -> bool:
         stmt = select(

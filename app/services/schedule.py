@@ -425,6 +425,15 @@ class ScheduleService:
         with self._uow() as uow:
             return self._occurrence(uow.get(ScheduleRepository), series_id, original_date)
 
+    def marks_held(self, series_id: uuid.UUID, original_date: date, *, scope: Scope = "one") -> int:
+        """How many marks the session holds (``all_future``: it and every later one of the
+        series), so a person is asked before cancelling them."""
+        _check_scope(scope)
+        with self._uow() as uow:
+            return uow.get(ScheduleRepository).mark_count(
+                series_id, original_date, onwards=scope == "all_future"
+            )
+
     def clashes_for(
         self,
         facility_id: uuid.UUID,

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewView(runner, self.changes)
         self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
         self.today.sig_open_sheet.connect(self.open_sheet)
+        self.calendar.sig_open_sheet.connect(self.open_sheet)
         self.students.sig_open_sheet.connect(self.open_sheet)
         screens: dict[str, QWidget] = {
             "Today": self.today,

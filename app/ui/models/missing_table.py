@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.services.attendance_dto import MissingAttendance
 
@@ -16,8 +16,8 @@ COLUMNS = ("When", "Class", "Instructor", "Marked")
 class MissingTableModel(QAbstractTableModel):
     """Rows are replaced whole by ``set_rows``; ``data()`` never does I/O."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[MissingAttendance] = []
 
     def set_rows(self, rows: Sequence[MissingAttendance]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.services.schedule import OccurrenceView
@@ -15,8 +15,10 @@ COLUMNS = ("When", "Class", "Room", "Instructor", "Note")
 
 
 class OccurrenceTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
+    """Sessions, replaced whole by ``set_occurrences``; ``data()`` never does I/O."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[OccurrenceView] = []
 
     def set_occurrences(self, rows: Sequence[OccurrenceView]) -> None:

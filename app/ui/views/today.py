@@ -1,17 +1,22 @@
 """Today: the facility's sessions today and for the rest of the week, attendance still missing,
-the week at a glance and the students at risk."""
+the week at a glance and the students at risk.
+
+Each list reloads by itself when the change hub says its tables changed in this facility
+(marks taken on the sheet, a session cancelled on the calendar, a sync), and says what is empty
+and why when it is."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import timedelta
-from typing import Any
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any, TypeVar
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -27,6 +32,15 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.services.attendance_dto import MissingAttendance
+from app.services.changes import (
+    ATTENDANCE,
+    CLASSES,
+    ENROLLMENTS,
+    OVERRIDES,
+    PEOPLE,
+    SERIES,
+    Changes,
+)
 from app.services.risk_dto import AtRiskList, StudentAtRisk
 from app.services.schedule import OccurrenceView
 from app.services.trends_dto import WeekGlance
@@ -38,6 +52,7 @@ from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.tasks import TaskRunner
 
 MISSING_DAYS = 14
+T = TypeVar("T")
 
 Index = QModelIndex | QPersistentModelIndex
 RISK_COLUMNS = ("Student", "Why", "Class")
@@ -46,8 +61,8 @@ RISK_COLUMNS = ("Student", "Why", "Class")
 class AtRiskTableModel(QAbstractTableModel):
     """Students at risk, one row per enrolment; rows replaced whole, ``data()`` never does I/O."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[StudentAtRisk] = []
 
     def set_rows(self, rows: Sequence[StudentAtRisk]) -> None:
@@ -123,19 +138,25 @@ class TodayView(QWidget):
         self._changes = changes
         self._services: Services | None = None
         self._facility_id: UUID | None = None
+        self._facility_name = ""
+        self._today = date.min
+        self._tokens: dict[str, int] = {}  # the latest load of each part; older answers drop
         self.heading = QLabel()
-        self.model = OccurrenceTableModel()
+        self.sessions_note = QLabel()
+        self.sessions_note.setWordWrap(True)
+        self.sessions_note.hide()
+        self.model = OccurrenceTableModel(self)
         self.table = _table(self.model)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
-        self.missing_model = MissingTableModel()
+        self.missing_model = MissingTableModel(self)
         self.missing = _table(self.missing_model)
         self.missing.activated.connect(self._on_missing_activated)
         self.missing_heading = QLabel()
         self.glance_heading = QLabel(f"<h3>{self.tr('This week')}</h3>")
         self.glance = WeekGlanceChart()
-        self.risk_model = AtRiskTableModel()
+        self.risk_model = AtRiskTableModel(self)
         self.risk = _table(self.risk_model)
         self.risk.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.risk.horizontalHeader().setStretchLastSection(True)
@@ -153,7 +174,7 @@ class TodayView(QWidget):
         # Sessions beside the week's picture; what needs doing (missing marks, students at risk)
         # below, side by side. Splitters keep every part reachable on a small screen.
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.table)
+        top.addWidget(_column(self.sessions_note, self.table))
         top.addWidget(_column(self.glance_heading, self.glance))
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 1)
@@ -172,33 +193,102 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)
+        for widget, name in (
+            (self.table, "Sessions today and in the next 6 days"),
+            (self.missing, "Attendance still missing"),
+            (self.risk, "Students at risk"),
+        ):
+            widget.setAccessibleName(self.tr(name))
+        changes.sig_changed.connect(self._on_changes)
 
     def set_context(
         self, services: Services, facility_id: UUID, facility_name: str, timezone: str
     ) -> None:
         self._services = services
         self._facility_id = facility_id
-        today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
-        end = today + timedelta(days=6)
+        self._facility_name = facility_name
+        self._today = today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
         self.heading.setText(
             f"<h2>{self.tr('Today and the next 7 days')} — {facility_name}</h2>"
             f"{today:%A %d %B %Y} · {self.tr('times in')} {timezone}"
         )
+        # Nothing of the previous facility stays on screen while this one loads.
+        self.model.set_occurrences([])
+        self.missing_model.set_rows([])
+        self.risk_model.set_rows([])
+        self.sessions_note.hide()
+        self.missing_heading.setText(f"<h3>{self.tr('Attendance still missing')}</h3>")
+        self.risk_note.setText(self.tr("Looking for students at risk…"))
+        self._load_sessions()
+        self._load_missing()
+        self._load_risk()
+        self._load_glance()
 
-        def work() -> list[OccurrenceView]:
-            return services.schedule.occurrences(facility_id, today, end)
+    def _on_changes(self, changes: Changes) -> None:
+        """Reload the parts whose tables changed in this facility."""
+        facility = self._facility_id
+        if self._services is None or facility is None:
+            return
+        if changes.touches(SERIES, OVERRIDES, CLASSES, PEOPLE, facility_id=facility):
+            self._load_sessions()
+            self._load_glance()
+        if changes.touches(
+            ATTENDANCE, SERIES, OVERRIDES, ENROLLMENTS, CLASSES, PEOPLE, facility_id=facility
+        ):
+            self._load_missing()
+            self._load_risk()
 
-        self._runner.run(work, self._on_loaded)
+    def _load(self, part: str, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Run one part's load; an answer overtaken by a newer load of that part is dropped."""
+        token = self._tokens.get(part, 0) + 1
+        self._tokens[part] = token
+
+        def landed(result: T) -> None:
+            if self._tokens.get(part) == token:
+                done(result)
+
+        self._runner.run(work, landed)
+
+    def _load_sessions(self) -> None:
+        services, facility, today = self._services, self._facility_id, self._today
+        if services is None or facility is None:
+            return
+        end = today + timedelta(days=6)
+        self._load(
+            "sessions",
+            lambda: services.schedule.occurrences(facility, today, end),
+            self._on_loaded,
+        )
+
+    def _load_missing(self) -> None:
+        services, facility, today = self._services, self._facility_id, self._today
+        if services is None or facility is None:
+            return
         since = today - timedelta(days=MISSING_DAYS)
-        self._runner.run(
-            lambda: services.attendance.missing_attendance(facility_id, since, today),
+        self._load(
+            "missing",
+            lambda: services.attendance.missing_attendance(facility, since, today),
             self._on_missing_loaded,
         )
-        self.risk_note.setText(self.tr("Looking for students at risk…"))
-        self._runner.run(lambda: services.risk.students_at_risk(facility_id), self._on_risk_loaded)
-        self._runner.run(
-            lambda: services.trends.week_at_a_glance(facility_id),
-            lambda glance: self._on_glance_loaded(facility_id, glance),
+
+    def _load_risk(self) -> None:
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None:
+            return
+        self._load(
+            "risk",
+            lambda: services.risk.students_at_risk(facility),
+            self._on_risk_loaded,
+        )
+
+    def _load_glance(self) -> None:
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None:
+            return
+        self._load(
+            "glance",
+            lambda: services.trends.week_at_a_glance(facility),
+            lambda glance: self._on_glance_loaded(facility, glance),
         )
 
     def _on_missing_loaded(self, rows: list[MissingAttendance]) -> None:
@@ -208,7 +298,10 @@ class TodayView(QWidget):
             + (
                 self.tr(f"{len(rows)} past sessions of the last {MISSING_DAYS} days — Enter opens")
                 if rows
-                else self.tr("Every past session of the last two weeks is marked.")
+                else self.tr(
+                    "Nothing is missing: every session that ended in the last "
+                    f"{MISSING_DAYS} days is fully marked."
+                )
             )
         )
         self.sig_missing_loaded.emit(len(rows))
@@ -219,6 +312,12 @@ class TodayView(QWidget):
 
     def _on_loaded(self, rows: list[OccurrenceView]) -> None:
         self.model.set_occurrences(rows)
+        end = self._today + timedelta(days=6)
+        self.sessions_note.setText(
+            self.tr(f"No sessions from today to {end:%a %d %b}: ")
+            + self.tr(f"no class of {self._facility_name} meets then.")
+        )
+        self.sessions_note.setVisible(not rows)
         self.sig_loaded.emit(len(rows))
 
     def _on_glance_loaded(self, facility_id: UUID, glance: WeekGlance) -> None:
@@ -238,10 +337,16 @@ class TodayView(QWidget):
         self.risk_model.set_rows(found.students)
         where = self.tr("your classes") if found.mine_only else self.tr("the facility")
         n = len(found.students)
-        self.risk_note.setText(
-            self.tr(f"{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row")
-            + (self.tr(" — Enter opens the record") if n else self.tr(" — none."))
-        )
+        if n:
+            self.risk_note.setText(
+                self.tr(f"{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row")
+                + self.tr(" — Enter opens the record")
+            )
+        else:
+            self.risk_note.setText(
+                self.tr(f"No students at risk in {where}: nobody has 3 unexcused absences ")
+                + self.tr("or 3 in a row, and everyone enrolled has attended.")
+            )
         self.sig_risk_loaded.emit(n)
 
     def _on_risk_activated(self, index: QModelIndex) -> None:

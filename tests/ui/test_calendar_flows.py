@@ -297,3 +297,32 @@ def test_every_calendar_control_has_an_accessible_name(
         and type(w).__name__ != "QTableCornerButton"
     ]
     assert unnamed == []
+
+
+def _unnamed_in(dialog: QWidget) -> list[str]:
+    return [
+        f"{type(w).__name__} {getattr(w, 'text', lambda: '')()}"
+        for w in dialog.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and w.isVisibleTo(dialog)
+        and not w.accessibleName()
+        and type(w.parent()).__name__ not in ("QComboBox", "QDateEdit", "QTimeEdit", "QSpinBox")
+    ]
+
+
+def test_the_series_and_substitute_dialogs_name_their_controls(qtbot: QtBot, desk: Desk) -> None:
+    view = _calendar(qtbot, desk, NEXT_MONDAY)
+    qtbot.keyClick(view, Qt.Key.Key_N, CTRL)
+    series = view.series_dialog
+    assert series is not None
+    qtbot.waitUntil(lambda: series.isVisible() and not series.busy, timeout=10_000)
+    assert _unnamed_in(series) == []
+    assert series.first_date.accessibleName() == "First date"
+    series.reject()
+    _select_with_keys(qtbot, view, "Welding I", NEXT_MONDAY)
+    qtbot.keyClick(view, Qt.Key.Key_I, ALT)
+    substitute = view.substitute_dialog
+    assert substitute is not None
+    qtbot.waitUntil(substitute.isVisible, timeout=10_000)
+    assert _unnamed_in(substitute) == []
+    substitute.reject()

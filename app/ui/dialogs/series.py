@@ -184,6 +184,11 @@ class SeriesDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.allow_clash.setAccessibleName(self.tr("Allow clashes"))
+        self.save_button.setAccessibleName(self.tr("Save the series"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Close without saving")
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form_layout)
@@ -234,6 +239,11 @@ class SeriesDialog(QDialog):
         column.addWidget(error)
         caption = QLabel(label)
         caption.setBuddy(focus)
+        if control is not focus:  # the weekdays: each box is named by its day
+            for box in self.weekdays:
+                box.setAccessibleName(box.text().replace("&", ""))
+        else:
+            control.setAccessibleName(label.replace("&", ""))
         self.form_layout.addRow(caption, cell)
         self.errors[field] = error
         self._focus[field] = focus

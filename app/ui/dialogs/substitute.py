@@ -102,6 +102,16 @@ class SubstituteDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        for widget, name in (
+            (self.instructor_box, "Substitute instructor"),
+            (self.reason, "Reason"),
+            (self.this_one, "This session only"),
+            (self.all_future, "All future sessions"),
+            (self.allow_clash, "Allow a clash"),
+            (self.save_button, "Save the substitute"),
+            (self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "Close without saving"),
+        ):
+            widget.setAccessibleName(self.tr(name))
 
         scope = QHBoxLayout()
         scope.addWidget(self.this_one)

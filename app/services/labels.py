@@ -204,14 +204,20 @@ def shown_fields(fields: Iterable[str]) -> list[str]:
 
 
 def values_text(
-    values: Mapping[str, Any] | None, tz: ZoneInfo | None, table: str | None = None
+    values: Mapping[str, Any] | None,
+    tz: ZoneInfo | None,
+    table: str | None = None,
+    *,
+    given_only: bool = False,
 ) -> str:
-    """ "Status: Present; Note: late bus" """
+    """ "Status: Present; Note: late bus"; ``given_only`` leaves out empty values and "No"
+    (a new record says what it holds, not every column it leaves blank)."""
     if not values:
         return ""
-    return "; ".join(
-        f"{field_label(f)}: {value_text(f, values[f], tz, table)}" for f in shown_fields(values)
-    )
+    fields = shown_fields(values)
+    if given_only:
+        fields = [f for f in fields if values[f] not in (None, "", False)]
+    return "; ".join(f"{field_label(f)}: {value_text(f, values[f], tz, table)}" for f in fields)
 
 
 def changes_text(
@@ -224,9 +230,9 @@ def changes_text(
 
     Without ``old`` (a new record) the new values; without ``new`` (a removal) the old ones."""
     if old is None:
-        return values_text(new, tz, table)
+        return values_text(new, tz, table, given_only=True)
     if new is None:
-        return values_text(old, tz, table)
+        return values_text(old, tz, table, given_only=True)
     parts = []
     for f in shown_fields(set(old) | set(new)):
         before = value_text(f, old.get(f), tz, table)

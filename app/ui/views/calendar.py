@@ -148,14 +148,19 @@ class CalendarView(QWidget):
         top.addWidget(self.anchor)
         for button in self.mode_buttons.values():
             top.addWidget(button)
-        top.addWidget(QLabel(self.tr("Room")))
+        room_label = QLabel(self.tr("Room"))
+        room_label.setBuddy(self.room_filter)
+        top.addWidget(room_label)
         top.addWidget(self.room_filter)
         top.addWidget(instructor_label)
         top.addWidget(self.instructor_filter)
         top.addStretch(1)
-        top.addWidget(self.new_series_button)
-        top.addWidget(self.edit_series_button)
-        top.addWidget(self.ical_button)
+        heading = QHBoxLayout()  # the series buttons beside the heading: the filters keep room
+        heading.addWidget(QLabel(f"<h2>{self.tr('Calendar')}</h2>"))
+        heading.addStretch(1)
+        heading.addWidget(self.new_series_button)
+        heading.addWidget(self.edit_series_button)
+        heading.addWidget(self.ical_button)
         edit = QHBoxLayout()
         edit.addWidget(self.reason, 1)
         edit.addWidget(self.all_future)
@@ -170,7 +175,7 @@ class CalendarView(QWidget):
         edit2.addWidget(self.substitute_button)
         edit2.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Calendar')}</h2>"))
+        layout.addLayout(heading)
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.empty_note)
@@ -244,6 +249,7 @@ class CalendarView(QWidget):
         self.anchor.blockSignals(True)
         self.anchor.setDate(QDate(today.year, today.month, today.day))
         self.anchor.blockSignals(False)
+        self.move_to.setDateTime(QDateTime(self.anchor.date(), QTime(9, 0)))
         self._fill_choices(SeriesChoices((), (), ()))  # the last facility's filters no longer apply
         self.message.clear()
         self.reload(keep=False)
@@ -264,6 +270,7 @@ class CalendarView(QWidget):
                 box.addItem(first, None)
             for item in items:
                 box.addItem(item.name, item.id)
+            box.setMinimumWidth(box.sizeHint().width())  # a crowded row does not cut names
             box.blockSignals(False)
 
     @property
@@ -340,13 +347,15 @@ class CalendarView(QWidget):
         """The action row offers what applies to the selected session only."""
         o = self.selected()
         on = o is not None and not o.cancelled
-        for button in (
+        for widget in (
             self.cancel_button,
             self.move_button,
+            self.move_to,
             self.room_button,
+            self.room_to,
             self.substitute_button,
         ):
-            button.setEnabled(on)
+            widget.setEnabled(on)
         self.restore_button.setEnabled(o is not None and o.cancelled)
         self.edit_series_button.setEnabled(o is not None)
 

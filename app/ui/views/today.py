@@ -296,7 +296,10 @@ class TodayView(QWidget):
         self.missing_heading.setText(
             f"<h3>{self.tr('Attendance still missing')}</h3>"
             + (
-                self.tr(f"{len(rows)} past sessions of the last {MISSING_DAYS} days — Enter opens")
+                self.tr(
+                    f"{len(rows)} past session{'' if len(rows) == 1 else 's'} of the last "
+                    f"{MISSING_DAYS} days — Enter opens"
+                )
                 if rows
                 else self.tr(
                     "Nothing is missing: every session that ended in the last "

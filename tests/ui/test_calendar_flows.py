@@ -264,12 +264,13 @@ def test_a_calendar_cancel_is_published_once_and_today_shows_it(qtbot: QtBot, de
     view.reason.setFocus()
     qtbot.keyClicks(view.reason, "inspection")
     today = desk.win.today
-    with qtbot.waitSignal(today.sig_loaded, timeout=10_000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.keyClick(view, Qt.Key.Key_X, ALT)
     assert [(c.source, c.touches(OVERRIDES, facility_id=desk.facility_id)) for c in published] == [
         ("calendar", True)
     ]
-    qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)
+    with qtbot.waitSignal(today.sig_loaded, timeout=10_000):
+        qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)  # Today reloads as it is shown
     assert desk.win.stack.currentWidget() is today
     rows = [
         (today.model.index(r, 1).data(), today.model.index(r, 4).data())

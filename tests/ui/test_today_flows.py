@@ -115,9 +115,10 @@ def test_a_session_cancelled_on_the_calendar_leaves_the_missing_list(
     calendar.table.selectRow(row)
     calendar.reason.setFocus()
     qtbot.keyClicks(calendar.reason, "no wood delivered")
-    with qtbot.waitSignal(today.sig_missing_loaded, timeout=10_000):
+    with qtbot.waitSignal(calendar.sig_loaded, timeout=10_000):
         qtbot.keyClick(calendar, Qt.Key.Key_X, ALT)
-    qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)
+    with qtbot.waitSignal(today.sig_missing_loaded, timeout=10_000):
+        qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)  # no refresh asked for
     assert ("Carpentry", PAST_MONDAY) not in [(n, d) for n, d, _m in _missing(today)]
     assert ("Welding I", PAST_MONDAY, "0 of 30") in _missing(today)
     assert desk.services.schedule.occurrence(desk.carpentry_series, PAST_MONDAY).cancelled

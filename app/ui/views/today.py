@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -141,6 +142,7 @@ class TodayView(QWidget):
         self._facility_name = ""
         self._today = date.min
         self._tokens: dict[str, int] = {}  # the latest load of each part; older answers drop
+        self._stale: set[str] = set()  # parts changed while Today was not shown
         self.heading = QLabel()
         self.sessions_note = QLabel()
         self.sessions_note.setWordWrap(True)
@@ -219,24 +221,41 @@ class TodayView(QWidget):
         self.sessions_note.hide()
         self.missing_heading.setText(f"<h3>{self.tr('Attendance still missing')}</h3>")
         self.risk_note.setText(self.tr("Looking for students at risk…"))
+        self._stale.clear()
         self._load_sessions()
         self._load_missing()
         self._load_risk()
         self._load_glance()
 
     def _on_changes(self, changes: Changes) -> None:
-        """Reload the parts whose tables changed in this facility."""
+        """Reload the parts whose tables changed in this facility; while another screen is
+        shown (thirty marks in a row on the sheet), once when Today is shown again."""
         facility = self._facility_id
         if self._services is None or facility is None:
             return
         if changes.touches(SERIES, OVERRIDES, CLASSES, PEOPLE, facility_id=facility):
-            self._load_sessions()
-            self._load_glance()
+            self._stale |= {"sessions", "glance"}
         if changes.touches(
             ATTENDANCE, SERIES, OVERRIDES, ENROLLMENTS, CLASSES, PEOPLE, facility_id=facility
         ):
-            self._load_missing()
-            self._load_risk()
+            self._stale |= {"missing", "risk"}
+        if self.isVisible():
+            self._reload_stale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._reload_stale()
+
+    def _reload_stale(self) -> None:
+        stale, self._stale = self._stale, set()
+        loads = {
+            "sessions": self._load_sessions,
+            "glance": self._load_glance,
+            "missing": self._load_missing,
+            "risk": self._load_risk,
+        }
+        for part in sorted(stale):
+            loads[part]()
 
     def _load(self, part: str, work: Callable[[], T], done: Callable[[T], None]) -> None:
         """Run one part's load; an answer overtaken by a newer load of that part is dropped."""

@@ -365,10 +365,19 @@ class AttendanceService:
         self, series_id: uuid.UUID, occurrence_date: date, *, overwrite: bool = False
     ) -> int:
         """Mark present every student without a mark (everyone with ``overwrite``); the count."""
+        return len(self.mark_present_rows(series_id, occurrence_date, overwrite=overwrite))
+
+    def mark_present_rows(
+        self, series_id: uuid.UUID, occurrence_date: date, *, overwrite: bool = False
+    ) -> list[SheetRow]:
+        """``mark_all_present`` returning the rows it marked, as saved (one transaction).
+
+        Only students without a mark when the transaction reads them are marked, so a mark
+        made elsewhere since the sheet was shown is kept."""
         with self._uow() as uow:
             session = self._editable_session(uow, series_id, occurrence_date)
-            count = 0
-            for line in self._lines(uow, session):
+            written: list[SheetRow] = []
+            for line in _by_name(self._lines(uow, session)):
                 rec = line.record
                 if rec is not None and not overwrite:
                     continue
@@ -383,10 +392,60 @@ class AttendanceService:
                     rec.check_out_at if rec and keep else None,
                     rec.minutes if rec and keep else None,
                 )
-                self._write(uow, session, line, mark)
-                count += 1
+                written.append(_row(line, self._write(uow, session, line, mark)))
             uow.commit()
-            return count
+            return written
+
+    def restore(
+        self, series_id: uuid.UUID, occurrence_date: date, states: Sequence[SheetRow]
+    ) -> list[SheetRow]:
+        """Write earlier states of students' marks back whole, in one transaction (an undo).
+
+        Each state is a row as a sheet showed it: an unmarked one clears the mark (stamped with
+        this actor, as a clear is); a marked one gets back its status, reason, note, check-in and
+        out, minutes, review flag and who marked it when, as they were. Written through the unit
+        of work like any mark, so it is audited and pushed. Raises ``NotAllowed`` for a session
+        that cannot be marked, ``ValidationError`` for a student not on its sheet.
+        """
+        with self._uow() as uow:
+            session = self._editable_session(uow, series_id, occurrence_date)
+            wanted = [state.student_id for state in states]
+            lines = {ln.user_id: ln for ln in self._lines(uow, session, wanted)}
+            if any(sid not in lines for sid in wanted):
+                raise ValidationError(
+                    "A student is no longer on the roster of this session; nothing was undone.",
+                    field="student_id",
+                )
+            repo = uow.get(AttendanceRepository)
+            now = self._clock.now()
+            restored: list[SheetRow] = []
+            for state in states:
+                line = lines[state.student_id]
+                key = attendance_id(session.line.id, line.user_id, session.view.original_date)
+                rec = line.record or repo.get_including_deleted(key)
+                if state.status is None:
+                    if rec is not None and rec.deleted_at is None:
+                        rec.deleted_at = now
+                        rec.marked_by = uow.actor.username
+                        rec.marked_at = now
+                        rec.device_id = uow.actor.device_id
+                    restored.append(_row(line, None))
+                    continue
+                mark = _Mark(
+                    state.status,
+                    state.absence_reason,
+                    state.note,
+                    state.check_in_at,
+                    state.check_out_at,
+                    state.minutes,
+                )
+                rec = self._write(uow, session, line, mark)
+                rec.needs_review = state.needs_review
+                rec.marked_by = state.marked_by
+                rec.marked_at = state.marked_at
+                restored.append(_row(line, rec))
+            uow.commit()
+            return restored
 
     def clear_mark(
         self, series_id: uuid.UUID, occurrence_date: date, student_id: uuid.UUID

@@ -1,13 +1,25 @@
-"""An attendance sheet as a table model: one row per student, replaced one at a time on marks."""
+"""An attendance sheet as a table model: one row per student, replaced one at a time on marks.
+
+Reason, note, check-in, check-out and minutes are editable cells. An edit does not change the
+row here: ``setData`` hands the new value to the view's callback, which saves it through the
+service and puts the saved row back with ``replace``.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QColor
 
 from app.domain.enums import AttendanceStatus
@@ -15,6 +27,16 @@ from app.services.attendance_dto import SheetRow
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Name", "Student no.", "Status", "Reason", "Note", "In", "Out", "Minutes", "Marked by")
+NAME, NUMBER, STATUS, REASON, NOTE, CHECK_IN, CHECK_OUT, MINUTES, MARKED_BY = range(len(COLUMNS))
+# The SheetRow field each editable column writes.
+FIELDS = {
+    REASON: "absence_reason",
+    NOTE: "note",
+    CHECK_IN: "check_in_at",
+    CHECK_OUT: "check_out_at",
+    MINUTES: "minutes",
+}
+TEXT_COLUMNS = (REASON, NOTE)  # typing there types: letters never mark
 LABELS = {
     AttendanceStatus.PRESENT: "Present",
     AttendanceStatus.LATE: "Late",
@@ -24,15 +46,29 @@ LABELS = {
 }
 COLOURS = {
     AttendanceStatus.PRESENT: "#e6f4ea",
-    AttendanceStatus.LATE: "#fff4e0",
-    AttendanceStatus.PARTIAL: "#fff4e0",
+    AttendanceStatus.LATE: "#ffe2bf",
+    AttendanceStatus.PARTIAL: "#fff7b0",
     AttendanceStatus.ABSENT_EXCUSED: "#eef1f6",
     AttendanceStatus.ABSENT_UNEXCUSED: "#fde7e9",
 }
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole SheetRow
+
+# (the row as shown, the field name, the new value) -> None; the view saves it.
+EditCallback = Callable[[SheetRow, str, object], None]
 
 
 def _time(value: datetime | None, tz: Any) -> str:
     return value.astimezone(tz).strftime("%H:%M") if value else ""
+
+
+def editable_fields(row: SheetRow) -> frozenset[str]:
+    """What may be typed on a row: a reason with an absence, times and minutes with attendance,
+    a note with any mark; nothing on an unmarked row (there is no mark to hold it)."""
+    if row.status is None:
+        return frozenset()
+    if row.status.attended:
+        return frozenset({"note", "check_in_at", "check_out_at", "minutes"})
+    return frozenset({"note", "absence_reason"})
 
 
 class SheetTableModel(QAbstractTableModel):
@@ -41,18 +77,35 @@ class SheetTableModel(QAbstractTableModel):
     Each row's texts and colour are worked out when the row arrives: a repaint asks ``data()``
     for every cell and role, on the GUI thread, while a mark is being saved."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[SheetRow] = []
         self._shown: list[tuple[tuple[str, ...], QColor | None]] = []
         self._tz: Any = None
+        self._day: date | None = None
+        self._editable = False
+        self._on_edit: EditCallback | None = None
 
-    def set_rows(self, rows: Sequence[SheetRow], tz: Any) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[SheetRow],
+        tz: Any,
+        *,
+        day: date | None = None,
+        editable: bool = False,
+    ) -> None:
+        """The rows of a sheet; ``day`` (the session's local date) and ``editable`` let cells
+        be typed into."""
         self.beginResetModel()
         self._rows = list(rows)
         self._tz = tz
+        self._day = day
+        self._editable = editable and day is not None
         self._shown = [self._show(r) for r in self._rows]
         self.endResetModel()
+
+    def set_edit_callback(self, callback: EditCallback | None) -> None:
+        self._on_edit = callback
 
     def _show(self, r: SheetRow) -> tuple[tuple[str, ...], QColor | None]:
         status = LABELS[r.status] if r.status else "—"
@@ -99,6 +152,11 @@ class SheetTableModel(QAbstractTableModel):
         self._shown[index] = self._show(row)
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
 
+    def is_editable(self, index: Index) -> bool:
+        if not self._editable or not index.isValid() or index.column() not in FIELDS:
+            return False
+        return FIELDS[index.column()] in editable_fields(self._rows[index.row()])
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -112,6 +170,12 @@ class SheetTableModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.is_editable(index):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -119,4 +183,58 @@ class SheetTableModel(QAbstractTableModel):
             return self._shown[index.row()][0][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._shown[index.row()][1]
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(index.row(), index.column())
+        if role == ROW_ROLE:
+            return self._rows[index.row()]
         return None
+
+    def _edit_value(self, number: int, column: int) -> Any:
+        """What an editor starts from: text, a local QTime (None: no time) or minutes."""
+        row = self._rows[number]
+        if column == REASON:
+            return row.absence_reason or ""
+        if column == NOTE:
+            return row.note or ""
+        if column in (CHECK_IN, CHECK_OUT):
+            value = row.check_in_at if column == CHECK_IN else row.check_out_at
+            if value is None:
+                return None
+            local = value.astimezone(self._tz)
+            return QTime(local.hour, local.minute)
+        if column == MINUTES:
+            return row.minutes
+        return self._shown[number][0][column]
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """An edited cell: the value goes to the view to be saved; the row changes once saved.
+
+        Texts are stripped (empty: none); times are the facility's wall-clock times on the
+        session's day; minutes a whole number (None or negative: none)."""
+        if role != Qt.ItemDataRole.EditRole or not self.is_editable(index):
+            return False
+        row = self._rows[index.row()]
+        field = FIELDS[index.column()]
+        new = self._typed(index.column(), value)
+        old = getattr(row, field)
+        if isinstance(old, datetime):
+            old = old.replace(second=0, microsecond=0)  # the editor shows minutes only
+        if new == old or self._on_edit is None:
+            return False
+        self._on_edit(row, field, new)
+        return True
+
+    def _typed(self, column: int, value: Any) -> object:
+        if column in TEXT_COLUMNS:
+            text = str(value or "").strip()
+            return text or None
+        if column in (CHECK_IN, CHECK_OUT):
+            if value is None:
+                return None
+            if isinstance(value, QTime):
+                value = time(value.hour(), value.minute())
+            assert isinstance(value, time) and self._day is not None
+            return datetime.combine(self._day, value.replace(second=0, microsecond=0), self._tz)
+        if value is None or int(value) < 0:
+            return None
+        return int(value)

@@ -1,22 +1,28 @@
 """Attendance sheet: one session, its students as of that date, marked from the keyboard.
 
-Keys on the sheet: P present, L late, T partial, E excused absence, A absence, Delete clears,
-arrows move, Ctrl+Z undoes the last mark. Ctrl+Shift+P marks everyone unmarked present after a
-second press to confirm. A barcode or ID scanner types a number and Enter into the scan box: the
-student is checked in (and out on a second scan). Every mark is saved locally at once.
+Keys on the sheet (when it has the focus and no cell is being edited): P present, L late,
+T partial (asks for the minutes), E excused absence, A absence, Delete clears, arrows move,
+Ctrl+Z undoes the last change of this session. On the Reason and Note columns typing types
+(F2 or any key opens the cell's editor); letters never mark there. Ctrl+Shift+P marks everyone
+unmarked present after a second press on the same sheet within a few seconds. A barcode or ID
+scanner types a number and Enter into the scan box: the student is checked in (and out on a
+second scan) at the time it is now, so only on today's sessions. Every change is saved locally
+at once and published on the change hub.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -33,12 +39,18 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.enums import AttendanceStatus
 from app.domain.errors import DomainError
+from app.domain.ids import attendance_id
 from app.services.attendance_dto import AttendanceSheet, SheetRow
+from app.services.changes import ATTENDANCE, ENROLLMENTS, SCHEDULE, Changes
 from app.services.schedule_dto import OccurrenceView
 from app.ui.changes import ChangeHub
+from app.ui.combo import index_of
+from app.ui.delegates.sheet import SheetCellDelegate
+from app.ui.dialogs.partial_minutes import PartialMinutesDialog
 from app.ui.exports import write_sheet_csv, write_sheet_pdf, write_sheet_xlsx
-from app.ui.models.sheet_table import SheetTableModel
+from app.ui.models.sheet_table import FIELDS, NAME, REASON, TEXT_COLUMNS, SheetTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.views.attendance_state import AllPresentArming, SessionKey, UndoHistory
 
 KEYS = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,
@@ -47,12 +59,28 @@ KEYS = {
     Qt.Key.Key_E: AttendanceStatus.ABSENT_EXCUSED,
     Qt.Key.Key_A: AttendanceStatus.ABSENT_UNEXCUSED,
 }
+SOURCE = "sheet"  # what this view's changes say they come from
 
 
-@dataclass(frozen=True)
-class _Undo:
-    student_id: uuid.UUID
-    before: SheetRow
+def _kept(row: SheetRow, status: AttendanceStatus) -> dict[str, Any]:
+    """The parts of a mark a new status keeps: the note always; times and minutes with
+    attendance, a reason with an absence (the other kind cannot hold them)."""
+    timed = row.check_in_at is not None and row.check_out_at is not None
+    if status.attended:
+        return {
+            "absence_reason": None,
+            "note": row.note,
+            "check_in_at": row.check_in_at,
+            "check_out_at": row.check_out_at,
+            "minutes": None if timed else row.minutes,  # worked out from the times
+        }
+    return {
+        "absence_reason": row.absence_reason,
+        "note": row.note,
+        "check_in_at": None,
+        "check_out_at": None,
+        "minutes": None,
+    }
 
 
 class AttendanceView(QWidget):
@@ -73,36 +101,60 @@ class AttendanceView(QWidget):
         self._facility_id: uuid.UUID | None = None
         self._tz = ZoneInfo("UTC")
         self._sheet: AttendanceSheet | None = None
-        self._undo: list[_Undo] = []
-        self._confirm_all = False
-        self._generation = 0  # answers to an older day or session are dropped
+        self._history = UndoHistory()
+        self._wanted: SessionKey | None = None  # asked for by select_session, not yet shown
+        self._sessions_token = 0  # answers to an older day are dropped
+        self._sheet_token = 0  # answers to an older session are dropped
+        self._sessions_pending = False
+        self._reload_after_edit = False
+        self.minutes_dialog: PartialMinutesDialog | None = None
+        self.all_present = AllPresentArming(self)
+        self.all_present.sig_disarmed.connect(self._on_all_present_disarmed)
 
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setAccessibleName(self.tr("Day of the session"))
         self.session_box = QComboBox()
         self.session_box.setMinimumWidth(320)
+        self.session_box.setAccessibleName(self.tr("Session"))
         self.scan = QLineEdit(
             placeholderText=self.tr("Scan a card or type a student number, Enter")
         )
+        self.scan.setAccessibleName(self.tr("Card scan or student number"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.model = SheetTableModel()
+        self.message.setAccessibleName(self.tr("Sheet message"))
+        self.model = SheetTableModel(self)
+        self.model.set_edit_callback(self._on_cell_edited)
+        self.delegate = SheetCellDelegate(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setAccessibleName(self.tr("Attendance sheet"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.installEventFilter(self)
+        self.delegate.closeEditor.connect(self._on_delegate_close_editor)
         self.summary = QLabel()
 
         picker = QHBoxLayout()
-        picker.addWidget(QLabel(self.tr("Day")))
+        day_label = QLabel(self.tr("&Day"))
+        day_label.setBuddy(self.day)
+        session_label = QLabel(self.tr("&Session"))
+        session_label.setBuddy(self.session_box)
+        picker.addWidget(day_label)
         picker.addWidget(self.day)
-        picker.addWidget(QLabel(self.tr("Session")))
+        picker.addWidget(session_label)
         picker.addWidget(self.session_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('Attendance')}</h2>"))
@@ -114,7 +166,7 @@ class AttendanceView(QWidget):
             QLabel(
                 self.tr(
                     "P present · L late · T partial · E excused · A absent · Del clear · "
-                    "Ctrl+Z undo · Ctrl+Shift+P all present"
+                    "F2 edit a cell · Ctrl+Z undo · Ctrl+Shift+P twice all present"
                 )
             )
         )
@@ -130,6 +182,7 @@ class AttendanceView(QWidget):
             (self.xlsx_button, "xlsx"),
         ):
             button.setAutoDefault(False)
+            button.setAccessibleName(button.text())
             button.clicked.connect(lambda _c=False, k=kind: self.export(k))
             exports.addWidget(button)
         exports.addStretch(1)
@@ -139,6 +192,7 @@ class AttendanceView(QWidget):
         self.day.dateChanged.connect(self._on_day_date_changed)
         self.session_box.currentIndexChanged.connect(self._on_session_box_changed)
         self.scan.returnPressed.connect(self._on_scan_return_pressed)
+        changes.sig_changed.connect(self._on_changes)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.mark_all_present)
 
@@ -148,34 +202,64 @@ class AttendanceView(QWidget):
         self._services = services
         self._facility_id = facility_id
         self._tz = ZoneInfo(timezone)
+        self._wanted = None
         today = services.clock.now().astimezone(self._tz).date()
         self.day.blockSignals(True)
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.blockSignals(False)
+        self._drop_sheet()
         self._load_sessions(today)
-
-    def _on_day_date_changed(self, value: QDate) -> None:
-        self._load_sessions(date(value.year(), value.month(), value.day()))
-
-    def _load_sessions(self, day: date) -> None:
-        services, facility = self._services, self._facility_id
-        if services is None or facility is None:
-            return
-        self._generation += 1
-        token = self._generation
-        self._runner.run(
-            lambda: services.schedule.occurrences(facility, day, day),
-            lambda sessions: self._on_sessions_loaded(sessions, token),
-        )
 
     @property
     def sheet(self) -> AttendanceSheet | None:
         """The sheet on screen, or None while none is loaded."""
         return self._sheet
 
-    def _on_sessions_loaded(self, sessions: list[OccurrenceView], token: int) -> None:
-        if token != self._generation:
+    def _shown_day(self) -> date:
+        value = self.day.date()
+        return date(value.year(), value.month(), value.day())
+
+    def _current_key(self) -> SessionKey | None:
+        key = self.session_box.currentData()
+        return key if isinstance(key, tuple) else None
+
+    def _sheet_key(self) -> SessionKey | None:
+        sheet = self._sheet
+        return None if sheet is None else (sheet.series_id, sheet.occurrence.original_date)
+
+    def _on_day_date_changed(self, value: QDate) -> None:
+        day = date(value.year(), value.month(), value.day())
+        if self._wanted is not None and self._wanted[1] != day:
+            self._wanted = None  # the person chose another day since: their choice wins
+        self._drop_sheet()
+        self._load_sessions(day)
+
+    def _drop_sheet(self) -> None:
+        """No sheet until the next one arrives: no key may mark the one being left."""
+        self.all_present.disarm("left")
+        self._sheet = None
+        self._sheet_token += 1
+        self.model.set_rows([], self._tz)
+        self._update_summary()
+
+    def _load_sessions(self, day: date, keep: SessionKey | None = None) -> None:
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None:
             return
+        self._sessions_token += 1
+        self._sessions_pending = True
+        token = self._sessions_token
+        self._runner.run(
+            lambda: services.schedule.occurrences(facility, day, day),
+            lambda sessions: self._on_sessions_loaded(sessions, token, keep),
+        )
+
+    def _on_sessions_loaded(
+        self, sessions: list[OccurrenceView], token: int, keep: SessionKey | None
+    ) -> None:
+        if token != self._sessions_token:
+            return
+        self._sessions_pending = False
         self.session_box.blockSignals(True)
         self.session_box.clear()
         for s in sessions:
@@ -185,115 +269,270 @@ class AttendanceView(QWidget):
             if s.cancelled:
                 label += f" · {self.tr('cancelled')}"
             self.session_box.addItem(label, (s.series_id, s.original_date))
+        index = -1
+        wanted, self._wanted = self._wanted, None
+        for key in (wanted, keep):
+            if key is not None and index < 0:
+                index = index_of(self.session_box, key)
+        if wanted is not None and index < 0:
+            self.message.setText(self.tr("The session asked for is not on this day."))
+        if index < 0 and sessions and wanted is None:
+            index = 0
+        self.session_box.setCurrentIndex(index)
         self.session_box.blockSignals(False)
-        self._sheet = None
-        if sessions:
-            self.session_box.setCurrentIndex(0)
+        if index >= 0:
             self._load_sheet()
         else:
-            self.model.set_rows([], self._tz)
-            self.message.setText(self.tr("No sessions on this day."))
+            self._drop_sheet()
+            if not sessions:
+                self.message.setText(self.tr("No sessions on this day."))
             self.sig_loaded.emit(0)
 
     def _on_session_box_changed(self, index: int) -> None:
+        self._wanted = None  # the person's own choice
         if index >= 0:
             self._load_sheet()
 
     def select_session(self, series_id: uuid.UUID, original_date: date) -> None:
-        """Open a given session (from Today or the calendar)."""
-        qd = QDate(original_date.year, original_date.month, original_date.day)
-        if self.day.date() != qd:
-            self.day.setDate(qd)  # reloads the sessions; the first one is shown
-        index = self.session_box.findData((series_id, original_date))
-        if index >= 0:
+        """Open a given session (from Today, the calendar or a student record).
+
+        The session is remembered and shown when its day's sessions arrive; a day or session
+        the person picks before then wins. No other session's sheet is shown meanwhile."""
+        key = (series_id, original_date)
+        self._wanted = key
+        if self._shown_day() != original_date:
+            self.day.setDate(QDate(original_date.year, original_date.month, original_date.day))
+            return  # the day's sessions are loading; the wanted one is chosen when they arrive
+        if self._sessions_pending:
+            return
+        index = index_of(self.session_box, key)
+        if index < 0:
+            self._drop_sheet()
+            self._load_sessions(original_date)  # perhaps new since the list was read
+            return
+        self._wanted = None
+        if index != self.session_box.currentIndex() or self._sheet_key() != key:
+            self.session_box.blockSignals(True)
             self.session_box.setCurrentIndex(index)
+            self.session_box.blockSignals(False)
+            self._load_sheet()
 
     def _load_sheet(self) -> None:
-        services, key = self._services, self.session_box.currentData()
+        services, key = self._services, self._current_key()
         if services is None or key is None:
             return
+        if self._sheet_key() != key:
+            self._drop_sheet()
+            self.message.setText(self.tr("Loading the sheet…"))
+        self._sheet_token += 1
+        token = self._sheet_token
         series_id, day = key
-        self._undo.clear()
-        self._generation += 1
-        token = self._generation
         self._runner.run(
             lambda: services.attendance.sheet(series_id, day),
             lambda sheet: self._on_sheet_loaded(sheet, token),
         )
 
     def _on_sheet_loaded(self, sheet: AttendanceSheet, token: int) -> None:
-        if token != self._generation:
+        if token != self._sheet_token:
             return
+        same = self._sheet_key() == (sheet.series_id, sheet.occurrence.original_date)
+        current = self.table.currentIndex()
+        keep_student = (
+            self.model.row_at(current.row()).student_id if same and current.isValid() else None
+        )
+        keep_column = current.column() if same and current.isValid() else NAME
         self._sheet = sheet
-        self.model.set_rows(sheet.rows, self._tz)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(2, max(self.table.columnWidth(2), 150))  # room for any status
-        self.message.setText(sheet.refusal or "")
+        start, end = sheet.occurrence.start_local, sheet.occurrence.end_local
+        self.delegate.set_session_times(
+            QTime(start.hour, start.minute), QTime(end.hour, end.minute)
+        )
+        self.model.set_rows(
+            sheet.rows, self._tz, day=sheet.occurrence.original_date, editable=sheet.editable
+        )
+        if not same:
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(2, max(self.table.columnWidth(2), 150))  # any status
+            self.table.setColumnWidth(3, max(self.table.columnWidth(3), 140))  # a reason
+            self.table.setColumnWidth(4, max(self.table.columnWidth(4), 160))  # a note
+            self.message.setText(sheet.refusal or "")
+        row = self.model.find(keep_student) if keep_student is not None else None
         if sheet.rows:
-            self.table.selectRow(0)
+            self._select(row if row is not None else 0, keep_column)
         self._update_summary()
         self.sig_loaded.emit(len(sheet.rows))
 
+    def _select(self, row: int, column: int = NAME) -> None:
+        self.table.setCurrentIndex(self.model.index(row, column))
+        self.table.selectRow(row)
+
     def _update_summary(self) -> None:
-        sheet = self._sheet
-        if sheet is None:
+        if self._sheet is None:
             self.summary.clear()
             return
         marked = sum(1 for i in range(self.model.rowCount()) if self.model.row_at(i).status)
         self.summary.setText(self.tr(f"{marked} of {self.model.rowCount()} marked"))
 
-    # -- marking ------------------------------------------------------------------------------
+    # -- changes elsewhere --------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Another screen or a sync changed what the sheet shows: read it again, keeping the
+        session, the selected row and the undo history. Deferred while a cell is edited."""
+        if changes.source == SOURCE or self._services is None or self._facility_id is None:
+            return
+        facility = self._facility_id
+        if changes.touches(*SCHEDULE, ENROLLMENTS, facility_id=facility):
+            self._refresh(sessions=True)
+        elif changes.touches(ATTENDANCE, facility_id=facility):
+            self._refresh(sessions=False)
+
+    def _refresh(self, *, sessions: bool) -> None:
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self._reload_after_edit = True
+            return
+        if sessions:  # a load under way may have read before the change: a fresh one
+            self._load_sessions(self._shown_day(), keep=self._sheet_key())
+        elif self._sheet is not None:
+            self._load_sheet()
+
+    def _on_delegate_close_editor(self, *_args: object) -> None:
+        if self._reload_after_edit:
+            self._reload_after_edit = False
+            self._refresh(sessions=True)
+
+    def _publish(self, key: SessionKey, students: list[uuid.UUID]) -> None:
+        series_id, day = key
+        self._changes.publish(
+            Changes.of(
+                ATTENDANCE,
+                facility_id=self._facility_id,
+                ids=[attendance_id(series_id, sid, day) for sid in students],
+                source=SOURCE,
+            )
+        )
+
+    # -- keys -----------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                return False
-            key = Qt.Key(event.key())
-            if key in KEYS:
-                self.mark_current(KEYS[key])
-                return True
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        if watched is not self.table or event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        # Mark keys act only on the table itself, never while a cell's editor is open (its
+        # unused keys would reach the table).
+        if not self.table.hasFocus() or self.table.state() != QAbstractItemView.State.NoState:
+            return False
+        key = Qt.Key(event.key())
+        column = self.table.currentIndex().column()
+        if key in KEYS:
+            if column in TEXT_COLUMNS:
+                if not self.model.is_editable(self.table.currentIndex()):
+                    self._refuse(self._why_not_editable(column))
+                    return True
+                return False  # typing on a reason or note types into it
+            self.mark_current(KEYS[key])
+            return True
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if column in FIELDS and self.model.is_editable(self.table.currentIndex()):
+                self.model.setData(self.table.currentIndex(), None)  # clears that cell
+            else:
                 self.clear_current()
-                return True
-            if key == Qt.Key.Key_Escape and self._confirm_all:
-                self._confirm_all = False
-                self.message.clear()
-                return True
+            return True
         return False
+
+    def _why_not_editable(self, column: int) -> str:
+        row = self.current_row()
+        target = self.model.row_at(row) if row is not None else None
+        if self._sheet is not None and not self._sheet.editable:
+            return self._sheet.refusal or self.tr("This session cannot be marked.")
+        if target is None or target.status is None:
+            return self.tr("Mark the student first (P, L, T, E or A on the Name column).")
+        what = self.tr("A reason") if column == REASON else self.tr("This")
+        return what + self.tr(" goes only with an absence.")
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.all_present.disarm("left")  # leaving the screen leaves the sheet
+        super().hideEvent(event)
 
     def current_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
 
+    # -- marking ------------------------------------------------------------------------------
+
+    def _can_mark(self) -> bool:
+        sheet = self._sheet
+        if self._services is None or sheet is None:
+            return False
+        if not sheet.editable:
+            self._refuse(sheet.refusal or self.tr("This session cannot be marked."))
+            return False
+        return True
+
     def mark_current(self, status: AttendanceStatus) -> None:
         row = self.current_row()
-        if row is None:
+        if row is None or not self._can_mark():
             return
         target = self.model.row_at(row)
-        self._mark(target, status)
+        fields = _kept(target, status)
+        timed = target.check_in_at is not None and target.check_out_at is not None
+        if status is AttendanceStatus.PARTIAL and fields["minutes"] is None and not timed:
+            self._ask_minutes(target, row)
+            return
+        self._mark(target, status, **fields)
+        self._select_next(row)
+
+    def _select_next(self, row: int) -> None:
         if row + 1 < self.model.rowCount():
-            self.table.selectRow(row + 1)
+            self._select(row + 1, self.table.currentIndex().column())
+
+    def _ask_minutes(self, target: SheetRow, row: int) -> None:
+        """A partial mark is saved with its minutes or not at all."""
+        sheet = self._sheet
+        assert sheet is not None
+        length = int((sheet.occurrence.end_utc - sheet.occurrence.start_utc).total_seconds() // 60)
+        dialog = PartialMinutesDialog(target.display_name, length, self)
+        key = self._sheet_key()
+        self.minutes_dialog = dialog
+
+        def accepted() -> None:
+            if self._sheet_key() != key:
+                return  # the sheet changed meanwhile
+            fields = _kept(target, AttendanceStatus.PARTIAL)
+            fields["minutes"] = dialog.value()
+            self._mark(target, AttendanceStatus.PARTIAL, **fields)
+            self._select_next(row)
+
+        def finished(_result: int) -> None:
+            self.minutes_dialog = None
+            dialog.deleteLater()
+            self.activateWindow()  # back to the sheet, to go on marking
+            self.table.setFocus()
+
+        dialog.accepted.connect(accepted)
+        dialog.rejected.connect(
+            lambda: self.message.setText(
+                self.tr("Nothing saved: a partial mark needs the minutes attended.")
+            )
+        )
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _mark(
         self,
         target: SheetRow,
         status: AttendanceStatus,
         *,
-        absence_reason: str | None = None,
-        check_in_at: datetime | None = None,
-        check_out_at: datetime | None = None,
-        remember: bool = True,
+        absence_reason: str | None,
+        note: str | None,
+        check_in_at: datetime | None,
+        check_out_at: datetime | None,
+        minutes: int | None,
     ) -> None:
-        services, sheet = self._services, self._sheet
-        if services is None or sheet is None:
+        """Save a whole mark; once saved it is shown, published and undoable."""
+        services, sheet, key = self._services, self._sheet, self._sheet_key()
+        if services is None or sheet is None or key is None:
             return
-        if not sheet.editable:
-            self._refuse(sheet.refusal or self.tr("This session cannot be marked."))
-            return
-        if remember:
-            self._undo.append(_Undo(target.student_id, target))
-        keep_note = target.note
 
         def work() -> SheetRow:
             return services.attendance.mark(
@@ -302,68 +541,94 @@ class AttendanceView(QWidget):
                 target.student_id,
                 status,
                 absence_reason=absence_reason,
-                note=keep_note,
+                note=note,
                 check_in_at=check_in_at,
                 check_out_at=check_out_at,
+                minutes=minutes,
             )
 
-        self._runner.run(work, self._on_marked, self._on_failed)
+        self._runner.run(work, lambda row: self._on_saved(key, [target], [row]), self._on_failed)
 
-    def _on_marked(self, row: SheetRow) -> None:
-        self.model.replace(row)
-        self._update_summary()
-        self.sig_marked.emit(row)
+    def _on_saved(self, key: SessionKey, before: list[SheetRow], after: list[SheetRow]) -> None:
+        self._history.push(key, before)
+        self._show_saved(key, after)
+
+    def _show_saved(self, key: SessionKey, rows: list[SheetRow]) -> None:
+        if self._sheet_key() == key:
+            for row in rows:
+                self.model.replace(row)
+            self._update_summary()
+        self._publish(key, [row.student_id for row in rows])
+        for row in rows:
+            self.sig_marked.emit(row)
+
+    def _on_cell_edited(self, row: SheetRow, field: str, value: object) -> None:
+        """A reason, note, time or minutes typed into a cell: the rest of the mark is kept."""
+        if row.status is None or not self._can_mark():
+            return
+        fields = _kept(row, row.status)
+        fields["minutes"] = row.minutes
+        fields[field] = value
+        timed = fields["check_in_at"] is not None and fields["check_out_at"] is not None
+        if timed and field != "minutes":
+            fields["minutes"] = None  # worked out from the times
+        self._mark(row, row.status, **fields)
 
     def clear_current(self) -> None:
         row = self.current_row()
-        services, sheet = self._services, self._sheet
-        if row is None or services is None or sheet is None:
+        services, sheet, key = self._services, self._sheet, self._sheet_key()
+        if row is None or services is None or sheet is None or key is None:
             return
         target = self.model.row_at(row)
-        if target.status is None:
+        if target.status is None or not self._can_mark():
             return
-        self._undo.append(_Undo(target.student_id, target))
-        self._clear(target)
-
-    def _clear(self, target: SheetRow) -> None:
-        services, sheet = self._services, self._sheet
-        assert services is not None and sheet is not None
-        key = (sheet.series_id, sheet.occurrence.original_date, target.student_id)
         cleared = _unmarked(target)
         self._runner.run(
-            lambda: services.attendance.clear_mark(*key),
-            lambda _r: self._on_marked(cleared),
+            lambda: services.attendance.clear_mark(key[0], key[1], target.student_id),
+            lambda _r: self._on_saved(key, [target], [cleared]),
             self._on_failed,
         )
 
     def undo(self) -> None:
-        """Put back the student's previous mark (or none) from before the last change."""
-        if not self._undo:
+        """Write back, whole, the rows of this session's last change (one mark, one edit or one
+        "all present"), and select the row undone."""
+        services, key = self._services, self._sheet_key()
+        if services is None or key is None or not self._can_mark():
             return
-        last = self._undo.pop()
-        before = last.before
-        if before.status is None:
-            self._clear(before)
-        else:
-            self._mark(
-                before,
-                before.status,
-                absence_reason=before.absence_reason,
-                check_in_at=before.check_in_at,
-                check_out_at=before.check_out_at,
-                remember=False,
+        step = self._history.pop(key)
+        if step is None:
+            self.message.setText(self.tr("Nothing to undo on this sheet."))
+            return
+
+        def done(rows: list[SheetRow]) -> None:
+            self._show_saved(key, rows)
+            if self._sheet_key() == key and rows:
+                found = self.model.find(rows[0].student_id)
+                if found is not None:
+                    self._select(found)
+            self.message.setText(
+                self.tr("Undone: ")
+                + ", ".join(row.display_name for row in rows[:3])
+                + ("…" if len(rows) > 3 else "")
             )
 
+        def failed(error: BaseException) -> None:
+            self._history.push(key, step)  # nothing was written: it can be tried again
+            self._on_failed(error)
+
+        self._runner.run(lambda: services.attendance.restore(key[0], key[1], step), done, failed)
+
     def mark_all_present(self) -> None:
-        services, sheet = self._services, self._sheet
-        if services is None or sheet is None:
+        """First press arms, a second press on the same sheet marks every unmarked student
+        present, as one undo step."""
+        services, key = self._services, self._sheet_key()
+        if services is None or key is None or not self._can_mark():
             return
-        if not sheet.editable:
-            self._refuse(sheet.refusal or self.tr("This session cannot be marked."))
-            return
-        unmarked = sum(1 for i in range(self.model.rowCount()) if not self.model.row_at(i).status)
-        if not self._confirm_all:
-            self._confirm_all = True
+        if self.all_present.armed_for != key:
+            self.all_present.arm(key)
+            unmarked = sum(
+                1 for i in range(self.model.rowCount()) if not self.model.row_at(i).status
+            )
             self.message.setText(
                 self.tr(
                     f"Mark {unmarked} unmarked students present? Press Ctrl+Shift+P again "
@@ -371,14 +636,24 @@ class AttendanceView(QWidget):
                 )
             )
             return
-        self._confirm_all = False
+        self.all_present.disarm("confirmed")
         self.message.clear()
-        key = (sheet.series_id, sheet.occurrence.original_date)
-        self._runner.run(
-            lambda: services.attendance.mark_all_present(*key),
-            lambda _n: self._load_sheet(),
-            self._on_failed,
-        )
+
+        def done(rows: list[SheetRow]) -> None:
+            self._on_saved(key, [_unmarked(row) for row in rows], rows)
+            self.message.setText(self.tr(f"{len(rows)} marked present. Ctrl+Z undoes it."))
+            if self._sheet_key() == key:
+                self._load_sheet()  # and whatever else changed meanwhile
+
+        self._runner.run(lambda: services.attendance.mark_present_rows(*key), done, self._on_failed)
+
+    def _on_all_present_disarmed(self, why: str) -> None:
+        if why == "timer":
+            self.message.setText(
+                self.tr("“All present” was not confirmed in time; nothing was marked.")
+            )
+        elif why in ("key", "left"):
+            self.message.clear()
 
     def _on_scan_return_pressed(self) -> None:
         text = self.scan.text()
@@ -389,13 +664,33 @@ class AttendanceView(QWidget):
             return
         self.table.selectRow(index)
         target = self.model.row_at(index)
-        if self._services is None:
+        services, sheet = self._services, self._sheet
+        if services is None or sheet is None or not self._can_mark():
             return
-        now = self._services.clock.now()
-        if target.check_in_at is not None and target.check_out_at is None and target.status:
-            self._mark(target, target.status, check_in_at=target.check_in_at, check_out_at=now)
-        else:
-            self._mark(target, AttendanceStatus.PRESENT, check_in_at=now)
+        now = services.clock.now()
+        day = sheet.occurrence.original_date
+        if now.astimezone(self._tz).date() != day:
+            self._refuse(
+                self.tr(
+                    f"A scan records the time it is now, and this session was on {day:%a %d %b}. "
+                    "Mark the student with P and type the times in the In and Out columns."
+                )
+            )
+            return
+        fields = _kept(target, AttendanceStatus.PRESENT)
+        if target.check_in_at is not None and target.check_out_at is not None:
+            local = target.check_out_at.astimezone(self._tz)
+            self._refuse(self.tr(f"{target.display_name} already checked out at {local:%H:%M}."))
+            return
+        if target.check_in_at is not None and target.status and target.status.attended:
+            fields.update(check_out_at=now, minutes=None)
+            self._mark(target, target.status, **fields)
+            return
+        status = target.status if target.status and target.status.attended else None
+        fields.update(check_in_at=now, minutes=None)
+        self._mark(target, status or AttendanceStatus.PRESENT, **fields)
+
+    # -- files --------------------------------------------------------------------------------
 
     def export(self, kind: str, path: Path | None = None) -> None:
         """Write the sheet (``blank``/``pdf``/``csv``/``xlsx``); asks where unless ``path``
@@ -450,9 +745,11 @@ def _unmarked(row: SheetRow) -> SheetRow:
         row,
         status=None,
         absence_reason=None,
+        note=None,
         check_in_at=None,
         check_out_at=None,
         minutes=None,
         marked_by=None,
         marked_at=None,
+        needs_review=False,
     )

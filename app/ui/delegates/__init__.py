@@ -1,0 +1,1 @@
+"""Item delegates: the editors of table cells."""

@@ -1,0 +1,106 @@
+"""What the attendance sheet remembers between key presses: undo steps per session, and the
+armed first press of "all present"."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from app.services.attendance_dto import SheetRow
+
+SessionKey = tuple[uuid.UUID, date]  # (series id, original date)
+ARM_SECONDS = 5  # how long the first Ctrl+Shift+P waits for the second
+MAX_STEPS = 200  # per session; the oldest are forgotten first
+
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+}
+_CONFIRM = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+class UndoHistory:
+    """Undo steps per session while the sheet lives: a reload of the sheet keeps them.
+
+    A step is the rows of one action (one mark, one edit, one "all present") as they were
+    before it, to be written back whole."""
+
+    def __init__(self) -> None:
+        self._steps: dict[SessionKey, list[tuple[SheetRow, ...]]] = {}
+
+    def push(self, key: SessionKey, before: Sequence[SheetRow]) -> None:
+        if not before:
+            return
+        steps = self._steps.setdefault(key, [])
+        steps.append(tuple(before))
+        del steps[:-MAX_STEPS]
+
+    def pop(self, key: SessionKey) -> tuple[SheetRow, ...] | None:
+        steps = self._steps.get(key)
+        return steps.pop() if steps else None
+
+    def depth(self, key: SessionKey) -> int:
+        return len(self._steps.get(key, ()))
+
+
+class AllPresentArming(QObject):
+    """The first Ctrl+Shift+P arms "all present" for one session; the second, on the same
+    session, confirms. Any other key, leaving the sheet or ``timer`` running out disarms.
+
+    While armed it watches every key press of the application (an event filter), so a key
+    typed anywhere counts as "any other key"."""
+
+    sig_disarmed = Signal(str)  # why: "key", "timer", "left" or "confirmed"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._key: SessionKey | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(ARM_SECONDS * 1000)
+        self.timer.timeout.connect(self._on_timer_timeout)
+
+    @property
+    def armed_for(self) -> SessionKey | None:
+        return self._key
+
+    def arm(self, key: SessionKey) -> None:
+        if self._key is None:
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
+        self._key = key
+        self.timer.start()
+
+    def disarm(self, why: str) -> bool:
+        """Forget the first press (``sig_disarmed`` says why); True when there was one."""
+        if self._key is None:
+            return False
+        self._key = None
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.sig_disarmed.emit(why)
+        return True
+
+    def _on_timer_timeout(self) -> None:
+        self.disarm("timer")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._key is not None and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = Qt.Key(event.key())
+            confirming = key == Qt.Key.Key_P and event.modifiers() == _CONFIRM
+            if key not in _MODIFIER_KEYS and not confirming:
+                self.disarm("key")
+        return False

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -110,8 +111,8 @@ class CurriculumSummaryTableModel(_TextTableModel):
     )
     NUMERIC = frozenset({1, 2, 3, 4})
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._programs: list[ProgramProgressDTO] = []
 
     def set_programs(self, programs: Sequence[ProgramProgressDTO]) -> None:
@@ -142,8 +143,8 @@ class LessonStatusTableModel(_TextTableModel):
 
     COLUMNS = ("Module", "Lesson", "Status", "Last activity")
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._lessons: list[LessonStatusDTO] = []
 
     def set_lessons(self, lessons: Sequence[LessonStatusDTO]) -> None:
@@ -183,10 +184,12 @@ class CurriculumTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.programs_model = CurriculumSummaryTableModel()
-        self.lessons_model = LessonStatusTableModel()
+        self.programs_model = CurriculumSummaryTableModel(self)
+        self.lessons_model = LessonStatusTableModel(self)
         self.programs_view = _table(self.programs_model)
         self.lessons_view = _table(self.lessons_model)
+        self.programs_view.setAccessibleName(self.tr("Programs"))
+        self.lessons_view.setAccessibleName(self.tr("Lessons of the chosen program"))
         self.lessons_label = QLabel(self.tr("&Lessons"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -256,7 +256,7 @@ class StudentRecordDialog(QDialog):
             self.empty[name] = empty
             box = QVBoxLayout(page)
             box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(empty)
+            box.addWidget(empty, 0, Qt.AlignmentFlag.AlignTop)
             box.addWidget(view, 1)
             page.setFocusProxy(view)
             self.tabs.addTab(page, self.tr(name))

@@ -78,10 +78,15 @@ class ChoiceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemActivated.connect(lambda _item: self.accept())
+        if choices and first < 0:
+            self.prompt.setText(
+                prompt + " " + self.tr("None of them can be chosen; each says why.")
+            )
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
+        self.resize(560, 420)
         self.list.setFocus()
 
     def accept(self) -> None:
@@ -119,8 +124,17 @@ class ReviewView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Stretch,  # the session
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,  # why: wrapped, never cut
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -143,6 +157,7 @@ class ReviewView(QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
+        layout.addStretch(0)  # takes the room of the hidden table when the queue is empty
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._on_change_clicked())

@@ -86,6 +86,7 @@ class SyncView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
+        layout.addStretch(0)  # takes the room of the hidden table: the texts stay on top
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         changes.sig_changed.connect(self._on_changes)

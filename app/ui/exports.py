@@ -1,6 +1,7 @@
 """Attendance sheets and reports as files: PDF (Qt's own PDF writer), CSV and XLSX (openpyxl).
 
-Runs on any thread: it touches no widget. Every file is written next to its target under a
+Runs on any thread: it touches no widget. Exports are data, never formulas: a text starting
+with ``= + - @`` is a string cell in XLSX and starts with a single quote in CSV. Every file is written next to its target under a
 temporary name and moved into place only when complete, so a failed export (a folder that
 cannot be written, a full disk) raises ``OSError`` and leaves any earlier file as it was.
 """
@@ -40,6 +41,9 @@ CSV_COLUMNS = (
     "minutes",
     "marked_by",
 )
+# A text starting with one of these is taken for a formula by spreadsheets (OWASP's "CSV
+# injection"): written as text in XLSX, behind a single quote in CSV.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A PDF is for reading and printing; past this many rows a spreadsheet serves better and the
 # layout would take minutes.
 PDF_MAX_ROWS = 5000
@@ -62,14 +66,30 @@ def _replace_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> Non
         raise
 
 
+def formula_like(value: object) -> bool:
+    """A text a spreadsheet would run as a formula rather than show."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_text(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as typed: a formula-like text gets a leading quote."""
+    return "'" + value if isinstance(value, str) and formula_like(value) else value
+
+
 def _csv_bytes(
-    header: Sequence[str], rows: Sequence[Sequence[object]]
+    header: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[bool] = ()
 ) -> Callable[[IO[bytes]], None]:
+    """CSV of ``rows``; texts of columns not marked ``numeric`` are escaped (``csv_text``), so a
+    negative number stays a number and a name starting with "=" stays a name."""
+
     def write(stream: IO[bytes]) -> None:
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
         writer = csv.writer(text)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([csv_text(h) for h in header])
+        for row in rows:
+            writer.writerow(
+                [v if i < len(numeric) and numeric[i] else csv_text(v) for i, v in enumerate(row)]
+            )
         text.flush()
         text.detach()  # the stream is closed by its owner
 
@@ -137,7 +157,8 @@ def _sheet_title(sheet: AttendanceSheet) -> tuple[str, str]:
 
 def write_sheet_csv(sheet: AttendanceSheet, path: Path) -> int:
     """One line per student; returns the number of students written."""
-    _replace_atomically(path, _csv_bytes(CSV_COLUMNS, _sheet_cells(sheet)))
+    numeric = tuple(name == "minutes" for name in CSV_COLUMNS)
+    _replace_atomically(path, _csv_bytes(CSV_COLUMNS, _sheet_cells(sheet), numeric))
     return len(sheet.rows)
 
 
@@ -229,7 +250,7 @@ def report_export(table: ReportTable, rows: list[tuple[Cell, ...]]) -> TableExpo
 def write_table_csv(export: TableExport, path: Path) -> int:
     """Headers then one line per row, as shown on screen; the number of rows."""
     texts = [[display(v) for v in row] for row in export.rows]
-    _replace_atomically(path, _csv_bytes(export.headers, texts))
+    _replace_atomically(path, _csv_bytes(export.headers, texts, export.numeric))
     return len(export.rows)
 
 
@@ -321,7 +342,7 @@ def _fill(
     heading = WriteOnlyCell(sheet, value=title)
     heading.font = Font(bold=True, size=14)
     sheet.append([heading])
-    sheet.append([subtitle])
+    sheet.append([_xlsx_value(sheet, subtitle, False)])
     sheet.append([])
     header_cells = []
     for header in headers:
@@ -351,4 +372,12 @@ def _xlsx_value(sheet: Any, value: Cell, numeric: bool) -> Any:
         return _formatted(sheet, value, "0.00")
     if numeric or value is None:
         return value
-    return str(value)
+    text = str(value)
+    if not formula_like(text):
+        return text
+    from openpyxl.cell import WriteOnlyCell
+
+    cell: Any = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl took it for a formula; it is the text as typed
+    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    return cell

@@ -1,9 +1,10 @@
 """Attendance sheets and reports as files: PDF (Qt's own PDF writer), CSV and XLSX (openpyxl).
 
-Runs on any thread: it touches no widget. Exports are data, never formulas: a text starting
-with ``= + - @`` is a string cell in XLSX and starts with a single quote in CSV. Every file is written next to its target under a
+Runs on any thread: it touches no widget. Every file is written next to its target under a
 temporary name and moved into place only when complete, so a failed export (a folder that
 cannot be written, a full disk) raises ``OSError`` and leaves any earlier file as it was.
+Exports are data, never formulas: a text starting with ``= + - @`` is a string cell in XLSX
+and starts with a single quote in CSV.
 """
 
 from __future__ import annotations

@@ -147,3 +147,48 @@ def test_empty_sections_of_the_record_say_what_is_empty(qtbot: QtBot, desk: Desk
     for name, view in dialog.views.items():
         assert view.accessibleName(), name
     assert dialog.tabs.accessibleName()
+
+
+def test_a_record_opened_from_today_opens_its_sessions_too(qtbot: QtBot, desk: Desk) -> None:
+    """Today's students at risk → Enter → the record → Alt+M → Enter: that session's sheet."""
+    from datetime import timedelta
+
+    student = desk.students[2]  # Last02 is in both classes
+    for weeks in (1, 2, 3):
+        mark(
+            desk,
+            desk.welding_series,
+            PAST_MONDAY - timedelta(weeks=weeks),
+            student,
+            AttendanceStatus.ABSENT_UNEXCUSED,
+        )
+    mark(desk, desk.carpentry_series, PAST_MONDAY, student, AttendanceStatus.LATE)
+    today = desk.win.today
+    qtbot.keyClick(desk.win, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: any(
+            "Last02" in today.risk_model.student_at(r).display_name
+            for r in range(today.risk_model.rowCount())
+        ),
+        timeout=10_000,
+    )
+    row = next(
+        r
+        for r in range(today.risk_model.rowCount())
+        if "Last02" in today.risk_model.student_at(r).display_name
+    )
+    today.risk.setFocus()
+    today.risk.setCurrentIndex(today.risk_model.index(row, 0))
+    with qtbot.waitSignal(today.sig_record_opened, timeout=5_000) as opened:
+        qtbot.keyClick(today.risk, Qt.Key.Key_Return)
+    dialog: StudentRecordDialog = opened.args[0]
+    qtbot.waitUntil(lambda: "Last02" in dialog.title.text(), timeout=10_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    view = marks_view(dialog)
+    model = dialog.models[MARKS]
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=10_000)
+    assert model.index(0, 1).data() == "Carpentry"
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    sheet_is(qtbot, desk, desk.carpentry_series)

@@ -378,5 +378,6 @@ class TodayView(QWidget):
         student = self.risk_model.student_at(index.row())
         dialog = StudentRecordDialog(self._services, self._runner, student.student_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_open_session.connect(self.sig_open_sheet)
         dialog.open()
         self.sig_record_opened.emit(dialog)

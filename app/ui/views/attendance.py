@@ -16,15 +16,12 @@ import uuid
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,15 +39,21 @@ from app.domain.errors import DomainError
 from app.domain.ids import attendance_id
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.changes import ATTENDANCE, ENROLLMENTS, SCHEDULE, Changes
-from app.services.schedule_dto import OccurrenceView
 from app.ui.changes import ChangeHub
-from app.ui.combo import index_of
 from app.ui.delegates.sheet import SheetCellDelegate
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
 from app.ui.exports import write_sheet_csv, write_sheet_pdf, write_sheet_xlsx
 from app.ui.models.sheet_table import FIELDS, NAME, REASON, TEXT_COLUMNS, SheetTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.views.attendance_state import AllPresentArming, SessionKey, UndoHistory
+from app.ui.views.attendance_state import (
+    AllPresentArming,
+    SessionKey,
+    UndoHistory,
+    kept_fields,
+    scan_mark,
+    unmarked,
+)
+from app.ui.views.session_picker import SessionPicker
 
 KEYS = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,
@@ -60,27 +63,6 @@ KEYS = {
     Qt.Key.Key_A: AttendanceStatus.ABSENT_UNEXCUSED,
 }
 SOURCE = "sheet"  # what this view's changes say they come from
-
-
-def _kept(row: SheetRow, status: AttendanceStatus) -> dict[str, Any]:
-    """The parts of a mark a new status keeps: the note always; times and minutes with
-    attendance, a reason with an absence (the other kind cannot hold them)."""
-    timed = row.check_in_at is not None and row.check_out_at is not None
-    if status.attended:
-        return {
-            "absence_reason": None,
-            "note": row.note,
-            "check_in_at": row.check_in_at,
-            "check_out_at": row.check_out_at,
-            "minutes": None if timed else row.minutes,  # worked out from the times
-        }
-    return {
-        "absence_reason": row.absence_reason,
-        "note": row.note,
-        "check_in_at": None,
-        "check_out_at": None,
-        "minutes": None,
-    }
 
 
 class AttendanceView(QWidget):
@@ -102,22 +84,15 @@ class AttendanceView(QWidget):
         self._tz = ZoneInfo("UTC")
         self._sheet: AttendanceSheet | None = None
         self._history = UndoHistory()
-        self._wanted: SessionKey | None = None  # asked for by select_session, not yet shown
-        self._sessions_token = 0  # answers to an older day are dropped
         self._sheet_token = 0  # answers to an older session are dropped
-        self._sessions_pending = False
         self._reload_after_edit = False
         self.minutes_dialog: PartialMinutesDialog | None = None
         self.all_present = AllPresentArming(self)
         self.all_present.sig_disarmed.connect(self._on_all_present_disarmed)
 
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.day.setAccessibleName(self.tr("Day of the session"))
-        self.session_box = QComboBox()
-        self.session_box.setMinimumWidth(320)
-        self.session_box.setAccessibleName(self.tr("Session"))
+        self.picker = SessionPicker(runner, self)
+        self.day = self.picker.day
+        self.session_box = self.picker.session_box
         self.scan = QLineEdit(
             placeholderText=self.tr("Scan a card or type a student number, Enter")
         )
@@ -147,18 +122,9 @@ class AttendanceView(QWidget):
         self.delegate.closeEditor.connect(self._on_delegate_close_editor)
         self.summary = QLabel()
 
-        picker = QHBoxLayout()
-        day_label = QLabel(self.tr("&Day"))
-        day_label.setBuddy(self.day)
-        session_label = QLabel(self.tr("&Session"))
-        session_label.setBuddy(self.session_box)
-        picker.addWidget(day_label)
-        picker.addWidget(self.day)
-        picker.addWidget(session_label)
-        picker.addWidget(self.session_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('Attendance')}</h2>"))
-        layout.addLayout(picker)
+        layout.addWidget(self.picker)
         layout.addWidget(self.scan)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
@@ -189,8 +155,8 @@ class AttendanceView(QWidget):
         exports.addWidget(self.summary)
         layout.addLayout(exports)
 
-        self.day.dateChanged.connect(self._on_day_date_changed)
-        self.session_box.currentIndexChanged.connect(self._on_session_box_changed)
+        self.picker.sig_leaving.connect(self._drop_sheet)
+        self.picker.sig_chosen.connect(self._on_picker_chosen)
         self.scan.returnPressed.connect(self._on_scan_return_pressed)
         changes.sig_changed.connect(self._on_changes)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
@@ -202,37 +168,24 @@ class AttendanceView(QWidget):
         self._services = services
         self._facility_id = facility_id
         self._tz = ZoneInfo(timezone)
-        self._wanted = None
-        today = services.clock.now().astimezone(self._tz).date()
-        self.day.blockSignals(True)
-        self.day.setDate(QDate(today.year, today.month, today.day))
-        self.day.blockSignals(False)
-        self._drop_sheet()
-        self._load_sessions(today)
+        self.picker.set_context(
+            services, facility_id, services.clock.now().astimezone(self._tz).date()
+        )
 
     @property
     def sheet(self) -> AttendanceSheet | None:
         """The sheet on screen, or None while none is loaded."""
         return self._sheet
 
-    def _shown_day(self) -> date:
-        value = self.day.date()
-        return date(value.year(), value.month(), value.day())
-
-    def _current_key(self) -> SessionKey | None:
-        key = self.session_box.currentData()
-        return key if isinstance(key, tuple) else None
-
     def _sheet_key(self) -> SessionKey | None:
         sheet = self._sheet
         return None if sheet is None else (sheet.series_id, sheet.occurrence.original_date)
 
-    def _on_day_date_changed(self, value: QDate) -> None:
-        day = date(value.year(), value.month(), value.day())
-        if self._wanted is not None and self._wanted[1] != day:
-            self._wanted = None  # the person chose another day since: their choice wins
-        self._drop_sheet()
-        self._load_sessions(day)
+    def select_session(self, series_id: uuid.UUID, original_date: date) -> None:
+        """Open a given session (from Today, the calendar or a student record): shown as soon
+        as its day's sessions are read, unless the person picks another day or session first.
+        No other session's sheet is shown meanwhile."""
+        self.picker.select((series_id, original_date))
 
     def _drop_sheet(self) -> None:
         """No sheet until the next one arrives: no key may mark the one being left."""
@@ -242,84 +195,17 @@ class AttendanceView(QWidget):
         self.model.set_rows([], self._tz)
         self._update_summary()
 
-    def _load_sessions(self, day: date, keep: SessionKey | None = None) -> None:
-        services, facility = self._services, self._facility_id
-        if services is None or facility is None:
+    def _on_picker_chosen(self, key: SessionKey | None, why: str) -> None:
+        if key is not None:
+            self._load_sheet(key)
             return
-        self._sessions_token += 1
-        self._sessions_pending = True
-        token = self._sessions_token
-        self._runner.run(
-            lambda: services.schedule.occurrences(facility, day, day),
-            lambda sessions: self._on_sessions_loaded(sessions, token, keep),
-        )
+        self._drop_sheet()
+        self.message.setText(why)
+        self.sig_loaded.emit(0)
 
-    def _on_sessions_loaded(
-        self, sessions: list[OccurrenceView], token: int, keep: SessionKey | None
-    ) -> None:
-        if token != self._sessions_token:
-            return
-        self._sessions_pending = False
-        self.session_box.blockSignals(True)
-        self.session_box.clear()
-        for s in sessions:
-            label = f"{s.start_local:%H:%M} {s.class_name}"
-            if s.room_name:
-                label += f" · {s.room_name}"
-            if s.cancelled:
-                label += f" · {self.tr('cancelled')}"
-            self.session_box.addItem(label, (s.series_id, s.original_date))
-        index = -1
-        wanted, self._wanted = self._wanted, None
-        for key in (wanted, keep):
-            if key is not None and index < 0:
-                index = index_of(self.session_box, key)
-        if wanted is not None and index < 0:
-            self.message.setText(self.tr("The session asked for is not on this day."))
-        if index < 0 and sessions and wanted is None:
-            index = 0
-        self.session_box.setCurrentIndex(index)
-        self.session_box.blockSignals(False)
-        if index >= 0:
-            self._load_sheet()
-        else:
-            self._drop_sheet()
-            if not sessions:
-                self.message.setText(self.tr("No sessions on this day."))
-            self.sig_loaded.emit(0)
-
-    def _on_session_box_changed(self, index: int) -> None:
-        self._wanted = None  # the person's own choice
-        if index >= 0:
-            self._load_sheet()
-
-    def select_session(self, series_id: uuid.UUID, original_date: date) -> None:
-        """Open a given session (from Today, the calendar or a student record).
-
-        The session is remembered and shown when its day's sessions arrive; a day or session
-        the person picks before then wins. No other session's sheet is shown meanwhile."""
-        key = (series_id, original_date)
-        self._wanted = key
-        if self._shown_day() != original_date:
-            self.day.setDate(QDate(original_date.year, original_date.month, original_date.day))
-            return  # the day's sessions are loading; the wanted one is chosen when they arrive
-        if self._sessions_pending:
-            return
-        index = index_of(self.session_box, key)
-        if index < 0:
-            self._drop_sheet()
-            self._load_sessions(original_date)  # perhaps new since the list was read
-            return
-        self._wanted = None
-        if index != self.session_box.currentIndex() or self._sheet_key() != key:
-            self.session_box.blockSignals(True)
-            self.session_box.setCurrentIndex(index)
-            self.session_box.blockSignals(False)
-            self._load_sheet()
-
-    def _load_sheet(self) -> None:
-        services, key = self._services, self._current_key()
-        if services is None or key is None:
+    def _load_sheet(self, key: SessionKey) -> None:
+        services = self._services
+        if services is None:
             return
         if self._sheet_key() != key:
             self._drop_sheet()
@@ -389,10 +275,11 @@ class AttendanceView(QWidget):
         if self.table.state() == QAbstractItemView.State.EditingState:
             self._reload_after_edit = True
             return
-        if sessions:  # a load under way may have read before the change: a fresh one
-            self._load_sessions(self._shown_day(), keep=self._sheet_key())
-        elif self._sheet is not None:
-            self._load_sheet()
+        key = self._sheet_key()
+        if sessions:
+            self.picker.reload(keep=key)
+        elif key is not None:
+            self._load_sheet(key)
 
     def _on_delegate_close_editor(self, *_args: object) -> None:
         if self._reload_after_edit:
@@ -474,7 +361,7 @@ class AttendanceView(QWidget):
         if row is None or not self._can_mark():
             return
         target = self.model.row_at(row)
-        fields = _kept(target, status)
+        fields = kept_fields(target, status)
         timed = target.check_in_at is not None and target.check_out_at is not None
         if status is AttendanceStatus.PARTIAL and fields["minutes"] is None and not timed:
             self._ask_minutes(target, row)
@@ -498,7 +385,7 @@ class AttendanceView(QWidget):
         def accepted() -> None:
             if self._sheet_key() != key:
                 return  # the sheet changed meanwhile
-            fields = _kept(target, AttendanceStatus.PARTIAL)
+            fields = kept_fields(target, AttendanceStatus.PARTIAL)
             fields["minutes"] = dialog.value()
             self._mark(target, AttendanceStatus.PARTIAL, **fields)
             self._select_next(row)
@@ -566,7 +453,7 @@ class AttendanceView(QWidget):
         """A reason, note, time or minutes typed into a cell: the rest of the mark is kept."""
         if row.status is None or not self._can_mark():
             return
-        fields = _kept(row, row.status)
+        fields = kept_fields(row, row.status)
         fields["minutes"] = row.minutes
         fields[field] = value
         timed = fields["check_in_at"] is not None and fields["check_out_at"] is not None
@@ -582,7 +469,7 @@ class AttendanceView(QWidget):
         target = self.model.row_at(row)
         if target.status is None or not self._can_mark():
             return
-        cleared = _unmarked(target)
+        cleared = unmarked(target)
         self._runner.run(
             lambda: services.attendance.clear_mark(key[0], key[1], target.student_id),
             lambda _r: self._on_saved(key, [target], [cleared]),
@@ -626,12 +513,10 @@ class AttendanceView(QWidget):
             return
         if self.all_present.armed_for != key:
             self.all_present.arm(key)
-            unmarked = sum(
-                1 for i in range(self.model.rowCount()) if not self.model.row_at(i).status
-            )
+            count = sum(1 for i in range(self.model.rowCount()) if not self.model.row_at(i).status)
             self.message.setText(
                 self.tr(
-                    f"Mark {unmarked} unmarked students present? Press Ctrl+Shift+P again "
+                    f"Mark {count} unmarked students present? Press Ctrl+Shift+P again "
                     "to confirm, Esc to cancel."
                 )
             )
@@ -640,10 +525,10 @@ class AttendanceView(QWidget):
         self.message.clear()
 
         def done(rows: list[SheetRow]) -> None:
-            self._on_saved(key, [_unmarked(row) for row in rows], rows)
+            self._on_saved(key, [unmarked(row) for row in rows], rows)
             self.message.setText(self.tr(f"{len(rows)} marked present. Ctrl+Z undoes it."))
             if self._sheet_key() == key:
-                self._load_sheet()  # and whatever else changed meanwhile
+                self._load_sheet(key)  # and whatever else changed meanwhile
 
         self._runner.run(lambda: services.attendance.mark_present_rows(*key), done, self._on_failed)
 
@@ -677,18 +562,14 @@ class AttendanceView(QWidget):
                 )
             )
             return
-        fields = _kept(target, AttendanceStatus.PRESENT)
-        if target.check_in_at is not None and target.check_out_at is not None:
+        found = scan_mark(target, now)
+        if found is None:
+            assert target.check_out_at is not None
             local = target.check_out_at.astimezone(self._tz)
             self._refuse(self.tr(f"{target.display_name} already checked out at {local:%H:%M}."))
             return
-        if target.check_in_at is not None and target.status and target.status.attended:
-            fields.update(check_out_at=now, minutes=None)
-            self._mark(target, target.status, **fields)
-            return
-        status = target.status if target.status and target.status.attended else None
-        fields.update(check_in_at=now, minutes=None)
-        self._mark(target, status or AttendanceStatus.PRESENT, **fields)
+        status, fields = found
+        self._mark(target, status, **fields)
 
     # -- files --------------------------------------------------------------------------------
 
@@ -738,18 +619,3 @@ class AttendanceView(QWidget):
     def _refuse(self, text: str) -> None:
         self.message.setText(text)
         self.sig_refused.emit(text)
-
-
-def _unmarked(row: SheetRow) -> SheetRow:
-    return replace(
-        row,
-        status=None,
-        absence_reason=None,
-        note=None,
-        check_in_at=None,
-        check_out_at=None,
-        minutes=None,
-        marked_by=None,
-        marked_at=None,
-        needs_review=False,
-    )

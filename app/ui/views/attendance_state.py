@@ -1,16 +1,19 @@
-"""What the attendance sheet remembers between key presses: undo steps per session, and the
-armed first press of "all present"."""
+"""What the attendance sheet remembers between key presses (undo steps per session, the armed
+first press of "all present") and what a key or a scan writes on a row."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from app.domain.enums import AttendanceStatus
 from app.services.attendance_dto import SheetRow
 
 SessionKey = tuple[uuid.UUID, date]  # (series id, original date)
@@ -104,3 +107,53 @@ class AllPresentArming(QObject):
             if key not in _MODIFIER_KEYS and not confirming:
                 self.disarm("key")
         return False
+
+
+def kept_fields(row: SheetRow, status: AttendanceStatus) -> dict[str, Any]:
+    """The parts of a mark a new status keeps: the note always; times and minutes with
+    attendance, a reason with an absence (the other kind cannot hold them)."""
+    timed = row.check_in_at is not None and row.check_out_at is not None
+    if status.attended:
+        return {
+            "absence_reason": None,
+            "note": row.note,
+            "check_in_at": row.check_in_at,
+            "check_out_at": row.check_out_at,
+            "minutes": None if timed else row.minutes,  # worked out from the times
+        }
+    return {
+        "absence_reason": row.absence_reason,
+        "note": row.note,
+        "check_in_at": None,
+        "check_out_at": None,
+        "minutes": None,
+    }
+
+
+def unmarked(row: SheetRow) -> SheetRow:
+    return replace(
+        row,
+        status=None,
+        absence_reason=None,
+        note=None,
+        check_in_at=None,
+        check_out_at=None,
+        minutes=None,
+        marked_by=None,
+        marked_at=None,
+        needs_review=False,
+    )
+
+
+def scan_mark(row: SheetRow, now: datetime) -> tuple[AttendanceStatus, dict[str, Any]] | None:
+    """What a card scanned ``now`` records: a check-in (present, or the attended status the
+    student already has), then a check-out; None once both are recorded. The rest is kept."""
+    if row.check_in_at is not None and row.check_out_at is not None:
+        return None
+    attended = row.status if row.status is not None and row.status.attended else None
+    fields = kept_fields(row, attended or AttendanceStatus.PRESENT)
+    if row.check_in_at is not None and attended is not None:
+        fields.update(check_out_at=now, minutes=None)
+        return attended, fields
+    fields.update(check_in_at=now, check_out_at=None, minutes=None)
+    return attended or AttendanceStatus.PRESENT, fields

@@ -79,6 +79,10 @@ TABLE_GRANTS: dict[str, tuple[str, str, str, str]] = {
     "hours_logs": (_SIU, _SIU, _SIU, _SIU),
     "credentials": (_SIU, _SIU, _SIU, _SIU),
     "case_notes": (_SIU, _SIU, _SIU, _SIU),
+    # Instructor availability (migration 0008): instructors record their own hours and time
+    # off at the classroom desk, as they record substitutes; the facility policy bounds it.
+    "instructor_availability": (_SIU, _SIU, _SIU, _SIU),
+    "instructor_time_off": (_SIU, _SIU, _SIU, _SIU),
     "audit_log": (_SI, _SI, _SI, _SI),
     "user_account_history": (_S, _SI, _SI, _SI),
     # Sync (migration 0003): the change log is read, never written, by staff (its trigger

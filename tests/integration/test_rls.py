@@ -32,6 +32,8 @@ from app.db.models import (
     FacilityProgram,
     Guardian,
     HoursLog,
+    InstructorAvailability,
+    InstructorTimeOff,
     Lesson,
     LessonProgress,
     Module,
@@ -169,6 +171,10 @@ def seed(engine: Engine, world: World) -> None:
             put(HoursLog, user_id=student, kind=HoursKind.LAB, clock_in=NOW)
             put(Credential, user_id=student, kind=CredentialKind.CERTIFICATE, title="Cert")
             put(CaseNote, student_id=student, body=f"note of {fac}")
+            put(InstructorAvailability, instructor_id=student, weekday=0, start_minute=540,
+                end_minute=1020)  # fmt: skip
+            put(InstructorTimeOff, instructor_id=student, starts_local=datetime(2026, 9, 7),
+                ends_local=datetime(2026, 9, 8))  # fmt: skip
             put(AuditEntry, table_name="rooms", row_id=room, action=AuditAction.INSERT,
                 changed_by="seed", changed_at=NOW)  # fmt: skip
             put(AccountHistory, user_id=student, action=AccountAction.ACCOUNT_CREATION,

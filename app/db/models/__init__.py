@@ -2,6 +2,7 @@
 
 from app.db.base import Base
 from app.db.models.attendance import AttendanceRecord, HoursLog
+from app.db.models.availability import InstructorAvailability, InstructorTimeOff
 from app.db.models.org import (
     Facility,
     Guardian,
@@ -41,6 +42,8 @@ __all__ = [
     "FacilityProgram",
     "Guardian",
     "HoursLog",
+    "InstructorAvailability",
+    "InstructorTimeOff",
     "Lesson",
     "LessonProgress",
     "Module",

@@ -16,10 +16,12 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QSpinBox,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTimeEdit,
@@ -121,6 +123,18 @@ class SheetCellDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
             return
         model.setData(index, value)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """As usual, with a frame around the current cell: rows are selected whole, and a
+        person typing needs to see which cell (reason, note, time) the keys go to."""
+        super().paint(painter, option, index)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.HighlightedText))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index

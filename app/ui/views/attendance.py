@@ -127,6 +127,9 @@ class AttendanceView(QWidget):
         layout.addWidget(self.picker)
         layout.addWidget(self.scan)
         layout.addWidget(self.message)
+        students = QLabel(self.tr("S&tudents (Alt+T)"))
+        students.setBuddy(self.table)  # from the pickers or the scan box to the sheet
+        layout.addWidget(students)
         layout.addWidget(self.table, 1)
         layout.addWidget(
             QLabel(
@@ -512,8 +515,11 @@ class AttendanceView(QWidget):
         if services is None or key is None or not self._can_mark():
             return
         if self.all_present.armed_for != key:
-            self.all_present.arm(key)
             count = sum(1 for i in range(self.model.rowCount()) if not self.model.row_at(i).status)
+            if count == 0:
+                self.message.setText(self.tr("Every student on this sheet is marked already."))
+                return
+            self.all_present.arm(key)
             self.message.setText(
                 self.tr(
                     f"Mark {count} unmarked students present? Press Ctrl+Shift+P again "
@@ -526,7 +532,11 @@ class AttendanceView(QWidget):
 
         def done(rows: list[SheetRow]) -> None:
             self._on_saved(key, [unmarked(row) for row in rows], rows)
-            self.message.setText(self.tr(f"{len(rows)} marked present. Ctrl+Z undoes it."))
+            self.message.setText(
+                self.tr(f"{len(rows)} marked present. Ctrl+Z undoes it.")
+                if rows
+                else self.tr("Nobody was left to mark: the sheet was marked meanwhile.")
+            )
             if self._sheet_key() == key:
                 self._load_sheet(key)  # and whatever else changed meanwhile
 

@@ -15,6 +15,7 @@ from app.db.models import (
     AttendanceRecord,
     Facility,
     OccurrenceOverrideRow,
+    Program,
     ProgramClass,
     Room,
     SessionSeries,
@@ -41,6 +42,7 @@ class SeriesLine(NamedTuple):
     instructor_id: uuid.UUID | None
     instructor_first: str | None
     instructor_last: str | None
+    program_id: uuid.UUID | None = None
 
 
 class OverrideLine(NamedTuple):
@@ -111,6 +113,7 @@ def _series_select() -> Select[*tuple[Any, ...]]:
             SessionSeries.instructor_id,
             instructor.name_first,
             instructor.name_last,
+            ProgramClass.program_id,
         )
         .join(ProgramClass, ProgramClass.id == SessionSeries.class_id)
         .join(Facility, Facility.id == SessionSeries.facility_id)
@@ -258,9 +261,10 @@ class ScheduleRepository:
         *,
         class_id: uuid.UUID | None = None,
         instructor_id: uuid.UUID | None = None,
+        program_id: uuid.UUID | None = None,
     ) -> tuple[list[SeriesLine], list[OverrideLine]]:
         """Series that may have a session in ``[start, end]`` (local dates) and the overrides
-        that matter there: two queries, whatever the number of series.
+        that matter there: one query, whatever the number of series.
 
         With ``instructor_id``, only series the instructor teaches or substitutes in (any
         session: the caller keeps the sessions that are theirs after expansion).
@@ -268,31 +272,41 @@ class ScheduleRepository:
         cond = self._window_condition(facility_id, start, end, class_id)
         if instructor_id is not None:
             cond = and_(cond, _teaches(instructor_id))
-        lines = [SeriesLine(*row) for row in self._session.execute(_series_select().where(cond))]
-        if not lines:
-            return [], []
+        if program_id is not None:
+            cond = and_(cond, ProgramClass.program_id == program_id)
         lo, hi = _window_bounds(start, end)
-        stmt, substitute, room = _override_columns()
+        ov_cols, substitute, room = _override_columns()
+        # One query: each series once per override that matters in the window (or once alone).
         stmt = (
-            stmt.join(SessionSeries, SessionSeries.id == OccurrenceOverrideRow.event_id)
-            .join(ProgramClass, ProgramClass.id == SessionSeries.class_id)
-            .outerjoin(substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id)
-            .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
-            .where(
-                cond,
-                SessionSeries.deleted_at.is_(None),
-                ProgramClass.deleted_at.is_(None),
-                OccurrenceOverrideRow.deleted_at.is_(None),
-                or_(
-                    OccurrenceOverrideRow.original_date.between(start, end),
-                    and_(
-                        OccurrenceOverrideRow.new_start_local >= lo,
-                        OccurrenceOverrideRow.new_start_local < hi,
+            _series_select()
+            .add_columns(*ov_cols.selected_columns)
+            .outerjoin(
+                OccurrenceOverrideRow,
+                and_(
+                    OccurrenceOverrideRow.event_id == SessionSeries.id,
+                    OccurrenceOverrideRow.deleted_at.is_(None),
+                    or_(
+                        OccurrenceOverrideRow.original_date.between(start, end),
+                        and_(
+                            OccurrenceOverrideRow.new_start_local >= lo,
+                            OccurrenceOverrideRow.new_start_local < hi,
+                        ),
                     ),
                 ),
             )
+            .outerjoin(substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id)
+            .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
+            .where(cond)
         )
-        return lines, [OverrideLine(*row) for row in self._session.execute(stmt)]
+        lines: dict[uuid.UUID, SeriesLine] = {}
+        overrides: list[OverrideLine] = []
+        for row in self._session.execute(stmt):
+            series_id = row[0]
+            if series_id not in lines:
+                lines[series_id] = SeriesLine(*row[:_SERIES_WIDTH])
+            if row[_SERIES_WIDTH] is not None:
+                overrides.append(OverrideLine(*row[_SERIES_WIDTH:]))
+        return list(lines.values()), overrides
 
     def _window_condition(
         self, facility_id: uuid.UUID, start: date, end: date, class_id: uuid.UUID | None
@@ -318,6 +332,22 @@ class ScheduleRepository:
         if class_id is not None:
             cond = and_(cond, SessionSeries.class_id == class_id)
         return cond
+
+    def programs(self, facility_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+        """(id, name) of the programs with session series at the facility, by name."""
+        stmt = (
+            select(Program.id, Program.name)
+            .join(ProgramClass, ProgramClass.program_id == Program.id)
+            .join(SessionSeries, SessionSeries.class_id == ProgramClass.id)
+            .where(
+                SessionSeries.facility_id == facility_id,
+                SessionSeries.deleted_at.is_(None),
+                ProgramClass.deleted_at.is_(None),
+            )
+            .distinct()
+            .order_by(Program.name)
+        )
+        return [(row[0], row[1]) for row in self._session.execute(stmt)]
 
     def first_marked_date_from(self, series_id: uuid.UUID, from_date: date) -> date | None:
         """The first date on or after ``from_date`` with attendance taken, if any."""

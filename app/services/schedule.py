@@ -39,6 +39,7 @@ from app.services.schedule_dto import (
     ClashError,
     NewSeries,
     OccurrenceView,
+    ProgramChoice,
     ProposedSlot,
     ScheduleChange,
     Scope,
@@ -51,6 +52,7 @@ __all__ = [
     "ClashError",
     "NewSeries",
     "OccurrenceView",
+    "ProgramChoice",
     "ProposedSlot",
     "ScheduleChange",
     "ScheduleService",
@@ -146,6 +148,7 @@ def occurrence_of(line: SeriesLine, occ: Occurrence, ov: OverrideLine | None) ->
         rescheduled=occ.rescheduled,
         reason=occ.reason,
         substitute=substitute,
+        program_id=line.program_id,
     )
 
 
@@ -154,13 +157,16 @@ def expand_lines(
 ) -> list[OccurrenceView]:
     """Every session of the series whose (possibly moved) local date is in ``[start, end]``.
 
-    Parsed rules are cached across calls by the domain, so a calendar refresh costs the window.
-    A series whose stored rule no longer parses is skipped with a warning, not the calendar.
+    Parsed rules and time conversions are cached across calls by the domain, so a calendar
+    refresh costs the window. What a series' sessions share (names, ids) is worked out once per
+    series, not per session. A series whose stored rule no longer parses is skipped with a
+    warning, not the calendar.
     """
     by_series: dict[uuid.UUID, dict[date, OverrideLine]] = defaultdict(dict)
     for ov in overrides:
         by_series[ov.event_id][ov.original_date] = ov
     views: list[OccurrenceView] = []
+    add = views.append
     for line in lines:
         ovs = by_series.get(line.id, {})
         try:
@@ -170,7 +176,34 @@ def expand_lines(
         except DomainError as err:
             log.warning("series %s cannot be expanded: %s", line.id, err)
             continue
-        views.extend(occurrence_of(line, occ, ovs.get(occ.original_date)) for occ in occs)
+        instructor = staff_name(line.instructor_first, line.instructor_last)
+        for occ in occs:
+            changed = ovs.get(occ.original_date)
+            if changed is not None:
+                add(occurrence_of(line, occ, changed))
+                continue
+            add(
+                OccurrenceView(
+                    line.id,
+                    line.class_id,
+                    line.class_name,
+                    occ.original_date,
+                    occ.start_local,
+                    occ.end_local,
+                    occ.start_utc,
+                    occ.end_utc,
+                    occ.duration_minutes,
+                    occ.room_id,
+                    line.room_name,
+                    occ.instructor_id,
+                    instructor,
+                    occ.cancelled,
+                    occ.rescheduled,
+                    occ.reason,
+                    False,
+                    line.program_id,
+                )
+            )
     views.sort(key=lambda v: (v.start_utc, v.class_name, v.series_id))
     return views
 
@@ -400,8 +433,9 @@ class ScheduleService:
         room_id: uuid.UUID | None = None,
         instructor_id: uuid.UUID | None = None,
         class_id: uuid.UUID | None = None,
+        program_id: uuid.UUID | None = None,
     ) -> list[OccurrenceView]:
-        """Sessions of a facility between two local dates (inclusive), by start; two queries.
+        """Sessions of a facility between two local dates (inclusive), by start; one query.
 
         Cancelled sessions are included (flagged). Room and instructor filters see overrides: a
         substitute's session is listed under the substitute.
@@ -411,7 +445,12 @@ class ScheduleService:
             raise ValidationError("A calendar window can span at most a year.", field="end")
         with self._uow() as uow:
             lines, overrides = uow.get(ScheduleRepository).window(
-                facility_id, start, end, class_id=class_id, instructor_id=instructor_id
+                facility_id,
+                start,
+                end,
+                class_id=class_id,
+                instructor_id=instructor_id,
+                program_id=program_id,
             )
         views = expand_lines(lines, overrides, start, end)
         if room_id is not None:
@@ -419,6 +458,12 @@ class ScheduleService:
         if instructor_id is not None:
             views = [v for v in views if v.instructor_id == instructor_id]
         return views
+
+    def programs(self, facility_id: uuid.UUID) -> list[ProgramChoice]:
+        """Programs with sessions at the facility, by name (the calendar's program filter)."""
+        with self._uow() as uow:
+            found = uow.get(ScheduleRepository).programs(facility_id)
+        return [ProgramChoice(ident, name) for ident, name in found]
 
     def occurrence(self, series_id: uuid.UUID, original_date: date) -> OccurrenceView:
         """Raises ``NotFound`` when the series has no session on ``original_date``."""

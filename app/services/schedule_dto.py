@@ -82,6 +82,15 @@ class OccurrenceView:
     rescheduled: bool
     reason: str | None
     substitute: bool = False  # taught by a substitute instructor
+    program_id: uuid.UUID | None = None  # the program of the class (for filters and colours)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramChoice:
+    """A program with classes at a facility, for the calendar's program filter."""
+
+    id: uuid.UUID
+    name: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from app.infra import paths
 from app.infra.clock import Clock, SystemClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
+from app.services.availability import AvailabilityService
 from app.services.classes import ClassService
 from app.services.context import Actor
 from app.services.facilities import FacilityService
@@ -57,6 +58,7 @@ class Services:
     staff_accounts: StaffAccountsService
     sync_issues: SyncIssuesService
     review: ReviewService  # marks set for review: keep, change, move
+    availability: AvailabilityService  # instructors' weekly hours and time off
     clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)
 
 
@@ -84,6 +86,7 @@ def build_services(
         staff_accounts=StaffAccountsService(server, actor),
         sync_issues=SyncIssuesService(engine, actor, clock),
         review=ReviewService(uow, AttendanceService(uow, clock), clock),
+        availability=AvailabilityService(uow, clock),
         clock=clock,
     )
 

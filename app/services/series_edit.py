@@ -6,6 +6,7 @@ into a change of a series from a chosen date on that leaves every mark already t
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal, TypeAlias
@@ -13,13 +14,22 @@ from typing import Literal, TypeAlias
 from app.db.models import OccurrenceOverrideRow
 from app.domain.enums import ClassStatus
 from app.domain.errors import NotAllowed, ValidationError
-from app.domain.recurrence import MAX_DURATION_MINUTES, SeriesSpec, compile_series
+from app.domain.recurrence import (
+    MAX_DURATION_MINUTES,
+    CompiledSeries,
+    OccurrenceOverride,
+    SeriesSpec,
+    compile_series,
+)
 from app.repositories.classes import ClassRepository
 from app.repositories.facilities import RoomRepository
 from app.repositories.people import PeopleRepository
 from app.repositories.schedule import ScheduleRepository
+from app.repositories.uow import UnitOfWork
+from app.services.availability import find_unavailable, refuse_unavailable
+from app.services.availability_dto import Unavailability
 from app.services.classes_dto import staff_name
-from app.services.schedule import ScheduleService, spec_of
+from app.services.schedule import CLASH_HORIZON, ScheduleService, override_of, spec_of
 from app.services.schedule_dto import Clash, NewSeries, OccurrenceView, SeriesView
 
 __all__ = [
@@ -269,10 +279,30 @@ class SeriesEditService(ScheduleService):
             klass = self._class(uow.get(ClassRepository), series.class_id)
             return form_of(series, klass.end_date, day)
 
-    def create_from_form(self, form: SeriesForm, *, allow_clash: bool = False) -> SeriesSaved:
+    def create_from_form(
+        self, form: SeriesForm, *, allow_clash: bool = False, allow_unavailable: bool = False
+    ) -> SeriesSaved:
         """A new series (room and instructor default to the class's); raises what
-        ``check_form`` and ``create_series`` raise, ``ClashError`` unless ``allow_clash``."""
+        ``check_form`` and ``create_series`` raise, ``ClashError`` unless ``allow_clash``,
+        ``UnavailableError`` when the instructor is not available for some of its sessions
+        unless ``allow_unavailable``."""
         rule, until = check_form(form)
+        if not allow_unavailable:
+            with self._uow() as uow:
+                classes = uow.get(ClassRepository)
+                klass = self._class(classes, form.class_id)
+                facility = classes.facility(klass.facility_id)
+                instructor = form.instructor_id or klass.instructor_id
+                if facility is not None and instructor is not None:
+                    spec = SeriesSpec(
+                        dtstart_local=datetime.combine(form.first_date, form.start_time),
+                        duration_minutes=form.duration_minutes,
+                        rrule=rule,
+                        timezone=facility.timezone,
+                        until_local=until if until is not None else klass.end_date,
+                        instructor_id=instructor,
+                    )
+                    self._refuse_unavailable(uow, klass.facility_id, compile_series(spec))
         series = self.create_series(
             NewSeries(
                 class_id=form.class_id,
@@ -290,14 +320,20 @@ class SeriesEditService(ScheduleService):
         return SeriesSaved(series.id, series.class_name, first)
 
     def edit_from(
-        self, series_id: uuid.UUID, form: SeriesForm, *, allow_clash: bool = False
+        self,
+        series_id: uuid.UUID,
+        form: SeriesForm,
+        *,
+        allow_clash: bool = False,
+        allow_unavailable: bool = False,
     ) -> SeriesSaved:
         """Change the sessions of a series from ``form.first_date`` on.
 
         The series' sessions before that date keep their time, room and attendance. ``count``
         is the number of sessions of the whole series, those before the date included.
         Raises ``NotAllowed`` when attendance was taken on or after the date's session,
-        ``ValidationError`` naming the form's field, ``ClashError`` unless ``allow_clash``.
+        ``ValidationError`` naming the form's field, ``ClashError`` unless ``allow_clash``,
+        ``UnavailableError`` unless ``allow_unavailable`` (as ``create_from_form``).
         """
         rule, until = check_form(form)
         day = form.first_date
@@ -351,6 +387,15 @@ class SeriesEditService(ScheduleService):
                 instructor_id=form.instructor_id,
             )
 
+        if not allow_unavailable:
+            with self._uow() as uow:
+                kept = [
+                    override_of(o)
+                    for o in uow.get(ScheduleRepository).overrides_of(series_id)
+                    if o.original_date >= day
+                ]
+                changed = compile_series(change(spec))
+                self._refuse_unavailable(uow, line.facility_id, changed, kept)
         done = self._edit(
             series_id,
             session,
@@ -363,6 +408,42 @@ class SeriesEditService(ScheduleService):
         )
         carrier = done.new_series_id or series_id
         return SeriesSaved(carrier, line.class_name, done.occurrence)
+
+    def unavailable_in(
+        self,
+        uow: UnitOfWork,
+        facility_id: uuid.UUID,
+        compiled: CompiledSeries,
+        overrides: Sequence[OccurrenceOverride] = (),
+    ) -> list[Unavailability]:
+        """The sessions of a series, from today (or its start) up to the clash horizon, whose
+        instructor (a substitute's included) is not available for them."""
+        spec = compiled.spec
+        start = max(spec.dtstart_local.date(), self._clock.now().astimezone(compiled.tz).date())
+        end = start + CLASH_HORIZON
+        if spec.until_local is not None:
+            end = min(end, spec.until_local)
+        if end < start:
+            return []
+        taught: dict[uuid.UUID, list[tuple[datetime, datetime]]] = {}
+        for occ in compiled.expand(start, end, overrides):
+            if not occ.cancelled and occ.instructor_id is not None:
+                taught.setdefault(occ.instructor_id, []).append((occ.start_local, occ.end_local))
+        found = [
+            u
+            for instructor, sessions in taught.items()
+            for u in find_unavailable(uow, facility_id, instructor, sessions)
+        ]
+        return sorted(found, key=lambda u: u.outside.start_local)
+
+    def _refuse_unavailable(
+        self,
+        uow: UnitOfWork,
+        facility_id: uuid.UUID,
+        compiled: CompiledSeries,
+        overrides: Sequence[OccurrenceOverride] = (),
+    ) -> None:
+        refuse_unavailable(self.unavailable_in(uow, facility_id, compiled, overrides))
 
     @staticmethod
     def _next_session(spec: SeriesSpec, day: date) -> date | None:

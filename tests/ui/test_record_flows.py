@@ -15,6 +15,7 @@ from shiboken6 import isValid
 from sqlalchemy import text
 
 from app.domain.enums import AttendanceStatus
+from app.services.changes import ATTENDANCE, Changes
 from app.ui.dialogs.student_record import MARKS, StudentRecordDialog
 from tests.ui.conftest import PAST_MONDAY, TZ, Desk
 from tests.ui.test_review_queue import add_staff, mark
@@ -165,6 +166,8 @@ def test_a_record_opened_from_today_opens_its_sessions_too(qtbot: QtBot, desk: D
     mark(desk, desk.carpentry_series, PAST_MONDAY, student, AttendanceStatus.LATE)
     today = desk.win.today
     qtbot.keyClick(desk.win, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    # The marks arrive as a sync's would: written to the cache, then published.
+    desk.win.changes.publish(Changes.of(ATTENDANCE, facility_id=desk.facility_id, source="sync"))
     qtbot.waitUntil(
         lambda: any(
             "Last02" in today.risk_model.student_at(r).display_name

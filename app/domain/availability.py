@@ -164,3 +164,32 @@ def hours_text(hours: Sequence[Interval]) -> str:
         f"{h.start:%H:%M}–{'24:00' if h.end.date() > h.start.date() else f'{h.end:%H:%M}'}"
         for h in hours
     )
+
+
+def parse_stretches(text: str) -> list[tuple[int, int]]:
+    """A day's hours as a person types them: ``9-17``, ``09:00–12:00, 13:00–17:00`` (empty:
+    none). Minutes of the day, in order; ``ValueError`` with a message for a person."""
+    found: list[tuple[int, int]] = []
+    for part in text.replace("–", "-").replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        start, dash, end = part.partition("-")
+        if not dash:
+            raise ValueError(
+                f'"{part.strip()}" is not a stretch of hours: write it as 09:00-17:00.'
+            )
+        try:
+            lo, hi = parse_minute(start), parse_minute(end)
+        except ValueError:
+            raise ValueError(
+                f'"{part.strip()}" is not a stretch of hours: write it as 09:00-17:00.'
+            ) from None
+        if hi <= lo:
+            raise ValueError(f'"{part.strip()}" ends before it starts.')
+        found.append((lo, hi))
+    return sorted(found)
+
+
+def stretches_text(stretches: Iterable[tuple[int, int]]) -> str:
+    """Minutes of the day back as ``09:00-12:00, 13:00-17:00``."""
+    return ", ".join(f"{minute_text(lo)}-{minute_text(hi)}" for lo, hi in sorted(stretches))

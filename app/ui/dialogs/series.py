@@ -3,7 +3,8 @@
 Keys: Alt+C class, Alt+R room, Alt+I instructor, Alt+D first date (*Apply from* when changing a
 series), Alt+S start time, Alt+U duration, Alt+P repeat, Alt+V every N weeks or days, Alt+W the
 weekdays, Alt+N how it ends, Alt+O the last day, Alt+A the number of sessions, Alt+H allow
-clashes. Enter saves, Esc closes. What is wrong is said next to its field; nothing typed is lost.
+clashes, Alt+B allow sessions outside the instructor's availability (weekly hours, time off).
+Enter saves, Esc closes. What is wrong is said next to its field; nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.errors import DomainError
+from app.services.availability import unavailable_text
+from app.services.availability_dto import UnavailableError
 from app.services.schedule_dto import ClashError, OccurrenceView
 from app.services.series_edit import (
     MAX_COUNT,
@@ -138,6 +141,9 @@ class SeriesDialog(QDialog):
         self.allow_clash = QCheckBox(
             self.tr("Allow clas&hes (save although a room or an instructor is booked twice)")
         )
+        self.allow_unavailable = QCheckBox(
+            self.tr("Allow sessions outside the instructor's availa&bility")
+        )
         self.clashes = self._error_label()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -185,6 +191,7 @@ class SeriesDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.allow_clash.setAccessibleName(self.tr("Allow clashes"))
+        self.allow_unavailable.setAccessibleName(self.tr("Allow outside availability"))
         self.save_button.setAccessibleName(self.tr("Save the series"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
             self.tr("Close without saving")
@@ -194,6 +201,7 @@ class SeriesDialog(QDialog):
         layout.addLayout(self.form_layout)
         layout.addWidget(note)
         layout.addWidget(self.allow_clash)
+        layout.addWidget(self.allow_unavailable)
         layout.addWidget(self.clashes)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -369,6 +377,7 @@ class SeriesDialog(QDialog):
             self._refuse(self.tr("Nothing to change: change a field, or press Esc."))
             return
         allow = self.allow_clash.isChecked()
+        outside = self.allow_unavailable.isChecked()
         service, occ = self._services.series_edit, self._occurrence
         self.busy = True
         self.save_button.setEnabled(False)
@@ -376,8 +385,10 @@ class SeriesDialog(QDialog):
 
         def work() -> SeriesSaved:
             if occ is None:
-                return service.create_from_form(form, allow_clash=allow)
-            return service.edit_from(occ.series_id, form, allow_clash=allow)
+                return service.create_from_form(form, allow_clash=allow, allow_unavailable=outside)
+            return service.edit_from(
+                occ.series_id, form, allow_clash=allow, allow_unavailable=outside
+            )
 
         self._runner.run(work, self._on_saved, self._on_failed)
 
@@ -401,6 +412,17 @@ class SeriesDialog(QDialog):
             head = self.tr("Not saved: these sessions would be booked twice.")
             tail = self.tr("Change the time or room, or tick Allow clashes and save again.")
             self._show(self.clashes, "\n• ".join([head, *lines]) + "\n" + tail, self.allow_clash)
+            self.sig_refused.emit(error.message)
+            return
+        if isinstance(error, UnavailableError):
+            head = self.tr("Not saved: the instructor is not available for these sessions.")
+            tail = self.tr(
+                "Change the time or the instructor, or tick Allow sessions outside the "
+                "instructor's availability and save again."
+            )
+            lines = unavailable_text(error.unavailable).split("\n")
+            self._show(self.clashes, "\n• ".join([head, *lines]) + "\n" + tail,
+                       self.allow_unavailable)  # fmt: skip
             self.sig_refused.emit(error.message)
             return
         self.message.clear()

@@ -2,8 +2,10 @@
 reason.
 
 Keys: Alt+S the substitute, Alt+R the reason, Alt+T this session, Alt+F all future sessions,
-Alt+C allow a clash. Enter saves, Esc closes. Whether the chosen instructor already teaches at
-that time is shown as soon as they are chosen; saving is then refused unless a clash is allowed.
+Alt+C allow a clash, Alt+O allow outside availability. Enter saves, Esc closes. Instructors
+available at the session's time come first in the list. Whether the chosen instructor already
+teaches then, or is not available then (their weekly hours, time off), is shown as soon as they
+are chosen; saving is then refused unless the clash (or the time outside) is allowed.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
+from app.services.availability import AvailabilityService, refuse_unavailable, unavailable_text
+from app.services.availability_dto import Candidate, Unavailability, UnavailableError
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import (
     Clash,
@@ -58,6 +62,7 @@ class SubstituteDialog(QDialog):
     sig_saved = Signal(str)  # what was done
     sig_refused = Signal(str)  # a refusal, shown in the dialog
     sig_checked = Signal(int)  # the clashes of the chosen instructor with this session
+    sig_ranked = Signal()  # the list now has the instructors available then first
 
     def __init__(
         self,
@@ -69,11 +74,14 @@ class SubstituteDialog(QDialog):
         *,
         reason: str = "",
         all_future: bool = False,
+        availability: AvailabilityService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setMinimumWidth(520)
         self._schedule = schedule
+        self._availability = availability
+        self._chosen_by_hand = False  # the person picked someone: ranking keeps their choice
         self._runner = runner
         self._facility_id = facility_id
         self._occurrence = o = occurrence
@@ -92,6 +100,9 @@ class SubstituteDialog(QDialog):
         self.all_future = QRadioButton(self.tr("All &future sessions"))
         (self.all_future if all_future else self.this_one).setChecked(True)
         self.allow_clash = QCheckBox(self.tr("Allow a &clash (the substitute teaches then)"))
+        self.allow_outside = QCheckBox(
+            self.tr("Allow &outside their availability (weekly hours, time off)")
+        )
         self.clashes = QLabel()
         self.clashes.setWordWrap(True)
         self.message = QLabel()
@@ -108,6 +119,7 @@ class SubstituteDialog(QDialog):
             (self.this_one, "This session only"),
             (self.all_future, "All future sessions"),
             (self.allow_clash, "Allow a clash"),
+            (self.allow_outside, "Allow outside availability"),
             (self.save_button, "Save the substitute"),
             (self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "Close without saving"),
         ):
@@ -123,6 +135,7 @@ class SubstituteDialog(QDialog):
         form.addRow(self.tr("&Reason"), self.reason)
         form.addRow(self.tr("Apply to"), scope)
         form.addRow("", self.allow_clash)
+        form.addRow("", self.allow_outside)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.clashes)
@@ -130,11 +143,14 @@ class SubstituteDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.instructor_box.currentIndexChanged.connect(lambda _i: self.check())
+        self.instructor_box.activated.connect(self._on_instructor_chosen)
+        self.all_future.toggled.connect(lambda _on: self.check())
         if self.instructor_box.count() == 0:
             self.message.setText(self.tr("No other instructor works at this facility."))
             self.save_button.setEnabled(False)
         else:
             self.check()
+            self._rank()
         self.instructor_box.setFocus()
 
     @property
@@ -158,24 +174,92 @@ class SubstituteDialog(QDialog):
         token = self._check_token
         self._pending += 1
 
-        def work() -> list[Clash]:
-            return schedule.clashes_for(facility, [slot], ignore_series_id=o.series_id)
+        availability, scope = self._availability, self.scope()
+
+        def work() -> tuple[list[Clash], list[Unavailability]]:
+            clashes = schedule.clashes_for(facility, [slot], ignore_series_id=o.series_id)
+            if availability is None:
+                return clashes, []
+            return clashes, availability.check_substitute(
+                o.series_id, o.original_date, chosen, scope=scope
+            )
 
         self._runner.run(work, lambda found: self._on_checked(found, token), self._on_failed)
 
-    def _on_checked(self, found: list[Clash], token: int) -> None:
+    def _on_checked(self, found: tuple[list[Clash], list[Unavailability]], token: int) -> None:
         self._pending -= 1
         if token != self._check_token:
             return
-        name = self.instructor_box.currentText()
-        if found:
-            head = self.tr("This session would clash:")
-            tail = self.tr("Choose someone else, or tick Allow a clash.")
-            self._show_clashes("\n• ".join([head, *clash_lines(found)]) + "\n" + tail)
+        clashes, outside = found
+        name = self.item_name()
+        parts: list[str] = []
+        if clashes:
+            parts.append("\n• ".join([self.tr("This session would clash:"), *clash_lines(clashes)]))
+        if outside:
+            head = self.tr("Not available then:")
+            parts.append("\n• ".join([head, *unavailable_text(outside).split("\n")]))
+        if parts:
+            allow = [
+                text
+                for text, needed in (
+                    (self.tr("Allow a clash"), clashes),
+                    (self.tr("Allow outside their availability"), outside),
+                )
+                if needed
+            ]
+            tail = self.tr("Choose someone else, or tick ") + self.tr(" and ").join(allow) + "."
+            self._show_clashes("\n".join([*parts, tail]))
         else:
             self.clashes.setStyleSheet("")
-            self.clashes.setText(name + self.tr(" is free at this session's time."))
-        self.sig_checked.emit(len(found))
+            self.clashes.setText(name + self.tr(" is free and available at this session's time."))
+        self.sig_checked.emit(len(clashes) + len(outside))
+
+    # -- the instructors available then first -------------------------------------------------
+
+    def item_name(self, index: int | None = None) -> str:
+        """The instructor's name at ``index`` (the current one), without the "not available"
+        note the ranking adds."""
+        data = self.instructor_box.itemData(
+            self.instructor_box.currentIndex() if index is None else index,
+            Qt.ItemDataRole.UserRole + 1,
+        )
+        return str(data) if data else self.instructor_box.currentText()
+
+    def _on_instructor_chosen(self, _index: int) -> None:
+        self._chosen_by_hand = True
+
+    def _rank(self) -> None:
+        """Ask which instructors are available at the session's time; list them first."""
+        availability, o = self._availability, self._occurrence
+        if availability is None:
+            return
+        people = [
+            (self.instructor_box.itemData(i), self.instructor_box.itemText(i))
+            for i in range(self.instructor_box.count())
+        ]
+        facility = self._facility_id
+        self._pending += 1
+
+        def work() -> list[Candidate]:
+            return availability.candidates(facility, o.start_local, o.end_local, people)
+
+        self._runner.run(work, self._on_ranked, self._on_failed)
+
+    def _on_ranked(self, ranked: list[Candidate]) -> None:
+        self._pending -= 1
+        box = self.instructor_box
+        keep = box.currentData() if self._chosen_by_hand else None
+        box.blockSignals(True)
+        box.clear()
+        for c in ranked:
+            label = c.name if c.available else c.name + self.tr(" — not available then")
+            box.addItem(label, c.id)
+            box.setItemData(box.count() - 1, c.name, Qt.ItemDataRole.UserRole + 1)
+        found = next((i for i, c in enumerate(ranked) if c.id == keep), 0)
+        box.setCurrentIndex(found)
+        box.blockSignals(False)
+        self.check()
+        self.sig_ranked.emit()
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -183,17 +267,22 @@ class SubstituteDialog(QDialog):
         chosen, o = self.instructor_box.currentData(), self._occurrence
         if chosen is None or not self.save_button.isEnabled():
             return
-        schedule, name = self._schedule, self.instructor_box.currentText()
+        schedule, name = self._schedule, self.item_name()
         reason, scope, allow = (
             self.reason.text() or None,
             self.scope(),
             self.allow_clash.isChecked(),
         )
+        availability = None if self.allow_outside.isChecked() else self._availability
         self._pending += 1
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
 
         def work() -> ScheduleChange:
+            if availability is not None:
+                refuse_unavailable(
+                    availability.check_substitute(o.series_id, o.original_date, chosen, scope=scope)
+                )
             return schedule.substitute_instructor(
                 o.series_id, o.original_date, chosen, reason, scope=scope, allow_clash=allow
             )
@@ -217,6 +306,14 @@ class SubstituteDialog(QDialog):
             tail = self.tr("Choose someone else, or tick Allow a clash and save again.")
             self._show_clashes("\n• ".join([head, *clash_lines(error.clashes)]) + "\n" + tail)
             self.allow_clash.setFocus()
+            self.sig_refused.emit(error.message)
+            return
+        if isinstance(error, UnavailableError):
+            head = self.tr("Not saved: the substitute is not available then.")
+            tail = self.tr("Choose someone else, or tick Allow outside their availability.")
+            lines = unavailable_text(error.unavailable).split("\n")
+            self._show_clashes("\n• ".join([head, *lines]) + "\n" + tail)
+            self.allow_outside.setFocus()
             self.sig_refused.emit(error.message)
             return
         if not isinstance(error, DomainError):

@@ -1,0 +1,353 @@
+"""The availability dialog: an instructor's weekly hours and time off at the facility.
+
+Keys: Alt+M, Alt+T, Alt+W, Alt+H, Alt+F, Alt+A, Alt+U the hours of Monday to Sunday (typed as
+``9-17`` or ``09:00-12:00, 13:00-17:00``; empty: not working that day; every day empty: hours not
+known, any time counts). Time off: Alt+O from, Alt+N until, Alt+R reason, Alt+D adds it, Alt+L
+the list, Alt+V or Delete removes the selected one. Enter saves, Esc closes. Times are the
+facility's wall time: 09:00 stays 09:00 across a DST change.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.availability import parse_stretches, stretches_text
+from app.domain.errors import DomainError
+from app.services.availability import AvailabilityService, check_time_off
+from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
+from app.ui.models.time_off_table import TimeOffTableModel
+from app.ui.tasks import TaskRunner
+
+DAY_LABELS = ("&Mon", "&Tue", "&Wed", "T&hu", "&Fri", "S&at", "S&un")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ERROR_STYLE = "color: #b00020;"
+
+
+def _qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+
+
+def _local(edit: QDateTimeEdit) -> datetime:
+    qdt = edit.dateTime()
+    d, t = qdt.date(), qdt.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+class AvailabilityDialog(QDialog):
+    """Shows and edits one instructor's availability; saves it whole through
+    ``AvailabilityService.save`` (nothing is written before Save)."""
+
+    sig_saved = Signal(str)  # what was done
+    sig_refused = Signal(str)  # a refusal, shown in the dialog
+    sig_loaded = Signal()
+
+    def __init__(
+        self,
+        availability: AvailabilityService,
+        runner: TaskRunner,
+        facility_id: uuid.UUID,
+        instructor_id: uuid.UUID,
+        instructor_name: str,
+        *,
+        timezone: str,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(620)
+        self._service = availability
+        self._runner = runner
+        self._facility_id = facility_id
+        self._instructor_id = instructor_id
+        self._name = instructor_name
+        self._pending = 0
+        self._loaded: InstructorAvailabilityView | None = None
+        self.setWindowTitle(self.tr("Availability of ") + instructor_name)
+
+        self.days = [QLineEdit() for _ in DAY_LABELS]
+        hours_form = QFormLayout()
+        for index, (edit, label) in enumerate(zip(self.days, DAY_LABELS, strict=True)):
+            edit.setPlaceholderText(self.tr("not working"))
+            edit.setAccessibleName(self.tr("Hours on ") + self.tr(DAY_NAMES[index]))
+            caption = QLabel(self.tr(label))
+            caption.setBuddy(edit)
+            hours_form.addRow(caption, edit)
+        zone = QLabel(
+            self.tr("Weekly hours in {zone}, the facility's time, e.g. 09:00-17:00 or ").replace(
+                "{zone}", timezone
+            )
+            + self.tr("09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not ")
+            + self.tr("known: then any time counts as available.")
+        )
+        zone.setWordWrap(True)
+        self.kept = QLabel()
+        self.kept.setWordWrap(True)
+        self.kept.hide()
+        self.hours_error = self._error_label()
+
+        start = datetime.combine(today, datetime.min.time())
+        self.off_from = QDateTimeEdit(_qdatetime(start))
+        self.off_until = QDateTimeEdit(_qdatetime(start + timedelta(days=1)))
+        for moment in (self.off_from, self.off_until):
+            moment.setDisplayFormat("ddd d MMM yyyy HH:mm")
+            moment.setCalendarPopup(True)
+        self.off_reason = QLineEdit(placeholderText=self.tr("e.g. leave, training"))
+        self.add_off_button = QPushButton(self.tr("A&dd time off"))
+        self.add_off_button.setAutoDefault(False)
+        self.model = TimeOffTableModel(self)
+        self.time_off = QTableView()
+        self.time_off.setModel(self.model)
+        self.time_off.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.time_off.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.time_off.verticalHeader().hide()
+        header = self.time_off.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.remove_off_button = QPushButton(self.tr("Remo&ve time off"))
+        self.remove_off_button.setAutoDefault(False)
+        self.off_error = self._error_label()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setEnabled(False)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        for widget, name in (
+            (self.off_from, "Time off from"),
+            (self.off_until, "Time off until"),
+            (self.off_reason, "Reason for the time off"),
+            (self.add_off_button, "Add the time off"),
+            (self.time_off, "Time off"),
+            (self.remove_off_button, "Remove the selected time off"),
+            (self.save_button, "Save the availability"),
+            (cancel, "Close without saving"),
+        ):
+            widget.setAccessibleName(self.tr(name))
+
+        off_form = QFormLayout()
+        for label, control in (
+            ("&Off from", self.off_from),
+            ("U&ntil", self.off_until),
+            ("&Reason", self.off_reason),
+        ):
+            caption = QLabel(self.tr(label))
+            caption.setBuddy(control)
+            off_form.addRow(caption, control)
+        off_buttons = QHBoxLayout()
+        off_buttons.addWidget(self.add_off_button)
+        off_buttons.addWidget(self.remove_off_button)
+        off_buttons.addStretch(1)
+        list_label = QLabel(self.tr("Time off &list"))
+        list_label.setBuddy(self.time_off)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h3>{self.tr('Weekly hours')}</h3>"))
+        layout.addWidget(zone)
+        layout.addLayout(hours_form)
+        layout.addWidget(self.kept)
+        layout.addWidget(self.hours_error)
+        layout.addWidget(QLabel(f"<h3>{self.tr('Time off')}</h3>"))
+        layout.addLayout(off_form)
+        layout.addLayout(off_buttons)
+        layout.addWidget(self.off_error)
+        layout.addWidget(list_label)
+        layout.addWidget(self.time_off, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self.add_off_button.clicked.connect(self.add_time_off)
+        self.remove_off_button.clicked.connect(self.remove_time_off)
+        self.off_reason.returnPressed.connect(self.add_time_off)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.time_off, self.remove_time_off)
+        self.off_from.dateTimeChanged.connect(self._on_from_changed)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.message.setText(self.tr("Loading…"))
+        self._pending += 1
+        service = self._service
+        self._runner.run(
+            lambda: service.of_instructor(facility_id, instructor_id),
+            self._on_loaded,
+            self._on_failed,
+        )
+
+    @property
+    def busy(self) -> bool:
+        """True while a load or a save still has to answer (the dialog must outlive it)."""
+        return self._pending > 0
+
+    def _error_label(self) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet(_ERROR_STYLE)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _on_loaded(self, view: InstructorAvailabilityView) -> None:
+        self._pending -= 1
+        self._loaded = view
+        for weekday, edit in enumerate(self.days):
+            edit.setText(stretches_text(self._undated(view, weekday)))
+        dated = [h for h in view.hours if h.valid_from is not None or h.valid_to is not None]
+        if dated:
+            lines = [f"{h.text} {self._validity(h)}" for h in dated]
+            self.kept.setText(self.tr("Kept as they are: ") + "; ".join(lines))
+            self.kept.show()
+        self.model.set_entries(view.time_off)
+        self.message.clear()
+        self.save_button.setEnabled(True)
+        self.days[0].setFocus()
+        self.sig_loaded.emit()
+
+    @staticmethod
+    def _undated(view: InstructorAvailabilityView, weekday: int) -> list[tuple[int, int]]:
+        return [
+            (h.start_minute, h.end_minute)
+            for h in view.hours
+            if h.weekday == weekday and h.valid_from is None and h.valid_to is None
+        ]
+
+    @staticmethod
+    def _validity(h: HoursEntry) -> str:
+        since = f"from {h.valid_from:%d %b %Y}" if h.valid_from else ""
+        until = f"to {h.valid_to:%d %b %Y}" if h.valid_to else ""
+        return " ".join(p for p in (since, until) if p)
+
+    # -- time off -----------------------------------------------------------------------------
+
+    def _on_from_changed(self, new: QDateTime) -> None:
+        """Until follows From while it would end before it."""
+        if self.off_until.dateTime() <= new:
+            self.off_until.setDateTime(new.addDays(1))
+
+    def add_time_off(self) -> None:
+        self.off_error.hide()
+        entry = TimeOffEntry(_local(self.off_from), _local(self.off_until), self.off_reason.text())
+        try:
+            checked = check_time_off(entry)
+        except DomainError as err:
+            self._show(self.off_error, err.message, self.off_until)
+            return
+        row = self.model.add(checked)
+        self.off_reason.clear()
+        self.time_off.selectRow(row)
+        self.message.setText(self.tr("Time off added; Save keeps it."))
+
+    def remove_time_off(self) -> None:
+        rows = self.time_off.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("Select the time off to remove in the list."))
+            return
+        removed = self.model.remove(rows[0].row())
+        self.message.setText(
+            self.tr("Removed the time off from ")
+            + f"{removed.starts_local:%a %d %b %Y}"
+            + self.tr("; Save keeps the change.")
+        )
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def hours_entries(self) -> list[HoursEntry] | None:
+        """The weekly hours the fields say (stored ids kept where a stretch stays on its day),
+        and the dated ones kept; ``None`` after showing what cannot be read."""
+        view = self._loaded
+        if view is None:
+            return None
+        entries = [h for h in view.hours if h.valid_from is not None or h.valid_to is not None]
+        for weekday, edit in enumerate(self.days):
+            try:
+                stretches = parse_stretches(edit.text())
+            except ValueError as err:
+                self._show(self.hours_error, f"{self.tr(DAY_NAMES[weekday])}: {err}", edit)
+                return None
+            stored = [
+                h
+                for h in view.hours
+                if h.weekday == weekday and h.valid_from is None and h.valid_to is None
+            ]
+            for index, (lo, hi) in enumerate(stretches):
+                known = stored[index].id if index < len(stored) else None
+                entries.append(HoursEntry(weekday, lo, hi, id=known))
+        return entries
+
+    def save(self) -> None:
+        if self.busy or not self.save_button.isEnabled():
+            return
+        for label in (self.hours_error, self.off_error):
+            label.hide()
+        hours = self.hours_entries()
+        if hours is None:
+            return
+        offs = self.model.entries()
+        service, facility, instructor = self._service, self._facility_id, self._instructor_id
+        self._pending += 1
+        self.save_button.setEnabled(False)
+        self.message.setText(self.tr("Saving…"))
+        self._runner.run(
+            lambda: service.save(facility, instructor, hours, offs),
+            self._on_saved,
+            self._on_failed,
+        )
+
+    def _on_saved(self, view: InstructorAvailabilityView) -> None:
+        self._pending -= 1
+        worked = sum(1 for w in range(7) if any(h.weekday == w for h in view.hours))
+        days = self.tr("1 day") if worked == 1 else self.tr(f"{worked} days")
+        offs = len(view.time_off)
+        text = (
+            self.tr("Saved the availability of ")
+            + view.instructor_name
+            + f": {days} "
+            + self.tr("a week, ")
+            + (self.tr("1 time off") if offs == 1 else self.tr(f"{offs} times off"))
+            + "."
+        )
+        self.message.setText(text)
+        self.sig_saved.emit(text)
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._pending -= 1
+        self.save_button.setEnabled(self._loaded is not None)
+        self.message.clear()
+        if not isinstance(error, DomainError):
+            raise error
+        if error.field == "hours":
+            self._show(self.hours_error, error.message, self.days[0])
+        elif error.field == "time_off":
+            self._show(self.off_error, error.message, self.time_off)
+        else:
+            self.message.setText(error.message)
+            self.sig_refused.emit(error.message)
+
+    def _show(self, label: QLabel, text: str, focus: QWidget) -> None:
+        label.setText(text)
+        label.show()
+        focus.setFocus()
+        self.sig_refused.emit(text)

@@ -1,4 +1,5 @@
-"""The entities of a CSV import: students, guardians, classes, enrollments, sessions, attendance.
+"""The entities of a CSV import: students, guardians, classes, enrollments, sessions, attendance,
+instructors' availability (weekly hours and time off).
 
 Every value arrives as text; these converters parse it (ISO dates, or the mapping's
 ``date_format``), check it against our enumerations and limits, and report what they refuse.
@@ -7,10 +8,11 @@ Every value arrives as text; these converters parse it (ISO dates, or the mappin
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from app.domain import ids
+from app.domain.availability import parse_minute
 from app.domain.enums import (
     AttendanceStatus,
     ClassStatus,
@@ -259,6 +261,83 @@ def _attendance(row: Row, ctx: Context) -> dict[str, Any]:
     }
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday(value: Any) -> int:
+    """``Mon``, ``monday``, or ISO ``1`` (Monday) to ``7`` as 0 (Monday) to 6."""
+    text = str(value).strip().lower()
+    if text.isdigit() and 1 <= int(text) <= 7:
+        return int(text) - 1
+    for index, name in enumerate(_WEEKDAYS):
+        if text.startswith(name):
+            return index
+    raise Skip("invalid", f"weekday {value!r} is not a day of the week")
+
+
+def _minute(value: Any, field: str) -> int:
+    try:
+        return parse_minute(str(value or ""))
+    except ValueError:
+        raise Skip("invalid", f"{field} {value!r} is not a time of day (09:00)") from None
+
+
+def _hours(row: Row, ctx: Context) -> dict[str, Any]:
+    facility, _ = cv.facility_of(ctx)
+    start, end = _minute(row["start"], "start"), _minute(row["end"], "end")
+    if end <= start:
+        raise Skip("invalid", f"the hours end ({row['end']}) before they start ({row['start']})")
+    valid_from = _date(ctx, row["valid_from"], "valid_from")
+    valid_to = _date(ctx, row["valid_to"], "valid_to")
+    if valid_from and valid_to and valid_to < valid_from:
+        ctx.note("invalid", f"valid_to {valid_to} is before valid_from: left out", CHANGED)
+        valid_to = None
+    return {
+        "id": ctx.new_id("availability", ctx.source_id),
+        "facility_id": facility,
+        "instructor_id": ctx.parent("instructors", row["instructor"], "instructor"),
+        "weekday": _weekday(row["weekday"]),
+        "start_minute": start,
+        "end_minute": end,
+        "valid_from": valid_from,
+        "valid_to": valid_to,
+    }
+
+
+def _wall_time(ctx: Context, value: Any, field: str, *, end: bool) -> datetime:
+    """A time off's start or end: a date (its start; an end date is the whole day) or a date
+    and time, as the facility's naive wall time."""
+    text = str(value or "").strip()
+    if len(text) > 10 or "T" in text:
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise Skip("invalid", f"{field} {value!r} is not a date and time") from None
+        if moment.tzinfo is not None:
+            _, tz = cv.facility_of(ctx)
+            moment = moment.astimezone(cv.zone(tz)).replace(tzinfo=None)
+        return moment
+    day = _date(ctx, text, field, required=True)
+    assert day is not None  # required
+    return datetime.combine(day + timedelta(days=1) if end else day, time())
+
+
+def _time_off(row: Row, ctx: Context) -> dict[str, Any]:
+    facility, _ = cv.facility_of(ctx)
+    starts = _wall_time(ctx, row["start"], "start", end=False)
+    ends = _wall_time(ctx, row["end"], "end", end=True)
+    if ends <= starts:
+        raise Skip("invalid", f"the time off ends ({row['end']}) before it starts")
+    return {
+        "id": ctx.new_id("time_off", ctx.source_id),
+        "facility_id": facility,
+        "instructor_id": ctx.parent("instructors", row["instructor"], "instructor"),
+        "starts_local": starts,
+        "ends_local": ends,
+        "reason": cv.text(ctx, row["reason"], "reason", 500),
+    }
+
+
 def _by_id(row: Row) -> str:
     return str(row["id"]) if row["id"] else f"line {row['_line']}"
 
@@ -320,6 +399,12 @@ def build_system(kinds: set[str]) -> System:
                 lambda r: f"{r['id']}:{r['student']}",
             ),
         ]
+    # Instructors are named (the classes' instructor column, the availability's): one per name.
+    instructors = " UNION ".join(
+        f"SELECT instructor FROM csv_{k} WHERE instructor IS NOT NULL"  # noqa: S608
+        for k in ("classes", "availability")
+        if k in kinds
+    )
     if rooms:
         entities.append(
             Entity(
@@ -329,6 +414,17 @@ def build_system(kinds: set[str]) -> System:
                 ("room",),
                 _room,
                 lambda r: str(r["room"]),
+            )
+        )
+    if instructors:
+        entities.append(
+            Entity(
+                "instructors",
+                Target("users"),
+                instructors,
+                ("instructor",),
+                _instructor,
+                lambda r: str(r["instructor"]),
             )
         )
     if "classes" in kinds:
@@ -350,14 +446,6 @@ def build_system(kinds: set[str]) -> System:
                 ("program",),
                 _offer,
                 lambda r: str(r["program"]),
-            ),
-            Entity(
-                "instructors",
-                Target("users"),
-                "SELECT DISTINCT instructor FROM csv_classes WHERE instructor IS NOT NULL",
-                ("instructor",),
-                _instructor,
-                lambda r: str(r["instructor"]),
             ),
             Entity(
                 "classes",
@@ -401,4 +489,23 @@ def build_system(kinds: set[str]) -> System:
                 lambda r: f"{r['session']}:{r['student']}:{r['date']}",
             )
         )
+    if "availability" in kinds:
+        entities += [
+            Entity(
+                "availability",
+                Target("instructor_availability"),
+                "SELECT * FROM csv_availability WHERE weekday IS NOT NULL",
+                ("_line",),
+                _needs_id(_hours),
+                _by_id,
+            ),
+            Entity(
+                "time_off",
+                Target("instructor_time_off"),
+                "SELECT * FROM csv_availability WHERE weekday IS NULL",
+                ("_line",),
+                _needs_id(_time_off),
+                _by_id,
+            ),
+        ]
     return System(name="csv", entities=tuple(entities))

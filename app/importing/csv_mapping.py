@@ -64,6 +64,18 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "marked_by",
         "absence_reason",
     ),
+    # Seed 003: an instructor's weekly hours (a weekday, times of day) or, on rows without a
+    # weekday, time off (dates, or dates and times), in the facility's wall time.
+    "availability": (
+        "id",
+        "instructor",
+        "weekday",
+        "start",
+        "end",
+        "valid_from",
+        "valid_to",
+        "reason",
+    ),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "students": ("id", "first_name", "last_name"),
@@ -72,6 +84,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "enrollments": ("student", "class"),
     "sessions": ("id", "class", "start", "duration"),
     "attendance": ("session", "student", "date", "status"),
+    "availability": ("id", "instructor", "start", "end"),
 }
 # Other names exports use for a field (compared without case, spaces or punctuation).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -84,6 +97,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "session": ("session", "sessionid", "sessionuuid"),
     "start": ("start", "starts", "firstsession", "startdate"),
     "rrule": ("rrule", "repeats", "recurrence"),
+    "instructor": ("instructor", "coach", "trainer", "teacher", "tutor"),
+    "weekday": ("weekday", "day", "dayofweek"),
+    "end": ("end", "ends", "until", "to", "enddate"),
+    "reason": ("reason", "notes", "note"),
 }
 
 

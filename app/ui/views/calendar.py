@@ -1,14 +1,18 @@
-"""Session calendar: a day, week or month of a facility (or one room, or one instructor's
-sessions, those they substitute in included), in its timezone; one session or all future ones
-cancelled, moved, given another room or another instructor, with a reason.
+"""Session calendar: a day, week or month of a facility (or one room, one program, or one
+instructor's sessions, those they substitute in included), in its timezone, drawn as a time grid
+(day, week) or a month grid, or as a list; one session or all future ones cancelled, moved,
+given another room or another instructor, with a reason.
 
-Keys: Alt+D/W/M day, week, month; Alt+Left/Right previous/next period; Alt+N the instructor
-filter; Enter or a double click opens the selected session's attendance sheet. On a selected
-session Alt+X cancels (asking first when it holds marks), Alt+E restores a cancelled one, Alt+R
-moves it to the time in *Move to*, Alt+O changes the room, Alt+I chooses a substitute (the
-substitute dialog). *All future* applies the change to the rest of the series. A clash is
-shown before anything is saved; tick *Allow a clash* to save anyway. Ctrl+N creates a series,
-Ctrl+E changes the selected session's series from a chosen date on (the series dialog).
+Keys: Alt+D/W/M day, week, month; Alt+L the list instead of the grid; Alt+Left/Right previous/
+next period; Alt+N the instructor filter, Alt+G the program filter. On the grid the arrow keys
+move between sessions (Left/Right across days, Up/Down within a day, in time order), Home/End
+to the first/last; Enter or a double click opens the selected session's attendance sheet; the
+Menu key or a right click offers the actions below. On a selected session Alt+X cancels (asking
+first when it holds marks), Alt+E restores a cancelled one, Alt+R moves it to the time in *Move
+to*, Alt+O changes the room, Alt+I chooses a substitute (the substitute dialog). *All future*
+applies the change to the rest of the series. A clash is shown before anything is saved; tick
+*Allow a clash* to save anyway. Ctrl+N creates a series, Ctrl+E changes the selected session's
+series from a chosen date on (the series dialog).
 
 Actions act only on the session selected among those shown: changing the period or a filter
 clears the selection. Every change is published on the change hub, and the calendar reloads
@@ -18,13 +22,12 @@ from the hub like every other screen (keeping the selected session selected).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,26 +40,33 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.bootstrap import Services
-from app.domain.errors import DomainError
-from app.services.changes import ATTENDANCE, CLASSES, OVERRIDES, SCHEDULE, SERIES, Changes
+from app.services.availability_dto import AVAILABILITY_TABLES
+from app.services.changes import CLASSES, OVERRIDES, SCHEDULE, SERIES, Changes
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
-from app.services.schedule_dto import Scope
-from app.services.series_edit import Choice, SeriesChoices
+from app.services.schedule_dto import ProgramChoice
+from app.services.series_edit import SeriesChoices
+from app.ui.calendar.month_grid import MonthGrid
+from app.ui.calendar.time_grid import TimeGrid, TimeGridHeader
 from app.ui.changes import ChangeHub
+from app.ui.dialogs.availability import AvailabilityDialog
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.views.calendar_actions import CalendarActions
 
 
 def period(mode: str, anchor: date) -> tuple[date, date]:
@@ -91,10 +101,13 @@ class CalendarView(QWidget):
         self._timezone = "UTC"
         self._generation = 0
         self.series_dialog: SeriesDialog | None = None
-        self.substitute_dialog: SubstituteDialog | None = None
-        self._instructors: tuple[Choice, ...] = ()
+        self.availability_dialog: AvailabilityDialog | None = None
+        # The filtered instructor's weekly hours and time off (Alt+Y), beside the filter.
+        self.availability_button = QPushButton(self.tr("Availability… (Alt+Y)"))
+        self.availability_button.setAccessibleName(self.tr("Availability of the instructor"))
+        self.availability_button.clicked.connect(self.edit_availability)
+        QShortcut(QKeySequence("Alt+Y"), self, self.edit_availability)
         self._clear = True  # a load for another period or filter is on its way
-        self.confirm_box: QMessageBox | None = None  # the open "cancel anyway?" question
 
         self.anchor = QDateEdit()
         self.anchor.setCalendarPopup(True)
@@ -106,15 +119,15 @@ class CalendarView(QWidget):
             self.modes.addButton(button)
             self.mode_buttons[mode] = button
         self.mode_buttons["week"].setChecked(True)
+        self.as_list = QCheckBox(self.tr("&List"))
         self.room_filter = QComboBox()
         self.instructor_filter = QComboBox()
-        instructor_label = QLabel(self.tr("I&nstructor"))
-        instructor_label.setBuddy(self.instructor_filter)
-        for box in (self.room_filter, self.instructor_filter):  # names are not cut off
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.program_filter = QComboBox()
         self.title = QLabel()
+        self.timezone_note = QLabel()
         self.empty_note = QLabel()
         self.empty_note.hide()
+
         self.model = OccurrenceTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -122,87 +135,57 @@ class CalendarView(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        selection = self.table.selectionModel()
+        # The grids show the list's sessions and share its selection: one session selected.
+        self.time_grid = TimeGrid(self.model, selection)
+        self.time_header = TimeGridHeader(self.time_grid)
+        self.time_scroll = QScrollArea()
+        self.time_scroll.setWidgetResizable(True)
+        self.time_scroll.setWidget(self.time_grid)
+        self.time_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.time_grid.scroll_area = self.time_scroll
+        self.month_grid = MonthGrid(self.model, selection)
+        time_page = QWidget()
+        time_layout = QVBoxLayout(time_page)
+        time_layout.setContentsMargins(0, 0, 0, 0)
+        time_layout.setSpacing(0)
+        time_layout.addWidget(self.time_header)
+        time_layout.addWidget(self.time_scroll, 1)
+        self._time_page = time_page
+        self.pages = QStackedWidget()
+        for page in (time_page, self.month_grid, self.table):
+            self.pages.addWidget(page)
 
-        self.reason = QLineEdit(placeholderText=self.tr("Reason (needed to cancel)"))
-        self.all_future = QCheckBox(self.tr("All &future sessions"))
-        self.allow_clash = QCheckBox(self.tr("Allow a clash"))
-        self.move_to = QDateTimeEdit()
-        self.move_to.setDisplayFormat("ddd d MMM yyyy HH:mm")
-        self.move_to.setCalendarPopup(True)
-        self.room_to = QComboBox()
-        self.cancel_button = QPushButton(self.tr("Cancel session (Alt+X)"))
-        self.restore_button = QPushButton(self.tr("Restore (Alt+E)"))
-        self.move_button = QPushButton(self.tr("Move to"))
-        self.room_button = QPushButton(self.tr("Room"))
-        self.substitute_button = QPushButton(self.tr("Substitute… (Alt+I)"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.action_row = CalendarActions(runner, changes, self.selected, self)
+        self.context_menu = QMenu(self)
         self.ical_button = QPushButton(self.tr("Export .ics"))
         self.ical_button.clicked.connect(lambda: self.export_ical())
         self.new_series_button = QPushButton(self.tr("New series… (Ctrl+N)"))
         self.edit_series_button = QPushButton(self.tr("Change series… (Ctrl+E)"))
         self.new_series_button.clicked.connect(self.new_series)
         self.edit_series_button.clicked.connect(self.edit_series)
-
-        top = QHBoxLayout()
-        top.addWidget(self.anchor)
-        for button in self.mode_buttons.values():
-            top.addWidget(button)
-        room_label = QLabel(self.tr("Room"))
-        room_label.setBuddy(self.room_filter)
-        top.addWidget(room_label)
-        top.addWidget(self.room_filter)
-        top.addWidget(instructor_label)
-        top.addWidget(self.instructor_filter)
-        top.addStretch(1)
-        heading = QHBoxLayout()  # the series buttons beside the heading: the filters keep room
-        heading.addWidget(QLabel(f"<h2>{self.tr('Calendar')}</h2>"))
-        heading.addStretch(1)
-        heading.addWidget(self.new_series_button)
-        heading.addWidget(self.edit_series_button)
-        heading.addWidget(self.ical_button)
-        edit = QHBoxLayout()
-        edit.addWidget(self.reason, 1)
-        edit.addWidget(self.all_future)
-        edit.addWidget(self.allow_clash)
-        edit2 = QHBoxLayout()
-        edit2.addWidget(self.cancel_button)
-        edit2.addWidget(self.restore_button)
-        edit2.addWidget(self.move_button)
-        edit2.addWidget(self.move_to)
-        edit2.addWidget(self.room_button)
-        edit2.addWidget(self.room_to)
-        edit2.addWidget(self.substitute_button)
-        edit2.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(heading)
-        layout.addLayout(top)
-        layout.addWidget(self.title)
-        layout.addWidget(self.empty_note)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(edit)
-        layout.addLayout(edit2)
+        self._lay_out()
 
         # Another period or filter: other sessions, so nothing stays selected to act on.
         self.anchor.dateChanged.connect(lambda _d: self.reload(keep=False))
         self.modes.buttonToggled.connect(lambda _b, on: self.reload(keep=False) if on else None)
-        self.room_filter.currentIndexChanged.connect(lambda _i: self.reload(keep=False))
-        self.instructor_filter.currentIndexChanged.connect(lambda _i: self.reload(keep=False))
-        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        self.as_list.toggled.connect(lambda _on: self._show_page())
+        for box in (self.room_filter, self.instructor_filter, self.program_filter):
+            box.currentIndexChanged.connect(lambda _i: self.reload(keep=False))
+        selection.currentRowChanged.connect(self._on_row_changed)
+        selection.selectionChanged.connect(lambda *_a: self._update_actions())
         self.table.activated.connect(self._on_table_activated)
-        self.cancel_button.clicked.connect(self.cancel_selected)
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.move_button.clicked.connect(self.move_selected)
-        self.room_button.clicked.connect(self.change_room_selected)
-        self.substitute_button.clicked.connect(self.substitute_selected)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.show_menu(self.table.viewport().mapToGlobal(pos))
+        )
+        for grid in (self.time_grid, self.month_grid):
+            grid.sig_activated.connect(self._open_sheet)
+            grid.sig_menu.connect(self.show_menu)
+        self.month_grid.sig_day_requested.connect(self._show_day)
+        self.action_row.sig_changed.connect(self.sig_changed)
+        self.action_row.sig_refused.connect(self.sig_refused)
         for keys, slot in (
-            ("Alt+X", self.cancel_selected),
-            ("Alt+E", self.restore_selected),
-            ("Alt+R", self.move_selected),
-            ("Alt+O", self.change_room_selected),
-            ("Alt+I", self.substitute_selected),
             ("Alt+Left", lambda: self._step(-1)),
             ("Alt+Right", lambda: self._step(1)),
             ("Ctrl+N", self.new_series),
@@ -211,7 +194,46 @@ class CalendarView(QWidget):
             QShortcut(QKeySequence(keys), self, slot)
         changes.sig_changed.connect(self._on_changes)
         self._name_widgets()
+        self._show_page()
         self._update_actions()
+
+    def _lay_out(self) -> None:
+        heading = QHBoxLayout()  # the series buttons beside the heading: the filters keep room
+        heading.addWidget(QLabel(f"<h2>{self.tr('Calendar')}</h2>"))
+        heading.addSpacing(12)
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.new_series_button)
+        heading.addWidget(self.edit_series_button)
+        heading.addWidget(self.ical_button)
+        top = QHBoxLayout()
+        top.addWidget(self.anchor)
+        for button in self.mode_buttons.values():
+            top.addWidget(button)
+        top.addWidget(self.as_list)
+        top.addStretch(1)
+        for text, box in (
+            (self.tr("Room"), self.room_filter),
+            (self.tr("I&nstructor"), self.instructor_filter),
+            (self.tr("Pro&gram"), self.program_filter),
+        ):
+            label = QLabel(text)
+            label.setBuddy(box)
+            top.addWidget(label)
+            top.addWidget(box)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        top.insertWidget(top.indexOf(self.instructor_filter) + 1, self.availability_button)
+        notes = QHBoxLayout()
+        notes.addWidget(self.timezone_note)
+        notes.addSpacing(16)
+        notes.addWidget(self.empty_note)
+        notes.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addLayout(top)
+        layout.addLayout(notes)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.action_row)
 
     def _name_widgets(self) -> None:
         """Short names for screen readers."""
@@ -220,24 +242,61 @@ class CalendarView(QWidget):
             (self.mode_buttons["day"], "Show a day"),
             (self.mode_buttons["week"], "Show a week"),
             (self.mode_buttons["month"], "Show a month"),
+            (self.as_list, "Show the sessions as a list"),
             (self.room_filter, "Room filter"),
             (self.instructor_filter, "Instructor filter"),
+            (self.program_filter, "Program filter"),
             (self.table, "Sessions"),
-            (self.reason, "Reason"),
-            (self.all_future, "All future sessions"),
-            (self.allow_clash, "Allow a clash"),
-            (self.move_to, "Move to"),
-            (self.room_to, "New room"),
-            (self.cancel_button, "Cancel the selected session"),
-            (self.restore_button, "Restore the selected cancelled session"),
-            (self.move_button, "Move the selected session"),
-            (self.room_button, "Change the room of the selected session"),
-            (self.substitute_button, "Choose a substitute instructor"),
+            (self.time_grid, "Sessions by day and hour"),
+            (self.month_grid, "Sessions of the month"),
             (self.new_series_button, "New series"),
             (self.edit_series_button, "Change the series of the selected session"),
             (self.ical_button, "Export the sessions shown as iCalendar"),
         ):
             widget.setAccessibleName(self.tr(name))
+        self.context_menu.setAccessibleName(self.tr("Session actions"))
+
+    # -- the action row, as it was on this screen ---------------------------------------------
+
+    @property
+    def message(self) -> QLabel:
+        return self.action_row.message
+
+    @property
+    def reason(self) -> QLineEdit:
+        return self.action_row.reason
+
+    @property
+    def all_future(self) -> QCheckBox:
+        return self.action_row.all_future
+
+    @property
+    def allow_clash(self) -> QCheckBox:
+        return self.action_row.allow_clash
+
+    @property
+    def move_to(self) -> QDateTimeEdit:
+        return self.action_row.move_to
+
+    @property
+    def room_to(self) -> QComboBox:
+        return self.action_row.room_to
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self.action_row.cancel_button
+
+    @property
+    def restore_button(self) -> QPushButton:
+        return self.action_row.restore_button
+
+    @property
+    def substitute_dialog(self) -> SubstituteDialog | None:
+        return self.action_row.substitute_dialog
+
+    @property
+    def confirm_box(self) -> QMessageBox | None:
+        return self.action_row.confirm_box
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -245,33 +304,46 @@ class CalendarView(QWidget):
         self._services = services
         self._facility_id = facility_id
         self._timezone = timezone
-        today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
+        now = services.clock.now().astimezone(ZoneInfo(timezone))
+        today = now.date()
         self.anchor.blockSignals(True)
         self.anchor.setDate(QDate(today.year, today.month, today.day))
         self.anchor.blockSignals(False)
-        self.move_to.setDateTime(QDateTime(self.anchor.date(), QTime(9, 0)))
-        self._fill_choices(SeriesChoices((), (), ()))  # the last facility's filters no longer apply
-        self.message.clear()
+        self.timezone_note.setText(
+            self.tr("Times in ") + f"{timezone.replace('_', ' ')} ({now:%Z}, UTC{now:%z})"
+        )
+        self.action_row.set_context(services, facility_id, self.anchor.date())
+        # The last facility's filters no longer apply.
+        self._fill_choices(SeriesChoices((), (), ()))
+        self._fill_programs([])
         self.reload(keep=False)
         self._runner.run(lambda: services.series_edit.choices(facility_id), self._fill_choices)
+        self._runner.run(lambda: services.schedule.programs(facility_id), self._fill_programs)
 
     def _fill_choices(self, choices: SeriesChoices) -> None:
         """Rooms and instructors of the facility, for the filters and the changes. The filters
         stay on "all" and "everyone", so the sessions shown are still the right ones."""
-        self._instructors = choices.instructors
-        for box, first, items in (
-            (self.room_filter, self.tr("All rooms"), choices.rooms),
-            (self.room_to, None, choices.rooms),
-            (self.instructor_filter, self.tr("Everyone"), choices.instructors),
-        ):
-            box.blockSignals(True)
-            box.clear()
-            if first:
-                box.addItem(first, None)
-            for item in items:
-                box.addItem(item.name, item.id)
-            box.setMinimumWidth(box.sizeHint().width())  # a crowded row does not cut names
-            box.blockSignals(False)
+        self.action_row.fill_rooms(choices.rooms, choices.instructors)
+        self._fill(self.room_filter, self.tr("All rooms"), choices.rooms)
+        self._fill(self.instructor_filter, self.tr("Everyone"), choices.instructors)
+
+    def _fill_programs(self, programs: list[ProgramChoice]) -> None:
+        self._fill(self.program_filter, self.tr("All programs"), programs)
+
+    @staticmethod
+    def _fill(box: QComboBox, first: str, items: Any) -> None:
+        """The box's choices again; the one chosen stays chosen if still offered."""
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(first, None)
+        for item in items:
+            box.addItem(item.name, item.id)
+        # findData cannot tell equal UUIDs apart: compare them.
+        found = [i for i in range(box.count()) if chosen is not None and box.itemData(i) == chosen]
+        box.setCurrentIndex(found[0] if found else 0)
+        box.setMinimumWidth(box.sizeHint().width())  # a crowded row does not cut names
+        box.blockSignals(False)
 
     @property
     def mode(self) -> str:
@@ -286,10 +358,38 @@ class CalendarView(QWidget):
         qd = self.anchor.date()
         self.anchor.setDate(qd.addDays(direction * days) if days else qd.addMonths(direction))
 
+    def _show_day(self, day: date) -> None:
+        """The day view of ``day`` ("+N more" in the month)."""
+        self.anchor.blockSignals(True)
+        self.anchor.setDate(QDate(day.year, day.month, day.day))
+        self.anchor.blockSignals(False)
+        self.mode_buttons["day"].setChecked(True)
+
+    def _show_page(self) -> None:
+        if self.as_list.isChecked():
+            self.pages.setCurrentWidget(self.table)
+        elif self.mode == "month":
+            self.pages.setCurrentWidget(self.month_grid)
+        else:
+            self.pages.setCurrentWidget(self._time_page)
+
+    def grid(self) -> TimeGrid | MonthGrid | None:
+        """The grid shown, or None when the list is."""
+        if self.as_list.isChecked():
+            return None
+        return self.month_grid if self.mode == "month" else self.time_grid
+
     def _on_changes(self, changes: Changes) -> None:
         """The schedule changed (here, on another screen, or by a sync): show it again."""
         if changes.touches(SERIES, OVERRIDES, CLASSES, facility_id=self._facility_id):
             self.reload()
+        services, facility = self._services, self._facility_id
+        if (
+            services is not None
+            and facility is not None
+            and changes.touches(SERIES, CLASSES, facility_id=facility)
+        ):
+            self._runner.run(lambda: services.schedule.programs(facility), self._fill_programs)
 
     def reload(self, *, keep: bool = True) -> None:
         """Load the period again; ``keep`` selects the selected session again if still shown,
@@ -302,30 +402,53 @@ class CalendarView(QWidget):
             self.table.clearSelection()
             self.table.setCurrentIndex(QModelIndex())
         start, end = self.current_period()
-        room, instructor = self.room_filter.currentData(), self.instructor_filter.currentData()
+        self._show_page()
+        now = services.clock.now().astimezone(ZoneInfo(self._timezone))
+        days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+        for grid in (self.time_grid, self.month_grid):
+            grid.set_days(days, now.date(), now.replace(tzinfo=None))
+        room, instructor, program = (
+            self.room_filter.currentData(),
+            self.instructor_filter.currentData(),
+            self.program_filter.currentData(),
+        )
         self._generation += 1
         token = self._generation
-        self.title.setText(f"{start:%a %d %b %Y} – {end:%a %d %b %Y}")
+        if self.mode == "month":
+            self.title.setText(f"{start:%B %Y}")
+        else:
+            self.title.setText(f"{start:%a %d %b %Y} – {end:%a %d %b %Y}")
         self._runner.run(
             lambda: services.schedule.occurrences(
-                facility, start, end, room_id=room, instructor_id=instructor
+                facility,
+                start,
+                end,
+                room_id=room,
+                instructor_id=instructor,
+                program_id=program,
             ),
             lambda rows: self._on_loaded(rows, token),
-            self._on_failed,
+            self.action_row.show_failure,
         )
 
     def _on_loaded(self, rows: list[OccurrenceView], token: int) -> None:
         if token != self._generation:
             return
+        fresh = self._clear
         chosen = None if self._clear else self.selected()
         self._clear = False
+        empty = self._empty_text() if not rows else ""
+        for grid in (self.time_grid, self.month_grid):
+            grid.empty_text = empty
         self.model.set_occurrences(rows)
         keep = (chosen.series_id, chosen.original_date) if chosen is not None else None
         row = next((i for i, o in enumerate(rows) if (o.series_id, o.original_date) == keep), None)
         if row is not None:
             self.table.selectRow(row)
+        if fresh:
+            self.time_scroll.verticalScrollBar().setValue(self.time_grid.first_session_y())
         self._update_actions()
-        self.empty_note.setText(self._empty_text() if not rows else "")
+        self.empty_note.setText(empty)
         self.empty_note.setVisible(not rows)
         self.sig_loaded.emit(len(rows))
 
@@ -337,7 +460,7 @@ class CalendarView(QWidget):
         }[self.mode]
         who = [
             box.currentText()
-            for box in (self.room_filter, self.instructor_filter)
+            for box in (self.room_filter, self.instructor_filter, self.program_filter)
             if box.currentData() is not None
         ]
         whose = self.tr(" for ") + self.tr(" and ").join(who) if who else ""
@@ -346,213 +469,70 @@ class CalendarView(QWidget):
     def _update_actions(self) -> None:
         """The action row offers what applies to the selected session only."""
         o = self.selected()
-        on = o is not None and not o.cancelled
-        for widget in (
-            self.cancel_button,
-            self.move_button,
-            self.move_to,
-            self.room_button,
-            self.room_to,
-            self.substitute_button,
-        ):
-            widget.setEnabled(on)
-        self.restore_button.setEnabled(o is not None and o.cancelled)
+        self.action_row.update_for(o)
         self.edit_series_button.setEnabled(o is not None)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        """Enter or a double click: the attendance sheet of that session."""
+        """Enter or a double click in the list: the attendance sheet of that session."""
         if index.isValid():
-            o = self.model.occurrence_at(index.row())
-            self.sig_open_sheet.emit(o.series_id, o.original_date)
+            self._open_sheet(self.model.occurrence_at(index.row()))
+
+    def _open_sheet(self, o: OccurrenceView) -> None:
+        self.sig_open_sheet.emit(o.series_id, o.original_date)
 
     def _on_row_changed(self, current: Any, _previous: Any) -> None:
         if current.isValid():
-            o = self.model.occurrence_at(current.row())
-            start = o.start_local
-            self.move_to.setDateTime(
-                QDateTime(
-                    QDate(start.year, start.month, start.day), QTime(start.hour, start.minute)
-                )
-            )
-            # findData cannot tell equal UUIDs apart: compare them.
-            rooms = (self.room_to.itemData(i) for i in range(self.room_to.count()))
-            index = next((i for i, room in enumerate(rooms) if room == o.room_id), -1)
-            if index >= 0:
-                self.room_to.setCurrentIndex(index)
-
-    # -- changes ------------------------------------------------------------------------------
+            self.action_row.follow(self.model.occurrence_at(current.row()))
 
     def selected(self) -> OccurrenceView | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.occurrence_at(rows[0].row()) if rows else None
 
-    def _target(self, *, cancelled: bool = False) -> OccurrenceView | None:
-        """The selected session if the action applies to it; otherwise says why, None."""
+    # -- the context menu ---------------------------------------------------------------------
+
+    def show_menu(self, where: QPoint) -> None:
+        """The selected session's actions (right click, Menu key): the action row's own."""
         o = self.selected()
-        if o is None or self._services is None:
-            self._say(self.tr("Select a session in the list first."))
-        elif o.cancelled and not cancelled:
-            self._say(self.tr("This session is cancelled; Alt+E restores it."))
-        elif cancelled and not o.cancelled:
-            self._say(self.tr("Only a cancelled session can be restored."))
-        else:
-            return o
-        return None
+        if o is not None:
+            self.action_row.fill_menu(self.context_menu, o, lambda: self._open_sheet(o))
+            self.context_menu.popup(where)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.sig_refused.emit(text)
+    # -- series and export --------------------------------------------------------------------
 
-    def _scope(self) -> Scope:
-        return "all_future" if self.all_future.isChecked() else "one"
-
-    def cancel_selected(self) -> None:
-        """Cancel the selected session (or all future ones), asking first when it holds marks.
-
-        Without a reason the service refuses at once; "all future" is refused by the service
-        when a session from that date on holds marks (a split never strands marks)."""
-        o, services = self._target(), self._services
-        if o is None or services is None:
+    def edit_availability(self) -> None:
+        """The availability dialog of the instructor chosen in the filter."""
+        services, facility = self._services, self._facility_id
+        instructor = self.instructor_filter.currentData()
+        if services is None or facility is None:
             return
-        reason, scope = self.reason.text(), self._scope()
-        later = self.tr(" and the sessions after it") if scope == "all_future" else ""
-        text = f"Cancelled {o.class_name} of {o.original_date:%d %b}{later}."
-        tables = (SERIES, OVERRIDES) if scope == "all_future" else (OVERRIDES, ATTENDANCE)
-
-        def cancel() -> object:
-            return services.schedule.cancel_occurrence(
-                o.series_id, o.original_date, reason, scope=scope
-            )
-
-        if not reason.strip() or scope == "all_future":
-            self._act(cancel, text, tables)
+        if instructor is None:
+            self.message.setText(self.tr("Choose an instructor in the filter (Alt+N) first."))
+            self.sig_refused.emit(self.message.text())
             return
-        self._runner.run(
-            lambda: services.schedule.marks_held(o.series_id, o.original_date),
-            lambda held: self._confirm_cancel(held, lambda: self._act(cancel, text, tables)),
-            self._on_failed,
-        )
-
-    def _confirm_cancel(self, held: int, go: Callable[[], None]) -> None:
-        """No marks: cancel. Marks: a Yes/No question naming how many, No by default."""
-        if held == 0:
-            go()
-            return
-        marks = self.tr("1 mark") if held == 1 else self.tr(f"{held} marks")
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Cancel a marked session"),
-            self.tr(f"This session has {marks}. Cancel it anyway? ")
-            + self.tr("The marks are kept and set for review."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.setAccessibleName(self.tr("Cancel a marked session?"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-
-        def answered(_result: int) -> None:
-            self.confirm_box = None
-            if box.clickedButton() is yes:
-                go()
-            else:
-                self.message.setText(self.tr("Nothing was cancelled."))
-
-        box.finished.connect(answered)
-        self.confirm_box = box
-        box.open()
-
-    def restore_selected(self) -> None:
-        """A cancelled session takes place again, as its series says."""
-        o, services = self._target(cancelled=True), self._services
-        if o is None or services is None:
-            return
-        clash = self.allow_clash.isChecked()
-        self._act(
-            lambda: services.schedule.restore_occurrence(
-                o.series_id, o.original_date, allow_clash=clash
-            ),
-            f"Restored {o.class_name} of {o.original_date:%d %b}.",
-            (OVERRIDES,),
-        )
-
-    def _tables(self) -> tuple[str, ...]:
-        """What a move, room or substitute change writes: a split writes a new series."""
-        return tuple(SCHEDULE) if self._scope() == "all_future" else (OVERRIDES,)
-
-    def move_selected(self) -> None:
-        o, services = self._target(), self._services
-        if o is None or services is None:
-            return
-        qdt = self.move_to.dateTime()
-        d, t = qdt.date(), qdt.time()
-        new_start = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
-        reason, scope, clash = (
-            self.reason.text() or None,
-            self._scope(),
-            self.allow_clash.isChecked(),
-        )
-        self._act(
-            lambda: services.schedule.reschedule_occurrence(
-                o.series_id,
-                o.original_date,
-                new_start,
-                reason=reason,
-                scope=scope,
-                allow_clash=clash,
-            ),
-            f"Moved {o.class_name} of {o.original_date:%d %b} to {new_start:%a %d %b %H:%M}.",
-            self._tables(),
-        )
-
-    def change_room_selected(self) -> None:
-        o, services, room = self._target(), self._services, self.room_to.currentData()
-        if o is None or services is None:
-            return
-        if room is None:
-            self._say(self.tr("The facility has no room to choose."))
-            return
-        reason, scope, clash = (
-            self.reason.text() or None,
-            self._scope(),
-            self.allow_clash.isChecked(),
-        )
-        self._act(
-            lambda: services.schedule.change_room(
-                o.series_id,
-                o.original_date,
-                room,
-                reason,
-                scope=scope,
-                allow_clash=clash,
-            ),
-            f"{o.class_name} of {o.original_date:%d %b} moves to {self.room_to.currentText()}.",
-            self._tables(),
-        )
-
-    def substitute_selected(self) -> None:
-        """The substitute dialog for the selected session, with the reason and scope typed."""
-        o, services, facility = self._target(), self._services, self._facility_id
-        if o is None or services is None or facility is None:
-            return
-        old = self.substitute_dialog
-        if old is not None and not old.busy:  # a busy one still waits for an answer
+        old = self.availability_dialog
+        if old is not None and not old.busy:
             old.deleteLater()
-        dialog = SubstituteDialog(
-            services.schedule,
+        today = services.clock.now().astimezone(ZoneInfo(self._timezone)).date()
+        dialog = AvailabilityDialog(
+            services.availability,
             self._runner,
             facility,
-            o,
-            self._instructors,
-            reason=self.reason.text(),
-            all_future=self.all_future.isChecked(),
+            instructor,
+            self.instructor_filter.currentText(),
+            timezone=self._timezone,
+            today=today,
             parent=self,
         )
-        dialog.sig_saved.connect(lambda text: self._on_changed(text, tuple(SCHEDULE)))
-        self.substitute_dialog = dialog
+        dialog.sig_saved.connect(self._on_availability_saved)
+        self.availability_dialog = dialog
         dialog.open()
+
+    def _on_availability_saved(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_changed.emit(text)
+        self._changes.publish(
+            Changes.of(*AVAILABILITY_TABLES, facility_id=self._facility_id, source="calendar")
+        )
 
     def new_series(self) -> None:
         self._open_series(None)
@@ -560,7 +540,7 @@ class CalendarView(QWidget):
     def edit_series(self) -> None:
         o = self.selected()
         if o is None:
-            self._say(self.tr("Select a session of the series to change."))
+            self.action_row.say(self.tr("Select a session of the series to change."))
             return
         self._open_series(o)
 
@@ -592,9 +572,9 @@ class CalendarView(QWidget):
             self.anchor.blockSignals(True)
             self.anchor.setDate(QDate(first_day.year, first_day.month, first_day.day))
             self.anchor.blockSignals(False)
-        self.message.setText(text)
+        self.action_row.message.setText(text)
         self.sig_changed.emit(text)
-        self._publish(tuple(SCHEDULE))
+        self.action_row.publish(tuple(SCHEDULE))
 
     def export_ical(self, path: Path | None = None) -> None:
         """The sessions shown, as an iCalendar file; asks where unless ``path`` is given."""
@@ -616,29 +596,8 @@ class CalendarView(QWidget):
             target.write_bytes(occurrences_to_ical(rows, name=name, now=services.clock.now()))
             return target
 
-        self._runner.run(work, lambda p: self._exported(p), self._on_failed)
+        self._runner.run(work, lambda p: self._exported(p), self.action_row.show_failure)
 
     def _exported(self, path: Path) -> None:
-        self.message.setText(self.tr("Saved ") + str(path))
+        self.action_row.message.setText(self.tr("Saved ") + str(path))
         self.sig_exported.emit(path)
-
-    def _act(self, work: Callable[[], Any], text: str, tables: tuple[str, ...]) -> None:
-        self._runner.run(work, lambda _r: self._on_changed(text, tables), self._on_failed)
-
-    def _on_changed(self, text: str, tables: tuple[str, ...]) -> None:
-        """A change was saved: say so, and tell every screen (this one reloads from the hub)."""
-        self.message.setText(text)
-        self.reason.clear()
-        self.sig_changed.emit(text)
-        self._publish(tables)
-
-    def _publish(self, tables: tuple[str, ...]) -> None:
-        self._changes.publish(Changes.of(*tables, facility_id=self._facility_id, source="calendar"))
-
-    def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError | OSError):
-            text = error.message if isinstance(error, DomainError) else str(error)
-            self.message.setText(text)
-            self.sig_refused.emit(text)
-            return
-        raise error

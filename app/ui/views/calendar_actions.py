@@ -1,0 +1,393 @@
+"""The calendar's action row: cancel (asking first when the session holds marks), restore, move,
+change the room of, or find a substitute for the selected session, one or all future ones.
+
+The row, its keys (Alt+X, Alt+E, Alt+R, Alt+O, Alt+I) and the calendar's context menu all act
+through the methods here, and only on the session the calendar reports as selected among those
+shown. A change saved is said in ``message`` and published on the change hub.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.domain.errors import DomainError
+from app.services.changes import ATTENDANCE, OVERRIDES, SCHEDULE, SERIES, Changes
+from app.services.schedule import OccurrenceView
+from app.services.schedule_dto import Scope
+from app.services.series_edit import Choice
+from app.ui.changes import ChangeHub
+from app.ui.dialogs.substitute import SubstituteDialog
+from app.ui.tasks import TaskRunner
+
+
+class CalendarActions(QWidget):
+    """The action row under the calendar; ``selected`` says which session it acts on."""
+
+    sig_changed = Signal(str)
+    sig_refused = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        changes: ChangeHub,
+        selected: Callable[[], OccurrenceView | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._changes = changes
+        self._selected = selected
+        self._services: Services | None = None
+        self._facility_id: uuid.UUID | None = None
+        self.instructors: tuple[Choice, ...] = ()
+        self.substitute_dialog: SubstituteDialog | None = None
+        self.confirm_box: QMessageBox | None = None  # the open "cancel anyway?" question
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.reason = QLineEdit(placeholderText=self.tr("Reason (needed to cancel)"))
+        self.all_future = QCheckBox(self.tr("All &future sessions"))
+        self.allow_clash = QCheckBox(self.tr("Allow a clash"))
+        self.move_to = QDateTimeEdit()
+        self.move_to.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.move_to.setCalendarPopup(True)
+        self.room_to = QComboBox()
+        self.cancel_button = QPushButton(self.tr("Cancel session (Alt+X)"))
+        self.restore_button = QPushButton(self.tr("Restore (Alt+E)"))
+        self.move_button = QPushButton(self.tr("Move to"))
+        self.room_button = QPushButton(self.tr("Room"))
+        self.substitute_button = QPushButton(self.tr("Substitute… (Alt+I)"))
+
+        edit = QHBoxLayout()
+        edit.addWidget(self.reason, 1)
+        edit.addWidget(self.all_future)
+        edit.addWidget(self.allow_clash)
+        buttons = QHBoxLayout()
+        for widget in (
+            self.cancel_button,
+            self.restore_button,
+            self.move_button,
+            self.move_to,
+            self.room_button,
+            self.room_to,
+            self.substitute_button,
+        ):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addLayout(edit)
+        layout.addLayout(buttons)
+
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.move_button.clicked.connect(self.move_selected)
+        self.room_button.clicked.connect(self.change_room_selected)
+        self.substitute_button.clicked.connect(self.substitute_selected)
+        for keys, slot in (
+            ("Alt+X", self.cancel_selected),
+            ("Alt+E", self.restore_selected),
+            ("Alt+R", self.move_selected),
+            ("Alt+O", self.change_room_selected),
+            ("Alt+I", self.substitute_selected),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+        for named, name in (
+            (self.reason, "Reason"),
+            (self.all_future, "All future sessions"),
+            (self.allow_clash, "Allow a clash"),
+            (self.move_to, "Move to"),
+            (self.room_to, "New room"),
+            (self.cancel_button, "Cancel the selected session"),
+            (self.restore_button, "Restore the selected cancelled session"),
+            (self.move_button, "Move the selected session"),
+            (self.room_button, "Change the room of the selected session"),
+            (self.substitute_button, "Choose a substitute instructor"),
+        ):
+            named.setAccessibleName(self.tr(name))
+        self.update_for(None)
+
+    def set_context(self, services: Services, facility_id: uuid.UUID, day: QDate) -> None:
+        self._services = services
+        self._facility_id = facility_id
+        self.move_to.setDateTime(QDateTime(day, QTime(9, 0)))
+        self.message.clear()
+
+    def fill_rooms(self, rooms: tuple[Choice, ...], instructors: tuple[Choice, ...]) -> None:
+        self.instructors = instructors
+        self.room_to.blockSignals(True)
+        self.room_to.clear()
+        for item in rooms:
+            self.room_to.addItem(item.name, item.id)
+        self.room_to.setMinimumWidth(self.room_to.sizeHint().width())
+        self.room_to.blockSignals(False)
+
+    def update_for(self, o: OccurrenceView | None) -> None:
+        """Offer what applies to the selected session only."""
+        on = o is not None and not o.cancelled
+        for widget in (
+            self.cancel_button,
+            self.move_button,
+            self.move_to,
+            self.room_button,
+            self.room_to,
+            self.substitute_button,
+        ):
+            widget.setEnabled(on)
+        self.restore_button.setEnabled(o is not None and o.cancelled)
+
+    def follow(self, o: OccurrenceView) -> None:
+        """The move and room fields start from the session just selected."""
+        start = o.start_local
+        self.move_to.setDateTime(
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        )
+        # findData cannot tell equal UUIDs apart: compare them.
+        rooms = (self.room_to.itemData(i) for i in range(self.room_to.count()))
+        index = next((i for i, room in enumerate(rooms) if room == o.room_id), -1)
+        if index >= 0:
+            self.room_to.setCurrentIndex(index)
+
+    def fill_menu(self, menu: QMenu, o: OccurrenceView, open_sheet: Callable[[], None]) -> None:
+        """The context menu of the selected session ``o``: the same actions as the row."""
+        menu.clear()
+        live = not o.cancelled
+        for text, slot, enabled in (
+            (self.tr("Open the attendance sheet"), open_sheet, True),
+            (self.tr("Cancel session… (Alt+X)"), self._menu_cancel, live),
+            (self.tr("Restore (Alt+E)"), self.restore_selected, o.cancelled),
+            (self.tr("Move to ") + self.move_to.text() + " (Alt+R)", self.move_selected, live),
+            (
+                self.tr("Room: ") + self.room_to.currentText() + " (Alt+O)",
+                self.change_room_selected,
+                live and self.room_to.count() > 0,
+            ),
+            (self.tr("Substitute… (Alt+I)"), self.substitute_selected, live),
+        ):
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+
+    def _menu_cancel(self) -> None:
+        """Cancel needs a reason: without one, the reason field takes the focus and says so."""
+        if not self.reason.text().strip():
+            self.reason.setFocus()
+            self.say(self.tr("Type why the session is cancelled, then press Alt+X."))
+            return
+        self.cancel_selected()
+
+    # -- the actions --------------------------------------------------------------------------
+
+    def _target(self, *, cancelled: bool = False) -> OccurrenceView | None:
+        """The selected session if the action applies to it; otherwise says why, None."""
+        o = self._selected()
+        if o is None or self._services is None:
+            self.say(self.tr("Select a session in the list first."))
+        elif o.cancelled and not cancelled:
+            self.say(self.tr("This session is cancelled; Alt+E restores it."))
+        elif cancelled and not o.cancelled:
+            self.say(self.tr("Only a cancelled session can be restored."))
+        else:
+            return o
+        return None
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_refused.emit(text)
+
+    def _scope(self) -> Scope:
+        return "all_future" if self.all_future.isChecked() else "one"
+
+    def cancel_selected(self) -> None:
+        """Cancel the selected session (or all future ones), asking first when it holds marks.
+
+        Without a reason the service refuses at once; "all future" is refused by the service
+        when a session from that date on holds marks (a split never strands marks)."""
+        o, services = self._target(), self._services
+        if o is None or services is None:
+            return
+        reason, scope = self.reason.text(), self._scope()
+        later = self.tr(" and the sessions after it") if scope == "all_future" else ""
+        text = f"Cancelled {o.class_name} of {o.original_date:%d %b}{later}."
+        tables = (SERIES, OVERRIDES) if scope == "all_future" else (OVERRIDES, ATTENDANCE)
+
+        def cancel() -> object:
+            return services.schedule.cancel_occurrence(
+                o.series_id, o.original_date, reason, scope=scope
+            )
+
+        if not reason.strip() or scope == "all_future":
+            self._act(cancel, text, tables)
+            return
+        self._runner.run(
+            lambda: services.schedule.marks_held(o.series_id, o.original_date),
+            lambda held: self._confirm_cancel(held, lambda: self._act(cancel, text, tables)),
+            self.show_failure,
+        )
+
+    def _confirm_cancel(self, held: int, go: Callable[[], None]) -> None:
+        """No marks: cancel. Marks: a Yes/No question naming how many, No by default."""
+        if held == 0:
+            go()
+            return
+        marks = self.tr("1 mark") if held == 1 else self.tr(f"{held} marks")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Cancel a marked session"),
+            self.tr(f"This session has {marks}. Cancel it anyway? ")
+            + self.tr("The marks are kept and set for review."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.setAccessibleName(self.tr("Cancel a marked session?"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+
+        def answered(_result: int) -> None:
+            self.confirm_box = None
+            if box.clickedButton() is yes:
+                go()
+            else:
+                self.message.setText(self.tr("Nothing was cancelled."))
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        box.open()
+
+    def restore_selected(self) -> None:
+        """A cancelled session takes place again, as its series says."""
+        o, services = self._target(cancelled=True), self._services
+        if o is None or services is None:
+            return
+        clash = self.allow_clash.isChecked()
+        self._act(
+            lambda: services.schedule.restore_occurrence(
+                o.series_id, o.original_date, allow_clash=clash
+            ),
+            f"Restored {o.class_name} of {o.original_date:%d %b}.",
+            (OVERRIDES,),
+        )
+
+    def _tables(self) -> tuple[str, ...]:
+        """What a move, room or substitute change writes: a split writes a new series."""
+        return tuple(SCHEDULE) if self._scope() == "all_future" else (OVERRIDES,)
+
+    def move_selected(self) -> None:
+        o, services = self._target(), self._services
+        if o is None or services is None:
+            return
+        qdt = self.move_to.dateTime()
+        d, t = qdt.date(), qdt.time()
+        new_start = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        reason, scope, clash = (
+            self.reason.text() or None,
+            self._scope(),
+            self.allow_clash.isChecked(),
+        )
+        self._act(
+            lambda: services.schedule.reschedule_occurrence(
+                o.series_id,
+                o.original_date,
+                new_start,
+                reason=reason,
+                scope=scope,
+                allow_clash=clash,
+            ),
+            f"Moved {o.class_name} of {o.original_date:%d %b} to {new_start:%a %d %b %H:%M}.",
+            self._tables(),
+        )
+
+    def change_room_selected(self) -> None:
+        o, services, room = self._target(), self._services, self.room_to.currentData()
+        if o is None or services is None:
+            return
+        if room is None:
+            self.say(self.tr("The facility has no room to choose."))
+            return
+        reason, scope, clash = (
+            self.reason.text() or None,
+            self._scope(),
+            self.allow_clash.isChecked(),
+        )
+        self._act(
+            lambda: services.schedule.change_room(
+                o.series_id,
+                o.original_date,
+                room,
+                reason,
+                scope=scope,
+                allow_clash=clash,
+            ),
+            f"{o.class_name} of {o.original_date:%d %b} moves to {self.room_to.currentText()}.",
+            self._tables(),
+        )
+
+    def substitute_selected(self) -> None:
+        """The substitute dialog for the selected session, with the reason and scope typed."""
+        o, services, facility = self._target(), self._services, self._facility_id
+        if o is None or services is None or facility is None:
+            return
+        old = self.substitute_dialog
+        if old is not None and not old.busy:  # a busy one still waits for an answer
+            old.deleteLater()
+        dialog = SubstituteDialog(
+            services.schedule,
+            self._runner,
+            facility,
+            o,
+            self.instructors,
+            reason=self.reason.text(),
+            all_future=self.all_future.isChecked(),
+            availability=services.availability,
+            parent=self,
+        )
+        dialog.sig_saved.connect(lambda text: self.changed(text, tuple(SCHEDULE)))
+        self.substitute_dialog = dialog
+        dialog.open()
+
+    def _act(self, work: Callable[[], Any], text: str, tables: tuple[str, ...]) -> None:
+        self._runner.run(work, lambda _r: self.changed(text, tables), self.show_failure)
+
+    def changed(self, text: str, tables: tuple[str, ...]) -> None:
+        """A change was saved: say so, and tell every screen (the calendar reloads from the
+        hub)."""
+        self.message.setText(text)
+        self.reason.clear()
+        self.sig_changed.emit(text)
+        self.publish(tables)
+
+    def publish(self, tables: tuple[str, ...]) -> None:
+        self._changes.publish(Changes.of(*tables, facility_id=self._facility_id, source="calendar"))
+
+    def show_failure(self, error: BaseException) -> None:
+        """A refusal (a domain rule, a file that cannot be written) is said in the message;
+        anything else is a bug and goes to the one error presenter."""
+        if isinstance(error, DomainError | OSError):
+            text = error.message if isinstance(error, DomainError) else str(error)
+            self.message.setText(text)
+            self.sig_refused.emit(text)
+            return
+        raise error

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.availability import parse_stretches, stretches_text
+from app.domain.availability import WEEKDAY_NAMES, parse_stretches, stretches_text
 from app.domain.errors import DomainError
 from app.services.availability import AvailabilityService, check_time_off
 from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
@@ -109,7 +109,7 @@ class AvailabilityDialog(QDialog):
         self.off_from = QDateTimeEdit(_qdatetime(start))
         self.off_until = QDateTimeEdit(_qdatetime(start + timedelta(days=1)))
         for moment in (self.off_from, self.off_until):
-            moment.setDisplayFormat("ddd d MMM yyyy HH:mm")
+            moment.setDisplayFormat("d MMM yyyy (ddd) HH:mm")  # Up and Down step days
             moment.setCalendarPopup(True)
         self.off_reason = QLineEdit(placeholderText=self.tr("e.g. leave, training"))
         self.add_off_button = QPushButton(self.tr("A&dd time off"))
@@ -180,7 +180,6 @@ class AvailabilityDialog(QDialog):
 
         self.add_off_button.clicked.connect(self.add_time_off)
         self.remove_off_button.clicked.connect(self.remove_time_off)
-        self.off_reason.returnPressed.connect(self.add_time_off)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.time_off, self.remove_time_off)
         self.off_from.dateTimeChanged.connect(self._on_from_changed)
         self.buttons.accepted.connect(self.save)
@@ -317,17 +316,19 @@ class AvailabilityDialog(QDialog):
 
     def _on_saved(self, view: InstructorAvailabilityView) -> None:
         self._pending -= 1
-        worked = sum(1 for w in range(7) if any(h.weekday == w for h in view.hours))
-        days = self.tr("1 day") if worked == 1 else self.tr(f"{worked} days")
-        offs = len(view.time_off)
-        text = (
-            self.tr("Saved the availability of ")
-            + view.instructor_name
-            + f": {days} "
-            + self.tr("a week, ")
-            + (self.tr("1 time off") if offs == 1 else self.tr(f"{offs} times off"))
-            + "."
+        days = [
+            self.tr(WEEKDAY_NAMES[w]) for w in range(7) if any(h.weekday == w for h in view.hours)
+        ]
+        hours = (
+            self.tr("hours on ") + ", ".join(days)
+            if days
+            else self.tr("no weekly hours (available at any time)")
         )
+        offs = len(view.time_off)
+        off = {0: self.tr("no time off"), 1: self.tr("1 period of time off")}.get(
+            offs, self.tr(f"{offs} periods of time off")
+        )
+        text = self.tr("Saved the availability of ") + f"{view.instructor_name}: {hours}; {off}."
         self.message.setText(text)
         self.sig_saved.emit(text)
         self.accept()

@@ -382,3 +382,48 @@ def test_a_series_outside_the_instructors_hours_is_warned_and_saved_only_when_al
     assert [(s.instructor_name, s.dtstart_local) for s in made] == [
         ("Dana Cruz", datetime(2026, 11, 23, 9, 0))
     ]
+
+
+def test_the_filtered_instructors_unavailable_hours_are_shaded_in_the_week_and_follow_edits(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    desk.services.availability.save(
+        desk.facility, desk.kim, [HoursEntry(MON, 13 * 60, 17 * 60)], []
+    )
+    view = _week(qtbot, desk)
+    assert view.time_grid.unavailable() == []  # everyone: nobody's hours
+    _filter(qtbot, view, "Kim Lee")
+    monday, next_monday = datetime(2026, 11, 23), datetime(2026, 11, 30)
+    qtbot.waitUntil(
+        lambda: (
+            view.time_grid.unavailable()
+            == [
+                (monday, datetime(2026, 11, 23, 13)),
+                (datetime(2026, 11, 23, 17), next_monday),  # no other day worked
+            ]
+        ),
+        timeout=5_000,
+    )
+    dialog = _availability(qtbot, view)
+    _type(qtbot, "9-17")
+    _press(qtbot, Qt.Key.Key_T)
+    qtbot.keyClicks(dialog.days[TUE], "9-12")
+    with qtbot.waitSignal(view.sig_loaded, timeout=5_000):  # the hub reloads the week
+        _press(qtbot, Qt.Key.Key_Return, NONE)
+    qtbot.waitUntil(
+        lambda: (
+            view.time_grid.unavailable()
+            == [
+                (monday, datetime(2026, 11, 23, 9)),
+                (datetime(2026, 11, 23, 17), datetime(2026, 11, 24, 9)),
+                (datetime(2026, 11, 24, 12), next_monday),
+            ]
+        ),
+        timeout=5_000,
+    )
+    desk.win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5_000)
+    _press(qtbot, Qt.Key.Key_N)
+    with qtbot.waitSignal(view.sig_loaded, timeout=5_000):
+        qtbot.keyClick(view.instructor_filter, Qt.Key.Key_Home)
+    assert view.time_grid.unavailable() == []

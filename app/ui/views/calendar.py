@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.services.availability_dto import AVAILABILITY_TABLES
+from app.services.availability_dto import AVAILABILITY_TABLES, Interval
 from app.services.changes import CLASSES, OVERRIDES, SCHEDULE, SERIES, Changes
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
@@ -383,6 +383,8 @@ class CalendarView(QWidget):
         """The schedule changed (here, on another screen, or by a sync): show it again."""
         if changes.touches(SERIES, OVERRIDES, CLASSES, facility_id=self._facility_id):
             self.reload()
+        elif changes.touches(*AVAILABILITY_TABLES, facility_id=self._facility_id):
+            self.reload()  # the shaded hours
         services, facility = self._services, self._facility_id
         if (
             services is not None
@@ -414,6 +416,7 @@ class CalendarView(QWidget):
         )
         self._generation += 1
         token = self._generation
+        self._load_unavailable(instructor, start, end, token)
         if self.mode == "month":
             self.title.setText(f"{start:%B %Y}")
         else:
@@ -428,6 +431,26 @@ class CalendarView(QWidget):
                 program_id=program,
             ),
             lambda rows: self._on_loaded(rows, token),
+            self.action_row.show_failure,
+        )
+
+    def _load_unavailable(
+        self, instructor: uuid.UUID | None, start: date, end: date, token: int
+    ) -> None:
+        """Shade the hours the filtered instructor does not work (their weekly hours, time
+        off) in the time grid, loaded off the GUI thread; no instructor, no shading."""
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None or instructor is None or self.mode == "month":
+            self.time_grid.set_unavailable([])
+            return
+
+        def shade(found: list[Interval]) -> None:
+            if token == self._generation:
+                self.time_grid.set_unavailable([(i.start, i.end) for i in found])
+
+        self._runner.run(
+            lambda: services.availability.unavailable(facility, instructor, start, end),
+            shade,
             self.action_row.show_failure,
         )
 

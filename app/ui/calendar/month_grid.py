@@ -154,10 +154,12 @@ class MonthGrid(SessionGrid):
         font.setBold(day == self.today)
         p.setFont(font)
         if day == self.today:
-            badge = QRect(number.left() - 2, number.top(), line + 26, line)
+            text = f"{day.day} {self.tr('today')}"
+            width = p.fontMetrics().horizontalAdvance(text) + 8
+            badge = QRect(number.left() - 2, number.top(), width, line)
             p.fillRect(badge, self.selection_colour())
             p.setPen(self.palette().color(self.palette().ColorRole.HighlightedText))
-            p.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"{day.day} {self.tr('today')}")
+            p.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
         else:
             p.setPen(QColor("#222222") if in_month else QColor("#a0a0a0"))
             p.drawText(number, Qt.AlignmentFlag.AlignLeft, str(day.day))

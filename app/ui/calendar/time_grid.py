@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from app.services.schedule_dto import OccurrenceView
@@ -24,6 +33,7 @@ from app.ui.calendar.layout import Key, key_of
 from app.ui.models.occurrence_table import OccurrenceTableModel
 
 GUTTER = 52  # the hour labels
+TOP = 10  # room for the first hour's label
 HOUR = 48  # pixels an hour
 UNAVAILABLE = QColor("#8a8a8a")
 
@@ -67,7 +77,7 @@ class TimeGrid(SessionGrid):
         shown = [o for items in self._by_day.values() for o in items]
         self.hours = layout.hour_span(shown)
         self._lanes = layout.lanes(shown)
-        self.setMinimumHeight((self.hours[1] - self.hours[0]) * HOUR + 8)
+        self.setMinimumHeight((self.hours[1] - self.hours[0]) * HOUR + 2 * TOP)
         if self.header is not None:
             self.header.update()
         self.update()
@@ -85,7 +95,7 @@ class TimeGrid(SessionGrid):
 
     def y_of(self, moment: time | datetime) -> int:
         minutes = moment.hour * 60 + moment.minute - self.hours[0] * 60
-        return 4 + minutes * HOUR // 60
+        return TOP + minutes * HOUR // 60
 
     def block_rect(self, o: OccurrenceView) -> QRect:
         column = self.column_rect(layout.day_of(o))
@@ -117,7 +127,7 @@ class TimeGrid(SessionGrid):
     def first_session_y(self) -> int:
         """Where the day's first session starts, to scroll to after a load."""
         starts = [self.y_of(items[0].start_local) for items in self._by_day.values() if items]
-        return max(0, min(starts) - 12) if starts else self.y_of(time(self.hours[0], 0))
+        return max(0, min(starts) - 2 * TOP) if starts else 0
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -211,11 +221,15 @@ class TimeGrid(SessionGrid):
         bold = QFont(base)
         bold.setBold(True)
         ink = CANCELLED_GREY if o.cancelled else QColor("#1a1a1a")
+        narrow = rect.width() < 90  # a lane among many: the class first, its time after
+        title = o.class_name if narrow else f"{o.start_local:%H:%M} {o.class_name}"
         lines = [
-            (bold, ink, f"{o.start_local:%H:%M} {o.class_name}"),
+            (bold, ink, title),
             (base, ink, o.room_name or self.tr("no room")),
             (base, ink, o.instructor_name or self.tr("no instructor")),
         ]
+        if narrow:
+            lines.insert(1, (base, ink, f"{o.start_local:%H:%M}–{o.end_local:%H:%M}"))
         for mark in self.markers(o):
             red = mark.startswith(self.tr("⚠")) and clash
             plain = QFont(self.font())
@@ -251,6 +265,17 @@ class TimeGrid(SessionGrid):
 class TimeGridHeader(QWidget):
     """The names of the days above a ``TimeGrid`` (it stays put while the hours scroll)."""
 
+    def _label(self, day: date, width: int) -> str:
+        """The longest name of the day that fits (today says so in words, not only colour)."""
+        today = self.tr(" · today") if day == self._grid.today else ""
+        names = [f"{day:%a %d %b}{today}", f"{day:%a %d}{today}", f"{day:%a %d %b}", f"{day:%a %d}"]
+        metrics = QFontMetrics(self.font())
+        if today:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+        return next((n for n in names if metrics.horizontalAdvance(n) <= width), names[-1])
+
     def __init__(self, grid: TimeGrid, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._grid = grid
@@ -273,6 +298,5 @@ class TimeGridHeader(QWidget):
             else:
                 p.setPen(text)
             p.setFont(font)
-            label = f"{day:%a %d %b}" + (self.tr(" · today") if day == grid.today else "")
-            p.drawText(cell, Qt.AlignmentFlag.AlignCenter, label)
+            p.drawText(cell, Qt.AlignmentFlag.AlignCenter, self._label(day, cell.width() - 6))
         p.end()

@@ -27,26 +27,20 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +53,8 @@ from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import ProgramChoice
 from app.services.series_edit import SeriesChoices
 from app.ui.calendar.month_grid import MonthGrid
-from app.ui.calendar.time_grid import TimeGrid, TimeGridHeader
+from app.ui.calendar.pages import CalendarPages
+from app.ui.calendar.time_grid import TimeGrid
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.availability import AvailabilityDialog
 from app.ui.dialogs.series import SeriesDialog
@@ -129,35 +124,23 @@ class CalendarView(QWidget):
         self.empty_note.hide()
 
         self.model = OccurrenceTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.pages = CalendarPages(self.model)
+        self.table = self.pages.table
+        self.time_grid = self.pages.time_grid
+        self.time_scroll = self.pages.time_scroll
+        self.month_grid = self.pages.month_grid
         selection = self.table.selectionModel()
-        # The grids show the list's sessions and share its selection: one session selected.
-        self.time_grid = TimeGrid(self.model, selection)
-        self.time_header = TimeGridHeader(self.time_grid)
-        self.time_scroll = QScrollArea()
-        self.time_scroll.setWidgetResizable(True)
-        self.time_scroll.setWidget(self.time_grid)
-        self.time_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.time_grid.scroll_area = self.time_scroll
-        self.month_grid = MonthGrid(self.model, selection)
-        time_page = QWidget()
-        time_layout = QVBoxLayout(time_page)
-        time_layout.setContentsMargins(0, 0, 0, 0)
-        time_layout.setSpacing(0)
-        time_layout.addWidget(self.time_header)
-        time_layout.addWidget(self.time_scroll, 1)
-        self._time_page = time_page
-        self.pages = QStackedWidget()
-        for page in (time_page, self.month_grid, self.table):
-            self.pages.addWidget(page)
 
         self.action_row = CalendarActions(runner, changes, self.selected, self)
+        row = self.action_row
+        self.message, self.reason, self.move_to, self.room_to = (
+            row.message,
+            row.reason,
+            row.move_to,
+            row.room_to,
+        )
+        self.all_future, self.allow_clash = row.all_future, row.allow_clash
+        self.cancel_button, self.restore_button = row.cancel_button, row.restore_button
         self.context_menu = QMenu(self)
         self.ical_button = QPushButton(self.tr("Export .ics"))
         self.ical_button.clicked.connect(lambda: self.export_ical())
@@ -212,6 +195,8 @@ class CalendarView(QWidget):
             top.addWidget(button)
         top.addWidget(self.as_list)
         top.addStretch(1)
+        top.addWidget(self.timezone_note)
+        filters = QHBoxLayout()  # a row of their own: long names are never cut off
         for text, box in (
             (self.tr("Room"), self.room_filter),
             (self.tr("I&nstructor"), self.instructor_filter),
@@ -219,18 +204,18 @@ class CalendarView(QWidget):
         ):
             label = QLabel(text)
             label.setBuddy(box)
-            top.addWidget(label)
-            top.addWidget(box)
+            filters.addWidget(label)
+            filters.addWidget(box)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        top.insertWidget(top.indexOf(self.instructor_filter) + 1, self.availability_button)
+        filters.insertWidget(filters.indexOf(self.instructor_filter) + 1, self.availability_button)
+        filters.addStretch(1)
         notes = QHBoxLayout()
-        notes.addWidget(self.timezone_note)
-        notes.addSpacing(16)
         notes.addWidget(self.empty_note)
         notes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addLayout(notes)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.action_row)
@@ -246,9 +231,6 @@ class CalendarView(QWidget):
             (self.room_filter, "Room filter"),
             (self.instructor_filter, "Instructor filter"),
             (self.program_filter, "Program filter"),
-            (self.table, "Sessions"),
-            (self.time_grid, "Sessions by day and hour"),
-            (self.month_grid, "Sessions of the month"),
             (self.new_series_button, "New series"),
             (self.edit_series_button, "Change the series of the selected session"),
             (self.ical_button, "Export the sessions shown as iCalendar"),
@@ -257,38 +239,6 @@ class CalendarView(QWidget):
         self.context_menu.setAccessibleName(self.tr("Session actions"))
 
     # -- the action row, as it was on this screen ---------------------------------------------
-
-    @property
-    def message(self) -> QLabel:
-        return self.action_row.message
-
-    @property
-    def reason(self) -> QLineEdit:
-        return self.action_row.reason
-
-    @property
-    def all_future(self) -> QCheckBox:
-        return self.action_row.all_future
-
-    @property
-    def allow_clash(self) -> QCheckBox:
-        return self.action_row.allow_clash
-
-    @property
-    def move_to(self) -> QDateTimeEdit:
-        return self.action_row.move_to
-
-    @property
-    def room_to(self) -> QComboBox:
-        return self.action_row.room_to
-
-    @property
-    def cancel_button(self) -> QPushButton:
-        return self.action_row.cancel_button
-
-    @property
-    def restore_button(self) -> QPushButton:
-        return self.action_row.restore_button
 
     @property
     def substitute_dialog(self) -> SubstituteDialog | None:
@@ -366,18 +316,11 @@ class CalendarView(QWidget):
         self.mode_buttons["day"].setChecked(True)
 
     def _show_page(self) -> None:
-        if self.as_list.isChecked():
-            self.pages.setCurrentWidget(self.table)
-        elif self.mode == "month":
-            self.pages.setCurrentWidget(self.month_grid)
-        else:
-            self.pages.setCurrentWidget(self._time_page)
+        self.pages.show_mode(self.mode, self.as_list.isChecked())
 
     def grid(self) -> TimeGrid | MonthGrid | None:
         """The grid shown, or None when the list is."""
-        if self.as_list.isChecked():
-            return None
-        return self.month_grid if self.mode == "month" else self.time_grid
+        return self.pages.grid()
 
     def _on_changes(self, changes: Changes) -> None:
         """The schedule changed (here, on another screen, or by a sync): show it again."""
@@ -407,8 +350,7 @@ class CalendarView(QWidget):
         self._show_page()
         now = services.clock.now().astimezone(ZoneInfo(self._timezone))
         days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
-        for grid in (self.time_grid, self.month_grid):
-            grid.set_days(days, now.date(), now.replace(tzinfo=None))
+        self.pages.set_days(days, now.date(), now.replace(tzinfo=None))
         room, instructor, program = (
             self.room_filter.currentData(),
             self.instructor_filter.currentData(),
@@ -461,15 +403,14 @@ class CalendarView(QWidget):
         chosen = None if self._clear else self.selected()
         self._clear = False
         empty = self._empty_text() if not rows else ""
-        for grid in (self.time_grid, self.month_grid):
-            grid.empty_text = empty
+        self.pages.set_empty(empty)
         self.model.set_occurrences(rows)
         keep = (chosen.series_id, chosen.original_date) if chosen is not None else None
         row = next((i for i, o in enumerate(rows) if (o.series_id, o.original_date) == keep), None)
         if row is not None:
             self.table.selectRow(row)
         if fresh:
-            self.time_scroll.verticalScrollBar().setValue(self.time_grid.first_session_y())
+            self.pages.scroll_to_first()
         self._update_actions()
         self.empty_note.setText(empty)
         self.empty_note.setVisible(not rows)

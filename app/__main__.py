@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from app.infra.credentials import CredentialStore
     from app.signin import SignInService
+    from app.ui.garbage import GuiGarbageCollector
     from app.ui.main_window import MainWindow
     from app.ui.messages import MessageBridge
     from app.ui.session_controller import SessionController
@@ -52,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Rollbook")
+    # Reference cycles are collected on this (the GUI) thread only: a Qt object freed by a
+    # collection that happened to start on a worker thread can deadlock the desk.
+    collector = GuiGarbageCollector(app)
+    collector.start()
     _translator = resources.apply_to(app)  # kept alive until the event loop ends
     messages = MessageBridge(quiet=bool(smoke))
 
@@ -70,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _load_demo_workstation,
     )
     controller.sig_quit_requested.connect(app.quit)
+    # Closing the window ends the session without waiting for a hung server.
+    app.aboutToQuit.connect(controller.shutdown)
     if smoke:
 
         def watch(window: MainWindow) -> None:
@@ -83,7 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     controller.start(demo_when_unconfigured=DEMO_FLAG in args)
     code = app.exec()
-    runner.wait_idle()
+    # The sync thread of the last session was cut loose from the server; give it a moment.
+    controller.wait_released(5_000)
+    runner.wait_idle(5_000)
+    collector.stop()
     return code
 
 

@@ -26,7 +26,13 @@ from app.bootstrap import Services, build_services
 from app.cache_upgrade import upgrade_local_cache
 from app.db import migrate
 from app.db.cache_prune import prune_cache
-from app.db.engine import CACHE_KEY_BYTES, CacheLocked, check_cache_key, make_local_engine
+from app.db.engine import (
+    CACHE_KEY_BYTES,
+    CacheLocked,
+    check_cache_key,
+    cut_server_engine,
+    make_local_engine,
+)
 from app.db.login import (
     AccountDisabled,
     ServerUnreachable,
@@ -118,6 +124,12 @@ class Session:
             progress=progress,
             cancel=cancel,
         )
+
+    def interrupt(self) -> None:
+        """From the GUI thread, at sign-out: cut this session's server connections so a sync
+        blocked on a hung server fails at once, and refuse new ones. Never waits."""
+        if self.server is not None:
+            cut_server_engine(self.server)
 
     def close(self) -> None:
         """Release the files and connections; nothing is written."""
@@ -229,6 +241,10 @@ class SignInService:
         session.close()
         if forget_password:
             self._credentials.forget(session.profile.key, session.actor.username)
+
+    def forget_password(self, session: Session) -> None:
+        """The keyring no longer offers this session's password (sign out and forget)."""
+        self._credentials.forget(session.profile.key, session.actor.username)
 
     def wipe(self, profile: ServerProfile, username: str) -> bool:
         """Remove everything of this account on this PC: cache, keys, password, verifier."""

@@ -19,6 +19,7 @@ from app.db.engine import make_local_engine, make_server_engine
 from app.db.models import Facility, Program
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.context import SYSTEM_ACTOR, Actor
+from app.ui.garbage import GuiGarbageCollector
 from tests import pgserver
 from tests.integration.factories import build_world
 from tests.integration.staffserver import Server
@@ -26,6 +27,22 @@ from tests.signin_site import Site
 from tests.tcpserver import TcpPostgres
 
 TEST_ACTOR = Actor(username="test_admin", device_id="test-device")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _gc_on_the_main_thread(qapp: object) -> Iterator[GuiGarbageCollector]:
+    """As in the app: no automatic garbage collection (it could free a Qt object on a worker
+    thread); the main thread collects on a timer and after every test."""
+    collector = GuiGarbageCollector()
+    collector.start()
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(_gc_on_the_main_thread: GuiGarbageCollector) -> Iterator[None]:
+    yield
+    _gc_on_the_main_thread.check()
 
 
 @pytest.fixture(scope="session")

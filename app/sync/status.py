@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from app.sync.engine import CLOCK_SKEW_WARN_SECONDS
+from app.sync.engine import CLOCK_SKEW_WARN_SECONDS, VersionMismatch
 from app.sync.local import LocalStore
 
 
@@ -36,6 +37,109 @@ class SyncStatus:
         if abs(self.clock_skew_seconds) > CLOCK_SKEW_WARN_SECONDS:
             text += f" · this computer's clock is {self.clock_skew_seconds / 60:+.0f} min off"
         return text
+
+    def line(self, now: datetime, timezone: str) -> str:
+        """The status bar's words: what waits to be sent, and when this workstation last
+        synced, in the facility's ``timezone`` (named, so nobody guesses which clock)."""
+        zone = ZoneInfo(timezone)
+        if self.state == "never":
+            parts = ["not synced yet"]
+        elif self.state == "synced":
+            parts = ["all changes sent"]
+        else:
+            parts = []
+        if self.issues:
+            parts.append(f"{self.issues} to review on the Sync screen")
+        if self.pending:
+            waiting = "1 change" if self.pending == 1 else f"{self.pending} changes"
+            parts.append(f"{waiting} not sent yet")
+        if self.last_sync_at is not None:
+            parts.append(f"last synced {_when(self.last_sync_at, now, zone)}")
+        text = " · ".join(parts)
+        if self.last_sync_at is not None:
+            text += f" ({timezone})"
+        if abs(self.clock_skew_seconds) > CLOCK_SKEW_WARN_SECONDS:
+            text += f" · this computer's clock is {self.clock_skew_seconds / 60:+.0f} min off"
+        return text
+
+
+def _when(at: datetime, now: datetime, zone: ZoneInfo) -> str:
+    """``14:05`` today, ``Mon 16 Nov 14:05`` another day, in ``zone``."""
+    at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    local, today = at.astimezone(zone), now.astimezone(zone).date()
+    if local.date() == today:
+        return local.strftime("%H:%M")
+    if local.year == today.year:
+        return local.strftime("%a %d %b %H:%M")
+    return local.strftime("%a %d %b %Y %H:%M")
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why a sync attempt failed, in plain words, and whether it means the server is out of
+    reach (offline) rather than reachable but refusing."""
+
+    reason: str
+    offline: bool
+    detail: str  # the driver's own words: for the log and a tooltip, never the status line
+
+
+# (words in the driver's message, what a person is told, whether that means offline)
+_FAILURES = (
+    (
+        ("did not answer", "timeout expired", "timed out", "statement timeout"),
+        "the server did not answer",
+        True,
+    ),
+    (("connection refused",), "the server refused the connection (is it running?)", True),
+    (("password authentication failed", "password rejected"), "the password was rejected", False),
+    (
+        ("could not translate host name", "name or service not known", "nodename nor servname"),
+        "the server's name could not be found",
+        True,
+    ),
+    (
+        ("no route to host", "network is unreachable"),
+        "there is no network path to the server",
+        True,
+    ),
+    (
+        (
+            "server closed the connection",
+            "terminating connection",
+            "consuming input failed",
+            "connection reset",
+            "broken pipe",
+            "session using this server connection has ended",
+            "the connection is closed",
+            "connection is lost",
+            "eof detected",
+        ),
+        "the connection to the server was lost",
+        True,
+    ),
+    (("ssl", "certificate"), "the secure (TLS) connection to the server failed", True),
+    (("cannot be reached", "working offline"), "the server cannot be reached", True),
+)
+
+
+def describe_failure(error: BaseException) -> Failure:
+    """Map a sync error (psycopg, SQLAlchemy, the engine's own) to words for the status bar."""
+    seen: list[str] = []
+    current: BaseException | None = error
+    while current is not None and len(seen) < 5:
+        seen.append(str(getattr(current, "orig", None) or current))
+        current = current.__cause__ or current.__context__
+    detail = next((text.strip() for text in seen if text.strip()), type(error).__name__)
+    if isinstance(error, VersionMismatch):
+        return Failure(str(error), False, detail)
+    haystack = " ".join(seen).lower()
+    for needles, reason, offline in _FAILURES:
+        if any(needle in haystack for needle in needles):
+            return Failure(reason, offline, detail)
+    if isinstance(error, OSError) or "operationalerror" in type(error).__name__.lower():
+        return Failure("the server cannot be reached", True, detail)
+    return Failure("the sync stopped on an unexpected error (details in the log)", False, detail)
 
 
 def _age(delta: timedelta) -> str:

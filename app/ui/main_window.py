@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.services.changes import Changes
 from app.services.facilities import FacilityDTO
 from app.services.workstation import WorkstationStatus
+from app.sync.status import SyncStatus
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.csv_import import CsvImportDialog
 from app.ui.dialogs.staff_accounts import StaffAccountsDialog
 from app.ui.messages import MessageBridge
+from app.ui.sync_scheduler import CycleOutcome
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance import AttendanceView
 from app.ui.views.calendar import CalendarView
@@ -64,6 +69,7 @@ class MainWindow(QMainWindow):
     sig_switch_user = Signal()  # back to the sign-in dialog; remembered passwords stay
     sig_sign_out = Signal()  # sign out and forget this user's password on this computer
     sig_sync_now = Signal()
+    sig_closed = Signal()  # the person closed the window: the session ends with it
 
     def __init__(self, runner: TaskRunner, messages: MessageBridge) -> None:
         super().__init__()
@@ -86,7 +92,7 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarView(runner, self.changes)
         self.reports = ReportsView(runner, self.changes)
         self.review = ReviewView(runner, self.changes)
-        self.sync_view.sig_sync_requested.connect(self.sig_sync_now)
+        self.sync_view.sig_sync_requested.connect(self.request_sync)
         self.today.sig_open_sheet.connect(self.open_sheet)
         self.calendar.sig_open_sheet.connect(self.open_sheet)
         self.students.sig_open_sheet.connect(self.open_sheet)
@@ -127,7 +133,7 @@ class MainWindow(QMainWindow):
         self.staff_action.setVisible(False)
         self.sync_action = QAction(self.tr("Sync now"), self)
         self.sync_action.setShortcut(QKeySequence("F5"))
-        self.sync_action.triggered.connect(self.sig_sync_now)
+        self.sync_action.triggered.connect(self.request_sync)
         self.sync_action.setVisible(False)
         toolbar.addAction(self.sync_action)
         toolbar.addAction(self.staff_action)
@@ -155,16 +161,38 @@ class MainWindow(QMainWindow):
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.sync_label = QLabel()
+        self.retry_label = QLabel()
         self.statusBar().addWidget(self.connection_label, 1)
         self.statusBar().addPermanentWidget(self.notice_label, 2)
         self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(self.retry_label)
         self.statusBar().addPermanentWidget(self.progress)
+        for label, name in (
+            (self.connection_label, "Connection"),
+            (self.notice_label, "Notice"),
+            (self.sync_label, "Sync status"),
+            (self.retry_label, "Next sync attempt"),
+            (self.progress, "Sync progress"),
+        ):
+            label.setAccessibleName(self.tr(name))
+        # The status bar says what the last real contact with the server said (issue 12.11).
+        self._online: bool | None = None  # None: no server (the demo)
+        self._contact_seen = False  # a sync attempt has said whether the server answers
+        self._offline_reason: str | None = None
+        self._sync_status: SyncStatus | None = None
+        self._retry_at: float | None = None  # time.monotonic() of the next attempt
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(1000)
+        self._retry_timer.timeout.connect(self._show_retry)
+        self.changes.sig_changed.connect(self._on_changes)
         self.nav.setCurrentRow(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Results of loads still running must not reach screens that are going away."""
         self._runner.discard_pending()
+        self._retry_timer.stop()
         super().closeEvent(event)
+        self.sig_closed.emit()
 
     def _nav_to(self, row: int) -> Callable[[], None]:
         return lambda: self.nav.setCurrentRow(row)
@@ -183,13 +211,12 @@ class MainWindow(QMainWindow):
         if workstation.status is not None and workstation.status.demo:
             self.switch_action.setText(self.tr("Connect to a server…"))
             self.sign_out_action.setVisible(False)
-            self.connection_label.setText(
-                f"{workstation.label} · {self.tr('offline: no server configured')} · "
-                f"{self.tr('pending changes')}: 0"
-            )
-        else:
-            state = self.tr("online") if workstation.online else self.tr("offline")
-            self.connection_label.setText(f"{workstation.label} · {state}")
+            self.sync_action.setVisible(True)  # F5 says why there is nothing to sync with
+            self._online = None
+        elif not self._contact_seen:
+            self._online = workstation.online  # what sign-in saw, until a sync attempt says
+        self._show_connection()
+        self._read_sync_status()
         self.staff_action.setVisible(workstation.services.staff_accounts.available)
         self.notice_label.setText(workstation.notice or "")
         self.notice_label.setToolTip(workstation.notice or "")
@@ -206,10 +233,92 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self._show_facility(index)
 
+    @property
+    def is_demo(self) -> bool:
+        workstation = self._workstation
+        return (
+            workstation is not None and workstation.status is not None and workstation.status.demo
+        )
+
+    def request_sync(self) -> None:
+        """F5, the toolbar's and the Sync screen's "Sync now": a cycle now, or in the demo,
+        why there is none."""
+        if self.is_demo:
+            self.notice_label.setText(
+                self.tr(
+                    "This is a demo workstation: there is no server to sync with. "
+                    "Use Connect to a server… to sign in."
+                )
+            )
+            self.notice_label.setToolTip(self.notice_label.text())
+            return
+        self.sig_sync_now.emit()
+
+    def _facility_timezone(self) -> str:
+        workstation, index = self._workstation, self.facility_box.currentIndex()
+        if workstation is None or not 0 <= index < len(workstation.facilities):
+            return "UTC"
+        return workstation.facilities[index].timezone
+
+    def _show_connection(self) -> None:
+        """The connection label: who, and online or offline with the plain reason."""
+        workstation = self._workstation
+        if workstation is None:
+            return
+        if self._online is None:
+            state = self.tr("offline: no server configured")
+        elif self._online:
+            state = self.tr("online")
+        elif self._offline_reason:
+            state = self.tr("offline") + f": {self._offline_reason}"
+        else:
+            state = self.tr("offline")
+        self.connection_label.setText(f"{workstation.label} · {state}")
+
+    def _show_sync_status(self) -> None:
+        workstation, status = self._workstation, self._sync_status
+        if workstation is None or status is None:
+            return
+        now = workstation.services.clock.now()
+        self.sync_label.setText(status.line(now, self._facility_timezone()))
+
+    def _read_sync_status(self) -> None:
+        """Read the pending count and last sync off the GUI thread, then show them."""
+        workstation = self._workstation
+        if workstation is None:
+            return
+        issues = workstation.services.sync_issues
+
+        def shown(status: SyncStatus) -> None:
+            if workstation is self._workstation:
+                self._sync_status = status
+                self._show_sync_status()
+
+        self._runner.run(issues.status, shown)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """A write or a sync changed the cache: the pending count may have moved."""
+        if changes.sync_state:
+            self._read_sync_status()
+
+    def _show_retry(self) -> None:
+        if self._retry_at is None:
+            self.retry_label.clear()
+            self._retry_timer.stop()
+            return
+        left = math.ceil(self._retry_at - time.monotonic())
+        if left > 0:
+            self.retry_label.setText(self.tr("retrying in {0} s").format(left))
+        else:
+            self.retry_label.setText(self.tr("retrying now…"))
+
     def _show_facility(self, index: int) -> None:
         assert self._workstation is not None
         facility = self._workstation.facilities[index]
         services = self._workstation.services
+        # Nothing of the previous facility stays on the window's own texts.
+        self.setWindowTitle(f"Rollbook · {facility.name}")
+        self._show_sync_status()  # its times in this facility's timezone
         self.today.set_context(services, facility.id, facility.name, facility.timezone)
         self.students.set_context(services, facility.id)
         self.sync_view.set_context(services)
@@ -228,20 +337,35 @@ class MainWindow(QMainWindow):
 
     def show_sync_progress(self, stage: str, done: int, total: int) -> None:
         """A long pull: the bar shows it (busy indicator when the total is unknown)."""
+        self._retry_at = None
+        self._show_retry()
         self.progress.show()
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setFormat(f"{stage} %v/%m" if total else stage)
 
-    def set_sync_state(self, online: bool, status: str, error: str | None) -> None:
-        """What the last sync attempt left: online or not, and the persisted status."""
+    def set_sync_state(self, outcome: CycleOutcome) -> None:
+        """What the last sync attempt left: online or not (the last real contact with the
+        server), why not in plain words, the persisted status and when the next try starts."""
         self.progress.hide()
         self.sync_action.setVisible(True)
-        if self._workstation is not None:
-            state = self.tr("online") if online else self.tr("offline")
-            self.connection_label.setText(f"{self._workstation.label} · {state}")
-        self.sync_label.setText(status)
-        self.sync_label.setToolTip(error or "")
+        self._online, self._contact_seen = outcome.online, True
+        self._offline_reason = None if outcome.online else outcome.error
+        self._show_connection()
+        tip = outcome.error or ""
+        if outcome.detail:
+            tip = f"{tip}\n{outcome.detail}" if tip else outcome.detail
+        self.connection_label.setToolTip(tip)
+        self.sync_label.setToolTip(tip)
+        if outcome.status is not None:
+            self._sync_status = outcome.status
+            self._show_sync_status()
+        if outcome.error is not None and outcome.retry_in_s is not None:
+            self._retry_at = time.monotonic() + outcome.retry_in_s
+            self._retry_timer.start()
+        else:
+            self._retry_at = None
+        self._show_retry()
         self.sync_view.reload()
 
     def open_staff_accounts(self) -> StaffAccountsDialog | None:

@@ -1,7 +1,9 @@
 """Who is at the keyboard: first-run and sign-in dialog, the demo workstation, sign-out.
 
 Each session gets a new main window and the previous one is destroyed, so nothing of one staff
-member stays on screen (or in a model) for the next on a shared classroom PC.
+member stays on screen (or in a model) for the next on a shared classroom PC. Ending a session
+never waits for the network: the sync is stopped and its server connections cut, and the session
+is closed when its sync thread has let go of it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.errors import DomainError
+from app.services.changes import EVERYTHING, Changes
 from app.signin import Session, SignInService
 from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.main_window import MainWindow, Workstation
@@ -55,6 +58,12 @@ class SessionController(QObject):
         self.scheduler: SyncScheduler | None = None
         self._sync_interval = sync_interval_seconds
         self._opening_demo = False
+        self._retiring: list[SyncScheduler] = []  # stopped, their cycle not yet ended
+
+    @property
+    def releasing(self) -> bool:
+        """A previous session is still being let go of (its sync thread has not ended)."""
+        return bool(self._retiring)
 
     def start(self, *, demo_when_unconfigured: bool) -> None:
         """Sign-in dialog if a server is configured (or on first run), else the demo."""
@@ -93,7 +102,9 @@ class SessionController(QObject):
         window = self._new_window()
         window.sig_switch_user.connect(lambda: self.switch_user(forget_password=False))
         window.sig_sign_out.connect(lambda: self.switch_user(forget_password=True))
-        scheduler = SyncScheduler(self._signin, session, interval_seconds=self._sync_interval)
+        scheduler = SyncScheduler(
+            self._signin, session, interval_seconds=self._sync_interval, parent=self
+        )
         self.scheduler = scheduler
         scheduler.sig_progress.connect(window.show_sync_progress)
         scheduler.sig_account_refused.connect(self._on_account_refused)
@@ -111,10 +122,13 @@ class SessionController(QObject):
             )
 
         def on_synced(outcome: CycleOutcome) -> None:
-            now = session.services.clock.now()
-            window.set_sync_state(outcome.online, outcome.status.describe(now), outcome.error)
+            if window is not self.window:
+                return  # a result of the previous session's last cycle
+            window.set_sync_state(outcome)
             if scheduler.cycles == 1:  # the first cycle filled (or refreshed) the cache
                 self._runner.run(prepare, window.set_workstation, window.show_failure)
+            elif (changes := _changes_of(outcome)) is not None:
+                window.changes.publish(changes)
             self.sig_synced.emit(outcome)
 
         scheduler.sig_finished.connect(on_synced)
@@ -125,23 +139,54 @@ class SessionController(QObject):
         self.switch_user(forget_password=True)
 
     def switch_user(self, *, forget_password: bool) -> None:
-        """Sign out: close the window at once, release the session, back to the dialog."""
+        """Sign out: close the window at once, release the session, back to the dialog.
+
+        Nothing here waits for the network (a hung server must not freeze the desk)."""
         self._end_session(forget_password=forget_password)
         self._close_window()
         self.show_sign_in()
 
+    def shutdown(self) -> None:
+        """The application is quitting: end the session and close the window, without waiting."""
+        self._end_session(forget_password=False)
+        self._close_window()
+
+    def wait_released(self, msecs: int) -> bool:
+        """At exit only (blocks): give the sync threads of ended sessions ``msecs`` to end."""
+        return all(scheduler.wait_stopped(msecs) for scheduler in list(self._retiring))
+
     def _end_session(self, *, forget_password: bool) -> None:
         scheduler, self.scheduler = self.scheduler, None
-        if scheduler is not None:
-            scheduler.stop()
-            scheduler.deleteLater()
         session, self.session = self.session, None
-        if session is not None:
-            self._signin.sign_out(session, forget_password=forget_password)
+        if session is None:
+            return
+        if forget_password:
+            self._signin.forget_password(session)
+        if scheduler is None:
+            session.interrupt()
+            self._signin.sign_out(session, forget_password=False)
+            return
+        # The cycle may be blocked on a hung server: stop() cuts its connections and returns;
+        # the session is closed (and the scheduler deleted) once the thread has let go.
+        self._retiring.append(scheduler)
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if released:
+                return
+            released = True
+            self._retiring.remove(scheduler)
+            self._signin.sign_out(session, forget_password=False)
+            scheduler.deleteLater()
+
+        scheduler.sig_stopped.connect(release)
+        scheduler.stop()
 
     def _new_window(self) -> MainWindow:
         self._close_window()
         window = MainWindow(self._runner, self._messages)
+        window.sig_closed.connect(lambda: self._on_window_closed(window))
         self._messages.set_parent(window)
         self.window = window
         window.show()
@@ -149,9 +194,28 @@ class SessionController(QObject):
         self.sig_window_shown.emit(window)
         return window
 
+    def _on_window_closed(self, window: MainWindow) -> None:
+        """The person closed the window: the session ends with it, at once."""
+        if window is self.window:
+            self._end_session(forget_password=False)
+
     def _close_window(self) -> None:
         window, self.window = self.window, None
         if window is not None:
             self._runner.discard_pending()  # results for this window must not reach it
             window.hide()
             window.deleteLater()
+
+
+def _changes_of(outcome: CycleOutcome) -> Changes | None:
+    """What a sync cycle changed in the cache, for every open view (None: nothing)."""
+    report = outcome.report
+    if report is None:
+        return None
+    if report.rebaselined:
+        return Changes.of(EVERYTHING, source="sync")
+    applied = report.applied
+    tables = {name for name, n in (*applied.upserted.items(), *applied.removed.items()) if n}
+    if not tables:
+        return None
+    return Changes.of(*sorted(tables), source="sync")

@@ -1,13 +1,17 @@
 """Keeps a session in sync in the background: at start, on a timer, on request, with backoff.
 
 The cycle runs on a thread of its own (one at a time), so screens keep loading while a long pull
-runs; results and progress come back on the GUI thread as signals.
+runs; results and progress come back on the GUI thread as signals. Whatever happens to a cycle
+(a failure, an unexpected error) the next one is scheduled, a little earlier or later at random
+so the PCs of a facility do not all call the server in the same second after an outage.
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import threading
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,71 +20,114 @@ from app.domain.errors import DomainError
 from app.signin import Session, SignInService
 from app.sync.engine import Cancelled, SyncReport
 from app.sync.local import LocalStore
-from app.sync.status import SyncStatus, read_status
+from app.sync.status import SyncStatus, describe_failure, read_status
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (5, 15, 60, 300)
+JITTER = 0.2  # every delay is stretched or shrunk by up to this fraction
 
 
 @dataclass(frozen=True)
 class CycleOutcome:
+    """What one attempt left. ``online``: the server answered during it (last real contact).
+    ``error`` is in plain words for the status bar, ``detail`` the driver's own (log, tooltip).
+    ``retry_in_s``: when the next attempt starts (set by the scheduler)."""
+
     report: SyncReport | None
-    status: SyncStatus
+    status: SyncStatus | None
     online: bool
     error: str | None
+    detail: str | None = None
+    retry_in_s: float | None = None
 
 
 class SyncScheduler(QObject):
-    """One session's background sync. ``stop()`` before the session closes."""
+    """One session's background sync. ``stop()`` when the session ends: it never waits."""
 
     sig_progress = Signal(str, int, int)
     sig_finished = Signal(object)  # CycleOutcome, after every attempt
     sig_account_refused = Signal(object)  # DomainError: disabled, or password changed
+    sig_stopped = Signal()  # after stop(): the cycle that was running has ended
 
     def __init__(
-        self, signin: SignInService, session: Session, *, interval_seconds: float = 60.0
+        self,
+        signin: SignInService,
+        session: Session,
+        *,
+        interval_seconds: float = 60.0,
+        rng: random.Random | None = None,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self._signin = signin
         self._session = session
-        self._interval_ms = int(interval_seconds * 1000)
+        self._interval_s = interval_seconds
+        self._rng = rng or random.Random()
         self._runner = TaskRunner(self._on_failed, self, threads=1)
+        self._runner.sig_drained.connect(self._on_drained)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
         self._cancel = threading.Event()
-        self._failures = 0
+        self.failures = 0
         self.cycles = 0
+        self.next_attempt_at: float | None = None  # time.monotonic() of the next attempt
 
     @property
     def running(self) -> bool:
         return self._runner.busy
 
+    @property
+    def idle(self) -> bool:
+        """No cycle thread is running (a stopped cycle counts until its thread is free)."""
+        return self._runner.in_flight == 0
+
+    @property
+    def stopping(self) -> bool:
+        return self._cancel.is_set()
+
     def sync_now(self) -> None:
         if self._runner.busy or self._cancel.is_set():
             return
         self._timer.stop()
+        self.next_attempt_at = None
         self._runner.run(self._work, self._on_done)
 
     def stop(self) -> None:
-        """Cancel between chunks and wait for the cycle to stop (everything committed stays)."""
+        """Stop at once, without waiting: no next cycle, the running one is cancelled and the
+        session's server connections are cut, so a cycle blocked on a hung server fails now.
+        ``sig_stopped`` follows when its thread is free (at once when none runs)."""
         self._cancel.set()
         self._timer.stop()
+        self.next_attempt_at = None
         self._runner.discard_pending()
-        self._runner.wait_idle()
+        self._session.interrupt()
+        if self.idle:
+            self.sig_stopped.emit()
+
+    def wait_stopped(self, msecs: int) -> bool:
+        """Block until the cycle thread is free; only at shutdown, never from a GUI slot."""
+        return self._runner.wait_idle(msecs)
+
+    def _on_drained(self) -> None:
+        if self._cancel.is_set():
+            self.sig_stopped.emit()
 
     def _work(self) -> CycleOutcome:
         """On the sync thread: reconnect if needed, run one cycle, read the status."""
         session, local = self._session, LocalStore(self._session.cache)
-        report, error = None, None
+        report, error, detail, online = None, None, None, False
         try:
             if self._signin.reconnect(session):
+                if self._cancel.is_set():
+                    raise Cancelled("sync stopped on request")
                 engine = session.sync_engine(
                     progress=self.sig_progress.emit, cancel=self._cancel.is_set
                 )
                 report = engine.cycle()
+                online = True
             else:
                 error = "the server cannot be reached"
         except Cancelled:
@@ -88,25 +135,62 @@ class SyncScheduler(QObject):
         except DomainError:
             raise
         except Exception as err:
-            log.warning("sync cycle failed: %s", err)
-            error = str(err).splitlines()[0] if str(err) else type(err).__name__
-        return CycleOutcome(report, read_status(local), session.server is not None, error)
+            failure = describe_failure(err)
+            log.warning("sync cycle failed: %s (%s)", failure.reason, failure.detail)
+            error, detail, online = failure.reason, failure.detail, not failure.offline
+        if self._cancel.is_set():
+            return CycleOutcome(report, None, online, error, detail)
+        return CycleOutcome(report, read_status(local), online, error, detail)
 
     def _on_done(self, outcome: CycleOutcome) -> None:
-        self.cycles += 1
-        if outcome.error is None:
-            self._failures = 0
-            delay = self._interval_ms
-        else:
-            self._failures += 1
-            delay = 1000 * BACKOFF_SECONDS[min(self._failures, len(BACKOFF_SECONDS)) - 1]
-        if not self._cancel.is_set():
-            self._timer.start(delay)
-        self.sig_finished.emit(outcome)
+        delay = self._interval_s
+        try:
+            self.cycles += 1
+            if outcome.error is None:
+                self.failures = 0
+            else:
+                self.failures += 1
+                delay = self._backoff()
+        finally:
+            delay = self._schedule(delay)
+        self.sig_finished.emit(_with_retry(outcome, delay if outcome.error else None))
 
     def _on_failed(self, error: BaseException) -> None:
-        self.cycles += 1
-        if isinstance(error, DomainError):
-            self.sig_account_refused.emit(error)
-            return
-        log.error("sync crashed", exc_info=error)
+        """A cycle raised: an account refusal signs out; anything else is logged and shown as
+        a failed attempt. Either way the next attempt is scheduled (unless stopped)."""
+        delay = self._backoff_after_failure()
+        try:
+            self.cycles += 1
+            if isinstance(error, DomainError):
+                self.sig_account_refused.emit(error)
+                return
+            log.error("sync crashed", exc_info=error)
+            failure = describe_failure(error)
+            self.sig_finished.emit(
+                CycleOutcome(None, None, not failure.offline, failure.reason, failure.detail, delay)
+            )
+        finally:
+            self._schedule(delay)
+
+    def _backoff_after_failure(self) -> float:
+        self.failures += 1
+        return self._backoff()
+
+    def _backoff(self) -> float:
+        return float(BACKOFF_SECONDS[min(self.failures, len(BACKOFF_SECONDS)) - 1])
+
+    def _schedule(self, delay_s: float) -> float:
+        """Start the timer for the next attempt, jittered; returns the delay used."""
+        if self._cancel.is_set():
+            self.next_attempt_at = None
+            return delay_s
+        jittered = delay_s * self._rng.uniform(1 - JITTER, 1 + JITTER)
+        self._timer.start(max(1, round(jittered * 1000)))
+        self.next_attempt_at = time.monotonic() + jittered
+        return jittered
+
+
+def _with_retry(outcome: CycleOutcome, retry_in_s: float | None) -> CycleOutcome:
+    return CycleOutcome(
+        outcome.report, outcome.status, outcome.online, outcome.error, outcome.detail, retry_in_s
+    )

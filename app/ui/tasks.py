@@ -20,6 +20,7 @@ class _Bridge(QObject):
 
     sig_finished = Signal(int, object)
     sig_failed = Signal(int, object)
+    sig_ended = Signal()  # after either, also for a discarded task: the thread is free
 
 
 class _Job(QRunnable):
@@ -36,12 +37,15 @@ class _Job(QRunnable):
             self._bridge.sig_failed.emit(self._token, err)
         else:
             self._bridge.sig_finished.emit(self._token, result)
+        finally:
+            self._bridge.sig_ended.emit()
 
 
 class TaskRunner(QObject):
     """Runs callables off the GUI thread. The work must not touch widgets; callbacks may."""
 
     sig_busy_changed = Signal(bool)
+    sig_drained = Signal()  # no task is running any more (discarded ones included)
 
     def __init__(
         self, on_error: Failed, parent: QObject | None = None, *, threads: int = 2
@@ -52,6 +56,8 @@ class TaskRunner(QObject):
         self._bridge = _Bridge(self)
         self._bridge.sig_finished.connect(self._on_bridge_finished)
         self._bridge.sig_failed.connect(self._on_bridge_failed)
+        self._bridge.sig_ended.connect(self._on_bridge_ended)
+        self._in_flight = 0
         self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
         self._tokens = itertools.count(1)
         self._default_error = on_error
@@ -63,6 +69,7 @@ class TaskRunner(QObject):
         self._pending[token] = (on_done, on_error)
         if len(self._pending) == 1:
             self.sig_busy_changed.emit(True)
+        self._in_flight += 1
         self._pool.start(_Job(token, work, self._bridge))
         return token
 
@@ -73,6 +80,11 @@ class TaskRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+    @property
+    def in_flight(self) -> int:
+        """Tasks started whose thread has not finished yet, discarded ones included."""
+        return self._in_flight
 
     def discard_pending(self) -> int:
         """Forget the callbacks of every task still running: their widgets are going away (a
@@ -98,6 +110,12 @@ class TaskRunner(QObject):
             return
         _, on_error = self._take(token)
         (on_error or self._default_error)(error)
+
+    @Slot()
+    def _on_bridge_ended(self) -> None:
+        self._in_flight -= 1
+        if self._in_flight == 0:
+            self.sig_drained.emit()
 
     def _take(self, token: int) -> tuple[Done | None, Failed | None]:
         callbacks = self._pending.pop(token, (None, None))

@@ -1,0 +1,211 @@
+"""The status bar tells the truth (issue 12, items 10, 11 and 14).
+
+Online or offline from the last real contact with the server, in plain words; the pending count
+the moment a change is saved; "retrying in N s" while backing off and a sync that never gives
+up; times in the facility's timezone, named; a sync cycle publishes what it changed; F5 in the
+demo says there is no server. Driven from the keyboard on the real main window.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from app.db.engine import make_server_engine
+from app.services.changes import Changes
+from app.services.workstation import WorkstationStatus
+from app.sync.local import LocalStore
+from app.ui import sync_scheduler
+from app.ui.main_window import MainWindow, Workstation
+from app.ui.sync_scheduler import CycleOutcome
+from tests.signin_site import Site
+from tests.ui.conftest import TZ, Desk
+from tests.ui.signed_in import SignedIn, proxy, signed_in
+
+__all__ = ["proxy", "signed_in"]  # fixtures
+
+DRIVER_WORDS = ("psycopg", "OperationalError", "sqlalche.me", "Background on this error", "errno")
+
+
+def _pending(desk: Desk) -> int:
+    with desk.engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one())
+
+
+def _pending_words(count: int) -> str:
+    return "1 change not sent yet" if count == 1 else f"{count} changes not sent yet"
+
+
+def _enrol(qtbot: QtBot, desk: Desk, who: str) -> None:
+    """Rosters (Ctrl+2), Carpentry, type a name in the enrol box, Enter."""
+    win = desk.win
+    qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = win.rosters
+    qtbot.waitUntil(lambda: view.class_box.count() == 2, timeout=10_000)
+    view.class_box.setCurrentIndex(
+        view.class_box.findText("Carpentry", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=10_000)
+    view.enrol.setFocus()
+    qtbot.keyClicks(view.enrol, who)
+    qtbot.waitUntil(lambda: view.matches.isVisible() and view.matches.count() == 1, timeout=10_000)
+    qtbot.keyClick(view.enrol, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 11, timeout=10_000)
+
+
+def test_saving_a_change_raises_the_pending_count_at_once(qtbot: QtBot, desk: Desk) -> None:
+    before = _pending(desk)
+    qtbot.waitUntil(lambda: _pending_words(before) in desk.win.sync_label.text(), timeout=10_000)
+    _enrol(qtbot, desk, "Last15")
+    after = _pending(desk)
+    assert after > before  # the enrolment waits in the outbox
+    qtbot.waitUntil(lambda: _pending_words(after) in desk.win.sync_label.text(), timeout=10_000)
+
+
+def test_times_are_in_the_facility_timezone_and_say_which(qtbot: QtBot, desk: Desk) -> None:
+    # The last sync was at 19:05 UTC, 14:05 in New York, the desk clock's day.
+    LocalStore(desk.engine).put_many(
+        last_sync_at=datetime(2026, 11, 22, 19, 5, tzinfo=UTC).isoformat()
+    )
+    _enrol(qtbot, desk, "Last16")
+    label = desk.win.sync_label
+    qtbot.waitUntil(lambda: "last synced" in label.text(), timeout=10_000)
+    assert f"last synced 14:05 ({TZ})" in label.text()
+    assert "UTC" not in label.text() and not re.search(r"\d{4}-\d\d-\d\d", label.text())
+
+
+def test_f5_in_the_demo_says_there_is_no_server(qtbot: QtBot, desk: Desk) -> None:
+    win = MainWindow(desk.runner, desk.messages)
+    qtbot.addWidget(win)
+    facilities = tuple(desk.services.facilities.list_facilities())
+    demo = Workstation(
+        desk.services, WorkstationStatus(1, demo=True), facilities, "Demo workstation"
+    )
+    with qtbot.waitActive(win):
+        win.set_workstation(demo)
+        win.show()
+        win.activateWindow()
+    asked: list[bool] = []
+    win.sig_sync_now.connect(lambda: asked.append(True))
+    assert "no server configured" in win.connection_label.text()
+    qtbot.keyClick(win, Qt.Key.Key_F5)
+    assert "demo workstation: there is no server to sync with" in win.notice_label.text()
+    assert "Connect to a server" in win.notice_label.text()
+    assert asked == []  # nothing tried to reach a server
+    # The demo's own changes are counted like any other, not a fixed "0".
+    qtbot.waitUntil(lambda: _pending_words(_pending(desk)) in win.sync_label.text(), timeout=10_000)
+
+
+def _outcome(qtbot: QtBot, desk: SignedIn, key: bool = True) -> CycleOutcome:
+    with qtbot.waitSignal(desk.controller.sig_synced, timeout=30_000) as synced:
+        if key:
+            qtbot.keyClick(desk.window, Qt.Key.Key_F5)
+    outcome = synced.args[0]
+    assert isinstance(outcome, CycleOutcome)
+    return outcome
+
+
+def _no_driver_words(*texts: str) -> None:
+    for shown in texts:
+        for words in DRIVER_WORDS:
+            assert words.lower() not in shown.lower(), shown
+
+
+def test_a_failed_sync_says_offline_in_plain_words_counts_down_and_tries_again(
+    qtbot: QtBot, signed_in: SignedIn
+) -> None:
+    desk, win = signed_in, signed_in.window
+    assert "online" in win.connection_label.text()
+    desk.proxy.refuse()  # the server goes away
+    outcome = _outcome(qtbot, desk)
+    assert not outcome.online and outcome.error is not None
+    assert "offline" in win.connection_label.text()
+    assert "online" not in win.connection_label.text().replace("offline", "")
+    assert outcome.error in win.connection_label.text()
+    _no_driver_words(win.connection_label.text(), win.sync_label.text(), win.retry_label.text())
+    assert outcome.detail and outcome.detail in win.connection_label.toolTip()
+    countdown = re.fullmatch(r"retrying in (\d+) s", win.retry_label.text())
+    assert countdown is not None, win.retry_label.text()
+    first = int(countdown.group(1))
+    assert 4 <= first <= 6  # 5 s, give or take the jitter
+    qtbot.waitUntil(lambda: win.retry_label.text() == f"retrying in {first - 1} s", timeout=2_500)
+
+    desk.proxy.listen()  # the server is back; nobody presses anything
+    again = _outcome(qtbot, desk, key=False)
+    assert again.online and again.error is None
+    assert "online" in win.connection_label.text() and "offline" not in win.connection_label.text()
+    assert win.retry_label.text() == ""
+
+
+def test_the_background_sync_keeps_going_after_an_unexpected_error(
+    qtbot: QtBot, signed_in: SignedIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, win = signed_in, signed_in.window
+    calls: list[int] = []
+    real = sync_scheduler.read_status
+
+    def busy_once(local: LocalStore):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("cannot read the cache now")
+        return real(local)
+
+    monkeypatch.setattr(sync_scheduler, "read_status", busy_once)
+    failed = _outcome(qtbot, desk)
+    assert failed.error is not None and "unexpected" in failed.error
+    scheduler = desk.controller.scheduler
+    assert scheduler is not None and scheduler.next_attempt_at is not None
+    assert re.fullmatch(r"retrying in \d+ s", win.retry_label.text())
+    again = _outcome(qtbot, desk, key=False)  # by itself, a few seconds later
+    assert again.error is None and again.online
+    assert win.retry_label.text() == ""
+
+
+@pytest.fixture
+def renamed_student(site: Site) -> Iterator[tuple[uuid.UUID, str]]:
+    """Rename a student on the server (as another workstation would); renamed back after."""
+    student = site.world.students[0]
+    engine = make_server_engine(site.admin_url)
+    with engine.begin() as conn:
+        old = conn.execute(
+            text("SELECT name_first FROM users WHERE id = :i"), {"i": student}
+        ).scalar_one()
+    yield student, old
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE users SET name_first = :n WHERE id = :i"), {"n": old, "i": student}
+        )
+    engine.dispose()
+
+
+def test_a_sync_that_pulled_rows_tells_every_open_view(
+    qtbot: QtBot, signed_in: SignedIn, site: Site, renamed_student: tuple[uuid.UUID, str]
+) -> None:
+    desk = signed_in
+    student, _old = renamed_student
+    published: list[Changes] = []
+    desk.window.changes.sig_changed.connect(published.append)
+    assert _outcome(qtbot, desk).error is None
+    assert published == []  # nothing came, nothing is said
+
+    engine = make_server_engine(site.admin_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE users SET name_first = 'Renamed' WHERE id = :i"), {"i": student})
+    engine.dispose()
+    outcome = _outcome(qtbot, desk)
+    assert outcome.report is not None and outcome.report.applied.upserted.get("users")
+    assert [c.source for c in published] == ["sync"]
+    assert published[0].touches("users") and published[0].sync_state
+    assert desk.controller.session is not None
+    with desk.controller.session.cache.connect() as conn:
+        stored = conn.execute(
+            text("SELECT name_first FROM users WHERE id = :i"), {"i": student.hex}
+        ).scalar_one()
+    assert stored == "Renamed"

@@ -4,7 +4,7 @@ that fit the screen, and the hours someone is unavailable shaded."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -17,7 +17,6 @@ from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import SERIES, Changes
 from app.services.context import Actor
 from app.services.schedule import OccurrenceView
-from app.ui.calendar.time_grid import HOUR, TimeGrid
 from app.ui.views.calendar import CalendarView
 from tests.integration.factories import add_class, add_person, add_program, add_room, add_series
 from tests.ui.conftest import PAST_MONDAY, Desk
@@ -99,10 +98,12 @@ def test_the_week_is_a_time_grid_with_each_session_at_its_time(qtbot: QtBot, des
     welding = _session(view, "Welding I", PAST_MONDAY)
     carpentry = _session(view, "Carpentry", PAST_MONDAY)
     w, c = grid.block_rect(welding), grid.block_rect(carpentry)
+    hour = grid.y_of(time(10, 0)) - grid.y_of(time(9, 0))
+    assert hour >= 40  # tall enough for three lines
     monday = grid.column_rect(PAST_MONDAY)
     assert monday.contains(w.center()) and monday.contains(c.center())
-    assert c.top() - w.top() == 4 * HOUR  # 09:00 and 13:00
-    assert w.height() == HOUR - 1  # an hour long
+    assert c.top() - w.top() == 4 * hour  # 09:00 and 13:00
+    assert w.height() == hour - 1  # an hour long
     assert grid.markers(welding) == []
     assert view.timezone_note.text() == "Times in America/New York (EST, UTC-0500)"
     assert view.title.text() == "Mon 16 Nov 2026 – Sun 22 Nov 2026"
@@ -394,7 +395,7 @@ def test_the_list_shows_the_same_selection(qtbot: QtBot, desk: Desk) -> None:
 
 def test_unavailable_hours_are_shaded(qtbot: QtBot, desk: Desk) -> None:
     view = _calendar(qtbot, desk, NEXT_MONDAY)
-    grid: TimeGrid = view.time_grid
+    grid = view.time_grid
     tuesday = date(2026, 11, 24)
     column = grid.column_rect(tuesday)
     y = grid.y_of(datetime(2026, 11, 24, 10, 30))

@@ -219,6 +219,7 @@ class AvailabilityDialog(QDialog):
             self.kept.setText(self.tr("Kept as they are: ") + "; ".join(lines))
             self.kept.show()
         self.model.set_entries(view.time_off)
+        self.time_off.resizeColumnsToContents()
         self.message.clear()
         self.save_button.setEnabled(True)
         self.days[0].setFocus()
@@ -254,6 +255,7 @@ class AvailabilityDialog(QDialog):
             self._show(self.off_error, err.message, self.off_until)
             return
         row = self.model.add(checked)
+        self.time_off.resizeColumnsToContents()  # the dates are never cut off
         self.off_reason.clear()
         self.time_off.selectRow(row)
         self.message.setText(self.tr("Time off added; Save keeps it."))

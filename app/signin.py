@@ -18,6 +18,7 @@ import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -362,7 +363,7 @@ class SignInService:
             )
         role = Role(account.role) if account.role else Role.INSTRUCTOR
         actor = Actor(username=login, role=role, device_id=account.device_id)
-        last = account.last_online_at or "never"
+        last = _instant(account.last_online_at) if account.last_online_at else "never"
         return Session(
             profile=profile,
             account=account,
@@ -422,3 +423,13 @@ def _with_secrets(account: LocalAccount, password: str, key_to_wrap: bytes | Non
         verifier=make_verifier(password),
         wrapped_key=wrap_key(key_to_wrap, password) if key_to_wrap is not None else None,
     )
+
+
+def _instant(iso: str) -> str:
+    """An ISO instant as people read it, saying its clock (no facility is known here)."""
+    try:
+        at = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    return at.astimezone(UTC).strftime("%a %d %b %Y %H:%M UTC")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from dataclasses import dataclass
@@ -14,6 +15,9 @@ from app.db.engine import server_engine
 from app.domain.enums import Role
 from app.domain.errors import DomainError, NotAllowed
 from app.domain.server_profile import ServerProfile
+from app.sync.status import describe_failure
+
+log = logging.getLogger(__name__)
 
 
 class ServerUnreachable(DomainError):
@@ -138,8 +142,9 @@ def classify_failure(err: BaseException) -> DomainError:
         if needle in message:
             return TlsMismatch(shown)
     if isinstance(err, OperationalError) or "connection" in message.lower():
-        first = message.strip().splitlines()[-1] if message.strip() else "no answer"
-        return ServerUnreachable(f"The server cannot be reached ({first}).")
+        # Plain words for the notice; the driver's own text goes to the log only.
+        log.info("server unreachable at sign-in: %s", message.strip())
+        return ServerUnreachable(f"The server cannot be reached: {describe_failure(err).reason}.")
     return DomainError(f"The server refused the sign-in: {message}")
 
 

@@ -91,7 +91,7 @@ _FAILURES = (
         "the server did not answer",
         True,
     ),
-    (("connection refused",), "the server refused the connection (is it running?)", True),
+    (("connection refused",), "the server refused the connection; is it running?", True),
     (("password authentication failed", "password rejected"), "the password was rejected", False),
     (
         ("could not translate host name", "name or service not known", "nodename nor servname"),

@@ -10,7 +10,14 @@ from typing import NamedTuple
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import AttendancePolicyRow, AttendanceRecord, Enrollment, HoursLog, User
+from app.db.models import (
+    AttendancePolicyRow,
+    AttendanceRecord,
+    Enrollment,
+    HoursLog,
+    ProgramClass,
+    User,
+)
 from app.domain.enums import AttendanceStatus, EnrollmentStatus
 
 
@@ -164,6 +171,33 @@ class AttendanceRepository:
             .group_by(AttendanceRecord.event_id, AttendanceRecord.date)
         )
         return {(event, day): int(n) for event, day, n in self._session.execute(stmt)}
+
+    def reason_counts(self, facility_id: uuid.UUID, since: date) -> list[tuple[str, int]]:
+        """Absence reasons recorded at a facility on sessions since a local date, with how often
+        each was given, most used first (at most 100)."""
+        count = func.count().label("n")
+        stmt = (
+            select(AttendanceRecord.absence_reason, count)
+            .where(
+                AttendanceRecord.facility_id == facility_id,
+                AttendanceRecord.date >= since,
+                AttendanceRecord.absence_reason.is_not(None),
+                AttendanceRecord.deleted_at.is_(None),
+            )
+            .group_by(AttendanceRecord.absence_reason)
+            .order_by(count.desc(), AttendanceRecord.absence_reason)
+            .limit(100)
+        )
+        return [(reason, int(n)) for reason, n in self._session.execute(stmt) if reason]
+
+    def classes_taught_by(self, facility_id: uuid.UUID, instructor_id: uuid.UUID) -> set[uuid.UUID]:
+        """The facility's classes whose instructor (the class's own) is ``instructor_id``."""
+        stmt = select(ProgramClass.id).where(
+            ProgramClass.facility_id == facility_id,
+            ProgramClass.instructor_id == instructor_id,
+            ProgramClass.deleted_at.is_(None),
+        )
+        return set(self._session.scalars(stmt))
 
     def policies(self, program_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, AttendancePolicyRow]:
         ids = list(set(program_ids))

@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,6 +27,7 @@ from app.infra.clock import Clock, SystemClock
 from app.repositories.attendance import AttendanceRepository, LedgerLine, MarkFact, SheetLine
 from app.repositories.classes import ClassRepository
 from app.repositories.enrollments import EnrolledPeriod, EnrollmentRepository
+from app.repositories.people import PeopleRepository
 from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_dto import (
@@ -35,6 +36,8 @@ from app.services.attendance_dto import (
     MissingAttendance,
     SheetRow,
     StudentAttendanceSummary,
+    Teaching,
+    paper_order,
 )
 from app.services.classes_dto import student_name
 from app.services.schedule import (
@@ -54,12 +57,26 @@ __all__ = [
     "MissingAttendance",
     "SheetRow",
     "StudentAttendanceSummary",
+    "Teaching",
     "enrollment_outcomes",
+    "session_to_open",
 ]
 
 ABSENCE_REASON_MAX = 200  # the column's length
 NOTE_MAX = 2000
 MAX_MINUTES = 24 * 60
+# Offered for every absence before a facility has recorded its own; typed ones join them.
+BUILT_IN_REASONS = (
+    "Illness",
+    "Court date",
+    "Medical",
+    "Family",
+    "Work",
+    "Transport",
+    "Lockdown",
+    "Other",
+)
+REASON_LOOKBACK_DAYS = 365  # reasons given in the last year are offered
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +174,7 @@ def _row(line: SheetLine, rec: AttendanceRecord | None) -> SheetRow:
         marked_by=rec.marked_by if rec else None,
         marked_at=rec.marked_at if rec else None,
         needs_review=bool(rec.needs_review) if rec else False,
+        name_key=(line.name_last.casefold(), line.name_first.casefold()),
     )
 
 
@@ -259,6 +277,47 @@ def enrollment_outcomes(
     return result
 
 
+def session_to_open(
+    sessions: Sequence[OccurrenceView], now: datetime, teaching: Teaching
+) -> OccurrenceView | None:
+    """The session a sheet opens on for a day: the signed-in staff member's own sessions if
+    they have any that day (else everyone's); of those, the one happening ``now`` (the latest
+    started), else the next to start, else the day's last. Cancelled ones only if all are."""
+    held = [s for s in sessions if not s.cancelled] or list(sessions)
+    pool = [s for s in held if teaching.teaches(s)] or held
+    if not pool:
+        return None
+    running = [s for s in pool if s.start_utc <= now < s.end_utc]
+    if running:
+        return max(running, key=lambda s: s.start_utc)
+    upcoming = [s for s in pool if s.start_utc > now]
+    if upcoming:
+        return min(upcoming, key=lambda s: s.start_utc)
+    return max(pool, key=lambda s: (s.end_utc, s.start_utc))
+
+
+def merged_reasons(recorded: Sequence[tuple[str, int]]) -> list[str]:
+    """Built-in reasons and recorded ones (with how often each was given) as one list, most
+    used first, built-in ones first among equals. Reasons differing only in case are one: a
+    built-in one keeps its spelling, another is offered as most often typed."""
+    built_in = {reason.casefold(): i for i, reason in enumerate(BUILT_IN_REASONS)}
+    counts = dict.fromkeys(built_in, 0)
+    shown = {reason.casefold(): reason for reason in BUILT_IN_REASONS}
+    best: dict[str, int] = {}  # how often the spelling shown of a typed reason was given
+    for reason, n in recorded:
+        text = reason.strip()
+        key = text.casefold()
+        if not key:
+            continue
+        counts[key] = counts.get(key, 0) + n
+        if key not in built_in and n > best.get(key, -1):
+            shown[key], best[key] = text, n
+    order = sorted(
+        counts, key=lambda k: (-counts[k], built_in.get(k, len(built_in)), shown[k].casefold())
+    )
+    return [shown[key] for key in order]
+
+
 def _counts_for(entry: LedgerLine, period: EnrolledPeriod) -> bool:
     if entry.user_id != period.user_id:
         return False
@@ -294,7 +353,7 @@ class AttendanceService:
             facility_timezone=session.line.timezone,
             editable=refusal is None,
             refusal=refusal,
-            rows=[_row(line, line.record) for line in _by_name(lines)],
+            rows=paper_order(_row(line, line.record) for line in lines),
         )
 
     def mark(
@@ -461,6 +520,27 @@ class AttendanceService:
             rec.marked_at = self._clock.now()
             rec.device_id = uow.actor.device_id
             uow.commit()
+
+    # -- what a sheet offers -----------------------------------------------------------------------
+
+    def teaching(self, facility_id: uuid.UUID) -> Teaching:
+        """The signed-in staff member (the unit of work's actor, by login name) as a teacher at
+        a facility: whose sessions a sheet opens on first."""
+        with self._uow() as uow:
+            me = uow.get(PeopleRepository).find_by_username(uow.actor.username)
+            if me is None:
+                return Teaching(None, frozenset())
+            classes = uow.get(AttendanceRepository).classes_taught_by(facility_id, me.id)
+        return Teaching(me.id, frozenset(classes))
+
+    def reasons(self, facility_id: uuid.UUID) -> list[str]:
+        """The absence reasons a sheet offers: the built-in ones and every reason recorded at
+        the facility in the last year (so one typed at any desk is offered at all of them after
+        a sync), most used first. See ``merged_reasons``."""
+        since = self._clock.now().date() - timedelta(days=REASON_LOOKBACK_DAYS)
+        with self._uow() as uow:
+            recorded = uow.get(AttendanceRepository).reason_counts(facility_id, since)
+        return merged_reasons(recorded)
 
     # -- summaries ------------------------------------------------------------------------------
 

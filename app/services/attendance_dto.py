@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -29,11 +30,18 @@ class SheetRow:
     marked_by: str | None
     marked_at: datetime | None
     needs_review: bool = False
+    name_key: tuple[str, str] = ("", "")  # (last, first) casefolded: the order of a sheet
+
+
+def paper_order(rows: Iterable[SheetRow]) -> list[SheetRow]:
+    """The order of every sheet: on screen, on paper (the numbers printed on the sign-in sheet)
+    and when marks typed back from paper go down the column. By last, then first name."""
+    return sorted(rows, key=lambda r: (r.name_key, r.display_name.casefold(), r.student_id.hex))
 
 
 @dataclass(frozen=True, slots=True)
 class AttendanceSheet:
-    """One occurrence and every student on it (sorted by last, first name).
+    """One occurrence and every student on it (in ``paper_order``).
 
     ``editable`` is false for sessions that have not started or were cancelled; ``refusal``
     then says why, in words fit to show.
@@ -51,6 +59,21 @@ class AttendanceSheet:
     @property
     def marked_count(self) -> int:
         return sum(1 for row in self.rows if row.status is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Teaching:
+    """The signed-in staff member as a teacher at one facility: their person (None when the
+    login has no person there) and the classes they are the instructor of."""
+
+    user_id: uuid.UUID | None
+    class_ids: frozenset[uuid.UUID]
+
+    def teaches(self, session: OccurrenceView) -> bool:
+        """Their class, or a session they teach (the series' instructor or its substitute)."""
+        if self.user_id is None:
+            return False
+        return session.instructor_id == self.user_id or session.class_id in self.class_ids
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from sqlalchemy import text
 from app.bootstrap import build_services
 from app.domain.enums import AttendanceStatus
 from app.services.context import Actor
-from app.ui.models.sheet_table import NOTE
+from app.ui.models.sheet_table import NAME, NOTE
 from app.ui.views.attendance import AttendanceView
 from tests.ui.conftest import DESK_CLOCK, PAST_MONDAY, Desk, open_sheet_of
 
@@ -52,7 +52,7 @@ def _sheet_with_formulas(qtbot: QtBot, desk: Desk) -> AttendanceView:
         check_out_at=datetime(2026, 11, 16, 15, 0, tzinfo=UTC),
     )
     view = open_sheet_of(qtbot, desk, PAST_MONDAY, desk.welding_series)
-    assert view.model.index(0, 0).data() == "=1+1, First00"
+    assert view.model.index(0, NAME).data() == "=1+1, First00"
     view.table.setFocus()
     with qtbot.waitSignal(view.sig_marked, timeout=10_000):
         qtbot.keyClick(view.table, Qt.Key.Key_P)

@@ -191,7 +191,7 @@ def test_all_present_is_one_undo_step(qtbot: QtBot, desk: Desk) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: "2 of 30 marked" in view.summary.text(), timeout=10_000)
     assert _statuses(desk, desk.welding_series) == [A.LATE, A.ABSENT_UNEXCUSED] + [None] * 28
-    assert [view.model.index(r, STATUS).data() for r in range(3)] == ["Late", "Absent", "—"]
+    assert [view.model.index(r, STATUS).data() for r in range(3)] == ["◔ Late", "✗ Absent", "—"]
 
 
 # -- 3. undo ------------------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def test_undo_writes_back_the_whole_mark_and_selects_its_row(qtbot: QtBot, desk:
     assert _stored(desk, desk.welding_series)[3] == before
     assert before.marked_by == "kim_lee" and before.minutes == 50
     assert view.current_row() == 3
-    assert view.model.index(3, STATUS).data() == "Late"
+    assert view.model.index(3, STATUS).data() == "◔ Late"
     assert view.model.index(3, NOTE).data() == "Bus broke down"
     with desk.engine.connect() as conn:
         mark = attendance_id(desk.welding_series, student, PAST_MONDAY).hex
@@ -365,7 +365,7 @@ def test_a_partial_mark_asks_for_its_minutes(qtbot: QtBot, desk: Desk) -> None:
         qtbot.keyClick(_focused(), Qt.Key.Key_Return)
     row = _stored(desk, desk.welding_series)[0]
     assert row.status is A.PARTIAL and row.minutes == 45
-    assert view.model.index(0, STATUS).data() == "Partial"
+    assert view.model.index(0, STATUS).data() == "◑ Partial"
     assert view.current_row() == 1
 
 
@@ -448,7 +448,7 @@ def test_a_sync_pull_refreshes_the_sheet_keeping_the_row_and_the_undo(
         desk.win.changes.publish(
             Changes.of(ATTENDANCE, facility_id=desk.facility_id, source="sync")
         )
-    assert view.model.index(7, STATUS).data() == "Absent (excused)"
+    assert view.model.index(7, STATUS).data() == "E Excused"
     assert view.model.index(7, REASON).data() == "Court"
     assert view.current_row() == 4
     assert "2 of 30 marked" in view.summary.text()
@@ -480,7 +480,7 @@ def test_the_sheet_s_widgets_are_named_and_late_and_partial_look_different(
         view.xlsx_button,
     ):
         assert widget.accessibleName(), widget
-    assert [view.model.index(r, STATUS).data() for r in (0, 1)] == ["Late", "Partial"]
+    assert [view.model.index(r, STATUS).data() for r in (0, 1)] == ["◔ Late", "◑ Partial"]
     late = view.model.index(0, STATUS).data(Qt.ItemDataRole.BackgroundRole)
     partial = view.model.index(1, STATUS).data(Qt.ItemDataRole.BackgroundRole)
     assert late is not None and partial is not None and late != partial

@@ -1,9 +1,10 @@
 """Editors of the attendance sheet's cells: reason, note, check-in and out, minutes.
 
-A reason is an editable combo of common reasons, a note a line edit, a time a time edit in the
-facility's timezone (an empty one starts at the session's start or end), minutes a spin box.
-Delete on a cell (no editor open) empties it. Values reach the model through ``setData``; the
-model hands them to the view, which saves them.
+A reason is an editable combo of the facility's reasons (``AttendanceService.reasons``: the
+built-in ones and every one recorded there, most used first) that takes any text, a note a
+line edit, a time a time edit in the facility's timezone (an empty one starts at the session's
+start or end), minutes a spin box. Delete on a cell (no editor open) empties it. Values reach
+the model through ``setData``; the model hands them to the view, which saves them.
 """
 
 from __future__ import annotations
@@ -28,21 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.attendance import ABSENCE_REASON_MAX, MAX_MINUTES, NOTE_MAX
+from app.services.attendance import ABSENCE_REASON_MAX, BUILT_IN_REASONS, MAX_MINUTES, NOTE_MAX
 from app.ui.models.sheet_table import CHECK_IN, CHECK_OUT, MINUTES, NOTE, REASON
 
 Index = QModelIndex | QPersistentModelIndex
-
-COMMON_REASONS = (
-    "Illness",
-    "Medical appointment",
-    "Court date",
-    "Family emergency",
-    "Transportation",
-    "Work conflict",
-    "Lockdown or count",
-    "Program conflict",
-)
 
 
 class SheetCellDelegate(QStyledItemDelegate):
@@ -52,6 +42,14 @@ class SheetCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._start = QTime(9, 0)
         self._end = QTime(10, 0)
+        self._reasons: list[str] = list(BUILT_IN_REASONS)
+
+    def set_reasons(self, reasons: list[str]) -> None:
+        """The reasons the Reason cell's list offers, in order."""
+        self._reasons = list(reasons)
+
+    def reasons(self) -> list[str]:
+        return list(self._reasons)
 
     def set_session_times(self, start: QTime, end: QTime) -> None:
         """Where an empty check-in or check-out starts: the session's local start and end."""
@@ -63,7 +61,8 @@ class SheetCellDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.addItems([self.tr(reason) for reason in COMMON_REASONS])
+            combo.addItems(self._reasons)
+            combo.setMaxVisibleItems(12)
             line = combo.lineEdit()
             assert line is not None  # editable
             line.setMaxLength(ABSENCE_REASON_MAX)

@@ -2,7 +2,9 @@
 
 Reason, note, check-in, check-out and minutes are editable cells. An edit does not change the
 row here: ``setData`` hands the new value to the view's callback, which saves it through the
-service and puts the saved row back with ``replace``.
+service and puts the saved row back with ``replace``. "#" is the student's number on the printed
+sheet (``paper_order``); the Mark column is painted as five buttons by ``MarkButtonsDelegate``.
+Sorting by a column keeps that number; sorting by "#" is the printed order.
 """
 
 from __future__ import annotations
@@ -23,11 +25,35 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.domain.enums import AttendanceStatus
-from app.services.attendance_dto import SheetRow
+from app.services.attendance_dto import SheetRow, paper_order
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Name", "Student no.", "Status", "Reason", "Note", "In", "Out", "Minutes", "Marked by")
-NAME, NUMBER, STATUS, REASON, NOTE, CHECK_IN, CHECK_OUT, MINUTES, MARKED_BY = range(len(COLUMNS))
+COLUMNS = (
+    "#",
+    "Name",
+    "Student no.",
+    "Mark",
+    "Status",
+    "Reason",
+    "Note",
+    "In",
+    "Out",
+    "Minutes",
+    "Marked by",
+)
+(
+    PAPER_NO,
+    NAME,
+    NUMBER,
+    MARK,
+    STATUS,
+    REASON,
+    NOTE,
+    CHECK_IN,
+    CHECK_OUT,
+    MINUTES,
+    MARKED_BY,
+) = range(len(COLUMNS))
 # The SheetRow field each editable column writes.
 FIELDS = {
     REASON: "absence_reason",
@@ -37,21 +63,51 @@ FIELDS = {
     MINUTES: "minutes",
 }
 TEXT_COLUMNS = (REASON, NOTE)  # typing there types: letters never mark
+# The mark buttons' order, and the key that marks each status on the keyboard.
+MARK_ORDER = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.LATE,
+    AttendanceStatus.PARTIAL,
+    AttendanceStatus.ABSENT_EXCUSED,
+    AttendanceStatus.ABSENT_UNEXCUSED,
+)
+KEY_LETTERS = dict(zip(MARK_ORDER, "PLTEA", strict=True))
 LABELS = {
     AttendanceStatus.PRESENT: "Present",
     AttendanceStatus.LATE: "Late",
     AttendanceStatus.PARTIAL: "Partial",
-    AttendanceStatus.ABSENT_EXCUSED: "Absent (excused)",
+    AttendanceStatus.ABSENT_EXCUSED: "Excused",
     AttendanceStatus.ABSENT_UNEXCUSED: "Absent",
+}
+# Colour is never the only signal: every status is shown with a symbol and a word.
+SYMBOLS = {
+    AttendanceStatus.PRESENT: "✓",
+    AttendanceStatus.LATE: "◔",
+    AttendanceStatus.PARTIAL: "◑",
+    AttendanceStatus.ABSENT_EXCUSED: "E",
+    AttendanceStatus.ABSENT_UNEXCUSED: "✗",
 }
 COLOURS = {
     AttendanceStatus.PRESENT: "#e6f4ea",
-    AttendanceStatus.LATE: "#ffe2bf",
-    AttendanceStatus.PARTIAL: "#fff7b0",
-    AttendanceStatus.ABSENT_EXCUSED: "#eef1f6",
-    AttendanceStatus.ABSENT_UNEXCUSED: "#fde7e9",
+    AttendanceStatus.LATE: "#ffdcb0",  # orange
+    AttendanceStatus.PARTIAL: "#e2d9f7",  # lavender: never mistaken for late
+    AttendanceStatus.ABSENT_EXCUSED: "#e8edf4",
+    AttendanceStatus.ABSENT_UNEXCUSED: "#fde0e3",
 }
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole SheetRow
+
+
+def status_text(status: AttendanceStatus | None) -> str:
+    """How a status reads on the sheet and on paper: "✓ Present", "◔ Late", …; "—" unmarked."""
+    return "—" if status is None else f"{SYMBOLS[status]} {LABELS[status]}"
+
+
+def mark_text(row: SheetRow) -> str:
+    """What a screen reader says of a row's mark buttons."""
+    buttons = ", ".join(f"{LABELS[s]} ({KEY_LETTERS[s]})" for s in MARK_ORDER)
+    now = LABELS[row.status] if row.status is not None else "not marked"
+    return f"Mark {row.display_name}: {buttons}. Now {now}."
+
 
 # (the row as shown, the field name, the new value) -> None; the view saves it.
 EditCallback = Callable[[SheetRow, str, object], None]
@@ -59,6 +115,30 @@ EditCallback = Callable[[SheetRow, str, object], None]
 
 def _time(value: datetime | None, tz: Any) -> str:
     return value.astimezone(tz).strftime("%H:%M") if value else ""
+
+
+_STATUS_RANK = {status: i for i, status in enumerate(MARK_ORDER)}
+
+
+def _sort_key(row: SheetRow, column: int) -> Any:
+    """What a column sorts by; None for an empty cell."""
+    if column == NUMBER:
+        return (row.student_number or "").casefold() or None
+    if column in (MARK, STATUS):
+        return None if row.status is None else _STATUS_RANK[row.status]
+    if column == REASON:
+        return (row.absence_reason or "").casefold() or None
+    if column == NOTE:
+        return (row.note or "").casefold() or None
+    if column == CHECK_IN:
+        return row.check_in_at
+    if column == CHECK_OUT:
+        return row.check_out_at
+    if column == MINUTES:
+        return row.minutes
+    if column == MARKED_BY:
+        return (row.marked_by or "").casefold() or None
+    return row.name_key
 
 
 def editable_fields(row: SheetRow) -> frozenset[str]:
@@ -81,6 +161,8 @@ class SheetTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[SheetRow] = []
         self._shown: list[tuple[tuple[str, ...], QColor | None]] = []
+        self._paper_no: dict[uuid.UUID, int] = {}  # the number printed on the sign-in sheet
+        self._sort: tuple[int, Qt.SortOrder] = (PAPER_NO, Qt.SortOrder.AscendingOrder)
         self._tz: Any = None
         self._day: date | None = None
         self._editable = False
@@ -97,7 +179,8 @@ class SheetTableModel(QAbstractTableModel):
         """The rows of a sheet; ``day`` (the session's local date) and ``editable`` let cells
         be typed into."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._paper_no = {r.student_id: i for i, r in enumerate(paper_order(rows), start=1)}
+        self._rows = self._sorted(rows)
         self._tz = tz
         self._day = day
         self._editable = editable and day is not None
@@ -108,12 +191,14 @@ class SheetTableModel(QAbstractTableModel):
         self._on_edit = callback
 
     def _show(self, r: SheetRow) -> tuple[tuple[str, ...], QColor | None]:
-        status = LABELS[r.status] if r.status else "—"
+        status = status_text(r.status)
         if r.needs_review:
             status += " (review)"
         cells = (
+            str(self._paper_no.get(r.student_id, "")),
             r.display_name,
             r.student_number or "",
+            "",  # painted as buttons
             status,
             r.absence_reason or "",
             r.note or "",
@@ -126,6 +211,45 @@ class SheetTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> SheetRow:
         return self._rows[row]
+
+    def paper_number(self, row: int) -> int:
+        """The row's number on the printed sheet (1 is the first)."""
+        return self._paper_no[self._rows[row].student_id]
+
+    # -- sorting ------------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder by a column (rows keep their printed number); "#" ascending is the printed
+        order. Kept across reloads of the sheet; a mark does not move its row."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        students = [self._rows[index.row()].student_id for index in old]
+        self._rows = self._sorted(self._rows)
+        self._shown = [self._show(r) for r in self._rows]
+        where = {row.student_id: i for i, row in enumerate(self._rows)}
+        new = [
+            self.index(where[sid], index.column()) for sid, index in zip(students, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
+
+    def _sorted(self, rows: Sequence[SheetRow]) -> list[SheetRow]:
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        printed = sorted(rows, key=lambda r: self._paper_no.get(r.student_id, 0))
+        if column in (PAPER_NO, NAME):
+            return printed[::-1] if descending else printed
+        keys = {r.student_id: _sort_key(r, column) for r in printed}
+        filled = [r for r in printed if keys[r.student_id] is not None]
+        empty = [r for r in printed if keys[r.student_id] is None]  # last, either way
+        filled.sort(key=lambda r: keys[r.student_id], reverse=descending)  # stable: printed
+        return filled + empty
 
     def find(self, student_id: uuid.UUID) -> int | None:
         for i, row in enumerate(self._rows):
@@ -187,6 +311,13 @@ class SheetTableModel(QAbstractTableModel):
             return self._edit_value(index.row(), index.column())
         if role == ROW_ROLE:
             return self._rows[index.row()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == MARK:
+            return mark_text(self._rows[index.row()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
+            PAPER_NO,
+            MINUTES,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _edit_value(self, number: int, column: int) -> Any:

@@ -2,7 +2,9 @@
 
 A session asked for (from Today, the calendar, a student record) is remembered and chosen when
 its day's sessions arrive from the background; a day or session the person picks before then
-wins. Until a session is chosen none is: never the day's first one in passing.
+wins. Until a session is chosen none is: never the day's first one in passing. When none was
+asked for, a day opens on the signed-in staff member's session happening now (or next, else the
+day's last), their own classes first (``session_to_open``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from app.bootstrap import Services
+from app.services.attendance import session_to_open
+from app.services.attendance_dto import Teaching
 from app.services.schedule_dto import OccurrenceView
 from app.ui.combo import index_of
 from app.ui.tasks import TaskRunner
@@ -105,9 +109,13 @@ class SessionPicker(QWidget):
         self._token += 1
         self.pending = True
         token = self._token
+
+        def work() -> tuple[list[OccurrenceView], Teaching]:
+            sessions = services.schedule.occurrences(facility, day, day)
+            return sessions, services.attendance.teaching(facility)
+
         self._runner.run(
-            lambda: services.schedule.occurrences(facility, day, day),
-            lambda sessions: self._on_sessions_loaded(sessions, token, keep),
+            work, lambda found: self._on_sessions_loaded(found[0], found[1], token, keep)
         )
 
     def _on_day_date_changed(self, value: QDate) -> None:
@@ -124,9 +132,13 @@ class SessionPicker(QWidget):
             self.sig_chosen.emit(key, "")
 
     def _on_sessions_loaded(
-        self, sessions: list[OccurrenceView], token: int, keep: SessionKey | None
+        self,
+        sessions: list[OccurrenceView],
+        teaching: Teaching,
+        token: int,
+        keep: SessionKey | None,
     ) -> None:
-        if token != self._token:
+        if token != self._token or self._services is None:
             return
         self.pending = False
         self.session_box.blockSignals(True)
@@ -143,8 +155,9 @@ class SessionPicker(QWidget):
         for key in (wanted, keep):
             if key is not None and index < 0:
                 index = index_of(self.session_box, key)
-        if index < 0 and wanted is None and sessions:
-            index = 0
+        opening = session_to_open(sessions, self._services.clock.now(), teaching)
+        if index < 0 and wanted is None and opening is not None:
+            index = index_of(self.session_box, (opening.series_id, opening.original_date))
         self.session_box.setCurrentIndex(index)
         self.session_box.blockSignals(False)
         chosen = self.current_key()

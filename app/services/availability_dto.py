@@ -71,8 +71,10 @@ class Unavailability:
         when = f"{o.start_local:%a %d %b %Y %H:%M}–{o.end_local:%H:%M}"
         if o.time_off is not None:
             why = "time off" + (f": {o.time_off.reason}" if o.time_off.reason else "")
-        else:
+        elif o.hours:
             why = f"works {hours_text(o.hours)} that day"
+        else:
+            why = "not working that day"
         return f"{self.instructor_name} is not available {when} ({why})"
 
 

@@ -158,7 +158,7 @@ def test_hours_valid_for_a_term_say_nothing_outside_it(
     autumn = (datetime(2026, 9, 8, 10), datetime(2026, 9, 8, 11))
     found = service.check(world.facility_id, world.instructor_id, [summer, autumn])
     assert [u.text for u in found] == [
-        "Iris Stone is not available Tue 07 Jul 2026 10:00–11:00 (works no hours that day)"
+        "Iris Stone is not available Tue 07 Jul 2026 10:00–11:00 (not working that day)"
     ]
 
 

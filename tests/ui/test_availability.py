@@ -365,7 +365,7 @@ def test_a_series_outside_the_instructors_hours_is_warned_and_saved_only_when_al
     with qtbot.waitSignal(dialog.sig_refused, timeout=5_000) as refused:
         _press(qtbot, Qt.Key.Key_Return, NONE)
     assert refused.args[0].startswith(
-        "Dana Cruz is not available Mon 23 Nov 2026 09:00–10:00 (works no hours that day)"
+        "Dana Cruz is not available Mon 23 Nov 2026 09:00–10:00 (not working that day)"
     )
     shown = dialog.clashes.text()
     assert shown.startswith("Not saved: the instructor is not available for these sessions.")

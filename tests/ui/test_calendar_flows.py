@@ -56,14 +56,22 @@ def _row_of(view: CalendarView, class_name: str, day: date) -> int:
 
 
 def _select_with_keys(qtbot: QtBot, view: CalendarView, class_name: str, day: date) -> None:
-    """Focus on the table, Home, then Down until the session is the current one, and Space
-    to select it."""
-    view.table.setFocus()
-    qtbot.keyClick(view.table, Qt.Key.Key_Home, CTRL)
-    target = _row_of(view, class_name, day)
-    for _ in range(target):
-        qtbot.keyClick(view.table, Qt.Key.Key_Down)
-    qtbot.keyClick(view.table, Qt.Key.Key_Space)
+    """Focus on the grid, Home, then Right to the day and Down to the session, as a person
+    moves between sessions on the calendar."""
+    grid = view.time_grid
+    assert grid.isVisible()
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Home)
+    for _ in range(7):
+        chosen = view.selected()
+        if chosen is None or chosen.start_local.date() >= day:
+            break
+        qtbot.keyClick(grid, Qt.Key.Key_Right)
+    for _ in range(view.model.rowCount()):
+        chosen = view.selected()
+        if chosen is None or chosen.class_name == class_name:
+            break
+        qtbot.keyClick(grid, Qt.Key.Key_Down)
     chosen = view.selected()
     assert chosen is not None and (chosen.class_name, chosen.original_date) == (class_name, day)
 
@@ -97,7 +105,7 @@ def test_enter_on_a_calendar_session_opens_exactly_that_sheet(qtbot: QtBot, desk
     view = _calendar(qtbot, desk, PAST_MONDAY)
     _select_with_keys(qtbot, view, "Carpentry", PAST_MONDAY)  # the second session of that day
     with qtbot.waitSignal(view.sig_open_sheet, timeout=5_000) as opened:
-        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+        qtbot.keyClick(view.time_grid, Qt.Key.Key_Return)
     assert opened.args == [desk.carpentry_series, PAST_MONDAY]
     sheet_view = desk.win.attendance
     assert desk.win.stack.currentWidget() is sheet_view
@@ -118,10 +126,11 @@ def test_enter_on_a_calendar_session_opens_exactly_that_sheet(qtbot: QtBot, desk
 def test_double_click_on_a_session_opens_its_sheet(qtbot: QtBot, desk: Desk) -> None:
     view = _calendar(qtbot, desk, PAST_MONDAY)
     row = _row_of(view, "Welding I", PAST_MONDAY)
-    rect = view.table.visualRect(view.model.index(row, 1))
-    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    grid = view.time_grid
+    rect = grid.block_rect(view.model.occurrence_at(row))
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(view.sig_open_sheet, timeout=5_000) as opened:
-        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(grid, Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [desk.welding_series, PAST_MONDAY]
     sheet_view = desk.win.attendance
     assert desk.win.stack.currentWidget() is sheet_view

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.services.schedule_dto import OccurrenceView
@@ -65,6 +65,7 @@ class SessionGrid(QWidget):
         self._rows: dict[Key, int] = {}
         self._by_day: dict[date, list[OccurrenceView]] = {}
         self._clashes: dict[Key, set[str]] = {}
+        self._stale = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
         model.modelReset.connect(self._on_model_reset)
@@ -75,27 +76,43 @@ class SessionGrid(QWidget):
     def set_days(self, days: list[date], today: date, now: datetime | None = None) -> None:
         """The days shown (one column or cell each), today, and the local time now."""
         self.days, self.today, self.now = list(days), today, now
-        self._sort_days()
+        self._invalidate()
 
     def _on_model_reset(self) -> None:
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        """Sessions or days changed: lay out again now if shown, else when next shown (the
+        calendar has two grids and shows one; the hidden one costs nothing)."""
+        self._stale = True
+        if self.isVisible():
+            self._ensure()
+
+    def _ensure(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
         self._sessions = [self._model.occurrence_at(r) for r in range(self._model.rowCount())]
         self._rows = {key_of(o): r for r, o in enumerate(self._sessions)}
         self._clashes = layout.clashes(self._sessions)
-        self._sort_days()
-
-    def _sort_days(self) -> None:
         shown = set(self.days)
         self._by_day = layout.by_day(o for o in self._sessions if layout.day_of(o) in shown)
         self.relayout()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure()
+        super().showEvent(event)
 
     def relayout(self) -> None:
         """Work out where everything goes again (sessions, days or size changed)."""
         self.update()
 
     def sessions(self) -> list[OccurrenceView]:
+        self._ensure()
         return list(self._sessions)
 
     def clash_of(self, o: OccurrenceView) -> set[str]:
+        self._ensure()
         return self._clashes.get(key_of(o), set())
 
     def block_rect(self, o: OccurrenceView) -> QRect:
@@ -118,6 +135,7 @@ class SessionGrid(QWidget):
                 self._model.index(-1, -1), QItemSelectionModel.SelectionFlag.NoUpdate
             )
             return
+        self._ensure()
         row = self._rows.get(key_of(o))
         if row is not None:
             flags = (
@@ -170,6 +188,7 @@ class SessionGrid(QWidget):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
+        self._ensure()
         if key in _ARROWS and plain:
             current = self.selected()
             target = layout.step(self._by_day, key_of(current) if current else None, _ARROWS[key])

@@ -83,15 +83,18 @@ class MonthGrid(SessionGrid):
         return QRect()
 
     def block_rect(self, o: OccurrenceView) -> QRect:
+        self._ensure()
         return QRect(self._lines.get(key_of(o), QRect()))
 
     def more_rect(self, day: date) -> QRect:
         """Where "+N more" is written in ``day``'s cell; empty when everything fits."""
+        self._ensure()
         found = self._more.get(day)
         return QRect(found[0]) if found else QRect()
 
     def shown_on(self, day: date) -> tuple[list[str], int]:
         """What ``day``'s cell says: its session lines and how many more there are."""
+        self._ensure()
         more = self._more.get(day)
         return [self.line_text(o) for o in self._shown.get(day, [])], more[1] if more else 0
 
@@ -100,6 +103,7 @@ class MonthGrid(SessionGrid):
         return f"{o.start_local:%H:%M} {o.class_name}"
 
     def session_at(self, pos: QPoint) -> OccurrenceView | None:
+        self._ensure()
         for o in self._sessions:
             rect = self._lines.get(key_of(o))
             if rect is not None and rect.contains(pos):
@@ -121,6 +125,7 @@ class MonthGrid(SessionGrid):
         super().mousePressEvent(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        self._ensure()
         p = QPainter(self)
         p.fillRect(self.rect(), self.palette().base())
         ink = self.palette().color(self.foregroundRole())

@@ -54,6 +54,7 @@ class TimeGrid(SessionGrid):
         self._unavailable: list[tuple[datetime, datetime]] = []
         self.scroll_area: QScrollArea | None = None
         self.header: TimeGridHeader | None = None
+        self._paint_fonts: dict[tuple[bool, bool], tuple[QFont, QFontMetrics]] = {}
 
     def set_unavailable(self, intervals: Sequence[tuple[datetime, datetime]]) -> None:
         """Shade the hours someone is unavailable: hatched grey bands under the sessions.
@@ -98,6 +99,7 @@ class TimeGrid(SessionGrid):
         return TOP + minutes * HOUR // 60
 
     def block_rect(self, o: OccurrenceView) -> QRect:
+        self._ensure()
         column = self.column_rect(layout.day_of(o))
         lane = self._lanes.get(key_of(o))
         if column.isEmpty() or lane is None:
@@ -112,6 +114,7 @@ class TimeGrid(SessionGrid):
         return QRect(left, top, max(4, right - left - 2), bottom - top - 1)
 
     def session_at(self, pos: QPoint) -> OccurrenceView | None:
+        self._ensure()
         for items in self._by_day.values():
             for o in reversed(items):
                 if self.block_rect(o).contains(pos):
@@ -136,7 +139,8 @@ class TimeGrid(SessionGrid):
 
     # -- painting -----------------------------------------------------------------------------
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._ensure()
         p = QPainter(self)
         p.fillRect(self.rect(), self.palette().base())
         for day in self.days:
@@ -146,9 +150,12 @@ class TimeGrid(SessionGrid):
         self._paint_hours(p)
         selected = self.selected()
         chosen = key_of(selected) if selected is not None else None
+        self._paint_fonts = self._fonts()
+        exposed = event.rect()  # in a scroll area only what is on screen is painted
         for items in self._by_day.values():
             for o in items:
-                self._paint_block(p, o, key_of(o) == chosen)
+                if self.block_rect(o).intersects(exposed):
+                    self._paint_block(p, o, key_of(o) == chosen)
         self._paint_now(p)
         if not self._sessions and self.empty_text:
             p.setPen(self.palette().color(self.foregroundRole()))
@@ -215,35 +222,45 @@ class TimeGrid(SessionGrid):
             p.drawRect(rect.adjusted(0, 0, -1, -1))
         self._paint_text(p, o, rect.adjusted(7, 2, -3, -2), clash)
 
+    def _fonts(self) -> dict[tuple[bool, bool], tuple[QFont, QFontMetrics]]:
+        """(bold, struck out) -> font and its metrics, made once per paint."""
+        found = {}
+        for bold in (False, True):
+            for struck in (False, True):
+                font = QFont(self.font())
+                font.setBold(bold)
+                font.setStrikeOut(struck)
+                found[bold, struck] = (font, QFontMetrics(font))
+        return found
+
     def _paint_text(self, p: QPainter, o: OccurrenceView, rect: QRect, clash: bool) -> None:
-        base = QFont(self.font())
-        base.setStrikeOut(o.cancelled)
-        bold = QFont(base)
-        bold.setBold(True)
+        fonts = self._paint_fonts
+        struck = o.cancelled
         ink = CANCELLED_GREY if o.cancelled else QColor("#1a1a1a")
         narrow = rect.width() < 90  # a lane among many: the class first, its time after
         title = o.class_name if narrow else f"{o.start_local:%H:%M} {o.class_name}"
         lines = [
-            (bold, ink, title),
-            (base, ink, o.room_name or self.tr("no room")),
-            (base, ink, o.instructor_name or self.tr("no instructor")),
+            (fonts[True, struck], ink, title),
+            (fonts[False, struck], ink, o.room_name or self.tr("no room")),
+            (fonts[False, struck], ink, o.instructor_name or self.tr("no instructor")),
         ]
         if narrow:
-            lines.insert(1, (base, ink, f"{o.start_local:%H:%M}–{o.end_local:%H:%M}"))
+            lines.insert(
+                1, (fonts[False, struck], ink, f"{o.start_local:%H:%M}–{o.end_local:%H:%M}")
+            )
         for mark in self.markers(o):
             red = mark.startswith(self.tr("⚠")) and clash
-            plain = QFont(self.font())
-            lines.append((plain, CLASH_RED if red else QColor("#444444"), mark))
+            lines.append((fonts[False, False], CLASH_RED if red else QColor("#444444"), mark))
         y = rect.top()
         p.save()
         p.setClipRect(rect)
-        for font, colour, text in lines:
-            p.setFont(font)
-            height = p.fontMetrics().height()
+        for (font, metrics), colour, text in lines:
+            height = metrics.height()
             if y + height > rect.bottom() + 3 and y > rect.top():
                 break
+            p.setFont(font)
             p.setPen(colour)
-            shown = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
             p.drawText(QRect(rect.left(), y, rect.width(), height), 0, shown)
             y += height
         p.restore()

@@ -50,6 +50,8 @@ TABLE_LABELS: dict[str, str] = {
     "user_account_history": "Account history",
     "program_class_events": "Session series",
     "program_class_event_overrides": "Session change",
+    "instructor_availability": "Instructor hours",
+    "instructor_time_off": "Time off",
     "sync_devices": "This workstation",
 }
 
@@ -97,6 +99,14 @@ FIELD_LABELS: dict[str, str] = {
     "emergency_contact_relationship": "Relationship",
     "medical_notes": "Medical notes",
     "deactivated_at": "Deactivated",
+    "weekday": "Day of the week",
+    "start_minute": "From",
+    "end_minute": "Until",
+    "valid_from": "Valid from",
+    "valid_to": "Valid until",
+    "starts_local": "Starts",
+    "ends_local": "Ends",
+    "reason": "Reason",
 }
 
 # Keys and bookkeeping a person never needs to read in a change.

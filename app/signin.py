@@ -59,6 +59,7 @@ from app.services.context import Actor
 from app.sync.engine import Progress, SyncConfig, SyncEngine
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore
+from app.sync.status import describe_failure
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class Session:
     server: Engine | None
     identity: StaffIdentity | None = None  # what the server said at this sign-in (online)
     password: str = field(default="", repr=False)  # in memory only: to reconnect after offline
+    offline_reason: str | None = None  # plain words: why the last reconnect found no server
 
     @property
     def label(self) -> str:
@@ -214,8 +216,9 @@ class SignInService:
         server = staff_engine(session.profile, login, session.password)
         try:
             identity = fetch_identity(server)
-        except (ServerUnreachable, TlsMismatch):
+        except (ServerUnreachable, TlsMismatch) as err:
             server.dispose()
+            session.offline_reason = describe_failure(err).reason
             return False
         except AccountDisabled:
             server.dispose()
@@ -227,6 +230,7 @@ class SignInService:
             raise
         prune_cache(session.cache, identity)
         session.server, session.identity = server, identity
+        session.offline_reason = None
         session.online = True
         account = session.account.with_online(
             self._clock.now(), identity.staff_id, identity.role.value

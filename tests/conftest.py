@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import uuid
 from collections.abc import Iterator
@@ -40,9 +41,19 @@ def _gc_on_the_main_thread(qapp: object) -> Iterator[GuiGarbageCollector]:
 
 
 @pytest.fixture(autouse=True)
-def _collect_after_each_test(_gc_on_the_main_thread: GuiGarbageCollector) -> Iterator[None]:
+def _collect_after_each_test(
+    request: pytest.FixtureRequest, _gc_on_the_main_thread: GuiGarbageCollector
+) -> Iterator[None]:
+    # A last resort past pytest-timeout: a deadlock inside C that holds the interpreter lock
+    # (a Qt destructor waiting for a thread that waits for the lock) stops every Python-level
+    # timer, so faulthandler's own thread dumps every stack and ends the run instead.
+    limit = float(request.config.getini("timeout") or 0)
+    if limit:
+        faulthandler.dump_traceback_later(limit + 60, exit=True)
     yield
     _gc_on_the_main_thread.check()
+    if limit:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -59,6 +60,26 @@ class Workstation:
     label: str
     online: bool = False
     notice: str | None = None  # why offline, or what changed on the cache at sign-in
+
+
+class ElidedLabel(QLabel):
+    """One line in the status bar: as much of the text as fits, then "…"; the whole text is
+    the tooltip (and what ``text()`` and screen readers get)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(80)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
+        )
 
 
 class MainWindow(QMainWindow):
@@ -158,8 +179,7 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.setRange(0, 0)
-        self.notice_label = QLabel()
-        self.notice_label.setWordWrap(True)
+        self.notice_label = ElidedLabel()
         self.sync_label = QLabel()
         self.retry_label = QLabel()
         self.statusBar().addWidget(self.connection_label, 1)
@@ -279,6 +299,16 @@ class MainWindow(QMainWindow):
         workstation, status = self._workstation, self._sync_status
         if workstation is None or status is None:
             return
+        if self.is_demo:  # nothing is ever sent: say how much stays here, not "not synced"
+            kept = status.pending
+            self.sync_label.setText(
+                self.tr("changes stay on this computer")
+                if not kept
+                else self.tr("1 change kept on this computer only")
+                if kept == 1
+                else self.tr("{0} changes kept on this computer only").format(kept)
+            )
+            return
         now = workstation.services.clock.now()
         self.sync_label.setText(status.line(now, self._facility_timezone()))
 
@@ -339,6 +369,7 @@ class MainWindow(QMainWindow):
         """A long pull: the bar shows it (busy indicator when the total is unknown)."""
         self._retry_at = None
         self._show_retry()
+        self.retry_label.setText(self.tr("syncing…"))
         self.progress.show()
         self.progress.setRange(0, total)
         self.progress.setValue(done)

@@ -107,6 +107,7 @@ class SessionController(QObject):
         )
         self.scheduler = scheduler
         scheduler.sig_progress.connect(window.show_sync_progress)
+        scheduler.sig_started.connect(lambda: window.show_sync_progress("syncing", 0, 0))
         scheduler.sig_account_refused.connect(self._on_account_refused)
         window.sig_sync_now.connect(scheduler.sync_now)
 
@@ -132,6 +133,10 @@ class SessionController(QObject):
             self.sig_synced.emit(outcome)
 
         scheduler.sig_finished.connect(on_synced)
+        if not session.online:
+            # Offline, the cache is all there is: show it now, not after a reconnect attempt
+            # that may take the whole connect timeout.
+            self._runner.run(prepare, window.set_workstation, window.show_failure)
         scheduler.sync_now()
 
     def _on_account_refused(self, error: DomainError) -> None:

@@ -46,6 +46,7 @@ class CycleOutcome:
 class SyncScheduler(QObject):
     """One session's background sync. ``stop()`` when the session ends: it never waits."""
 
+    sig_started = Signal()  # a cycle begins (the status bar shows that something is going on)
     sig_progress = Signal(str, int, int)
     sig_finished = Signal(object)  # CycleOutcome, after every attempt
     sig_account_refused = Signal(object)  # DomainError: disabled, or password changed
@@ -94,6 +95,7 @@ class SyncScheduler(QObject):
         self._timer.stop()
         self.next_attempt_at = None
         self._runner.run(self._work, self._on_done)
+        self.sig_started.emit()
 
     def stop(self) -> None:
         """Stop at once, without waiting: no next cycle, the running one is cancelled and the
@@ -129,7 +131,7 @@ class SyncScheduler(QObject):
                 report = engine.cycle()
                 online = True
             else:
-                error = "the server cannot be reached"
+                error = session.offline_reason or "the server cannot be reached"
         except Cancelled:
             error = "stopped"
         except DomainError:

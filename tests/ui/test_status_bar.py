@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -19,12 +20,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.db.engine import make_server_engine
+from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import Changes
+from app.services.context import Actor
 from app.services.workstation import WorkstationStatus
 from app.sync.local import LocalStore
 from app.ui import sync_scheduler
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.sync_scheduler import CycleOutcome
+from tests.integration.factories import add_facility
 from tests.signin_site import Site
 from tests.ui.conftest import TZ, Desk
 from tests.ui.signed_in import SignedIn, proxy, signed_in
@@ -99,8 +103,9 @@ def test_f5_in_the_demo_says_there_is_no_server(qtbot: QtBot, desk: Desk) -> Non
     assert "demo workstation: there is no server to sync with" in win.notice_label.text()
     assert "Connect to a server" in win.notice_label.text()
     assert asked == []  # nothing tried to reach a server
-    # The demo's own changes are counted like any other, not a fixed "0".
-    qtbot.waitUntil(lambda: _pending_words(_pending(desk)) in win.sync_label.text(), timeout=10_000)
+    # The demo's own changes are counted, not a fixed "0", and nothing claims a sync is due.
+    kept = f"{_pending(desk)} changes kept on this computer only"
+    qtbot.waitUntil(lambda: win.sync_label.text() == kept, timeout=10_000)
 
 
 def _outcome(qtbot: QtBot, desk: SignedIn, key: bool = True) -> CycleOutcome:
@@ -209,3 +214,31 @@ def test_a_sync_that_pulled_rows_tells_every_open_view(
             text("SELECT name_first FROM users WHERE id = :i"), {"i": student.hex}
         ).scalar_one()
     assert stored == "Renamed"
+
+
+def test_a_facility_switch_leaves_nothing_of_the_previous_facility_on_the_window(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    uow = UnitOfWorkFactory(desk.engine, Actor("desk_test", device_id="ws-1"))
+    with uow() as u:
+        add_facility(u, "South Campus", "America/Chicago")
+        u.commit()
+    LocalStore(desk.engine).put_many(
+        last_sync_at=datetime(2026, 11, 22, 19, 5, tzinfo=UTC).isoformat()
+    )
+    win = desk.win
+    assert win.workstation is not None
+    facilities = tuple(desk.services.facilities.list_facilities())
+    win.set_workstation(replace(win.workstation, facilities=facilities))
+    assert win.facility_box.currentText().startswith("North Academy")
+    assert "North Academy" in win.windowTitle()
+    qtbot.waitUntil(lambda: f"last synced 14:05 ({TZ})" in win.sync_label.text(), timeout=10_000)
+
+    win.facility_box.setFocus()
+    qtbot.keyClick(win.facility_box, Qt.Key.Key_Down)
+    # At once, before anything of the new facility has loaded:
+    assert win.facility_box.currentText().startswith("South Campus")
+    assert "South Campus" in win.windowTitle() and "North" not in win.windowTitle()
+    assert "last synced 13:05 (America/Chicago)" in win.sync_label.text()
+    for label in (win.connection_label, win.notice_label, win.sync_label, win.retry_label):
+        assert "North Academy" not in label.text() and TZ not in label.text()

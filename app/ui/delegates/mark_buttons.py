@@ -33,9 +33,9 @@ from app.ui.models.sheet_table import COLOURS, KEY_LETTERS, LABELS, MARK_ORDER, 
 
 Index = QModelIndex | QPersistentModelIndex
 
-BUTTON_WIDTH = 40
+BUTTON_WIDTH = 36
 BUTTON_HEIGHT = 36  # a fingertip
-GAP = 4
+GAP = 3
 MARGIN = 3
 ROW_HEIGHT = BUTTON_HEIGHT + 2 * MARGIN
 

@@ -38,7 +38,7 @@ COLUMNS = (
     "Note",
     "In",
     "Out",
-    "Minutes",
+    "Min",
     "Marked by",
 )
 (
@@ -95,6 +95,11 @@ COLOURS = {
     AttendanceStatus.ABSENT_UNEXCUSED: "#fde0e3",
 }
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole SheetRow
+HEADER_TIPS = {
+    PAPER_NO: "The number on the printed sheet; sorted by it, the printed order",
+    MARK: "Click a button to mark: P present, L late, T partial, E excused, A absent",
+    MINUTES: "Minutes attended",
+}
 
 
 def status_text(status: AttendanceStatus | None) -> str:
@@ -290,8 +295,12 @@ class SheetTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -311,6 +320,10 @@ class SheetTableModel(QAbstractTableModel):
             return self._edit_value(index.row(), index.column())
         if role == ROW_ROLE:
             return self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == STATUS:
+            return self._marked_by(self._rows[index.row()])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (NAME, REASON, NOTE):
+            return self._shown[index.row()][0][index.column()] or None  # when cut short
         if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == MARK:
             return mark_text(self._rows[index.row()])
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
@@ -319,6 +332,12 @@ class SheetTableModel(QAbstractTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _marked_by(self, row: SheetRow) -> str | None:
+        if row.status is None or not row.marked_by:
+            return None
+        when = row.marked_at.astimezone(self._tz) if row.marked_at is not None else None
+        return f"Marked by {row.marked_by}" + (f", {when:%a %d %b %H:%M}" if when else "")
 
     def _edit_value(self, number: int, column: int) -> Any:
         """What an editor starts from: text, a local QTime (None: no time) or minutes."""

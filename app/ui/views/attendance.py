@@ -40,7 +40,7 @@ from app.domain.ids import attendance_id
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.changes import ATTENDANCE, ENROLLMENTS, SCHEDULE, Changes
 from app.ui.changes import ChangeHub
-from app.ui.delegates.mark_buttons import ROW_HEIGHT
+from app.ui.delegates.mark_buttons import BUTTON_HEIGHT
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
 from app.ui.models.sheet_table import (
     MARK,
@@ -117,7 +117,7 @@ class AttendanceView(QWidget):
         )
         for button in (self.all_present_button, self.paper_button):
             button.setAutoDefault(False)
-            button.setMinimumHeight(ROW_HEIGHT)
+            button.setMinimumHeight(BUTTON_HEIGHT)
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('Attendance')}</h2>"))
@@ -409,9 +409,10 @@ class AttendanceView(QWidget):
         return self.marking.minutes_dialog
 
     def _on_mark_clicked(self, row: int, status: AttendanceStatus) -> None:
-        """A mark button of a row: that row is marked as its key would mark it."""
+        """A mark button of a row: that row is marked as its key would mark it, and stays the
+        one selected (the pointer is on it)."""
         self._select(row, MARK)
-        self.marking.mark_current(status)
+        self.marking.mark_current(status, advance=False)
 
     # -- from paper ---------------------------------------------------------------------------
 

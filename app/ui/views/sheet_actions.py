@@ -56,8 +56,9 @@ class SheetActions(QObject):
             return False
         return True
 
-    def mark_current(self, status: AttendanceStatus) -> None:
-        """Mark the selected row, then select the next one (a partial asks its minutes first)."""
+    def mark_current(self, status: AttendanceStatus, *, advance: bool = True) -> None:
+        """Mark the selected row, then (``advance``) select the next one; a partial asks its
+        minutes first."""
         view = self._view
         row = view.current_row()
         if row is None or not self.can_mark():
@@ -66,12 +67,13 @@ class SheetActions(QObject):
         fields = kept_fields(target, status)
         timed = target.check_in_at is not None and target.check_out_at is not None
         if status is AttendanceStatus.PARTIAL and fields["minutes"] is None and not timed:
-            self._ask_minutes(target, row)
+            self._ask_minutes(target, row, advance)
             return
         self.mark(target, status, **fields)
-        view.select_next(row)
+        if advance:
+            view.select_next(row)
 
-    def _ask_minutes(self, target: SheetRow, row: int) -> None:
+    def _ask_minutes(self, target: SheetRow, row: int, advance: bool) -> None:
         """A partial mark is saved with its minutes or not at all."""
         view = self._view
         sheet = view.sheet
@@ -87,7 +89,8 @@ class SheetActions(QObject):
             fields = kept_fields(target, AttendanceStatus.PARTIAL)
             fields["minutes"] = dialog.value()
             self.mark(target, AttendanceStatus.PARTIAL, **fields)
-            view.select_next(row)
+            if advance:
+                view.select_next(row)
 
         def finished(_result: int) -> None:
             self.minutes_dialog = None
@@ -266,6 +269,7 @@ class SheetActions(QObject):
             box.deleteLater()
             if box.clickedButton() is confirm and view.sheet_key() == key:
                 self._all_present(key)
+            view.activateWindow()  # back to the sheet
             view.table.setFocus()
 
         box.finished.connect(finished)

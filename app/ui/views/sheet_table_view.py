@@ -1,17 +1,22 @@
-"""The attendance sheet's table: rows a finger can hit, the Mark column's buttons, text columns
-that share the width while short ones fit their content, and sorting by a click on a heading
-("#", the printed order, is where it starts)."""
+"""The attendance sheet's table: rows a finger can hit, the Mark column's buttons, the reason and
+note sharing the width that the other columns (fitted to their content) leave, and sorting by a
+click on a heading ("#", the printed order, is where it starts)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.ui.delegates.mark_buttons import ROW_HEIGHT, MarkButtonsDelegate
 from app.ui.delegates.sheet import SheetCellDelegate
-from app.ui.models.sheet_table import MARK, NAME, NOTE, PAPER_NO, REASON, SheetTableModel
+from app.ui.models.sheet_table import MARK, MARKED_BY, NOTE, PAPER_NO, REASON, SheetTableModel
 
-STRETCHED = (NAME, REASON, NOTE)  # text columns share the width; the others fit their content
+# Reason and note share the width left; the others fit their content (a name is never cut).
+STRETCHED = (REASON, NOTE)
+# Narrower than this, "Marked by" gives its room to the reason and note (a status cell's
+# tooltip still says who marked it).
+MARKED_BY_FROM_WIDTH = 1000
 
 
 class SheetTableView(QTableView):
@@ -46,6 +51,10 @@ class SheetTableView(QTableView):
         rows.setDefaultSectionSize(ROW_HEIGHT)  # buttons a finger hits
         rows.hide()
         self.setWordWrap(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.setColumnHidden(MARKED_BY, event.size().width() < MARKED_BY_FROM_WIDTH)
+        super().resizeEvent(event)
 
     def set_sortable(self, sortable: bool) -> None:
         """Whether a click on a heading sorts; either way the order starts as printed ("#")."""

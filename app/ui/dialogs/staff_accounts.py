@@ -58,7 +58,7 @@ class StaffAccountsDialog(QDialog):
         self._facility_id = facility_id
         self.form: QDialog | None = None
 
-        self.model = StaffTableModel()
+        self.model = StaffTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

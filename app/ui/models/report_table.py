@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.services.reports_dto import Report, ReportKind
 
@@ -169,8 +169,8 @@ class ReportTableModel(QAbstractTableModel):
     only reads prepared strings.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._table: ReportTable | None = None
         self._order: list[int] = []
         self._filter = ""

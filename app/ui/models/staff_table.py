@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.services.people_dto import StaffDTO
 
@@ -16,8 +16,8 @@ COLUMNS = ("Name", "User name", "Role", "Status")
 class StaffTableModel(QAbstractTableModel):
     """Rows are replaced whole by ``set_rows``; ``data()`` never does I/O."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[StaffDTO] = []
 
     def set_rows(self, rows: Sequence[StaffDTO]) -> None:

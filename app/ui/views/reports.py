@@ -104,7 +104,7 @@ class ReportsView(QWidget):
         self.run_button.setAutoDefault(False)
         self.filter = QLineEdit(placeholderText=self.tr("Type to keep matching rows"))
         self.filter.setClearButtonEnabled(True)
-        self.model = ReportTableModel()
+        self.model = ReportTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -72,7 +72,7 @@ class RostersView(QWidget):
         self.matches = QListWidget()
         self.matches.setMaximumHeight(150)
         self.matches.hide()
-        self.model = RosterTableModel()
+        self.model = RosterTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

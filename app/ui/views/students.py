@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
+from app.services.changes import PEOPLE, Changes
 from app.services.people import StudentSummary
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.student_record import StudentRecordDialog
@@ -51,11 +52,18 @@ class StudentsView(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self._on_debounce_timeout)
         self.search.textChanged.connect(self._on_search_text_changed)
+        changes.sig_changed.connect(self._on_changes)
 
     def set_context(self, services: Services, facility_id: UUID) -> None:
         self._services = services
         self._facility_id = facility_id
+        self.count_label.clear()
         self.model.reset()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """People added, renamed or removed (here or by a sync): the list is read again."""
+        if changes.touches(PEOPLE, facility_id=self._facility_id):
+            self.model.reset()
 
     def _load_page(
         self, offset: int, limit: int, deliver: Callable[[Sequence[StudentSummary]], None]

@@ -33,6 +33,7 @@ from app.importing.csv_mapping import (
     missing_fields,
     write_mapping,
 )
+from app.ui.accessible import name_from_labels
 
 NOT_MAPPED = ""
 
@@ -111,6 +112,7 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.command_label)
         layout.addWidget(buttons)
         self._show_fields()
+        name_from_labels(self)
 
     # -- reading the folder -----------------------------------------------------------------
 
@@ -189,6 +191,7 @@ class CsvImportDialog(QDialog):
             label = name.replace("_", " ") + (" *" if name in REQUIRED[kind] else "")
             self.fields_form.addRow(label, box)
             self.field_boxes[name] = box
+        name_from_labels(self.fields_group)
         self._loading = False
         self._update_command()
 

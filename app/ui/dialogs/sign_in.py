@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError, ValidationError
 from app.domain.server_profile import DEFAULT_PORT, TLS_MODES, ServerProfile
 from app.signin import Session, SignInService
+from app.ui.accessible import name_from_labels
 from app.ui.settings import AppSettings
 from app.ui.tasks import TaskRunner
 
@@ -117,6 +118,7 @@ class SignInDialog(QDialog):
             "username": self.username,
             "password": self.password,
         }
+        name_from_labels(self)
         self._initial_focus().setFocus()
         self.username.editingFinished.connect(self._on_username_editing_finished)
 

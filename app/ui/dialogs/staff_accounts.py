@@ -30,6 +30,7 @@ from app.domain.enums import Role
 from app.domain.errors import DomainError, ValidationError
 from app.services.facilities import FacilityDTO
 from app.services.people_dto import StaffDTO
+from app.ui.accessible import name_from_labels
 from app.ui.models.staff_table import StaffTableModel
 from app.ui.tasks import TaskRunner
 
@@ -97,6 +98,8 @@ class StaffAccountsDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(close)
+        self.table.setAccessibleName(self.tr("Staff accounts"))
+        name_from_labels(self)
         self.reload()
 
     def reload(self) -> None:
@@ -237,6 +240,7 @@ class NewStaffDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        name_from_labels(self)
 
     def _on_ok(self) -> None:
         try:
@@ -284,6 +288,8 @@ class ScopeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
+        self.list.setAccessibleName(self.tr("Facilities and programs in scope"))
+        name_from_labels(self)
 
     def chosen(self) -> list[uuid.UUID]:
         return [
@@ -323,6 +329,7 @@ class PasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        name_from_labels(self)
 
     def _on_ok(self) -> None:
         if self.password.text() != self.confirm.text():

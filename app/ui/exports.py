@@ -1,4 +1,5 @@
-"""Attendance sheets and reports as files: PDF (Qt's own PDF writer), CSV and XLSX (openpyxl).
+"""Attendance sheets and reports as files: PDF (Qt's own PDF writer; the sheet's own layout is
+``app.ui.paper``), CSV and XLSX (openpyxl).
 
 Runs on any thread: it touches no widget. Every file is written next to its target under a
 temporary name and moved into place only when complete, so a failed export (a folder that
@@ -27,9 +28,9 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.domain.errors import ValidationError
-from app.services.attendance_dto import AttendanceSheet, SheetRow
+from app.services.attendance_dto import AttendanceSheet
 from app.ui.models.report_table import Cell, ReportTable, display
-from app.ui.models.sheet_table import LABELS
+from app.ui.paper import sheet_pdf_bytes
 
 CSV_COLUMNS = (
     "student_number",
@@ -178,51 +179,10 @@ def write_sheet_xlsx(sheet: AttendanceSheet, path: Path) -> int:
     return len(sheet.rows)
 
 
-def sheet_html(sheet: AttendanceSheet, *, blank: bool) -> str:
-    """The sheet as simple HTML for QTextDocument: a title, the session, a table."""
-    o = sheet.occurrence
-    tz = ZoneInfo(sheet.facility_timezone)
-    head = (
-        "<th>#</th><th>Name</th><th>Student no.</th><th>Signature</th><th>In</th><th>Out</th>"
-        if blank
-        else "<th>#</th><th>Name</th><th>Student no.</th><th>Status</th><th>Reason</th>"
-        "<th>In</th><th>Out</th><th>Note</th>"
-    )
-    lines = []
-    for i, r in enumerate(sheet.rows, start=1):
-        name, number = html.escape(r.display_name), html.escape(r.student_number or "")
-        if blank:
-            cells = f"<td>{i}</td><td>{name}</td><td>{number}</td><td></td><td></td><td></td>"
-        else:
-            cells = (
-                f"<td>{i}</td><td>{name}</td><td>{number}</td><td>{_status(r)}</td>"
-                f"<td>{html.escape(r.absence_reason or '')}</td>"
-                f"<td>{_time(r.check_in_at, tz)}</td><td>{_time(r.check_out_at, tz)}</td>"
-                f"<td>{html.escape(r.note or '')}</td>"
-            )
-        lines.append(f"<tr>{cells}</tr>")
-    kind = "Sign-in sheet" if blank else "Attendance"
-    when = _sheet_title(sheet)[1]
-    place = html.escape(o.room_name or "")
-    who = html.escape(o.instructor_name or "")
-    return (
-        f"<h2>{kind}: {html.escape(sheet.class_name)}</h2>"
-        f"<p>{when}<br/>{place} {('· ' + who) if who else ''}</p>"
-        "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-        f"<tr>{head}</tr>{''.join(lines)}</table>"
-        + ("" if blank else f"<p>{sheet.marked_count} of {len(sheet.rows)} marked.</p>")
-    )
-
-
-def _status(row: SheetRow) -> str:
-    return LABELS[row.status] if row.status else ""
-
-
 def write_sheet_pdf(sheet: AttendanceSheet, path: Path, *, blank: bool = False) -> None:
-    """A4 PDF of the sheet; ``blank`` leaves status columns for signatures on paper."""
-    data = _pdf_bytes(
-        sheet_html(sheet, blank=blank), f"{sheet.class_name} {sheet.occurrence.original_date}"
-    )
+    """The sheet on paper (``app.ui.paper``): ``blank`` is the sign-in sheet to print before
+    the session, with a column to circle each mark and one to sign."""
+    data = sheet_pdf_bytes(sheet, blank=blank)
     _replace_atomically(path, lambda stream: stream.write(data))
 
 

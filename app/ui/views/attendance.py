@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QItemSelectionModel, QTime, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,7 +109,7 @@ class AttendanceView(QWidget):
         self.all_present_button.setToolTip(
             self.tr("Asks first; Ctrl+Z undoes it. Keys: Ctrl+Shift+P twice")
         )
-        self.paper_button = QPushButton(self.tr("Fr&om paper"))
+        self.paper_button = QPushButton(self.tr("From paper (Alt+O)"))
         self.paper_button.setCheckable(True)
         self.paper_button.setAccessibleName(self.tr("From paper: the printed order"))
         self.paper_button.setToolTip(
@@ -171,6 +171,7 @@ class AttendanceView(QWidget):
         changes.sig_changed.connect(self._on_changes)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.mark_all_present)
+        QShortcut(QKeySequence("Alt+O"), self, self.paper_button.toggle)
 
     # -- what the actions use ------------------------------------------------------------------
 
@@ -328,8 +329,11 @@ class AttendanceView(QWidget):
         self.sig_loaded.emit(len(sheet.rows))
 
     def _select(self, row: int, column: int = NAME) -> None:
-        self.table.setCurrentIndex(self.model.index(row, column))
-        self.table.selectRow(row)
+        """Select a row whole, the current cell (where keys go) at ``column``."""
+        self.table.selectRow(row)  # which makes the row's first cell current: then the one asked
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, column), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
 
     def _update_summary(self) -> None:
         if self._sheet is None:

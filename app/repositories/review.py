@@ -125,6 +125,18 @@ class ReviewRepository:
         )
         return [MarkLine(*row) for row in self._session.execute(stmt)]
 
+    def flagged_of_student(self, student_id: uuid.UUID) -> list[MarkLine]:
+        """The student's live marks set for review, however old, newest session first."""
+        stmt = (
+            _marks_select()
+            .where(
+                AttendanceRecord.user_id == student_id,
+                AttendanceRecord.needs_review.is_(True),
+            )
+            .order_by(AttendanceRecord.date.desc(), ProgramClass.name)
+        )
+        return [MarkLine(*row) for row in self._session.execute(stmt)]
+
     def class_names_of_series(self, series_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
         """Class name of each series, removed series and classes included."""
         ids = list(set(series_ids))

@@ -205,6 +205,31 @@ class ScheduleRepository:
         """The row behind a deterministic override id, even soft-deleted, so it can be reused."""
         return self._session.get(OccurrenceOverrideRow, override_id)
 
+    def as_stored(
+        self, series_ids: Iterable[uuid.UUID]
+    ) -> tuple[list[tuple[SessionSeries, str]], list[OccurrenceOverrideRow]]:
+        """Series (removed ones included) with their facility's timezone, and their live
+        overrides: what the schedule says of them, to tell which marks a change leaves
+        without their session."""
+        ids = list(set(series_ids))
+        if not ids:
+            return [], []
+        series = [
+            (row[0], str(row[1]))
+            for row in self._session.execute(
+                select(SessionSeries, Facility.timezone)
+                .join(Facility, Facility.id == SessionSeries.facility_id)
+                .where(SessionSeries.id.in_(ids))
+            )
+        ]
+        overrides = self._session.scalars(
+            select(OccurrenceOverrideRow).where(
+                OccurrenceOverrideRow.event_id.in_(ids),
+                OccurrenceOverrideRow.deleted_at.is_(None),
+            )
+        )
+        return series, list(overrides)
+
     def overrides_of(self, series_id: uuid.UUID) -> list[OccurrenceOverrideRow]:
         stmt = select(OccurrenceOverrideRow).where(
             OccurrenceOverrideRow.event_id == series_id,

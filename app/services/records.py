@@ -409,11 +409,20 @@ class RecordsService:
     def recent_marks(
         self, student_id: uuid.UUID, *, limit: int = MARKS_LIMIT
     ) -> list[StudentMarkDTO]:
-        """The student's marks, newest session first, each with the session it opens."""
+        """The student's newest marks, newest session first, each with the session it opens;
+        with every mark set for review however old, so that none is out of reach (one whose
+        session a schedule change removed or moved included)."""
         with self._uow() as uow:
             student = self._student(uow, student_id)
             repo = uow.get(ReviewRepository)
             lines = repo.marks_of_student(student.id, limit)
+            shown = {ln.mark.id for ln in lines}
+            older = [ln for ln in repo.flagged_of_student(student.id) if ln.mark.id not in shown]
+            if older:
+                lines = sorted(
+                    lines + older,
+                    key=lambda ln: (-ln.mark.date.toordinal(), ln.class_name or ""),
+                )
             names = repo.staff_names(ln.mark.marked_by for ln in lines)
         result = []
         for line in lines:

@@ -6,7 +6,7 @@ import logging
 import uuid
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeAlias
@@ -17,6 +17,7 @@ from app.domain import recurrence
 from app.domain.enums import ClassStatus
 from app.domain.errors import DomainError, NotAllowed, NotFound, ValidationError
 from app.domain.ids import override_id
+from app.domain.orphans import SeriesState, newly_orphaned, series_state
 from app.domain.recurrence import (
     CompiledSeries,
     Occurrence,
@@ -373,6 +374,7 @@ class ScheduleService:
             classes = uow.get(ClassRepository)
             sched = uow.get(ScheduleRepository)
             row, line = self._series(sched, series_id)
+            before = self._schedule_of(uow, [series_id])
             klass = self._class(classes, row.class_id)
             spec = spec_of(line)
             if changes.room_id is not UNSET and changes.room_id is not None:
@@ -397,7 +399,7 @@ class ScheduleService:
                     sched, row.facility_id, self._slots(compiled, overrides), {row.id}
                 )
             self._write_spec(row, new)
-            self._flag_vanished(uow, row.id, compiled)
+            self._review_marks(uow, before)
             uow.commit()
             return self._series_view(sched, series_id)
 
@@ -514,14 +516,16 @@ class ScheduleService:
             sched = uow.get(ScheduleRepository)
             row, line = self._series(sched, series_id)
             compiled = self._require_occurrence(line, original_date)
+            before = self._schedule_of(uow, [series_id])
             if scope == "all_future":
                 new_id = self._split(uow, row, line, compiled, original_date, None, True)
+                self._review_marks(uow, before)
                 uow.commit()
                 return ScheduleChange(series_id, original_date, scope, None, new_id)
             ov = self._override_row(sched, row, original_date)
             ov.is_cancelled = True
             ov.reason = cleaned
-            self._flag_marks(uow, series_id, [original_date])
+            self._review_marks(uow, before)
             uow.commit()
             view = self._occurrence(sched, series_id, original_date)
             return ScheduleChange(series_id, original_date, scope, view)
@@ -663,8 +667,10 @@ class ScheduleService:
             if instructor_id is not None:
                 check_instructor(classes, instructor_id, row.facility_id)
             compiled = self._require_occurrence(line, original_date)
+            before = self._schedule_of(uow, [series_id])
             if scope == "all_future":
                 new_id = self._split(uow, row, line, compiled, original_date, change, allow_clash)
+                self._review_marks(uow, before)
                 uow.commit()
                 assert new_id is not None  # only cancelling returns None
                 view = self._first_occurrence(sched, new_id)
@@ -676,6 +682,7 @@ class ScheduleService:
                 raise ValidationError(f"The series has no session on {original_date:%d %b %Y}.")
             if not allow_clash and not occ.cancelled:
                 self._refuse_clashes(sched, row.facility_id, [self._slot(occ)], {series_id})
+            self._review_marks(uow, before)
             uow.commit()
             view = self._occurrence(sched, series_id, original_date)
             return ScheduleChange(series_id, original_date, scope, view)
@@ -781,18 +788,41 @@ class ScheduleService:
                 setattr(row, key, value)
 
     @staticmethod
-    def _flag_vanished(uow: UnitOfWork, series_id: uuid.UUID, compiled: CompiledSeries) -> None:
-        marks = uow.get(AttendanceRepository).marks([series_id])
-        gone = {d for d in {m.date for m in marks} if compiled.occurrence_on(d) is None}
-        for mark in marks:
-            if mark.date in gone and not mark.needs_review:
-                mark.needs_review = True
+    def _schedule_of(
+        uow: UnitOfWork, series_ids: Iterable[uuid.UUID]
+    ) -> dict[uuid.UUID, SeriesState]:
+        """What the schedule says of the series now (pending changes flushed first)."""
+        uow.flush()
+        rows, overrides = uow.get(ScheduleRepository).as_stored(series_ids)
+        by_series: dict[uuid.UUID, list[OccurrenceOverride]] = defaultdict(list)
+        for ov in overrides:
+            by_series[ov.event_id].append(override_of(ov))
+        return {
+            row.id: series_state(
+                SeriesSpec(
+                    dtstart_local=row.dtstart_local,
+                    duration_minutes=row.duration_minutes,
+                    rrule=row.recurrence_rule,
+                    timezone=zone,
+                    exdates=parse_exdates(row.exdates),
+                    until_local=row.until_local,
+                ),
+                by_series.get(row.id, ()),
+                removed=row.deleted_at is not None,
+            )
+            for row, zone in rows
+        }
 
-    @staticmethod
-    def _flag_marks(uow: UnitOfWork, series_id: uuid.UUID, days: Sequence[date]) -> None:
-        wanted = set(days)
-        for mark in uow.get(AttendanceRepository).marks([series_id]):
-            if mark.date in wanted and not mark.needs_review:
+    @classmethod
+    def _review_marks(cls, uow: UnitOfWork, before: Mapping[uuid.UUID, SeriesState]) -> None:
+        """Set for review every mark of these series that the change made since ``before``
+        leaves without its session (cancelled, moved to another day, dropped, removed): the
+        one rule of every schedule edit (DESIGN §3 rule 5). Marks are never deleted here."""
+        after = cls._schedule_of(uow, before)
+        marks = uow.get(AttendanceRepository).marks(before)
+        found = newly_orphaned(((m.id, m.event_id, m.date) for m in marks), before, after)
+        for mark in marks:
+            if mark.id in found and not mark.needs_review:
                 mark.needs_review = True
 
     def _override_row(

@@ -12,17 +12,20 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, Table, insert, select, text, tuple_, update
+from sqlalchemy import Connection, Table, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from app.db.base import Base
 from app.domain.enums import AuditAction
-from app.domain.recurrence import CompiledSeries, SeriesSpec, compile_series, parse_exdates
 from app.sync.local import Issue, PendingRow
+from app.sync.orphans import (
+    SCHEDULE_TABLES,
+    flag_pushed_marks,
+    review_marks_after_schedule_push,
+)
 from app.sync.tables import BOOKKEEPING, Row, same, synced_tables, table_named, to_json
 
 # Attendance marks and enrolments edited offline survive a delete made elsewhere (rule 5).
@@ -211,6 +214,8 @@ def _apply_sets(conn: Connection, rows: Sequence[PendingRow], audit: Audit) -> l
             _update_many(conn, table, columns, params)
         if name == ATTENDANCE:
             issues += check_occurrences(conn, pushed)
+        elif name in SCHEDULE_TABLES:  # marks already here that the change leaves sessionless
+            review_marks_after_schedule_push(conn, name, pushed, found)
     return issues
 
 
@@ -252,71 +257,10 @@ def _apply_one(conn: Connection, row: PendingRow, audit: Audit) -> list[Issue]:
 
 
 def check_occurrences(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
-    """A mark for a session the schedule no longer has (moved, dropped, cancelled) is kept, set
-    for review and reported: a schedule change never loses attendance (rule 5)."""
-    marks = [(r.row_id, r.mine) for r in rows if r.mine is not None]
-    if not marks:
-        return []
-    events = Base.metadata.tables["program_class_events"]
-    facilities = Base.metadata.tables["facilities"]
-    overrides = Base.metadata.tables["program_class_event_overrides"]
-    event_ids = {m["event_id"] for _, m in marks}
-    compiled: dict[uuid.UUID, CompiledSeries] = {}
-    for found in conn.execute(
-        select(events, facilities.c.timezone)
-        .join(facilities, facilities.c.id == events.c.facility_id)
-        .where(events.c.id.in_(list(event_ids)))
-    ).mappings():
-        compiled[found["id"]] = compile_series(
-            SeriesSpec(
-                dtstart_local=found["dtstart_local"],
-                duration_minutes=found["duration_minutes"],
-                rrule=found["recurrence_rule"],
-                timezone=found["timezone"],
-                exdates=parse_exdates(found["exdates"]),
-                until_local=found["until_local"],
-            )
-        )
-    pairs = list({(m["event_id"], m["date"]) for _, m in marks})
-    cancelled: set[tuple[uuid.UUID, date]] = {
-        (r[0], r[1])
-        for r in conn.execute(
-            select(overrides.c.event_id, overrides.c.original_date).where(
-                tuple_(overrides.c.event_id, overrides.c.original_date).in_(pairs),
-                overrides.c.is_cancelled.is_(True),
-                overrides.c.deleted_at.is_(None),
-            )
-        )
-    }
-    issues: list[Issue] = []
-    for row_id, mine in marks:
-        day = mine["date"]
-        series = compiled.get(mine["event_id"])
-        if series is None:
-            why = "its session series is gone"
-        elif series.occurrence_on(day) is None:
-            why = "the schedule no longer has a session that day"
-        elif (mine["event_id"], day) in cancelled:
-            why = "that session was cancelled"
-        else:
-            continue
-        issues.append(
-            Issue(
-                "flag",
-                ATTENDANCE,
-                row_id,
-                f"Attendance of {day.isoformat()} kept for review: {why}.",
-                mine=to_json(mine),
-            )
-        )
-    if issues:
-        attendance = Base.metadata.tables[ATTENDANCE]
-        conn.execute(
-            update(attendance)
-            .where(attendance.c.id.in_([i.row_id for i in issues]))
-            .values(needs_review=True)
-        )
-    return issues
+    """A mark for a session the schedule no longer has (moved to another day, dropped,
+    cancelled, its series removed) is kept, set for review and reported: a schedule change
+    never loses attendance (rule 5)."""
+    return flag_pushed_marks(conn, rows)
 
 
 def _is_refusal(err: DBAPIError) -> bool:

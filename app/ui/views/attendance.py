@@ -42,12 +42,7 @@ from app.services.changes import ATTENDANCE, ENROLLMENTS, SCHEDULE, Changes
 from app.ui.changes import ChangeHub
 from app.ui.delegates.mark_buttons import BUTTON_HEIGHT
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
-from app.ui.models.sheet_table import (
-    MARK,
-    NAME,
-    STATUS,
-    SheetTableModel,
-)
+from app.ui.models.sheet_table import MARK, PAPER_NO, STATUS, SheetTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance_state import AllPresentArming, SessionKey, UndoHistory
 from app.ui.views.session_picker import SessionPicker
@@ -310,7 +305,7 @@ class AttendanceView(QWidget):
         keep_student = (
             self.model.row_at(current.row()).student_id if same and current.isValid() else None
         )
-        keep_column = current.column() if same and current.isValid() else NAME
+        keep_column = current.column() if same and current.isValid() else PAPER_NO
         self._sheet = sheet
         start, end = sheet.occurrence.start_local, sheet.occurrence.end_local
         self.delegate.set_session_times(
@@ -328,7 +323,7 @@ class AttendanceView(QWidget):
         self._update_summary()
         self.sig_loaded.emit(len(sheet.rows))
 
-    def _select(self, row: int, column: int = NAME) -> None:
+    def _select(self, row: int, column: int = PAPER_NO) -> None:
         """Select a row whole, the current cell (where keys go) at ``column``."""
         self.table.selectRow(row)  # which makes the row's first cell current: then the one asked
         self.table.selectionModel().setCurrentIndex(

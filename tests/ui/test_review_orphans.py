@@ -1,0 +1,81 @@
+"""A marked session moved to another day from the calendar, by keys: its marks stay, come to the
+review queue (Ctrl+8) saying where the session went, and the student's record shows them set for
+review (DESIGN §3 rule 5: no mark is ever hidden)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.db.models import AttendanceRecord
+from app.domain.enums import AttendanceStatus
+from app.ui.dialogs.student_record import MARKS
+from tests.ui.conftest import PAST_MONDAY, Desk
+from tests.ui.test_calendar_flows import _calendar, _select_with_keys, _shown
+from tests.ui.test_record_flows import open_record
+from tests.ui.test_review_queue import mark, open_review, texts
+
+ALT = Qt.KeyboardModifier.AltModifier
+WEDNESDAY = date(2026, 11, 18)
+
+
+def _needs_review(desk: Desk) -> dict[tuple[object, date], bool]:
+    with desk.engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                AttendanceRecord.event_id, AttendanceRecord.date, AttendanceRecord.needs_review
+            ).where(AttendanceRecord.deleted_at.is_(None))
+        ).all()
+    return {(r[0], r[1]): bool(r[2]) for r in rows}
+
+
+def test_a_marked_session_moved_to_another_day_is_in_review_and_in_the_record(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    student = desk.students[0]
+    mark(desk, desk.welding_series, PAST_MONDAY, student, AttendanceStatus.PRESENT)
+    mark(desk, desk.carpentry_series, PAST_MONDAY, student, AttendanceStatus.LATE)
+
+    view = _calendar(qtbot, desk, PAST_MONDAY)
+    _select_with_keys(qtbot, view, "Welding I", PAST_MONDAY)
+    move_to = view.move_to
+    assert move_to.dateTime() == QDateTime(QDate(2026, 11, 16), QTime(9, 0))
+    move_to.setFocus()
+    move_to.setCurrentSection(move_to.sectionAt(0))
+    for _ in range(2):  # Monday, up two days: Wednesday
+        qtbot.keyClick(move_to, Qt.Key.Key_Up)
+    assert move_to.dateTime() == QDateTime(QDate(2026, 11, 18), QTime(9, 0))
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        qtbot.keyClick(view, Qt.Key.Key_R, ALT)
+    assert ("Welding I", PAST_MONDAY, "") not in _shown(view)
+    assert desk.services.schedule.occurrence(
+        desk.welding_series, PAST_MONDAY
+    ).start_local.date() == (WEDNESDAY)
+
+    # Stored: the mark is kept where it was taken, set for review; the other session's is not.
+    assert _needs_review(desk) == {
+        (desk.welding_series, PAST_MONDAY): True,
+        (desk.carpentry_series, PAST_MONDAY): False,
+    }
+
+    review = open_review(qtbot, desk)
+    assert review.heading.text() == "<h2>Review (1)</h2>"
+    assert texts(review, 0)[:3] == [
+        "Welding I, Wed 18 Nov 09:00",
+        "First00 Last00 (STU-2026-0000)",
+        "Present",
+    ]
+    assert texts(review, 0)[4] == "That session was moved to Wed 18 Nov 09:00."
+
+    dialog = open_record(qtbot, desk, "Last00")
+    qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    model = dialog.models[MARKS]
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(2)]
+    by_class = {r[1]: r for r in rows}
+    assert by_class["Welding I"][0] == "Wed 18 Nov 09:00"
+    assert by_class["Welding I"][4] == "Set for review"
+    assert by_class["Carpentry"][4] == ""
+    dialog.reject()

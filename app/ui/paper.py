@@ -310,8 +310,9 @@ class _Pages:
         x, y = MARGIN_MM, MARGIN_MM
         kind = "Sign-in sheet" if self.blank else "Attendance"
         self.text(self.r(x, y, width, 8), f"{kind}: {sheet.class_name}", _font(TITLE_PT, bold=True))
+        start = o.start_local
         when = (
-            f"{o.start_local:%A %d %B %Y}, {o.start_local:%H:%M}–{o.end_local:%H:%M}"
+            f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}–{o.end_local:%H:%M}"
             f" ({sheet.facility_timezone})"
         )
         self.text(self.r(x, y + 8, width, 5.5), when, _font(BODY_PT, bold=True))
@@ -388,7 +389,8 @@ class _Pages:
         y = layout.height_mm - MARGIN_MM - FOOTER_MM + 2
         width = layout.width_mm - 2 * MARGIN_MM
         small = _font(SMALL_PT)
-        left = f"{self.sheet.class_name} · {o.start_local:%a %d %b %Y %H:%M}"
+        start = o.start_local
+        left = f"{self.sheet.class_name} · {start:%a} {start.day} {start:%b %Y %H:%M}"
         self.text(self.r(MARGIN_MM, y, width, 6), left, small)
         self.text(
             self.r(MARGIN_MM, y, width, 6),

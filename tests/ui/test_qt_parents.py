@@ -8,6 +8,7 @@ import gc
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from app.ui.main_window import SCREENS
 from tests.ui.conftest import Desk
@@ -27,7 +28,7 @@ def test_every_item_model_has_a_parent(qtbot: QtBot, desk: Desk) -> None:
     orphans = [
         type(o).__name__
         for o in gc.get_objects()
-        if isinstance(o, QAbstractItemModel) and o.parent() is None
+        if isinstance(o, QAbstractItemModel) and isValid(o) and o.parent() is None
     ]
     assert orphans == []
 

@@ -30,7 +30,7 @@ from app.domain.orphans import (
 )
 from app.domain.recurrence import OccurrenceOverride, SeriesSpec, parse_exdates
 from app.sync.local import Issue, PendingRow
-from app.sync.tables import Row, to_json
+from app.sync.tables import BOOKKEEPING, Row, same, to_json
 
 __all__ = ["SCHEDULE_TABLES", "flag_pushed_marks", "review_marks_after_schedule_push"]
 
@@ -123,8 +123,13 @@ def _set_for_review(conn: Connection, mark_ids: Sequence[uuid.UUID]) -> None:
 def flag_pushed_marks(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
     """Marks just pushed for a session the schedule no longer holds, set for review, each with
     a flag issue for the desk that pushed it. A mark of a session moved to another day taken
-    at that session (on its new day, after it began) belongs to it and is left alone."""
-    marks = [(r.row_id, r.mine) for r in rows if r.mine and not r.mine.get("deleted_at")]
+    at that session (on its new day, after it began) belongs to it and is left alone, and so
+    is a push that only sets or clears the flag: a person kept the mark in review."""
+    marks = [
+        (r.row_id, r.mine)
+        for r in rows
+        if r.mine and not r.mine.get("deleted_at") and not _review_only(r)
+    ]
     if not marks:
         return []
     series, zones, overrides = _load(conn, {m["event_id"] for _, m in marks})
@@ -185,6 +190,18 @@ def review_marks_after_schedule_push(
     ).all()
     found = newly_orphaned(((m[0], m[1], m[2]) for m in marks), previous, after)
     _set_for_review(conn, list(found))
+
+
+def _review_only(row: PendingRow) -> bool:
+    """The push changes nothing of the mark but its review flag (a person kept it, or the
+    desk set it for review itself): a decision about the mark, not a new mark to check."""
+    if row.base is None or row.mine is None:
+        return False
+    return all(
+        same(value, row.base.get(name))
+        for name, value in row.mine.items()
+        if name not in BOOKKEEPING and name not in ("needs_review", "device_id")
+    )
 
 
 def _instant(value: object) -> datetime | None:

@@ -186,8 +186,25 @@ def test_marks_pushed_after_the_change_are_kept_and_set_for_review(sites: Sites)
         _check_desk(station, sites, plan)
         assert station.sync.digests_match()
 
+    # A person keeps the mark of the cancelled session: the server takes the decision.
+    clock = FixedClock(datetime(2026, 3, 31, 12, 0, tzinfo=UTC))
+    review = ReviewService(marker.uow, AttendanceService(marker.uow, clock), clock)
+    cancelled = next(
+        i
+        for i in review.queue(sites.server.facility["A"])
+        if (i.series_id, i.original_date) == (plan.s, date(2026, 3, 4))
+    )
+    review.keep(cancelled.mark_id)
+    marker.cycle()
+    changer.cycle()
+    assert _server_flags(sites, plan) == {**EXPECTED, ("s", date(2026, 3, 4)): False}
+    theirs = ReviewService(changer.uow, AttendanceService(changer.uow, clock), clock)
+    assert cancelled.mark_id not in {i.mark_id for i in theirs.queue(sites.server.facility["A"])}
 
-def test_a_mark_taken_at_the_moved_session_itself_is_not_set_for_review(sites: Sites) -> None:
+
+def test_what_the_desk_knew_or_decided_stands(sites: Sites) -> None:
+    """A mark taken at a moved session on its new day belongs to it; a mark a person kept in
+    review after cancelling its session at the desk stays kept once pushed."""
     plan = _plan(sites)
     changer = sites.station("changer", sites.server.staff("changer", Role.FACILITY_ADMIN, "A"))
     marker = sites.station("marker", sites.server.staff("marker", Role.FACILITY_ADMIN, "A"))
@@ -198,13 +215,18 @@ def test_a_mark_taken_at_the_moved_session_itself_is_not_set_for_review(sites: S
     changer.cycle()
     marker.cycle()  # the marker knows of the move: it marks the session on its new day
     on_the_day = FixedClock(datetime(2026, 3, 10, 11, 0, tzinfo=plan.tz))
-    AttendanceService(marker.uow, on_the_day).mark(
-        plan.s, date(2026, 3, 9), plan.student, AttendanceStatus.PRESENT
+    sheet = AttendanceService(marker.uow, on_the_day)
+    sheet.mark(plan.s, date(2026, 3, 9), plan.student, AttendanceStatus.PRESENT)
+    sheet.mark(plan.t, date(2026, 3, 9), plan.student, AttendanceStatus.LATE)
+    # The T session of 9 March is cancelled at the marker's desk, its mark kept in review.
+    SeriesEditService(marker.uow, on_the_day).cancel_occurrence(
+        plan.t, date(2026, 3, 9), "Burst pipe"
     )
-    # … and the old day's session of the other series, marked on its own day, stays as it is
-    AttendanceService(marker.uow, on_the_day).mark(
-        plan.t, date(2026, 3, 9), plan.student, AttendanceStatus.LATE
-    )
+    review = ReviewService(marker.uow, sheet, on_the_day)
+    (item,) = review.queue(sites.server.facility["A"])
+    assert "cancelled" in item.why
+    marker.cycle()
+    review.keep(item.mark_id)
     marker.cycle()
     flags = _server_flags_plain(sites, plan)
     assert flags == {(plan.s, date(2026, 3, 9)): False, (plan.t, date(2026, 3, 9)): False}

@@ -89,6 +89,8 @@ class AttendanceView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Sheet message"))
+        # One line even when empty: the buttons below do not move under the pointer.
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
         self.model = SheetTableModel(self)
         self.model.set_edit_callback(self.marking.on_cell_edited)
         self.table = SheetTableView(self.model, self)

@@ -1,10 +1,11 @@
 """The review queue: every mark of a facility set for review, whichever workstation pushed it.
 
-Marks land here when two staff disagreed on them, or when their session was cancelled, moved or
-dropped from the schedule (DESIGN §3 rule 5). A person keeps a mark (clears the flag), takes a
-new status through the sheet's own mark path, or moves the mark to the session where it belongs
-(a new mark there, the old one removed). Every write goes through the unit of work, so it is
-audited and queued for the server like any mark.
+Marks land here when two staff disagreed on them, or when their session was cancelled, moved to
+another day or dropped from the schedule (DESIGN §3 rule 5; ``app.domain.orphans`` decides
+which). A person keeps a mark (clears the flag), takes a new status through the sheet's own
+mark path, or moves the mark to the session where it belongs (a new mark there, the old one
+removed). Every write goes through the unit of work, so it is audited and queued for the
+server like any mark.
 """
 
 from __future__ import annotations
@@ -322,7 +323,7 @@ class ReviewService:
             why = "That session was cancelled after the mark was taken."
         else:
             held = True
-            if occ.rescheduled:
+            if occ.local_date != rec.date:  # moved within its day, its marks still belong
                 why = f"That session was moved to {instant_text(occ.start_local, None)}."
             elif sides is not None and sides.theirs.get("attendance_status"):
                 other = str(sides.theirs.get("marked_by") or "")

@@ -11,6 +11,7 @@ import pytest
 
 from app.domain.enums import AttendanceStatus
 from app.infra.clock import FixedClock
+from app.repositories.attendance import AttendanceRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
 from app.services.records import RecordsService
@@ -114,3 +115,21 @@ def test_the_record_lists_every_mark_set_for_review_past_its_newest(
         (date(2026, 3, 9), False),
         (date(2026, 3, 2), True),  # older than the newest two, listed because it needs review
     ]
+
+
+def test_a_session_moved_within_its_day_is_not_given_as_the_reason(
+    edit: SeriesEditService, world: World, uow: UnitOfWorkFactory
+) -> None:
+    series = _marked_series(edit, world, uow)
+    edit.reschedule_occurrence(series, date(2026, 3, 16), datetime(2026, 3, 16, 11, 0))
+    with uow() as u:  # two desks disagreed on the mark: the server's merge set it for review
+        (mark,) = [
+            m
+            for m in AttendanceRepository(u.session).marks([series])
+            if m.date == date(2026, 3, 16)
+        ]
+        mark.needs_review = True
+        u.commit()
+    (item,) = _review(uow).queue(world.facility_id)
+    assert item.why.startswith("Marked differently on two workstations")
+    assert item.when == "Mon 16 Mar 11:00" and item.held

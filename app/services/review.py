@@ -324,7 +324,10 @@ class ReviewService:
         else:
             held = True
             if occ.local_date != rec.date:  # moved within its day, its marks still belong
-                why = f"That session was moved to {instant_text(occ.start_local, None)}."
+                why = (
+                    f"That session of {day_text(rec.date)} was moved to "
+                    f"{instant_text(occ.start_local, None)}."
+                )
             elif sides is not None and sides.theirs.get("attendance_status"):
                 other = str(sides.theirs.get("marked_by") or "")
                 who = names.get(other, other or "another workstation")

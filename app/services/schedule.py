@@ -301,7 +301,8 @@ class ScheduleService:
     """Creates and edits session series and single occurrences; expands calendars.
 
     Attendance is keyed by (series, original date) and is never deleted or moved here: a split
-    that would strand marks is refused, and marks of sessions that vanish are flagged for review.
+    that would strand marks is refused, and every other change sets for review the marks it
+    leaves without their session (``_review_marks``, the rule of ``app.domain.orphans``).
     """
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
@@ -541,8 +542,9 @@ class ScheduleService:
         scope: Scope = "one",
         allow_clash: bool = False,
     ) -> ScheduleChange:
-        """Move one session (its attendance stays keyed by ``original_date``) or all future ones
-        (a new series from that session, at the new time; the weekday may move with it).
+        """Move one session (its attendance stays keyed by ``original_date``; marks taken
+        before a move to another day are set for review) or all future ones (a new series
+        from that session, at the new time; the weekday may move with it).
         """
         cleaned = clean_text(reason, field="reason", max_length=REASON_MAX)
         if new_start_local.tzinfo is not None:

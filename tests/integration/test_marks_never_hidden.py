@@ -74,7 +74,7 @@ def test_a_session_moved_to_another_day_sets_its_marks_for_review(
 
     edit.reschedule_occurrence(series, date(2026, 3, 9), datetime(2026, 3, 11, 9, 0))
     assert _flagged(uow, world) == {
-        date(2026, 3, 9): "That session was moved to Wed 11 Mar 09:00.",
+        date(2026, 3, 9): "That session of Mon 9 Mar was moved to Wed 11 Mar 09:00.",
     }
     marks = RecordsService(uow, FixedClock(NOW)).recent_marks(world.students[0])
     assert [(m.original_date, m.needs_review) for m in marks] == [
@@ -100,7 +100,7 @@ def test_a_mark_kept_in_review_is_not_set_again_by_a_later_change_elsewhere(
     edit.reschedule_occurrence(series, date(2026, 3, 9), datetime(2026, 3, 12, 9, 0))
     assert _flagged(uow, world) == {
         date(2026, 3, 2): "That session was cancelled after the mark was taken.",
-        date(2026, 3, 9): "That session was moved to Thu 12 Mar 09:00.",
+        date(2026, 3, 9): "That session of Mon 9 Mar was moved to Thu 12 Mar 09:00.",
     }
 
 

@@ -68,7 +68,7 @@ def test_a_marked_session_moved_to_another_day_is_in_review_and_in_the_record(
         "First00 Last00 (STU-2026-0000)",
         "Present",
     ]
-    assert texts(review, 0)[4] == "That session was moved to Wed 18 Nov 09:00."
+    assert texts(review, 0)[4] == "That session of Mon 16 Nov was moved to Wed 18 Nov 09:00."
 
     dialog = open_record(qtbot, desk, "Last00")
     qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)

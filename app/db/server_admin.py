@@ -83,7 +83,8 @@ TABLE_GRANTS: dict[str, tuple[str, str, str, str]] = {
     # off at the classroom desk, as they record substitutes; the facility policy bounds it.
     "instructor_availability": (_SIU, _SIU, _SIU, _SIU),
     "instructor_time_off": (_SIU, _SIU, _SIU, _SIU),
-    "audit_log": (_SI, _SI, _SI, _SI),
+    # The trail is written by the server's triggers (migration 0009), as the owner: staff read it.
+    "audit_log": (_S, _S, _S, _S),
     "user_account_history": (_S, _SI, _SI, _SI),
     # Sync (migration 0003): the change log is read, never written, by staff (its trigger
     # writes as the owner); a device row is its login's own (RLS).
@@ -114,10 +115,19 @@ POLICY_HELPERS = (
     "rollbook_program_allowed",
     "rollbook_my_scopes",  # migration 0006
 )
-MANAGER_HELPERS = ("rollbook_staff_scope_rows",)  # stays with the RLS-exempt schema owner
-# The change-log triggers (migrations 0003 and 0007) and their helper run as the schema owner,
-# for everyone.
-SYNC_FUNCTIONS = ("rollbook_log_change", "rollbook_log_changes", "rollbook_row_facility")
+# Stay with the RLS-exempt (superuser) schema owner; the manager's functions call them. Ending a
+# disabled login's sessions (migration 0009) needs the owner's right to signal any backend.
+MANAGER_HELPERS = ("rollbook_staff_scope_rows", "rollbook_end_sessions")
+# The change-log triggers (migrations 0003 and 0007) and their helper, and the triggers that keep
+# the record (0009: audit, provenance, same-facility references), run for everyone.
+SYNC_FUNCTIONS = (
+    "rollbook_log_change",
+    "rollbook_log_changes",
+    "rollbook_row_facility",
+    "rollbook_audit_changes",
+    "rollbook_stamp_row",
+    "rollbook_check_references",
+)
 ADMIN_FUNCTIONS = (
     "rollbook_create_staff",
     "rollbook_disable_staff",
@@ -384,7 +394,7 @@ def create_staff(
 
 
 def disable_staff(target: StaffTarget, username: str) -> None:
-    """Deactivate the staff member and make their role NOLOGIN; their open sessions see nothing.
+    """Deactivate the staff member, make their role NOLOGIN and end their open sessions.
 
     Idempotent. Raises ``NotAllowed`` outside the caller's scope, ``NotFound`` for an unknown
     (or invisible) staff member.

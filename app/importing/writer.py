@@ -9,8 +9,10 @@ statements (all parameterised; table and column names come from the models' meta
    (``match_on``: a facility or program of the same name);
 3. unique values that clash with another row (an email, a student number) are emptied, and
    each such row is reported;
-4. one statement inserts or updates the rows (an update only when a value differs), writes an
-   ``audit_log`` entry per row written with the import as the actor, and records the map.
+4. one statement inserts or updates the rows (an update only when a value differs) and records
+   the map. The server's triggers write an ``audit_log`` entry per row written (migration
+   0009); the import names itself their actor (``rollbook.actor``, heard from a superuser's
+   session only) and its run their workstation.
 
 A batch the database refuses is retried row by row, so one bad row is reported and skipped
 instead of failing the run.
@@ -41,8 +43,6 @@ _IN_MAP = sql.SQL(
     "m.system = %(system)s AND m.source = %(source)s AND m.source_table = %(entity)s"
     " AND m.source_id = s._source_id"
 )
-# Columns an audit entry leaves out, as the app's do (app.repositories.uow).
-_NOT_AUDITED = ("updated_at", "updated_by", "row_version")
 log = logging.getLogger(__name__)
 
 BOOKKEEPING = ("id", "created_at", "updated_at", "created_by", "updated_by", "row_version")
@@ -115,6 +115,12 @@ class Writer:
         self._keys: dict[tuple[str, ...], str] = {}
         self._known: dict[str, bool] = {}
         self._upserts: dict[str, sql.Composed] = {}
+        # For the session: the import's own transactions commit at each checkpoint.
+        conn.execute(
+            "SELECT set_config('rollbook.actor', %s, false),"
+            " set_config('rollbook.device_id', %s, false)",
+            (actor, device),
+        )
 
     # -- one batch --------------------------------------------------------------------------
 
@@ -280,10 +286,7 @@ class Writer:
             {
                 **params,
                 "table": table.name,
-                "actor": self._actor,
-                "device": self._device,
                 "run": self._run_id,
-                "skip": list(_NOT_AUDITED),
             },
         ).fetchone()
         assert counts is not None
@@ -298,7 +301,7 @@ class Writer:
 
     def _upsert(self, table: Table) -> sql.Composed:
         """The statement that writes the stage of ``table`` (built once per table): insert or
-        update (only where a value differs), audit entries, the id map, and the counts."""
+        update (only where a value differs), the id map, and the counts."""
         found = self._upserts.get(table.name)
         if found is not None:
             return found
@@ -307,7 +310,6 @@ class Writer:
         col_list = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
         stage = sql.Identifier(_stage_name(table))
         setters = [c for c in cols if c not in BOOKKEEPING]
-        has_facility = "facility_id" in table.c
         audited = "row_version" in table.c
         update_set: list[sql.Composable] = [
             sql.SQL("{c} = EXCLUDED.{c}").format(c=sql.Identifier(c)) for c in setters
@@ -328,31 +330,7 @@ class Writer:
             up AS (
                 INSERT INTO public.{t} AS {t} ({cols}) SELECT {cols} FROM s
                 ON CONFLICT (id) DO UPDATE SET {update_set} WHERE {differs}
-                RETURNING {t}.id, (xmax = 0) AS created, to_jsonb({t}) AS v, {facility} AS f
-            ),
-            -- Like the app's entries: an insert's values (nulls left out), an update's changed
-            -- fields before and after; bookkeeping columns in neither. Every part of the
-            -- statement sees the rows as they were before it, so ``x`` is the old row.
-            audit AS (
-                INSERT INTO public.audit_log (table_name, row_id, facility_id, action, old_values,
-                                              new_values, changed_by, changed_at, device_id)
-                SELECT %(table)s, up.id, up.f,
-                       CASE WHEN up.created THEN 'insert' ELSE 'update' END,
-                       CASE WHEN NOT up.created THEN
-                           (SELECT jsonb_object_agg(n.key, d.v -> n.key)
-                            FROM jsonb_each(up.v) AS n WHERE NOT n.key = ANY(%(skip)s)
-                            AND d.v -> n.key IS DISTINCT FROM n.value)
-                       END,
-                       CASE WHEN up.created THEN jsonb_strip_nulls(up.v) - %(skip)s ELSE
-                           (SELECT jsonb_object_agg(n.key, n.value)
-                            FROM jsonb_each(up.v) AS n WHERE NOT n.key = ANY(%(skip)s)
-                            AND d.v -> n.key IS DISTINCT FROM n.value)
-                       END,
-                       %(actor)s, now(), %(device)s
-                FROM up LEFT JOIN LATERAL (
-                    SELECT to_jsonb(x) AS v FROM public.{t} AS x
-                    WHERE NOT up.created AND x.id = up.id
-                ) AS d ON true
+                RETURNING {t}.id, (xmax = 0) AS created
             ),
             mapped AS (
                 INSERT INTO public.import_id_map AS m (system, source, source_table, source_id,
@@ -373,7 +351,6 @@ class Writer:
             cols=col_list,
             update_set=sql.SQL(", ").join(update_set),
             differs=differs,
-            facility=sql.SQL("{}.facility_id").format(t) if has_facility else sql.SQL("NULL::uuid"),
         )
         self._upserts[table.name] = statement
         return statement

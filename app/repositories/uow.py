@@ -1,8 +1,12 @@
 """Unit of work: one SQLAlchemy session per use case, audit stamping, error translation.
 
-Every flush stamps ``created_by``/``updated_by`` with the actor and appends an ``audit_log`` row
-per inserted, updated or (soft-)deleted record with its old and new values. Driver errors leave
-as domain errors with a message a person can act on.
+Every flush stamps ``created_by``/``updated_by`` with the actor. On the workstation's SQLite
+cache it also appends an ``audit_log`` row per inserted, updated or (soft-)deleted record with
+its old and new values: the desk's own offline record. On PostgreSQL the server writes the trail
+and the bookkeeping columns itself, from the login (migration 0009: one writer of the record);
+the unit of work only names its workstation (``rollbook.device_id``) and, for a superuser's
+session such as the command line's, its actor (``rollbook.actor``) for the transaction. Driver
+errors leave as domain errors with a message a person can act on.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -51,6 +55,8 @@ _UNIQUE_MESSAGES: dict[tuple[str, ...], str] = {
 }
 
 _CONSTRAINT_COLUMNS: dict[str, tuple[str, ...]] = {}
+# The server's same-facility reference check (migration 0009).
+_SAME_FACILITY = "rollbook_same_facility"
 
 
 def _constraint_index() -> dict[str, tuple[str, ...]]:
@@ -90,6 +96,8 @@ def translate_integrity_error(err: IntegrityError) -> DomainError:
         return DuplicateError(message, field=(key[-1] if key else None))
     if sqlstate == "23503" or "FOREIGN KEY" in text.upper():
         return ValidationError("The record refers to something that does not exist any more.")
+    if sqlstate == "23514" and constraint == _SAME_FACILITY:
+        return ValidationError("That refers to a record of another facility.")
     if sqlstate == "23514" or "CHECK constraint" in text:
         name = constraint or _sqlite_check_name(text) or "a rule"
         return ValidationError(f"The values break a rule of the schema ({name}).")
@@ -149,7 +157,11 @@ class UnitOfWork:
         self.session = session
         self.actor = actor
         self._repos: dict[Callable[[Session], Any], Any] = {}
+        # One writer of the trail: the server's triggers on PostgreSQL, this on the cache.
+        self._writes_trail = session.get_bind().dialect.name != "postgresql"
         event.listen(session, "before_flush", self._before_flush)
+        if not self._writes_trail:
+            event.listen(session, "after_begin", self._name_actor)
 
     def get(self, repo_type: Callable[[Session], R]) -> R:
         repo = self._repos.get(repo_type)
@@ -188,8 +200,20 @@ class UnitOfWork:
     def rollback(self) -> None:
         self.session.rollback()
 
+    def _name_actor(self, _session: Session, _transaction: object, conn: Connection) -> None:
+        """Tell the server's audit trigger, for this transaction, which workstation acts (and,
+        in a superuser's session, who: a staff login is always named by the server)."""
+        conn.execute(
+            text(
+                "SELECT set_config('rollbook.actor', :actor, true),"
+                " set_config('rollbook.device_id', :device, true)"
+            ),
+            {"actor": self.actor.username, "device": self.actor.device_id or ""},
+        )
+
     def _before_flush(self, session: Session, _ctx: object, _instances: object) -> None:
         actor = self.actor.username
+        trail = self._writes_trail
         entries: list[AuditEntry] = []
         for obj in list(session.new):
             if isinstance(obj, Audited):
@@ -197,8 +221,9 @@ class UnitOfWork:
                 obj.updated_by = actor
                 if obj.id is None:
                     obj.id = uuid.uuid4()
-                _, new = _audit_values(obj, changed_only=False)
-                entries.append(self._entry(obj, AuditAction.INSERT, None, new))
+                if trail:
+                    _, new = _audit_values(obj, changed_only=False)
+                    entries.append(self._entry(obj, AuditAction.INSERT, None, new))
         for obj in list(session.dirty):
             if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
                 old, new = _audit_values(obj, changed_only=True)
@@ -208,9 +233,10 @@ class UnitOfWork:
                 action = AuditAction.UPDATE
                 if "deleted_at" in new and new["deleted_at"] is not None:
                     action = AuditAction.DELETE
-                entries.append(self._entry(obj, action, old, new))
+                if trail:
+                    entries.append(self._entry(obj, action, old, new))
         for obj in list(session.deleted):
-            if isinstance(obj, Audited):
+            if trail and isinstance(obj, Audited):
                 _, old = _audit_values(obj, changed_only=False)
                 entries.append(self._entry(obj, AuditAction.DELETE, old, None))
         session.add_all(entries)

@@ -8,18 +8,13 @@ its own, so one refused row becomes a rejection and the rest still land.
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, Table, insert, select, text, update
+from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from app.db.base import Base
-from app.domain.enums import AuditAction
 from app.sync.local import Issue, PendingRow
 from app.sync.orphans import (
     SCHEDULE_TABLES,
@@ -111,6 +106,8 @@ def merge(table: Table, row: PendingRow, server: Row | None) -> Merge:
             )
         )
     if merged:
+        # For a staff login the server's trigger sets these whatever is sent (migration 0009);
+        # a superuser's session (the benchmarks, a repair) writes them as given.
         merged["row_version"] = int(server["row_version"]) + 1
         merged["updated_at"] = mine.get("updated_at")
         merged["updated_by"] = mine.get("updated_by")
@@ -118,61 +115,28 @@ def merge(table: Table, row: PendingRow, server: Row | None) -> Merge:
     return result
 
 
-class Audit:
-    """Audit rows for pushed changes, in the push's transaction: who (the login), from which
-    workstation, old and new values of the fields written (DESIGN §2). Sent in batches."""
+def apply_rows(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
+    """Apply a batch's rows; a refusal anywhere sends it through row by row.
 
-    def __init__(self, conn: Connection, device_id: str) -> None:
-        self._device = device_id
-        self._table = Base.metadata.tables["audit_log"]
-        self._who = str(conn.execute(text("SELECT session_user")).scalar_one())
-        self._rows: list[dict[str, Any]] = []
-
-    def record(self, table: str, row_id: uuid.UUID, row: Row, old: Row | None, new: Row) -> None:
-        changed = [k for k in new if k not in BOOKKEEPING]
-        before = {k: old.get(k) for k in changed} if old is not None else None
-        self._rows.append(
-            {
-                "table_name": table,
-                "row_id": row_id,
-                "facility_id": row.get("facility_id") if table != "facilities" else row_id,
-                "action": AuditAction.INSERT if old is None else AuditAction.UPDATE,
-                "old_values": json.loads(to_json(before) or "null"),
-                "new_values": json.loads(to_json({k: new[k] for k in changed}) or "null"),
-                "changed_by": self._who,
-                "device_id": self._device,
-            }
-        )
-
-    def flush(self, conn: Connection) -> None:
-        if self._rows:
-            conn.execute(insert(self._table), self._rows)
-        self._rows = []
-
-    def discard(self) -> None:
-        self._rows = []
-
-
-def apply_rows(conn: Connection, rows: Sequence[PendingRow], audit: Audit) -> list[Issue]:
-    """Apply a batch's rows; a refusal anywhere sends it through row by row."""
+    The server writes the audit trail and the bookkeeping columns itself (migration 0009):
+    the login from ``session_user``, the workstation from ``rollbook.device_id``, which
+    ``ServerStore.push`` sets for the transaction."""
     savepoint = conn.begin_nested()
     try:
-        issues = _apply_sets(conn, rows, audit)
-        audit.flush(conn)
+        issues = _apply_sets(conn, rows)
         savepoint.commit()
         return issues
     except DBAPIError as err:
         savepoint.rollback()
-        audit.discard()
         if not _is_refusal(err):
             raise  # the connection, not the data: the whole push is retried later
     issues = []
     for row in sorted(rows, key=lambda r: r.first_seq):
-        issues += _apply_one(conn, row, audit)
+        issues += _apply_one(conn, row)
     return issues
 
 
-def _apply_sets(conn: Connection, rows: Sequence[PendingRow], audit: Audit) -> list[Issue]:
+def _apply_sets(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
     by_table: dict[str, list[PendingRow]] = {}
     for row in rows:
         by_table.setdefault(row.table, []).append(row)
@@ -201,13 +165,11 @@ def _apply_sets(conn: Connection, rows: Sequence[PendingRow], audit: Audit) -> l
             issues += decided.issues
             if decided.insert is not None:
                 inserts.append(decided.insert)
-                audit.record(name, row.row_id, decided.insert, None, decided.insert)
             elif decided.update:
                 assert server is not None
                 updates.setdefault(tuple(sorted(decided.update)), []).append(
                     {"_id": row.row_id, **decided.update}
                 )
-                audit.record(name, row.row_id, server, server, decided.update)
         if inserts:
             conn.execute(insert(table), inserts)
         for columns, params in updates.items():
@@ -240,17 +202,15 @@ def _update_many(
         )
 
 
-def _apply_one(conn: Connection, row: PendingRow, audit: Audit) -> list[Issue]:
+def _apply_one(conn: Connection, row: PendingRow) -> list[Issue]:
     """One row in a savepoint of its own: a refusal becomes a rejection, not an error."""
     savepoint = conn.begin_nested()
     try:
-        issues = _apply_sets(conn, [row], audit)
-        audit.flush(conn)
+        issues = _apply_sets(conn, [row])
         savepoint.commit()
         return issues
     except DBAPIError as err:
         savepoint.rollback()
-        audit.discard()
         if not _is_refusal(err):
             raise
         return [Issue("rejection", row.table, row.row_id, _refusal(err), mine=to_json(row.mine))]

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import CursorResult, Engine, select, text
 
 from app.sync.local import Issue, OutboxBatch
-from app.sync.push import Audit, apply_rows
+from app.sync.push import apply_rows
 from app.sync.tables import facility_column, synced_tables, table_named, version_column
 
 
@@ -101,10 +101,15 @@ class ServerStore:
                 raise RuntimeError("device not registered")
             if int(acked) >= batch.hi:
                 return PushResult(True, (), None)
+            # The server's audit trail names this workstation (migration 0009): it is the
+            # login's own, as the read above under row-level security has just shown.
+            conn.execute(
+                text("SELECT set_config('rollbook.device_id', :d, true)"), {"d": device_id}
+            )
             # A row gone locally (pruned: it left the scope) has nothing to send.
             rows = [row for row in batch.rows if row.mine is not None]
             first_seq = {(row.table, row.row_id): row.first_seq for row in rows}
-            issues = apply_rows(conn, rows, Audit(conn, device_id))
+            issues = apply_rows(conn, rows)
             last_id = None
             for issue in issues:
                 last_id = conn.execute(

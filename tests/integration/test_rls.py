@@ -237,6 +237,12 @@ def add_staff(world: World, engine: Engine) -> None:
                     {"f": world.facility[fac], "u": list(world.staff_id.values())},
                 ).scalars()
                 world.rows.setdefault(table, {}).setdefault(fac, set()).update(found)
+        # The server audits every write (migration 0009): the seed's and the staff set-up's too.
+        for fac in ("A", "B"):
+            found = conn.execute(
+                text("SELECT id FROM audit_log WHERE facility_id = :f"), {"f": world.facility[fac]}
+            ).scalars()
+            world.rows["audit_log"][fac].update(found)
     with psycopg.connect(admin_url(world.url)) as conn:
         conn.execute(
             sql.SQL(
@@ -578,13 +584,16 @@ def test_no_one_promotes_themselves_or_forges_the_audit_trail(world: World) -> N
     for statement, params in attempts:
         with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
             conn.execute(statement, params)
-    # Its own audit entries are fine, and it can read them back (INSERT ... RETURNING).
-    own = conn.execute(
-        "INSERT INTO audit_log (table_name, row_id, facility_id, action, changed_by, changed_at)"
-        " VALUES ('rooms', gen_random_uuid(), %s, 'update', current_user, now()) RETURNING id",
-        (world.facility["A"],),
-    ).fetchone()
-    assert own is not None
+    # Not even in its own name: the server writes the trail (migration 0009).
+    with (
+        pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"),
+        conn.transaction(),
+    ):
+        conn.execute(
+            "INSERT INTO audit_log (table_name, row_id, facility_id, action, changed_by,"
+            " changed_at) VALUES ('rooms', gen_random_uuid(), %s, 'update', current_user, now())",
+            (world.facility["A"],),
+        )
 
 
 def test_set_role_never_widens_what_a_login_sees(world: World) -> None:

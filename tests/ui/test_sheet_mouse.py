@@ -60,9 +60,10 @@ def _kim(desk: Desk) -> Services:
     return build_services(desk.engine, Actor("kim_lee", device_id="ws-2"), DESK_CLOCK)
 
 
-def _sign_in_at(desk: Desk, at: datetime, username: str = "desk_test") -> Services:
+def _sign_in_at(desk: Desk, at: datetime | FixedClock, username: str = "desk_test") -> Services:
     """The same cache at another time (and as another login): the window starts over on it."""
-    services = build_services(desk.engine, Actor(username, device_id="ws-1"), FixedClock(at))
+    clock = at if isinstance(at, FixedClock) else FixedClock(at)
+    services = build_services(desk.engine, Actor(username, device_id="ws-1"), clock)
     facilities = tuple(services.facilities.list_facilities())
     desk.win.set_workstation(Workstation(services, None, facilities, "Test workstation"))
     return services
@@ -357,3 +358,33 @@ def test_an_instructor_s_own_classes_come_first(qtbot: QtBot, desk: Desk) -> Non
     _click(qtbot, view, 2, A.LATE)
     stored = desk.services.attendance.sheet(desk.carpentry_series, date(2026, 11, 30)).rows[2]
     assert stored.status is A.LATE and stored.marked_by == "dana_reyes"
+
+
+def test_shown_again_later_the_sheet_moves_on_unless_the_person_chose_a_session(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    clock = FixedClock(datetime(2026, 11, 23, 13, 30, tzinfo=UTC))  # Monday 08:30
+    _sign_in_at(desk, clock)
+    view = _open_today(qtbot, desk)
+    assert view.sheet is not None and view.sheet.series_id == desk.welding_series  # next
+    qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)  # Today, until the afternoon
+    clock.set(datetime(2026, 11, 23, 18, 30, tzinfo=UTC))  # 13:30
+    qtbot.keyClick(desk.win, Qt.Key.Key_4, CTRL)
+    qtbot.waitUntil(
+        lambda: view.sheet is not None and view.sheet.series_id == desk.carpentry_series,
+        timeout=10_000,
+    )
+    assert "Carpentry" in view.session_box.currentText()
+    # The person picks Welding I themselves: it stays, whatever the time.
+    view.session_box.setFocus()
+    qtbot.keyClick(view.session_box, Qt.Key.Key_Up)
+    qtbot.waitUntil(
+        lambda: view.sheet is not None and view.sheet.series_id == desk.welding_series,
+        timeout=10_000,
+    )
+    qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)
+    clock.set(datetime(2026, 11, 23, 18, 45, tzinfo=UTC))
+    qtbot.keyClick(desk.win, Qt.Key.Key_4, CTRL)
+    desk.runner.wait_idle()
+    qtbot.waitUntil(lambda: not desk.runner.busy, timeout=10_000)
+    assert view.sheet is not None and view.sheet.series_id == desk.welding_series

@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, QTime, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -381,6 +381,12 @@ class AttendanceView(QWidget):
         )
 
     # -- keys -----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        services = self._services
+        if services is not None:  # the session happening now, if nobody chose another
+            self.picker.choose_again(services.clock.now().astimezone(self._tz).date())
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.all_present.disarm("left")  # leaving the screen leaves the sheet

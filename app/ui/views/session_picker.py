@@ -36,6 +36,7 @@ class SessionPicker(QWidget):
         self._services: Services | None = None
         self._facility_id: uuid.UUID | None = None
         self._wanted: SessionKey | None = None  # asked for, not chosen yet
+        self._automatic = False  # nothing chosen by the person or asked for since set_context
         self._token = 0  # answers to an older load are dropped
         self.pending = False  # a load of the day's sessions is under way
 
@@ -64,11 +65,26 @@ class SessionPicker(QWidget):
         self._services = services
         self._facility_id = facility_id
         self._wanted = None
+        self._automatic = True
+        self._show_day(today)
+
+    def _show_day(self, day: date) -> None:
         self.day.blockSignals(True)
-        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.setDate(QDate(day.year, day.month, day.day))
         self.day.blockSignals(False)
         self.sig_leaving.emit()
         self.reload()
+
+    def choose_again(self, today: date) -> None:
+        """The sheet is shown again: unless the person chose a day or session (or one was asked
+        for) since the facility was set, choose as on opening, at the time it is now (the
+        session happening then may be another by now, or the day another day)."""
+        if not self._automatic or self._services is None:
+            return
+        if self.shown_day() != today:
+            self._show_day(today)
+        elif not self.pending:
+            self.reload()
 
     def shown_day(self) -> date:
         value = self.day.date()
@@ -81,6 +97,7 @@ class SessionPicker(QWidget):
     def select(self, key: SessionKey) -> None:
         """Choose a session, now if its day is listed, else when its day's sessions arrive."""
         self._wanted = key
+        self._automatic = False
         day = key[1]
         if self.shown_day() != day:
             self.day.setDate(QDate(day.year, day.month, day.day))  # loads that day
@@ -119,6 +136,7 @@ class SessionPicker(QWidget):
         )
 
     def _on_day_date_changed(self, value: QDate) -> None:
+        self._automatic = False
         day = date(value.year(), value.month(), value.day())
         if self._wanted is not None and self._wanted[1] != day:
             self._wanted = None  # the person chose another day since: their choice wins
@@ -127,6 +145,7 @@ class SessionPicker(QWidget):
 
     def _on_session_box_changed(self, index: int) -> None:
         self._wanted = None  # the person's own choice
+        self._automatic = False
         key = self.current_key()
         if index >= 0 and key is not None:
             self.sig_chosen.emit(key, "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,7 +15,7 @@ from app.db.models import AttendanceRecord
 from app.domain.enums import AttendanceStatus
 from app.ui.dialogs.student_record import MARKS
 from tests.ui.conftest import PAST_MONDAY, Desk
-from tests.ui.test_calendar_flows import _calendar, _select_with_keys, _shown
+from tests.ui.test_calendar_flows import _calendar, _question, _select_with_keys, _shown
 from tests.ui.test_record_flows import open_record
 from tests.ui.test_review_queue import mark, open_review, texts
 
@@ -48,9 +49,25 @@ def test_a_marked_session_moved_to_another_day_is_in_review_and_in_the_record(
     for _ in range(2):  # Monday, up two days: Wednesday
         qtbot.keyClick(move_to, Qt.Key.Key_Up)
     assert move_to.dateTime() == QDateTime(QDate(2026, 11, 18), QTime(9, 0))
+    # The session holds a mark: the move asks first, naming it; No (the default) moves nothing.
+    qtbot.keyClick(view, Qt.Key.Key_R, ALT)
+    box = _question(qtbot)
+    assert "This session has 1 mark" in box.text() and "Wed 18 Nov" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.message.text() == "Nothing was moved.", timeout=5_000)
+    assert desk.services.schedule.occurrence(
+        desk.welding_series, PAST_MONDAY
+    ).start_local.date() == (PAST_MONDAY)
+    with qtbot.waitActive(desk.win):  # no window manager offscreen: activation by hand
+        desk.win.activateWindow()
+    qtbot.keyClick(view, Qt.Key.Key_R, ALT)  # and again
+    box = _question(qtbot)
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
-        qtbot.keyClick(view, Qt.Key.Key_R, ALT)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert ("Welding I", PAST_MONDAY, "") not in _shown(view)
+    # The offscreen platform has no window manager to hand activation back from the question.
+    with qtbot.waitActive(desk.win):
+        desk.win.activateWindow()
     assert desk.services.schedule.occurrence(
         desk.welding_series, PAST_MONDAY
     ).start_local.date() == (WEDNESDAY)

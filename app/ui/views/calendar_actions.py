@@ -248,21 +248,33 @@ class CalendarActions(QWidget):
 
     def _confirm_cancel(self, held: int, go: Callable[[], None]) -> None:
         """No marks: cancel. Marks: a Yes/No question naming how many, No by default."""
+        self._confirm_marked(
+            held,
+            go,
+            self.tr("Cancel a marked session"),
+            self.tr("Cancel it anyway? The marks are kept and set for review."),
+            self.tr("Nothing was cancelled."),
+        )
+
+    def _confirm_marked(
+        self, held: int, go: Callable[[], None], title: str, question: str, declined: str
+    ) -> None:
+        """``go`` at once when the session holds no marks; else only after a Yes to a question
+        that names how many marks it holds (No is the default and Esc)."""
         if held == 0:
             go()
             return
         marks = self.tr("1 mark") if held == 1 else self.tr(f"{held} marks")
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Cancel a marked session"),
-            self.tr(f"This session has {marks}. Cancel it anyway? ")
-            + self.tr("The marks are kept and set for review."),
+            title,
+            self.tr(f"This session has {marks}. ") + question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.setAccessibleName(self.tr("Cancel a marked session?"))
+        box.setAccessibleName(title + "?")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         yes = box.button(QMessageBox.StandardButton.Yes)
 
@@ -271,7 +283,7 @@ class CalendarActions(QWidget):
             if box.clickedButton() is yes:
                 go()
             else:
-                self.message.setText(self.tr("Nothing was cancelled."))
+                self.message.setText(declined)
 
         box.finished.connect(answered)
         self.confirm_box = box
@@ -307,17 +319,35 @@ class CalendarActions(QWidget):
             self._scope(),
             self.allow_clash.isChecked(),
         )
-        self._act(
-            lambda: services.schedule.reschedule_occurrence(
+        text = f"Moved {o.class_name} of {o.original_date:%d %b} to {new_start:%a %d %b %H:%M}."
+        tables = self._tables()
+
+        def move() -> object:
+            return services.schedule.reschedule_occurrence(
                 o.series_id,
                 o.original_date,
                 new_start,
                 reason=reason,
                 scope=scope,
                 allow_clash=clash,
+            )
+
+        if scope == "all_future" or new_start.date() == o.original_date:
+            self._act(move, text, tables)  # the marks stay with their session's day
+            return
+        self._runner.run(
+            lambda: services.schedule.marks_held(o.series_id, o.original_date),
+            lambda held: self._confirm_marked(
+                held,
+                lambda: self._act(move, text, tables),
+                self.tr("Move a marked session"),
+                self.tr(
+                    f"Move it to {new_start:%a %d %b} anyway? Its marks were taken for "
+                    f"{o.original_date:%a %d %b}: they are kept and set for review."
+                ),
+                self.tr("Nothing was moved."),
             ),
-            f"Moved {o.class_name} of {o.original_date:%d %b} to {new_start:%a %d %b %H:%M}.",
-            self._tables(),
+            self.show_failure,
         )
 
     def change_room_selected(self) -> None:

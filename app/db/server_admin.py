@@ -303,7 +303,7 @@ def _grant_tables(conn: psycopg.Connection[Any]) -> None:
     groups = _idents(*GROUP_ROLES)
     # The schema version, for the client's version handshake (DESIGN §3 rule 7); read-only.
     conn.execute(sql.SQL("GRANT SELECT ON TABLE public.alembic_version TO {}").format(groups))
-    # audit_log's bigserial: nextval only. Sequences hold counters, never facility data.
+    # sync_push_issues' bigserial: nextval only. Sequences hold counters, never facility data.
     conn.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {}").format(groups))
 
 

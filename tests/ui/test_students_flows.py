@@ -38,3 +38,21 @@ def test_a_rename_that_arrives_shows_in_the_open_list(qtbot: QtBot, desk: Desk) 
         timeout=10_000,
     )
     assert students.search.text() == "Last07"
+
+
+def test_down_and_enter_from_the_search_box(qtbot: QtBot, desk: Desk) -> None:
+    """Ctrl+F, a name, Enter: the record of the first student found; Down goes to the list."""
+    win = desk.win
+    qtbot.keyClick(win, Qt.Key.Key_F, CTRL)
+    students = win.students
+    qtbot.keyClicks(students.search, "Last1")
+    qtbot.waitUntil(lambda: students.model.rowCount() == 10, timeout=10_000)
+    qtbot.keyClick(students.search, Qt.Key.Key_Down)
+    assert students.table.hasFocus() and students.table.currentIndex().row() == 0
+    students.search.setFocus()
+    with qtbot.waitSignal(students.sig_record_opened, timeout=5_000) as opened:
+        qtbot.keyClick(students.search, Qt.Key.Key_Return)
+    dialog = opened.args[0]
+    first = students.model.student_at(0).display_name
+    qtbot.waitUntil(lambda: first.split(",")[0] in dialog.title.text(), timeout=10_000)
+    dialog.close()

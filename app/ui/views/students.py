@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from uuid import UUID
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
@@ -53,6 +54,7 @@ class StudentsView(QWidget):
         self._debounce.timeout.connect(self._on_debounce_timeout)
         self.search.textChanged.connect(self._on_search_text_changed)
         changes.sig_changed.connect(self._on_changes)
+        self.search.installEventFilter(self)
 
     def set_context(self, services: Services, facility_id: UUID) -> None:
         self._services = services
@@ -106,6 +108,21 @@ class StudentsView(QWidget):
         dialog.sig_open_session.connect(self.sig_open_sheet)
         dialog.open()
         self.sig_record_opened.emit(dialog)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search box, Down goes to the list and Enter opens the first student found."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.model.rowCount() == 0:
+                    return event.key() == Qt.Key.Key_Down
+                first = self.model.index(0, 0)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.table.setCurrentIndex(first)
+                if event.key() != Qt.Key.Key_Down:
+                    self._on_table_activated(first)
+                return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.today.sig_open_sheet.connect(self.open_sheet)
         self.calendar.sig_open_sheet.connect(self.open_sheet)
         self.students.sig_open_sheet.connect(self.open_sheet)
+        self.students.sig_open_review.connect(self.open_review)
+        self.today.sig_open_review.connect(self.open_review)
         screens: dict[str, QWidget] = {
             "Today": self.today,
             "Rosters": self.rosters,
@@ -359,6 +361,14 @@ class MainWindow(QMainWindow):
         self.calendar.set_context(services, facility.id, facility.timezone)
         self.reports.set_context(services, self._workstation.facilities, facility.id)
         self.review.set_context(services, facility.id)
+
+    def open_review(self, series_id: object, original_date: object, student_id: object) -> None:
+        """The review queue, on one student's mark of one session (from a student's record)."""
+        self.nav.setCurrentRow(SCREENS.index("Review"))
+        assert isinstance(series_id, uuid.UUID) and isinstance(student_id, uuid.UUID)
+        assert isinstance(original_date, date)
+        self.review.select_mark(series_id, original_date, student_id)
+        self.review.table.setFocus()
 
     def open_sheet(self, series_id: object, original_date: object) -> None:
         """The attendance sheet of one session (from Today's missing list, or elsewhere)."""

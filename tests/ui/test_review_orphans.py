@@ -96,3 +96,32 @@ def test_a_marked_session_moved_to_another_day_is_in_review_and_in_the_record(
     assert by_class["Welding I"][4] == "Set for review"
     assert by_class["Carpentry"][4] == ""
     dialog.reject()
+
+
+def test_enter_on_a_mark_set_for_review_opens_it_in_the_queue(qtbot: QtBot, desk: Desk) -> None:
+    """A mark whose session was cancelled has no sheet to open: the record opens the review
+    queue on that very mark instead, among others of the day."""
+    for student in desk.students[:3]:
+        mark(desk, desk.welding_series, PAST_MONDAY, student, AttendanceStatus.PRESENT)
+    desk.services.schedule.cancel_occurrence(desk.welding_series, PAST_MONDAY, "Boiler broke")
+    assert all(_needs_review(desk).values())
+    dialog = open_record(qtbot, desk, "Last01")
+    qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    view = dialog.views[MARKS]
+    model = dialog.models[MARKS]
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
+    assert model.index(0, 4).data() == "Set for review"
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    review = desk.win.review
+    qtbot.waitUntil(
+        lambda: (
+            desk.win.stack.currentWidget() is review
+            and review.selected() is not None
+            and review.selected().student_id == desk.students[1]
+        ),  # type: ignore[union-attr]
+        timeout=10_000,
+    )
+    assert review.model.rowCount() == 3
+    assert "cancelled" in texts(review, review.table.currentIndex().row())[4].lower()

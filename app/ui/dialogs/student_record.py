@@ -120,7 +120,8 @@ class StudentRecord:
     trend: WeeklyTrend | None = None
     hours: tuple[HoursProgress, ...] = ()
     curriculum: tuple[ProgramProgressDTO, ...] = ()
-    sessions: tuple[tuple[uuid.UUID, date], ...] = field(default=())  # of the marks' rows
+    # Of the marks' rows: the session, and whether the mark is set for review.
+    sessions: tuple[tuple[uuid.UUID, date, bool], ...] = field(default=())
 
 
 def _d(value: Any) -> str:
@@ -214,7 +215,7 @@ def load_record(services: Services, student_id: uuid.UUID) -> StudentRecord:
     trend = services.trends.student_weekly(student_id)
     hours = tuple(services.trends.hours_progress(student_id))
     curriculum = tuple(records.curriculum_of(student_id))
-    sessions = tuple((m.series_id, m.original_date) for m in marks)
+    sessions = tuple((m.series_id, m.original_date, m.needs_review) for m in marks)
     return StudentRecord(s.display_name, tabs, note, trend, hours, curriculum, sessions)
 
 
@@ -223,6 +224,7 @@ class StudentRecordDialog(QDialog):
 
     sig_loaded = Signal()
     sig_open_session = Signal(object, object)  # series id, original date: open its sheet
+    sig_open_review = Signal(object, object, object)  # series id, date, student: a mark in review
 
     def __init__(
         self,
@@ -239,7 +241,8 @@ class StudentRecordDialog(QDialog):
         self.models: dict[str, RowsTableModel] = {}
         self.views: dict[str, QTableView] = {}
         self.empty: dict[str, QLabel] = {}
-        self._sessions: tuple[tuple[uuid.UUID, date], ...] = ()
+        self._sessions: tuple[tuple[uuid.UUID, date, bool], ...] = ()
+        self._student_id = student_id
         for name, columns in TABS.items():
             model = RowsTableModel(columns, self)
             view = QTableView()
@@ -321,12 +324,16 @@ class StudentRecordDialog(QDialog):
         self.sig_loaded.emit()
 
     def _on_marks_activated(self, index: QModelIndex) -> None:
-        """Enter or double-click on a mark: that session's sheet, the record closed."""
+        """Enter or double-click on a mark: that session's sheet, the record closed; a mark set
+        for review (its session may be cancelled, moved or gone) opens in the review queue."""
         if not index.isValid() or index.row() >= len(self._sessions):
             return
-        series_id, day = self._sessions[index.row()]
+        series_id, day, in_review = self._sessions[index.row()]
         self.accept()
-        self.sig_open_session.emit(series_id, day)
+        if in_review:
+            self.sig_open_review.emit(series_id, day, self._student_id)
+        else:
+            self.sig_open_session.emit(series_id, day)
 
     def _on_failed(self, error: BaseException) -> None:
         text = error.message if isinstance(error, DomainError) else str(error)

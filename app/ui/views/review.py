@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -112,6 +113,7 @@ class ReviewView(QWidget):
         self._services: Services | None = None
         self._facility_id: uuid.UUID | None = None
         self._select_after: int = 0
+        self._wanted: tuple[uuid.UUID, date, uuid.UUID] | None = None  # a mark to select
         self.heading = QLabel(f"<h2>{self.tr('Review')}</h2>")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -188,10 +190,19 @@ class ReviewView(QWidget):
 
         self._runner.run(work, done)
 
+    def select_mark(self, series_id: uuid.UUID, original_date: date, student_id: uuid.UUID) -> None:
+        """Select that mark now, or when the queue it is in arrives."""
+        self._wanted = (series_id, original_date, student_id)
+        self.reload()
+
     def _on_loaded(self, rows: list[ReviewItemDTO]) -> None:
         self.model.set_rows(rows)
         self._show_count()
-        if rows:
+        wanted, self._wanted = self._wanted, None
+        keys = [(r.series_id, r.original_date, r.student_id) for r in rows]
+        if wanted in keys:
+            self.table.selectRow(keys.index(wanted))
+        elif rows:
             self.table.selectRow(min(self._select_after, len(rows) - 1))
         self._show_selected()
         self.sig_loaded.emit(len(rows))

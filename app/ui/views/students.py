@@ -24,6 +24,7 @@ class StudentsView(QWidget):
     sig_loaded = Signal(int)
     sig_record_opened = Signal(object)  # the StudentRecordDialog
     sig_open_sheet = Signal(object, object)  # series id, original date: a session from a record
+    sig_open_review = Signal(object, object, object)  # series id, date, student: a mark in review
 
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
@@ -106,6 +107,7 @@ class StudentsView(QWidget):
         dialog = StudentRecordDialog(self._services, self._runner, student.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_open_session.connect(self.sig_open_sheet)
+        dialog.sig_open_review.connect(self.sig_open_review)
         dialog.open()
         self.sig_record_opened.emit(dialog)
 

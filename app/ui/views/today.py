@@ -127,6 +127,7 @@ class TodayView(QWidget):
     sig_loaded = Signal(int)
     sig_missing_loaded = Signal(int)
     sig_open_sheet = Signal(object, object)  # series id, original date
+    sig_open_review = Signal(object, object, object)  # series id, date, student: a mark in review
     sig_risk_loaded = Signal(int)
     sig_glance_loaded = Signal()
     sig_record_opened = Signal(object)  # the StudentRecordDialog
@@ -379,5 +380,6 @@ class TodayView(QWidget):
         dialog = StudentRecordDialog(self._services, self._runner, student.student_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_open_session.connect(self.sig_open_sheet)
+        dialog.sig_open_review.connect(self.sig_open_review)
         dialog.open()
         self.sig_record_opened.emit(dialog)

@@ -134,6 +134,14 @@ def _withdrawal(row: Row, ctx: Context) -> dict[str, Any]:
     }
 
 
+VERIFIER = "import:aada"
+VERIFIED = (
+    "AADA's clock-in/out rows are its record of hours for state reporting (GNPEC): each closed"
+    f" one (with a clock-out) is imported as verified, by {VERIFIER!r} at its clock-out;"
+    " open ones stay unverified, for staff to close and verify"
+)
+
+
 def _hours(row: Row, ctx: Context) -> dict[str, Any]:
     facility, tz = cv.facility_of(ctx)
     clock_in, clock_out = _local(ctx, row["clock_in"]), _local(ctx, row["clock_out"])
@@ -141,6 +149,9 @@ def _hours(row: Row, ctx: Context) -> dict[str, Any]:
     if clock_in and clock_out and clock_out < clock_in:
         ctx.note("invalid", "clocked out before clocking in: clock-out left out", CHANGED)
         clock_out, minutes = None, None
+    if minutes is None and clock_in and clock_out:
+        # A source that does not compute the total (the seed's is a generated column).
+        minutes = cv.minutes_between(clock_in, clock_out)
     enrollment = ctx.optional_parent("enrollments", row["enrollment_id"])
     if row["enrollment_id"] is not None and enrollment is None:
         raise Skip("orphan", f"enrollment {row['enrollment_id']} was not imported")
@@ -156,6 +167,9 @@ def _hours(row: Row, ctx: Context) -> dict[str, Any]:
         "minutes": minutes,
         "notes": row["notes"],
         "day": cv.local_date(clock_in, cv.zone(tz)),
+        "verified": clock_out is not None,
+        "verified_by": VERIFIER if clock_out is not None else None,
+        "verified_at": clock_out,
     }
 
 
@@ -214,6 +228,7 @@ SYSTEM = System(
     name="aada",
     required=("users", "programs", "enrollments", "attendance"),
     no_home=("refunds", "scorm_data", "xapi_statements"),
+    remarks=(VERIFIED,),
     entities=(
         cv.one_facility("AADA"),
         Entity(
@@ -266,9 +281,9 @@ SYSTEM = System(
             Target("program_class_enrollments"),
             "SELECT e.id, e.user_id, e.program_id, e.status::text AS status, e.enrolled_at,"
             " e.completed_at, w.reason, w.requested_at, w.progress_pct_at_withdrawal"
-            " FROM enrollments AS e LEFT JOIN LATERAL (SELECT * FROM withdrawals AS x"
-            " WHERE x.enrollment_id = e.id ORDER BY x.requested_at DESC LIMIT 1) AS w"
-            " ON TRUE",
+            " FROM enrollments AS e LEFT JOIN LATERAL (SELECT x.reason, x.requested_at,"
+            " x.progress_pct_at_withdrawal FROM withdrawals AS x WHERE x.enrollment_id = e.id"
+            " ORDER BY x.requested_at DESC LIMIT 1) AS w ON TRUE",
             ("id",),
             _enrollment,
         ),

@@ -4,10 +4,14 @@ student numbers, profiles and medical details, spaces (its "facilities") and the
 from __future__ import annotations
 
 import json
+from datetime import datetime, time
 from typing import Any
 
+from app.domain import ids
 from app.domain.enums import (
+    AccountAction,
     ClassStatus,
+    EnrollmentStatus,
     PersonStatus,
     Role,
     RoomKind,
@@ -37,7 +41,7 @@ def _staff(row: Row, ctx: Context) -> dict[str, Any]:
         "id": ctx.new_id("users", str(row["id"])),
         "facility_id": facility,
         "role": ROLES[row["role"]],
-        **cv.person_name(ctx, row["username"], ""),
+        **cv.person_name(ctx, row["username"], "", whole_name=True),
         "email": cv.email(ctx, row["email"]),
         "status": PersonStatus.ACTIVE if row["is_active"] is not False else PersonStatus.INACTIVE,
         "created_at": cv.aware(row["created_at"]),
@@ -51,6 +55,30 @@ def _scope(row: Row, ctx: Context) -> dict[str, Any]:
         "user_id": ctx.parent("users", row["user_id"], "user"),
         "facility_id": facility,
         "program_id": ctx.parent("programs", row["program_id"], "program"),
+        **({"created_at": cv.aware(row["assigned_at"])} if row["assigned_at"] else {}),
+    }
+
+
+def _assignment(row: Row, ctx: Context) -> dict[str, Any]:
+    """Who gave a staff member a program, and when: the staff's account history, as the app
+    writes it when an administrator changes someone's scope."""
+    facility, _ = cv.facility_of(ctx)
+    user_id = ctx.parent("users", row["user_id"], "user")
+    program_id = ctx.parent("programs", row["program_id"], "program")
+    if row["assigned_by"] is not None and row["assigned_by_name"] is None:
+        ctx.note(
+            "orphan",
+            f"assigned by user {row['assigned_by']}, who does not exist: imported without who",
+            CHANGED,
+        )
+    return {
+        "id": ctx.new_id("staff_assignments", str(row["id"])),
+        "user_id": user_id,
+        "admin_username": cv.code(ctx, row["assigned_by_name"], "assigned_by", 63),
+        "action": AccountAction.SCOPE_CHANGE,
+        "facility_id": facility,
+        "details": {"added": {"facility_id": str(facility), "program_id": str(program_id)}},
+        **({"created_at": cv.aware(row["assigned_at"])} if row["assigned_at"] else {}),
     }
 
 
@@ -109,7 +137,22 @@ def _as_text(value: Any) -> str | None:
         return None
     if isinstance(value, dict):
         return ", ".join(str(v) for v in value.values() if v)
+    if isinstance(value, list):
+        return ", ".join(_readable(v) for v in value)
     return json.dumps(value) if not isinstance(value, str) else value
+
+
+def _readable(value: Any) -> str:
+    """A JSON value as a person reads it: lists joined, objects as ``key: value``."""
+    if isinstance(value, list):
+        return ", ".join(_readable(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{_label(k)}: {_readable(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _label(key: Any) -> str:
+    return str(key).replace("_", " ").strip()
 
 
 def _profile(row: Row, ctx: Context) -> dict[str, Any]:
@@ -124,10 +167,41 @@ def _profile(row: Row, ctx: Context) -> dict[str, Any]:
     }
 
 
+CONTACT_KEYS = ("name", "phone", "relationship")
+MEDICAL_KEYS = ("notes", "allergies")
+
+
 def _medical(row: Row, ctx: Context) -> dict[str, Any]:
+    """The emergency contact and medical details; JSON keys with no column of their own
+    (conditions, medications, blood type, a second phone...) are kept in the medical notes as
+    ``key: value`` lines, and reported."""
     facility, _ = cv.facility_of(ctx)
-    contact = row["emergency_contact"] if isinstance(row["emergency_contact"], dict) else {}
-    medical = row["medical_info"]
+    raw_contact, medical = row["emergency_contact"], row["medical_info"]
+    contact = raw_contact if isinstance(raw_contact, dict) else {}
+    notes: list[str] = []
+    if isinstance(medical, dict):
+        if medical.get("notes"):
+            notes.append(_readable(medical["notes"]))
+        extra = {k: v for k, v in medical.items() if k not in MEDICAL_KEYS and v not in (None, "")}
+        notes += [f"{_label(k)}: {_readable(v)}" for k, v in extra.items()]
+        kept = [f"medical_info.{k}" for k in extra]
+    else:
+        if medical not in (None, ""):
+            notes.append(_readable(medical))
+        kept = []
+    if isinstance(raw_contact, dict):
+        extra = {k: v for k, v in contact.items() if k not in CONTACT_KEYS and v not in (None, "")}
+        notes += [f"emergency contact {_label(k)}: {_readable(v)}" for k, v in extra.items()]
+        kept += [f"emergency_contact.{k}" for k in extra]
+    elif raw_contact not in (None, ""):
+        notes.append(f"emergency contact: {_readable(raw_contact)}")
+        kept.append("emergency_contact (not an object)")
+    if kept:
+        ctx.note(
+            "unknown key",
+            f"{', '.join(kept)} kept in the medical notes as 'key: value' lines",
+            CHANGED,
+        )
     return {
         "id": ctx.new_id("student_medical", str(row["id"])),
         "user_id": ctx.parent("students", row["id"], "student"),
@@ -137,8 +211,54 @@ def _medical(row: Row, ctx: Context) -> dict[str, Any]:
         "emergency_contact_relationship": cv.text(
             ctx, contact.get("relationship"), "contact relationship", cv.NAME
         ),
-        "medical_notes": _as_text(medical.get("notes") if isinstance(medical, dict) else medical),
+        "medical_notes": "\n".join(notes) or None,
         "allergies": _as_text(medical.get("allergies")) if isinstance(medical, dict) else None,
+    }
+
+
+STUDENT_STATUS = {
+    "active": EnrollmentStatus.ENROLLED,
+    "inactive": EnrollmentStatus.ENROLLED,
+    "graduated": EnrollmentStatus.COMPLETED,
+    "withdrawn": EnrollmentStatus.INCOMPLETE_WITHDRAWN,
+}
+
+
+def _program_roll(row: Row, ctx: Context) -> dict[str, Any]:
+    """The academy enrols a student in a program, not a course: each program with students
+    gets a class of its own name holding them, so that staff scoped to the program (who see
+    its classes and their rosters) see its students."""
+    facility, tz = cv.facility_of(ctx)
+    start = row["first_enrolled"] or cv.local_date(row["created_at"], cv.zone(tz))
+    return {
+        "id": ctx.new_id("program_rolls", str(row["id"])),
+        "program_id": ctx.parent("programs", row["id"], "program"),
+        "facility_id": facility,
+        "name": cv.text(ctx, row["name"], "name", cv.NAME, required=True),
+        "description": "The program's students, as the academy enrolled them.",
+        "status": ClassStatus.ACTIVE if row["is_active"] is not False else ClassStatus.COMPLETED,
+        "start_date": start,
+    }
+
+
+def _program_enrollment(row: Row, ctx: Context) -> dict[str, Any]:
+    facility, tz = cv.facility_of(ctx)
+    class_id = ctx.parent("program_rolls", row["program_id"], "program")
+    user_id = ctx.parent("students", row["id"], "student")
+    day = row["enrollment_date"]
+    return {
+        "id": ids.enrollment_id(class_id, user_id),
+        "facility_id": facility,
+        "class_id": class_id,
+        "user_id": user_id,
+        "enrollment_status": STUDENT_STATUS.get(
+            str(row["status"] or "active"), EnrollmentStatus.ENROLLED
+        ),
+        "enrolled_at": (
+            datetime.combine(day, time(), tzinfo=cv.zone(tz))
+            if day
+            else cv.aware(row["created_at"])
+        ),
     }
 
 
@@ -209,9 +329,18 @@ SYSTEM = System(
         Entity(
             "staff_scopes",
             Target("staff_scopes"),
-            "SELECT id, user_id, program_id FROM user_program_assignments",
+            "SELECT id, user_id, program_id, assigned_at FROM user_program_assignments",
             ("id",),
             _scope,
+        ),
+        Entity(
+            "staff_assignments",
+            Target("user_account_history"),
+            "SELECT a.id, a.user_id, a.program_id, a.assigned_at, a.assigned_by,"
+            " b.username AS assigned_by_name FROM user_program_assignments AS a"
+            " LEFT JOIN users AS b ON b.id = a.assigned_by",
+            ("id",),
+            _assignment,
         ),
         Entity(
             "courses",
@@ -227,6 +356,23 @@ SYSTEM = System(
             " created_at FROM students",
             ("id",),
             _student,
+        ),
+        Entity(
+            "program_rolls",
+            Target("program_classes"),
+            "SELECT p.id, p.name, p.is_active, p.created_at, (SELECT min(s.enrollment_date)"
+            " FROM students AS s WHERE s.program_id = p.id) AS first_enrolled FROM programs AS p"
+            " WHERE EXISTS (SELECT 1 FROM students AS s WHERE s.program_id = p.id)",
+            ("id",),
+            _program_roll,
+        ),
+        Entity(
+            "program_enrollments",
+            Target("program_class_enrollments"),
+            "SELECT id, program_id, status::text AS status, enrollment_date, created_at"
+            " FROM students WHERE program_id IS NOT NULL",
+            ("id",),
+            _program_enrollment,
         ),
         Entity(
             "student_profiles",

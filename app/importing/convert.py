@@ -114,11 +114,17 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def person_name(ctx: Context, first: Any, last: Any) -> dict[str, Any]:
+def person_name(ctx: Context, first: Any, last: Any, *, whole_name: bool = False) -> dict[str, Any]:
+    """A person's names; one of the two missing is imported empty and reported (unless
+    ``whole_name``: the source keeps a single name, so an empty last name loses nothing)."""
     name_first = text(ctx, first, "first name", NAME) or ""
     name_last = text(ctx, last, "last name", NAME) or ""
     if not name_first and not name_last:
         raise Skip("missing value", "the person has no name")
+    if not whole_name:
+        for field, value in (("first name", name_first), ("last name", name_last)):
+            if not value:
+                ctx.note("missing value", f"{field} is empty: imported without one", CHANGED)
     return {
         "name_first": name_first,
         "name_last": name_last,
@@ -131,7 +137,12 @@ def split_name(ctx: Context, full: Any) -> dict[str, Any]:
     parts = str(full or "").split()
     if not parts:
         raise Skip("missing value", "the person has no name")
-    return person_name(ctx, " ".join(parts[:-1]) or parts[0], parts[-1] if len(parts) > 1 else "")
+    return person_name(
+        ctx,
+        " ".join(parts[:-1]) or parts[0],
+        parts[-1] if len(parts) > 1 else "",
+        whole_name=True,
+    )
 
 
 def local_date(value: datetime | date | None, tz: ZoneInfo) -> date | None:

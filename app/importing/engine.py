@@ -35,12 +35,39 @@ Progress = Callable[[str, int], None]
 
 
 class Skip(Exception):
-    """Raised by a converter: the row is not imported, for the reason given."""
+    """Raised by a converter: the row is not imported, for the reason given (and, in ``more``,
+    every other reason found in the same row: each is reported, the row counted once)."""
 
-    def __init__(self, kind: str, detail: str) -> None:
+    def __init__(self, kind: str, detail: str, more: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
+        self.more = tuple(more)
+
+    @property
+    def reasons(self) -> list[tuple[str, str]]:
+        return [(self.kind, self.detail), *self.more]
+
+    @classmethod
+    def of(cls, reasons: Sequence[tuple[str, str]]) -> Skip:
+        (kind, detail), *more = reasons
+        return cls(kind, detail, more)
+
+
+def gather(*steps: Callable[[], Any]) -> list[Any]:
+    """Run every step of a converter that does not depend on another; when some refuse the
+    row, one :class:`Skip` names all their reasons (not only the first one met)."""
+    results: list[Any] = []
+    reasons: list[tuple[str, str]] = []
+    for step in steps:
+        try:
+            results.append(step())
+        except Skip as skip:
+            reasons.extend(skip.reasons)
+            results.append(None)
+    if reasons:
+        raise Skip.of(reasons)
+    return results
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +88,10 @@ class System:
     entities: tuple[Entity, ...]
     no_home: tuple[str, ...] = ()  # source tables counted and named, never imported
     required: tuple[str, ...] = ()  # source tables that must exist
+    remarks: tuple[str, ...] = ()  # said in every report of the system
+    # What the source holds that no entity reads, when the system knows it beforehand (CSV);
+    # otherwise the source's own columns are compared with what the entities' queries read.
+    not_read: dict[str, int] | None = None
 
 
 class Context:
@@ -212,6 +243,10 @@ def run_import(
             done.append(entity.name)
             _checkpoint(target, run_id, report, done, {}, opts)
     report.no_home = _count_no_home(source, system)
+    report.not_read = (
+        dict(system.not_read) if system.not_read is not None else _count_not_read(source, system)
+    )
+    report.remarks = list(system.remarks)
     report.seconds = time.perf_counter() - started
     if opts.dry_run:
         target.rollback()
@@ -237,7 +272,10 @@ def _convert(entity: Entity, page: list[Row], ctx: Context) -> tuple[list[Staged
         try:
             values = entity.convert(row, ctx)
         except Skip as skip:
-            found.append(Problem(entity.name, ctx.source_id, skip.kind, skip.detail))
+            found.extend(
+                Problem(entity.name, ctx.source_id, kind, detail, same_row=n > 0)
+                for n, (kind, detail) in enumerate(skip.reasons)
+            )
             continue
         finally:
             found.extend(ctx.notes)
@@ -355,6 +393,41 @@ def _count_no_home(source: psycopg.Connection[Row], system: System) -> dict[str,
         ).fetchone()
         counts[table] = int(row["n"]) if row else 0
     return counts
+
+
+def _count_not_read(source: psycopg.Connection[Row], system: System) -> dict[str, int]:
+    """The source's tables and columns that no entity's query reads (and that are not
+    declared as having no home): a table with its rows, a column with its values."""
+    from app.importing.coverage import columns_read, source_columns
+
+    schema = source_columns(source)
+    read = columns_read((e.query for e in system.entities), schema)
+    found: dict[str, int] = {}
+    for table, columns in sorted(schema.items()):
+        if table in system.no_home:
+            continue
+        t = sql.Identifier(table)
+        if table not in read:
+            row = source.execute(
+                sql.SQL("SELECT count(*) AS n FROM public.{}").format(t)
+            ).fetchone()
+            found[table] = int(row["n"]) if row else 0
+            continue
+        unread = [c for c in columns if c not in read[table]]
+        if not unread:
+            continue
+        row = source.execute(
+            sql.SQL("SELECT {} FROM public.{}").format(
+                sql.SQL(", ").join(
+                    sql.SQL("count({}) AS {}").format(sql.Identifier(c), sql.Identifier(c))
+                    for c in unread
+                ),
+                t,
+            )
+        ).fetchone()
+        for column in unread:
+            found[f"{table}.{column}"] = int(row[column]) if row else 0
+    return found
 
 
 def connect_source(conninfo: str) -> psycopg.Connection[Row]:

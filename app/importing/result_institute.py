@@ -14,8 +14,9 @@ from app.domain.enums import (
     Role,
 )
 from app.importing import convert as cv
-from app.importing.engine import Context, Entity, Row, Skip, System
+from app.importing.engine import Context, Entity, Row, Skip, System, gather
 from app.importing.report import CHANGED
+from app.importing.series import mark_review
 from app.importing.writer import Target
 
 ROLES = {"admin": Role.FACILITY_ADMIN, "trainer": Role.INSTRUCTOR, "participant": Role.STUDENT}
@@ -112,16 +113,23 @@ def _class(row: Row, ctx: Context) -> dict[str, Any]:
     }
 
 
-def _series(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, tz = cv.facility_of(ctx)
+def _minutes(row: Row) -> int:
     minutes = 120 if row["duration_minutes"] is None else int(row["duration_minutes"])
     if not 0 < minutes <= 1440:
         raise Skip("invalid duration", f"duration_minutes {minutes} is not within one day")
+    return minutes
+
+
+def _series(row: Row, ctx: Context) -> dict[str, Any]:
+    facility, tz = cv.facility_of(ctx)
+    minutes, class_id = gather(
+        lambda: _minutes(row), lambda: ctx.parent("classes", row["training_id"], "training")
+    )
     start = row["session_date"].astimezone(cv.zone(tz)).replace(tzinfo=None)
     return {
         "id": ctx.new_id("sessions", str(row["id"])),
         "facility_id": facility,
-        "class_id": ctx.parent("classes", row["training_id"], "training"),
+        "class_id": class_id,
         "dtstart_local": start,
         "duration_minutes": minutes,
         "recurrence_rule": None,
@@ -181,8 +189,11 @@ def _certificate(row: Row, ctx: Context) -> dict[str, Any]:
 
 def _attendance(row: Row, ctx: Context) -> dict[str, Any]:
     facility, tz = cv.facility_of(ctx)
-    event = ctx.parent("sessions", row["session_id"], "session")
-    user_id = ctx.parent("users", row["user_id"], "user")
+    event, user_id, status = gather(
+        lambda: ctx.parent("sessions", row["session_id"], "session"),
+        lambda: ctx.parent("users", row["user_id"], "user"),
+        lambda: lookup(ATTENDANCE, row["status"], "status"),
+    )
     if row["session_date"] is None:
         raise Skip("orphan", f"session {row['session_id']} does not exist")
     day = row["session_date"].astimezone(cv.zone(tz)).date()
@@ -197,7 +208,7 @@ def _attendance(row: Row, ctx: Context) -> dict[str, Any]:
         "event_id": event,
         "user_id": user_id,
         "date": day,
-        "attendance_status": lookup(ATTENDANCE, row["status"], "status"),
+        "attendance_status": status,
         "note": row["notes"],
         "check_in_at": check_in,
         "check_out_at": check_out,
@@ -205,6 +216,7 @@ def _attendance(row: Row, ctx: Context) -> dict[str, Any]:
         "marked_by": marker,
         "marked_at": cv.aware(row["updated_at"] or row["created_at"]),
         "created_at": cv.aware(row["created_at"]),
+        "needs_review": mark_review(ctx, "sessions", event, day),
     }
 
 

@@ -17,9 +17,9 @@ from app.domain.enums import (
     Role,
 )
 from app.importing import convert as cv
-from app.importing.engine import Context, Entity, Row, Skip, System
+from app.importing.engine import Context, Entity, Row, Skip, System, gather
 from app.importing.report import CHANGED
-from app.importing.series import occurrence_date, series_values
+from app.importing.series import mark_review, occurrence_date, series_values
 from app.importing.writer import Target
 
 # ruff: noqa: S608  (every query below is a constant of this module)
@@ -136,9 +136,12 @@ def _room(row: Row, ctx: Context) -> dict[str, Any]:
 
 
 def _event(row: Row, ctx: Context) -> dict[str, Any]:
-    class_id = ctx.parent("program_classes", row["class_id"], "class")
-    facility = ctx.parent("facilities", row["facility_id"], "facility")
     timezone = cv.tz_name(row["timezone"])
+    class_id, facility, series = gather(
+        lambda: ctx.parent("program_classes", row["class_id"], "class"),
+        lambda: ctx.parent("facilities", row["facility_id"], "facility"),
+        lambda: series_values(row["recurrence_rule"], row["duration"], row["start_dt"], timezone),
+    )
     room = None
     if row["room"] and str(row["room"]).strip():
         room = ctx.optional_parent("rooms", f"{row['facility_id']}:{row['room']}")
@@ -147,7 +150,7 @@ def _event(row: Row, ctx: Context) -> dict[str, Any]:
         "facility_id": facility,
         "class_id": class_id,
         "room_id": room,
-        **series_values(row["recurrence_rule"], row["duration"], row["start_dt"], timezone),
+        **series,
         "created_at": cv.aware(row["created_at"]),
     }
 
@@ -186,12 +189,14 @@ def _enrollment_history(row: Row, ctx: Context) -> dict[str, Any]:
 
 
 def _attendance(row: Row, ctx: Context) -> dict[str, Any]:
-    event_id = ctx.parent("program_class_events", row["event_id"], "session series")
-    user_id = ctx.parent("users", row["user_id"], "user")
     timezone = cv.tz_name(row["timezone"])
-    day = occurrence_date(row["date"], cv.zone(timezone), timezone)
-    status = cv.enum(
-        ctx, AttendanceStatus, row["attendance_status"] or "absent_unexcused", "status"
+    event_id, user_id, day, status = gather(
+        lambda: ctx.parent("program_class_events", row["event_id"], "session series"),
+        lambda: ctx.parent("users", row["user_id"], "user"),
+        lambda: occurrence_date(row["date"], cv.zone(timezone), timezone),
+        lambda: cv.enum(
+            ctx, AttendanceStatus, row["attendance_status"] or "absent_unexcused", "status"
+        ),
     )
     return {
         "id": ids.attendance_id(event_id, user_id, day),
@@ -203,6 +208,7 @@ def _attendance(row: Row, ctx: Context) -> dict[str, Any]:
         "note": row["note"],
         "marked_at": cv.aware(row["updated_at"] or row["created_at"]),
         "created_at": cv.aware(row["created_at"]),
+        "needs_review": mark_review(ctx, "program_class_events", event_id, day),
     }
 
 

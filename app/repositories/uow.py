@@ -20,9 +20,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, event, inspect, text
+from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db.base import Audited
@@ -159,9 +159,11 @@ class UnitOfWork:
         self._repos: dict[Callable[[Session], Any], Any] = {}
         # One writer of the trail: the server's triggers on PostgreSQL, this on the cache.
         self._writes_trail = session.get_bind().dialect.name != "postgresql"
+        self._named = False  # whether this transaction has told the server who acts
         event.listen(session, "before_flush", self._before_flush)
         if not self._writes_trail:
-            event.listen(session, "after_begin", self._name_actor)
+            event.listen(session, "do_orm_execute", self._before_statement)
+            event.listen(session, "after_transaction_end", self._forget_named)
 
     def get(self, repo_type: Callable[[Session], R]) -> R:
         repo = self._repos.get(repo_type)
@@ -200,9 +202,13 @@ class UnitOfWork:
     def rollback(self) -> None:
         self.session.rollback()
 
-    def _name_actor(self, _session: Session, _transaction: object, conn: Connection) -> None:
-        """Tell the server's audit trigger, for this transaction, which workstation acts (and,
-        in a superuser's session, who: a staff login is always named by the server)."""
+    def _name_actor(self, session: Session) -> None:
+        """Tell the server's audit trigger, once per transaction and only before a write (a
+        read costs no extra statement), which workstation acts and, in a superuser's session,
+        who: a staff login is always named by the server itself."""
+        conn = session.connection()  # begins the transaction (and forgets) if need be
+        if self._named:
+            return
         conn.execute(
             text(
                 "SELECT set_config('rollbook.actor', :actor, true),"
@@ -210,10 +216,23 @@ class UnitOfWork:
             ),
             {"actor": self.actor.username, "device": self.actor.device_id or ""},
         )
+        self._named = True
+
+    def _before_statement(self, state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            self._name_actor(state.session)
+
+    def _forget_named(self, _session: Session, transaction: SessionTransaction) -> None:
+        # The transaction's end, or a savepoint's (its settings go if it rolls back): named
+        # again if need be. A flush's own inner transaction changes nothing.
+        if transaction.nested or transaction.parent is None:
+            self._named = False
 
     def _before_flush(self, session: Session, _ctx: object, _instances: object) -> None:
         actor = self.actor.username
         trail = self._writes_trail
+        if not trail:
+            self._name_actor(session)
         entries: list[AuditEntry] = []
         for obj in list(session.new):
             if isinstance(obj, Audited):

@@ -108,6 +108,32 @@ def _load(conn: psycopg.Connection[Row], mapping: FileMapping) -> None:
                 copy.write_row([line, *values])
 
 
+def unused(folder: Path, mapping: Mapping) -> dict[str, int]:
+    """What the folder holds that the mapping leaves unread: each CSV file no kind maps, with its
+    rows (``"file.csv"``), and each column no kind maps, with its values (``"file.csv: col"``)."""
+    used: dict[Path, set[str]] = {}
+    for file_mapping in mapping.files.values():
+        used.setdefault(file_mapping.file.resolve(), set()).update(file_mapping.columns.values())
+    found: dict[str, int] = {}
+    for path in sorted(folder.glob("*.csv")):
+        columns = used.get(path.resolve())
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            rest = [h for h in reader.fieldnames or () if columns is not None and h not in columns]
+            values = dict.fromkeys(rest, 0)
+            rows = 0
+            for record in reader:
+                rows += 1
+                for header in rest:
+                    if (record.get(header) or "").strip():
+                        values[header] += 1
+        if columns is None:
+            found[path.name] = rows
+        else:
+            found.update({f"{path.name}: {h}": n for h, n in values.items()})
+    return found
+
+
 def csv_system(
     into: str, folder: Path, mapping_path: Path
 ) -> tuple[System, psycopg.Connection[Row], str, dict[str, str]]:
@@ -122,4 +148,5 @@ def csv_system(
     except BaseException:
         conn.close()
         raise
-    return build_system(set(mapping.files)), conn, f"csv:{folder.resolve().name}", mapping.options
+    system = build_system(set(mapping.files), not_read=unused(folder, mapping))
+    return system, conn, f"csv:{folder.resolve().name}", mapping.options

@@ -168,8 +168,10 @@ class RunReport:
         columns: dict[str, list[str]] = {}
         empty = 0
         for name, n in sorted(self.not_read.items()):
+            whole = name.lower().endswith(".csv") and ": " not in name
             table, sep, column = name.partition(": " if ": " in name else ".")
-            if not sep:
+            if whole or not sep:
+                table = name
                 tables[table] = n
             elif n:
                 columns.setdefault(table, []).append(f"{column} ({n})")

@@ -28,6 +28,7 @@ from app.importing.csv_mapping import (
     FIELDS,
     REQUIRED,
     guess_columns,
+    guess_files,
     headers,
     mapping_document,
     missing_fields,
@@ -129,10 +130,9 @@ class CsvImportDialog(QDialog):
                 self.tr("The folder cannot be read: %1").replace("%1", str(err))
             )
             return
-        for kind in FIELDS:
-            guess = next((f for f in self._headers if Path(f).stem.lower() == kind), None)
-            if guess is not None:
-                self._files[kind] = (guess, guess_columns(kind, self._headers[guess]))
+        # Files named as the seed's tables are (parents, student_enrollments, ...) or as ours.
+        for kind, guess in guess_files(list(self._headers)).items():
+            self._files[kind] = (guess, guess_columns(kind, self._headers[guess]))
         self.mapping_edit.setText(str(folder / "rollbook-mapping.json"))
         self.status_label.setText(
             self.tr("%1 CSV files read.").replace("%1", str(len(self._headers)))

@@ -526,11 +526,12 @@ def _progress(row: Row, ctx: Context) -> dict[str, Any]:
         lambda: ctx.parent("lessons", row["lesson"], "lesson"),
     )
     stars = _stars(ctx, row["stars"])
+    # Without a status: a lesson rated or assessed is under way, else not started.
     status = (
         cv.enum(ctx, ProgressStatus, str(row["status"]).strip().lower(), "status")
         if row["status"]
         else ProgressStatus.IN_PROGRESS
-        if stars is not None
+        if row["stars"] or row["assessed_at"]
         else ProgressStatus.NOT_STARTED
     )
     return {

@@ -41,7 +41,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "can_pick_up",
     ),
     # Seed 003 ``student_parent_relationships``: which parent is whose, and how.
-    "guardian_links": ("id", "student", "guardian", "relationship", "is_primary", "can_pick_up"),
+    "guardian_links": ("student", "guardian", "relationship", "is_primary", "can_pick_up"),
     # Seed 003 ``instructors`` and ``locations`` in files of their own: classes, sessions,
     # availability and progress then name them by id (or by name).
     "instructors": ("id", "first_name", "last_name", "name", "email", "phone"),
@@ -110,7 +110,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     # Seed 003's curriculum, flattened: lessons with their module and program (modules are
     # made from the names), and a student's progress on a lesson with its 0-3 star rating.
     "lessons": ("id", "title", "module", "program", "sequence", "duration"),
-    "lesson_progress": ("id", "student", "lesson", "stars", "status", "assessed_by", "assessed_at"),
+    "lesson_progress": ("student", "lesson", "stars", "status", "assessed_by", "assessed_at"),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "students": ("id", "first_name", "last_name"),

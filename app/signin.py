@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import URL
 
 from app.bootstrap import Services, build_services
 from app.cache_upgrade import upgrade_local_cache
@@ -33,6 +34,7 @@ from app.db.engine import (
     check_cache_key,
     cut_server_engine,
     make_local_engine,
+    workstation_server_engine,
 )
 from app.db.login import (
     AccountDisabled,
@@ -40,7 +42,6 @@ from app.db.login import (
     StaffIdentity,
     TlsMismatch,
     fetch_identity,
-    staff_engine,
 )
 from app.domain.enums import Role
 from app.domain.errors import DomainError, NotAllowed, ValidationError
@@ -62,6 +63,23 @@ from app.sync.server import ServerStore
 from app.sync.status import describe_failure
 
 log = logging.getLogger(__name__)
+
+
+def session_server_engine(profile: ServerProfile, username: str, password: str) -> Engine:
+    """The staff login's engine for a session (the desk, ``rollbook sync``): row-level security
+    applies; no server connection is kept between uses, so a desk between sync cycles holds
+    none (a cycle holds one, closed at its end), and nothing is prepared on the server, so it
+    works unchanged behind a transaction-pooling PgBouncer (README)."""
+    url = URL.create(
+        "postgresql+psycopg",
+        username=username,
+        password=password,
+        host=profile.host,
+        port=profile.port,
+        database=profile.database,
+        query={"sslmode": profile.tls, "application_name": "rollbook"},
+    )
+    return workstation_server_engine(url)
 
 
 class NoOfflineAccess(DomainError):
@@ -180,7 +198,7 @@ class SignInService:
         login = check_username(username)
         if not password:
             raise ValidationError("Enter your password.", field="password")
-        server = staff_engine(profile, login, password)
+        server = session_server_engine(profile, login, password)
         try:
             identity = fetch_identity(server)
         except (ServerUnreachable, TlsMismatch) as err:
@@ -213,7 +231,7 @@ class SignInService:
         if session.server is not None:
             return True
         login = session.actor.username
-        server = staff_engine(session.profile, login, session.password)
+        server = session_server_engine(session.profile, login, session.password)
         try:
             identity = fetch_identity(server)
         except (ServerUnreachable, TlsMismatch) as err:

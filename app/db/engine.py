@@ -17,8 +17,9 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.errors import _WaitTimeout
 from psycopg.rows import Row
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import NullPool
 
 from app.domain.errors import DomainError
 
@@ -158,20 +159,52 @@ class _Link:
 _LINKS: weakref.WeakKeyDictionary[Engine, _Link] = weakref.WeakKeyDictionary()
 
 
+POOLED_PARAM = "pooled"  # ?pooled=transaction: the URL names a transaction-pooling proxy
+_POOLER_REFUSAL = "unsupported startup parameter"  # PgBouncer's answer to ``options``
+
+
+def _pooled(url: URL) -> tuple[URL, bool]:
+    """``url`` without the ``pooled`` parameter, and whether it named transaction pooling."""
+    value = url.query.get(POOLED_PARAM)
+    if value is None:
+        return url, False
+    if value not in ("transaction", "session", "none"):
+        raise ValueError(f"{POOLED_PARAM}= takes transaction, session or none, not {value!r}")
+    return url.difference_update_query([POOLED_PARAM]), value == "transaction"
+
+
 def server_engine(
-    url: Any, *, statement_timeout_s: float | None = STATEMENT_TIMEOUT_S, **kwargs: Any
+    url: Any,
+    *,
+    statement_timeout_s: float | None = STATEMENT_TIMEOUT_S,
+    keep_idle: bool = True,
+    **kwargs: Any,
 ) -> Engine:
     """The one place server engines are made: psycopg 3, a ping before reuse, every timeout
     of ``server_connect_args`` and ``GuardedConnection``'s reply limit. ``url`` is a string
-    or a SQLAlchemy ``URL``. Connects lazily."""
+    or a SQLAlchemy ``URL``. Connects lazily.
+
+    ``keep_idle=False`` (a desk's session, ``rollbook sync``): no connection is kept between
+    uses (each ``connect()`` opens one and its close ends it; a sync cycle holds one for the
+    cycle) and no statement is prepared on the server, so the engine works unchanged behind a
+    transaction-pooling PgBouncer. ``?pooled=transaction`` in the URL does the same for any
+    engine: prepared statements off and no ``options`` startup parameter (which PgBouncer
+    refuses); a refusal of ``options`` by a pooler is also retried without it."""
     if isinstance(url, str):
         url = make_url(normalize_pg_url(url))
+    url, pooled = _pooled(url)
     given = dict(url.query)
-    extra = server_connect_args(statement_timeout_s=statement_timeout_s)
+    extra: dict[str, Any] = dict(server_connect_args(statement_timeout_s=statement_timeout_s))
     if "options" in given and "options" in extra:
         extra["options"] = f"{given['options']} {extra['options']}"
     if "connect_timeout" in given:
         extra.pop("connect_timeout")
+    if pooled:
+        extra.pop("options", None)
+    if pooled or not keep_idle:
+        extra["prepare_threshold"] = None
+    if not keep_idle:
+        kwargs.setdefault("poolclass", NullPool)
     connect_args = {**extra, **kwargs.pop("connect_args", {})}
     engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     link = _Link()
@@ -182,7 +215,17 @@ def server_engine(
     def _connect(_dialect: object, _record: object, cargs: Any, cparams: Any) -> object:
         if link.closed:
             raise psycopg.OperationalError("the session using this server connection has ended")
-        conn: GuardedConnection[Any] = GuardedConnection.connect(*cargs, **cparams)
+        try:
+            conn: GuardedConnection[Any] = GuardedConnection.connect(*cargs, **cparams)
+        except psycopg.OperationalError as err:
+            if _POOLER_REFUSAL not in str(err) or "options" not in cparams:
+                raise
+            # A pooler (PgBouncer) that does not pass startup options on: the statement
+            # timeout is then the pooler's query_timeout (README), the reply limit stays.
+            log.info("the server refused startup options (a pooler): connecting without")
+            cparams.pop("options")
+            cparams["prepare_threshold"] = None
+            conn = GuardedConnection.connect(*cargs, **cparams)
         conn.reply_timeout = limit
         with link.lock:
             link.connections.add(conn)
@@ -211,6 +254,13 @@ def make_server_engine(
 ) -> Engine:
     """Engine for the shared PostgreSQL schema (see ``server_engine``)."""
     return server_engine(url, statement_timeout_s=statement_timeout_s, **kwargs)
+
+
+def workstation_server_engine(url: Any, **kwargs: Any) -> Engine:
+    """A workstation's engine (the desk's session, ``rollbook sync``, a simulated fleet): no
+    server connection is held between uses or sync cycles, nothing is prepared on the server
+    (``server_engine`` with ``keep_idle=False``)."""
+    return server_engine(url, keep_idle=False, **kwargs)
 
 
 def make_local_engine(path: Path | str, key: bytes | None = None) -> Engine:

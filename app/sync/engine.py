@@ -90,7 +90,14 @@ class SyncEngine:
 
     def cycle(self, *, verify: bool = False) -> SyncReport:
         """Push what this workstation did, then pull what others did. Raises ``Cancelled``,
-        ``VersionMismatch`` or a connection error (then nothing is lost; retry later)."""
+        ``VersionMismatch`` or a connection error (then nothing is lost; retry later).
+
+        The cycle runs on one server connection, closed when it ends (``ServerStore.held``):
+        a workstation holds no server connection between cycles."""
+        with self.server.held():
+            return self._cycle(verify=verify)
+
+    def _cycle(self, *, verify: bool) -> SyncReport:
         report = SyncReport()
         hs = self.server.handshake(self.device_id)
         self.tables = [t for t in synced_tables() if t.name in hs.readable]

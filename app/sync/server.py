@@ -7,12 +7,13 @@ device's acknowledged range recorded together, so a replayed push is a no-op (DE
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, Engine, select, text
+from sqlalchemy import Connection, CursorResult, Engine, select, text
 
 from app.sync.local import Issue, OutboxBatch
 from app.sync.push import apply_rows
@@ -52,9 +53,40 @@ class ServerStore:
     def __init__(self, engine: Engine, after_commit: Callable[[], None] | None = None) -> None:
         self.engine = engine
         self._after_commit = after_commit
+        self._held: Connection | None = None
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """One server connection for every call inside (a sync cycle), closed at the end.
+
+        Each call still runs in a transaction of its own, and no session state is left on the
+        connection (no SET, no prepared statement of ours, settings transaction-local only),
+        so a transaction-pooling proxy may hand each transaction to another server backend.
+        With a workstation engine (no pool) the close ends the connection: between cycles the
+        workstation holds none. Calls are made one at a time (the initial pull's read-ahead
+        thread included), never at once."""
+        if self._held is not None:
+            yield
+            return
+        with self.engine.connect() as conn:
+            self._held = conn
+            try:
+                yield
+            finally:
+                self._held = None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """A transaction on the held connection, or on a connection of its own."""
+        if self._held is not None:
+            with self._held.begin():
+                yield self._held
+            return
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
 
     def handshake(self, device_id: str) -> Handshake:
-        with self.engine.connect() as conn:
+        with self._transaction() as conn:
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             now = conn.execute(text("SELECT now()")).scalar_one()
             readable = frozenset(
@@ -79,7 +111,7 @@ class ServerStore:
         return Handshake(revision, now, True, int(device[0]), int(device[1]), device[2], readable)
 
     def register(self, device_id: str, revision: str | None) -> None:
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             conn.execute(
                 text(
                     "INSERT INTO sync_devices (device_id, schema_revision) VALUES (:d, :r)"
@@ -92,7 +124,7 @@ class ServerStore:
     # -- push -------------------------------------------------------------------------------
 
     def push(self, device_id: str, batch: OutboxBatch) -> PushResult:
-        with self.engine.connect() as conn, conn.begin():
+        with self._transaction() as conn:
             acked = conn.execute(
                 text("SELECT acked_seq FROM sync_devices WHERE device_id = :d FOR UPDATE"),
                 {"d": device_id},
@@ -141,7 +173,7 @@ class ServerStore:
         return PushResult(False, tuple(issues), last_id)
 
     def issues_since(self, device_id: str, last_id: int) -> tuple[list[Issue], int | None]:
-        with self.engine.connect() as conn:
+        with self._transaction() as conn:
             rows = conn.execute(
                 text(
                     "SELECT id, kind, table_name, row_id, reason, mine::text, theirs::text"
@@ -156,7 +188,7 @@ class ServerStore:
 
     def fence(self) -> int:
         """Every transaction below this id has finished: a safe starting cursor."""
-        with self.engine.connect() as conn:
+        with self._transaction() as conn:
             value = conn.execute(
                 text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
             ).scalar_one()
@@ -167,7 +199,7 @@ class ServerStore:
     ) -> list[Change]:
         """Logged changes after ``cursor`` on (txid, seq), fenced below the oldest open
         transaction, for this slice's facilities (and catalogue rows)."""
-        with self.engine.connect() as conn:
+        with self._transaction() as conn:
             rows = conn.execute(
                 text(
                     "SELECT txid, seq, table_name, row_id, op FROM sync_changes"
@@ -189,7 +221,7 @@ class ServerStore:
         column = facility_column(table)
         if column is not None:
             query = query.where(table.c[column].in_(list(facilities)))
-        with self.engine.connect() as conn:
+        with self._transaction() as conn:
             return _dicts(conn.execute(query))
 
     def page(
@@ -207,7 +239,7 @@ class ServerStore:
         column = facility_column(table)
         if column is not None:
             query = query.where(table.c[column].in_(list(facilities)))
-        with self.engine.connect() as conn:
+        with self._transaction() as conn:
             return _dicts(conn.execute(query))
 
     def ids_and_versions(
@@ -218,7 +250,7 @@ class ServerStore:
         column = facility_column(table)
         if column is not None:
             query = query.where(table.c[column].in_(list(facilities)))
-        with self.engine.connect() as conn:
+        with self._transaction() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(query)]
 
 

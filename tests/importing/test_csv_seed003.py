@@ -8,9 +8,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.importing.csv_mapping import guess_columns
+from app.importing.csv_mapping import FIELDS, guess_columns
 from app.importing.report import RunReport
 from app.importing.run import ImportRequest, run_request
 from app.ui.dialogs.csv_import import CsvImportDialog
@@ -207,11 +208,26 @@ def test_every_unused_file_and_column_is_listed_and_a_rerun_changes_nothing(
     assert run_request(request).changed_rows == 0
 
 
-def test_the_mapping_dialog_guesses_the_seeds_files_and_columns(qtbot: QtBot) -> None:
+def test_the_mapping_dialog_guesses_the_seeds_files_and_columns(
+    qtbot: QtBot, tmp_path: Path, pg_url: str
+) -> None:
     dialog = CsvImportDialog()
     qtbot.addWidget(dialog)
-    dialog.load_folder(HERE)
-    guessed = {kind: mapping[0] for kind, mapping in dialog._files.items()}
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.folder_edit.setFocus()
+    qtbot.keyClicks(dialog.folder_edit, str(HERE))
+    qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Return)
+    assert dialog.kind_box.hasFocus()
+    guessed = {}
+    qtbot.keyClick(dialog.kind_box, Qt.Key.Key_Home)
+    for n, kind in enumerate(FIELDS):
+        if n:
+            qtbot.keyClick(dialog.kind_box, Qt.Key.Key_Down)
+        assert dialog.kind_box.currentText() == kind
+        if dialog.file_box.currentText():
+            guessed[kind] = dialog.file_box.currentText()
     assert guessed == {
         "students": "students.csv",
         "guardians": "parents.csv",
@@ -226,7 +242,10 @@ def test_the_mapping_dialog_guesses_the_seeds_files_and_columns(qtbot: QtBot) ->
         "lessons": "lessons.csv",
         "lesson_progress": "student_progress.csv",
     }
-    dialog.kind_box.setCurrentText("sessions")
+    qtbot.keyClick(dialog.kind_box, Qt.Key.Key_Home)
+    for _ in range(list(FIELDS).index("sessions")):
+        qtbot.keyClick(dialog.kind_box, Qt.Key.Key_Down)
+    assert dialog.kind_box.currentText() == "sessions"
     shown = {f: box.currentText() for f, box in dialog.field_boxes.items() if box.currentText()}
     assert shown == {
         "id": "id",
@@ -241,6 +260,25 @@ def test_the_mapping_dialog_guesses_the_seeds_files_and_columns(qtbot: QtBot) ->
         "rrule": "recurrence_rule",
     }
     assert dialog.problems() == []
+    # Saved as guessed (not one column chosen by hand), the mapping brings the export across.
+    dialog.facility_edit.setFocus()
+    qtbot.keyClicks(dialog.facility_edit, "Riverside")
+    qtbot.keyClicks(dialog.timezone_edit, "Europe/London")
+    dialog.mapping_edit.setFocus()
+    dialog.mapping_edit.selectAll()
+    qtbot.keyClicks(dialog.mapping_edit, str(tmp_path / "guessed.json"))
+    with qtbot.waitSignal(dialog.sig_saved) as saved:
+        qtbot.keyClick(dialog.mapping_edit, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    report = run_request(
+        ImportRequest(system="csv", source=str(HERE), into=pg_url, mapping=Path(saved.args[0]))
+    )
+    assert count(pg_url, "users", "role = 'student'") == 4
+    assert count(pg_url, "users", "role = 'instructor'") == 2
+    assert count(pg_url, "program_class_enrollments") == 5
+    assert count(pg_url, "program_class_enrollments", "enrollment_status = 'Waitlisted'") == 3
+    assert count(pg_url, "program_class_event_overrides", "is_cancelled") == 1
+    assert count(pg_url, "lesson_progress", "stars = 3") == 1
+    assert report.not_read["auth_audit_log.csv"] == 2
     assert guess_columns(
         "enrollments", ["id", "student_id", "course_id", "enrollment_status", "waitlist_position"]
     ) == {

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import math
 import os
 import pstats
@@ -115,6 +116,12 @@ class Report:
     rows: list[Row] = field(default_factory=list)
     profiles: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    figures: dict[str, dict[str, float]] = field(default_factory=dict)  # --json, by login
+
+    def put(self, login: str, **figures: float) -> None:
+        self.figures.setdefault(login, {}).update(
+            {k: round(float(v), 3) for k, v in figures.items()}
+        )
 
     def add(self, row: Row) -> None:
         self.rows.append(row)
@@ -895,6 +902,7 @@ class Context:
     copies: dict[str, CopyResult] = field(default_factory=dict)  # raw COPY, by login
     initial: dict[str, tuple[float, int]] = field(default_factory=dict)  # (s, rows), by login
     loads_done: bool = False
+    bare_rate: float | None = None  # the bare SQLite load of the run, rows/s (both logins)
     offset: int = 0  # next cache rows (by id) to edit for a push
 
     def next_rows(self, count: int, slice_rows: int) -> int:
@@ -957,6 +965,7 @@ def measure_initial_pull(ctx: Context, station: Station, budget: float | None) -
             note,
         )
     )
+    out.put(login, initial_pull_rows_per_s=rate, initial_pull_stopped=float(not completed))
     if completed:
         copy_only = phases.get("initial_pull", seconds)
         out.add(
@@ -971,6 +980,7 @@ def measure_initial_pull(ctx: Context, station: Station, budget: float | None) -
     else:
         estimate = _estimated_pull(ctx, copy)
         if estimate is not None:
+            out.put(login, initial_pull_rows_per_s=_rate(copy.rows, estimate))
             out.add(
                 Row(
                     login,
@@ -999,6 +1009,7 @@ def measure_initial_pull(ctx: Context, station: Station, budget: float | None) -
         ctx.loads_done = True
         _log(f"[{login}] raw SQLite bulk loads …")
         loads = sqlite_loads(station, tables, ctx.work)
+        ctx.bare_rate = _rate(loads[0].rows, loads[0].seconds)  # bare tables, no index
         for load in loads:
             load_rate = _rate(load.rows, load.seconds)
             out.add(
@@ -1129,6 +1140,9 @@ def measure_incremental(ctx: Context, station: Station, runs: int, budget: float
     seconds, rows, phases = sorted(samples, key=lambda s: s[0])[len(samples) // 2]
     copy = ctx.copies[login]
     per_row = seconds / max(rows, 1)
+    ctx.out.put(login, incremental_5000_ms=seconds * 1000, incremental_changes=len(ids))
+    if stopped:
+        ctx.out.put(login, incremental_stopped=1.0)
     ctx.out.add(
         Row(
             login,
@@ -1169,6 +1183,10 @@ def measure_push(ctx: Context, station: Station, runs: int, slice_rows: int) -> 
         raw = statistics.median(s[3] for s in samples)
         push = phases.get("_push", seconds)
         times = sorted(s[0] for s in samples)
+        ctx.out.put(
+            login,
+            **{f"push_{count}_step_ms": push * 1000, f"baseline_upsert_{count}_ms": raw * 1000},
+        )
         ctx.out.add(
             Row(
                 login,
@@ -1224,6 +1242,7 @@ def measure_marks(ctx: Context, station: Station, slice_rows: int) -> None:
     core = timed(repeat(core_update, args.marks))
     station.cycle()  # push the marks made so far
     station.phases.take()
+    ctx.out.put(login, mark_idle_p99_ms=percentile(idle.samples_ms, 99))
     ctx.out.add(
         Row(
             login,
@@ -1251,6 +1270,7 @@ def measure_marks(ctx: Context, station: Station, slice_rows: int) -> None:
     _mark_row(
         ctx, login, f"pulls {len(pull_ids):,} changes", stats, took, error, idle, marks, before
     )
+    ctx.out.put(login, mark_busy_pull_p99_ms=percentile(stats.samples_ms, 99))
     local_edits(station, args.busy_push, ctx.next_rows(args.busy_push, slice_rows), "busy push")
     before = len(marks.failures)
     stats, took, error = marks_while(marks, station.cycle)
@@ -1258,6 +1278,7 @@ def measure_marks(ctx: Context, station: Station, slice_rows: int) -> None:
     _mark_row(
         ctx, login, f"pushes {args.busy_push:,} rows", stats, took, error, idle, marks, before
     )
+    ctx.out.put(login, mark_busy_push_p99_ms=percentile(stats.samples_ms, 99))
     station.cycle()  # push the marks made meanwhile
     station.phases.take()
 
@@ -1301,6 +1322,16 @@ def measure_wire(ctx: Context, station: Station) -> None:
     for wire in wire_size(ctx.server, station, ctx.config):
         rows = max(wire.rows, 1)
         flushed = wire.down_flushed / rows
+        key = "initial" if wire.label == "initial pull" else "incremental"
+        ctx.out.put(
+            station.login,
+            **{
+                f"wire_bytes_per_row_{key}": flushed,
+                f"wire_bytes_per_row_{key}_uncompressed": (wire.down + wire.up) / rows,
+            },
+        )
+        if key == "initial":
+            ctx.out.put(station.login, wire_bytes_per_row=flushed)
         ctx.out.add(
             Row(
                 station.login,
@@ -1375,7 +1406,7 @@ def run_staff(ctx: Context, slice_rows: int, source: Station | None) -> None:
     measure_idle(ctx, station, max(5, args.idle_cycles // 3))
     measure_incremental(ctx, station, args.repeat, budget)
     measure_push(ctx, station, args.repeat, slice_rows)
-    if args.login == STAFF:
+    if args.login == STAFF or args.json:
         measure_marks(ctx, station, slice_rows)
         measure_wire(ctx, station)
     station.close()
@@ -1444,6 +1475,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=20261122)
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        help="also write the figures, per login, to this file (the staff login then also"
+        " times marks and the wire size)",
+    )
     args = parser.parse_args(argv)
     config = SyncConfig(args.batch_size, args.pull_chunk, args.page_size)
     size = _size(args.attendance, args.facilities)
@@ -1465,9 +1502,32 @@ def main(argv: list[str] | None = None) -> int:
             if source is not None:
                 source.close()
             _print(ctx, slice_rows, history, time.perf_counter() - started)
+            if args.json is not None:
+                _write_json(ctx, args.json, slice_rows, time.perf_counter() - started)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _write_json(ctx: Context, path: Path, slice_rows: int, seconds: float) -> None:
+    """The figures by login; the bare SQLite load is the run's one baseline for both."""
+    logins = {}
+    for login, figures in ctx.out.figures.items():
+        if ctx.bare_rate is not None:
+            figures["baseline_sqlite_bare_rows_per_s"] = round(ctx.bare_rate, 3)
+        logins[login] = dict(sorted(figures.items()))
+    document = {
+        "attendance": ctx.args.attendance,
+        "slice_attendance_rows": slice_rows,
+        "changelog": ctx.args.changelog,
+        "seconds": round(seconds, 1),
+        "wire_bytes_per_row": "server-to-client bytes of the initial pull's attendance pages"
+        " through zlib level 6 with a sync flush after every read (the wire is counted by a"
+        " TCP relay; PostgreSQL does not compress); _uncompressed: both directions as relayed",
+        **logins,
+    }
+    path.write_text(json.dumps(document, indent=2) + "\n")
+    _log(f"figures written to {path}")
 
 
 def _slice_count(server: BenchServer) -> int:

@@ -10,9 +10,11 @@ statements (all parameterised; table and column names come from the models' meta
 3. unique values that clash with another row (an email, a student number) are emptied, and
    each such row is reported;
 4. one statement inserts or updates the rows (an update only when a value differs) and records
-   the map. The server's triggers write an ``audit_log`` entry per row written (migration
-   0009); the import names itself their actor (``rollbook.actor``, heard from a superuser's
-   session only) and its run their workstation.
+   the map. The server's triggers write the ``audit_log`` (migration 0009): one entry per
+   facility for the rows the statement created, naming the run (``rollbook.import_run``), the
+   count and their ids, and one entry per row updated, with its old and new values. The import
+   names itself their actor (``rollbook.actor``, heard from a superuser's session only) and its
+   run their workstation.
 
 A batch the database refuses is retried row by row, so one bad row is reported and skipped
 instead of failing the run.
@@ -115,11 +117,13 @@ class Writer:
         self._keys: dict[tuple[str, ...], str] = {}
         self._known: dict[str, bool] = {}
         self._upserts: dict[str, sql.Composed] = {}
-        # For the session: the import's own transactions commit at each checkpoint.
+        # For the session: the import's own transactions commit at each checkpoint. Naming the
+        # run makes the server audit the rows a statement creates as one entry (migration 0009).
         conn.execute(
             "SELECT set_config('rollbook.actor', %s, false),"
-            " set_config('rollbook.device_id', %s, false)",
-            (actor, device),
+            " set_config('rollbook.device_id', %s, false),"
+            " set_config('rollbook.import_run', %s, false)",
+            (actor, device, str(run_id)),
         )
 
     # -- one batch --------------------------------------------------------------------------

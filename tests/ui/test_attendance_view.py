@@ -165,7 +165,7 @@ def test_today_lists_sessions_missing_attendance_and_enter_opens_the_sheet(
     today = win.today
     qtbot.waitUntil(lambda: today.missing_model.rowCount() == 2, timeout=10_000)
     qtmodeltester.check(today.missing_model)
-    assert [today.missing_model.missing_at(r).original_date for r in range(2)] == [
+    assert [today.missing_model.row_at(r).original_date for r in range(2)] == [
         date(2026, 11, 9),
         PAST_MONDAY,
     ]

@@ -39,7 +39,7 @@ def _shown(view: CalendarView) -> list[tuple[str, date, str]]:
     return [
         (
             model.index(r, 1).data(),
-            model.occurrence_at(r).original_date,
+            model.row_at(r).original_date,
             model.index(r, 4).data(),
         )
         for r in range(model.rowCount())
@@ -50,7 +50,7 @@ def _row_of(view: CalendarView, class_name: str, day: date) -> int:
     return next(
         r
         for r in range(view.model.rowCount())
-        if (view.model.occurrence_at(r).class_name, view.model.occurrence_at(r).original_date)
+        if (view.model.row_at(r).class_name, view.model.row_at(r).original_date)
         == (class_name, day)
     )
 
@@ -127,7 +127,7 @@ def test_double_click_on_a_session_opens_its_sheet(qtbot: QtBot, desk: Desk) -> 
     view = _calendar(qtbot, desk, PAST_MONDAY)
     row = _row_of(view, "Welding I", PAST_MONDAY)
     grid = view.time_grid
-    rect = grid.block_rect(view.model.occurrence_at(row))
+    rect = grid.block_rect(view.model.row_at(row))
     qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(view.sig_open_sheet, timeout=5_000) as opened:
         qtbot.mouseDClick(grid, Qt.MouseButton.LeftButton, pos=rect.center())

@@ -106,7 +106,7 @@ def _press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = ALT) -> No
 
 
 def _rows(view: CalendarView) -> list[tuple[str, str, str | None, bool]]:
-    found = [view.model.occurrence_at(r) for r in range(view.model.rowCount())]
+    found = [view.model.row_at(r) for r in range(view.model.rowCount())]
     return [
         (f"{o.start_local:%a %d}", o.class_name, o.instructor_name, o.substitute) for o in found
     ]
@@ -168,7 +168,7 @@ def test_a_substitute_for_one_session_with_a_reason_clash_refused_until_allowed(
     qtbot: QtBot, desk: Desk
 ) -> None:
     view = _week(qtbot, desk)
-    assert view.model.occurrence_at(0).class_name == "Welding I"
+    assert view.model.row_at(0).class_name == "Welding I"
     view.table.selectRow(0)
     assert view.room_to.currentText() == "Room 101"  # the session's room, ready to change
     view.reason.setFocus()

@@ -100,17 +100,17 @@ def test_move_a_session_a_clash_first_then_cancel_one(
     view.allow_clash.setChecked(True)
     with qtbot.waitSignal(view.sig_changed, timeout=5_000):
         qtbot.keyClick(view, Qt.Key.Key_R, ALT)
-    moved = services.schedule.occurrence(view.model.occurrence_at(0).series_id, MONDAY)
+    moved = services.schedule.occurrence(view.model.row_at(0).series_id, MONDAY)
     assert moved.rescheduled and moved.start_local.hour == 14 and moved.start_local.day == 25
     assert moved.reason == "boiler repair"
 
     # Cancelling needs a reason.
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5_000)
     maths = next(
-        r for r in range(view.model.rowCount()) if view.model.occurrence_at(r).class_name == "Maths"
+        r for r in range(view.model.rowCount()) if view.model.row_at(r).class_name == "Maths"
     )
     view.table.selectRow(maths)
-    maths_series = view.model.occurrence_at(maths).series_id
+    maths_series = view.model.row_at(maths).series_id
     with qtbot.waitSignal(view.sig_refused, timeout=5_000):
         qtbot.keyClick(view, Qt.Key.Key_X, ALT)
     qtbot.keyClicks(view.reason, "teacher ill")

@@ -170,7 +170,7 @@ def test_a_record_opened_from_today_opens_its_sessions_too(qtbot: QtBot, desk: D
     desk.win.changes.publish(Changes.of(ATTENDANCE, facility_id=desk.facility_id, source="sync"))
     qtbot.waitUntil(
         lambda: any(
-            "Last02" in today.risk_model.student_at(r).display_name
+            "Last02" in today.risk_model.row_at(r).display_name
             for r in range(today.risk_model.rowCount())
         ),
         timeout=10_000,
@@ -178,7 +178,7 @@ def test_a_record_opened_from_today_opens_its_sessions_too(qtbot: QtBot, desk: D
     row = next(
         r
         for r in range(today.risk_model.rowCount())
-        if "Last02" in today.risk_model.student_at(r).display_name
+        if "Last02" in today.risk_model.row_at(r).display_name
     )
     today.risk.setFocus()
     today.risk.setCurrentIndex(today.risk_model.index(row, 0))

@@ -311,5 +311,5 @@ def test_every_control_of_the_review_screen_has_a_name(qtbot: QtBot, desk: Desk)
     assert dialog.list.accessibleName() == "New status" and dialog.ok_button.accessibleName()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
-    assert stored(desk, view.model.item_at(0).mark_id)["needs_review"]
+    assert stored(desk, view.model.row_at(0).mark_id)["needs_review"]
     assert QApplication.activeModalWidget() is None

@@ -81,9 +81,7 @@ def _wait_match(qtbot: QtBot, view: RostersView, name: str) -> None:
 
 def _row_of(view: RostersView, first: str) -> int:
     return next(
-        r
-        for r in range(view.model.rowCount())
-        if view.model.entry_at(r).display_name.endswith(first)
+        r for r in range(view.model.rowCount()) if view.model.row_at(r).display_name.endswith(first)
     )
 
 

@@ -132,7 +132,7 @@ def _type(qtbot: QtBot, text: str, *, replace: bool = True) -> None:
 def _rows(view: CalendarView) -> list[tuple[str, str]]:
     model = view.model
     return [
-        (f"{model.occurrence_at(r).start_local:%a %H:%M}", model.occurrence_at(r).class_name)
+        (f"{model.row_at(r).start_local:%a %H:%M}", model.row_at(r).class_name)
         for r in range(model.rowCount())
     ]
 
@@ -174,7 +174,7 @@ def test_a_weekly_series_made_from_the_keyboard_shows_in_the_week(qtbot: QtBot, 
         ("Wed 14:00", "Maths"),
         ("Thu 10:30", "Carpentry"),
     ]
-    carpentry = view.model.occurrence_at(1)
+    carpentry = view.model.row_at(1)
     assert (carpentry.room_name, carpentry.instructor_name, carpentry.duration_minutes) == (
         "Lab B",
         "Omar Reed",
@@ -244,7 +244,7 @@ def test_the_time_changes_from_a_date_on_and_marked_sessions_stay(qtbot: QtBot, 
     assert before.start_local.time() == time(9, 0)
     sheet = desk.services.attendance.sheet(desk.welding_series, date(2026, 11, 16))
     assert [(r.status, r.needs_review) for r in sheet.rows] == [(AttendanceStatus.PRESENT, False)]
-    moved = view.model.occurrence_at(0)
+    moved = view.model.row_at(0)
     assert moved.series_id != desk.welding_series and moved.start_local.time() == time(10, 0)
 
 

@@ -89,8 +89,8 @@ def test_enter_on_a_missing_carpentry_row_opens_carpentry_and_marks_its_student(
     wanted = next(
         r
         for r in range(4)
-        if today.missing_model.missing_at(r).series_id == desk.carpentry_series
-        and today.missing_model.missing_at(r).original_date == PAST_MONDAY
+        if today.missing_model.row_at(r).series_id == desk.carpentry_series
+        and today.missing_model.row_at(r).original_date == PAST_MONDAY
     )
     shown: list[str] = []
     view.sig_loaded.connect(lambda _n: shown.append(view.sheet.class_name if view.sheet else ""))

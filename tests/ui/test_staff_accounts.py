@@ -61,7 +61,7 @@ def test_an_admin_adds_and_disables_an_instructor_from_the_app(
     dialog = window.open_staff_accounts()
     assert isinstance(dialog, StaffAccountsDialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() >= 1, timeout=10_000)
-    usernames = {dialog.model.staff_at(r).username for r in range(dialog.model.rowCount())}
+    usernames = {dialog.model.row_at(r).username for r in range(dialog.model.rowCount())}
     assert admin_session.actor.username in usernames
 
     new_name = f"t_new_{admin_session.account.device_id[:8]}"
@@ -78,7 +78,7 @@ def test_an_admin_adds_and_disables_an_instructor_from_the_app(
     qtbot.waitUntil(lambda: new_name in dialog.status.text(), timeout=10_000)
     qtbot.waitUntil(
         lambda: any(
-            dialog.model.staff_at(r).username == new_name for r in range(dialog.model.rowCount())
+            dialog.model.row_at(r).username == new_name for r in range(dialog.model.rowCount())
         ),
         timeout=10_000,
     )
@@ -95,7 +95,7 @@ def test_an_admin_adds_and_disables_an_instructor_from_the_app(
 
     # ... until the admin disables the account from the dialog.
     row = next(
-        r for r in range(dialog.model.rowCount()) if dialog.model.staff_at(r).username == new_name
+        r for r in range(dialog.model.rowCount()) if dialog.model.row_at(r).username == new_name
     )
     dialog.table.selectRow(row)
     with qtbot.waitSignal(dialog.sig_changed, timeout=20_000):
@@ -113,7 +113,7 @@ def test_a_refusal_shows_in_the_dialog(qtbot: QtBot, admin_session: Session) -> 
     me = next(
         r
         for r in range(dialog.model.rowCount())
-        if dialog.model.staff_at(r).username == admin_session.actor.username
+        if dialog.model.row_at(r).username == admin_session.actor.username
     )
     dialog.table.selectRow(me)
     qtbot.mouseClick(dialog.disable_button, Qt.MouseButton.LeftButton)

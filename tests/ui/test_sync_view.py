@@ -69,7 +69,7 @@ def test_keep_mine_from_the_keyboard(
     assert window.stack.currentWidget() is view
     assert view.model.rowCount() == 1 and "needs attention" in view.status.text()
     qtmodeltester.check(view.model)
-    issue = view.model.issue_at(0)
+    issue = view.model.row_at(0)
     assert "Mine" in view.model.index(0, 3).data() and "Theirs" in view.model.index(0, 4).data()
     window.grab().save(str(tmp_path / "sync.png"))
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):

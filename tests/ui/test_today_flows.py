@@ -35,7 +35,7 @@ def _today(qtbot: QtBot, desk: Desk) -> TodayView:
 def _missing(today: TodayView) -> list[tuple[str, date, str]]:
     model = today.missing_model
     return [
-        (model.index(r, 1).data(), model.missing_at(r).original_date, model.index(r, 3).data())
+        (model.index(r, 1).data(), model.row_at(r).original_date, model.index(r, 3).data())
         for r in range(model.rowCount())
     ]
 
@@ -108,8 +108,8 @@ def test_a_session_cancelled_on_the_calendar_leaves_the_missing_list(
     row = next(
         r
         for r in range(calendar.model.rowCount())
-        if calendar.model.occurrence_at(r).class_name == "Carpentry"
-        and calendar.model.occurrence_at(r).original_date == PAST_MONDAY
+        if calendar.model.row_at(r).class_name == "Carpentry"
+        and calendar.model.row_at(r).original_date == PAST_MONDAY
     )
     calendar.table.setFocus()
     calendar.table.selectRow(row)

@@ -89,7 +89,7 @@ def test_students_at_risk_are_listed_and_enter_opens_the_record(
         ["Cole, Sam", "Absent 3 times in a row; 3 unexcused absences", "Welding I"],
         ["Ames, Sam", "Not attended yet: 4 sessions since 26 Oct", "Welding I"],
     ]
-    assert model.student_at(0).reasons == (
+    assert model.row_at(0).reasons == (
         RiskReason.CONSECUTIVE_ABSENCES,
         RiskReason.UNEXCUSED_ABSENCES,
     )

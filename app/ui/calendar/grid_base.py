@@ -92,7 +92,7 @@ class SessionGrid(QWidget):
         if not self._stale:
             return
         self._stale = False
-        self._sessions = [self._model.occurrence_at(r) for r in range(self._model.rowCount())]
+        self._sessions = [self._model.row_at(r) for r in range(self._model.rowCount())]
         self._rows = {key_of(o): r for r, o in enumerate(self._sessions)}
         self._clashes = layout.clashes(self._sessions)
         shown = set(self.days)
@@ -126,7 +126,7 @@ class SessionGrid(QWidget):
 
     def selected(self) -> OccurrenceView | None:
         rows = self._selection.selectedRows()
-        return self._model.occurrence_at(rows[0].row()) if rows else None
+        return self._model.row_at(rows[0].row()) if rows else None
 
     def select(self, o: OccurrenceView | None) -> None:
         if o is None:

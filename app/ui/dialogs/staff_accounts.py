@@ -125,7 +125,7 @@ class StaffAccountsDialog(QDialog):
 
     def selected(self) -> StaffDTO | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.staff_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _run_change(self, work: Callable[[], Any], done_message: str) -> None:
         def done(_result: object) -> None:

@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 
 from app.services.availability_dto import TimeOffEntry
-
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("From", "Until", "Reason")
+from app.ui.models.tuple_table import TupleTableModel
 
 
-class TimeOffTableModel(QAbstractTableModel):
+class TimeOffTableModel(TupleTableModel[TimeOffEntry]):
     """Time off in start order; rows added and removed in memory until the dialog saves."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TimeOffEntry] = []
+    COLUMNS = ("From", "Until", "Reason")
 
     def set_entries(self, rows: Sequence[TimeOffEntry]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda t: (t.starts_local, t.ends_local))
-        self.endResetModel()
+        self.set_rows(sorted(rows, key=lambda t: (t.starts_local, t.ends_local)))
 
     def entries(self) -> list[TimeOffEntry]:
-        return list(self._rows)
+        return self.rows()
 
     def add(self, entry: TimeOffEntry) -> int:
         """Insert in start order; returns the new row."""
@@ -43,26 +36,9 @@ class TimeOffTableModel(QAbstractTableModel):
         self.endRemoveRows()
         return entry
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        t = self._rows[index.row()]
-        values = (
+    def cells(self, t: TimeOffEntry) -> tuple[str, ...]:
+        return (
             f"{t.starts_local:%a %d %b %Y %H:%M}",
             f"{t.ends_local:%a %d %b %Y %H:%M}",
             t.reason or "",
         )
-        return values[index.column()]

@@ -404,7 +404,7 @@ class CalendarView(QWidget):
         self._clear = False
         empty = self._empty_text() if not rows else ""
         self.pages.set_empty(empty)
-        self.model.set_occurrences(rows)
+        self.model.set_rows(rows)
         keep = (chosen.series_id, chosen.original_date) if chosen is not None else None
         row = next((i for i, o in enumerate(rows) if (o.series_id, o.original_date) == keep), None)
         if row is not None:
@@ -439,18 +439,18 @@ class CalendarView(QWidget):
     def _on_table_activated(self, index: QModelIndex) -> None:
         """Enter or a double click in the list: the attendance sheet of that session."""
         if index.isValid():
-            self._open_sheet(self.model.occurrence_at(index.row()))
+            self._open_sheet(self.model.row_at(index.row()))
 
     def _open_sheet(self, o: OccurrenceView) -> None:
         self.sig_open_sheet.emit(o.series_id, o.original_date)
 
     def _on_row_changed(self, current: Any, _previous: Any) -> None:
         if current.isValid():
-            self.action_row.follow(self.model.occurrence_at(current.row()))
+            self.action_row.follow(self.model.row_at(current.row()))
 
     def selected(self) -> OccurrenceView | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.occurrence_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     # -- the context menu ---------------------------------------------------------------------
 
@@ -554,7 +554,7 @@ class CalendarView(QWidget):
                 return
             path = Path(chosen)
         target, name = path, self.title.text()
-        rows = [self.model.occurrence_at(i) for i in range(self.model.rowCount())]
+        rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
 
         def work() -> Path:
             target.write_bytes(occurrences_to_ical(rows, name=name, now=services.clock.now()))

@@ -314,7 +314,7 @@ class RostersView(QWidget):
 
     def _selected_ids(self) -> list[uuid.UUID]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [self.model.entry_at(r).enrollment_id for r in rows]
+        return [self.model.row_at(r).enrollment_id for r in rows]
 
     def _end(self, status: EnrollmentStatus) -> None:
         services, ids, reason = self._services, self._selected_ids(), self.reason.text()

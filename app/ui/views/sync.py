@@ -126,7 +126,7 @@ class SyncView(QWidget):
 
     def _selected(self) -> SyncIssueDTO | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.issue_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _on_table_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         self._show_selected()

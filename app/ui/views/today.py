@@ -7,17 +7,15 @@ and why when it is."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -50,53 +48,24 @@ from app.ui.charts import WeekGlanceChart
 from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.models.missing_table import MissingTableModel
 from app.ui.models.occurrence_table import OccurrenceTableModel
+from app.ui.models.tuple_table import TupleTableModel
 from app.ui.tasks import TaskRunner
 
 MISSING_DAYS = 14
 T = TypeVar("T")
 
-Index = QModelIndex | QPersistentModelIndex
-RISK_COLUMNS = ("Student", "Why", "Class")
 
+class AtRiskTableModel(TupleTableModel[StudentAtRisk]):
+    """Students at risk, one row per enrolment."""
 
-class AtRiskTableModel(QAbstractTableModel):
-    """Students at risk, one row per enrolment; rows replaced whole, ``data()`` never does I/O."""
+    COLUMNS = ("Student", "Why", "Class")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StudentAtRisk] = []
+    def cells(self, s: StudentAtRisk) -> tuple[str, ...]:
+        return (s.display_name, s.why, s.class_name)
 
-    def set_rows(self, rows: Sequence[StudentAtRisk]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def student_at(self, row: int) -> StudentAtRisk:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RISK_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return RISK_COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        s = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            number = f" ({s.student_number})" if s.student_number else ""
-            return f"{s.display_name}{number}, {s.class_name}: {s.why}"
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (s.display_name, s.why, s.class_name)[index.column()]
+    def tooltip(self, s: StudentAtRisk, column: int) -> str | None:
+        number = f" ({s.student_number})" if s.student_number else ""
+        return f"{s.display_name}{number}, {s.class_name}: {s.why}"
 
 
 def _column(*widgets: QWidget) -> QWidget:
@@ -216,7 +185,7 @@ class TodayView(QWidget):
             f"{today:%A %d %B %Y} · {self.tr('times in')} {timezone}"
         )
         # Nothing of the previous facility stays on screen while this one loads.
-        self.model.set_occurrences([])
+        self.model.set_rows([])
         self.missing_model.set_rows([])
         self.risk_model.set_rows([])
         self.sessions_note.hide()
@@ -330,11 +299,11 @@ class TodayView(QWidget):
         self.sig_missing_loaded.emit(len(rows))
 
     def _on_missing_activated(self, index: QModelIndex) -> None:
-        m = self.missing_model.missing_at(index.row())
+        m = self.missing_model.row_at(index.row())
         self.sig_open_sheet.emit(m.series_id, m.original_date)
 
     def _on_loaded(self, rows: list[OccurrenceView]) -> None:
-        self.model.set_occurrences(rows)
+        self.model.set_rows(rows)
         end = self._today + timedelta(days=6)
         self.sessions_note.setText(
             self.tr(f"No sessions from today to {end:%a %d %b}: ")
@@ -376,7 +345,7 @@ class TodayView(QWidget):
         """Enter or double-click: the student's record, as from the student list."""
         if self._services is None or not index.isValid():
             return
-        student = self.risk_model.student_at(index.row())
+        student = self.risk_model.row_at(index.row())
         dialog = StudentRecordDialog(self._services, self._runner, student.student_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_open_session.connect(self.sig_open_sheet)

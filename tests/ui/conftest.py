@@ -41,6 +41,17 @@ PAST_MONDAY = date(2026, 11, 16)  # both classes met; nothing is marked yet
 TZ = "America/New_York"
 
 
+# Fixtures that open a main window: a test that takes one is a flow test (``pytest -m flow``).
+WINDOW_FIXTURES = frozenset({"desk", "window"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the flow tier: every UI test that drives a main window."""
+    for item in items:
+        if WINDOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.flow)
+
+
 @dataclass
 class Desk:
     win: MainWindow

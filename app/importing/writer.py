@@ -45,6 +45,8 @@ _IN_MAP = sql.SQL(
     "m.system = %(system)s AND m.source = %(source)s AND m.source_table = %(entity)s"
     " AND m.source_id = s._source_id"
 )
+# The id map's key: a source id it already has.
+_MAP_KEY = "pk_import_id_map"
 log = logging.getLogger(__name__)
 
 BOOKKEEPING = ("id", "created_at", "updated_at", "created_by", "updated_by", "row_version")
@@ -116,7 +118,7 @@ class Writer:
         self._plans: dict[str, tuple[dict[str, int], list[Any]]] = {}
         self._keys: dict[tuple[str, ...], str] = {}
         self._known: dict[str, bool] = {}
-        self._upserts: dict[str, sql.Composed] = {}
+        self._upserts: dict[tuple[str, bool], sql.Composed] = {}
         # For the session: the import's own transactions commit at each checkpoint. Naming the
         # run makes the server audit the rows a statement creates as one entry (migration 0009).
         conn.execute(
@@ -284,18 +286,15 @@ class Writer:
                 params,
             )
         problems = [p for c in target.clear_on_clash for p in self._clear(entity, stage, t, c)]
-        statement = self._upsert(table)
-        counts = conn.execute(
-            statement,
-            {
-                **params,
-                "table": table.name,
-                "run": self._run_id,
-            },
-        ).fetchone()
+        try:
+            counts = conn.execute(
+                self._upsert(table, lookups), {**params, "table": table.name, "run": self._run_id}
+            ).fetchone()
+        except psycopg.errors.UniqueViolation as err:
+            if lookups or err.diag.constraint_name != _MAP_KEY:
+                raise
+            raise _AlreadyMapped from err
         assert counts is not None
-        if counts[2] and not lookups:
-            raise _AlreadyMapped
         created, updated = int(counts[0]), int(counts[1])
         unchanged += len(rows) - unchanged - created - updated  # what is left in the stage
         written = None
@@ -303,10 +302,14 @@ class Writer:
             written = dict(conn.execute(sql.SQL("SELECT _source_id, id FROM {}").format(stage)))
         return BatchResult(created, updated, unchanged, written), problems
 
-    def _upsert(self, table: Table) -> sql.Composed:
-        """The statement that writes the stage of ``table`` (built once per table): insert or
-        update (only where a value differs), the id map, and the counts."""
-        found = self._upserts.get(table.name)
+    def _upsert(self, table: Table, lookups: bool) -> sql.Composed:
+        """The statement that writes the stage of ``table`` (built once per table and kind):
+        insert or update (only where a value differs), the id map, and the counts.
+
+        Without ``lookups`` the rows are new to the map, which is then a plain insert (an upsert
+        costs a third more): a source id it already has is a unique violation of its key, and
+        the batch is written again with the look-ups."""
+        found = self._upserts.get((table.name, lookups))
         if found is not None:
             return found
         t = sql.Identifier(table.name)
@@ -341,13 +344,9 @@ class Writer:
                                                        target_table, target_id, digest, run_id)
                 SELECT %(system)s, %(source)s, %(entity)s, s._source_id, %(table)s, s.id,
                        s._digest, %(run)s FROM s
-                ON CONFLICT (system, source, source_table, source_id) DO UPDATE
-                SET target_id = EXCLUDED.target_id, digest = EXCLUDED.digest,
-                    run_id = EXCLUDED.run_id, updated_at = now()
-                RETURNING (m.xmax <> 0) AS known
+                {on_conflict}
             )
-            SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created),
-                   (SELECT count(*) FROM mapped WHERE known) FROM up
+            SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM up
             """
         ).format(
             stage=stage,
@@ -355,8 +354,15 @@ class Writer:
             cols=col_list,
             update_set=sql.SQL(", ").join(update_set),
             differs=differs,
+            on_conflict=sql.SQL(
+                """ON CONFLICT (system, source, source_table, source_id) DO UPDATE
+                SET target_id = EXCLUDED.target_id, digest = EXCLUDED.digest,
+                    run_id = EXCLUDED.run_id, updated_at = now()"""
+                if lookups
+                else ""
+            ),
         )
-        self._upserts[table.name] = statement
+        self._upserts[(table.name, lookups)] = statement
         return statement
 
     def _fill(self, table: Table, stage: sql.Identifier, rows: Sequence[Prepared]) -> None:

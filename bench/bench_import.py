@@ -1,6 +1,7 @@
 """Import benchmark: ``rollbook import unlockedv2`` of a source with 1M attendance rows.
 
     .venv/bin/python -m bench.bench_import [--attendance 1000000] [--batch 5000] [--rerun]
+                                           [--json FILE]
 
 Builds an UnlockEdv2 source database from seed 000's DDL (``tests/importing/ddl``) on the test
 PostgreSQL and fills it with ``generate_series``: one facility, students, classes with a weekly
@@ -9,12 +10,16 @@ and prints rows per second for the attendance entity and for the whole run, next
 (≥ 20,000 attendance rows/s) and to two baselines measured in the same run on the same server:
 a raw ``COPY`` of the source attendance into a temporary table, and an ``INSERT … SELECT`` of
 the same rows into an unindexed, untriggered copy of our attendance table. ``--rerun`` also
-times the second run, which finds nothing changed. Never fails on a timing.
+times the second run, which finds nothing changed. ``--json FILE`` (which implies ``--rerun``)
+writes the figures: ``first_run_rows_per_s``, ``rerun_rows_per_s``,
+``baseline_bare_insert_rows_per_s``, ``baseline_raw_copy_rows_per_s`` and the first run's
+ratio to the bare insert. Never fails on a timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from pathlib import Path
 
@@ -106,7 +111,12 @@ def main() -> None:
     parser.add_argument("--attendance", type=int, default=1_000_000)
     parser.add_argument("--batch", type=int, default=5000)
     parser.add_argument("--rerun", action="store_true", help="also time a second, idle run")
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="write the figures there (implies --rerun)"
+    )
     args = parser.parse_args()
+    if args.json is not None:
+        args.rerun = True
     from tests import pgserver
 
     source = pgserver.create_database(prefix="rb_bench_src")
@@ -124,6 +134,7 @@ def main() -> None:
             [("second run (nothing changed)", True)] if args.rerun else []
         )
         rows = []
+        rates: list[float] = []
         for label, _ in runs:
             seen: dict[str, float] = {}
 
@@ -154,6 +165,7 @@ def main() -> None:
             )
             seconds = seen.get("attendance:end", started) - previous
             rate = n / seconds if seconds > 0 else float("inf")
+            rates.append(rate)
             all_rows = sum(
                 c.created + c.updated + c.unchanged + c.skipped_total
                 for c in report.entities.values()
@@ -187,6 +199,19 @@ def main() -> None:
         )
         print(f"baselines: raw COPY {copy_rate:,.0f} rows/s,", end=" ")
         print(f"bare INSERT … SELECT {insert_rate:,.0f} rows/s")
+        if args.json is not None:
+            figures = {
+                "attendance_rows": args.attendance,
+                "batch": args.batch,
+                "target_rows_per_s": TARGET_ROWS_PER_S,
+                "first_run_rows_per_s": round(rates[0]),
+                "rerun_rows_per_s": round(rates[1]),
+                "baseline_bare_insert_rows_per_s": round(insert_rate),
+                "baseline_raw_copy_rows_per_s": round(copy_rate),
+                "first_run_over_bare_insert": round(rates[0] / insert_rate, 3),
+            }
+            args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+            print(f"figures written to {args.json}")
     finally:
         pgserver.drop_database(source)
         pgserver.drop_database(target)

@@ -142,9 +142,22 @@ class FreezableProxy:
     def _relay(self, client: socket.socket) -> None:
         with self._lock:
             self._sockets.append(client)
-        self._thawed.wait()
+        first = b""
+        if not self._thawed.is_set():
+            # A new connection while frozen: its start-up packet is held (and counted) too.
+            try:
+                first = client.recv(65536)
+            except OSError:
+                first = b""
+            if not first:
+                _close(client)
+                return
+            self.held += len(first)
+            self._thawed.wait()
         try:
             upstream = socket.create_connection(("127.0.0.1", self._upstream))
+            if first:
+                upstream.sendall(first)
         except OSError:
             _close(client)
             return

@@ -12,7 +12,7 @@ from typing import Any
 
 import psycopg
 import sqlcipher3.dbapi2 as sqlcipher
-from psycopg.abc import PQGen
+from psycopg.abc import PQGen, PQGenConn
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.errors import _WaitTimeout
 from psycopg.rows import Row
@@ -122,6 +122,35 @@ class GuardedConnection(psycopg.Connection[Row]):
             self.pgconn.finish()  # the protocol state is unknown: this connection is done
             raise NoReply(f"the server did not answer within {limit:.0f} s") from err
 
+    @classmethod
+    def _connect_gen(cls, conninfo: str = "") -> PQGenConn[Any]:
+        """psycopg's connection steps; for an engine's connection, its socket is known to the
+        engine's link while it connects, so ``cut_server_engine`` ends a connect that hangs
+        (a server that accepts and never answers) at once, not after the connect timeout."""
+        link: _Link | None = getattr(_CONNECTING, "link", None)
+        steps = super()._connect_gen(conninfo)
+        if link is None:
+            return (yield from steps)
+        fd: int | None = None
+        ready: Any = None
+        try:
+            while True:
+                try:
+                    fileno, wait = steps.send(ready)
+                except StopIteration as done:
+                    return done.value
+                if fileno != fd:
+                    with link.lock:
+                        link.connecting.discard(fd)
+                        link.connecting.add(fileno)
+                    fd = fileno
+                if link.closed:
+                    raise psycopg.OperationalError("the session using this connection has ended")
+                ready = yield fileno, wait
+        finally:
+            with link.lock:
+                link.connecting.discard(fd)
+
     def shut(self) -> None:
         """End this connection's socket so a blocked wait returns now (safe from any thread:
         the connection object is not touched, only its operating-system socket)."""
@@ -153,7 +182,11 @@ class _Link:
     def __init__(self) -> None:
         self.closed = False
         self.connections: weakref.WeakSet[GuardedConnection[Any]] = weakref.WeakSet()
+        self.connecting: set[int | None] = set()  # sockets of connections being set up
         self.lock = threading.Lock()
+
+
+_CONNECTING = threading.local()  # the link of the engine connecting on this thread
 
 
 _LINKS: weakref.WeakKeyDictionary[Engine, _Link] = weakref.WeakKeyDictionary()
@@ -215,6 +248,7 @@ def server_engine(
     def _connect(_dialect: object, _record: object, cargs: Any, cparams: Any) -> object:
         if link.closed:
             raise psycopg.OperationalError("the session using this server connection has ended")
+        _CONNECTING.link = link
         try:
             conn: GuardedConnection[Any] = GuardedConnection.connect(*cargs, **cparams)
         except psycopg.OperationalError as err:
@@ -226,6 +260,8 @@ def server_engine(
             cparams.pop("options")
             cparams["prepare_threshold"] = None
             conn = GuardedConnection.connect(*cargs, **cparams)
+        finally:
+            _CONNECTING.link = None
         conn.reply_timeout = limit
         with link.lock:
             link.connections.add(conn)
@@ -244,9 +280,20 @@ def cut_server_engine(engine: Engine) -> int:
     with link.lock:
         link.closed = True
         connections = list(link.connections)
+        for fd in link.connecting:  # a connect still waiting for the server's answer
+            if fd is not None:
+                _shut_socket(fd)
     for conn in connections:
         conn.shut()
     return len(connections)
+
+
+def _shut_socket(fd: int) -> None:
+    try:
+        with socket.socket(fileno=os.dup(fd)) as sock:
+            sock.shutdown(socket.SHUT_RDWR)
+    except OSError as err:
+        log.debug("shutting a connecting socket: %s", err)
 
 
 def make_server_engine(

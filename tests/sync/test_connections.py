@@ -164,3 +164,46 @@ def test_pooled_transaction_in_a_url_sends_no_startup_options(sites: Sites) -> N
     finally:
         plain.dispose()
         pooled.dispose()
+
+
+def test_a_connect_to_a_hung_server_is_cut_at_once(site: Site) -> None:
+    """A desk opens a connection per cycle; a server that accepts and never answers must not
+    keep a sign-out waiting for the connect timeout."""
+    import threading
+    import time
+
+    from app.db.engine import cut_server_engine
+    from tests.tcpserver import FreezableProxy
+
+    site.pg.start()
+    proxy = FreezableProxy(site.pg.port)
+    login = site.staff(Role.INSTRUCTOR)
+    engine = workstation_server_engine(
+        f"postgresql://{login}:{PASSWORD.replace(' ', '%20')}@127.0.0.1:{proxy.port}/rollbook"
+        "?sslmode=disable"
+    )
+    outcome: list[BaseException] = []
+
+    def connect() -> None:
+        try:
+            with engine.connect():
+                pass
+        except Exception as err:
+            outcome.append(err)
+
+    proxy.freeze()
+    thread = threading.Thread(target=connect, daemon=True)
+    try:
+        thread.start()
+        deadline = time.monotonic() + 5
+        while proxy.held == 0 and time.monotonic() < deadline:
+            thread.join(0.02)
+        assert proxy.held > 0  # the start-up packet waits on the hung server
+        started = time.monotonic()
+        cut_server_engine(engine)
+        thread.join(5)
+        assert not thread.is_alive() and outcome
+        assert time.monotonic() - started < 2  # not the 8 s connect timeout
+    finally:
+        proxy.close()
+        engine.dispose()

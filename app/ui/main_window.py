@@ -219,7 +219,30 @@ class MainWindow(QMainWindow):
         self.sig_closed.emit()
 
     def _nav_to(self, row: int) -> Callable[[], None]:
-        return lambda: self.nav.setCurrentRow(row)
+        def go() -> None:
+            self.nav.setCurrentRow(row)
+            self._focus_screen(SCREENS[row])
+
+        return go
+
+    def _focus_screen(self, name: str) -> None:
+        """Ctrl+1…8 put the keyboard in the screen, where its work starts: typing must never
+        go to the nav list (its letters jump between screens)."""
+        targets: dict[str, QWidget] = {
+            "Today": self.today.missing,
+            "Rosters": self.rosters.enrol,
+            "Calendar": self.calendar.grid() or self.calendar.table,
+            "Attendance": self.attendance.table,
+            "Students": self.students.search,
+            "Sync": self.sync_view.table,
+            "Reports": self.reports.kind_box,
+            "Review": self.review.table,
+        }
+        target = targets[name]
+        if target.isVisible() and target.isEnabled():
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif (screen := self.stack.currentWidget()) is not None:
+            screen.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_find_triggered(self) -> None:
         self.nav.setCurrentRow(SCREENS.index("Students"))

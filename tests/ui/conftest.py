@@ -119,6 +119,8 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
         carpentry_series,
         students,
     )
+    win.close()  # drops the callbacks of loads still running, as at sign-out
+    runner.discard_pending()
     runner.wait_idle()
     engine.dispose()
 

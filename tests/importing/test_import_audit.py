@@ -11,13 +11,14 @@ from typing import Any
 
 import psycopg
 import pytest
+from psycopg import sql
 from sqlalchemy.engine import make_url
 
 from app.domain.enums import Role
 from app.importing.report import Problem
 from app.importing.run import libpq
 from app.importing.writer import BatchResult, Staged, Target, Writer
-from tests.integration.staffserver import Server
+from tests.integration.staffserver import PASSWORD, Server
 
 ROOMS = Target("rooms")
 
@@ -177,3 +178,38 @@ def test_inserts_outside_an_import_stay_audited_row_by_row(server: Server, runs:
         if who is not None:
             assert entry[6] == who
     assert len(_entries(server, "row_id = %s", run.run_id)) == 1  # still only the import's
+
+
+def test_the_tables_owner_may_name_its_run_too(server: Server) -> None:
+    """An import may run as the owner of Rollbook's tables rather than a superuser: its run is
+    heard (the owner could drop the trigger anyway), the rows it creates summarised."""
+    owner = server.name("owner")
+    with server.admin() as admin:
+        table_owner = admin.execute(
+            "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.rooms'::regclass"
+        ).fetchone()
+        assert table_owner is not None
+        admin.execute(
+            sql.SQL("CREATE ROLE {} LOGIN BYPASSRLS PASSWORD {}").format(
+                sql.Identifier(owner), sql.Literal(PASSWORD)
+            )
+        )
+        admin.execute(
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(table_owner[0]), sql.Identifier(owner))
+        )
+    run_id, room = uuid.uuid4(), uuid.uuid4()
+    url = make_url(server.as_(owner)).set(drivername="postgresql")
+    with psycopg.connect(url.render_as_string(hide_password=False)) as conn:
+        assert conn.execute("SELECT current_setting('is_superuser')").fetchone() == ("off",)
+        conn.execute("SELECT set_config('rollbook.import_run', %s, true)", (str(run_id),))
+        conn.execute(
+            "INSERT INTO rooms (id, facility_id, name, kind, status, created_at, updated_at,"
+            " row_version) VALUES (%s, %s, 'Owner room', 'classroom', 'active', now(), now(),"
+            " 1)",
+            (room, server.facility["A"]),
+        )
+
+    assert _entries(server, "row_id = %s", room) == []
+    (summary,) = _entries(server, "row_id = %s", run_id)
+    assert summary[5] == {"import_run": str(run_id), "count": 1, "ids": [str(room)]}
+    assert summary[6] == owner

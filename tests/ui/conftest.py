@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -97,32 +98,43 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
     services.rosters.enrol_many(carpentry, students[:10])
     with engine.begin() as conn:
         conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
+    with opened_window(qtbot, services) as (win, runner, messages):
+        yield Desk(
+            win,
+            services,
+            engine,
+            runner,
+            messages,
+            facility,
+            welding,
+            carpentry,
+            welding_series,
+            carpentry_series,
+            students,
+        )
+    engine.dispose()
+
+
+@contextmanager
+def opened_window(
+    qtbot: QtBot, services: Services, label: str = "Test workstation"
+) -> Iterator[tuple[MainWindow, TaskRunner, MessageBridge]]:
+    """A main window over ``services``, shown and active; closed and drained at the end."""
     messages = MessageBridge(quiet=True)
     runner = TaskRunner(messages.show_error)
     win = MainWindow(runner, messages)
     qtbot.addWidget(win)
     facilities = tuple(services.facilities.list_facilities())
     with qtbot.waitActive(win):
-        win.set_workstation(Workstation(services, None, facilities, "Test workstation"))
+        win.set_workstation(Workstation(services, None, facilities, label))
         win.show()
         win.activateWindow()
-    yield Desk(
-        win,
-        services,
-        engine,
-        runner,
-        messages,
-        facility,
-        welding,
-        carpentry,
-        welding_series,
-        carpentry_series,
-        students,
-    )
-    win.close()  # drops the callbacks of loads still running, as at sign-out
-    runner.discard_pending()
-    runner.wait_idle()
-    engine.dispose()
+    try:
+        yield win, runner, messages
+    finally:
+        win.close()  # drops the callbacks of loads still running, as at sign-out
+        runner.discard_pending()
+        runner.wait_idle()
 
 
 def open_sheet_of(qtbot: QtBot, desk: Desk, day: date, series_id: uuid.UUID) -> AttendanceView:

@@ -26,9 +26,7 @@ from app.services.context import Actor
 from app.ui.dialogs.availability import AvailabilityDialog
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
-from app.ui.main_window import MainWindow, Workstation
-from app.ui.messages import MessageBridge
-from app.ui.tasks import TaskRunner
+from app.ui.main_window import MainWindow
 from app.ui.views.calendar import CalendarView
 from tests.integration.factories import (
     add_class,
@@ -38,6 +36,7 @@ from tests.integration.factories import (
     add_room,
     add_series,
 )
+from tests.ui.conftest import opened_window
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -87,17 +86,8 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
         )
         u.commit()
     services = build_services(engine, uow.actor, CLOCK)
-    runner = TaskRunner(MessageBridge(quiet=True).show_error)
-    win = MainWindow(runner, MessageBridge(quiet=True))
-    qtbot.addWidget(win)
-    with qtbot.waitActive(win):
-        win.set_workstation(
-            Workstation(services, None, tuple(services.facilities.list_facilities()), "Test")
-        )
-        win.show()
-        win.activateWindow()
-    yield Desk(win, services, engine, facility, series, pottery, dana, kim)
-    runner.wait_idle()
+    with opened_window(qtbot, services, "Test") as (win, _runner, _messages):
+        yield Desk(win, services, engine, facility, series, pottery, dana, kim)
     engine.dispose()
 
 

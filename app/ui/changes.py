@@ -6,8 +6,10 @@ shows when the :class:`Changes` touch its tables (Anki's OpChanges, one hook).""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.services.changes import Changes
 
@@ -27,3 +29,29 @@ class ChangeHub(QObject):
         self.published += 1
         log.debug("changed: %s", changes)
         self.sig_changed.emit(changes)
+
+
+class ReloadWhenShown(QObject):
+    """Runs a view's ``reload`` at once while the view is on screen, else once when it is next
+    shown: a mark saved on the sheet must not queue loads for screens nobody is looking at
+    (they compete with the next mark for the runner's threads)."""
+
+    def __init__(self, view: QWidget, reload: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._reload = reload
+        self.pending = False
+        view.installEventFilter(self)
+
+    def request(self) -> None:
+        if self._view.isVisible():
+            self.pending = False
+            self._reload()
+        else:
+            self.pending = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.Show and self.pending:
+            self.pending = False
+            self._reload()
+        return False

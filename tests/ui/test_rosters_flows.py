@@ -105,3 +105,25 @@ def test_a_facility_switch_leaves_nothing_of_the_previous_facility(
     )
     assert [view.class_box.itemText(i) for i in range(view.class_box.count())] == ["Reading Lab"]
     assert view.model.rowCount() == 0
+
+
+def test_a_hidden_roster_reloads_when_it_is_shown_again(qtbot: QtBot, desk: Desk) -> None:
+    """Marks and enrolments published while the roster is off screen queue no load for it (they
+    would compete with the next mark); it reads them when it is shown again."""
+    from app.services.changes import ENROLLMENTS, Changes
+
+    _rosters(qtbot, desk, desk.carpentry)
+    view = desk.win.rosters
+    roster = view.roster
+    assert roster is not None
+    qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)
+    desk.services.rosters.change_status_many(
+        [roster.enrolled[0].enrollment_id], EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Moved away"
+    )
+    desk.win.changes.publish(Changes.of(ENROLLMENTS, facility_id=desk.facility_id, source="x"))
+    qtbot.waitUntil(lambda: not desk.runner.busy, timeout=10_000)
+    assert view.roster is roster  # not read again while hidden
+    qtbot.keyClick(desk.win, Qt.Key.Key_2, CTRL)
+    qtbot.waitUntil(
+        lambda: view.roster is not None and len(view.roster.enrolled) == 9, timeout=10_000
+    )

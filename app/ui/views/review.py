@@ -33,7 +33,7 @@ from app.domain.enums import AttendanceStatus
 from app.services.changes import ATTENDANCE, OVERRIDES, SERIES, Changes
 from app.services.labels import STATUS_LABELS
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
-from app.ui.changes import ChangeHub
+from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.models.review_table import ReviewTableModel
 from app.ui.tasks import TaskRunner
 
@@ -164,6 +164,7 @@ class ReviewView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._on_change_clicked())
         changes.sig_changed.connect(self._on_changes)
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self._show_selected()
 
     # -- loading ----------------------------------------------------------------------------------
@@ -209,7 +210,7 @@ class ReviewView(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(ATTENDANCE, SERIES, OVERRIDES, facility_id=self._facility_id):
-            self.reload()
+            self._reload_when_shown.request()
 
     def _show_count(self) -> None:
         count = self.model.rowCount()

@@ -37,7 +37,7 @@ from app.services.classes_dto import ClassSummary
 from app.services.people import StudentSummary
 from app.services.rosters_dto import Roster
 from app.services.trends_dto import WeeklyTrend
-from app.ui.changes import ChangeHub
+from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.charts import WeeklyRateChart
 from app.ui.combo import index_of
 from app.ui.models.roster_table import RosterTableModel
@@ -134,6 +134,7 @@ class RostersView(QWidget):
         self.transfer_button.clicked.connect(self._transfer)
         self.promote_button.clicked.connect(self._promote)
         changes.sig_changed.connect(self._on_changes)
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         for widget, name in (
             (self.class_box, "Class"),
             (self.enrol, "Enrol a student"),
@@ -176,7 +177,7 @@ class RostersView(QWidget):
         if changes.touches(CLASSES, facility_id=self._facility_id) and self._services:
             self.set_context(self._services, changes.facility_id or self._facility_id)  # type: ignore[arg-type]
         elif changes.touches(ENROLLMENTS, ATTENDANCE, PEOPLE, facility_id=self._facility_id):
-            self.reload()
+            self._reload_when_shown.request()
 
     def _on_classes_loaded(self, facility_id: uuid.UUID, classes: list[ClassSummary]) -> None:
         if facility_id != self._facility_id:

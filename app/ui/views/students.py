@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxL
 from app.bootstrap import Services
 from app.services.changes import PEOPLE, Changes
 from app.services.people import StudentSummary
-from app.ui.changes import ChangeHub
+from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.models.student_table import StudentTableModel
 from app.ui.tasks import TaskRunner
@@ -55,6 +55,7 @@ class StudentsView(QWidget):
         self._debounce.timeout.connect(self._on_debounce_timeout)
         self.search.textChanged.connect(self._on_search_text_changed)
         changes.sig_changed.connect(self._on_changes)
+        self._reload_when_shown = ReloadWhenShown(self, self.model.reset)
         self.search.installEventFilter(self)
 
     def set_context(self, services: Services, facility_id: UUID) -> None:
@@ -66,7 +67,7 @@ class StudentsView(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         """People added, renamed or removed (here or by a sync): the list is read again."""
         if changes.touches(PEOPLE, facility_id=self._facility_id):
-            self.model.reset()
+            self._reload_when_shown.request()
 
     def _load_page(
         self, offset: int, limit: int, deliver: Callable[[Sequence[StudentSummary]], None]

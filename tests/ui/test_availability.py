@@ -30,13 +30,10 @@ from app.ui.main_window import MainWindow
 from app.ui.views.calendar import CalendarView
 from tests.integration.factories import (
     add_class,
-    add_facility,
     add_person,
-    add_program,
-    add_room,
-    add_series,
 )
 from tests.ui.conftest import opened_window
+from tests.ui.test_calendar_instructors import instructor_world
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -64,30 +61,14 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
     engine = open_local_cache(tmp_path / "cache.sqlite3")
     uow = UnitOfWorkFactory(engine, Actor("availability_test", device_id="ws-1"))
     with uow() as u:
-        facility = add_facility(u, "North Academy")
-        program = add_program(u, "Trades")
-        room = add_room(u, facility, "Room 101")
-        lab = add_room(u, facility, "Lab B")
-        iris = add_person(u, facility, "Iris", "Stone", role=Role.INSTRUCTOR)
-        omar = add_person(u, facility, "Omar", "Reed", role=Role.INSTRUCTOR)
-        kim = add_person(u, facility, "Kim", "Lee", role=Role.INSTRUCTOR)
-        dana = add_person(u, facility, "Dana", "Cruz", role=Role.INSTRUCTOR)
+        world = instructor_world(u)
+        dana = add_person(u, world.facility, "Dana", "Cruz", role=Role.INSTRUCTOR)
         u.flush()
-        welding = add_class(u, facility, program, "Welding I", instructor_id=iris, room_id=room)
-        maths = add_class(u, facility, program, "Maths", instructor_id=omar, room_id=lab)
-        add_class(u, facility, program, "Drawing", instructor_id=kim)
-        pottery = add_class(u, facility, program, "Pottery", instructor_id=dana)
-        u.flush()
-        series = add_series(
-            u, facility, welding, datetime(2026, 11, 2, 9, 0), room_id=room, instructor_id=iris
-        )
-        add_series(  # Mondays 09:30, while Welding I runs
-            u, facility, maths, datetime(2026, 11, 2, 9, 30), room_id=lab, instructor_id=omar
-        )
+        pottery = add_class(u, world.facility, world.program, "Pottery", instructor_id=dana)
         u.commit()
     services = build_services(engine, uow.actor, CLOCK)
     with opened_window(qtbot, services, "Test") as (win, _runner, _messages):
-        yield Desk(win, services, engine, facility, series, pottery, dana, kim)
+        yield Desk(win, services, engine, world.facility, world.welding, pottery, dana, world.kim)
     engine.dispose()
 
 

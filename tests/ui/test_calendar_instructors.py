@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from app.bootstrap import Services, build_services, open_local_cache
 from app.domain.enums import Role
 from app.infra.clock import FixedClock
-from app.repositories.uow import UnitOfWorkFactory
+from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.context import Actor
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.main_window import MainWindow
@@ -48,33 +48,47 @@ class Desk:
     kim: uuid.UUID  # teaches nothing in the calendar
 
 
+@dataclass(frozen=True)
+class InstructorWorld:
+    facility: uuid.UUID
+    program: uuid.UUID
+    welding: uuid.UUID  # the series: Iris Stone, Mondays 09:00-10:00 in Room 101
+    kim: uuid.UUID  # teaches Drawing, which has no sessions
+
+
+def instructor_world(u: UnitOfWork) -> InstructorWorld:
+    """Three instructors of North Academy; Omar's Maths (Mondays 09:30) overlaps Welding I."""
+    facility = add_facility(u, "North Academy")
+    program = add_program(u, "Trades")
+    room = add_room(u, facility, "Room 101")
+    lab = add_room(u, facility, "Lab B")
+    iris = add_person(u, facility, "Iris", "Stone", role=Role.INSTRUCTOR)
+    omar = add_person(u, facility, "Omar", "Reed", role=Role.INSTRUCTOR)
+    kim = add_person(u, facility, "Kim", "Lee", role=Role.INSTRUCTOR)
+    u.flush()
+    welding = add_class(u, facility, program, "Welding I", instructor_id=iris, room_id=room)
+    maths = add_class(u, facility, program, "Maths", instructor_id=omar, room_id=lab)
+    add_class(u, facility, program, "Drawing", instructor_id=kim)
+    u.flush()
+    series = add_series(
+        u, facility, welding, datetime(2026, 11, 2, 9, 0), room_id=room, instructor_id=iris
+    )
+    add_series(  # Mondays 09:30, while Welding I runs
+        u, facility, maths, datetime(2026, 11, 2, 9, 30), room_id=lab, instructor_id=omar
+    )
+    return InstructorWorld(facility, program, series, kim)
+
+
 @pytest.fixture
 def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
     engine = open_local_cache(tmp_path / "cache.sqlite3")
     uow = UnitOfWorkFactory(engine, Actor("substitute_test", device_id="ws-1"))
     with uow() as u:
-        facility = add_facility(u, "North Academy")
-        program = add_program(u, "Trades")
-        room = add_room(u, facility, "Room 101")
-        lab = add_room(u, facility, "Lab B")
-        iris = add_person(u, facility, "Iris", "Stone", role=Role.INSTRUCTOR)
-        omar = add_person(u, facility, "Omar", "Reed", role=Role.INSTRUCTOR)
-        kim = add_person(u, facility, "Kim", "Lee", role=Role.INSTRUCTOR)
-        u.flush()
-        welding = add_class(u, facility, program, "Welding I", instructor_id=iris, room_id=room)
-        maths = add_class(u, facility, program, "Maths", instructor_id=omar, room_id=lab)
-        add_class(u, facility, program, "Drawing", instructor_id=kim)
-        u.flush()
-        series = add_series(
-            u, facility, welding, datetime(2026, 11, 2, 9, 0), room_id=room, instructor_id=iris
-        )
-        add_series(  # Mondays 09:30, while Welding I runs
-            u, facility, maths, datetime(2026, 11, 2, 9, 30), room_id=lab, instructor_id=omar
-        )
+        world = instructor_world(u)
         u.commit()
     services = build_services(engine, uow.actor, CLOCK)
     with opened_window(qtbot, services, "Test") as (win, _runner, _messages):
-        yield Desk(win, services, series, kim)
+        yield Desk(win, services, world.welding, world.kim)
     engine.dispose()
 
 

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self._sync_status: SyncStatus | None = None
         self._retry_at: float | None = None  # time.monotonic() of the next attempt
         self._retry_timer = QTimer(self)
-        self._retry_timer.setInterval(1000)
+        self._retry_timer.setSingleShot(True)  # re-armed for the next whole second
         self._retry_timer.timeout.connect(self._show_retry)
         self.changes.sig_changed.connect(self._on_changes)
         self.nav.setCurrentRow(0)
@@ -363,9 +363,13 @@ class MainWindow(QMainWindow):
             self.retry_label.clear()
             self._retry_timer.stop()
             return
-        left = math.ceil(self._retry_at - time.monotonic())
+        remaining = self._retry_at - time.monotonic()
+        left = math.ceil(remaining)
         if left > 0:
             self.retry_label.setText(self.tr("retrying in {0} s").format(left))
+            # The next tick lands just after the shown number goes down by one, so the
+            # countdown never skips a second whatever phase the attempt was timed at.
+            self._retry_timer.start(int((remaining - (left - 1)) * 1000) + 5)
         else:
             self.retry_label.setText(self.tr("retrying now…"))
 
@@ -428,7 +432,6 @@ class MainWindow(QMainWindow):
             self._show_sync_status()
         if outcome.error is not None and outcome.retry_in_s is not None:
             self._retry_at = time.monotonic() + outcome.retry_in_s
-            self._retry_timer.start()
         else:
             self._retry_at = None
         self._show_retry()

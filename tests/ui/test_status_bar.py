@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -147,6 +147,31 @@ def test_a_failed_sync_says_offline_in_plain_words_counts_down_and_tries_again(
     assert again.online and again.error is None
     assert "online" in win.connection_label.text() and "offline" not in win.connection_label.text()
     assert win.retry_label.text() == ""
+
+
+def test_the_retry_countdown_shows_every_second_whatever_its_phase(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    """A retry due a hair over a whole number of seconds away: ticking every 1000 ms from
+    there (a coarse timer fires up to 5 % late) showed 3, then 1 — a second went missing."""
+    win = desk.win
+    shown: list[str] = []
+
+    def note() -> None:
+        text = win.retry_label.text()
+        if not shown or shown[-1] != text:
+            shown.append(text)
+
+    ticker = QTimer(win)
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.timeout.connect(note)
+    ticker.start(5)
+    failed = CycleOutcome(None, None, False, "the server does not answer", retry_in_s=2.0005)
+    win.set_sync_state(failed)
+    note()
+    qtbot.waitUntil(lambda: shown[-1] == "retrying now…", timeout=5_000)
+    ticker.stop()
+    assert shown == ["retrying in 3 s", "retrying in 2 s", "retrying in 1 s", "retrying now…"]
 
 
 def test_the_background_sync_keeps_going_after_an_unexpected_error(

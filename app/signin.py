@@ -5,7 +5,7 @@ call blocks (network, scrypt, SQLite); the UI runs them on its task runner, neve
 
 Online, the server checks the password and row-level security decides what the session sees.
 Offline (server unreachable, or it does not speak TLS as required), a person who signed in online
-at this PC before signs in against the scrypt verifier kept from then and works in their
+at this PC before signs in against the Argon2id verifier kept from then and works in their
 encrypted cache. Each staff member has their own cache file per server, so a shared classroom PC
 never shows one person's slice to another.
 """
@@ -50,12 +50,20 @@ from app.domain.validation import check_username
 from app.infra.accounts import (
     AccountRegistry,
     LocalAccount,
+    SealBroken,
     new_device_id,
+    seal_is_current,
     unwrap_key,
     wrap_key,
 )
 from app.infra.clock import Clock, SystemClock
-from app.infra.credentials import CredentialStore, KeyringStatus, check_verifier, make_verifier
+from app.infra.credentials import (
+    CredentialStore,
+    KeyringStatus,
+    check_verifier,
+    make_verifier,
+    verifier_is_current,
+)
 from app.services.context import Actor
 from app.sync.engine import Progress, SyncConfig, SyncEngine
 from app.sync.local import LocalStore
@@ -372,6 +380,12 @@ class SignInService:
                 "because the server cannot be reached)."
             )
         key = self._stored_key(profile, account, password)
+        if key is None and account.wrapped_key:
+            raise CacheLocked(
+                "The key of your local data, kept sealed on this computer, does not open: it "
+                "was altered. Sign in when the server is reachable to start a fresh copy; "
+                "nothing was deleted."
+            )
         if key is None:
             raise CacheLocked(
                 "The key of your local data is missing from this computer's keyring. Sign in "
@@ -383,6 +397,7 @@ class SignInService:
                 "Your local data on this computer cannot be opened with the key in this "
                 "computer's keyring. Nothing was deleted. Sign in when the server is reachable."
             )
+        account = self._renew_secrets(account, password, key)
         role = Role(account.role) if account.role else Role.INSTRUCTOR
         actor = Actor(username=login, role=role, device_id=account.device_id)
         last = _instant(account.last_online_at) if account.last_online_at else "never"
@@ -406,8 +421,25 @@ class SignInService:
         if account.wrapped_key:
             if not check_verifier(password, account.verifier):
                 return None  # the password changed since: the old wrapping cannot be opened
-            return unwrap_key(account.wrapped_key, password)
+            try:
+                return unwrap_key(account.wrapped_key, password)
+            except SealBroken as err:  # altered on disk: refused, never a wrong key
+                log.warning("the sealed cache key does not open: %s", err)
+                return None
         return self._credentials.load_cache_key(profile.key, account.username)
+
+    def _renew_secrets(self, account: LocalAccount, password: str, key: bytes) -> LocalAccount:
+        """An account kept in an older format (scrypt verifier, unauthenticated seal) or at a
+        lower cost is written again in today's, now that the password has been checked."""
+        current = verifier_is_current(account.verifier) and (
+            account.wrapped_key is None or seal_is_current(account.wrapped_key)
+        )
+        if current:
+            return account
+        renewed = _with_secrets(account, password, key if account.wrapped_key else None)
+        self._accounts.put(renewed)
+        log.info("offline sign-in secrets of %s renewed to the current format", account.username)
+        return renewed
 
     def _open_cache(self, account: LocalAccount, key: bytes) -> Engine | None:
         """The account's cache, upgraded to the current schema; ``None`` if the key is wrong."""

@@ -1,9 +1,9 @@
 """Who has signed in on this workstation before: one entry per (server, staff member).
 
 An entry lets that person sign in offline at this PC and names their encrypted cache file. It
-holds a scrypt verifier of the password (never the password) and, only where the platform has no
-keyring, the cache key wrapped under a key derived from the password. The file is JSON in the
-user data folder, written atomically.
+holds an Argon2id verifier of the password (never the password) and, only where the platform has
+no keyring, the cache key sealed under a key derived from the password (AES-GCM). The file is
+JSON in the user data folder, written atomically.
 """
 
 from __future__ import annotations
@@ -18,7 +18,19 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from app.infra.credentials import KDF_N, KDF_P, KDF_R
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from app.infra.credentials import (
+    ARGON2_ITERATIONS,
+    ARGON2_LANES,
+    ARGON2_MEMORY_KIB,
+    LEGACY_SCRYPT_N,
+    LEGACY_SCRYPT_P,
+    LEGACY_SCRYPT_R,
+    argon2id,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,22 +115,75 @@ def _slot(server: str, username: str) -> str:
     return f"{server}|{username}"
 
 
+class SealBroken(ValueError):
+    """A sealed cache key that cannot be opened: another password, or the seal was altered."""
+
+
+_SEAL = "argon2id-aesgcm"
+_SEAL_CONTEXT = b"rollbook cache key"  # authenticated with the key: a seal of nothing else
+
+
 def wrap_key(key: bytes, password: str) -> str:
-    """Seal ``key`` under a key derived from ``password`` (scrypt, fresh salt; one-time XOR)."""
-    salt = os.urandom(16)
-    pad = _derive(password, salt, len(key))
-    sealed = bytes(a ^ b for a, b in zip(key, pad, strict=True))
-    return "$".join(("scrypt-xor", _b64(salt), _b64(sealed)))
+    """Seal ``key`` under a key derived from ``password``: Argon2id (fresh salt) then AES-GCM
+    (fresh nonce), so the seal is both secret and authenticated. The text names its format
+    and cost: ``argon2id-aesgcm$m=…,t=…,p=…$salt$nonce$sealed``."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    sealing = AESGCM(argon2id(salt).derive(password.encode()))
+    sealed = sealing.encrypt(nonce, key, _SEAL_CONTEXT)
+    cost = f"m={ARGON2_MEMORY_KIB},t={ARGON2_ITERATIONS},p={ARGON2_LANES}"
+    return "$".join((_SEAL, cost, _b64(salt), _b64(nonce), _b64(sealed)))
 
 
 def unwrap_key(wrapped: str, password: str) -> bytes:
-    """Inverse of ``wrap_key``. The caller checks the password with the verifier first: a wrong
-    password gives a wrong key, which the cache then refuses."""
-    kind, salt, sealed = wrapped.split("$")
-    if kind != "scrypt-xor":
-        raise ValueError("unknown key wrapping")
-    data = base64.urlsafe_b64decode(sealed)
-    pad = _derive(password, base64.urlsafe_b64decode(salt), len(data))
+    """Inverse of ``wrap_key``; raises ``SealBroken`` for a wrong password or an altered seal.
+    Seals of the older format (``scrypt-xor``) are still opened, to be renewed by the caller."""
+    kind, _, rest = wrapped.partition("$")
+    if kind == "scrypt-xor":
+        return _unwrap_legacy(rest, password)
+    if kind != _SEAL:
+        raise SealBroken(f"unknown key sealing {kind!r}")
+    try:
+        cost, salt, nonce, sealed = rest.split("$")
+        params = dict(part.split("=") for part in cost.split(","))
+        sealing = AESGCM(
+            Argon2id(
+                salt=_unb64(salt),
+                length=32,
+                iterations=int(params["t"]),
+                lanes=int(params["p"]),
+                memory_cost=int(params["m"]),
+            ).derive(password.encode())
+        )
+        return sealing.decrypt(_unb64(nonce), _unb64(sealed), _SEAL_CONTEXT)
+    except InvalidTag as err:
+        raise SealBroken("the sealed key does not open: another password, or altered") from err
+    except (ValueError, KeyError, TypeError) as err:
+        raise SealBroken(f"the sealed key is malformed: {err}") from err
+
+
+def seal_is_current(wrapped: str) -> bool:
+    """Whether a sealed key uses today's format and cost (else: seal it again)."""
+    kind, _, rest = wrapped.partition("$")
+    cost = rest.split("$", 1)[0]
+    return kind == _SEAL and cost == f"m={ARGON2_MEMORY_KIB},t={ARGON2_ITERATIONS},p={ARGON2_LANES}"
+
+
+def _unwrap_legacy(rest: str, password: str) -> bytes:
+    """The scrypt one-time pad of caches made before (no authentication: the cache's own key
+    check is what refused a wrong one)."""
+    try:
+        salt, sealed = rest.split("$")
+        data = _unb64(sealed)
+        pad = hashlib.scrypt(
+            password.encode(),
+            salt=b"rollbook-cache-key:" + _unb64(salt),
+            n=LEGACY_SCRYPT_N,
+            r=LEGACY_SCRYPT_R,
+            p=LEGACY_SCRYPT_P,
+            dklen=len(data),
+        )
+    except (ValueError, TypeError) as err:
+        raise SealBroken(f"the sealed key is malformed: {err}") from err
     return bytes(a ^ b for a, b in zip(data, pad, strict=True))
 
 
@@ -126,15 +191,8 @@ def new_device_id() -> str:
     return str(uuid.uuid4())
 
 
-def _derive(password: str, salt: bytes, length: int) -> bytes:
-    return hashlib.scrypt(
-        password.encode(),
-        salt=b"rollbook-cache-key:" + salt,
-        n=KDF_N,
-        r=KDF_R,
-        p=KDF_P,
-        dklen=length,
-    )
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text)
 
 
 def _b64(data: bytes) -> str:

@@ -13,10 +13,13 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 from dataclasses import dataclass
 
 import keyring
 import keyring.errors
+from cryptography.exceptions import InvalidKey
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from keyring.backend import KeyringBackend
 
 from app.domain.errors import DomainError
@@ -125,22 +128,55 @@ def _account(server: str, username: str) -> str:
     return f"{username}@{server}"
 
 
-# scrypt is memory-hard (n * r * 128 bytes = 16 MiB here), so a stolen cache cannot be
-# brute-forced cheaply on a GPU; it is in the standard library, so no extra dependency.
-KDF_N, KDF_R, KDF_P = 2**14, 8, 1
+# Offline verifiers are Argon2id in the PHC string format ($argon2id$v=19$m=…,t=…,p=…$salt$hash),
+# at OWASP's cost for Argon2id (19 MiB, 2 passes, 1 lane): a stolen PC's accounts file cannot be
+# guessed against cheaply, and the format names its own parameters, so a later raise of the cost
+# is read back and upgraded at the next sign-in. ``cryptography`` computes and checks it.
+ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_LANES = 19 * 1024, 2, 1
+# The format of caches made before (scrypt N=2^14): still read, replaced at the next sign-in.
+LEGACY_SCRYPT_N, LEGACY_SCRYPT_R, LEGACY_SCRYPT_P = 2**14, 8, 1
+
+
+def argon2id(salt: bytes) -> Argon2id:
+    """The key derivation of verifiers and sealed keys, at the current cost."""
+    return Argon2id(
+        salt=salt,
+        length=32,
+        iterations=ARGON2_ITERATIONS,
+        lanes=ARGON2_LANES,
+        memory_cost=ARGON2_MEMORY_KIB,
+    )
 
 
 def make_verifier(password: str) -> str:
     """A verifier for offline sign-in, derived from the password; never the password itself."""
     if not password:
         raise ValueError("an empty password cannot be verified")
-    salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=KDF_N, r=KDF_R, p=KDF_P, dklen=32)
-    return "$".join(("scrypt", str(KDF_N), str(KDF_R), str(KDF_P), _b64(salt), _b64(digest)))
+    return argon2id(os.urandom(16)).derive_phc_encoded(password.encode())
 
 
 def check_verifier(password: str, verifier: str) -> bool:
     """True when ``password`` matches; a malformed verifier never matches."""
+    if verifier.startswith("$argon2id$"):
+        try:
+            Argon2id.verify_phc_encoded(password.encode(), verifier)
+        except (InvalidKey, ValueError, TypeError):
+            return False
+        return True
+    return _check_legacy_verifier(password, verifier)
+
+
+def verifier_is_current(verifier: str) -> bool:
+    """Whether a verifier is Argon2id at no less than today's cost (else: renew it)."""
+    match = re.fullmatch(r"\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[^$]+\$[^$]+", verifier)
+    if match is None:
+        return False
+    memory, iterations, _lanes = (int(g) for g in match.groups())
+    return memory >= ARGON2_MEMORY_KIB and iterations >= ARGON2_ITERATIONS
+
+
+def _check_legacy_verifier(password: str, verifier: str) -> bool:
+    """The scrypt verifiers of caches made before Argon2id (``scrypt$n$r$p$salt$digest``)."""
     try:
         kind, n, r, p, salt, digest = verifier.split("$")
         if kind != "scrypt":

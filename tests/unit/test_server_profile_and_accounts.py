@@ -10,7 +10,7 @@ import pytest
 
 from app.domain.errors import ValidationError
 from app.domain.server_profile import ServerProfile
-from app.infra.accounts import AccountRegistry, LocalAccount, unwrap_key, wrap_key
+from app.infra.accounts import AccountRegistry, LocalAccount
 
 
 def test_a_server_is_cleaned_and_named() -> None:
@@ -80,15 +80,6 @@ def test_a_damaged_accounts_file_means_no_offline_sign_in_not_a_crash(
     assert registry.get("s", "u") is None
     registry.put(_account())  # the next online sign-in rewrites it
     assert registry.get("db:5432/rollbook", "ada") == _account()
-
-
-def test_a_wrapped_key_opens_only_with_its_password() -> None:
-    key = bytes(range(32))
-    sealed = wrap_key(key, "the password")
-    assert key.hex() not in sealed
-    assert unwrap_key(sealed, "the password") == key
-    assert unwrap_key(sealed, "another password") != key
-    assert wrap_key(key, "the password") != sealed  # a fresh salt each time
 
 
 def test_sync_status_says_how_long_ago() -> None:

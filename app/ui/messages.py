@@ -5,11 +5,24 @@ from __future__ import annotations
 import logging
 import traceback
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.errors import DomainError
 
 log = logging.getLogger(__name__)
+
+
+def refusal(error: BaseException) -> str:
+    """What a view says in its own message line when its background task failed: a rule's
+    refusal in plain words, or a file that could not be written. Anything else is a bug: it is
+    raised again, and the application's excepthook shows it through ``MessageBridge`` with its
+    details. Every view's failure handler goes through here."""
+    if isinstance(error, DomainError):
+        return error.message
+    if isinstance(error, OSError):
+        return QCoreApplication.translate("refusal", "The file could not be written: ") + str(error)
+    raise error
 
 
 class MessageBridge:

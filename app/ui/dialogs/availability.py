@@ -33,6 +33,7 @@ from app.domain.availability import WEEKDAY_NAMES, parse_stretches, stretches_te
 from app.domain.errors import DomainError
 from app.services.availability import AvailabilityService, check_time_off
 from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
+from app.ui.messages import refusal
 from app.ui.models.time_off_table import TimeOffTableModel
 from app.ui.tasks import TaskRunner
 
@@ -339,9 +340,11 @@ class AvailabilityDialog(QDialog):
         self._pending -= 1
         self.save_button.setEnabled(self._loaded is not None)
         self.message.clear()
+        text = refusal(error)
         if not isinstance(error, DomainError):
-            raise error
-        if error.field == "hours":
+            self.message.setText(text)
+            self.sig_refused.emit(text)
+        elif error.field == "hours":
             self._show(self.hours_error, error.message, self.days[0])
         elif error.field == "time_off":
             self._show(self.off_error, error.message, self.time_off)

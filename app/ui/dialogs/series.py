@@ -45,6 +45,7 @@ from app.services.series_edit import (
     SeriesSaved,
     clash_text,
 )
+from app.ui.messages import refusal
 from app.ui.tasks import TaskRunner
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -426,8 +427,10 @@ class SeriesDialog(QDialog):
             self.sig_refused.emit(error.message)
             return
         self.message.clear()
+        text = refusal(error)
         if not isinstance(error, DomainError):
-            raise error
+            self._refuse(text)
+            return
         field = _FIELD_OF.get(error.field or "", error.field or "")
         if field in self.errors:
             self._show(self.errors[field], error.message, self._focus[field])

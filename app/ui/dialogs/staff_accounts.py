@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.enums import Role
-from app.domain.errors import DomainError, ValidationError
+from app.domain.errors import ValidationError
 from app.services.facilities import FacilityDTO
 from app.services.people_dto import StaffDTO
 from app.ui.accessible import name_from_labels
+from app.ui.messages import refusal
 from app.ui.models.staff_table import StaffTableModel
 from app.ui.tasks import TaskRunner
 
@@ -118,10 +119,7 @@ class StaffAccountsDialog(QDialog):
         self.sig_changed.emit()
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            self.status.setText(error.message)
-        else:
-            self.status.setText(self.tr("Unexpected error: ") + str(error))
+        self.status.setText(refusal(error))
 
     def selected(self) -> StaffDTO | None:
         rows = self.table.selectionModel().selectedRows()

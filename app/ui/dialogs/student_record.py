@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain.errors import DomainError
 from app.services.curriculum_dto import ProgramProgressDTO
 from app.services.trends_dto import HoursProgress, WeeklyTrend
 from app.ui.charts import HoursChart, WeeklyRateChart
 from app.ui.dialogs.record_curriculum import CurriculumTab
+from app.ui.messages import refusal
 from app.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -336,6 +336,5 @@ class StudentRecordDialog(QDialog):
             self.sig_open_session.emit(series_id, day)
 
     def _on_failed(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, DomainError) else str(error)
-        self.title.setText(text)
-        self.sig_loaded.emit()
+        self.sig_loaded.emit()  # the record will not come: nobody waits for it
+        self.title.setText(refusal(error))

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
 from app.services.availability import AvailabilityService, refuse_unavailable, unavailable_text
 from app.services.availability_dto import Candidate, Unavailability, UnavailableError
 from app.services.schedule import ScheduleService
@@ -41,6 +40,7 @@ from app.services.schedule_dto import (
     Scope,
 )
 from app.services.series_edit import Choice, clash_text
+from app.ui.messages import refusal
 from app.ui.tasks import TaskRunner
 
 CLASHES_LISTED = 5
@@ -316,10 +316,9 @@ class SubstituteDialog(QDialog):
             self.allow_outside.setFocus()
             self.sig_refused.emit(error.message)
             return
-        if not isinstance(error, DomainError):
-            raise error
-        self.message.setText(error.message)
-        self.sig_refused.emit(error.message)
+        text = refusal(error)
+        self.message.setText(text)
+        self.sig_refused.emit(text)
 
     def _show_clashes(self, text: str) -> None:
         self.clashes.setStyleSheet(_ERROR_STYLE)

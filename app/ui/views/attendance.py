@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.enums import AttendanceStatus
-from app.domain.errors import DomainError
 from app.domain.ids import attendance_id
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.changes import ATTENDANCE, ENROLLMENTS, SCHEDULE, Changes
 from app.ui.changes import ChangeHub
 from app.ui.delegates.mark_buttons import BUTTON_HEIGHT
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
+from app.ui.messages import refusal
 from app.ui.models.sheet_table import MARK, PAPER_NO, STATUS, SheetTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance_state import AllPresentArming, SessionKey, UndoHistory
@@ -224,13 +224,7 @@ class AttendanceView(QWidget):
         self.sig_refused.emit(text)
 
     def failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            self.refuse(error.message)
-            return
-        if isinstance(error, OSError):
-            self.refuse(self.tr("The file could not be written: ") + str(error))
-            return
-        raise error
+        self.refuse(refusal(error))
 
     # -- context ------------------------------------------------------------------------------
 

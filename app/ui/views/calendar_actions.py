@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain.errors import DomainError
 from app.services.changes import ATTENDANCE, OVERRIDES, SCHEDULE, SERIES, Changes
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
 from app.services.series_edit import Choice
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.substitute import SubstituteDialog
+from app.ui.messages import refusal
 from app.ui.tasks import TaskRunner
 
 
@@ -415,9 +415,6 @@ class CalendarActions(QWidget):
     def show_failure(self, error: BaseException) -> None:
         """A refusal (a domain rule, a file that cannot be written) is said in the message;
         anything else is a bug and goes to the one error presenter."""
-        if isinstance(error, DomainError | OSError):
-            text = error.message if isinstance(error, DomainError) else str(error)
-            self.message.setText(text)
-            self.sig_refused.emit(text)
-            return
-        raise error
+        text = refusal(error)
+        self.message.setText(text)
+        self.sig_refused.emit(text)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain.errors import DomainError
 from app.services.changes import ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, SCHEDULE, Changes
 from app.services.facilities import FacilityDTO
 from app.services.reports_dto import ReportKind
@@ -43,6 +42,7 @@ from app.ui.exports import (
     write_table_pdf,
     write_table_xlsx,
 )
+from app.ui.messages import refusal
 from app.ui.models.report_table import ReportTable, ReportTableModel, table_of
 from app.ui.tasks import TaskRunner
 
@@ -342,13 +342,7 @@ class ReportsView(QWidget):
         self.sig_exported.emit(path)
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            self._refuse(error.message)
-            return
-        if isinstance(error, OSError):
-            self._refuse(self.tr("The file could not be written: ") + str(error))
-            return
-        raise error
+        self._refuse(refusal(error))
 
     def _refuse(self, text: str) -> None:
         self.message.setText(text)

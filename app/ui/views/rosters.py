@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.enums import EnrollmentStatus
-from app.domain.errors import CapacityExceeded, DomainError
+from app.domain.errors import CapacityExceeded
 from app.services.changes import ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, Changes
 from app.services.classes_dto import ClassSummary
 from app.services.people import StudentSummary
@@ -40,6 +40,7 @@ from app.services.trends_dto import WeeklyTrend
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.charts import WeeklyRateChart
 from app.ui.combo import index_of
+from app.ui.messages import refusal
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
 
@@ -362,10 +363,7 @@ class RostersView(QWidget):
         )
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            self._refuse(error.message)
-            return
-        raise error
+        self._refuse(refusal(error))
 
     def _refuse(self, text: str) -> None:
         self.message.setText(text)

@@ -9,13 +9,11 @@ program (arrow keys in the upper table) shows its lessons, Tab moves to them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import ProgressStatus
 from app.services.curriculum_dto import LessonStatusDTO, ProgramProgressDTO
+from app.ui.models.tuple_table import TupleTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,42 +62,7 @@ def progress_in_words(program: ProgramProgressDTO) -> str:
     return text
 
 
-class _TextTableModel(QAbstractTableModel):
-    """Fixed columns over frozen rows; ``data()`` formats what it holds and does no I/O."""
-
-    COLUMNS: tuple[str, ...] = ()
-    NUMERIC: frozenset[int] = frozenset()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count()
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _count(self) -> int:
-        raise NotImplementedError
-
-    def _text(self, row: int, column: int) -> str:
-        raise NotImplementedError
-
-
-class CurriculumSummaryTableModel(_TextTableModel):
+class CurriculumSummaryTableModel(TupleTableModel[ProgramProgressDTO]):
     """One row per enrolled program: its progress through the curriculum in numbers."""
 
     COLUMNS = (
@@ -111,23 +75,7 @@ class CurriculumSummaryTableModel(_TextTableModel):
     )
     NUMERIC = frozenset({1, 2, 3, 4})
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._programs: list[ProgramProgressDTO] = []
-
-    def set_programs(self, programs: Sequence[ProgramProgressDTO]) -> None:
-        self.beginResetModel()
-        self._programs = list(programs)
-        self.endResetModel()
-
-    def program_at(self, row: int) -> ProgramProgressDTO:
-        return self._programs[row]
-
-    def _count(self) -> int:
-        return len(self._programs)
-
-    def _text(self, row: int, column: int) -> str:
-        p = self._programs[row]
+    def cells(self, p: ProgramProgressDTO) -> tuple[str, ...]:
         return (
             p.program_name,
             f"{p.modules_completed} of {p.modules_total}",
@@ -135,37 +83,27 @@ class CurriculumSummaryTableModel(_TextTableModel):
             str(p.lessons_in_progress),
             _pct(p),
             _day(p),
-        )[column]
+        )
+
+    def tooltip(self, row: ProgramProgressDTO, column: int) -> str | None:
+        return self.cells(row)[column]
 
 
-class LessonStatusTableModel(_TextTableModel):
+class LessonStatusTableModel(TupleTableModel[LessonStatusDTO]):
     """The lessons of one program in curriculum order with the student's status on each."""
 
     COLUMNS = ("Module", "Lesson", "Status", "Last activity")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lessons: list[LessonStatusDTO] = []
-
-    def set_lessons(self, lessons: Sequence[LessonStatusDTO]) -> None:
-        self.beginResetModel()
-        self._lessons = list(lessons)
-        self.endResetModel()
-
-    def lesson_at(self, row: int) -> LessonStatusDTO:
-        return self._lessons[row]
-
-    def _count(self) -> int:
-        return len(self._lessons)
-
-    def _text(self, row: int, column: int) -> str:
-        x = self._lessons[row]
+    def cells(self, x: LessonStatusDTO) -> tuple[str, ...]:
         return (
             f"{x.module_position}. {x.module_name}",
             x.title,
             self.tr(STATUS_TEXT[x.status]),
             _day(x),
-        )[column]
+        )
+
+    def tooltip(self, row: LessonStatusDTO, column: int) -> str | None:
+        return self.cells(row)[column]
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
@@ -210,20 +148,20 @@ class CurriculumTab(QWidget):
         )
 
     def set_programs(self, programs: Sequence[ProgramProgressDTO]) -> None:
-        self.programs_model.set_programs(programs)
+        self.programs_model.set_rows(programs)
         if programs:
             self.programs_view.selectRow(0)
         else:
-            self.lessons_model.set_lessons([])
+            self.lessons_model.set_rows([])
             self.summary.setText(self.tr("Not enrolled in any program."))
 
     def _on_programs_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
         rows = sorted({i.row() for i in selected.indexes()})
         if rows:
-            self._show_program(self.programs_model.program_at(rows[0]))
+            self._show_program(self.programs_model.row_at(rows[0]))
 
     def _show_program(self, program: ProgramProgressDTO) -> None:
-        self.lessons_model.set_lessons(program.lessons)
+        self.lessons_model.set_rows(program.lessons)
         # Plain text: a program's name may hold an "&"; doubled, it is not taken for a mnemonic.
         name = program.program_name.replace("&", "&&")
         self.lessons_label.setText(self.tr("&Lessons of %1").replace("%1", name))

@@ -11,15 +11,12 @@ is empty and why.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -41,45 +38,11 @@ from app.services.trends_dto import HoursProgress, WeeklyTrend
 from app.ui.charts import HoursChart, WeeklyRateChart
 from app.ui.dialogs.record_curriculum import CurriculumTab
 from app.ui.messages import refusal
+from app.ui.models.tuple_table import TextRowsModel
 from app.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 Rows = list[tuple[str, ...]]
-
-
-class RowsTableModel(QAbstractTableModel):
-    """Fixed columns over rows of text, replaced whole; ``data()`` never does I/O."""
-
-    def __init__(self, columns: Sequence[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = tuple(columns)
-        self._rows: Rows = []
-
-    def set_rows(self, rows: Rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        return self._rows[index.row()][index.column()]
 
 
 TABS: dict[str, tuple[str, ...]] = {
@@ -238,13 +201,13 @@ class StudentRecordDialog(QDialog):
         self.title = QLabel(self.tr("Loading…"))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Parts of the record"))
-        self.models: dict[str, RowsTableModel] = {}
+        self.models: dict[str, TextRowsModel] = {}
         self.views: dict[str, QTableView] = {}
         self.empty: dict[str, QLabel] = {}
         self._sessions: tuple[tuple[uuid.UUID, date, bool], ...] = ()
         self._student_id = student_id
         for name, columns in TABS.items():
-            model = RowsTableModel(columns, self)
+            model = TextRowsModel(columns, self)
             view = QTableView()
             view.setModel(model)
             view.setAccessibleName(self.tr(name).replace("&", ""))

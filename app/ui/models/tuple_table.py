@@ -19,6 +19,7 @@ class TupleTableModel(QAbstractTableModel, Generic[R]):
     """Rows of type ``R``, one per line, shown through ``cells``."""
 
     COLUMNS: tuple[str, ...] = ()
+    NUMERIC: frozenset[int] = frozenset()  # columns aligned right
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,4 +69,21 @@ class TupleTableModel(QAbstractTableModel, Generic[R]):
             return self.tooltip(row, index.column())
         if role == Qt.ItemDataRole.FontRole:
             return self.font(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class TextRowsModel(TupleTableModel[tuple[str, ...]]):
+    """Rows that are already texts, under columns named at construction; each cell's tooltip is
+    its text (long values are cut in the table)."""
+
+    def __init__(self, columns: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.COLUMNS = tuple(columns)
+
+    def cells(self, row: tuple[str, ...]) -> tuple[str, ...]:
+        return row
+
+    def tooltip(self, row: tuple[str, ...], column: int) -> str | None:
+        return row[column]

@@ -11,13 +11,13 @@ from sqlalchemy import Engine
 
 from app.cache_upgrade import upgrade_local_cache
 from app.db.engine import make_local_engine
+from app.domain.actor import Actor
 from app.infra import paths
 from app.infra.clock import Clock, SystemClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
 from app.services.availability import AvailabilityService
 from app.services.classes import ClassService
-from app.services.context import Actor
 from app.services.facilities import FacilityService
 from app.services.people import PeopleService
 from app.services.programs import ProgramService

@@ -54,11 +54,11 @@ from app.db import migrate, server_admin
 from app.db.engine import make_local_engine, make_server_engine
 from app.db.models import AttendanceRecord, Enrollment, Facility, SessionSeries
 from app.demo import DemoSize, generate
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, EnrollmentStatus, Role
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
-from app.services.context import Actor
 from app.sync.engine import Cancelled, SyncConfig, SyncEngine, SyncReport
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore

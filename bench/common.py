@@ -20,8 +20,8 @@ from sqlalchemy import Engine, text
 
 from app.db.engine import make_local_engine, make_server_engine
 from app.demo import DemoSize, DemoSummary, generate
+from app.domain.actor import Actor
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 
 BENCH_ACTOR = Actor(username="bench", device_id="bench")
 

@@ -18,8 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.db import migrate, server_admin
 from app.db.engine import make_local_engine, make_server_engine
 from app.db.models import Facility, Program
+from app.domain.actor import SYSTEM_ACTOR, Actor
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import SYSTEM_ACTOR, Actor
 from app.ui.garbage import GuiGarbageCollector
 from tests import pgserver
 from tests.integration.factories import build_world

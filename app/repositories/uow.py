@@ -27,6 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.db.base import Audited
 from app.db.models import AuditEntry
+from app.domain.actor import Actor
 from app.domain.enums import AuditAction
 from app.domain.errors import (
     DomainError,
@@ -35,7 +36,6 @@ from app.domain.errors import (
     StaleRecord,
     ValidationError,
 )
-from app.services.context import Actor
 
 R = TypeVar("R")
 

@@ -1,19 +1,7 @@
-"""Who is acting: the signed-in staff member and the workstation, stamped on every change."""
+"""Kept while the last importers move: ``Actor`` is the domain's (app.domain.actor)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from app.domain.actor import SYSTEM_ACTOR, Actor
 
-from app.domain.enums import Role
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The staff role name (a PostgreSQL login role) and the device it works from."""
-
-    username: str
-    role: Role = Role.SYSTEM_ADMIN
-    device_id: str | None = None
-
-
-SYSTEM_ACTOR = Actor(username="rollbook", role=Role.SYSTEM_ADMIN, device_id=None)
+__all__ = ["SYSTEM_ACTOR", "Actor"]

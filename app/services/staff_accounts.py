@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine
 
+from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.domain.errors import NotAllowed
 from app.repositories.people import PeopleRepository
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.services.people_dto import StaffDTO, staff_dto
 
 OFFLINE = "Staff accounts are kept on the server. Connect to the server to manage them."

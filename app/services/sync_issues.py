@@ -26,10 +26,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine, and_, insert, select, update
 
 from app.db.base import Base
+from app.domain.actor import Actor
 from app.domain.errors import NotFound, ValidationError
 from app.infra.clock import Clock, SystemClock
 from app.repositories.review import MarkLine
-from app.services.context import Actor
 from app.services.labels import (
     day_text,
     field_label,

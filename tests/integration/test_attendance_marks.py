@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from app.db.models import AuditEntry
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus
 from app.domain.ids import attendance_id
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
-from app.services.context import Actor
 from tests.integration import test_attendance_service as base
 from tests.integration.test_attendance_service import MON_9, Setup
 

@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import event, select, update
 
 from app.db.models import AttendanceRecord
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, EnrollmentStatus
 from app.domain.errors import NotAllowed, NotFound, ValidationError
 from app.domain.ids import attendance_id, enrollment_id
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
-from app.services.context import Actor
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import NewSeries, SeriesChanges

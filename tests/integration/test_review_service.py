@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import text
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus
 from app.domain.errors import NotAllowed, NotFound, ValidationError
 from app.domain.ids import attendance_id
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from tests.integration.factories import (
     add_class,
     add_facility,

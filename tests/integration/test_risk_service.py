@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import update
 
 from app.db.models import User
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, EnrollmentStatus, Role
 from app.domain.errors import NotFound
 from app.domain.ids import enrollment_id
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
-from app.services.context import Actor
 from app.services.risk import RiskReason, RiskService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService

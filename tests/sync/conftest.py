@@ -13,9 +13,9 @@ from sqlalchemy import Engine
 
 from app.db import migrate
 from app.db.engine import make_local_engine, make_server_engine
+from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.sync.engine import SyncConfig, SyncEngine
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore

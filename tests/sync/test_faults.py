@@ -29,9 +29,9 @@ from sqlalchemy.exc import OperationalError
 from app.db import migrate
 from app.db.engine import make_local_engine, make_server_engine
 from app.db.models import AuditEntry, CaseNote, User
+from app.domain.actor import Actor
 from app.domain.enums import AuditAction, Role
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.sync.engine import SyncConfig, SyncEngine
 from app.sync.local import LocalStore
 from app.sync.server import Change, ServerStore

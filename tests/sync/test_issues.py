@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from app.db.models import User
+from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.domain.errors import NotFound
-from app.services.context import Actor
 from app.services.sync_issues import SyncIssuesService
 from tests.integration.factories import add_person
 from tests.sync.conftest import Sites, Station

@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.availability_dto import HoursEntry, TimeOffEntry
-from app.services.context import Actor
 from app.ui.dialogs.availability import AvailabilityDialog
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog

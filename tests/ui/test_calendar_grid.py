@@ -12,10 +12,10 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 from pytestqt.qtbot import QtBot
 
+from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import SERIES, Changes
-from app.services.context import Actor
 from app.services.schedule import OccurrenceView
 from app.ui.views.calendar import CalendarView
 from tests.integration.factories import add_class, add_person, add_program, add_room, add_series

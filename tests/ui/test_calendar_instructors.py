@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
-from app.services.context import Actor
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.main_window import MainWindow
 from app.ui.views.calendar import CalendarView

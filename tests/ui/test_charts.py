@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.bootstrap import build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, EnrollmentStatus
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.services.trends_dto import GlanceSlot, HoursProgress, WeekGlance, WeeklyTrend, WeekPoint
 from app.ui.charts import BELOW, PAD, HoursChart, WeekGlanceChart, WeeklyRateChart
 from app.ui.main_window import MainWindow, Workstation

@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus
 from app.domain.errors import ValidationError
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.ui.changes import ChangeHub
 from app.ui.exports import (
     CSV_COLUMNS,

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.actor import Actor
 from app.infra.paths import DATA_ENV
-from app.services.context import Actor
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.models.occurrence_table import OccurrenceTableModel

@@ -40,8 +40,8 @@ def test_marks_taken_on_the_sheet_show_in_the_open_report(qtbot: QtBot, desk: De
 
 
 def test_a_facility_switch_clears_the_report_at_once(qtbot: QtBot, desk: Desk) -> None:
+    from app.domain.actor import Actor
     from app.repositories.uow import UnitOfWorkFactory
-    from app.services.context import Actor
 
     with UnitOfWorkFactory(desk.engine, Actor("desk_test", device_id="ws-1"))() as u:
         add_facility(u, "South Annex", "America/Chicago")

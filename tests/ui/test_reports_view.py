@@ -20,10 +20,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.services.reports_dto import ReportKind
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge

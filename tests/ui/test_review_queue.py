@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text, update
 
 from app.db.models import AttendanceRecord, SessionSeries, User
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, Role
 from app.domain.ids import attendance_id
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import ATTENDANCE, Changes
-from app.services.context import Actor
 from app.sync.local import Issue, LocalStore
 from app.sync.tables import to_json
 from app.ui.main_window import SCREENS

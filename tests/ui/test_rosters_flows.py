@@ -8,9 +8,9 @@ import uuid
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.domain.actor import Actor
 from app.domain.enums import EnrollmentStatus
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.ui.main_window import Workstation
 from tests.integration.factories import add_class, add_facility, add_program
 from tests.ui.conftest import Desk

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import EnrollmentStatus
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner

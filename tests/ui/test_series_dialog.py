@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, Role
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
-from app.services.context import Actor
 from app.services.rosters import RosterService
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.main_window import MainWindow

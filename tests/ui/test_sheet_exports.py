@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.bootstrap import build_services
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus
-from app.services.context import Actor
 from app.ui.models.sheet_table import NAME, NOTE
 from app.ui.views.attendance import AttendanceView
 from tests.ui.conftest import DESK_CLOCK, PAST_MONDAY, Desk, open_sheet_of

@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.bootstrap import Services, build_services
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus
 from app.domain.ids import attendance_id
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance_dto import SheetRow
 from app.services.changes import ATTENDANCE, SCHEDULE, Changes
-from app.services.context import Actor
 from app.ui.models.sheet_table import CHECK_IN, NOTE, REASON, STATUS
 from app.ui.views.attendance import AttendanceView
 from tests.integration.factories import add_series

@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.bootstrap import Services, build_services
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, Role
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import BUILT_IN_REASONS
 from app.services.changes import ATTENDANCE, Changes
-from app.services.context import Actor
 from app.ui.delegates.mark_buttons import BUTTON_HEIGHT, button_rects
 from app.ui.main_window import Workstation
 from app.ui.models.sheet_table import MARK, NAME, NOTE, REASON, STATUS

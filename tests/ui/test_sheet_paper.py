@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.bootstrap import build_services
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, Role
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance_dto import paper_order
-from app.services.context import Actor
 from app.ui.models.sheet_table import NAME, PAPER_NO, STATUS
 from app.ui.paper import MARGIN_MM, MIN_ROW_MM, page_size_for, paper_layout
 from app.ui.views.attendance import AttendanceView

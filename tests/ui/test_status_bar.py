@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.db.engine import make_server_engine
+from app.domain.actor import Actor
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import Changes
-from app.services.context import Actor
 from app.services.workstation import WorkstationStatus
 from app.sync.local import LocalStore
 from app.ui import sync_scheduler

@@ -15,10 +15,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import build_services, open_local_cache
+from app.domain.actor import Actor
 from app.domain.enums import ProgressStatus, Role
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 from app.services.curriculum_dto import LessonStatusDTO, ProgramProgressDTO
 from app.services.people_dto import NewStudent
 from app.ui.dialogs.record_curriculum import CurriculumTab

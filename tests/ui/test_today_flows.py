@@ -11,9 +11,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.actor import Actor
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import ATTENDANCE, Changes
-from app.services.context import Actor
 from app.ui.main_window import Workstation
 from app.ui.views.today import TodayView
 from tests.integration.factories import add_facility

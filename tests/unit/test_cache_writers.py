@@ -12,9 +12,9 @@ from sqlalchemy import text
 from app.db import migrate
 from app.db.engine import make_local_engine, writer_busy
 from app.db.models import Facility
+from app.domain.actor import Actor
 from app.domain.errors import DuplicateError
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.context import Actor
 
 
 @pytest.fixture

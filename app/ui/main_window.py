@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.services.changes import Changes
+from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.workstation import WorkstationStatus
 from app.sync.status import SyncStatus
@@ -54,7 +54,7 @@ SCREENS = ("Today", "Rosters", "Calendar", "Attendance", "Students", "Sync", "Re
 class Workstation:
     """What the window runs over, prepared off the GUI thread by the caller's loader."""
 
-    services: Services
+    services: DeskServices
     status: WorkstationStatus | None
     facilities: tuple[FacilityDTO, ...]
     label: str

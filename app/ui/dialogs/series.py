@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.domain.errors import DomainError
 from app.services.availability import unavailable_text
 from app.services.availability_dto import UnavailableError
+from app.services.facade import DeskServices
 from app.services.schedule_dto import ClashError, OccurrenceView
 from app.services.series_edit import (
     MAX_COUNT,
@@ -89,7 +89,7 @@ class SeriesDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        services: DeskServices,
         runner: TaskRunner,
         facility_id: uuid.UUID,
         timezone: str,

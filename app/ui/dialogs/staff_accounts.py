@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.domain.enums import Role
 from app.domain.errors import ValidationError
+from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.people_dto import StaffDTO
 from app.ui.accessible import name_from_labels
@@ -45,7 +45,7 @@ class StaffAccountsDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        services: DeskServices,
         runner: TaskRunner,
         facilities: Sequence[FacilityDTO],
         facility_id: uuid.UUID,

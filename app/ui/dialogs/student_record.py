@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.services.curriculum_dto import ProgramProgressDTO
+from app.services.facade import DeskServices
 from app.services.trends_dto import HoursProgress, WeeklyTrend
 from app.ui.charts import HoursChart, WeeklyRateChart
 from app.ui.dialogs.record_curriculum import CurriculumTab
@@ -95,7 +95,7 @@ def _d(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
-def load_record(services: Services, student_id: uuid.UUID) -> StudentRecord:
+def load_record(services: DeskServices, student_id: uuid.UUID) -> StudentRecord:
     """Runs off the GUI thread: every part of the record, as rows of text."""
     people, records = services.people, services.records
     s = people.get_student(student_id)
@@ -191,7 +191,7 @@ class StudentRecordDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        services: DeskServices,
         runner: TaskRunner,
         student_id: uuid.UUID,
         parent: QWidget | None = None,

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.domain.enums import AttendanceStatus
 from app.domain.ids import attendance_id
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.changes import ATTENDANCE, ENROLLMENTS, SCHEDULE, Changes
+from app.services.facade import DeskServices
 from app.ui.changes import ChangeHub
 from app.ui.delegates.mark_buttons import BUTTON_HEIGHT
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
@@ -66,7 +66,7 @@ class AttendanceView(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._changes = changes
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._facility_id: uuid.UUID | None = None
         self._tz = ZoneInfo("UTC")
         self._sheet: AttendanceSheet | None = None
@@ -173,7 +173,7 @@ class AttendanceView(QWidget):
     # -- what the actions use ------------------------------------------------------------------
 
     @property
-    def services(self) -> Services | None:
+    def services(self) -> DeskServices | None:
         return self._services
 
     @property
@@ -228,7 +228,7 @@ class AttendanceView(QWidget):
 
     # -- context ------------------------------------------------------------------------------
 
-    def set_context(self, services: Services, facility_id: uuid.UUID, timezone: str) -> None:
+    def set_context(self, services: DeskServices, facility_id: uuid.UUID, timezone: str) -> None:
         self._services = services
         self._facility_id = facility_id
         self._tz = ZoneInfo(timezone)

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.services.availability_dto import AVAILABILITY_TABLES, Interval
 from app.services.changes import CLASSES, OVERRIDES, SCHEDULE, SERIES, Changes
+from app.services.facade import DeskServices
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import ProgramChoice
@@ -91,7 +91,7 @@ class CalendarView(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._changes = changes
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._facility_id: uuid.UUID | None = None
         self._timezone = "UTC"
         self._generation = 0
@@ -250,7 +250,7 @@ class CalendarView(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def set_context(self, services: Services, facility_id: uuid.UUID, timezone: str) -> None:
+    def set_context(self, services: DeskServices, facility_id: uuid.UUID, timezone: str) -> None:
         self._services = services
         self._facility_id = facility_id
         self._timezone = timezone

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.services.changes import ATTENDANCE, OVERRIDES, SCHEDULE, SERIES, Changes
+from app.services.facade import DeskServices
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
 from app.services.series_edit import Choice
@@ -57,7 +57,7 @@ class CalendarActions(QWidget):
         self._runner = runner
         self._changes = changes
         self._selected = selected
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._facility_id: uuid.UUID | None = None
         self.instructors: tuple[Choice, ...] = ()
         self.substitute_dialog: SubstituteDialog | None = None
@@ -128,7 +128,7 @@ class CalendarActions(QWidget):
             named.setAccessibleName(self.tr(name))
         self.update_for(None)
 
-    def set_context(self, services: Services, facility_id: uuid.UUID, day: QDate) -> None:
+    def set_context(self, services: DeskServices, facility_id: uuid.UUID, day: QDate) -> None:
         self._services = services
         self._facility_id = facility_id
         self.move_to.setDateTime(QDateTime(day, QTime(9, 0)))

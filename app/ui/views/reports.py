@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.services.changes import ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, SCHEDULE, Changes
+from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.reports_dto import ReportKind
 from app.ui.changes import ChangeHub
@@ -85,7 +85,7 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._changes = changes
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._generation = 0  # answers to an older request are dropped
         self._last_request: tuple[ReportKind, uuid.UUID, date, date] | None = None
         self._stale = False
@@ -192,7 +192,7 @@ class ReportsView(QWidget):
     # -- context ------------------------------------------------------------------------------
 
     def set_context(
-        self, services: Services, facilities: Sequence[FacilityDTO], facility_id: uuid.UUID
+        self, services: DeskServices, facilities: Sequence[FacilityDTO], facility_id: uuid.UUID
     ) -> None:
         """The facilities one may report on, the current one chosen; runs when next shown.
         Nothing of the facility shown before stays on screen meanwhile."""

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.domain.enums import AttendanceStatus
 from app.services.changes import ATTENDANCE, OVERRIDES, SERIES, Changes
+from app.services.facade import DeskServices
 from app.services.labels import STATUS_LABELS
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
 from app.ui.changes import ChangeHub, ReloadWhenShown
@@ -110,7 +110,7 @@ class ReviewView(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._changes = changes
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._facility_id: uuid.UUID | None = None
         self._select_after: int = 0
         self._wanted: tuple[uuid.UUID, date, uuid.UUID] | None = None  # a mark to select
@@ -169,7 +169,7 @@ class ReviewView(QWidget):
 
     # -- loading ----------------------------------------------------------------------------------
 
-    def set_context(self, services: Services, facility_id: uuid.UUID) -> None:
+    def set_context(self, services: DeskServices, facility_id: uuid.UUID) -> None:
         self._services = services
         self._facility_id = facility_id
         self.model.set_rows([])

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.domain.enums import EnrollmentStatus
 from app.domain.errors import CapacityExceeded
 from app.services.changes import ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, Changes
 from app.services.classes_dto import ClassSummary
+from app.services.facade import DeskServices
 from app.services.people import StudentSummary
 from app.services.rosters_dto import Roster
 from app.services.trends_dto import WeeklyTrend
@@ -61,7 +61,7 @@ class RostersView(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._changes = changes
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._facility_id: uuid.UUID | None = None
         self._roster: Roster | None = None
         self._wanted_class: uuid.UUID | None = None
@@ -152,7 +152,7 @@ class RostersView(QWidget):
 
     # -- context ------------------------------------------------------------------------------
 
-    def set_context(self, services: Services, facility_id: uuid.UUID) -> None:
+    def set_context(self, services: DeskServices, facility_id: uuid.UUID) -> None:
         if facility_id == self._facility_id:
             self._wanted_class = self.class_box.currentData() or self._wanted_class
         else:

@@ -15,9 +15,9 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from app.bootstrap import Services
 from app.services.attendance import session_to_open
 from app.services.attendance_dto import Teaching
+from app.services.facade import DeskServices
 from app.services.schedule_dto import OccurrenceView
 from app.ui.combo import index_of
 from app.ui.tasks import TaskRunner
@@ -33,7 +33,7 @@ class SessionPicker(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._facility_id: uuid.UUID | None = None
         self._wanted: SessionKey | None = None  # asked for, not chosen yet
         self._automatic = False  # nothing chosen by the person or asked for since set_context
@@ -61,7 +61,7 @@ class SessionPicker(QWidget):
         self.day.dateChanged.connect(self._on_day_date_changed)
         self.session_box.currentIndexChanged.connect(self._on_session_box_changed)
 
-    def set_context(self, services: Services, facility_id: uuid.UUID, today: date) -> None:
+    def set_context(self, services: DeskServices, facility_id: uuid.UUID, today: date) -> None:
         self._services = services
         self._facility_id = facility_id
         self._wanted = None

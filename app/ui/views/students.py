@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from app.bootstrap import Services
 from app.services.changes import PEOPLE, Changes
+from app.services.facade import DeskServices
 from app.services.people import StudentSummary
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.dialogs.student_record import StudentRecordDialog
@@ -32,7 +32,7 @@ class StudentsView(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._changes = changes
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._facility_id: UUID | None = None
         self.search = QLineEdit(placeholderText=self.tr("Search by name, student number or id…"))
         self.search.setClearButtonEnabled(True)
@@ -58,7 +58,7 @@ class StudentsView(QWidget):
         self._reload_when_shown = ReloadWhenShown(self, self.model.reset)
         self.search.installEventFilter(self)
 
-    def set_context(self, services: Services, facility_id: UUID) -> None:
+    def set_context(self, services: DeskServices, facility_id: UUID) -> None:
         self._services = services
         self._facility_id = facility_id
         self.count_label.clear()

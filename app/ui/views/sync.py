@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.services.changes import EVERYTHING, Changes
+from app.services.facade import DeskServices
 from app.services.sync_issues import SyncIssueDTO
 from app.sync.status import SyncStatus
 from app.ui.changes import ChangeHub
@@ -50,7 +50,7 @@ class SyncView(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._changes = changes
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.empty = QLabel()
@@ -92,7 +92,7 @@ class SyncView(QWidget):
         changes.sig_changed.connect(self._on_changes)
         self._show_selected()
 
-    def set_context(self, services: Services) -> None:
+    def set_context(self, services: DeskServices) -> None:
         self._services = services
         self.reload()
 

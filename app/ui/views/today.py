@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
 from app.services.attendance_dto import MissingAttendance
 from app.services.changes import (
     ATTENDANCE,
@@ -40,6 +39,7 @@ from app.services.changes import (
     SERIES,
     Changes,
 )
+from app.services.facade import DeskServices
 from app.services.risk_dto import AtRiskList, StudentAtRisk
 from app.services.schedule import OccurrenceView
 from app.services.trends_dto import WeekGlance
@@ -107,7 +107,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._changes = changes
-        self._services: Services | None = None
+        self._services: DeskServices | None = None
         self._facility_id: UUID | None = None
         self._facility_name = ""
         self._today = date.min
@@ -174,7 +174,7 @@ class TodayView(QWidget):
         changes.sig_changed.connect(self._on_changes)
 
     def set_context(
-        self, services: Services, facility_id: UUID, facility_name: str, timezone: str
+        self, services: DeskServices, facility_id: UUID, facility_name: str, timezone: str
     ) -> None:
         self._services = services
         self._facility_id = facility_id

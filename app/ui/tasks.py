@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -63,8 +64,13 @@ class TaskRunner(QObject):
         self._default_error = on_error
 
     def run(
-        self, work: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
     ) -> int:
+        """Run ``work`` on the pool; ``on_done`` gets its result (typed alike) on the GUI
+        thread, ``on_error`` (or the runner's default) what it raised. Returns a token."""
         token = next(self._tokens)
         self._pending[token] = (on_done, on_error)
         if len(self._pending) == 1:

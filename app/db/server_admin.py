@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from app.db import migrate
 from app.db.engine import connect_server, make_server_engine
+from app.db.unique import duplicate_error
 from app.domain.enums import Role
 from app.domain.errors import DomainError, DuplicateError, NotAllowed, NotFound, ValidationError
 from app.domain.validation import check_email, check_username, clean_name
@@ -146,11 +147,6 @@ INTERNAL_FUNCTIONS = (
     "rollbook_staff_history",
 )
 MANAGER_OWNED = ADMIN_FUNCTIONS + SELF_SERVICE_FUNCTIONS + INTERNAL_FUNCTIONS
-
-_UNIQUE_MESSAGES = {
-    "uq_users_username": ("That user name is already taken.", "username"),
-    "uq_users_email": ("That email address is already in use.", "email"),
-}
 
 
 @dataclass(frozen=True)
@@ -511,9 +507,7 @@ def _domain_error(err: DBAPIError) -> DomainError | None:
             return NotAllowed(f"The server refused the change: {message}.")
         return NotAllowed(message, field=field)
     if state == "23505":
-        known = _UNIQUE_MESSAGES.get(orig.diag.constraint_name or "")
-        text_, column = known or ("That record already exists.", None)
-        return DuplicateError(text_, field=column)
+        return duplicate_error(orig.diag.constraint_name, message)
     if state == "42710":
         return DuplicateError(message, field=field)
     if state == "P0002":

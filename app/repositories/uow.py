@@ -27,11 +27,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.db.base import Audited
 from app.db.models import AuditEntry
+from app.db.unique import duplicate_error
 from app.domain.actor import Actor
 from app.domain.enums import AuditAction
 from app.domain.errors import (
     DomainError,
-    DuplicateError,
     NotAllowed,
     StaleRecord,
     ValidationError,
@@ -39,61 +39,19 @@ from app.domain.errors import (
 
 R = TypeVar("R")
 
-# What a person is told when a unique constraint fires, by the columns it guards.
-_UNIQUE_MESSAGES: dict[tuple[str, ...], str] = {
-    ("users", "student_number"): "That student number is already in use.",
-    ("users", "email"): "That email address is already in use.",
-    ("users", "username"): "That user name is already taken.",
-    ("facilities", "name"): "A facility with that name already exists.",
-    ("programs", "name"): "A program with that name already exists.",
-    ("rooms", "facility_id", "name"): "This facility already has a room with that name.",
-    ("program_class_enrollments", "class_id", "user_id"): "The student is already on this roster.",
-    ("credentials", "cert_serial"): "A credential with that serial number already exists.",
-    ("program_class_event_attendance", "event_id", "user_id", "date"): (
-        "Attendance for this student and session is already recorded."
-    ),
-}
-
-_CONSTRAINT_COLUMNS: dict[str, tuple[str, ...]] = {}
 # The server's same-facility reference check (migration 0009).
 _SAME_FACILITY = "rollbook_same_facility"
-
-
-def _constraint_index() -> dict[str, tuple[str, ...]]:
-    """Map every unique constraint/index name of the schema to (table, *columns)."""
-    if not _CONSTRAINT_COLUMNS:
-        from app.db.models import Base
-
-        for table in Base.metadata.tables.values():
-            for constraint in table.constraints:
-                cols = tuple(c.name for c in getattr(constraint, "columns", ()))
-                if constraint.name and cols:
-                    _CONSTRAINT_COLUMNS[str(constraint.name)] = (table.name, *cols)
-            for index in table.indexes:
-                if index.unique and index.name:
-                    cols = tuple(c.name for c in index.columns)
-                    _CONSTRAINT_COLUMNS[str(index.name)] = (table.name, *cols)
-    return _CONSTRAINT_COLUMNS
 
 
 def translate_integrity_error(err: IntegrityError) -> DomainError:
     """Turn a driver's constraint violation into a domain error (PostgreSQL or SQLite)."""
     orig = err.orig
     text = str(orig)
-    key: tuple[str, ...] | None = None
     diag = getattr(orig, "diag", None)
     constraint = getattr(diag, "constraint_name", None) if diag is not None else None
-    if constraint:
-        key = _constraint_index().get(constraint)
-    else:
-        match = re.search(r"UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)", text)
-        if match:
-            parts = [p.strip().split(".") for p in match.group(1).split(",")]
-            key = (parts[0][0], *(p[1] for p in parts))
     sqlstate = getattr(orig, "sqlstate", None)
     if sqlstate == "23505" or "UNIQUE constraint failed" in text:
-        message = _UNIQUE_MESSAGES.get(key or ()) or "That record already exists."
-        return DuplicateError(message, field=(key[-1] if key else None))
+        return duplicate_error(constraint, text)
     if sqlstate == "23503" or "FOREIGN KEY" in text.upper():
         return ValidationError("The record refers to something that does not exist any more.")
     if sqlstate == "23514" and constraint == _SAME_FACILITY:

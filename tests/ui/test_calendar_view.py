@@ -15,10 +15,11 @@ from app.bootstrap import Services, build_services, open_local_cache
 from app.domain.actor import Actor
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
+from app.ui.calendar.layout import period
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
-from app.ui.views.calendar import CalendarView, period
+from app.ui.views.calendar import CalendarView
 from tests.integration.factories import add_class, add_facility, add_program, add_room, add_series
 
 ALT = Qt.KeyboardModifier.AltModifier

@@ -196,3 +196,15 @@ def hour_span(sessions: Iterable[OccurrenceView], lo: int = 8, hi: int = 18) -> 
         end = o.end_local if o.end_local.date() == o.start_local.date() else None
         hi = max(hi, 24 if end is None else end.hour + (1 if end.minute else 0))
     return lo, hi
+
+
+def period(mode: str, anchor: date) -> tuple[date, date]:
+    """The days shown: the day, its Monday-to-Sunday week, or its calendar month."""
+    if mode == "day":
+        return anchor, anchor
+    if mode == "week":
+        start = anchor - timedelta(days=anchor.weekday())
+        return start, start + timedelta(days=6)
+    start = anchor.replace(day=1)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return start, following - timedelta(days=1)

@@ -52,28 +52,18 @@ from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import ProgramChoice
 from app.services.series_edit import SeriesChoices
+from app.ui.calendar.layout import period
 from app.ui.calendar.month_grid import MonthGrid
 from app.ui.calendar.pages import CalendarPages
 from app.ui.calendar.time_grid import TimeGrid
 from app.ui.changes import ChangeHub
+from app.ui.combo import refill
 from app.ui.dialogs.availability import AvailabilityDialog
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.calendar_actions import CalendarActions
-
-
-def period(mode: str, anchor: date) -> tuple[date, date]:
-    """The days shown: the day, its Monday-to-Sunday week, or its calendar month."""
-    if mode == "day":
-        return anchor, anchor
-    if mode == "week":
-        start = anchor - timedelta(days=anchor.weekday())
-        return start, start + timedelta(days=6)
-    start = anchor.replace(day=1)
-    following = (start + timedelta(days=32)).replace(day=1)
-    return start, following - timedelta(days=1)
 
 
 class CalendarView(QWidget):
@@ -283,17 +273,8 @@ class CalendarView(QWidget):
     @staticmethod
     def _fill(box: QComboBox, first: str, items: Any) -> None:
         """The box's choices again; the one chosen stays chosen if still offered."""
-        chosen = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(first, None)
-        for item in items:
-            box.addItem(item.name, item.id)
-        # findData cannot tell equal UUIDs apart: compare them.
-        found = [i for i in range(box.count()) if chosen is not None and box.itemData(i) == chosen]
-        box.setCurrentIndex(found[0] if found else 0)
+        refill(box, ((item.name, item.id) for item in items), first=first)
         box.setMinimumWidth(box.sizeHint().width())  # a crowded row does not cut names
-        box.blockSignals(False)
 
     @property
     def mode(self) -> str:

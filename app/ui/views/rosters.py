@@ -39,7 +39,7 @@ from app.services.rosters_dto import Roster
 from app.services.trends_dto import WeeklyTrend
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.charts import WeeklyRateChart
-from app.ui.combo import index_of
+from app.ui.combo import index_of, refill
 from app.ui.messages import refusal
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
@@ -162,9 +162,7 @@ class RostersView(QWidget):
         self._roster = None
         self.model.set_rows([])
         for box in (self.class_box, self.target_box):
-            box.blockSignals(True)
-            box.clear()
-            box.blockSignals(False)
+            refill(box, ())
         for label in (self.capacity, self.message, self.trend_text):
             label.clear()
         self.enrol.clear()
@@ -184,15 +182,10 @@ class RostersView(QWidget):
         if facility_id != self._facility_id:
             return  # an answer for a facility no longer shown
         shown = self.class_box.currentData() or self._wanted_class
-        for box in (self.class_box, self.target_box):
-            box.blockSignals(True)
-            box.clear()
-            for c in classes:
-                box.addItem(c.name, c.id)
-            box.blockSignals(False)
+        choices = [(c.name, c.id) for c in classes]
+        refill(self.class_box, choices, keep=shown)
+        refill(self.target_box, choices, keep=None)
         if classes:
-            index = index_of(self.class_box, shown)
-            self.class_box.setCurrentIndex(max(index, 0))
             self.reload()
         else:
             self.capacity.setText(self.tr("This facility has no classes yet."))

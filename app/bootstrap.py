@@ -31,7 +31,7 @@ from app.services.series_edit import SeriesEditService
 from app.services.staff_accounts import StaffAccountsService
 from app.services.sync_issues import SyncIssuesService
 from app.services.trends import TrendService
-from app.services.workstation import WorkstationService
+from app.services.workstation import Generate, Progress, WorkstationService
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,17 @@ class Services:
     clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)
 
 
+def _demo_generator(engine: Engine, size_name: str) -> Generate:
+    """What fills an empty demo workstation: app.demo at the chosen size, imported only then."""
+
+    def generate(progress: Progress | None) -> None:
+        from app import demo
+
+        demo.generate(engine, demo.DemoSize.preset(size_name), progress=progress)
+
+    return generate
+
+
 def build_services(
     engine: Engine, actor: Actor, clock: Clock | None = None, *, server: Engine | None = None
 ) -> Services:
@@ -70,7 +81,7 @@ def build_services(
     uow = UnitOfWorkFactory(engine, actor)
     demo_size = os.environ.get("ROLLBOOK_DEMO_SIZE", "workstation")
     return Services(
-        workstation=WorkstationService(uow, engine, demo_size=demo_size),
+        workstation=WorkstationService(uow, _demo_generator(engine, demo_size)),
         facilities=FacilityService(uow),
         people=PeopleService(uow, clock),
         programs=ProgramService(uow, clock),

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from app.repositories.facilities import FacilityRepository
 from app.repositories.uow import UnitOfWorkFactory
 
 Progress = Callable[[str, int, int], None]
+# Fills an empty cache with generated demo data (the composition root passes app.demo's).
+Generate = Callable[[Progress | None], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,20 +22,16 @@ class WorkstationStatus:
 class WorkstationService:
     """Prepares the local cache: fills an empty demo workstation with generated data."""
 
-    def __init__(self, uow: UnitOfWorkFactory, engine: Engine, *, demo_size: str) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, generate: Generate) -> None:
         self._uow = uow
-        self._engine = engine
-        self._demo_size = demo_size
+        self._generate = generate
 
     def ensure_demo_data(self, progress: Progress | None = None) -> WorkstationStatus:
         """Generate the demo data if the cache is empty. Slow the first time: run off the GUI."""
-        from app import demo
-
         with self._uow() as uow:
             count = len(uow.get(FacilityRepository).list_all())
         if count == 0:
-            size = demo.DemoSize.preset(self._demo_size)
-            demo.generate(self._engine, size, progress=progress)
+            self._generate(progress)
             with self._uow() as uow:
                 count = len(uow.get(FacilityRepository).list_all())
         return WorkstationStatus(facility_count=count, demo=True)

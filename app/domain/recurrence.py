@@ -28,9 +28,10 @@ from functools import lru_cache
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import rrule
 
 from app.domain.errors import InvalidRecurrence, ValidationError
+from app.domain.rrule import WEEKDAY_CODES, RecurrenceRule, parse_rule
 from app.domain.validation import check_range, check_timezone
 
 __all__ = [
@@ -49,28 +50,6 @@ MAX_DURATION_MINUTES = 24 * 60
 # How far past DTSTART validation looks for a first session; a rule whose first session is
 # further away than this is a mistake (and dateutil would otherwise search up to year 9999).
 _FIRST_SESSION_HORIZON = timedelta(days=366 * 20)
-
-_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_SUB_DAILY = frozenset({"HOURLY", "MINUTELY", "SECONDLY"})
-_FREQS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
-# Part name -> allowed absolute range of each (possibly negative) integer in its list.
-_INT_LISTS = {
-    "BYMONTH": (1, 12, False),
-    "BYMONTHDAY": (1, 31, True),
-    "BYYEARDAY": (1, 366, True),
-    "BYWEEKNO": (1, 53, True),
-    "BYSETPOS": (1, 366, True),
-}
-# Upper bounds that keep dateutil's C-int arithmetic safe and catch typing slips.
-_MAX = {"COUNT": 100_000, "INTERVAL": 1000}
-# RFC 5545 3.3.10: parts that only make sense for some frequencies.
-_ONLY_FOR = {
-    "BYWEEKNO": frozenset({"YEARLY"}),
-    "BYYEARDAY": frozenset({"YEARLY"}),
-    "BYMONTHDAY": frozenset({"DAILY", "MONTHLY", "YEARLY"}),
-}
-_BYDAY_ITEM = re.compile(r"^([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$", re.ASCII)
-_UNTIL = re.compile(r"^(\d{8})(?:T(\d{6})(Z?))?$", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,107 +119,6 @@ def _check_duration(minutes: int, *, field: str = "duration_minutes") -> None:
         raise InvalidRecurrence("A session cannot last more than 24 hours", field=field)
 
 
-def _bad_rule(text: str, why: str) -> InvalidRecurrence:
-    return InvalidRecurrence(f"The recurrence rule “{text}” is not valid: {why}", field="rrule")
-
-
-def _split_rule(text: str) -> dict[str, str]:
-    """The parts of an RRULE body, names and values upper-cased, checked strictly.
-
-    dateutil accepts much that other RFC 5545 readers of the shared schema refuse (INTERVAL=0,
-    BYMONTH=13, UNTIL=2026, BYEASTER), so the rule is checked here before dateutil sees it.
-    """
-    body = text.strip()
-    if body[:6].upper() == "RRULE:":
-        body = body[6:]
-    if "DTSTART" in body.upper():
-        raise _bad_rule(text, "DTSTART does not belong in the rule; the series start is set apart")
-    if any(ch.isspace() for ch in body) or ":" in body:
-        raise _bad_rule(text, "it must be a single RRULE line such as FREQ=WEEKLY;BYDAY=MO")
-    parts: dict[str, str] = {}
-    for item in body.split(";"):
-        if not item:  # a trailing or doubled ";" is harmless
-            continue
-        name, sep, value = item.partition("=")
-        if not sep or not name or not value:
-            raise _bad_rule(text, f"“{item}” is not of the form NAME=VALUE")
-        name, value = name.upper(), value.upper()
-        if name in parts:
-            raise _bad_rule(text, f"{name} is given twice")
-        parts[name] = value
-    _check_parts(text, parts)
-    return parts
-
-
-def _check_parts(text: str, parts: Mapping[str, str]) -> None:
-    freq = parts.get("FREQ")
-    if freq is None:
-        raise _bad_rule(text, "it has no FREQ (for example FREQ=WEEKLY)")
-    if freq in _SUB_DAILY:
-        raise _bad_rule(text, f"FREQ={freq} is not allowed: sessions repeat at most daily")
-    if freq not in _FREQS:
-        raise _bad_rule(text, f"FREQ={freq} is not one of DAILY, WEEKLY, MONTHLY, YEARLY")
-    if "COUNT" in parts and "UNTIL" in parts:
-        raise _bad_rule(text, "COUNT and UNTIL cannot both be given")
-    for name, value in parts.items():
-        if name in ("FREQ", "UNTIL"):
-            continue
-        if name in _ONLY_FOR and freq not in _ONLY_FOR[name]:
-            raise _bad_rule(text, f"{name} cannot be used with FREQ={freq}")
-        if name in _MAX:
-            if not _is_uint(value) or not 1 <= int(value) <= _MAX[name]:
-                raise _bad_rule(text, f"{name} must be a whole number from 1 to {_MAX[name]}")
-        elif name == "WKST":
-            if value not in _WEEKDAYS:
-                raise _bad_rule(text, f"WKST={value} is not a weekday (MO … SU)")
-        elif name == "BYDAY":
-            for item in value.split(","):
-                m = _BYDAY_ITEM.match(item)
-                if m is None or (m.group(2) is not None and not 1 <= int(m.group(2)) <= 53):
-                    raise _bad_rule(text, f"BYDAY value “{item}” is not a weekday like MO or 1MO")
-                if m.group(2) is not None and freq not in ("MONTHLY", "YEARLY"):
-                    raise _bad_rule(text, f"BYDAY value “{item}” needs FREQ=MONTHLY or YEARLY")
-        elif name in _INT_LISTS:
-            low, high, signed = _INT_LISTS[name]
-            for item in value.split(","):
-                digits = item[1:] if signed and item[:1] in "+-" else item
-                if not _is_uint(digits) or not low <= int(digits) <= high:
-                    raise _bad_rule(text, f"{name} value “{item}” is out of range")
-        elif name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
-            raise _bad_rule(
-                text, f"{name} is not allowed: the time of day is the series start time"
-            )
-        else:
-            raise _bad_rule(text, f"{name} is not a supported part")
-
-
-def _is_uint(text: str) -> bool:
-    # str.isdigit alone accepts superscripts and other scripts' digits, which int() refuses.
-    return text.isascii() and text.isdigit()
-
-
-def _until_local(text: str, value: str, tz: ZoneInfo) -> datetime:
-    """UNTIL as naive local wall time, which is what dateutil wants with a naive DTSTART."""
-    m = _UNTIL.match(value)
-    if m is None:
-        raise _bad_rule(text, f"UNTIL={value} is not a date like 20261220 or 20261220T235959Z")
-    day, clock, zulu = m.groups()
-    try:
-        if clock is None:
-            # A bare date means "up to and including that local day".
-            return datetime.strptime(day, "%Y%m%d").replace(hour=23, minute=59, second=59)
-        moment = datetime.strptime(day + clock, "%Y%m%d%H%M%S")
-    except ValueError:
-        raise _bad_rule(text, f"UNTIL={value} is not a real date and time") from None
-    if zulu:
-        return moment.replace(tzinfo=UTC).astimezone(tz).replace(tzinfo=None)
-    return moment
-
-
-def _join_rule(parts: Mapping[str, str]) -> str:
-    return ";".join(f"{name}={value}" for name, value in parts.items())
-
-
 # A facility's sessions start at a few wall times a day: a month of 300 series converts the same
 # few hundred instants thousands of times, so conversions are remembered (datetimes and ZoneInfo
 # are immutable; lru_cache is thread-safe).
@@ -266,7 +144,7 @@ class CompiledSeries:
         "_exdates",
         "_fast",
         "_last",
-        "_parts",
+        "_parsed",
         "_rebase_step",
         "_rule",
         "_until",
@@ -288,7 +166,7 @@ class CompiledSeries:
             raise InvalidRecurrence("The series ends before it starts", field="until_local")
         self._exdates = frozenset(spec.exdates)
         self._last = datetime.combine(spec.until_local or date.max, time.max)
-        self._parts: dict[str, str] = {}
+        self._parsed: RecurrenceRule | None = None
         self._rule: rrule | None = None
         self._until: datetime | None = None
         self._count: int | None = None
@@ -296,37 +174,22 @@ class CompiledSeries:
         self._fast: _FastRule | None = None
         text = (spec.rrule or "").strip()
         if text:
-            self._parts = _split_rule(text)
-            self._rule = self._parse(text)
-            self._count = int(self._parts["COUNT"]) if "COUNT" in self._parts else None
-            interval = int(self._parts.get("INTERVAL", "1"))
+            parsed = self._parsed = parse_rule(text)
+            self._rule = parsed.to_dateutil(start, self.tz)
+            self._until = parsed.until_local(self.tz)
+            self._count = parsed.count
             # Without COUNT, a DAILY or WEEKLY rule restarted a whole number of periods later
             # gives the same sessions from there on; expanding a window of a years-old series
             # then costs the window, not the years (dateutil always iterates from DTSTART).
-            if self._count is None and self._parts["FREQ"] in ("DAILY", "WEEKLY"):
-                days = 7 if self._parts["FREQ"] == "WEEKLY" else 1
-                self._rebase_step = timedelta(days=days * interval)
-            self._fast = _FastRule.of(self._parts, start)
+            if self._count is None and parsed.freq in ("DAILY", "WEEKLY"):
+                days = 7 if parsed.freq == "WEEKLY" else 1
+                self._rebase_step = timedelta(days=days * parsed.interval)
+            self._fast = _FastRule.of(parsed, start)
         if self._first_on_or_after(start.date(), _FIRST_SESSION_HORIZON) is None:
             raise InvalidRecurrence(
                 "The series has no session: its rule, end date and excluded dates leave nothing",
                 field="rrule",
             )
-
-    def _parse(self, text: str) -> rrule:
-        parts = dict(self._parts)
-        if "UNTIL" in parts:
-            self._until = _until_local(text, parts["UNTIL"], self.tz)
-            parts["UNTIL"] = self._until.strftime("%Y%m%dT%H%M%S")
-        # dateutil defaults WKST to calendar.firstweekday(), process-wide state; RFC 5545 says MO.
-        parts.setdefault("WKST", "MO")
-        try:
-            parsed = rrulestr(_join_rule(parts), dtstart=self.spec.dtstart_local)
-        except (ValueError, TypeError, KeyError, OverflowError) as exc:
-            raise _bad_rule(text, str(exc)) from exc
-        if not isinstance(parsed, rrule):  # a single RRULE line never gives a set
-            raise _bad_rule(text, "it must be a single RRULE")
-        return parsed
 
     # -- original (unmodified) occurrences, as naive local wall times ------------------------
 
@@ -465,26 +328,25 @@ class _FastRule:
     week_start: int  # WKST as a weekday number
 
     @staticmethod
-    def of(parts: Mapping[str, str], dtstart: datetime) -> _FastRule | None:
-        if "COUNT" in parts or parts["FREQ"] not in ("DAILY", "WEEKLY"):
+    def of(rule: RecurrenceRule, dtstart: datetime) -> _FastRule | None:
+        if "COUNT" in rule or rule.freq not in ("DAILY", "WEEKLY"):
             return None
-        if set(parts) - {"FREQ", "INTERVAL", "BYDAY", "UNTIL", "WKST"}:
+        if {name for name, _ in rule.parts} - {"FREQ", "INTERVAL", "BYDAY", "UNTIL", "WKST"}:
             return None
         weekdays: frozenset[int] | None = None
-        if "BYDAY" in parts:
-            items = parts["BYDAY"].split(",")
-            if any(item not in _WEEKDAYS for item in items):
+        if "BYDAY" in rule:
+            if any(item not in WEEKDAY_CODES for item in rule.byday):
                 return None
-            weekdays = frozenset(_WEEKDAYS.index(item) for item in items)
-        weekly = parts["FREQ"] == "WEEKLY"
+            weekdays = frozenset(WEEKDAY_CODES.index(item) for item in rule.byday)
+        weekly = rule.freq == "WEEKLY"
         if weekly and weekdays is None:
             weekdays = frozenset({dtstart.weekday()})
         return _FastRule(
             first=dtstart.replace(microsecond=0),
             weekly=weekly,
-            interval=int(parts.get("INTERVAL", "1")),
+            interval=rule.interval,
             weekdays=weekdays,
-            week_start=_WEEKDAYS.index(parts.get("WKST", "MO")),
+            week_start=WEEKDAY_CODES.index(rule.get("WKST", "MO") or "MO"),
         )
 
     def between(self, start: datetime, end: datetime) -> list[datetime]:
@@ -583,10 +445,9 @@ def split_series_at(spec: SeriesSpec, from_date: date) -> tuple[SeriesSpec, Seri
         exdates=tuple(d for d in spec.exdates if d < from_date),
     )
     rule = spec.rrule
-    if compiled._count is not None:
-        parts = dict(compiled._parts)
-        parts["COUNT"] = str(compiled._count - compiled._count_before(first))
-        rule = _join_rule(parts)
+    if compiled._count is not None and compiled._parsed is not None:
+        left = compiled._count - compiled._count_before(first)
+        rule = compiled._parsed.replace(COUNT=str(left)).text
     new = replace(
         spec,
         series_id=None,
@@ -616,7 +477,7 @@ def parse_duration(text: str) -> int:
     body = raw.upper().replace(" ", "")
     if body.startswith("PT"):
         body = body[2:]
-    if _is_uint(body):
+    if body.isascii() and body.isdigit():
         minutes = int(body)
     else:
         m = _DURATION.match(body)

@@ -17,6 +17,7 @@ from app.domain.recurrence import (
     parse_exdates,
     validate_series,
 )
+from app.domain.rrule import normal_rule
 from app.importing.convert import zone
 from app.importing.engine import Context, Skip
 from app.importing.report import REVIEW
@@ -99,7 +100,11 @@ def series_values(
     if reasons:
         raise Skip.of(reasons)
     assert start is not None
-    return {"dtstart_local": start, "duration_minutes": minutes, "recurrence_rule": rule}
+    return {
+        "dtstart_local": start,
+        "duration_minutes": minutes,
+        "recurrence_rule": normal_rule(rule),
+    }
 
 
 def mark_review(ctx: Context, series_entity: str, event_id: uuid.UUID, day: date) -> bool:

@@ -40,7 +40,7 @@ from app.services.attendance_dto import (
     paper_order,
 )
 from app.services.classes_dto import student_name
-from app.services.schedule import (
+from app.services.occurrences import (
     MAX_WINDOW_DAYS,
     expand_lines,
     local_day_start,

@@ -41,7 +41,7 @@ from app.services.availability_dto import (
 )
 from app.services.classes import check_instructor
 from app.services.classes_dto import staff_name
-from app.services.schedule import CLASH_HORIZON, expand_lines, override_of, spec_of
+from app.services.occurrences import CLASH_HORIZON, expand_lines, override_of, spec_of
 from app.services.schedule_dto import Scope
 
 __all__ = [

@@ -27,6 +27,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import staff_name, student_name
 from app.services.facilities import facility_zone
+from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.reports_dto import (
     ActiveEnrollmentRow,
     MissingAttendanceRow,
@@ -38,7 +39,6 @@ from app.services.reports_dto import (
     hours,
     rate_pct,
 )
-from app.services.schedule import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
 
 __all__ = ["ReportKind", "ReportsService"]

@@ -32,8 +32,8 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
 from app.services.labels import day_text, instant_text, status_text
+from app.services.occurrences import expand_lines, local_day_start
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
-from app.services.schedule import expand_lines, local_day_start
 
 __all__ = ["MoveTargetDTO", "ReviewItemDTO", "ReviewService", "occurrence_of_mark"]
 

@@ -30,6 +30,7 @@ from app.repositories.people import PeopleRepository
 from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import student_name
+from app.services.occurrences import expand_lines
 from app.services.risk_dto import (
     CONSECUTIVE_LIMIT,
     UNEXCUSED_LIMIT,
@@ -38,7 +39,6 @@ from app.services.risk_dto import (
     StudentAtRisk,
 )
 from app.services.risk_queries import EnrolmentLine, RiskRepository, TallyLine
-from app.services.schedule import expand_lines
 
 __all__ = [
     "CONSECUTIVE_LIMIT",

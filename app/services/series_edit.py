@@ -13,7 +13,7 @@ from typing import Literal, TypeAlias
 
 from app.db.models import OccurrenceOverrideRow
 from app.domain.enums import ClassStatus
-from app.domain.errors import NotAllowed, ValidationError
+from app.domain.errors import InvalidRecurrence, NotAllowed, ValidationError
 from app.domain.recurrence import (
     MAX_DURATION_MINUTES,
     CompiledSeries,
@@ -21,6 +21,7 @@ from app.domain.recurrence import (
     SeriesSpec,
     compile_series,
 )
+from app.domain.rrule import WEEKDAY_CODES, RecurrenceRule, parse_rule
 from app.repositories.classes import ClassRepository
 from app.repositories.facilities import RoomRepository
 from app.repositories.people import PeopleRepository
@@ -29,7 +30,16 @@ from app.repositories.uow import UnitOfWork
 from app.services.availability import find_unavailable, refuse_unavailable
 from app.services.availability_dto import Unavailability
 from app.services.classes_dto import staff_name
-from app.services.schedule import CLASH_HORIZON, ScheduleService, override_of, spec_of
+from app.services.occurrences import (
+    class_or_missing,
+    first_occurrence,
+    from_today,
+    override_of,
+    series_or_missing,
+    series_view_of,
+    spec_of,
+)
+from app.services.schedule import ScheduleService
 from app.services.schedule_dto import Clash, NewSeries, OccurrenceView, SeriesView
 
 __all__ = [
@@ -51,7 +61,7 @@ __all__ = [
 RepeatKind: TypeAlias = Literal["none", "weekly", "daily", "rule"]
 EndKind: TypeAlias = Literal["class", "date", "count"]
 
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_PLAIN_WEEKLY = frozenset({"FREQ", "INTERVAL", "BYDAY", "WKST"})
 MAX_INTERVAL = 52
 MAX_COUNT = 1000
 # How far past the chosen date an edit looks for the series' next session.
@@ -173,19 +183,29 @@ def form_of(series: SeriesView, class_end: date | None, day: date) -> SeriesForm
 
     A rule the form has no words for (monthly, several parts) is kept whole as ``rule``.
     """
-    parts = dict(p.split("=", 1) for p in (series.rrule or "").split(";") if "=" in p)
-    count = parts.pop("COUNT", None)
-    interval = parts.get("INTERVAL", "1")
-    plain = {"FREQ", "INTERVAL", "BYDAY", "WKST"}
-    byday = parts.get("BYDAY", WEEKDAY_CODES[series.dtstart_local.weekday()]).split(",")
+    rule: RecurrenceRule | None = None
+    if series.rrule is not None:
+        try:
+            rule = parse_rule(series.rrule)
+        except InvalidRecurrence:
+            rule = None  # shown as stored, for the person to replace
+    count = rule.count if rule is not None else None
+    shown = rule.replace(COUNT=None) if rule is not None else None
+    names = {name for name, _ in shown.parts} if shown is not None else set()
+    byday = (shown.byday if shown is not None else ()) or (
+        WEEKDAY_CODES[series.dtstart_local.weekday()],
+    )
     repeat: RepeatKind = "rule"
     weekdays: tuple[int, ...] = ()
     if series.rrule is None:
         repeat = "none"
-    elif parts.get("FREQ") == "WEEKLY" and set(parts) <= plain and set(byday) <= {*WEEKDAY_CODES}:
+    elif shown is None:
+        pass
+    elif shown.freq == "WEEKLY" and names <= _PLAIN_WEEKLY and set(byday) <= {*WEEKDAY_CODES}:
         repeat, weekdays = "weekly", tuple(sorted(WEEKDAY_CODES.index(d) for d in byday))
-    elif parts.get("FREQ") == "DAILY" and set(parts) <= {"FREQ", "INTERVAL"}:
+    elif shown.freq == "DAILY" and names <= {"FREQ", "INTERVAL"}:
         repeat = "daily"
+    kept = shown.text if shown is not None else series.rrule
     end: EndKind = "class"
     if count is not None:
         end = "count"
@@ -198,13 +218,13 @@ def form_of(series: SeriesView, class_end: date | None, day: date) -> SeriesForm
         duration_minutes=series.duration_minutes,
         repeat=repeat,
         weekdays=weekdays,
-        interval=int(interval) if interval.isdigit() and repeat != "rule" else 1,
+        interval=shown.interval if shown is not None and repeat != "rule" else 1,
         end=end,
         until_local=series.until_local,
-        count=int(count) if count is not None and count.isdigit() else None,
+        count=count,
         room_id=series.room_id,
         instructor_id=series.instructor_id,
-        rule=";".join(f"{k}={v}" for k, v in parts.items()) if repeat == "rule" else None,
+        rule=kept if repeat == "rule" else None,
     )
 
 
@@ -258,8 +278,8 @@ class SeriesEditService(ScheduleService):
                     )
             form = None
             if series_id is not None:
-                series = self._series_view(uow.get(ScheduleRepository), series_id)
-                klass = self._class(uow.get(ClassRepository), series.class_id)
+                series = series_view_of(uow.get(ScheduleRepository), series_id)
+                klass = class_or_missing(uow.get(ClassRepository), series.class_id)
                 form = form_of(series, klass.end_date, day or series.dtstart_local.date())
                 if series.instructor_id is not None:
                     people.setdefault(series.instructor_id, series.instructor_name)
@@ -275,8 +295,8 @@ class SeriesEditService(ScheduleService):
     def form_for(self, series_id: uuid.UUID, day: date) -> SeriesForm:
         """The form of a series, to change it from ``day`` on."""
         with self._uow() as uow:
-            series = self._series_view(uow.get(ScheduleRepository), series_id)
-            klass = self._class(uow.get(ClassRepository), series.class_id)
+            series = series_view_of(uow.get(ScheduleRepository), series_id)
+            klass = class_or_missing(uow.get(ClassRepository), series.class_id)
             return form_of(series, klass.end_date, day)
 
     def create_from_form(
@@ -290,7 +310,7 @@ class SeriesEditService(ScheduleService):
         if not allow_unavailable:
             with self._uow() as uow:
                 classes = uow.get(ClassRepository)
-                klass = self._class(classes, form.class_id)
+                klass = class_or_missing(classes, form.class_id)
                 facility = classes.facility(klass.facility_id)
                 instructor = form.instructor_id or klass.instructor_id
                 if facility is not None and instructor is not None:
@@ -316,7 +336,7 @@ class SeriesEditService(ScheduleService):
             allow_clash=allow_clash,
         )
         with self._uow() as uow:
-            first = self._first_occurrence(uow.get(ScheduleRepository), series.id)
+            first = first_occurrence(uow.get(ScheduleRepository), series.id)
         return SeriesSaved(series.id, series.class_name, first)
 
     def edit_from(
@@ -339,8 +359,8 @@ class SeriesEditService(ScheduleService):
         day = form.first_date
         with self._uow() as uow:
             sched = uow.get(ScheduleRepository)
-            _row, line = self._series(sched, series_id)
-            klass = self._class(uow.get(ClassRepository), line.class_id)
+            _row, line = series_or_missing(sched, series_id)
+            klass = class_or_missing(uow.get(ClassRepository), line.class_id)
             if form.class_id != line.class_id:
                 raise ValidationError(
                     "A series stays with its class: create a new series for another class.",
@@ -418,15 +438,11 @@ class SeriesEditService(ScheduleService):
     ) -> list[Unavailability]:
         """The sessions of a series, from today (or its start) up to the clash horizon, whose
         instructor (a substitute's included) is not available for them."""
-        spec = compiled.spec
-        start = max(spec.dtstart_local.date(), self._clock.now().astimezone(compiled.tz).date())
-        end = start + CLASH_HORIZON
-        if spec.until_local is not None:
-            end = min(end, spec.until_local)
-        if end < start:
+        window = from_today(compiled, self._clock.now())
+        if window is None:
             return []
         taught: dict[uuid.UUID, list[tuple[datetime, datetime]]] = {}
-        for occ in compiled.expand(start, end, overrides):
+        for occ in compiled.expand(*window, overrides):
             if not occ.cancelled and occ.instructor_id is not None:
                 taught.setdefault(occ.instructor_id, []).append((occ.start_local, occ.end_local))
         found = [

@@ -24,7 +24,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance import enrollment_outcomes, on_sheet
 from app.services.classes_dto import student_name
-from app.services.schedule import expand_lines
+from app.services.occurrences import expand_lines
 from app.services.schedule_dto import OccurrenceView
 from app.services.trends_dto import (
     TREND_WEEKS,

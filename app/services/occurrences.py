@@ -1,0 +1,289 @@
+"""Occurrence expansion: stored series and overrides made into the sessions a calendar shows,
+and the look-ups of one series or one session that every schedule reader and edit shares."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from app.db.models import OccurrenceOverrideRow, ProgramClass, SessionSeries
+from app.domain import recurrence
+from app.domain.errors import DomainError, NotFound, ValidationError
+from app.domain.recurrence import (
+    CompiledSeries,
+    Occurrence,
+    OccurrenceOverride,
+    SeriesSpec,
+    compile_series,
+    parse_exdates,
+)
+from app.repositories.classes import ClassRepository
+from app.repositories.schedule import OverrideLine, ScheduleRepository, SeriesLine
+from app.services.classes_dto import staff_name
+from app.services.schedule_dto import OccurrenceView, SeriesView
+
+__all__ = [
+    "CLASH_HORIZON",
+    "MAX_WINDOW_DAYS",
+    "StoredSeries",
+    "class_or_missing",
+    "expand_lines",
+    "first_occurrence",
+    "format_exdates",
+    "from_today",
+    "local_day_start",
+    "occurrence_in",
+    "occurrence_of",
+    "override_of",
+    "require_occurrence",
+    "series_or_missing",
+    "series_view",
+    "series_view_of",
+    "spec_of",
+    "stored_spec",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_WINDOW_DAYS = 366
+# How far ahead a series is checked for clashes: further sessions get checked when edited.
+CLASH_HORIZON = timedelta(days=366)
+_SERIES_MISSING = "The session series does not exist or was deleted."
+
+
+# -- rows -> domain -> views ----------------------------------------------------------------------
+
+
+def format_exdates(days: Iterable[date]) -> str | None:
+    unique = sorted(set(days))
+    return ",".join(day.isoformat() for day in unique) or None
+
+
+class StoredSeries(Protocol):
+    """What a stored series row says of its sessions (an ORM row or a query's line)."""
+
+    @property
+    def dtstart_local(self) -> datetime: ...
+    @property
+    def duration_minutes(self) -> int: ...
+    @property
+    def recurrence_rule(self) -> str | None: ...
+    @property
+    def exdates(self) -> str | None: ...
+    @property
+    def until_local(self) -> date | None: ...
+
+
+def stored_spec(row: StoredSeries, timezone: str) -> SeriesSpec:
+    """The sessions a stored series row describes (no ids, rooms or instructors)."""
+    return SeriesSpec(
+        dtstart_local=row.dtstart_local,
+        duration_minutes=row.duration_minutes,
+        rrule=row.recurrence_rule,
+        timezone=timezone,
+        exdates=parse_exdates(row.exdates),
+        until_local=row.until_local,
+    )
+
+
+def spec_of(line: SeriesLine) -> SeriesSpec:
+    return SeriesSpec(
+        dtstart_local=line.dtstart_local,
+        duration_minutes=line.duration_minutes,
+        rrule=line.recurrence_rule,
+        timezone=line.timezone,
+        exdates=parse_exdates(line.exdates),
+        until_local=line.until_local,
+        series_id=line.id,
+        room_id=line.room_id,
+        instructor_id=line.instructor_id,
+    )
+
+
+def override_of(line: OverrideLine | OccurrenceOverrideRow) -> OccurrenceOverride:
+    return OccurrenceOverride(
+        original_date=line.original_date,
+        cancelled=bool(line.is_cancelled),
+        new_start_local=line.new_start_local,
+        new_duration_minutes=line.new_duration_minutes,
+        substitute_instructor_id=line.substitute_instructor_id,
+        room_id=line.room_id,
+        reason=line.reason,
+    )
+
+
+def occurrence_of(
+    line: SeriesLine,
+    occ: Occurrence,
+    ov: OverrideLine | None,
+    *,
+    instructor_name: str | None = None,
+) -> OccurrenceView:
+    """The view of a domain occurrence, naming rooms and instructors from the loaded rows
+    (``instructor_name``: the series' instructor, when the caller has it already)."""
+    room_name = line.room_name
+    if instructor_name is None:
+        instructor_name = staff_name(line.instructor_first, line.instructor_last)
+    substitute = False
+    if ov is not None:
+        if ov.room_id is not None and ov.room_id == occ.room_id:
+            room_name = ov.room_name
+        if (
+            ov.substitute_instructor_id is not None
+            and ov.substitute_instructor_id == occ.instructor_id
+        ):
+            instructor_name = staff_name(ov.substitute_first, ov.substitute_last)
+            substitute = ov.substitute_instructor_id != line.instructor_id
+    return OccurrenceView(
+        line.id,
+        line.class_id,
+        line.class_name,
+        occ.original_date,
+        occ.start_local,
+        occ.end_local,
+        occ.start_utc,
+        occ.end_utc,
+        occ.duration_minutes,
+        occ.room_id,
+        room_name,
+        occ.instructor_id,
+        instructor_name,
+        occ.cancelled,
+        occ.rescheduled,
+        occ.reason,
+        substitute,
+        line.program_id,
+    )
+
+
+def expand_lines(
+    lines: Sequence[SeriesLine], overrides: Iterable[OverrideLine], start: date, end: date
+) -> list[OccurrenceView]:
+    """Every session of the series whose (possibly moved) local date is in ``[start, end]``.
+
+    Parsed rules and time conversions are cached across calls by the domain, so a calendar
+    refresh costs the window. What a series' sessions share (names, ids) is worked out once per
+    series, not per session. A series whose stored rule no longer parses is skipped with a
+    warning, not the calendar.
+    """
+    by_series: dict[uuid.UUID, dict[date, OverrideLine]] = defaultdict(dict)
+    for ov in overrides:
+        by_series[ov.event_id][ov.original_date] = ov
+    views: list[OccurrenceView] = []
+    add = views.append
+    for line in lines:
+        ovs = by_series.get(line.id, {})
+        try:
+            occs = recurrence.expand(
+                spec_of(line), start, end, [override_of(o) for o in ovs.values()]
+            )
+        except DomainError as err:
+            log.warning("series %s cannot be expanded: %s", line.id, err)
+            continue
+        instructor = staff_name(line.instructor_first, line.instructor_last)
+        for occ in occs:
+            add(occurrence_of(line, occ, ovs.get(occ.original_date), instructor_name=instructor))
+    views.sort(key=lambda v: (v.start_utc, v.class_name, v.series_id))
+    return views
+
+
+def local_day_start(day: date, tz: ZoneInfo) -> datetime:
+    """The UTC instant a local day starts (midnight, or the first instant after a DST gap)."""
+    return datetime.combine(day, time.min).replace(tzinfo=tz).astimezone(UTC)
+
+
+def from_today(compiled: CompiledSeries, now: datetime) -> tuple[date, date] | None:
+    """The local dates a series is checked over when booked: from today (or its start) up to
+    the clash horizon or its end; ``None`` when it has ended."""
+    spec = compiled.spec
+    start = max(spec.dtstart_local.date(), now.astimezone(compiled.tz).date())
+    end = start + CLASH_HORIZON
+    if spec.until_local is not None:
+        end = min(end, spec.until_local)
+    return (start, end) if start <= end else None
+
+
+def series_view(line: SeriesLine) -> SeriesView:
+    return SeriesView(
+        id=line.id,
+        class_id=line.class_id,
+        class_name=line.class_name,
+        facility_id=line.facility_id,
+        timezone=line.timezone,
+        dtstart_local=line.dtstart_local,
+        duration_minutes=line.duration_minutes,
+        rrule=line.recurrence_rule,
+        until_local=line.until_local,
+        exdates=parse_exdates(line.exdates),
+        room_id=line.room_id,
+        room_name=line.room_name,
+        instructor_id=line.instructor_id,
+        instructor_name=staff_name(line.instructor_first, line.instructor_last),
+    )
+
+
+# -- look-ups -------------------------------------------------------------------------------------
+
+
+def class_or_missing(classes: ClassRepository, class_id: uuid.UUID) -> ProgramClass:
+    klass = classes.get(class_id)
+    if klass is None:
+        raise NotFound("The class does not exist or was deleted.")
+    return klass
+
+
+def series_or_missing(
+    sched: ScheduleRepository, series_id: uuid.UUID
+) -> tuple[SessionSeries, SeriesLine]:
+    row = sched.get(series_id)
+    line = sched.line(series_id) if row is not None else None
+    if row is None or line is None:
+        raise NotFound(_SERIES_MISSING)
+    return row, line
+
+
+def series_view_of(sched: ScheduleRepository, series_id: uuid.UUID) -> SeriesView:
+    line = sched.line(series_id)
+    if line is None:
+        raise NotFound(_SERIES_MISSING)
+    return series_view(line)
+
+
+def require_occurrence(line: SeriesLine, original_date: date) -> CompiledSeries:
+    """The compiled series; ``ValidationError`` when it has no session on ``original_date``."""
+    compiled = compile_series(spec_of(line))
+    if compiled.occurrence_on(original_date) is None:
+        raise ValidationError(
+            f"{line.class_name} has no session on {original_date:%a %d %b %Y}.",
+            field="original_date",
+        )
+    return compiled
+
+
+def occurrence_in(sched: ScheduleRepository, series_id: uuid.UUID, day: date) -> OccurrenceView:
+    """The session of ``day`` (its original date) as stored now; ``NotFound`` when none."""
+    found = sched.line_with_override(series_id, day)
+    if found is None:
+        raise NotFound(_SERIES_MISSING)
+    line, ov = found
+    occ = compile_series(spec_of(line)).occurrence_on(
+        day, override_of(ov) if ov is not None else None
+    )
+    if occ is None:
+        raise NotFound(f"{line.class_name} has no session on {day:%a %d %b %Y}.")
+    return occurrence_of(line, occ, ov)
+
+
+def first_occurrence(sched: ScheduleRepository, series_id: uuid.UUID) -> OccurrenceView | None:
+    """The first session of a series within the clash horizon of its start, if any."""
+    line = sched.line(series_id)
+    if line is None:
+        return None
+    start = line.dtstart_local.date()
+    views = expand_lines([line], sched.override_lines([series_id]), start, start + CLASH_HORIZON)
+    return next((v for v in views if v.original_date >= start), None)

@@ -95,7 +95,7 @@ def build_services(
         risk=RiskService(uow, clock),
         trends=TrendService(uow, clock),
         staff_accounts=StaffAccountsService(server, actor),
-        sync_issues=SyncIssuesService(engine, actor, clock),
+        sync_issues=SyncIssuesService(uow, clock),
         review=ReviewService(uow, AttendanceService(uow, clock), clock),
         availability=AvailabilityService(uow, clock),
         clock=clock,

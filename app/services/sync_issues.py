@@ -23,13 +23,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, and_, insert, select, update
+from sqlalchemy import Connection, and_, select
 
 from app.db.base import Base
-from app.domain.actor import Actor
 from app.domain.errors import NotFound, ValidationError
 from app.infra.clock import Clock, SystemClock
 from app.repositories.review import MarkLine
+from app.repositories.sync_issues import SyncIssueRepository
+from app.repositories.uow import UnitOfWorkFactory
 from app.services.labels import (
     day_text,
     field_label,
@@ -40,8 +41,7 @@ from app.services.labels import (
     values_text,
 )
 from app.services.review import occurrence_of_mark
-from app.sync.local import LocalStore
-from app.sync.status import SyncStatus, read_status
+from app.sync.status import SyncStatus
 from app.sync.tables import BOOKKEEPING, from_plain, table_named
 
 log = logging.getLogger(__name__)
@@ -72,18 +72,48 @@ class SyncIssueDTO:
 
 
 class SyncIssuesService:
-    """Lists open sync issues of this workstation and resolves them locally."""
+    """Lists open sync issues of this workstation and resolves them locally, through the unit
+    of work: the record's new values and the issue's resolution are one transaction."""
 
-    def __init__(self, cache: Engine, actor: Actor, clock: Clock | None = None) -> None:
-        self._local = LocalStore(cache)
-        self._cache = cache
-        self._actor = actor
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
+        self._uow = uow
         self._clock = clock or SystemClock()
 
     def status(self) -> SyncStatus:
-        return read_status(self._local)
+        with self._uow() as uow:
+            return uow.get(SyncIssueRepository).status()
 
     def list_open(self) -> list[SyncIssueDTO]:
+        with self._uow() as uow:
+            return self._open(uow.get(SyncIssueRepository))
+
+    def keep_theirs(self, issue_id: int) -> None:
+        with self._uow() as uow:
+            issues = uow.get(SyncIssueRepository)
+            self._get(issues, issue_id)
+            issues.resolve(issue_id, "kept theirs", self._clock.now())
+            uow.commit()
+
+    def keep_mine(self, issue_id: int) -> None:
+        with self._uow() as uow:
+            issues = uow.get(SyncIssueRepository)
+            issue = self._get(issues, issue_id)
+            if not issue.mine:
+                raise ValidationError("This issue has no values of this workstation to keep.")
+            self._write(issues, issue, issue.mine)
+            issues.resolve(issue_id, "kept mine", self._clock.now())
+            uow.commit()
+
+    def edit(self, issue_id: int, values: dict[str, Any]) -> None:
+        """Resolve with values a person typed (any fields of the row but its bookkeeping)."""
+        with self._uow() as uow:
+            issues = uow.get(SyncIssueRepository)
+            issue = self._get(issues, issue_id)
+            self._write(issues, issue, values)
+            issues.resolve(issue_id, "edited", self._clock.now())
+            uow.commit()
+
+    def _open(self, issues: SyncIssueRepository) -> list[SyncIssueDTO]:
         raw = [
             SyncIssueDTO(
                 id=int(r["id"]),
@@ -95,68 +125,35 @@ class SyncIssuesService:
                 theirs=_load(r["theirs"]),
                 created_at=str(r["created_at"]),
             )
-            for r in self._local.open_issues()
+            for r in issues.open_issues()
         ]
-        if not raw:
-            return []
-        with self._cache.connect() as conn:
-            describe = _Describer(conn)
-            return [describe(issue) for issue in raw]
+        describe = _Describer(issues.connection()) if raw else None
+        return [describe(issue) for issue in raw] if describe else []
 
-    def keep_theirs(self, issue_id: int) -> None:
-        self._get(issue_id)
-        self._local.resolve_issue(issue_id, "kept theirs")
-
-    def keep_mine(self, issue_id: int) -> None:
-        issue = self._get(issue_id)
-        if not issue.mine:
-            raise ValidationError("This issue has no values of this workstation to keep.")
-        self._write(issue, issue.mine)
-        self._local.resolve_issue(issue_id, "kept mine")
-
-    def edit(self, issue_id: int, values: dict[str, Any]) -> None:
-        """Resolve with values a person typed (any fields of the row but its bookkeeping)."""
-        issue = self._get(issue_id)
-        self._write(issue, values)
-        self._local.resolve_issue(issue_id, "edited")
-
-    def _get(self, issue_id: int) -> SyncIssueDTO:
-        for issue in self.list_open():
+    def _get(self, issues: SyncIssueRepository, issue_id: int) -> SyncIssueDTO:
+        for issue in self._open(issues):
             if issue.id == issue_id:
                 return issue
         raise NotFound("That sync issue is already resolved or does not exist.")
 
-    def _write(self, issue: SyncIssueDTO, values: dict[str, Any]) -> None:
+    def _write(
+        self, issues: SyncIssueRepository, issue: SyncIssueDTO, values: dict[str, Any]
+    ) -> None:
         table = table_named(issue.table)
         fields = {k: v for k, v in values.items() if k not in BOOKKEEPING and k in table.c}
         if not fields:
             raise ValidationError("Nothing to write: no field of this record was given.")
         typed = from_plain(table, fields)
-        now = self._clock.now()
-        with self._cache.begin() as conn:
-            current = (
-                conn.execute(select(table).where(table.c.id == issue.row_id))
-                .mappings()
-                .one_or_none()
-            )
-            if current is None and issue.kind == "rejection" and issue.mine:
-                # A rejected new record: create it again with the corrections.
-                row = from_plain(table, {k: v for k, v in issue.mine.items() if k in table.c})
-                row.update(typed)
-                row.update(id=issue.row_id, updated_at=now, updated_by=self._actor.username)
-                row.setdefault("created_at", now)
-                row.setdefault("created_by", self._actor.username)
-                row["row_version"] = 1
-                conn.execute(insert(table).values(**row))
-                return
-            if current is None:
-                raise NotFound("The record is no longer on this workstation.")
-            typed.update(
-                row_version=int(current["row_version"]) + 1,
-                updated_at=now,
-                updated_by=self._actor.username,
-            )
-            conn.execute(update(table).where(table.c.id == issue.row_id).values(**typed))
+        typed["updated_at"] = self._clock.now()
+        record = issues.record(issue.table, issue.row_id)
+        if record is None and issue.kind == "rejection" and issue.mine:
+            # A refused new record: create it again with the corrections.
+            mine = {k: v for k, v in issue.mine.items() if k in table.c and k not in BOOKKEEPING}
+            issues.recreate(issue.table, issue.row_id, {**from_plain(table, mine), **typed})
+            return
+        if record is None:
+            raise NotFound("The record is no longer on this workstation.")
+        issues.rewrite(record, typed)
 
 
 def _load(raw: object) -> dict[str, Any] | None:

@@ -11,6 +11,7 @@ from app.db.models import User
 from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.domain.errors import NotFound
+from app.repositories.uow import UnitOfWorkFactory
 from app.services.sync_issues import SyncIssuesService
 from tests.integration.factories import add_person
 from tests.sync.conftest import Sites, Station
@@ -44,7 +45,9 @@ def _pair(sites: Sites) -> tuple[Station, Station]:
 
 
 def _service(station: Station) -> SyncIssuesService:
-    return SyncIssuesService(station.cache, Actor(station.login, Role.FACILITY_ADMIN))
+    return SyncIssuesService(
+        UnitOfWorkFactory(station.cache, Actor(station.login, Role.FACILITY_ADMIN))
+    )
 
 
 def test_keep_mine_wins_at_the_next_push_and_keep_theirs_changes_nothing(sites: Sites) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapper, Session
 from app.db.base import Audited, Base
 from app.sync.local import LocalStore
 from app.sync.status import SyncStatus, read_status
+from app.sync.tables import BOOKKEEPING, from_plain, table_named
 
 
 @cache
@@ -51,6 +52,14 @@ class SyncIssueRepository:
         self.session.execute(
             text("UPDATE sync_issues SET resolved_at = :at, resolution = :r WHERE id = :id"),
             {"at": at.isoformat(), "r": resolution, "id": issue_id},
+        )
+
+    def typed(self, table_name: str, values: dict[str, Any]) -> dict[str, Any]:
+        """Plain values of a record (as an issue keeps them, or as typed) with their column
+        types again, the bookkeeping columns and unknown names left out."""
+        table = table_named(table_name)
+        return from_plain(
+            table, {k: v for k, v in values.items() if k not in BOOKKEEPING and k in table.c}
         )
 
     def record(self, table_name: str, row_id: uuid.UUID) -> Audited | None:

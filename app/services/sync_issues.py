@@ -42,7 +42,6 @@ from app.services.labels import (
 )
 from app.services.review import occurrence_of_mark
 from app.sync.status import SyncStatus
-from app.sync.tables import BOOKKEEPING, from_plain, table_named
 
 log = logging.getLogger(__name__)
 
@@ -139,17 +138,15 @@ class SyncIssuesService:
     def _write(
         self, issues: SyncIssueRepository, issue: SyncIssueDTO, values: dict[str, Any]
     ) -> None:
-        table = table_named(issue.table)
-        fields = {k: v for k, v in values.items() if k not in BOOKKEEPING and k in table.c}
-        if not fields:
+        typed = issues.typed(issue.table, values)
+        if not typed:
             raise ValidationError("Nothing to write: no field of this record was given.")
-        typed = from_plain(table, fields)
         typed["updated_at"] = self._clock.now()
         record = issues.record(issue.table, issue.row_id)
         if record is None and issue.kind == "rejection" and issue.mine:
             # A refused new record: create it again with the corrections.
-            mine = {k: v for k, v in issue.mine.items() if k in table.c and k not in BOOKKEEPING}
-            issues.recreate(issue.table, issue.row_id, {**from_plain(table, mine), **typed})
+            mine = issues.typed(issue.table, issue.mine)
+            issues.recreate(issue.table, issue.row_id, {**mine, **typed})
             return
         if record is None:
             raise NotFound("The record is no longer on this workstation.")

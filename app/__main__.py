@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -131,4 +132,7 @@ def _smoke_done(window: object, target: Path, occurrences: int) -> None:
 
 
 if __name__ == "__main__":
+    # First of all: in the frozen app a sync worker (app.sync.worker, multiprocessing's "spawn")
+    # starts as this executable again; this runs the worker there and exits.
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -30,6 +30,7 @@ from app.db import migrate
 from app.db.cache_prune import prune_cache
 from app.db.engine import (
     CACHE_KEY_BYTES,
+    WRITER_LOCK_SUFFIX,
     CacheLocked,
     check_cache_key,
     cut_server_engine,
@@ -69,6 +70,7 @@ from app.sync.engine import Progress, SyncConfig, SyncEngine
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore
 from app.sync.status import describe_failure
+from app.sync.worker import CycleJob
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +115,7 @@ class Session:
     identity: StaffIdentity | None = None  # what the server said at this sign-in (online)
     password: str = field(default="", repr=False)  # in memory only: to reconnect after offline
     offline_reason: str | None = None  # plain words: why the last reconnect found no server
+    cache_key: bytes | None = field(default=None, repr=False)  # in memory only: for the worker
 
     @property
     def label(self) -> str:
@@ -130,6 +133,46 @@ class Session:
         the first time (default: every facility the account may see), then as recorded.
 
         Raises ``ServerUnreachable`` offline."""
+        slice_ = self.sync_slice(facilities)
+        assert self.server is not None
+        return SyncEngine(
+            LocalStore(self.cache),
+            ServerStore(self.server),
+            device_id=self.account.device_id,
+            facilities=slice_,
+            client_revision=migrate.head_revision(),
+            known_revisions=migrate.known_revisions(),
+            config=config,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def sync_job(
+        self, facilities: frozenset[uuid.UUID] | None = None, *, config: SyncConfig | None = None
+    ) -> CycleJob:
+        """What the sync worker process needs for one cycle of this session (the desk's way:
+        ``app.sync.worker``): the cache file and its key, the login's URL with its password.
+        Sent through the worker's pipe only. Raises ``ServerUnreachable`` offline."""
+        slice_ = self.sync_slice(facilities)
+        assert self.server is not None
+        database = self.cache.url.database
+        if not database or database == ":memory:":
+            raise ValueError("a sync worker needs a cache file")
+        return CycleJob(
+            cache_path=database,
+            server_url=self.server.url.render_as_string(hide_password=False),
+            device_id=self.account.device_id,
+            facilities=slice_,
+            client_revision=migrate.head_revision(),
+            known_revisions=migrate.known_revisions(),
+            cache_key=self.cache_key,
+            config=config,
+        )
+
+    def sync_slice(self, facilities: frozenset[uuid.UUID] | None = None) -> frozenset[uuid.UUID]:
+        """The facilities this session syncs: ``facilities`` the first time (default: every
+        facility the account may see), then as recorded; never more than the account may see.
+        Raises ``ServerUnreachable`` offline."""
         if self.server is None or self.identity is None:
             raise ServerUnreachable("Working offline: sync resumes when the server is reachable.")
         local = LocalStore(self.cache)
@@ -142,17 +185,7 @@ class Session:
             if outside:
                 raise NotAllowed("Your account may not see some of the facilities asked for.")
             local.put_many(facilities=",".join(sorted(str(f) for f in slice_)))
-        return SyncEngine(
-            local,
-            ServerStore(self.server),
-            device_id=self.account.device_id,
-            facilities=slice_ & self.identity.facility_ids,
-            client_revision=migrate.head_revision(),
-            known_revisions=migrate.known_revisions(),
-            config=config,
-            progress=progress,
-            cancel=cancel,
-        )
+        return slice_ & self.identity.facility_ids
 
     def interrupt(self) -> None:
         """From the GUI thread, at sign-out: cut this session's server connections so a sync
@@ -284,7 +317,7 @@ class SignInService:
         self._credentials.forget_cache_key(profile.key, username)
         if account is None:
             return False
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", WRITER_LOCK_SUFFIX):
             (self.caches_dir / f"{account.cache_file}{suffix}").unlink(missing_ok=True)
         self._accounts.remove(profile.key, username)
         log.info("removed the local data of a disabled account from this workstation")
@@ -361,6 +394,7 @@ class SignInService:
             server=server,
             identity=identity,
             password=password,
+            cache_key=key,
         )
 
     # -- offline ----------------------------------------------------------------------------
@@ -411,6 +445,7 @@ class SignInService:
             cache=cache,
             server=None,
             password=password,
+            cache_key=key,
         )
 
     # -- the cache ------------------------------------------------------------------------------
@@ -463,7 +498,7 @@ class SignInService:
         source = self.caches_dir / account.cache_file
         if source.exists():
             shutil.move(source, source.with_name(f"{source.name}.set-aside-{stamp}"))
-            for suffix in ("-wal", "-shm"):
+            for suffix in ("-wal", "-shm", WRITER_LOCK_SUFFIX):
                 source.with_name(source.name + suffix).unlink(missing_ok=True)
         log.warning("local cache set aside: %s", why)
         return (

@@ -10,6 +10,11 @@ import weakref
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows: writers across processes wait in SQLite's busy handler
+    fcntl = None  # type: ignore[assignment]
+
 import psycopg
 import sqlcipher3.dbapi2 as sqlcipher
 from psycopg.abc import PQGen, PQGenConn
@@ -341,27 +346,103 @@ def make_local_engine(path: Path | str, key: bytes | None = None) -> Engine:
         finally:
             cursor.close()
 
-    _share_one_writer(engine)
+    _share_one_writer(engine, None if target == ":memory:" else target)
     return engine
 
 
-_WRITERS: weakref.WeakKeyDictionary[Engine, list[object]] = weakref.WeakKeyDictionary()
+WRITER_LOCK_SUFFIX = "-writer"  # beside the cache file, as SQLite's -wal and -shm
+_WRITERS: weakref.WeakKeyDictionary[Engine, dict[object, object]] = weakref.WeakKeyDictionary()
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 _WRITE_WAIT_S = 5.0  # as long as SQLite's own busy_timeout
 
 
-def _share_one_writer(engine: Engine) -> None:
-    """Writers of one cache in this process take turns on a lock of their own.
+class _ThreadTurn:
+    """The writers' turn among the threads of this process (an in-memory cache; Windows)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def take(self, timeout: float) -> object | None:
+        return self._lock if self._lock.acquire(timeout=timeout) else None
+
+    def give(self, _token: object) -> None:
+        self._lock.release()
+
+
+class _FileTurn:
+    """The writers' turn among every process and thread: an exclusive ``flock`` on a file
+    beside the cache, each turn on a descriptor of its own (so threads of one process exclude
+    each other too). The waiter blocks in the kernel, which hands the lock over the moment
+    the holder lets go (or dies: a killed sync worker never keeps it)."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def take(self, timeout: float) -> object | None:
+        fd = os.open(self._path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            pass
+        except BaseException:
+            os.close(fd)
+            raise
+        # Held elsewhere: wait in the kernel on a helper thread, so the wait can end.
+        got = threading.Event()
+        guard = threading.Lock()
+        abandoned = [False]
+
+        def wait() -> None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:
+                abandoned[0] = True
+            with guard:
+                if abandoned[0]:
+                    os.close(fd)  # closing the descriptor lets the lock go
+                else:
+                    got.set()
+
+        threading.Thread(target=wait, name="cache-writer-turn", daemon=True).start()
+        if got.wait(timeout):
+            return fd
+        with guard:
+            if got.is_set():
+                return fd
+            abandoned[0] = True
+        return None
+
+    def give(self, token: object) -> None:
+        assert isinstance(token, int)
+        try:
+            fcntl.flock(token, fcntl.LOCK_UN)
+        finally:
+            os.close(token)
+
+
+def _share_one_writer(engine: Engine, path: str | None) -> None:
+    """Writers of one cache take turns on a lock of their own, across processes (the desk
+    and its sync worker) where the platform has ``flock``, across threads everywhere.
 
     SQLite lets one connection write at a time; a second one waits in SQLite's busy handler,
     which sleeps in growing steps, so a mark saved while the sync applies rows could wait a
     hundred milliseconds after the way was free. Here it waits on a lock that is handed over
     as soon as the writer's COMMIT or ROLLBACK has returned. Past ``_WRITE_WAIT_S`` the write
-    goes on without it and SQLite decides, as before.
+    goes on without it and SQLite decides, as before. The turn is taken at a connection's
+    first write statement (the driver begins its transaction there) and given back at commit,
+    rollback or when the connection returns to the pool.
+
+    On Windows (no ``flock``) the desk and its sync worker are serialised by SQLite's busy
+    handler only: a mark may then wait a few milliseconds longer than the worker's write.
     """
-    lock = threading.Lock()
-    holder: list[object] = [None]  # the DBAPI connection holding the lock
-    _WRITERS[engine] = holder
+    turn: _ThreadTurn | _FileTurn
+    if path is not None and fcntl is not None:
+        turn = _FileTurn(path + WRITER_LOCK_SUFFIX)
+    else:
+        turn = _ThreadTurn()
+    held: dict[object, object] = {}  # DBAPI connection -> its turn's token
+    _WRITERS[engine] = held
     dialect = engine.dialect
     commit, rollback = dialect.do_commit, dialect.do_rollback
 
@@ -369,17 +450,18 @@ def _share_one_writer(engine: Engine) -> None:
         return getattr(connection, "dbapi_connection", connection)
 
     def _give_back(connection: object) -> None:
-        if holder[0] is not None and holder[0] is _raw(connection):
-            holder[0] = None
-            lock.release()
+        token = held.pop(_raw(connection), None)
+        if token is not None:
+            turn.give(token)
 
     @event.listens_for(engine, "before_cursor_execute")
     def _take(conn: Connection, _c: object, statement: str, *_args: object) -> None:
         raw = _raw(conn.connection)
-        if holder[0] is raw or not statement.lstrip().upper().startswith(_WRITES):
+        if raw in held or not statement.lstrip().upper().startswith(_WRITES):
             return
-        if lock.acquire(timeout=_WRITE_WAIT_S):
-            holder[0] = raw
+        token = turn.take(_WRITE_WAIT_S)
+        if token is not None:
+            held[raw] = token
 
     def do_commit(connection: Any) -> None:
         try:
@@ -403,8 +485,8 @@ def _share_one_writer(engine: Engine) -> None:
 
 def writer_busy(engine: Engine) -> bool:
     """Whether a transaction of this cache holds the writers' turn now (for checks and tests)."""
-    holder = _WRITERS.get(engine)
-    return holder is not None and holder[0] is not None
+    held = _WRITERS.get(engine)
+    return bool(held)
 
 
 def check_cache_key(engine: Engine) -> None:

@@ -1,9 +1,12 @@
 """Keeps a session in sync in the background: at start, on a timer, on request, with backoff.
 
-The cycle runs on a thread of its own (one at a time), so screens keep loading while a long pull
-runs; results and progress come back on the GUI thread as signals. Whatever happens to a cycle
-(a failure, an unexpected error) the next one is scheduled, a little earlier or later at random
-so the PCs of a facility do not all call the server in the same second after an outage.
+The cycle itself runs in a worker process (``app.sync.worker``), so a mark saved meanwhile never
+waits for the desk's interpreter lock; a thread of the desk (one at a time) reconnects when
+needed, hands the cycle to the worker and waits for its answer, and results and progress come
+back on the GUI thread as signals. Whatever happens to a cycle (a failure, an unexpected error,
+a worker that died) the next one is scheduled, a little earlier or later at random so the PCs of
+a facility do not all call the server in the same second after an outage; a dead worker is
+replaced by a new one at the next attempt.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from app.signin import Session, SignInService
 from app.sync.engine import Cancelled, SyncReport
 from app.sync.local import LocalStore
 from app.sync.status import SyncStatus, describe_failure, read_status
+from app.sync.worker import SyncWorker, WorkerFailed, WorkerLost
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -72,6 +76,7 @@ class SyncScheduler(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
         self._cancel = threading.Event()
+        self._worker = SyncWorker()
         self.failures = 0
         self.cycles = 0
         self.next_attempt_at: float | None = None  # time.monotonic() of the next attempt
@@ -86,6 +91,11 @@ class SyncScheduler(QObject):
         return self._runner.in_flight == 0
 
     @property
+    def worker_pid(self) -> int | None:
+        """The process id of the sync worker (None before its first cycle)."""
+        return self._worker.pid
+
+    @property
     def stopping(self) -> bool:
         return self._cancel.is_set()
 
@@ -98,37 +108,38 @@ class SyncScheduler(QObject):
         self.sig_started.emit()
 
     def stop(self) -> None:
-        """Stop at once, without waiting: no next cycle, the running one is cancelled and the
-        session's server connections are cut, so a cycle blocked on a hung server fails now.
-        ``sig_stopped`` follows when its thread is free (at once when none runs)."""
+        """Stop at once, without waiting: no next cycle, the worker running a cycle is killed
+        (nothing is lost: every step commits atomically) and the session's server connections
+        are cut, so a reconnect blocked on a hung server fails now. ``sig_stopped`` follows when
+        the thread is free (at once when none runs)."""
         self._cancel.set()
         self._timer.stop()
         self.next_attempt_at = None
         self._runner.discard_pending()
+        self._worker.close()
         self._session.interrupt()
         if self.idle:
             self.sig_stopped.emit()
 
     def wait_stopped(self, msecs: int) -> bool:
-        """Block until the cycle thread is free; only at shutdown, never from a GUI slot."""
-        return self._runner.wait_idle(msecs)
+        """Block until the cycle thread is free and the worker has ended; only at shutdown,
+        never from a GUI slot."""
+        return self._runner.wait_idle(msecs) and self._worker.wait(msecs / 1000)
 
     def _on_drained(self) -> None:
         if self._cancel.is_set():
             self.sig_stopped.emit()
 
     def _work(self) -> CycleOutcome:
-        """On the sync thread: reconnect if needed, run one cycle, read the status."""
+        """On the sync thread: reconnect if needed, run one cycle in the worker process, read
+        the status."""
         session, local = self._session, LocalStore(self._session.cache)
         report, error, detail, online = None, None, None, False
         try:
             if self._signin.reconnect(session):
                 if self._cancel.is_set():
                     raise Cancelled("sync stopped on request")
-                engine = session.sync_engine(
-                    progress=self.sig_progress.emit, cancel=self._cancel.is_set
-                )
-                report = engine.cycle()
+                report = self._worker.cycle(session.sync_job(), progress=self.sig_progress.emit)
                 online = True
             else:
                 error = session.offline_reason or "the server cannot be reached"
@@ -136,6 +147,12 @@ class SyncScheduler(QObject):
             error = "stopped"
         except DomainError:
             raise
+        except (WorkerFailed, WorkerLost) as err:
+            failure = err.failure
+            log.warning("sync cycle failed: %s (%s)", failure.reason, failure.detail)
+            if isinstance(err, WorkerFailed) and err.trace:
+                log.info("in the sync worker: %s", err.trace)
+            error, detail, online = failure.reason, failure.detail, not failure.offline
         except Exception as err:
             failure = describe_failure(err)
             log.warning("sync cycle failed: %s (%s)", failure.reason, failure.detail)

@@ -1,21 +1,39 @@
 """Applying a pushed batch on the server, inside the push's transaction (DESIGN §3 rules 4–6).
 
-A batch is applied set by set: one locking read per table, the merges decided in Python, the
-writes sent as batched statements. If the server refuses any of it (a constraint, a policy), the
-batch is rolled back to its savepoint and applied again row by row, each row in a savepoint of
-its own, so one refused row becomes a rejection and the rest still land.
+A batch is applied set by set, a few statements per table whatever its size: one locking read
+(``id = ANY(array)``), the merges decided in Python (the rules below, exactly), then one
+``INSERT … SELECT … FROM unnest(arrays)`` for the new rows and one ``UPDATE … FROM
+unnest(arrays)`` for the merged ones, each column sent as one typed array. The issues of the
+batch are stored with one statement too. Row-level security, the provenance stamp, the audit
+trail and the same-facility checks (migration 0009) are then worked out once per statement,
+not once per row.
+
+Not a ``COPY`` into a temporary table: row-level security refuses ``COPY FROM`` into the
+tables, and staff logins may not create temporary tables (``server_admin`` revokes TEMPORARY
+so that nothing can shadow what the policy functions look up). Arrays need neither, and leave
+nothing on the session: a transaction-pooling proxy may hand the next transaction to another
+backend.
+
+If the server refuses any of it (a constraint, a policy), the part is rolled back to its
+savepoint and its two halves are applied again, each in a savepoint of its own, down to single
+rows: one refused row becomes a rejection and the rest still land, at the cost of a few
+statements per refusal instead of a savepoint per row of the batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, select, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 
-from app.sync.local import Issue, PendingRow
+from app.sync.local import Issue, OutboxBatch, PendingRow
 from app.sync.orphans import (
     SCHEDULE_TABLES,
     flag_pushed_marks,
@@ -28,7 +46,6 @@ UPDATE_BEATS_DELETE = frozenset({"program_class_event_attendance", "program_clas
 # Who recorded a value, not the value: two staff recording the same mark do not disagree.
 PROVENANCE = frozenset({"marked_by", "marked_at", "device_id", "verified_by", "verified_at"})
 ATTENDANCE = "program_class_event_attendance"
-_UPDATE_SLICE = 500  # rows per UPDATE statement (bind parameters stay well below the limit)
 _ORDER = {t.name: i for i, t in enumerate(synced_tables())}
 
 
@@ -115,12 +132,95 @@ def merge(table: Table, row: PendingRow, server: Row | None) -> Merge:
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class Pushed:
+    """What a push did: nothing (a replay of an acknowledged batch), or its issues and the id
+    of the last one stored."""
+
+    replayed: bool
+    issues: list[Issue]
+    last_issue_id: int | None
+
+
+def push_batch(conn: Connection, device_id: str, batch: OutboxBatch) -> Pushed:
+    """One pushed batch, inside the caller's transaction: rows merged, issues stored and the
+    device's acknowledged range recorded together, so a replayed push is a no-op (rule 3)."""
+    acked = conn.execute(
+        text("SELECT acked_seq FROM sync_devices WHERE device_id = :d FOR UPDATE"),
+        {"d": device_id},
+    ).scalar()
+    if acked is None:
+        raise RuntimeError("device not registered")
+    if int(acked) >= batch.hi:
+        return Pushed(True, [], None)
+    # The server's audit trail names this workstation (migration 0009): it is the login's own,
+    # as the read above under row-level security has just shown.
+    conn.execute(text("SELECT set_config('rollbook.device_id', :d, true)"), {"d": device_id})
+    # A row gone locally (pruned: it left the scope) has nothing to send.
+    rows = [row for row in batch.rows if row.mine is not None]
+    issues = apply_rows(conn, rows)
+    first_seq = {(row.table, row.row_id): row.first_seq for row in rows}
+    last_id = store_issues(conn, device_id, issues, first_seq, batch.lo)
+    conn.execute(
+        text(
+            "UPDATE sync_devices SET acked_lo = :lo, acked_seq = :hi,"
+            " acked_digest = :digest, last_seen_at = now() WHERE device_id = :d"
+        ),
+        {"lo": batch.lo, "hi": batch.hi, "digest": batch.digest, "d": device_id},
+    )
+    return Pushed(False, issues, last_id)
+
+
+def store_issues(
+    conn: Connection,
+    device_id: str,
+    issues: Sequence[Issue],
+    first_seq: dict[tuple[str, uuid.UUID], int],
+    default_seq: int,
+) -> int | None:
+    """The batch's issues in one statement, in their order, each with the first outbox seq of
+    its row; returns the id of the last one (None when there are none)."""
+    if not issues:
+        return None
+    last = conn.execute(
+        text(
+            "WITH stored AS (INSERT INTO sync_push_issues (device_id, seq, table_name, row_id,"
+            " kind, reason, mine, theirs)"
+            " SELECT :d, i.seq, i.t, i.r, i.k, i.why, CAST(i.mine AS jsonb),"
+            " CAST(i.theirs AS jsonb)"
+            " FROM unnest(CAST(:seq AS bigint[]), CAST(:t AS text[]), CAST(:r AS uuid[]),"
+            " CAST(:k AS text[]), CAST(:why AS text[]), CAST(:mine AS text[]),"
+            " CAST(:theirs AS text[])) WITH ORDINALITY AS i (seq, t, r, k, why, mine, theirs, n)"
+            " ORDER BY i.n RETURNING id) SELECT max(id) FROM stored"
+        ),
+        {
+            "d": device_id,
+            "seq": [first_seq.get((i.table, i.row_id), default_seq) for i in issues],
+            "t": [i.table for i in issues],
+            "r": [i.row_id for i in issues],
+            "k": [i.kind for i in issues],
+            "why": [i.reason for i in issues],
+            "mine": [i.mine for i in issues],
+            "theirs": [i.theirs for i in issues],
+        },
+    ).scalar_one()
+    return int(last)
+
+
 def apply_rows(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
-    """Apply a batch's rows; a refusal anywhere sends it through row by row.
+    """Apply a batch's rows; a refusal anywhere splits the part that held it in halves.
 
     The server writes the audit trail and the bookkeeping columns itself (migration 0009):
     the login from ``session_user``, the workstation from ``rollbook.device_id``, which
-    ``ServerStore.push`` sets for the transaction."""
+    ``push_batch`` sets for the transaction."""
+    return _apply_part(conn, sorted(rows, key=lambda r: r.first_seq))
+
+
+def _apply_part(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
+    """``rows`` (in outbox order) as sets in a savepoint; refused, each half on its own, down
+    to the single rows refused, which become rejections."""
+    if not rows:
+        return []
     savepoint = conn.begin_nested()
     try:
         issues = _apply_sets(conn, rows)
@@ -130,10 +230,13 @@ def apply_rows(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
         savepoint.rollback()
         if not _is_refusal(err):
             raise  # the connection, not the data: the whole push is retried later
-    issues = []
-    for row in sorted(rows, key=lambda r: r.first_seq):
-        issues += _apply_one(conn, row)
-    return issues
+        if len(rows) == 1:
+            (row,) = rows
+            return [
+                Issue("rejection", row.table, row.row_id, _refusal(err), mine=to_json(row.mine))
+            ]
+    half = len(rows) // 2
+    return _apply_part(conn, rows[:half]) + _apply_part(conn, rows[half:])
 
 
 def _apply_sets(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
@@ -144,21 +247,10 @@ def _apply_sets(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
     for name in sorted(by_table, key=_ORDER.__getitem__):  # parents before children
         table = table_named(name)
         pushed = sorted(by_table[name], key=lambda r: r.row_id)  # inserts, too, in key order
-        found = {
-            r["id"]: dict(r)
-            for r in conn.execute(
-                # Locked in id order, tables in dependency order: two workstations pushing
-                # the same rows wait for each other instead of deadlocking. NO KEY UPDATE,
-                # because the key never changes and foreign-key checks of other pushes (KEY
-                # SHARE) need not wait for it.
-                select(table)
-                .where(table.c.id.in_([r.row_id for r in pushed]))
-                .order_by(table.c.id)
-                .with_for_update(key_share=True)
-            ).mappings()
-        }
+        found = _locked(conn, table, [r.row_id for r in pushed])
         inserts: list[Row] = []
-        updates: dict[tuple[str, ...], list[Row]] = {}
+        updates: list[Row] = []
+        changed: set[str] = set()
         for row in pushed:
             server = found.get(row.row_id)
             decided = merge(table, row, server)
@@ -167,13 +259,13 @@ def _apply_sets(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
                 inserts.append(decided.insert)
             elif decided.update:
                 assert server is not None
-                updates.setdefault(tuple(sorted(decided.update)), []).append(
-                    {"_id": row.row_id, **decided.update}
-                )
+                # Locked above: the columns this row leaves alone keep the server's values.
+                updates.append({**server, **decided.update})
+                changed.update(decided.update)
         if inserts:
-            conn.execute(insert(table), inserts)
-        for columns, params in updates.items():
-            _update_many(conn, table, columns, params)
+            _insert_many(conn, table, inserts)
+        if updates:
+            _update_many(conn, table, updates, sorted(changed))
         if name == ATTENDANCE:
             issues += check_occurrences(conn, pushed)
         elif name in SCHEDULE_TABLES:  # marks already here that the change leaves sessionless
@@ -181,39 +273,78 @@ def _apply_sets(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:
     return issues
 
 
-def _update_many(
-    conn: Connection, table: Table, columns: tuple[str, ...], params: list[Row]
-) -> None:
-    """One ``UPDATE … FROM (VALUES …)`` per slice of rows, not one statement per row: the
-    row-level security of a statement (the staff member's classes and sessions) is worked out
-    once for all its rows."""
-    for start in range(0, len(params), _UPDATE_SLICE):
-        part = params[start : start + _UPDATE_SLICE]
-        given = sa.values(
-            sa.column("_id", table.c.id.type),
-            *(sa.column(c, table.c[c].type) for c in columns),
-            name="pushed",
-        ).data([(p["_id"], *(p[c] for c in columns)) for p in part])
-        conn.execute(
-            update(table)
-            .where(table.c.id == given.c["_id"])
-            # Cast: a VALUES column of NULLs only would otherwise be text.
-            .values({c: sa.cast(given.c[c], table.c[c].type) for c in columns})
+def _locked(conn: Connection, table: Table, ids: list[uuid.UUID]) -> dict[uuid.UUID, Row]:
+    """The server's rows among ``ids``, locked in id order (tables in dependency order): two
+    workstations pushing the same rows wait for each other instead of deadlocking. NO KEY
+    UPDATE, because the key never changes and foreign-key checks of other pushes (KEY SHARE)
+    need not wait for it. The ids go as one array, not a parameter each."""
+    given = sa.bindparam("ids", ids, type_=postgresql.ARRAY(table.c.id.type))
+    query = (
+        select(table)
+        .where(table.c.id == sa.any_(given))
+        .order_by(table.c.id)
+        .with_for_update(key_share=True)
+    )
+    return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+
+
+_Processor = Callable[[Any], Any]
+
+
+@cache
+def _columns(dialect: sa.Dialect, table: Table) -> dict[str, tuple[str, _Processor | None]]:
+    """Each column's SQL type (for its array's cast) and bind processing, worked out once."""
+    return {
+        c.name: (
+            c.type.compile(dialect=dialect),
+            c.type.dialect_impl(dialect).bind_processor(dialect),
         )
+        for c in table.c
+    }
 
 
-def _apply_one(conn: Connection, row: PendingRow) -> list[Issue]:
-    """One row in a savepoint of its own: a refusal becomes a rejection, not an error."""
-    savepoint = conn.begin_nested()
-    try:
-        issues = _apply_sets(conn, [row])
-        savepoint.commit()
-        return issues
-    except DBAPIError as err:
-        savepoint.rollback()
-        if not _is_refusal(err):
-            raise
-        return [Issue("rejection", row.table, row.row_id, _refusal(err), mine=to_json(row.mine))]
+def _arrays(
+    conn: Connection, table: Table, rows: Sequence[Row], names: Sequence[str]
+) -> tuple[str, dict[str, list[Any]]]:
+    """``unnest`` of one typed array per column, and the arrays: the values as SQLAlchemy
+    would bind them one by one (instants in UTC, enumerations as their values)."""
+    columns = _columns(conn.dialect, table)
+    casts: list[str] = []
+    params: dict[str, list[Any]] = {}
+    for i, name in enumerate(names):
+        sql_type, process = columns[name]
+        values = [row.get(name) for row in rows]
+        if process is not None:
+            values = [None if v is None else process(v) for v in values]
+        casts.append(f"CAST(%(c{i})s AS {sql_type}[])")
+        params[f"c{i}"] = values
+    quoted = ", ".join(f'"{n}"' for n in names)  # names from the table's own metadata
+    return f"unnest({', '.join(casts)}) AS p ({quoted})", params
+
+
+def _insert_many(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
+    """The new rows of one table as one ``INSERT … SELECT``, in key order."""
+    names = [c.name for c in table.c]
+    source, params = _arrays(conn, table, rows, names)
+    quoted = ", ".join(f'"{n}"' for n in names)
+    conn.exec_driver_sql(
+        f'INSERT INTO public."{table.name}" ({quoted}) SELECT {quoted} FROM {source}',  # noqa: S608
+        params,
+    )
+
+
+def _update_many(
+    conn: Connection, table: Table, rows: Sequence[Row], columns: Sequence[str]
+) -> None:
+    """The merged rows of one table as one ``UPDATE … FROM unnest(…)``: ``columns`` are those
+    any of them changes; a row that leaves one alone sends the server's value back."""
+    names = ["id", *columns]
+    source, params = _arrays(conn, table, rows, names)
+    sets = ", ".join(f'"{n}" = p."{n}"' for n in columns)
+    conn.exec_driver_sql(
+        f'UPDATE public."{table.name}" AS t SET {sets} FROM {source} WHERE t.id = p.id',  # noqa: S608
+        params,
+    )
 
 
 def check_occurrences(conn: Connection, rows: Sequence[PendingRow]) -> list[Issue]:

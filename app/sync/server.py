@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult, Engine, select, text
 
 from app.sync.local import Issue, OutboxBatch
-from app.sync.push import apply_rows
+from app.sync.push import push_batch
 from app.sync.tables import facility_column, synced_tables, table_named, version_column
 
 
@@ -124,53 +124,14 @@ class ServerStore:
     # -- push -------------------------------------------------------------------------------
 
     def push(self, device_id: str, batch: OutboxBatch) -> PushResult:
+        """One batch in one transaction (``app.sync.push.push_batch``)."""
         with self._transaction() as conn:
-            acked = conn.execute(
-                text("SELECT acked_seq FROM sync_devices WHERE device_id = :d FOR UPDATE"),
-                {"d": device_id},
-            ).scalar()
-            if acked is None:
-                raise RuntimeError("device not registered")
-            if int(acked) >= batch.hi:
-                return PushResult(True, (), None)
-            # The server's audit trail names this workstation (migration 0009): it is the
-            # login's own, as the read above under row-level security has just shown.
-            conn.execute(
-                text("SELECT set_config('rollbook.device_id', :d, true)"), {"d": device_id}
-            )
-            # A row gone locally (pruned: it left the scope) has nothing to send.
-            rows = [row for row in batch.rows if row.mine is not None]
-            first_seq = {(row.table, row.row_id): row.first_seq for row in rows}
-            issues = apply_rows(conn, rows)
-            last_id = None
-            for issue in issues:
-                last_id = conn.execute(
-                    text(
-                        "INSERT INTO sync_push_issues (device_id, seq, table_name, row_id,"
-                        " kind, reason, mine, theirs) VALUES (:d, :seq, :t, :r, :k, :why,"
-                        " CAST(:mine AS jsonb), CAST(:theirs AS jsonb)) RETURNING id"
-                    ),
-                    {
-                        "d": device_id,
-                        "seq": first_seq.get((issue.table, issue.row_id), batch.lo),
-                        "t": issue.table,
-                        "r": issue.row_id,
-                        "k": issue.kind,
-                        "why": issue.reason,
-                        "mine": issue.mine,
-                        "theirs": issue.theirs,
-                    },
-                ).scalar_one()
-            conn.execute(
-                text(
-                    "UPDATE sync_devices SET acked_lo = :lo, acked_seq = :hi,"
-                    " acked_digest = :digest, last_seen_at = now() WHERE device_id = :d"
-                ),
-                {"lo": batch.lo, "hi": batch.hi, "digest": batch.digest, "d": device_id},
-            )
+            pushed = push_batch(conn, device_id, batch)
+        if pushed.replayed:
+            return PushResult(True, (), None)
         if self._after_commit is not None:
             self._after_commit()
-        return PushResult(False, tuple(issues), last_id)
+        return PushResult(False, tuple(pushed.issues), pushed.last_issue_id)
 
     def issues_since(self, device_id: str, last_id: int) -> tuple[list[Issue], int | None]:
         with self._transaction() as conn:

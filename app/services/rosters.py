@@ -31,7 +31,7 @@ from app.infra.clock import Clock, SystemClock
 from app.repositories.classes import ClassRepository
 from app.repositories.enrollments import EnrolledPeriod, EnrollmentRepository, RosterLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
-from app.services.attendance import enrollment_outcomes
+from app.services.attendance_outcomes import enrollment_outcomes
 from app.services.classes_dto import student_name
 from app.services.rosters_dto import (
     EnrolOutcome,

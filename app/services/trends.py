@@ -19,10 +19,10 @@ from app.domain.validation import check_timezone
 from app.infra.clock import Clock, SystemClock
 from app.repositories.attendance import AttendanceRepository
 from app.repositories.classes import ClassRepository
-from app.repositories.enrollments import EnrolledPeriod, EnrollmentRepository
+from app.repositories.enrollments import EnrollmentRepository
 from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
-from app.services.attendance import enrollment_outcomes, on_sheet
+from app.services.attendance_outcomes import enrollment_outcomes, on_sheet
 from app.services.classes_dto import student_name
 from app.services.occurrences import expand_lines
 from app.services.schedule_dto import OccurrenceView
@@ -183,24 +183,10 @@ class TrendService:
         with self._uow() as uow:
             if uow.get(ClassRepository).person(student_id) is None:
                 raise NotFound("The student does not exist or was deleted.")
-            found = []
-            periods: list[EnrolledPeriod] = []
-            for item in uow.get(EnrollmentRepository).of_student(student_id):
-                enr = item.enrollment
-                if enr.enrolled_at is None or enr.enrollment_status is EnrollmentStatus.WAITLISTED:
-                    continue
-                found.append(item)
-                periods.append(
-                    EnrolledPeriod(
-                        enr.id,
-                        enr.class_id,
-                        item.program_id,
-                        student_id,
-                        enr.enrollment_status,
-                        enr.enrolled_at,
-                        enr.enrollment_ended_at,
-                    )
-                )
+            enrollments = uow.get(EnrollmentRepository)
+            periods = enrollments.periods(student_id=student_id)
+            held = {p.enrollment_id for p in periods}  # the waitlist only: no hours
+            found = [i for i in enrollments.of_student(student_id) if i.enrollment.id in held]
             outcomes = enrollment_outcomes(uow, periods, now)
         result = [
             HoursProgress(

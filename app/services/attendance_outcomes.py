@@ -1,0 +1,293 @@
+"""Attendance outcomes: each enrolment's standing against its program's policy (sessions held,
+attended, rates, hours), the summaries of a student or a class, and sessions left unmarked."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.db.models import AttendancePolicyRow
+from app.domain.attendance import AttendancePolicy, OccurrenceRecord, PolicyOutcome, evaluate
+from app.domain.enums import EnrollmentStatus
+from app.domain.errors import NotFound, ValidationError
+from app.domain.validation import check_range, check_timezone
+from app.infra.clock import Clock, SystemClock
+from app.repositories.attendance import AttendanceRepository, LedgerLine, MarkFact
+from app.repositories.classes import ClassRepository
+from app.repositories.enrollments import EnrolledPeriod, EnrollmentRepository
+from app.repositories.schedule import ScheduleRepository, SeriesLine
+from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.services.attendance_dto import (
+    ClassAttendanceSummary,
+    MissingAttendance,
+    StudentAttendanceSummary,
+)
+from app.services.classes_dto import student_name
+from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
+from app.services.schedule_dto import OccurrenceView
+
+__all__ = ["AttendanceOutcomes", "enrollment_outcomes", "on_sheet"]
+
+
+def _policy(row: AttendancePolicyRow | None) -> AttendancePolicy:
+    if row is None:
+        return AttendancePolicy()
+    return AttendancePolicy(
+        tardy_after_minutes=row.tardy_after_minutes,
+        tardies_per_absence=row.tardies_per_absence,
+        required_hours=row.required_hours,
+        minimum_rate_pct=row.minimum_rate_pct,
+    )
+
+
+def on_sheet(period: EnrolledPeriod, view: OccurrenceView, tz: ZoneInfo) -> bool:
+    """The roster-as-of rule of ``AttendanceRepository.sheet_lines``, for loaded rows."""
+    if period.enrolled_at > view.end_utc:
+        return False
+    return period.ended_at is None or period.ended_at >= local_day_start(view.original_date, tz)
+
+
+def enrollment_outcomes(
+    uow: UnitOfWork, periods: Sequence[EnrolledPeriod], now: datetime
+) -> dict[uuid.UUID, tuple[PolicyOutcome, AttendancePolicy]]:
+    """Each enrollment's standing against its program's policy as of ``now``, by enrollment id.
+
+    The occurrences counted are the class's sessions the student was on the sheet of (same rule
+    as the sheet) or has a mark for, up to today. Hours earned add the verified hours-ledger
+    minutes of that enrollment and, for entries tied to the program only, of the program: those
+    count in every class of the program the student takes. Unverified entries do not count.
+    """
+    if not periods:
+        return {}
+    sched = uow.get(ScheduleRepository)
+    att = uow.get(AttendanceRepository)
+    class_ids = {p.class_id for p in periods}
+    students = {p.user_id for p in periods}
+    lines = sched.lines_of_classes(class_ids)
+    series_ids = [line.id for line in lines]
+    overrides = sched.override_lines(series_ids)
+    only = next(iter(students)) if len(students) == 1 else None
+    marks: dict[tuple[uuid.UUID, uuid.UUID, date], MarkFact] = {}
+    first_mark: dict[uuid.UUID, date] = {}
+    for mark in att.mark_facts(series_ids, student_id=only):
+        if mark.user_id in students:
+            marks[mark.user_id, mark.event_id, mark.date] = mark
+            first_mark[mark.event_id] = min(mark.date, first_mark.get(mark.event_id, mark.date))
+    policies = att.policies(p.program_id for p in periods)
+    ledger = att.verified_ledger(students, {p.program_id for p in periods})
+
+    lines_by_class: dict[uuid.UUID, list[SeriesLine]] = defaultdict(list)
+    for line in lines:
+        lines_by_class[line.class_id].append(line)
+    periods_by_class: dict[uuid.UUID, list[EnrolledPeriod]] = defaultdict(list)
+    for period in periods:
+        periods_by_class[period.class_id].append(period)
+
+    result: dict[uuid.UUID, tuple[PolicyOutcome, AttendancePolicy]] = {}
+    for class_id, class_periods in periods_by_class.items():
+        class_lines = lines_by_class.get(class_id, [])
+        views: list[OccurrenceView] = []
+        tz = ZoneInfo("UTC")
+        if class_lines:
+            tz = check_timezone(class_lines[0].timezone)
+            today = now.astimezone(tz).date()
+            starts = [p.enrolled_at.astimezone(tz).date() for p in class_periods]
+            starts += [first_mark[ln.id] for ln in class_lines if ln.id in first_mark]
+            start = min(starts)
+            if start <= today:
+                views = expand_lines(class_lines, overrides, start, today)
+        for period in class_periods:
+            policy = _policy(policies.get(period.program_id))
+            records = []
+            for view in views:
+                taken = marks.get((period.user_id, view.series_id, view.original_date))
+                if taken is None and not on_sheet(period, view, tz):
+                    continue
+                records.append(
+                    OccurrenceRecord(
+                        start_utc=view.start_utc,
+                        end_utc=view.end_utc,
+                        cancelled=view.cancelled,
+                        status=taken.status if taken else None,
+                        minutes=taken.minutes if taken else None,
+                        check_in=taken.check_in_at if taken else None,
+                    )
+                )
+            ledger_minutes = sum(entry.minutes for entry in ledger if _counts_for(entry, period))
+            result[period.enrollment_id] = (
+                evaluate(policy, records, now, ledger_minutes),
+                policy,
+            )
+    return result
+
+
+def _counts_for(entry: LedgerLine, period: EnrolledPeriod) -> bool:
+    if entry.user_id != period.user_id:
+        return False
+    if entry.enrollment_id is not None:
+        return entry.enrollment_id == period.enrollment_id
+    return entry.program_id == period.program_id
+
+
+class AttendanceOutcomes:
+    """Summarises attendance against programs' policies; finds sessions left unmarked."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
+        self._uow = uow
+        self._clock = clock or SystemClock()
+
+    def student_summary(self, student_id: uuid.UUID) -> list[ClassAttendanceSummary]:
+        """Attendance of a student in each class they were enrolled in, by class name."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            if uow.get(ClassRepository).person(student_id) is None:
+                raise NotFound("The student does not exist or was deleted.")
+            enrollments = uow.get(EnrollmentRepository)
+            periods = enrollments.periods(student_id=student_id)
+            held = {p.enrollment_id for p in periods}  # never on a sheet: not summarised
+            found = [i for i in enrollments.of_student(student_id) if i.enrollment.id in held]
+            outcomes = enrollment_outcomes(uow, periods, now)
+        found.sort(key=lambda i: (i.class_name.casefold(), i.enrollment.id))
+        return [
+            _class_summary(
+                item.enrollment.class_id,
+                item.class_name,
+                item.program_id,
+                item.enrollment.id,
+                item.enrollment.enrollment_status,
+                outcomes[item.enrollment.id][0],
+            )
+            for item in found
+        ]
+
+    def class_summary(self, class_id: uuid.UUID) -> list[StudentAttendanceSummary]:
+        """Attendance of every student ever enrolled in a class (not the waitlist), by name."""
+        now = self._clock.now()
+        with self._uow() as uow:
+            klass = uow.get(ClassRepository).get(class_id)
+            if klass is None:
+                raise NotFound("The class does not exist or was deleted.")
+            enrollments = uow.get(EnrollmentRepository)
+            periods = enrollments.periods(class_ids=[class_id])
+            held = {p.enrollment_id for p in periods}  # never on a sheet: not summarised
+            roster = [ln for ln in enrollments.roster_for(class_id) if ln.enrollment.id in held]
+            outcomes = enrollment_outcomes(uow, periods, now)
+        roster.sort(key=lambda ln: (ln.name_last.casefold(), ln.name_first.casefold()))
+        return [
+            _student_summary(
+                line.enrollment.user_id,
+                student_name(line.name_first, line.name_last),
+                line.student_number,
+                line.enrollment.id,
+                line.enrollment.enrollment_status,
+                outcomes[line.enrollment.id][0],
+            )
+            for line in roster
+        ]
+
+    def missing_attendance(
+        self, facility_id: uuid.UUID, start: date, end: date
+    ) -> list[MissingAttendance]:
+        """Past, held sessions between two local dates with fewer marks than students, by start.
+
+        A session counts once it has ended; its expected count is the students on its sheet.
+        """
+        check_range(start, end, what="The period", field="end")
+        if (end - start).days > MAX_WINDOW_DAYS:
+            raise ValidationError("The period can span at most a year.", field="end")
+        now = self._clock.now()
+        with self._uow() as uow:
+            lines, overrides = uow.get(ScheduleRepository).window(facility_id, start, end)
+            views = [
+                v
+                for v in expand_lines(lines, overrides, start, end)
+                if not v.cancelled and v.end_utc <= now
+            ]
+            if not views:
+                return []
+            periods: dict[uuid.UUID, list[EnrolledPeriod]] = defaultdict(list)
+            for period in uow.get(EnrollmentRepository).periods(facility_id=facility_id):
+                periods[period.class_id].append(period)
+            first = min(v.original_date for v in views)
+            last = max(v.original_date for v in views)
+            marked = uow.get(AttendanceRepository).marked_counts(facility_id, first, last)
+        tz = check_timezone(lines[0].timezone)
+        result = []
+        for view in views:
+            expected = sum(1 for p in periods.get(view.class_id, ()) if on_sheet(p, view, tz))
+            done = marked.get((view.series_id, view.original_date), 0)
+            if done < expected:
+                result.append(
+                    MissingAttendance(
+                        series_id=view.series_id,
+                        class_id=view.class_id,
+                        class_name=view.class_name,
+                        original_date=view.original_date,
+                        start_local=view.start_local,
+                        instructor_id=view.instructor_id,
+                        instructor_name=view.instructor_name,
+                        expected=expected,
+                        marked=done,
+                    )
+                )
+        return result
+
+
+_OUTCOME_FIELDS = (
+    "held",
+    "attended",
+    "tardies",
+    "absences",
+    "excused",
+    "unmarked",
+    "rate",
+    "effective_rate",
+    "hours_earned",
+    "hours_needed",
+    "meets_minimum",
+)
+
+
+def _outcome_fields(o: PolicyOutcome) -> dict[str, Any]:
+    """The policy outcome as the flat fields both summary DTOs carry."""
+    return {name: getattr(o, name) for name in _OUTCOME_FIELDS}
+
+
+def _class_summary(
+    class_id: uuid.UUID,
+    class_name: str,
+    program_id: uuid.UUID,
+    enrollment_id: uuid.UUID,
+    status: EnrollmentStatus,
+    o: PolicyOutcome,
+) -> ClassAttendanceSummary:
+    return ClassAttendanceSummary(
+        class_id=class_id,
+        class_name=class_name,
+        program_id=program_id,
+        enrollment_id=enrollment_id,
+        enrollment_status=status,
+        **_outcome_fields(o),
+    )
+
+
+def _student_summary(
+    student_id: uuid.UUID,
+    display_name: str,
+    student_number: str | None,
+    enrollment_id: uuid.UUID,
+    status: EnrollmentStatus,
+    o: PolicyOutcome,
+) -> StudentAttendanceSummary:
+    return StudentAttendanceSummary(
+        student_id=student_id,
+        display_name=display_name,
+        student_number=student_number,
+        enrollment_id=enrollment_id,
+        enrollment_status=status,
+        **_outcome_fields(o),
+    )

@@ -19,6 +19,7 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import AttendanceStatus, EnrollmentStatus
+from app.repositories.enrollments import on_sheets_during
 
 
 class SheetLine(NamedTuple):
@@ -101,18 +102,7 @@ class AttendanceRepository:
                 Enrollment.class_id == class_id,
                 Enrollment.deleted_at.is_(None),
                 User.deleted_at.is_(None),
-                or_(
-                    and_(
-                        Enrollment.enrollment_status != EnrollmentStatus.WAITLISTED,
-                        Enrollment.enrolled_at.is_not(None),
-                        Enrollment.enrolled_at <= occurrence_end_utc,
-                        or_(
-                            Enrollment.enrollment_ended_at.is_(None),
-                            Enrollment.enrollment_ended_at >= day_start_utc,
-                        ),
-                    ),
-                    mark.id.is_not(None),
-                ),
+                or_(on_sheets_during(day_start_utc, occurrence_end_utc), mark.id.is_not(None)),
             )
         )
         if student_ids is not None:

@@ -5,13 +5,38 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Enrollment, EnrollmentHistory, Program, ProgramClass, User
 from app.domain.enums import EnrollmentStatus
+
+
+def ever_on_sheets() -> ColumnElement[bool]:
+    """Enrollments that ever put a student on a sheet (waitlist-only ones never did)."""
+    return and_(
+        Enrollment.enrollment_status != EnrollmentStatus.WAITLISTED,
+        Enrollment.enrolled_at.is_not(None),
+    )
+
+
+def on_sheets_during(
+    start: ColumnElement[Any] | datetime,
+    end: ColumnElement[Any] | datetime,
+    *,
+    end_excluded: bool = False,
+) -> ColumnElement[bool]:
+    """The roster-as-of rule of every sheet: enrolled by ``end`` (before it with
+    ``end_excluded``) and not ended before ``start``; for a session, ``start`` is its local
+    day's start and ``end`` its end."""
+    enrolled = Enrollment.enrolled_at < end if end_excluded else Enrollment.enrolled_at <= end
+    return and_(
+        ever_on_sheets(),
+        enrolled,
+        or_(Enrollment.enrollment_ended_at.is_(None), Enrollment.enrollment_ended_at >= start),
+    )
 
 
 class RosterLine(NamedTuple):
@@ -152,11 +177,7 @@ class EnrollmentRepository:
                 Enrollment.enrollment_ended_at,
             )
             .join(ProgramClass, ProgramClass.id == Enrollment.class_id)
-            .where(
-                Enrollment.deleted_at.is_(None),
-                Enrollment.enrolled_at.is_not(None),
-                Enrollment.enrollment_status != EnrollmentStatus.WAITLISTED,
-            )
+            .where(Enrollment.deleted_at.is_(None), ever_on_sheets())
         )
         if class_ids is not None:
             stmt = stmt.where(Enrollment.class_id.in_(list(class_ids)))

@@ -41,7 +41,8 @@ from sqlalchemy.types import TypeEngine
 
 from app.db.models import AttendanceRecord, Enrollment, User
 from app.db.types import UTCDateTime
-from app.domain.enums import AttendanceStatus, EnrollmentStatus
+from app.domain.enums import AttendanceStatus
+from app.repositories.enrollments import on_sheets_during
 
 __all__ = ["HeldSession", "SeatRepository", "SeatTotals", "StudentSeatLine"]
 
@@ -155,12 +156,7 @@ def _seat_select(held: FromClause, keys: Sequence[Any]) -> Select[*tuple[Any, ..
     e, a = Enrollment, AttendanceRecord
     marked = a.id.is_not(None)
     attended = a.attendance_status.in_(_ATTENDED)
-    on_sheet = and_(
-        e.enrollment_status != EnrollmentStatus.WAITLISTED,
-        e.enrolled_at.is_not(None),
-        e.enrolled_at <= held.c.end_utc,
-        or_(e.enrollment_ended_at.is_(None), e.enrollment_ended_at >= held.c.day_start),
-    )
+    on_sheet = on_sheets_during(held.c.day_start, held.c.end_utc)
     earned = case(
         (and_(attended, a.minutes.is_not(None)), a.minutes),
         (a.attendance_status.in_(_SCHEDULED_EARN), held.c.minutes),

@@ -24,6 +24,7 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import ClassStatus, EnrollmentStatus, ProgressStatus
+from app.repositories.enrollments import on_sheets_during
 
 __all__ = ["ClassLine", "EnrollmentLine", "LedgerTotals", "ReportRepository"]
 
@@ -173,10 +174,7 @@ class ReportRepository:
         e = Enrollment
         stmt = self._enrollment_select().where(
             e.facility_id == facility_id,
-            e.enrollment_status != EnrollmentStatus.WAITLISTED,
-            e.enrolled_at.is_not(None),
-            e.enrolled_at < hi,
-            or_(e.enrollment_ended_at.is_(None), e.enrollment_ended_at >= lo),
+            on_sheets_during(lo, hi, end_excluded=True),
         )
         return [EnrollmentLine(*row) for row in self._session.execute(stmt)]
 

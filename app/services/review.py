@@ -32,7 +32,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
 from app.services.labels import day_text, instant_text, status_text
-from app.services.occurrences import expand_lines, local_day_start
+from app.services.occurrences import expand_lines, local_day_start, stored_spec
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
 
 __all__ = ["MoveTargetDTO", "ReviewItemDTO", "ReviewService", "occurrence_of_mark"]
@@ -218,16 +218,7 @@ class ReviewService:
                 )
             target, ov = found
             target_tz = ZoneInfo(target.timezone)
-            occ = compile_series(
-                SeriesSpec(
-                    dtstart_local=target.dtstart_local,
-                    duration_minutes=target.duration_minutes,
-                    rrule=target.recurrence_rule,
-                    timezone=target.timezone,
-                    exdates=parse_exdates(target.exdates),
-                    until_local=target.until_local,
-                )
-            ).occurrence_on(
+            occ = compile_series(stored_spec(target, target.timezone)).occurrence_on(
                 original_date,
                 None
                 if ov is None

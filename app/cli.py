@@ -1,4 +1,8 @@
-"""The headless command line: ``rollbook db upgrade``, ``rollbook demo``, and the GUI by default."""
+"""The headless command line: ``rollbook db upgrade``, ``rollbook demo``, and the GUI by default.
+
+Quiet by default: what a command did on stdout, problems on stderr, and the log lines of the
+libraries (Alembic's migration steps, …) only with ``--verbose``.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.cli_login import ADMIN_PASSWORD_HELP, URL_EXAMPLE, URL_HELP, admin_url
 from app.domain.enums import Role
 
 log = logging.getLogger(__name__)
+
+VERBOSE_HELP = "also show what the libraries log (Alembic's migration steps, connections)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,19 +37,22 @@ def _parser() -> argparse.ArgumentParser:
         help="check that this installation can run here (resources, Qt, keyring, caches)",
     )
     parser.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     sub = parser.add_subparsers(dest="command")
 
     db = sub.add_parser("db", help="manage the shared PostgreSQL schema")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     for name, text in (("upgrade", "bring the schema to head"), ("check", "compare models")):
-        p = db_sub.add_parser(name, help=text)
+        p = db_sub.add_parser(name, help=text, epilog=ADMIN_PASSWORD_HELP)
         target = p.add_mutually_exclusive_group(required=True)
-        target.add_argument("--url", help="PostgreSQL URL, e.g. postgresql://user@host/db")
+        target.add_argument("--url", help=URL_HELP)
         target.add_argument("--local", type=Path, help="a local SQLite cache file")
 
-    demo = sub.add_parser("demo", help="generate a deterministic demo data set")
+    demo = sub.add_parser(
+        "demo", help="generate a deterministic demo data set", epilog=ADMIN_PASSWORD_HELP
+    )
     target = demo.add_mutually_exclusive_group(required=True)
-    target.add_argument("--url", help="PostgreSQL URL to fill (schema is upgraded first)")
+    target.add_argument("--url", help=URL_HELP + " (the schema is upgraded first)")
     target.add_argument("--local", type=Path, help="SQLite file to create or fill")
     demo.add_argument(
         "--size",
@@ -59,20 +69,38 @@ def _parser() -> argparse.ArgumentParser:
     server = sub.add_parser("server", help="prepare a shared PostgreSQL server")
     server_sub = server.add_subparsers(dest="server_command", required=True)
     init = server_sub.add_parser(
-        "init", help="upgrade the schema, create group roles, grants and row-level security"
+        "init",
+        help="upgrade the schema, create group roles, grants and row-level security",
+        epilog=ADMIN_PASSWORD_HELP,
     )
-    init.add_argument("--url", required=True, help="a superuser URL of the Rollbook database")
+    init.add_argument(
+        "--url",
+        required=True,
+        help="a superuser's URL of the Rollbook database, without the "
+        "password, e.g. " + URL_EXAMPLE,
+    )
 
     staff = sub.add_parser("staff", help="create, disable and re-scope staff login roles")
     staff_sub = staff.add_subparsers(dest="staff_command", required=True)
-    add = staff_sub.add_parser("add", help="create a staff member with a PostgreSQL login")
-    disable = staff_sub.add_parser("disable", help="disable a staff login")
-    enable = staff_sub.add_parser("enable", help="re-enable a staff login")
+    add = staff_sub.add_parser(
+        "add",
+        help="create a staff member with a PostgreSQL login",
+        epilog=ADMIN_PASSWORD_HELP + " The new staff member's password is asked for (or read "
+        "from ROLLBOOK_STAFF_PASSWORD), never given as an argument.",
+    )
+    disable = staff_sub.add_parser(
+        "disable", help="disable a staff login", epilog=ADMIN_PASSWORD_HELP
+    )
+    enable = staff_sub.add_parser(
+        "enable", help="re-enable a staff login", epilog=ADMIN_PASSWORD_HELP
+    )
     scope = staff_sub.add_parser(
-        "scope", help="replace the facilities/programs a staff member sees"
+        "scope",
+        help="replace the facilities/programs a staff member sees",
+        epilog=ADMIN_PASSWORD_HELP,
     )
     for p in (add, disable, enable, scope):
-        p.add_argument("--url", required=True, help="your own (admin) URL of the Rollbook database")
+        p.add_argument("--url", required=True, help=URL_HELP)
         p.add_argument("--username", required=True, help="the staff member's login role")
     add.add_argument(
         "--role",
@@ -101,7 +129,24 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the demo workstation instead of the first-run dialog when no server is set up",
     )
+    _everywhere(parser)
     return parser
+
+
+def _everywhere(parser: argparse.ArgumentParser) -> None:
+    """``--verbose`` after any command too (``rollbook server init --url … --verbose``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                # SUPPRESS: a command that was not given it keeps the top level's value.
+                child.add_argument(
+                    "-v",
+                    "--verbose",
+                    action="store_true",
+                    default=argparse.SUPPRESS,
+                    help=VERBOSE_HELP,
+                )
+                _everywhere(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,7 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.__main__ import main as gui_main
 
         return gui_main(["--demo"] if getattr(args, "demo", False) else [])
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         if args.command == "db":
             return _db(args)
@@ -151,7 +199,7 @@ def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     if args.url:
         # Schema upgrades may rightly run long: no statement timeout, keepalives still.
-        return make_server_engine(args.url, statement_timeout_s=None)
+        return make_server_engine(admin_url(args.url), statement_timeout_s=None)
     return make_local_engine(args.local)
 
 
@@ -180,7 +228,7 @@ def _db(args: argparse.Namespace) -> int:
 def _server(args: argparse.Namespace) -> int:
     from app.db.server_admin import init_server
 
-    report = init_server(args.url)
+    report = init_server(admin_url(args.url))
     print(f"PostgreSQL {report.server_version}, schema at {report.revision}")
     print(f"row-level security forced on {report.tables_secured} tables")
     created = ", ".join(report.roles_created) or "none (all existed)"
@@ -219,6 +267,7 @@ def _resolve(url: str, table: str, values: Sequence[str]) -> list[uuid.UUID]:
 def _staff(args: argparse.Namespace) -> int:
     from app.db import server_admin
 
+    args.url = admin_url(args.url)  # the admin's password first: then the new member's
     if args.staff_command == "add":
         # Never a command-line argument: it would show in the process list and shell history.
         password = os.environ.get("ROLLBOOK_STAFF_PASSWORD") or getpass.getpass(

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli_login import ADMIN_PASSWORD_HELP, admin_url
+
 SYSTEMS = ("unlockedv2", "result-institute", "aada", "academy", "csv")
 
 
@@ -17,15 +19,21 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help="import a facility's history from another system or from CSV files",
         description="Import from a seed system's PostgreSQL database or from CSV files. "
         "Re-runnable: a second run updates what changed and adds what is new; a cut run resumes.",
+        epilog=ADMIN_PASSWORD_HELP.replace("Your own password", "The password of each URL"),
     )
     p.add_argument("system", choices=SYSTEMS, help="the kind of source")
     p.add_argument(
         "--from",
         dest="source",
         required=True,
-        help="the source: a PostgreSQL URL, or for csv a folder of CSV files",
+        help="the source: a PostgreSQL URL (without the password), or for csv a folder of CSV "
+        "files",
     )
-    p.add_argument("--into", required=True, help="the Rollbook server's owner/superuser URL")
+    p.add_argument(
+        "--into",
+        required=True,
+        help="the Rollbook server's owner/superuser URL, without the password",
+    )
     p.add_argument("--dry-run", action="store_true", help="do everything, then roll it back")
     p.add_argument("--restart", action="store_true", help="do not resume a cut run; start over")
     p.add_argument("--mapping", type=Path, help="csv: the column-mapping file (JSON or TOML)")
@@ -46,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
         options["timezone"] = args.timezone
     request = ImportRequest(
         system=args.system,
-        source=args.source,
-        into=args.into,
+        source=args.source if args.system == "csv" else admin_url(args.source, option="--from"),
+        into=admin_url(args.into, option="--into"),
         dry_run=args.dry_run,
         restart=args.restart,
         mapping=args.mapping,

@@ -18,37 +18,58 @@ from collections.abc import Sequence
 log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (5, 15, 60, 300)
+SERVER_HELP = (
+    "your staff login's server URL, without the password: postgresql://USER@HOST[:PORT]/DB"
+    "[?sslmode=…], or over a local socket postgresql://USER@/DB?host=/var/run/postgresql"
+)
+PASSWORD_HELP = (
+    "Your staff password is read from ROLLBOOK_PASSWORD or asked for in the terminal; it is "
+    "never part of the URL or an argument."
+)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ws = sub.add_parser("workstation", help="enrol this computer as a workstation")
     ws_sub = ws.add_subparsers(dest="workstation_command", required=True)
-    init = ws_sub.add_parser("init", help="register and pull the slice this login may see")
-    init.add_argument(
-        "--server", required=True, help="postgresql://USER@HOST[:PORT]/DB[?sslmode=…]"
+    init = ws_sub.add_parser(
+        "init", help="register and pull the slice this login may see", epilog=PASSWORD_HELP
     )
+    init.add_argument("--server", required=True, help=SERVER_HELP)
     init.add_argument(
         "--facility", action="append", default=[], help="facility name or id (repeat; default all)"
     )
-    sync = sub.add_parser("sync", help="push this workstation's changes and pull others'")
-    sync.add_argument(
-        "--server", required=True, help="postgresql://USER@HOST[:PORT]/DB[?sslmode=…]"
+    sync = sub.add_parser(
+        "sync", help="push this workstation's changes and pull others'", epilog=PASSWORD_HELP
     )
+    sync.add_argument("--server", required=True, help=SERVER_HELP)
     mode = sync.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="one cycle, then exit (the default)")
     mode.add_argument("--watch", action="store_true", help="keep syncing every --every seconds")
     sync.add_argument("--every", type=float, default=60.0, help="seconds between cycles (--watch)")
-    sync.add_argument("--verify", action="store_true", help="compare digests after pulling")
+    sync.add_argument(
+        "--verify",
+        action="store_true",
+        help="after pulling, compare every table's rows and versions with the server's and "
+        "re-copy the tables that differ",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.domain.errors import DomainError
+    from app.db import urls
+    from app.domain.errors import DomainError, ValidationError
     from app.infra import paths
     from app.infra.credentials import CredentialStore
     from app.signin import SignInService
 
-    profile, username = _profile(args.server)
-    password = os.environ.get("ROLLBOOK_PASSWORD") or getpass.getpass(f"Password for {username}: ")
+    profile, username = urls.workstation_login(args.server)
+    password = os.environ.get("ROLLBOOK_PASSWORD")
+    if not password:
+        if not _terminal():
+            raise ValidationError(
+                f"No password for {username}: set ROLLBOOK_PASSWORD, or run the command in a "
+                "terminal to be asked for it."
+            )
+        password = getpass.getpass(f"Password for {username} on {profile.label}: ")
     signin = SignInService(CredentialStore(), paths.data_dir())
     session = signin.sign_in(profile, username, password, remember=False)
     try:
@@ -65,22 +86,11 @@ def run(args: argparse.Namespace) -> int:
         session.close()
 
 
-def _profile(url: str):  # type: ignore[no-untyped-def]
-    from sqlalchemy.engine import make_url
-
-    from app.domain.errors import ValidationError
-    from app.domain.server_profile import DEFAULT_PORT, ServerProfile
-
-    parsed = make_url(url)
-    if not parsed.username:
-        raise ValidationError("The server URL needs your user name: postgresql://USER@HOST/DB")
-    if parsed.password:
-        raise ValidationError("Leave the password out of the URL; it is asked for.")
-    tls = str(parsed.query.get("sslmode", "prefer"))
-    profile = ServerProfile.parse(
-        parsed.host or "", parsed.port or DEFAULT_PORT, parsed.database or "", tls
-    )
-    return profile, parsed.username
+def _terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _init(session, facilities: Sequence[str]) -> int:  # type: ignore[no-untyped-def]
@@ -105,12 +115,33 @@ def _init(session, facilities: Sequence[str]) -> int:  # type: ignore[no-untyped
         wanted = frozenset(ids)
     engine = session.sync_engine(wanted, progress=_print_progress)
     report = engine.cycle(verify=True)
-    print()
+    print(file=sys.stderr)
     print(
         f"workstation {engine.device_id} ready: {sum(report.applied.upserted.values())} rows "
         f"pulled for {len(engine.facilities)} facilities"
     )
+    print(_verified(engine, report.rebaselined))
     return 0
+
+
+def verified_text(tables: int, rows: int, differing: Sequence[str]) -> str:
+    """What ``--verify`` compared and found, in a sentence."""
+    compared = (
+        f"verified {tables} tables ({rows} rows, each row's id and version) against the server"
+    )
+    if not differing:
+        return f"{compared}: all matched"
+    names = ", ".join(sorted(differing))
+    return (
+        f"{compared}: {len(differing)} differed ({names}) and "
+        f"{'was' if len(differing) == 1 else 'were'} copied again from the server"
+    )
+
+
+def _verified(engine, differing: Sequence[str]) -> str:  # type: ignore[no-untyped-def]
+    # After a verify the cache holds the server's slice: its rows are the ones compared.
+    rows = sum(len(engine.local.ids_and_versions(t.name, engine.facilities)) for t in engine.tables)
+    return verified_text(len(engine.tables), rows, differing)
 
 
 def _sync(session, *, watch: bool, every: float, verify: bool) -> int:  # type: ignore[no-untyped-def]
@@ -126,11 +157,14 @@ def _sync(session, *, watch: bool, every: float, verify: bool) -> int:  # type: 
             engine = session.sync_engine(progress=_print_progress)
             report = engine.cycle(verify=verify)
             failures = 0
+            print(file=sys.stderr)
             print(
-                f"\npushed {report.pushed_rows} rows, pulled "
+                f"pushed {report.pushed_rows} rows, pulled "
                 f"{sum(report.applied.upserted.values())}, removed "
                 f"{sum(report.applied.removed.values())}, new issues {report.issues}"
             )
+            if verify:
+                print(_verified(engine, report.rebaselined))
         except (OSError, OperationalError) as err:
             failures += 1
             log.warning("sync failed (%s); will retry", err)

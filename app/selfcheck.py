@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from ctypes.util import find_library
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -26,6 +28,31 @@ log = logging.getLogger(__name__)
 
 QT_PROBE_FLAG = "--qt-probe"  # hidden: load the Qt platform plugin, print its name, exit
 QT_PROBE_TIMEOUT = 120.0
+
+# What the dynamic loader says of a library it cannot find (dlopen, an ImportError of PySide6).
+_NOT_LOADED = re.compile(r"([\w.+-]+\.so(?:\.[\w]+)*): cannot open shared object file")
+# The libraries Qt's xcb platform plugin loads beside Qt's own, by ``find_library`` name, with
+# the Debian/Ubuntu package that has each (Qt's "Qt for X11 Requirements").
+XCB_LIBRARIES: dict[str, str] = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-image": "libxcb-image0",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-xfixes": "libxcb-xfixes0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "xkbcommon": "libxkbcommon0",
+    "X11-xcb": "libx11-xcb1",
+    "EGL": "libegl1",
+    "GL": "libgl1",
+    "fontconfig": "libfontconfig1",
+    "dbus-1": "libdbus-1-3",
+}
+# Qt prints this whenever the xcb plugin fails, whatever the cause; the check says what is missing.
+_QT_CURSOR_NOTE = "xcb-cursor0 or libxcb-cursor0 is needed"
 
 
 class Outcome(Enum):
@@ -174,6 +201,9 @@ def check_qt_platform(command: Sequence[str]) -> Check:
             text=True,
             timeout=QT_PROBE_TIMEOUT,
             check=False,
+            # Qt then prints the loader's own message for a plugin it cannot load, which names
+            # the shared library that is missing.
+            env={**os.environ, "QT_DEBUG_PLUGINS": "1"},
         )
     except (OSError, subprocess.TimeoutExpired) as err:
         return Check("Qt platform", Outcome.FAIL, f"could not start the Qt probe: {err}")
@@ -181,7 +211,7 @@ def check_qt_platform(command: Sequence[str]) -> Check:
         if child.returncode == 0 and line.startswith("qt-platform: "):
             name = line.removeprefix("qt-platform: ")
             return Check("Qt platform", Outcome.OK, f'the "{name}" platform plugin loads')
-    said = " ".join(child.stderr.split())[-600:].rstrip(".") or f"exit code {child.returncode}"
+    said = _said(child.stderr) or f"exit code {child.returncode}"
     if "could not connect to display" in child.stderr:
         return Check(
             "Qt platform",
@@ -190,14 +220,56 @@ def check_qt_platform(command: Sequence[str]) -> Check:
             "(start Rollbook from a desktop session; QT_QPA_PLATFORM=offscreen checks the "
             "rest without one)",
         )
-    hint = ""
-    if "xcb-cursor" in child.stderr:
-        hint = " Install the system package libxcb-cursor0 (Qt 6.5 and newer need it)."
+    missing = missing_libraries(child.stderr)
+    if missing:
+        return Check(
+            "Qt platform",
+            Outcome.FAIL,
+            f"Qt cannot load the platform plugin ({wanted}): {_naming(missing)}. ({said})",
+        )
     return Check(
         "Qt platform",
         Outcome.FAIL,
-        f"Qt cannot load the platform plugin ({wanted}): {said}.{hint}",
+        f"Qt cannot load the platform plugin ({wanted}): {said}.",
     )
+
+
+def missing_libraries(said: str) -> list[str]:
+    """The shared libraries the Qt probe could not load: named by the loader's own message, or,
+    when the xcb plugin failed without one, each library it needs that is not installed."""
+    named = list(dict.fromkeys(_NOT_LOADED.findall(said)))
+    if named or "xcb" not in said:
+        return named
+    return [f"lib{name}.so" for name in XCB_LIBRARIES if find_library(name) is None]
+
+
+def _package_of(library: str) -> str | None:
+    stem = library.removeprefix("lib").split(".so")[0]
+    return XCB_LIBRARIES.get(stem)
+
+
+def _naming(missing: Sequence[str]) -> str:
+    parts = []
+    for library in missing:
+        package = _package_of(library)
+        parts.append(f"{library} (package {package})" if package else library)
+    what = "library" if len(missing) == 1 else "libraries"
+    return (
+        f"the shared {what} {', '.join(parts)} cannot be found; install "
+        f"{'it' if len(missing) == 1 else 'them'} with the system's package manager"
+    )
+
+
+def _said(stderr: str) -> str:
+    """The child's own words: Qt's plugin-loading chatter and its blanket xcb-cursor note out."""
+    kept = [
+        line
+        for line in stderr.splitlines()
+        if line.strip()
+        and _QT_CURSOR_NOTE not in line
+        and not line.startswith(("qt.core.", " ", "\t", "{", "}"))
+    ]
+    return " ".join(" ".join(kept).split())[-600:].rstrip(".")
 
 
 def check_keyring() -> Check:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import psycopg
-from sqlalchemy.engine import make_url
 
+from app.db import urls
 from app.db.engine import connect_server
 from app.importing.engine import (
     Progress,
@@ -39,18 +39,8 @@ class ImportRequest:
 
 
 def libpq(url: str) -> str:
-    """A libpq connection string for a SQLAlchemy-style URL (socket hosts in the query too)."""
-    parsed = make_url(url)
-    params: dict[str, Any] = {
-        "host": parsed.host,
-        "port": parsed.port,
-        "dbname": parsed.database,
-        "user": parsed.username,
-        "password": parsed.password,
-    }
-    for key, value in parsed.query.items():
-        params[key] = value if isinstance(value, str) else value[-1]
-    return psycopg.conninfo.make_conninfo(**{k: v for k, v in params.items() if v is not None})
+    """A libpq connection string for a URL as people write it (``app.db.urls``)."""
+    return urls.conninfo(url)
 
 
 _MODULES = {

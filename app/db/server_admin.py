@@ -115,6 +115,7 @@ POLICY_HELPERS = (
     "rollbook_visible_staff",
     "rollbook_program_allowed",
     "rollbook_my_scopes",  # migration 0006
+    "rollbook_scope",  # migration 0010
 )
 # Stay with the RLS-exempt (superuser) schema owner; the manager's functions call them. Ending a
 # disabled login's sessions (migration 0009) needs the owner's right to signal any backend.

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+
+from sqlalchemy import Connection
 
 from app.sync.local import Applied, Issue, LocalStore
-from app.sync.server import ServerStore
+from app.sync.server import Fetched, ServerStore
 from app.sync.tables import synced_tables
+from app.sync.wire import StoredRow
 
 log = logging.getLogger(__name__)
 
@@ -194,42 +196,34 @@ class SyncEngine:
         pulled = 0
         while True:
             self._check_cancel()
-            changes = self.server.changes(cursor, self.facilities, self.config.pull_chunk)
-            if not changes:
+            chunk = self.server.changes(cursor, self.facilities, self.config.pull_chunk)
+            if not chunk:
                 return
-            by_table: dict[str, set[uuid.UUID]] = {}
-            readable = {t.name for t in self.tables}
-            for change in changes:
-                if change.table in readable:
-                    by_table.setdefault(change.table, set()).add(change.row_id)
-            fetched = {
-                name: self.server.rows(name, sorted(ids), self.facilities)
-                for name, ids in by_table.items()
-            }
-            cursor = (changes[-1].txid, changes[-1].seq)
+            names = [t.name for t in self.tables if t.name in chunk.tables]
+            fetched = {name: self.server.rows(name, chunk, self.facilities) for name in names}
+            cursor = chunk.last
             # Short local transactions, so a mark saved meanwhile waits milliseconds; the
             # cursor moves with the last one (re-applying a part after a cut is harmless).
-            work: list[tuple[str, list[dict[str, Any]], set[uuid.UUID]]] = []
+            work: list[tuple[str, list[StoredRow], list[str]]] = []
             step = self.config.apply_rows
-            for table in self.tables:
-                if table.name in by_table:
-                    rows = fetched[table.name]
-                    gone = by_table[table.name] - {r["id"] for r in rows}
-                    work += [
-                        (table.name, rows[i : i + step], set()) for i in range(0, len(rows), step)
-                    ]
-                    work.append((table.name, [], gone))
+            for name in names:
+                rows, gone = fetched[name].rows, fetched[name].gone
+                work += [(name, rows[i : i + step], []) for i in range(0, len(rows), step)]
+                work.append((name, [], gone))
             for name, rows, gone in work[:-1]:
                 with self.local.applying() as conn:
                     self.local.upsert(conn, name, rows, report.applied)
-                    self.local.remove(conn, name, gone, report.applied)
+                    self._remove(conn, name, gone, report)
             with self.local.applying() as conn:
                 for name, rows, gone in work[-1:]:
                     self.local.upsert(conn, name, rows, report.applied)
-                    self.local.remove(conn, name, gone, report.applied)
+                    self._remove(conn, name, gone, report)
                 self.local.put(conn, "cursor", f"{cursor[0]}:{cursor[1]}")
-            pulled += len(changes)
+            pulled += len(chunk)
             self._report("pull", pulled, 0)
+
+    def _remove(self, conn: Connection, name: str, gone: Iterable[str], report: SyncReport) -> None:
+        self.local.remove(conn, name, {uuid.UUID(hex=i) for i in gone}, report.applied)
 
     def _refresh_deferred(self, report: SyncReport) -> None:
         """Fetch the rows a pull set aside or a push sent, once nothing of theirs is pending:
@@ -238,15 +232,15 @@ class SyncEngine:
         while deferred := self.local.deferred(self.config.page_size):
             self._check_cancel()
             fetched = {
-                name: self.server.rows(name, ids, self.facilities) if name in readable else []
+                name: self.server.rows(name, ids, self.facilities)
+                if name in readable
+                else Fetched([], [i.hex for i in ids])
                 for name, ids in deferred.items()
             }
             with self.local.applying() as conn:
-                for name, ids in deferred.items():
-                    rows = fetched[name]
-                    self.local.upsert(conn, name, rows, report.applied)
-                    gone = set(ids) - {r["id"] for r in rows}
-                    self.local.remove(conn, name, gone, report.applied)
+                for name, found in fetched.items():
+                    self.local.upsert(conn, name, found.rows, report.applied)
+                    self._remove(conn, name, found.gone, report)
 
     def _cursor(self) -> tuple[int, int]:
         raw = self.local.get("cursor")
@@ -282,27 +276,31 @@ class SyncEngine:
 
     def _copy_table(
         self, name: str, after: uuid.UUID | None, key: str | None, report: SyncReport
-    ) -> set[uuid.UUID]:
-        """Copy a table's slice page by page after ``after``. The next page is read from the
+    ) -> set[str]:
+        """Copy a table's slice page by page after ``after``; with no ``key`` (a re-baseline)
+        return the ids copied (as the cache stores them). The next page is read from the
         server while this one is written to the cache (the driver waits for the server, and
         SQLite writes, without holding the interpreter)."""
-        seen: set[uuid.UUID] = set()
+        seen: set[str] = set()
+        copied = 0
 
-        def fetch(after: uuid.UUID | None) -> list[dict[str, Any]]:
+        def fetch(after: uuid.UUID | None) -> list[StoredRow]:
             return self.server.page(name, after, self.facilities, self.config.page_size)
 
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader:
             rows = fetch(after)
             while rows:
                 self._check_cancel()
-                after = rows[-1]["id"]
+                after = uuid.UUID(hex=rows[-1][0])
                 ahead = reader.submit(fetch, after) if len(rows) == self.config.page_size else None
-                seen.update(r["id"] for r in rows)
+                if key is None:
+                    seen.update(r[0] for r in rows)
                 with self.local.applying() as conn:
                     self.local.upsert(conn, name, rows, report.applied)
                     if key is not None:
                         self.local.put(conn, key, str(after))
-                self._report(f"copy {name}", len(seen), 0)
+                copied += len(rows)
+                self._report(f"copy {name}", copied, 0)
                 rows = ahead.result() if ahead is not None else []
         return seen
 
@@ -319,7 +317,7 @@ class SyncEngine:
             differing.append(table.name)
             report = SyncReport()
             seen = self._copy_table(table.name, None, None, report)
-            extra = {i for i, _ in mine} - seen
+            extra = {i for i, _ in mine if i.hex not in seen}
             if extra:
                 with self.local.applying() as conn:
                     self.local.remove(conn, table.name, extra, report.applied)

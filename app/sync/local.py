@@ -10,12 +10,13 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import (
     Connection,
     Engine,
@@ -24,11 +25,11 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from app.sync import rows as cache_rows
 from app.sync.tables import Row, decode_sqlite_json, facility_column, table_named, version_column
+from app.sync.wire import StoredRow, shape_of
 
 log = logging.getLogger(__name__)
 
@@ -336,10 +337,15 @@ class LocalStore:
             conn.execute(text("DELETE FROM sync_state WHERE key = 'indexes_set_aside'"))
 
     def pending_ids(self, conn: Connection, table: str) -> set[uuid.UUID]:
+        return {uuid.UUID(hex=r) for r in self.pending_hex(conn, table)}
+
+    @staticmethod
+    def pending_hex(conn: Connection, table: str) -> set[str]:
+        """Ids (as the cache stores them) of the table's rows with local edits still to push."""
         rows = conn.execute(
             text("SELECT DISTINCT row_id FROM sync_outbox WHERE table_name = :t"), {"t": table}
         ).scalars()
-        return {uuid.UUID(hex=str(r)) for r in rows}
+        return {uuid.UUID(hex=str(r)).hex for r in rows}
 
     @contextmanager
     def applying(self) -> Iterator[Connection]:
@@ -360,34 +366,37 @@ class LocalStore:
                 conn.commit()
 
     def upsert(
-        self, conn: Connection, table_name: str, rows: Sequence[Mapping[str, Any]], applied: Applied
+        self, conn: Connection, table_name: str, rows: Sequence[StoredRow], applied: Applied
     ) -> None:
-        """Write the server's rows, except those with local edits still to push."""
+        """Write the server's rows (as the cache stores them, ``app.sync.wire``), except those
+        with local edits still to push: those wait in ``sync_deferred``."""
         if not rows:
             return
-        table = table_named(table_name)
-        pending = self.pending_ids(conn, table_name)
-        fresh = [dict(r) for r in rows if r["id"] not in pending]
-        applied.skipped_pending += len(rows) - len(fresh)
-        cache_rows.set_deferred(conn, table_name, [r["id"] for r in rows if r["id"] in pending])
-        cache_rows.clear_deferred(conn, table_name, [r["id"] for r in fresh])
+        shape = shape_of(table_name)
+        pending = self.pending_hex(conn, table_name)
+        fresh: Sequence[StoredRow] = rows
+        if pending:
+            fresh = [r for r in rows if r[0] not in pending]
+            cache_rows.set_deferred(conn, table_name, [r[0] for r in rows if r[0] in pending])
+            applied.skipped_pending += len(rows) - len(fresh)
+        cache_rows.clear_deferred(conn, table_name, (r[0] for r in fresh))
         if not fresh:
             return
-        statement = sqlite_insert(table)
-        columns = {c.name: statement.excluded[c.name] for c in table.c if c.name != "id"}
-        statement = statement.on_conflict_do_update(index_elements=["id"], set_=columns)
-        sql, processors = cache_rows.upsert_plan(conn.dialect, table)
-        params = [tuple(p(r[c]) if p is not None else r[c] for c, p in processors) for r in fresh]
         try:
             with conn.begin_nested():
-                conn.exec_driver_sql(sql, params)
-        except IntegrityError:
+                # Straight to the driver: no per-row parameter handling on the way.
+                cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                try:
+                    cursor.executemany(shape.upsert_sql, fresh)
+                finally:
+                    cursor.close()
+        except (IntegrityError, sqlcipher.IntegrityError):
             # A local row holds a unique value the server gave to another row: a rejected
             # local creation (its values are kept in the rejection). The server's row wins.
             for row in fresh:
                 with conn.begin_nested():
-                    cache_rows.clear_unique_blockers(conn, table, row, pending)
-                    conn.execute(statement, [row])
+                    cache_rows.clear_unique_blockers(conn, shape, row, pending)
+                    conn.exec_driver_sql(shape.upsert_sql, tuple(row))
         applied.upserted[table_name] = applied.upserted.get(table_name, 0) + len(fresh)
 
     def remove(
@@ -396,7 +405,7 @@ class LocalStore:
         """Rows that left this slice (out of scope, or gone on the server); pending ones stay."""
         table = table_named(table_name)
         doomed = set(ids) - self.pending_ids(conn, table_name)
-        cache_rows.clear_deferred(conn, table_name, doomed)
+        cache_rows.clear_deferred(conn, table_name, (i.hex for i in doomed))
         if not doomed:
             return
         result = conn.execute(

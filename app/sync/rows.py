@@ -1,40 +1,18 @@
-"""Writing the server's rows into a workstation cache: the upsert as prepared SQL, rows whose
-unique values the server gave to another row, and the rows set aside for pending edits."""
+"""Writing the server's rows into a workstation cache: rows whose unique values the server gave
+to another row, and the rows set aside for pending edits. Ids here are as the cache stores
+them (32 hex digits)."""
 
 from __future__ import annotations
 
 import logging
-import uuid
-from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Table, UniqueConstraint, delete, select, text
+from sqlalchemy import Connection, Table, UniqueConstraint, text
+
+from app.sync.wire import Shape, StoredRow
 
 log = logging.getLogger(__name__)
-
-
-_Processor = Callable[[Any], Any]
-
-
-@cache
-def upsert_plan(
-    dialect: Dialect, table: Table
-) -> tuple[str, tuple[tuple[str, _Processor | None], ...]]:
-    """One table's upsert as SQL text with each column's bind processing worked out once:
-    the pull writes many thousands of rows, and building them through the ORM-level
-    statement machinery cost more than SQLite's own work."""
-    names = [c.name for c in table.c]
-    quoted = ", ".join(f'"{n}"' for n in names)  # names from the table's own metadata
-    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
-    sql = (
-        f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" for _ in names)})'  # noqa: S608
-        f" ON CONFLICT (id) DO UPDATE SET {updates}"
-    )
-    processors = tuple(
-        (c.name, c.type.dialect_impl(dialect).bind_processor(dialect)) for c in table.c
-    )
-    return sql, processors
 
 
 def _unique_column_sets(table: Table) -> list[tuple[str, ...]]:
@@ -48,27 +26,35 @@ def _unique_column_sets(table: Table) -> list[tuple[str, ...]]:
 
 
 def clear_unique_blockers(
-    conn: Connection, table: Table, row: Mapping[str, Any], pending: set[uuid.UUID]
+    conn: Connection, shape: Shape, row: StoredRow, pending: set[str]
 ) -> None:
-    for columns in _unique_column_sets(table):
-        if any(row.get(c) is None for c in columns):
+    """Delete the local rows (none with pending edits) that hold one of ``row``'s unique values."""
+    position = {name: i for i, name in enumerate(shape.names)}
+    table = shape.table.name
+    for columns in _unique_column_sets(shape.table):
+        values: list[Any] = [row[position[c]] for c in columns]
+        if any(v is None for v in values):
             continue
-        condition = [table.c[c] == row[c] for c in columns]
+        condition = " AND ".join(f'"{c}" = ?' for c in columns)  # names from the metadata
         blockers = [
-            i
-            for i in conn.execute(
-                select(table.c.id).where(*condition, table.c.id != row["id"])
-            ).scalars()
+            str(i)
+            for (i,) in conn.exec_driver_sql(
+                f'SELECT id FROM "{table}" WHERE {condition} AND id != ?',  # noqa: S608
+                (*values, row[0]),
+            )
             if i not in pending
         ]
         if blockers:
-            log.warning("%s: local rows %s give way to the server's", table.name, blockers)
-            conn.execute(delete(table).where(table.c.id.in_(blockers)))
+            log.warning("%s: local rows %s give way to the server's", table, blockers)
+            conn.exec_driver_sql(
+                f'DELETE FROM "{table}" WHERE id = ?',  # noqa: S608
+                [(i,) for i in blockers],
+            )
 
 
-def set_deferred(conn: Connection, table_name: str, ids: Iterable[uuid.UUID]) -> None:
+def set_deferred(conn: Connection, table_name: str, ids: Iterable[str]) -> None:
     """The server's version of these rows waits until their pending edits are pushed."""
-    params = [{"t": table_name, "r": i.hex} for i in ids]
+    params = [{"t": table_name, "r": i} for i in ids]
     if params:
         conn.execute(
             text("INSERT OR IGNORE INTO sync_deferred (table_name, row_id) VALUES (:t, :r)"),
@@ -76,12 +62,14 @@ def set_deferred(conn: Connection, table_name: str, ids: Iterable[uuid.UUID]) ->
         )
 
 
-def clear_deferred(conn: Connection, table_name: str, ids: Iterable[uuid.UUID]) -> None:
-    params = [{"t": table_name, "r": i.hex} for i in ids]
+def clear_deferred(conn: Connection, table_name: str, ids: Iterable[str]) -> None:
     waiting = conn.execute(
         text("SELECT 1 FROM sync_deferred WHERE table_name = :t LIMIT 1"), {"t": table_name}
     ).first()
-    if params and waiting:
+    if not waiting:
+        return
+    params = [{"t": table_name, "r": i} for i in ids]
+    if params:
         conn.execute(
             text("DELETE FROM sync_deferred WHERE table_name = :t AND row_id = :r"), params
         )

@@ -6,6 +6,7 @@ device's acknowledged range recorded together, so a replayed push is a no-op (DE
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,11 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Engine, select, text
+from sqlalchemy import Connection, Engine, select, text
 
 from app.sync.local import Issue, OutboxBatch
 from app.sync.push import push_batch
 from app.sync.tables import facility_column, synced_tables, table_named, version_column
+from app.sync.wire import StoredRow, page_sql, rows_sql, shape_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,29 @@ class Change:
     table: str
     row_id: uuid.UUID
     op: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeChunk:
+    """A run of logged changes after the cursor ``after`` up to and including ``last``; its
+    length is the number of entries (a row changed twice counts twice)."""
+
+    after: tuple[int, int]
+    last: tuple[int, int]
+    count: int
+    tables: frozenset[str]
+
+    def __len__(self) -> int:
+        return self.count
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """Rows asked for: those the slice holds, as the cache stores them, and the hex ids of
+    those it does not (gone on the server, out of the slice, or hidden from this role)."""
+
+    rows: list[StoredRow]
+    gone: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,33 +182,49 @@ class ServerStore:
 
     def changes(
         self, cursor: tuple[int, int], facilities: frozenset[uuid.UUID], limit: int
-    ) -> list[Change]:
-        """Logged changes after ``cursor`` on (txid, seq), fenced below the oldest open
-        transaction, for this slice's facilities (and catalogue rows)."""
+    ) -> ChangeChunk:
+        """The next ``limit`` logged changes after ``cursor`` on (txid, seq), fenced below the
+        oldest open transaction, for this slice's facilities (and catalogue rows): how many,
+        where they end and which tables they touch. The rows come with ``changed_rows``; the
+        entries themselves never cross the wire."""
         with self._transaction() as conn:
-            rows = conn.execute(
+            count, txid, seq, tables = conn.execute(
                 text(
-                    "SELECT txid, seq, table_name, row_id, op FROM sync_changes"
+                    "WITH c AS MATERIALIZED (SELECT txid, seq, table_name FROM sync_changes"
                     " WHERE (txid, seq) > (:t, :s)"
                     "   AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
                     "   AND (facility_id IS NULL OR facility_id = ANY(CAST(:f AS uuid[])))"
-                    " ORDER BY txid, seq LIMIT :n"
+                    " ORDER BY txid, seq LIMIT :n)"
+                    " SELECT count(*), (array_agg(txid ORDER BY txid DESC, seq DESC))[1],"
+                    " (array_agg(seq ORDER BY txid DESC, seq DESC))[1],"
+                    " array_agg(DISTINCT table_name) FROM c"
                 ),
                 {"t": cursor[0], "s": cursor[1], "f": list(facilities), "n": limit},
-            ).all()
-        return [Change(int(r[0]), int(r[1]), r[2], uuid.UUID(str(r[3])), r[4]) for r in rows]
+            ).one()
+        if not count:
+            return ChangeChunk(cursor, cursor, 0, frozenset())
+        return ChangeChunk(cursor, (int(txid), int(seq)), int(count), frozenset(tables))
 
     def rows(
-        self, table_name: str, ids: Sequence[uuid.UUID], facilities: frozenset[uuid.UUID]
-    ) -> list[dict[str, Any]]:
-        """The current rows among ``ids`` that this role may see and that belong to the slice."""
-        table = table_named(table_name)
-        query = select(table).where(table.c.id.in_(list(ids)))
-        column = facility_column(table)
-        if column is not None:
-            query = query.where(table.c[column].in_(list(facilities)))
+        self,
+        table_name: str,
+        which: Sequence[uuid.UUID] | ChangeChunk,
+        facilities: frozenset[uuid.UUID],
+    ) -> Fetched:
+        """The current rows that this role may see and that belong to the slice among ``which``
+        (ids, or the table's entries in a chunk of the change log), as the cache stores them
+        (``app.sync.wire``); and the ids among them the slice does not hold."""
+        shape = shape_of(table_name)
+        params: dict[str, Any] = {"f": list(facilities)}
+        if isinstance(which, ChangeChunk):
+            params |= {"t": which.after[0], "s": which.after[1]}
+            params |= {"t2": which.last[0], "s2": which.last[1], "tn": table_name}
+        else:
+            params["ids"] = list(which)
+        query = text(rows_sql(shape, logged=isinstance(which, ChangeChunk)))
         with self._transaction() as conn:
-            return _dicts(conn.execute(query))
+            rows, gone = conn.execute(query, params).one()
+        return Fetched(shape.decode(rows), json.loads(gone) if gone is not None else [])
 
     def page(
         self,
@@ -191,17 +232,16 @@ class ServerStore:
         after: uuid.UUID | None,
         facilities: frozenset[uuid.UUID],
         limit: int,
-    ) -> list[dict[str, Any]]:
-        """One page of a table's slice by id, for the initial pull and re-baselines."""
-        table = table_named(table_name)
-        query = select(table).order_by(table.c.id).limit(limit)
+    ) -> list[StoredRow]:
+        """One page of a table's slice by id, for the initial pull and re-baselines, as the
+        cache stores it (``app.sync.wire``): the id first, as 32 hex digits."""
+        shape = shape_of(table_name)
+        params: dict[str, Any] = {"f": list(facilities), "n": limit}
         if after is not None:
-            query = query.where(table.c.id > after)
-        column = facility_column(table)
-        if column is not None:
-            query = query.where(table.c[column].in_(list(facilities)))
+            params["after"] = after
         with self._transaction() as conn:
-            return _dicts(conn.execute(query))
+            raw = conn.execute(text(page_sql(shape, after=after is not None)), params).scalar()
+        return shape.decode(raw)
 
     def ids_and_versions(
         self, table_name: str, facilities: frozenset[uuid.UUID]
@@ -213,9 +253,3 @@ class ServerStore:
             query = query.where(table.c[column].in_(list(facilities)))
         with self._transaction() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(query)]
-
-
-def _dicts(result: CursorResult[Any]) -> list[dict[str, Any]]:
-    """Rows as plain dicts, without a mapping object per row on the way."""
-    keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result]

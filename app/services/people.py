@@ -1,28 +1,23 @@
-"""Students (profile, medical, search), staff accounts and their scope, guardians."""
+"""Students: their profile, medical record, number, status and search; the people service that
+the desk calls, with the staff directory and guardians it inherits."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from app.db.models import (
-    AccountHistory,
     Facility,
-    Guardian,
-    StaffScope,
-    StudentGuardian,
     StudentMedical,
     StudentProfile,
     User,
 )
-from app.domain.enums import AccountAction, GuardianRelationship, PersonStatus, Role
+from app.domain.enums import AccountAction, PersonStatus, Role
 from app.domain.errors import (
     DuplicateError,
     InvalidTransition,
     NotAllowed,
-    NotFound,
     ValidationError,
 )
 from app.domain.student_numbers import (
@@ -32,20 +27,14 @@ from app.domain.student_numbers import (
 )
 from app.domain.validation import (
     check_email,
-    check_username,
-    clean_name,
     clean_optional,
     clean_text,
 )
-from app.infra.clock import Clock, SystemClock
-from app.repositories.audit import AuditRepository
-from app.repositories.facilities import FacilityRepository
-from app.repositories.guardians import GuardianRepository
-from app.repositories.people import PeopleRepository, StaffScopeRepository, code_key
-from app.repositories.programs import ProgramRepository
-from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.repositories.people import PeopleRepository, code_key
 from app.services.facilities import facility_zone
-from app.services.inputs import KEEP, Keep, as_enum
+from app.services.guardians import GuardianLinks
+from app.services.inputs import KEEP, Keep
+from app.services.people_common import NAME_MAX, TEXT_MAX, clean_address, clean_names, clean_phone
 from app.services.people_dto import (
     GuardianDTO,
     MedicalDTO,
@@ -55,13 +44,11 @@ from app.services.people_dto import (
     StaffScopeDTO,
     StudentDetail,
     StudentSummary,
-    guardian_dto,
     medical_dto,
-    scope_dto,
-    staff_dto,
     student_detail,
     student_summary,
 )
+from app.services.staff_directory import StaffDirectory
 
 __all__ = [
     "GuardianDTO",
@@ -75,10 +62,7 @@ __all__ = [
     "StudentSummary",
 ]
 
-NAME_MAX = 100
 DOC_ID_MAX = 64
-PHONE_MAX = 32
-TEXT_MAX = 2000
 NOTES_MAX = 10_000
 SEARCH_MAX = 200
 PAGE_MAX = 1000
@@ -99,25 +83,10 @@ class _StudentFields:
     address: str | None
 
 
-def _names(name_first: str, name_last: str) -> tuple[str, str]:
-    return (
-        clean_name(name_first, field="name_first", max_length=NAME_MAX),
-        clean_name(name_last, field="name_last", max_length=NAME_MAX),
-    )
-
-
 def _doc_id(value: str | None) -> str | None:
     # Resident/DOC ids are codes: stored upper-case so that a prefix search is case-insensitive.
     cleaned = clean_optional(value, field="doc_id", max_length=DOC_ID_MAX, label="Resident id")
     return code_key(cleaned) if cleaned else None
-
-
-def _phone(value: str | None, field: str = "phone") -> str | None:
-    return clean_optional(value, field=field, max_length=PHONE_MAX)
-
-
-def _address(value: str | None) -> str | None:
-    return clean_text(value, field="address", max_length=TEXT_MAX)
 
 
 def _date(value: date | None, *, field: str) -> date | None:
@@ -134,12 +103,9 @@ def _student_number(value: str) -> str:
 MEDICAL_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
 
 
-class PeopleService:
-    """Use cases on people: students and their records, staff and their scope, guardians."""
-
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
-        self._uow = uow
-        self._clock = clock or SystemClock()
+class PeopleService(StaffDirectory, GuardianLinks):
+    """Use cases on people: students and their records; staff and their scope
+    (``StaffDirectory``), guardians (``GuardianLinks``)."""
 
     # -- students ---------------------------------------------------------------------------
 
@@ -149,16 +115,16 @@ class PeopleService:
         The year is the current year at the student's facility. Raises ``ValidationError``,
         ``NotFound`` (facility) or ``DuplicateError`` (student number, email).
         """
-        first, last = _names(new.name_first, new.name_last)
+        first, last = clean_names(new.name_first, new.name_last)
         fields = _StudentFields(
             name_first=first,
             name_last=last,
             doc_id=_doc_id(new.doc_id),
             email=check_email(new.email),
-            phone=_phone(new.phone),
+            phone=clean_phone(new.phone),
             date_of_birth=_date(new.date_of_birth, field="date_of_birth"),
             enrollment_date=_date(new.enrollment_date, field="enrollment_date"),
-            address=_address(new.address),
+            address=clean_address(new.address),
         )
         given = None
         if new.student_number is not None and new.student_number.strip():
@@ -241,7 +207,7 @@ class PeopleService:
             user = self._student(people, student_id)
             profile = people.profile_of(user.id)
             if not (isinstance(name_first, Keep) and isinstance(name_last, Keep)):
-                first, last = _names(
+                first, last = clean_names(
                     user.name_first if isinstance(name_first, Keep) else name_first,
                     user.name_last if isinstance(name_last, Keep) else name_last,
                 )
@@ -263,7 +229,7 @@ class PeopleService:
                         raise DuplicateError("That email address is already in use.", field="email")
                     user.email = cleaned
             if not isinstance(phone, Keep):
-                user.phone = _phone(phone)
+                user.phone = clean_phone(phone)
             if not all(isinstance(v, Keep) for v in (date_of_birth, enrollment_date, address)):
                 if profile is None:
                     # A student synced from a system without profiles gets one on first edit.
@@ -276,7 +242,7 @@ class PeopleService:
                 if not isinstance(enrollment_date, Keep):
                     profile.enrollment_date = _date(enrollment_date, field="enrollment_date")
                 if not isinstance(address, Keep):
-                    profile.address = _address(address)
+                    profile.address = clean_address(address)
             uow.commit()
             return student_detail(user, profile)
 
@@ -344,7 +310,7 @@ class PeopleService:
             "emergency_contact_name": clean_optional(
                 emergency_contact_name, field="emergency_contact_name", max_length=NAME_MAX
             ),
-            "emergency_contact_phone": _phone(
+            "emergency_contact_phone": clean_phone(
                 emergency_contact_phone, field="emergency_contact_phone"
             ),
             "emergency_contact_relationship": clean_optional(
@@ -407,192 +373,6 @@ class PeopleService:
                 facility_id, (text or "")[:SEARCH_MAX], include_inactive=include_inactive
             )
 
-    # -- staff ------------------------------------------------------------------------------
-
-    def create_staff(
-        self,
-        facility_id: uuid.UUID,
-        name_first: str,
-        name_last: str,
-        role: Role,
-        username: str,
-        email: str | None = None,
-    ) -> StaffDTO:
-        """A staff account with the home facility in scope (the login role comes later)."""
-        first, last = _names(name_first, name_last)
-        role = as_enum(Role, role, field="role")
-        if not role.is_staff:
-            raise ValidationError("Choose a staff role, not student.", field="role")
-        login = check_username(username)
-        mail = check_email(email)
-        with self._uow() as uow:
-            facility = self._facility(uow, facility_id)
-            people = uow.get(PeopleRepository)
-            if people.find_by_username(login) is not None:
-                raise DuplicateError("That user name is already taken.", field="username")
-            if mail is not None and people.find_by_email(mail) is not None:
-                raise DuplicateError("That email address is already in use.", field="email")
-            user = User(
-                id=uuid.uuid4(),
-                facility_id=facility.id,
-                role=role,
-                status=PersonStatus.ACTIVE,
-                username=login,
-                email=mail,
-            )
-            people.set_names(user, first, last)
-            people.add(user)
-            uow.flush()
-            uow.get(StaffScopeRepository).add(StaffScope(user_id=user.id, facility_id=facility.id))
-            self._history(
-                uow, user, AccountAction.ACCOUNT_CREATION, {"role": role.value, "username": login}
-            )
-            uow.commit()
-            return staff_dto(user)
-
-    def list_staff(self, facility_id: uuid.UUID) -> list[StaffDTO]:
-        """Staff who have the facility in scope, by name."""
-        with self._uow() as uow:
-            return [staff_dto(u) for u in uow.get(PeopleRepository).staff_of(facility_id)]
-
-    def add_scope(
-        self, staff_id: uuid.UUID, facility_id: uuid.UUID, program_id: uuid.UUID | None = None
-    ) -> StaffScopeDTO:
-        """Let the staff member see the facility (or only one program there)."""
-        with self._uow() as uow:
-            user = self._staff(uow.get(PeopleRepository), staff_id)
-            self._facility(uow, facility_id)
-            if program_id is not None and uow.get(ProgramRepository).get(program_id) is None:
-                raise NotFound("That program does not exist or was removed.")
-            scopes = uow.get(StaffScopeRepository)
-            if scopes.find(user.id, facility_id, program_id) is not None:
-                raise DuplicateError("The staff member already has that scope.")
-            row = scopes.add(
-                StaffScope(user_id=user.id, facility_id=facility_id, program_id=program_id)
-            )
-            self._history(uow, user, AccountAction.SCOPE_CHANGE, _scope_details("added", row))
-            uow.commit()
-            return scope_dto(row)
-
-    def remove_scope(
-        self, staff_id: uuid.UUID, facility_id: uuid.UUID, program_id: uuid.UUID | None = None
-    ) -> None:
-        with self._uow() as uow:
-            user = self._staff(uow.get(PeopleRepository), staff_id)
-            row = uow.get(StaffScopeRepository).find(user.id, facility_id, program_id)
-            if row is None:
-                raise NotFound("The staff member has no such scope.")
-            row.deleted_at = self._clock.now()
-            self._history(uow, user, AccountAction.SCOPE_CHANGE, _scope_details("removed", row))
-            uow.commit()
-
-    def scopes_of(self, staff_id: uuid.UUID) -> list[StaffScopeDTO]:
-        with self._uow() as uow:
-            user = self._staff(uow.get(PeopleRepository), staff_id)
-            return [scope_dto(s) for s in uow.get(StaffScopeRepository).scopes_of(user.id)]
-
-    # -- guardians --------------------------------------------------------------------------
-
-    def add_guardian(
-        self,
-        student_id: uuid.UUID,
-        guardian: NewGuardian,
-        relationship: GuardianRelationship,
-        *,
-        is_primary: bool = False,
-        can_pick_up: bool = True,
-    ) -> GuardianDTO:
-        """Create a guardian at the student's facility and link them to the student."""
-        first, last = _names(guardian.name_first, guardian.name_last)
-        relationship = as_enum(GuardianRelationship, relationship, field="relationship")
-        email = check_email(guardian.email)
-        phone = _phone(guardian.phone)
-        address = _address(guardian.address)
-        with self._uow() as uow:
-            student = self._student(uow.get(PeopleRepository), student_id)
-            repo = uow.get(GuardianRepository)
-            row = Guardian(
-                id=uuid.uuid4(),
-                facility_id=student.facility_id,
-                name_first=first,
-                name_last=last,
-                email=email,
-                phone=phone,
-                address=address,
-            )
-            repo.add(row)
-            uow.flush()
-            link = self._link(repo, student, row, relationship, is_primary, can_pick_up)
-            uow.commit()
-            return guardian_dto(link, row)
-
-    def link_guardian(
-        self,
-        student_id: uuid.UUID,
-        guardian_id: uuid.UUID,
-        relationship: GuardianRelationship,
-        *,
-        is_primary: bool = False,
-        can_pick_up: bool = True,
-    ) -> GuardianDTO:
-        """Link an existing guardian of the same facility (siblings share guardians)."""
-        relationship = as_enum(GuardianRelationship, relationship, field="relationship")
-        with self._uow() as uow:
-            student = self._student(uow.get(PeopleRepository), student_id)
-            repo = uow.get(GuardianRepository)
-            row = repo.get(guardian_id)
-            if row is None:
-                raise NotFound("That guardian does not exist or was removed.")
-            if row.facility_id != student.facility_id:
-                raise ValidationError("The guardian belongs to another facility.")
-            if repo.find_link(student.id, row.id) is not None:
-                raise DuplicateError("This guardian is already linked to the student.")
-            link = self._link(repo, student, row, relationship, is_primary, can_pick_up)
-            uow.commit()
-            return guardian_dto(link, row)
-
-    def unlink_guardian(self, student_id: uuid.UUID, guardian_id: uuid.UUID) -> None:
-        with self._uow() as uow:
-            student = self._student(uow.get(PeopleRepository), student_id)
-            link = uow.get(GuardianRepository).find_link(student.id, guardian_id)
-            if link is None:
-                raise NotFound("This guardian is not linked to the student.")
-            link.deleted_at = self._clock.now()
-            uow.commit()
-
-    def guardians_of(self, student_id: uuid.UUID) -> list[GuardianDTO]:
-        """The student's guardians, the primary one first."""
-        with self._uow() as uow:
-            student = self._student(uow.get(PeopleRepository), student_id)
-            links = uow.get(GuardianRepository).links_of(student.id)
-            return [guardian_dto(link, g) for link, g in links]
-
-    def _link(
-        self,
-        repo: GuardianRepository,
-        student: User,
-        guardian: Guardian,
-        relationship: GuardianRelationship,
-        is_primary: bool,
-        can_pick_up: bool,
-    ) -> StudentGuardian:
-        if is_primary:
-            # One primary contact per student: the new one takes over.
-            for other in repo.primary_links_of(student.id):
-                other.is_primary = False
-        # The unique index also covers an earlier, unlinked row: revive it instead.
-        link = repo.find_link(student.id, guardian.id, include_deleted=True)
-        if link is None:
-            link = StudentGuardian(
-                facility_id=student.facility_id, student_id=student.id, guardian_id=guardian.id
-            )
-            repo.add(link)
-        link.deleted_at = None
-        link.relationship = relationship
-        link.is_primary = bool(is_primary)
-        link.can_pick_up = bool(can_pick_up)
-        return link
-
     # -- helpers ----------------------------------------------------------------------------
 
     @staticmethod
@@ -611,47 +391,3 @@ class PeopleService:
             raise ValidationError("The date of birth is in the future", field="date_of_birth")
         if dob.year < 1900:
             raise ValidationError("The date of birth is before 1900", field="date_of_birth")
-
-    def _history(
-        self, uow: UnitOfWork, user: User, action: AccountAction, details: dict[str, Any]
-    ) -> None:
-        uow.get(AuditRepository).add_history(
-            AccountHistory(
-                user_id=user.id,
-                admin_username=uow.actor.username,
-                action=action,
-                facility_id=user.facility_id,
-                details=details,
-                created_at=self._clock.now(),
-            )
-        )
-
-    @staticmethod
-    def _facility(uow: UnitOfWork, facility_id: uuid.UUID) -> Facility:
-        row = uow.get(FacilityRepository).get(facility_id)
-        if row is None:
-            raise NotFound("That facility does not exist or was removed.")
-        return row
-
-    @staticmethod
-    def _student(people: PeopleRepository, student_id: uuid.UUID) -> User:
-        row = people.get_student(student_id)
-        if row is None:
-            raise NotFound("That student does not exist or was removed.")
-        return row
-
-    @staticmethod
-    def _staff(people: PeopleRepository, staff_id: uuid.UUID) -> User:
-        row = people.get_staff(staff_id)
-        if row is None:
-            raise NotFound("That staff member does not exist or was removed.")
-        return row
-
-
-def _scope_details(change: str, row: StaffScope) -> dict[str, Any]:
-    return {
-        change: {
-            "facility_id": str(row.facility_id),
-            "program_id": str(row.program_id) if row.program_id else None,
-        }
-    }

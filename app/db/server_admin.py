@@ -11,13 +11,11 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import make_conninfo
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from app.db import migrate
+from app.db import migrate, urls
 from app.db.engine import connect_server, make_server_engine
 from app.db.unique import duplicate_error
 from app.domain.enums import Role
@@ -168,7 +166,7 @@ def init_server(admin_url: str) -> InitReport:
     non-superuser, ``ValidationError`` for a server older than 15, ``RuntimeError`` when a
     table lacks row-level security or a privilege decision (nothing is granted then).
     """
-    conninfo = _libpq_url(admin_url)
+    conninfo = urls.conninfo(admin_url)
     with connect_server(conninfo, statement_timeout_s=None, autocommit=True) as conn:
         row = conn.execute(
             "SELECT current_setting('server_version_num')::int, r.rolsuper"
@@ -198,21 +196,6 @@ def init_server(admin_url: str) -> InitReport:
         _grant_functions(conn)
     log.info("server initialised: revision %s, roles created %s", revision, created or "none")
     return InitReport(version, revision, created, secured)
-
-
-def _libpq_url(url: str) -> str:
-    """A libpq connection string for a SQLAlchemy-style URL, every value quoted by psycopg."""
-    parsed = make_url(url)
-    params: dict[str, Any] = {
-        "host": parsed.host,
-        "port": parsed.port,
-        "dbname": parsed.database,
-        "user": parsed.username,
-        "password": parsed.password,
-    }
-    for key, value in parsed.query.items():  # e.g. host=/socket/dir, sslmode=verify-full
-        params[key] = value if isinstance(value, str) else value[-1]
-    return make_conninfo(**{k: v for k, v in params.items() if v is not None})
 
 
 def _role_exists(conn: psycopg.Connection[Any], name: str) -> bool:

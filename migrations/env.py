@@ -6,7 +6,7 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection, engine_from_config, pool
 
-from app.db.engine import normalize_pg_url
+from app.db import urls
 from app.db.models import Base
 from app.db.types import UTCDateTime
 
@@ -20,7 +20,7 @@ def _url() -> str:
     )
     if not url:
         raise RuntimeError("no database URL: pass -x url=URL or use `rollbook db upgrade --url`")
-    return url if url.startswith("sqlite") else normalize_pg_url(url)
+    return url if url.startswith("sqlite") else urls.render(url)
 
 
 def _render_item(type_: str, obj: object, autogen_context: AutogenContext) -> str | bool:

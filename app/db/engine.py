@@ -22,10 +22,11 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.errors import _WaitTimeout
 from psycopg.rows import Row
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
+from app.db import urls
 from app.domain.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -45,14 +46,6 @@ _LIBPQ_TCP_USER_TIMEOUT = 120000  # libpq 12 and later know tcp_user_timeout
 
 class CacheLocked(DomainError):
     """The cache file cannot be read with the key given: wrong key, or not a Rollbook cache."""
-
-
-def normalize_pg_url(url: str) -> str:
-    """Accept ``postgresql://`` URLs as people write them and use psycopg 3."""
-    parsed = make_url(url)
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed.render_as_string(hide_password=False)
 
 
 def server_connect_args(
@@ -229,7 +222,7 @@ def server_engine(
     engine: prepared statements off and no ``options`` startup parameter (which PgBouncer
     refuses); a refusal of ``options`` by a pooler is also retried without it."""
     if isinstance(url, str):
-        url = make_url(normalize_pg_url(url))
+        url = urls.parse(url)  # as people write it: postgres://, a socket directory, key=value
     url, pooled = _pooled(url)
     given = dict(url.query)
     extra: dict[str, Any] = dict(server_connect_args(statement_timeout_s=statement_timeout_s))

@@ -22,11 +22,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import URL
 
 from app.bootstrap import Services, build_services
 from app.cache_upgrade import upgrade_local_cache
-from app.db import migrate
+from app.db import migrate, urls
 from app.db.cache_prune import prune_cache
 from app.db.engine import (
     CACHE_KEY_BYTES,
@@ -80,16 +79,9 @@ def session_server_engine(profile: ServerProfile, username: str, password: str) 
     applies; no server connection is kept between uses, so a desk between sync cycles holds
     none (a cycle holds one, closed at its end), and nothing is prepared on the server, so it
     works unchanged behind a transaction-pooling PgBouncer (README)."""
-    url = URL.create(
-        "postgresql+psycopg",
-        username=username,
-        password=password,
-        host=profile.host,
-        port=profile.port,
-        database=profile.database,
-        query={"sslmode": profile.tls, "application_name": "rollbook"},
+    return workstation_server_engine(
+        urls.login_url(profile, username, password, application_name="rollbook")
     )
-    return workstation_server_engine(url)
 
 
 class NoOfflineAccess(DomainError):

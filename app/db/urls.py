@@ -169,3 +169,23 @@ def workstation_login(url: str) -> tuple[ServerProfile, str]:
     database = found.database or os.environ.get("PGDATABASE") or username
     tls = found.params.get("sslmode") or os.environ.get("PGSSLMODE") or "prefer"
     return ServerProfile.parse(host, port, database, tls), username
+
+
+def login_url(profile: ServerProfile, username: str, password: str, **query: str) -> URL:
+    """A staff login's URL to a workstation's server: a socket directory goes in the query
+    (``?host=/var/run/postgresql&port=…``), where it renders and reads back intact."""
+    params = {"sslmode": profile.tls, **query}
+    host: str | None = profile.host
+    port: int | None = profile.port
+    if profile.host.startswith("/"):
+        params.update(host=profile.host, port=str(profile.port))
+        host = port = None
+    return URL.create(
+        DRIVER,
+        username=username,
+        password=password,
+        host=host,
+        port=port,
+        database=profile.database,
+        query=params,
+    )

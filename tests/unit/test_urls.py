@@ -98,3 +98,17 @@ def test_the_importer_reads_urls_through_the_one_helper() -> None:
         "user": "ada",
         "sslmode": "disable",
     }
+
+
+def test_a_login_url_to_a_socket_directory_renders_and_reads_back_intact() -> None:
+    from app.db import urls
+    from app.domain.server_profile import ServerProfile
+
+    profile = ServerProfile.parse("/var/run/postgresql", 5433, "rollbook", "disable")
+    url = urls.login_url(profile, "ada", "p@ss word", application_name="rollbook")
+    again = urls.address(url.render_as_string(hide_password=False))
+    assert again.host == "/var/run/postgresql" and again.port == 5433
+    assert again.database == "rollbook" and again.username == "ada"
+    assert again.password == "p@ss word" and again.params["sslmode"] == "disable"
+    tcp = urls.login_url(ServerProfile.parse("db.example", 5432, "rollbook", "require"), "ada", "x")
+    assert urls.address(tcp.render_as_string(hide_password=False)).host == "db.example"

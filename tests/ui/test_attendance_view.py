@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -80,7 +81,7 @@ def _open(qtbot: QtBot, win: MainWindow, day: date) -> AttendanceView:
 def test_mark_thirty_students_without_the_mouse(
     qtbot: QtBot,
     window: tuple[MainWindow, Services],
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     win, services = window
     view = _open(qtbot, win, PAST_MONDAY)
@@ -94,7 +95,7 @@ def test_mark_thirty_students_without_the_mouse(
             if key == Qt.Key.Key_T:  # a partial mark asks for its minutes
                 dialog = view.minutes_dialog
                 assert dialog is not None
-                qtbot.waitUntil(lambda d=dialog: d.minutes.hasFocus(), timeout=5_000)
+                qtbot.waitUntil(dialog.minutes.hasFocus, timeout=5_000)
                 qtbot.keyClicks(dialog.minutes, "40")
                 qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return)
         qtbot.waitUntil(view.table.hasFocus, timeout=5_000)
@@ -159,7 +160,7 @@ def test_a_future_session_is_refused_with_a_clear_message(
 def test_today_lists_sessions_missing_attendance_and_enter_opens_the_sheet(
     qtbot: QtBot,
     window: tuple[MainWindow, Services],
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     win, _services = window
     today = win.today

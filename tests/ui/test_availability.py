@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
@@ -183,7 +184,7 @@ def test_alt_y_asks_for_an_instructor_first(qtbot: QtBot, desk: Desk) -> None:
 def test_stored_hours_are_shown_changed_and_time_off_added_and_removed_by_keys(
     qtbot: QtBot,
     desk: Desk,
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     before = desk.services.availability.save(
         desk.facility,

@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import AttendanceStatus
@@ -292,7 +293,7 @@ def test_a_calendar_cancel_is_published_once_and_today_shows_it(qtbot: QtBot, de
 def test_every_calendar_control_has_an_accessible_name(
     qtbot: QtBot,
     desk: Desk,
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     view = _calendar(qtbot, desk, NEXT_MONDAY)
     qtmodeltester.check(view.model)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
@@ -128,7 +129,7 @@ def _filter(qtbot: QtBot, view: CalendarView, key: Qt.Key, times: int = 1) -> No
 def test_the_instructor_filter_shows_only_their_sessions_substitutions_included(
     qtbot: QtBot,
     desk: Desk,
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     desk.services.schedule.substitute_instructor(desk.welding, MONDAY, desk.kim, "Iris ill")
     view = _week(qtbot, desk)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
@@ -79,7 +80,7 @@ def test_periods() -> None:
 def test_move_a_session_a_clash_first_then_cancel_one(
     qtbot: QtBot,
     desk: tuple[MainWindow, Services],
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     win, services = desk
     view = _show_week(qtbot, win)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.cell import Cell
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -152,7 +153,10 @@ def _roundtrip(export: TableExport, path: Path) -> list[tuple[Any, ...]]:
     assert sheet is not None
     assert (sheet["A1"].value, sheet["A2"].value) == (export.title, export.subtitle)
     assert tuple(c.value for c in sheet[4]) == export.headers
-    formats = {c.column_letter: c.number_format for c in sheet[5]}
+    formats: dict[str, str] = {}
+    for cell in sheet[5]:
+        assert isinstance(cell, Cell)  # not a MergedCell: nothing is merged on this row
+        formats[cell.column_letter] = cell.number_format
     assert (formats["C"], formats["D"], formats["E"]) == ("0.00", "yyyy-mm-dd", "yyyy-mm-dd hh:mm")
     return [tuple(c.value for c in row) for row in sheet.iter_rows(min_row=5)]
 

@@ -34,7 +34,7 @@ def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_services: Services) -> MainWindow:
+def window(qtbot: QtBot, demo_services: Services) -> Iterator[MainWindow]:
     messages = MessageBridge(quiet=True)
     runner = TaskRunner(messages.show_error)
     win = MainWindow(runner, messages)

@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -90,7 +91,7 @@ def test_reports_from_the_keyboard(
     qtbot: QtBot,
     window: tuple[MainWindow, Services],
     tmp_path: Path,
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     win, _services = window
     view = win.reports

@@ -115,13 +115,15 @@ def test_enter_on_a_mark_set_for_review_opens_it_in_the_queue(qtbot: QtBot, desk
     view.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(view, Qt.Key.Key_Return)
     review = desk.win.review
-    qtbot.waitUntil(
-        lambda: (
+
+    def the_student_is_selected_in_the_review() -> bool:
+        selected = review.selected()
+        return (
             desk.win.stack.currentWidget() is review
-            and review.selected() is not None
-            and review.selected().student_id == desk.students[1]
-        ),  # type: ignore[union-attr]
-        timeout=10_000,
-    )
+            and selected is not None
+            and selected.student_id == desk.students[1]
+        )
+
+    qtbot.waitUntil(the_student_is_selected_in_the_review, timeout=10_000)
     assert review.model.rowCount() == 3
     assert "cancelled" in texts(review, review.table.currentIndex().row())[4].lower()

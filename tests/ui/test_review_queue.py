@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, text, update
+from sqlalchemy import Table, select, text, update
 
+from app.db.base import Base
 from app.db.models import AttendanceRecord, SessionSeries, User
 from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, Role
@@ -49,10 +50,12 @@ def mark(
     return attendance_id(series, student, day)
 
 
-def as_pulled(desk: Desk, table: object, row_id: uuid.UUID, **values: object) -> None:
+def as_pulled(desk: Desk, model: type[Base], row_id: uuid.UUID, **values: object) -> None:
     """Write values the way a pull does: into the cache, not into the outbox."""
+    table = model.__table__
+    assert isinstance(table, Table)  # a mapped class's FromClause: its Table here
     with LocalStore(desk.engine).applying() as conn:
-        conn.execute(update(table).where(table.c.id == row_id).values(**values))  # type: ignore[attr-defined]
+        conn.execute(update(table).where(table.c.id == row_id).values(**values))
 
 
 def sent(desk: Desk, issues: list[Issue]) -> None:
@@ -100,7 +103,7 @@ def disagreement(desk: Desk, student: uuid.UUID, *, conflict_here: bool) -> uuid
     sent(desk, issues)
     as_pulled(
         desk,
-        AttendanceRecord.__table__,
+        AttendanceRecord,
         mark_id,
         attendance_status=AttendanceStatus.ABSENT_UNEXCUSED,
         marked_by="kim_lee",
@@ -116,10 +119,8 @@ def removed_series_mark(desk: Desk, student: uuid.UUID) -> uuid.UUID:
         u.commit()
     mark_id = mark(desk, tuesdays, PAST_TUESDAY, student, AttendanceStatus.LATE)
     sent(desk, [])
-    as_pulled(
-        desk, SessionSeries.__table__, tuesdays, deleted_at=datetime(2026, 11, 20, 12, tzinfo=UTC)
-    )
-    as_pulled(desk, AttendanceRecord.__table__, mark_id, needs_review=True)
+    as_pulled(desk, SessionSeries, tuesdays, deleted_at=datetime(2026, 11, 20, 12, tzinfo=UTC))
+    as_pulled(desk, AttendanceRecord, mark_id, needs_review=True)
     return mark_id
 
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.actor import Actor
 from app.domain.enums import EnrollmentStatus
 from app.repositories.uow import UnitOfWorkFactory
+from app.services.changes import ENROLLMENTS, Changes
 from app.ui.main_window import Workstation
 from tests.integration.factories import add_class, add_facility, add_program
 from tests.ui.conftest import Desk
@@ -46,8 +47,6 @@ def test_a_withdrawal_elsewhere_shows_on_the_open_roster(qtbot: QtBot, desk: Des
     desk.services.rosters.change_status_many(
         [entry.enrollment_id], EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Moved away"
     )
-    from app.services.changes import ENROLLMENTS, Changes
-
     desk.win.changes.publish(Changes.of(ENROLLMENTS, facility_id=desk.facility_id, source="x"))
     qtbot.waitUntil(
         lambda: view.roster is not None and len(view.roster.enrolled) == 9, timeout=10_000
@@ -58,7 +57,7 @@ def test_a_withdrawal_elsewhere_shows_on_the_open_roster(qtbot: QtBot, desk: Des
 def test_withdrawing_from_the_keyboard_publishes_one_change(qtbot: QtBot, desk: Desk) -> None:
     _rosters(qtbot, desk, desk.carpentry)
     view = desk.win.rosters
-    seen = []
+    seen: list[Changes] = []
     desk.win.changes.sig_changed.connect(seen.append)
     view.table.setFocus()
     view.table.selectRow(0)
@@ -110,8 +109,6 @@ def test_a_facility_switch_leaves_nothing_of_the_previous_facility(
 def test_a_hidden_roster_reloads_when_it_is_shown_again(qtbot: QtBot, desk: Desk) -> None:
     """Marks and enrolments published while the roster is off screen queue no load for it (they
     would compete with the next mark); it reads them when it is shown again."""
-    from app.services.changes import ENROLLMENTS, Changes
-
     _rosters(qtbot, desk, desk.carpentry)
     view = desk.win.rosters
     roster = view.roster

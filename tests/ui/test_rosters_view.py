@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Services, build_services, open_local_cache
@@ -88,7 +89,7 @@ def _row_of(view: RostersView, first: str) -> int:
 def test_a_roster_kept_from_the_keyboard(
     qtbot: QtBot,
     desk: tuple[MainWindow, Services],
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     win, services = desk
     qtbot.keyClick(win, Qt.Key.Key_2, CTRL)

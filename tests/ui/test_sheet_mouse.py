@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -98,7 +99,7 @@ def _open_today(qtbot: QtBot, desk: Desk) -> AttendanceView:
 def test_a_click_on_a_row_s_buttons_marks_that_student_with_a_symbol_and_a_colour(
     qtbot: QtBot,
     desk: Desk,
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     view = open_sheet_of(qtbot, desk, PAST_MONDAY, desk.welding_series)
     qtmodeltester.check(view.model)

@@ -197,15 +197,15 @@ def test_from_paper_puts_the_printed_order_back_and_marks_typed_down_skip_nobody
     qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(middle, header.height() // 2))
     assert view.model.row_at(0).display_name == printed[0]  # headings do not sort meanwhile
 
-    keys = "PLEAP" * 12  # as fast as a person types: no waiting for the saves
-    for key in keys:
-        qtbot.keyClick(view.table, key)
+    letters = "PLEAP" * 12  # as fast as a person types: no waiting for the saves
+    for letter in letters:
+        qtbot.keyClick(view.table, letter)
     statuses = {"P": A.PRESENT, "L": A.LATE, "E": A.ABSENT_EXCUSED, "A": A.ABSENT_UNEXCUSED}
     qtbot.waitUntil(lambda: "60 of 60 marked" in view.summary.text(), timeout=20_000)
     desk.runner.wait_idle()
     stored = paper_order(desk.services.attendance.sheet(desk.welding_series, PAST_MONDAY).rows)
     assert [row.display_name for row in stored] == printed
-    assert [row.status for row in stored] == [statuses[k] for k in keys]
+    assert [row.status for row in stored] == [statuses[k] for k in letters]
     assert view.current_row() == 59
     assert view.model.index(59, NAME).data() == printed[59]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.db.login import AccountDisabled
@@ -123,7 +124,7 @@ def test_a_refusal_shows_in_the_dialog(qtbot: QtBot, admin_session: Session) -> 
 def test_staff_table_model_passes_the_model_tester(
     qtbot: QtBot,
     admin_session: Session,
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     window = _window(qtbot, admin_session)
     dialog = window.open_staff_accounts()

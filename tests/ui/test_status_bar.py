@@ -25,6 +25,7 @@ from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import Changes
 from app.services.workstation import WorkstationStatus
 from app.sync.local import LocalStore
+from app.sync.status import SyncStatus, read_status
 from app.ui import sync_scheduler
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.sync_scheduler import CycleOutcome
@@ -179,9 +180,9 @@ def test_the_background_sync_keeps_going_after_an_unexpected_error(
 ) -> None:
     desk, win = signed_in, signed_in.window
     calls: list[int] = []
-    real = sync_scheduler.read_status
+    real = read_status
 
-    def busy_once(local: LocalStore):  # type: ignore[no-untyped-def]
+    def busy_once(local: LocalStore) -> SyncStatus:
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("cannot read the cache now")

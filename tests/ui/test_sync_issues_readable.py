@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.domain.enums import AttendanceStatus
-from app.services.changes import Changes
+from app.services.changes import ATTENDANCE, Changes
 from app.sync.local import Issue
 from app.sync.tables import to_json
 from app.ui.views.sync import SyncView
 from tests.ui.conftest import Desk
-from tests.ui.test_review_queue import ATTENDANCE, disagreement, sent, stored
+from tests.ui.test_review_queue import disagreement, sent, stored
 
 UUID_TEXT = re.compile(r"[0-9a-f]{8}\b", re.IGNORECASE)
 

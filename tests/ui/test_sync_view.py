@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -37,7 +38,7 @@ def test_keep_mine_from_the_keyboard(
     qtbot: QtBot,
     site: Site,
     tmp_path: Path,
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     site.pg.start()
     sessions = []

@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.actor import Actor
@@ -165,7 +166,7 @@ def test_an_empty_facility_says_what_is_empty_and_why(qtbot: QtBot, desk: Desk) 
 def test_every_today_control_has_an_accessible_name(
     qtbot: QtBot,
     desk: Desk,
-    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
 ) -> None:
     today = _today(qtbot, desk)
     for model in (today.model, today.missing_model, today.risk_model):

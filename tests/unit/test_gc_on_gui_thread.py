@@ -61,7 +61,7 @@ def test_the_collector_collects_what_python_would_have_and_gives_it_back(qtbot: 
         freed_on: list[int] = []
         _cycle_holding_a_qobject(freed_on)
         assert collector.check() == 0 or freed_on  # nothing due yet, or collected here
-        kept = [[] for _ in range(5_000)]  # past generation 0's threshold
+        kept: list[list[object]] = [[] for _ in range(5_000)]  # past generation 0's threshold
         qtbot.waitUntil(lambda: bool(freed_on), timeout=3_000)
         assert freed_on == [threading.get_ident()] and len(kept) == 5_000
     finally:

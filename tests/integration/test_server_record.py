@@ -96,10 +96,10 @@ def _seed(server: Server, world: World) -> None:
         with engine.begin() as conn:
 
             def put(model: type[Base], key: str, **values: Any) -> uuid.UUID:
-                row_id = values.setdefault("id", uuid.uuid4())
-                conn.execute(insert(model.__table__).values(**values))  # type: ignore[attr-defined]
+                row_id: uuid.UUID = values.setdefault("id", uuid.uuid4())
+                conn.execute(insert(model).values(**values))
                 if key:
-                    world.rows[(model.__tablename__, key)] = row_id  # type: ignore[attr-defined]
+                    world.rows[(model.__tablename__, key)] = row_id
                 return row_id
 
             module = put(Module, "", program_id=server.program["P1"], name="M", sequence_order=1)

@@ -74,7 +74,7 @@ def test_a_qt_platform_that_cannot_load_fails_with_qts_reason(
 
 
 def test_no_keyring_is_a_warning_that_explains_itself(ring: KeyringBackend) -> None:
-    keyring.set_keyring(NoKeyring())  # type: ignore[no-untyped-call]
+    keyring.set_keyring(NoKeyring())
     check = selfcheck.check_keyring()
     assert check.outcome is Outcome.WARN
     assert "asks for it at each sign-in" in check.detail

@@ -347,8 +347,8 @@ class Sampler(threading.Thread):
 def count_tags(url: str, expected: Sequence[str]) -> dict[str, int]:
     """Each tag in the server's audit trail exactly once, and on its row now."""
     with psycopg.connect(url) as conn:
-        seen = dict(
-            conn.execute(  # type: ignore[arg-type]
+        seen: dict[str, int] = dict(
+            conn.execute(
                 "SELECT new_values->>'note', count(*) FROM audit_log"
                 " WHERE table_name = %s AND new_values->>'note' LIKE 'fleet/%%' GROUP BY 1",
                 (ATTENDANCE,),

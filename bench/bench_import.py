@@ -40,7 +40,7 @@ def build_source(url: str, attendance: int) -> None:
     students, classes = 1000, 50
     dates = max(1, -(-attendance // (students * classes)))
     with psycopg.connect(libpq(url), autocommit=True) as conn:
-        conn.execute(DDL.read_text(encoding="utf-8"))  # type: ignore[arg-type]
+        conn.execute(DDL.read_text(encoding="utf-8"))
         conn.execute(
             "INSERT INTO facilities (id, name, timezone) VALUES (1, 'Bench', 'America/Chicago')"
         )

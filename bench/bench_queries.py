@@ -216,7 +216,7 @@ class _CalendarGrids:
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         self.pages.show_mode(mode, False)
         self.pages.set_days(days, first, datetime.combine(first, time(12, 0)))
-        self.model.set_occurrences(rows())
+        self.model.set_rows(rows())
         # What is on screen: the page with the grid (a week's hours scroll; those out of view
         # are not painted, as on the screen).
         image = self.pages.grab()

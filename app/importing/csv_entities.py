@@ -2,629 +2,46 @@
 rooms, classes, enrollments (and waitlists), sessions (and cancelled ones), attendance,
 instructors' availability (weekly hours and time off), lessons and progress with star ratings.
 
-Every value arrives as text; these converters parse it (ISO dates, or the mapping's
-``date_format``), check it against our enumerations and limits, and report what they refuse.
+This module says which entities a folder's files make, parents first, and the queries that
+read their lines; the converters of a line are ``csv_rows``', of a cell ``csv_cells``'.
 Two lines for the same thing (a student's enrolment in a class, a mark of a student at a
 session, an id) are never merged silently: the first is imported, each later one reported.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
-from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
-from app.domain import ids
-from app.domain.availability import parse_minute
-from app.domain.enums import (
-    AttendanceStatus,
-    ClassStatus,
-    EnrollmentStatus,
-    GuardianRelationship,
-    PersonStatus,
-    ProgressStatus,
-    Role,
-    RoomKind,
-    RoomStatus,
-)
 from app.importing import convert as cv
-from app.importing.engine import Context, Entity, Row, Skip, System, gather
-from app.importing.report import CHANGED
-from app.importing.series import mark_review, occurrence_date, series_values
+from app.importing.csv_rows import (
+    attendance_row,
+    cancellation_row,
+    class_row,
+    enrollment_row,
+    family_row,
+    guardian_row,
+    hours_row,
+    instructor_file_row,
+    instructor_row,
+    lesson_row,
+    location_row,
+    module_row,
+    offer_row,
+    profile_row,
+    program_row,
+    progress_row,
+    room_row,
+    session_row,
+    student_row,
+    time_off_row,
+)
+from app.importing.engine import Context, Entity, Row, Skip, System
 from app.importing.writer import Target
-from app.repositories.people import code_key
 
 # ruff: noqa: S608  (every query below is built from this module's constants and FIELDS' names)
 
 Converter = Callable[[Row, Context], dict[str, Any]]
-
-
-def _date(ctx: Context, value: Any, field: str, *, required: bool = False) -> date | None:
-    if not value:
-        if required:
-            raise Skip("missing value", f"{field} is empty")
-        return None
-    fmt = ctx.options.get("date_format")
-    try:
-        if fmt:
-            try:
-                return datetime.strptime(value, fmt).date()
-            except ValueError:
-                pass
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        if required:
-            raise Skip("invalid", f"{field} {value!r} is not a date") from None
-        ctx.note("invalid", f"{field} {value!r} is not a date: left out", CHANGED)
-        return None
-
-
-def _local_time(ctx: Context, value: Any, field: str) -> datetime | None:
-    """A wall-clock time at the facility, or an instant with its offset, as an aware instant."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        ctx.note("invalid", f"{field} {value!r} is not a date and time: left out", CHANGED)
-        return None
-    if moment.tzinfo is None:
-        _, tz = cv.facility_of(ctx)
-        moment = moment.replace(tzinfo=cv.zone(tz))
-    return moment
-
-
-def _int(ctx: Context, value: Any, field: str) -> int | None:
-    if not value:
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        ctx.note("invalid", f"{field} {value!r} is not a whole number: left out", CHANGED)
-        return None
-    if not 0 <= number <= 2**31 - 1:
-        ctx.note("invalid", f"{field} {number} is out of range: left out", CHANGED)
-        return None
-    return number
-
-
-def _bool(value: Any, default: bool) -> bool:
-    if not value:
-        return default
-    return str(value).strip().lower() in ("1", "true", "yes", "y", "x")
-
-
-E = TypeVar("E", bound=StrEnum)
-
-# Words seed 003's own files use for our values, tried (without case) after the enumeration's
-# own values and the mapping's ``values``.
-ENROLLMENT_WORDS = {
-    "active": EnrollmentStatus.ENROLLED,
-    "enrolled": EnrollmentStatus.ENROLLED,
-    "waitlist": EnrollmentStatus.WAITLISTED,
-    "waitlisted": EnrollmentStatus.WAITLISTED,
-    "completed": EnrollmentStatus.COMPLETED,
-    "cancelled": EnrollmentStatus.CANCELLED,
-    "dropped": EnrollmentStatus.INCOMPLETE_DROPPED,
-    "withdrawn": EnrollmentStatus.INCOMPLETE_WITHDRAWN,
-}
-ATTENDANCE_WORDS = {
-    "absent": AttendanceStatus.ABSENT_UNEXCUSED,
-    "unexcused": AttendanceStatus.ABSENT_UNEXCUSED,
-    "excused": AttendanceStatus.ABSENT_EXCUSED,
-    "tardy": AttendanceStatus.LATE,
-}
-CANCELLED = ("cancelled", "canceled")
-HELD = ("scheduled", "confirmed", "active", "ongoing", "in_progress", "completed", "held", "done")
-
-
-def _word(ctx: Context, kind: type[E], value: Any, field: str, words: dict[str, E]) -> E | None:
-    """An enumeration value, or a word the seed's files use for it; unknown skips the row."""
-    if value and str(value).strip().lower() in words:
-        return words[str(value).strip().lower()]
-    return cv.enum(ctx, kind, value, field)
-
-
-def _staff(ctx: Context, row: Row, field: str) -> uuid.UUID | None:
-    """The instructor a row names (by the instructors file's id or name, or by name when there
-    is no such file); one that is not there is left out and reported."""
-    value = row[field]
-    if not value:
-        return None
-    found = ctx.optional_parent("instructors", row.get(f"{field}_ref", value))
-    if found is None:
-        ctx.note("orphan", f"{field} {value!r} is not among the instructors: left out", CHANGED)
-    return found
-
-
-def _room_of(ctx: Context, row: Row) -> uuid.UUID | None:
-    value = row["room"]
-    if not value:
-        return None
-    found = ctx.optional_parent("rooms", row.get("room_ref", value))
-    if found is None:
-        ctx.note("orphan", f"room {value!r} is not among the rooms: left out", CHANGED)
-    return found
-
-
-def _student(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    number = cv.code(ctx, row["student_number"], "student number", 32)
-    return {
-        "id": ctx.new_id("students", ctx.source_id),
-        "facility_id": facility,
-        "role": Role.STUDENT,
-        **cv.person_name(ctx, row["first_name"], row["last_name"]),
-        "email": cv.email(ctx, row["email"]),
-        "phone": cv.code(ctx, row["phone"], "phone", 32),
-        "student_number": code_key(number) if number else None,
-        "doc_id": cv.code(ctx, row["doc_id"], "doc_id", 64),
-        "status": cv.enum(ctx, PersonStatus, row["status"] or "active", "status"),
-    }
-
-
-def _profile(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    return {
-        "id": ctx.new_id("student_profiles", ctx.source_id),
-        "user_id": ctx.parent("students", row["id"], "student"),
-        "facility_id": facility,
-        "date_of_birth": _date(ctx, row["date_of_birth"], "date_of_birth"),
-        "enrollment_date": _date(ctx, row["enrollment_date"], "enrollment_date"),
-        "address": row["address"],
-    }
-
-
-def _guardian(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    names = cv.person_name(ctx, row["first_name"], row["last_name"])
-    return {
-        "id": ctx.new_id("guardians", ctx.source_id),
-        "facility_id": facility,
-        "name_first": names["name_first"],
-        "name_last": names["name_last"],
-        "email": cv.email(ctx, row["email"]),
-        "phone": cv.code(ctx, row["phone"], "phone", 32),
-        "address": row["address"],
-    }
-
-
-def _family(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    relationship = row["relationship"] or "guardian"
-    student, guardian, kind = gather(
-        lambda: ctx.parent("students", row["student"], "student"),
-        lambda: ctx.parent("guardians", row["guardian"], "guardian"),
-        lambda: cv.enum(ctx, GuardianRelationship, relationship.lower(), "relationship"),
-    )
-    return {
-        "id": ctx.new_id("student_guardians", ctx.source_id),
-        "facility_id": facility,
-        "student_id": student,
-        "guardian_id": guardian,
-        "relationship": kind,
-        "is_primary": _bool(row["is_primary"], False),
-        "can_pick_up": _bool(row["can_pick_up"], True),
-    }
-
-
-def _program(row: Row, ctx: Context) -> dict[str, Any]:
-    return {
-        "id": ctx.new_id("programs", ctx.source_id),
-        "name": cv.text(ctx, row["program"], "program", cv.NAME, required=True),
-    }
-
-
-def _offer(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    return {
-        "id": ctx.new_id("facilities_programs", ctx.source_id),
-        "facility_id": facility,
-        "program_id": ctx.parent("programs", row["program"], "program"),
-    }
-
-
-def _room(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    return {
-        "id": ctx.new_id("rooms", ctx.source_id),
-        "facility_id": facility,
-        "name": cv.text(ctx, row["room"], "room", cv.NAME, required=True),
-    }
-
-
-def _location(row: Row, ctx: Context) -> dict[str, Any]:
-    """A room from its own file (seed 003 ``locations``)."""
-    facility, _ = cv.facility_of(ctx)
-    kind = str(row["kind"] or "classroom").strip().lower()
-    if kind not in RoomKind.__members__.values():
-        ctx.note("unknown value", f"kind {row['kind']!r} is not a kind of room: other", CHANGED)
-        kind = RoomKind.OTHER
-    return {
-        "id": ctx.new_id("rooms", ctx.source_id),
-        "facility_id": facility,
-        "name": cv.text(ctx, row["name"], "name", cv.NAME, required=True),
-        "kind": RoomKind(kind),
-        "capacity": _int(ctx, row["capacity"], "capacity"),
-        "status": cv.enum(ctx, RoomStatus, (row["status"] or "active").lower(), "status"),
-    }
-
-
-def _instructor(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    return {
-        "id": ctx.new_id("instructors", ctx.source_id),
-        "facility_id": facility,
-        "role": Role.INSTRUCTOR,
-        **cv.split_name(ctx, row["instructor"]),
-    }
-
-
-def _instructor_file(row: Row, ctx: Context) -> dict[str, Any]:
-    """An instructor from their own file (seed 003 ``instructors``)."""
-    facility, _ = cv.facility_of(ctx)
-    names = (
-        cv.person_name(ctx, row["first_name"], row["last_name"])
-        if row["first_name"] or row["last_name"]
-        else cv.split_name(ctx, row["name"])
-    )
-    return {
-        "id": ctx.new_id("instructors", ctx.source_id),
-        "facility_id": facility,
-        "role": Role.INSTRUCTOR,
-        **names,
-        "email": cv.email(ctx, row["email"]),
-        "phone": cv.code(ctx, row["phone"], "phone", 32),
-    }
-
-
-def _class(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    start = _date(ctx, row["start_date"], "start_date", required=True)
-    end = _date(ctx, row["end_date"], "end_date")
-    if start and end and end < start:
-        ctx.note("invalid", f"end {end} is before start {start}: end left out", CHANGED)
-        end = None
-    return {
-        "id": ctx.new_id("classes", ctx.source_id),
-        "program_id": ctx.parent("programs", row["program"] or row["name"], "program"),
-        "facility_id": facility,
-        "name": cv.text(ctx, row["name"], "name", cv.NAME, required=True),
-        "description": row["description"],
-        "instructor_id": _staff(ctx, row, "instructor"),
-        "room_id": _room_of(ctx, row),
-        "capacity": _int(ctx, row["capacity"], "capacity"),
-        "status": cv.enum(ctx, ClassStatus, row["status"] or "Active", "status"),
-        "start_date": start,
-        "end_date": end,
-    }
-
-
-def _enrollment(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    class_id, user_id, status = gather(
-        lambda: ctx.parent("classes", row["class"], "class"),
-        lambda: ctx.parent("students", row["student"], "student"),
-        lambda: _word(
-            ctx, EnrollmentStatus, row["status"] or "Enrolled", "status", ENROLLMENT_WORDS
-        ),
-    )
-    given = _int(ctx, row["waitlist_position"], "waitlist_position")
-    place = row["_place"]
-    if status is EnrollmentStatus.WAITLISTED:
-        if given is not None and given != place:
-            ctx.note(
-                "renumbered",
-                f"waitlist position {given} is number {place} of the class's waitlist in order",
-                CHANGED,
-            )
-    elif given is not None:
-        ctx.note(
-            "invalid",
-            f"waitlist position {given} given to an enrolment that is not waitlisted: left out",
-            CHANGED,
-        )
-        place = None
-    return {
-        "id": ids.enrollment_id(class_id, user_id),
-        "facility_id": facility,
-        "class_id": class_id,
-        "user_id": user_id,
-        "enrollment_status": status,
-        "change_reason": row["reason"],
-        "enrolled_at": _local_time(ctx, row["enrolled_at"], "enrolled_at"),
-        "enrollment_ended_at": _local_time(ctx, row["ended_at"], "ended_at"),
-        "waitlist_position": place if status is EnrollmentStatus.WAITLISTED else None,
-    }
-
-
-def _clock(value: Any, field: str) -> time:
-    """A time of day (``17:00``), or the time of a date and time."""
-    text = str(value or "").strip()
-    try:
-        if len(text) <= 8:
-            return time.fromisoformat(text)
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).time()
-    except ValueError:
-        raise Skip("invalid", f"{field} {value!r} is not a time of day") from None
-
-
-def _session_start(ctx: Context, row: Row) -> datetime:
-    """When the session (its first one) starts, at the facility: a date and time, or the
-    ``date`` and a start time."""
-    _, tz = cv.facility_of(ctx)
-    if row["date"]:
-        day = _date(ctx, row["date"], "date", required=True)
-        assert day is not None  # required
-        return datetime.combine(day, _clock(row["start"], "start"), tzinfo=cv.zone(tz))
-    start = _local_time(ctx, row["start"], "start")
-    if start is None:
-        raise Skip("invalid", f"start {row['start']!r} is not a date and time")
-    return start
-
-
-def _duration(ctx: Context, row: Row, start: datetime) -> Any:
-    """The duration as given, or from the session's end (a time that day, or a date and time)."""
-    if row["duration"] or not row["end"]:
-        return row["duration"]
-    text = str(row["end"]).strip()
-    if len(text) <= 8:
-        end = datetime.combine(start.date(), _clock(text, "end"), tzinfo=start.tzinfo)
-    else:
-        found = _local_time(ctx, text, "end")
-        if found is None:
-            raise Skip("invalid duration", f"end {text!r} is not a time")
-        end = found
-    minutes = int((end - start).total_seconds() // 60)
-    if minutes <= 0:
-        raise Skip("invalid duration", f"the session ends ({text}) before it starts")
-    return minutes
-
-
-def _session(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, tz = cv.facility_of(ctx)
-
-    def series() -> dict[str, Any]:
-        start = _session_start(ctx, row)
-        return series_values(row["rrule"], _duration(ctx, row, start), start, tz)
-
-    class_id, values = gather(lambda: ctx.parent("classes", row["class"], "class"), series)
-    status = str(row["status"] or "").strip().lower()
-    if status and status not in (*CANCELLED, *HELD):
-        ctx.note(
-            "unknown value",
-            f"status {row['status']!r} is neither cancelled nor one of {', '.join(HELD)}:"
-            " imported as held",
-            CHANGED,
-        )
-    if status in CANCELLED and values["recurrence_rule"]:
-        ctx.note(
-            "cancelled series",
-            "the row is cancelled but repeats: its first session is imported cancelled, the"
-            " others as held",
-            CHANGED,
-        )
-    if row["cancellation_reason"] and status not in CANCELLED:
-        ctx.note(
-            "invalid",
-            f"cancellation reason {row['cancellation_reason']!r} on a session that is not"
-            " cancelled: left out",
-            CHANGED,
-        )
-    return {
-        "id": ctx.new_id("sessions", ctx.source_id),
-        "facility_id": facility,
-        "class_id": class_id,
-        "room_id": _room_of(ctx, row),
-        "instructor_id": _staff(ctx, row, "instructor"),
-        "until_local": _date(ctx, row["until"], "until"),
-        **values,
-    }
-
-
-def _cancellation(row: Row, ctx: Context) -> dict[str, Any]:
-    """A cancelled session (seed 003 session status): its occurrence, cancelled, with why."""
-    facility, tz = cv.facility_of(ctx)
-    event = ctx.parent("sessions", row["id"], "session")
-    day = _session_start(ctx, row).astimezone(cv.zone(tz)).date()
-    return {
-        "id": ids.override_id(event, day),
-        "facility_id": facility,
-        "event_id": event,
-        "original_date": day,
-        "is_cancelled": True,
-        "reason": cv.text(ctx, row["cancellation_reason"], "cancellation_reason", None)
-        or "cancelled in the export",
-    }
-
-
-def _attendance(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, tz = cv.facility_of(ctx)
-
-    def day() -> date:
-        raw = row["date"]
-        fmt = ctx.options.get("date_format")
-        if fmt and raw and "T" not in raw:
-            parsed = _date(ctx, raw, "date", required=True)
-            raw = parsed.isoformat() if parsed else raw
-        return occurrence_date(raw, cv.zone(tz), tz)
-
-    event, user_id, when, status = gather(
-        lambda: ctx.parent("sessions", row["session"], "session"),
-        lambda: ctx.parent("students", row["student"], "student"),
-        day,
-        lambda: _word(ctx, AttendanceStatus, row["status"], "status", ATTENDANCE_WORDS),
-    )
-    check_in = _local_time(ctx, row["check_in"], "check_in")
-    check_out = _local_time(ctx, row["check_out"], "check_out")
-    if check_in and check_out and check_out < check_in:
-        ctx.note("invalid", "checked out before checking in: check-out left out", CHANGED)
-        check_out = None
-    return {
-        "id": ids.attendance_id(event, user_id, when),
-        "facility_id": facility,
-        "event_id": event,
-        "user_id": user_id,
-        "date": when,
-        "attendance_status": status,
-        "absence_reason": cv.text(ctx, row["absence_reason"], "absence_reason", 200),
-        "note": row["note"],
-        "check_in_at": check_in,
-        "check_out_at": check_out,
-        "minutes": _int(ctx, row["minutes"], "minutes") or cv.minutes_between(check_in, check_out),
-        "marked_by": cv.code(ctx, row["marked_by"], "marked_by", 63),
-        "needs_review": mark_review(ctx, "sessions", event, when),
-    }
-
-
-def _module(row: Row, ctx: Context) -> dict[str, Any]:
-    return {
-        "id": ctx.new_id("modules", ctx.source_id),
-        "program_id": ctx.parent("programs", row["program"], "program"),
-        "name": cv.text(ctx, row["module"], "module", cv.NAME, required=True),
-        "sequence_order": int(row["first_line"]),
-    }
-
-
-def _lesson(row: Row, ctx: Context) -> dict[str, Any]:
-    return {
-        "id": ctx.new_id("lessons", ctx.source_id),
-        "module_id": ctx.parent(
-            "modules", f"{row['program']}:{row['module'] or row['program']}", "module"
-        ),
-        "title": cv.text(ctx, row["title"], "title", cv.NAME, required=True),
-        "duration_minutes": _int(ctx, row["duration"], "duration"),
-        "sequence_order": _int(ctx, row["sequence"], "sequence") or int(row["_line"]),
-    }
-
-
-def _stars(ctx: Context, value: Any) -> int | None:
-    """A 0-3 star rating: a number, or stars drawn (``★★☆``)."""
-    text = str(value or "").strip()
-    if not text:
-        return None
-    if set(text) <= set("★☆*"):
-        number = text.count("★") + text.count("*")
-    else:
-        try:
-            number = int(float(text))
-        except ValueError:
-            ctx.note("invalid", f"stars {value!r} is not a rating of 0 to 3: left out", CHANGED)
-            return None
-    if not 0 <= number <= 3:
-        ctx.note("invalid", f"stars {number} is not a rating of 0 to 3: left out", CHANGED)
-        return None
-    return number
-
-
-def _progress(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    student, lesson = gather(
-        lambda: ctx.parent("students", row["student"], "student"),
-        lambda: ctx.parent("lessons", row["lesson"], "lesson"),
-    )
-    stars = _stars(ctx, row["stars"])
-    # Without a status: a lesson rated or assessed is under way, else not started.
-    status = (
-        cv.enum(ctx, ProgressStatus, str(row["status"]).strip().lower(), "status")
-        if row["status"]
-        else ProgressStatus.IN_PROGRESS
-        if row["stars"] or row["assessed_at"]
-        else ProgressStatus.NOT_STARTED
-    )
-    return {
-        "id": ids.lesson_progress_id(student, lesson),
-        "facility_id": facility,
-        "student_id": student,
-        "lesson_id": lesson,
-        "status": status,
-        "stars": stars,
-        "assessed_by": _staff(ctx, row, "assessed_by"),
-        "assessed_at": _local_time(ctx, row["assessed_at"], "assessed_at"),
-    }
-
-
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _weekday(value: Any) -> int:
-    """``Mon``, ``monday``, or ISO ``1`` (Monday) to ``7`` as 0 (Monday) to 6."""
-    text = str(value).strip().lower()
-    if text.isdigit() and 1 <= int(text) <= 7:
-        return int(text) - 1
-    for index, name in enumerate(_WEEKDAYS):
-        if text.startswith(name):
-            return index
-    raise Skip("invalid", f"weekday {value!r} is not a day of the week")
-
-
-def _minute(value: Any, field: str) -> int:
-    try:
-        return parse_minute(str(value or ""))
-    except ValueError:
-        raise Skip("invalid", f"{field} {value!r} is not a time of day (09:00)") from None
-
-
-def _hours(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    start, end = _minute(row["start"], "start"), _minute(row["end"], "end")
-    if end <= start:
-        raise Skip("invalid", f"the hours end ({row['end']}) before they start ({row['start']})")
-    valid_from = _date(ctx, row["valid_from"], "valid_from")
-    valid_to = _date(ctx, row["valid_to"], "valid_to")
-    if valid_from and valid_to and valid_to < valid_from:
-        ctx.note("invalid", f"valid_to {valid_to} is before valid_from: left out", CHANGED)
-        valid_to = None
-    return {
-        "id": ctx.new_id("availability", ctx.source_id),
-        "facility_id": facility,
-        "instructor_id": ctx.parent(
-            "instructors", row.get("instructor_ref", row["instructor"]), "instructor"
-        ),
-        "weekday": _weekday(row["weekday"]),
-        "start_minute": start,
-        "end_minute": end,
-        "valid_from": valid_from,
-        "valid_to": valid_to,
-    }
-
-
-def _wall_time(ctx: Context, value: Any, field: str, *, end: bool) -> datetime:
-    """A time off's start or end: a date (its start; an end date is the whole day) or a date
-    and time, as the facility's naive wall time."""
-    text = str(value or "").strip()
-    if len(text) > 10 or "T" in text:
-        try:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            raise Skip("invalid", f"{field} {value!r} is not a date and time") from None
-        if moment.tzinfo is not None:
-            _, tz = cv.facility_of(ctx)
-            moment = moment.astimezone(cv.zone(tz)).replace(tzinfo=None)
-        return moment
-    day = _date(ctx, text, field, required=True)
-    assert day is not None  # required
-    return datetime.combine(day + timedelta(days=1) if end else day, time())
-
-
-def _time_off(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    starts = _wall_time(ctx, row["start"], "start", end=False)
-    ends = _wall_time(ctx, row["end"], "end", end=True)
-    if ends <= starts:
-        raise Skip("invalid", f"the time off ends ({row['end']}) before it starts")
-    return {
-        "id": ctx.new_id("time_off", ctx.source_id),
-        "facility_id": facility,
-        "instructor_id": ctx.parent(
-            "instructors", row.get("instructor_ref", row["instructor"]), "instructor"
-        ),
-        "starts_local": starts,
-        "ends_local": ends,
-        "reason": cv.text(ctx, row["reason"], "reason", 500),
-    }
 
 
 def _by_id(row: Row) -> str:
@@ -714,7 +131,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("users", clear_on_clash=("email", "student_number")),
                 students,
                 ("_line",),
-                _needs_id(_once(_student, "the student")),
+                _needs_id(_once(student_row, "the student")),
                 _by_id,
             ),
             Entity(
@@ -722,7 +139,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("student_profiles"),
                 f"SELECT * FROM ({students}) AS s WHERE s.id IS NOT NULL AND s._nth = 1",
                 ("_line",),
-                _profile,
+                profile_row,
                 _by_id,
             ),
         ]
@@ -737,7 +154,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                     alike=("first_name", "last_name", "email", "phone", "address"),
                 ),
                 ("_line",),
-                _needs_id(_once(_guardian, "the parent, with other details,")),
+                _needs_id(_once(guardian_row, "the parent, with other details,")),
                 _by_id,
             )
         )
@@ -763,7 +180,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 f" FROM ({union}) AS t"
                 f" WINDOW w AS (PARTITION BY t.guardian, t.student ORDER BY t._file, t._line)",
                 ("_file", "_line"),
-                _once(_family, "the parent and student"),
+                _once(family_row, "the parent and student"),
                 lambda r: f"{r['guardian']}:{r['student']}",
             )
         )
@@ -774,7 +191,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("rooms", match_on=("facility_id", "name")),
                 _numbered("csv_rooms", ("id",)),
                 ("_line",),
-                _needs_id(_once(_location, "the room")),
+                _needs_id(_once(location_row, "the room")),
                 _by_id,
             )
         )
@@ -791,7 +208,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                     Target("rooms", match_on=("facility_id", "name")),
                     rooms,
                     ("room",),
-                    _room,
+                    room_row,
                     lambda r: str(r["room"]),
                 )
             )
@@ -808,7 +225,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("users", clear_on_clash=("email",)),
                 _numbered("csv_instructors", ("id",)),
                 ("_line",),
-                _needs_id(_once(_instructor_file, "the instructor")),
+                _needs_id(_once(instructor_file_row, "the instructor")),
                 _by_id,
             )
         )
@@ -828,7 +245,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                     Target("users"),
                     named,
                     ("instructor",),
-                    _instructor,
+                    instructor_row,
                     lambda r: str(r["instructor"]),
                 )
             )
@@ -851,7 +268,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("programs", match_on=("name",)),
                 programs,
                 ("program",),
-                _program,
+                program_row,
                 lambda r: str(r["program"]),
             ),
             Entity(
@@ -859,7 +276,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("facilities_programs", match_on=("facility_id", "program_id")),
                 programs,
                 ("program",),
-                _offer,
+                offer_row,
                 lambda r: str(r["program"]),
             ),
         ]
@@ -872,7 +289,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                     "csv_classes", ("id",), extra=_staff_ref(kinds, "instructor") + _room_ref(kinds)
                 ),
                 ("_line",),
-                _needs_id(_once(_class, "the class")),
+                _needs_id(_once(class_row, "the class")),
                 _by_id,
             )
         )
@@ -889,7 +306,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 f" THEN btrim(e.waitlist_position)::integer END NULLS LAST, e._line) END"
                 f" AS _place FROM ({numbered}) AS e",
                 ("_line",),
-                _once(_enrollment, "the student's enrolment in the class"),
+                _once(enrollment_row, "the student's enrolment in the class"),
                 lambda r: f"{r['student']}:{r['class']}",
             )
         )
@@ -903,7 +320,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("program_class_events"),
                 sessions,
                 ("_line",),
-                _needs_id(_once(_session, "the session")),
+                _needs_id(_once(session_row, "the session")),
                 _by_id,
             ),
             Entity(
@@ -912,7 +329,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 f"SELECT * FROM ({sessions}) AS s WHERE s.id IS NOT NULL AND s._nth = 1"
                 " AND lower(btrim(s.status)) IN ('cancelled', 'canceled')",
                 ("_line",),
-                _cancellation,
+                cancellation_row,
                 _by_id,
             ),
         ]
@@ -923,7 +340,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("program_class_event_attendance"),
                 _numbered("csv_attendance", ("session", "student", "date")),
                 ("_line",),
-                _once(_attendance, "the student's mark at the session that day"),
+                _once(attendance_row, "the student's mark at the session that day"),
                 lambda r: f"{r['session']}:{r['student']}:{r['date']}",
             )
         )
@@ -935,7 +352,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("instructor_availability"),
                 f"SELECT * FROM ({availability}) AS a WHERE a.weekday IS NOT NULL",
                 ("_line",),
-                _needs_id(_once(_hours, "the row")),
+                _needs_id(_once(hours_row, "the row")),
                 _by_id,
             ),
             Entity(
@@ -943,7 +360,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("instructor_time_off"),
                 f"SELECT * FROM ({availability}) AS a WHERE a.weekday IS NULL",
                 ("_line",),
-                _needs_id(_once(_time_off, "the row")),
+                _needs_id(_once(time_off_row, "the row")),
                 _by_id,
             ),
         ]
@@ -956,7 +373,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 " FROM csv_lessons WHERE program IS NOT NULL"
                 " GROUP BY program, coalesce(module, program)",
                 ("program", "module"),
-                _module,
+                module_row,
                 lambda r: f"{r['program']}:{r['module']}",
             ),
             Entity(
@@ -964,7 +381,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 Target("lessons"),
                 _numbered("csv_lessons", ("id",)),
                 ("_line",),
-                _needs_id(_once(_lesson, "the lesson")),
+                _needs_id(_once(lesson_row, "the lesson")),
                 _by_id,
             ),
         ]
@@ -979,7 +396,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                     extra=_staff_ref(kinds, "assessed_by"),
                 ),
                 ("_line",),
-                _once(_progress, "the student's progress on the lesson"),
+                _once(progress_row, "the student's progress on the lesson"),
                 lambda r: f"{r['student']}:{r['lesson']}",
             )
         )

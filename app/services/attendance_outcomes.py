@@ -18,7 +18,11 @@ from app.domain.validation import check_range, check_timezone
 from app.infra.clock import Clock, SystemClock
 from app.repositories.attendance import AttendanceRepository, LedgerLine, MarkFact
 from app.repositories.classes import ClassRepository
-from app.repositories.enrollments import EnrolledPeriod, EnrollmentRepository
+from app.repositories.enrollments import (
+    EnrolledPeriod,
+    EnrollmentRepository,
+    StudentEnrollmentLine,
+)
 from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_dto import (
@@ -30,7 +34,7 @@ from app.services.classes_dto import student_name
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
 
-__all__ = ["AttendanceOutcomes", "enrollment_outcomes", "on_sheet"]
+__all__ = ["AttendanceOutcomes", "enrollment_outcomes", "on_sheet", "student_outcomes"]
 
 
 def _policy(row: AttendancePolicyRow | None) -> AttendancePolicy:
@@ -125,6 +129,22 @@ def enrollment_outcomes(
     return result
 
 
+def student_outcomes(
+    uow: UnitOfWork, student_id: uuid.UUID, now: datetime
+) -> list[tuple[StudentEnrollmentLine, PolicyOutcome, AttendancePolicy]]:
+    """Each enrolment that ever put the student on a sheet, with its standing as of ``now``;
+    ``NotFound`` when there is no such student."""
+    if uow.get(ClassRepository).person(student_id) is None:
+        raise NotFound("The student does not exist or was deleted.")
+    enrollments = uow.get(EnrollmentRepository)
+    outcomes = enrollment_outcomes(uow, enrollments.periods(student_id=student_id), now)
+    return [
+        (item, *outcomes[item.enrollment.id])
+        for item in enrollments.of_student(student_id)
+        if item.enrollment.id in outcomes
+    ]
+
+
 def _counts_for(entry: LedgerLine, period: EnrolledPeriod) -> bool:
     if entry.user_id != period.user_id:
         return False
@@ -144,14 +164,8 @@ class AttendanceOutcomes:
         """Attendance of a student in each class they were enrolled in, by class name."""
         now = self._clock.now()
         with self._uow() as uow:
-            if uow.get(ClassRepository).person(student_id) is None:
-                raise NotFound("The student does not exist or was deleted.")
-            enrollments = uow.get(EnrollmentRepository)
-            periods = enrollments.periods(student_id=student_id)
-            held = {p.enrollment_id for p in periods}  # never on a sheet: not summarised
-            found = [i for i in enrollments.of_student(student_id) if i.enrollment.id in held]
-            outcomes = enrollment_outcomes(uow, periods, now)
-        found.sort(key=lambda i: (i.class_name.casefold(), i.enrollment.id))
+            found = student_outcomes(uow, student_id, now)
+        found.sort(key=lambda f: (f[0].class_name.casefold(), f[0].enrollment.id))
         return [
             _class_summary(
                 item.enrollment.class_id,
@@ -159,9 +173,9 @@ class AttendanceOutcomes:
                 item.program_id,
                 item.enrollment.id,
                 item.enrollment.enrollment_status,
-                outcomes[item.enrollment.id][0],
+                outcome,
             )
-            for item in found
+            for item, outcome, _ in found
         ]
 
     def class_summary(self, class_id: uuid.UUID) -> list[StudentAttendanceSummary]:

@@ -148,20 +148,8 @@ class OccurrenceEdits(SeriesEdits):
         allow_clash: bool = False,
     ) -> ScheduleChange:
         """Another instructor teaches one session, or all future ones (a new series)."""
-        cleaned = clean_text(reason, field="reason", max_length=REASON_MAX)
-
-        def one(ov: OccurrenceOverrideRow) -> None:
-            ov.substitute_instructor_id = instructor_id
-            ov.reason = cleaned or ov.reason
-
-        return self._edit(
-            series_id,
-            original_date,
-            scope,
-            one,
-            lambda part: replace(part, instructor_id=instructor_id),
-            allow_clash,
-            instructor_id=instructor_id,
+        return self._assign(
+            series_id, original_date, reason, scope, allow_clash, instructor_id=instructor_id
         )
 
     def change_room(
@@ -175,20 +163,45 @@ class OccurrenceEdits(SeriesEdits):
         allow_clash: bool = False,
     ) -> ScheduleChange:
         """One session, or all future ones (a new series), take place in another room."""
+        return self._assign(series_id, original_date, reason, scope, allow_clash, room_id=room_id)
+
+    def _assign(
+        self,
+        series_id: uuid.UUID,
+        original_date: date,
+        reason: str | None,
+        scope: Scope,
+        allow_clash: bool,
+        *,
+        room_id: uuid.UUID | None = None,
+        instructor_id: uuid.UUID | None = None,
+    ) -> ScheduleChange:
+        """A room or an instructor (whichever is given) for one session or all future ones."""
         cleaned = clean_text(reason, field="reason", max_length=REASON_MAX)
 
         def one(ov: OccurrenceOverrideRow) -> None:
-            ov.room_id = room_id
+            if room_id is not None:
+                ov.room_id = room_id
+            if instructor_id is not None:
+                ov.substitute_instructor_id = instructor_id
             ov.reason = cleaned or ov.reason
+
+        def change(part: SeriesSpec) -> SeriesSpec:
+            return replace(
+                part,
+                room_id=room_id or part.room_id,
+                instructor_id=instructor_id or part.instructor_id,
+            )
 
         return self._edit(
             series_id,
             original_date,
             scope,
             one,
-            lambda part: replace(part, room_id=room_id),
+            change,
             allow_clash,
             room_id=room_id,
+            instructor_id=instructor_id,
         )
 
     def restore_occurrence(

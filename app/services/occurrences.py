@@ -79,8 +79,15 @@ class StoredSeries(Protocol):
     def until_local(self) -> date | None: ...
 
 
-def stored_spec(row: StoredSeries, timezone: str) -> SeriesSpec:
-    """The sessions a stored series row describes (no ids, rooms or instructors)."""
+def stored_spec(
+    row: StoredSeries,
+    timezone: str,
+    *,
+    series_id: uuid.UUID | None = None,
+    room_id: uuid.UUID | None = None,
+    instructor_id: uuid.UUID | None = None,
+) -> SeriesSpec:
+    """The sessions a stored series row describes (an ORM row or a query's line)."""
     return SeriesSpec(
         dtstart_local=row.dtstart_local,
         duration_minutes=row.duration_minutes,
@@ -88,17 +95,16 @@ def stored_spec(row: StoredSeries, timezone: str) -> SeriesSpec:
         timezone=timezone,
         exdates=parse_exdates(row.exdates),
         until_local=row.until_local,
+        series_id=series_id,
+        room_id=room_id,
+        instructor_id=instructor_id,
     )
 
 
 def spec_of(line: SeriesLine) -> SeriesSpec:
-    return SeriesSpec(
-        dtstart_local=line.dtstart_local,
-        duration_minutes=line.duration_minutes,
-        rrule=line.recurrence_rule,
-        timezone=line.timezone,
-        exdates=parse_exdates(line.exdates),
-        until_local=line.until_local,
+    return stored_spec(
+        line,
+        line.timezone,
         series_id=line.id,
         room_id=line.room_id,
         instructor_id=line.instructor_id,

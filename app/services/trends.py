@@ -22,7 +22,7 @@ from app.repositories.classes import ClassRepository
 from app.repositories.enrollments import EnrollmentRepository
 from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
-from app.services.attendance_outcomes import enrollment_outcomes, on_sheet
+from app.services.attendance_outcomes import on_sheet, student_outcomes
 from app.services.classes_dto import student_name
 from app.services.occurrences import expand_lines
 from app.services.schedule_dto import OccurrenceView
@@ -181,13 +181,7 @@ class TrendService:
         """
         now = self._clock.now()
         with self._uow() as uow:
-            if uow.get(ClassRepository).person(student_id) is None:
-                raise NotFound("The student does not exist or was deleted.")
-            enrollments = uow.get(EnrollmentRepository)
-            periods = enrollments.periods(student_id=student_id)
-            held = {p.enrollment_id for p in periods}  # the waitlist only: no hours
-            found = [i for i in enrollments.of_student(student_id) if i.enrollment.id in held]
-            outcomes = enrollment_outcomes(uow, periods, now)
+            found = student_outcomes(uow, student_id, now)
         result = [
             HoursProgress(
                 enrollment_id=item.enrollment.id,
@@ -195,10 +189,10 @@ class TrendService:
                 class_name=item.class_name,
                 program_name=item.program_name,
                 enrollment_status=item.enrollment.enrollment_status,
-                earned=outcomes[item.enrollment.id][0].hours_earned,
-                required=outcomes[item.enrollment.id][1].required_hours,
+                earned=outcome.hours_earned,
+                required=policy.required_hours,
             )
-            for item in found
+            for item, outcome, policy in found
         ]
         result.sort(
             key=lambda h: (

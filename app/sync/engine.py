@@ -287,7 +287,10 @@ class SyncEngine:
         def fetch(after: uuid.UUID | None) -> list[StoredRow]:
             return self.server.page(name, after, self.facilities, self.config.page_size)
 
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader:
+        with (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader,
+            self.local.loading() as held,
+        ):
             rows = fetch(after)
             while rows:
                 self._check_cancel()
@@ -295,7 +298,7 @@ class SyncEngine:
                 ahead = reader.submit(fetch, after) if len(rows) == self.config.page_size else None
                 if key is None:
                     seen.update(r[0] for r in rows)
-                with self.local.applying() as conn:
+                with self.local.applying(held) as conn:
                     self.local.upsert(conn, name, rows, report.applied)
                     if key is not None:
                         self.local.put(conn, key, str(after))

@@ -29,7 +29,7 @@ from app.db import migrate, urls
 from app.db.cache_prune import prune_cache
 from app.db.engine import (
     CACHE_KEY_BYTES,
-    WRITER_LOCK_SUFFIX,
+    LOCK_FILE_SUFFIXES,
     CacheLocked,
     check_cache_key,
     cut_server_engine,
@@ -309,7 +309,7 @@ class SignInService:
         self._credentials.forget_cache_key(profile.key, username)
         if account is None:
             return False
-        for suffix in ("", "-wal", "-shm", WRITER_LOCK_SUFFIX):
+        for suffix in ("", "-wal", "-shm", *LOCK_FILE_SUFFIXES):
             (self.caches_dir / f"{account.cache_file}{suffix}").unlink(missing_ok=True)
         self._accounts.remove(profile.key, username)
         log.info("removed the local data of a disabled account from this workstation")
@@ -490,7 +490,7 @@ class SignInService:
         source = self.caches_dir / account.cache_file
         if source.exists():
             shutil.move(source, source.with_name(f"{source.name}.set-aside-{stamp}"))
-            for suffix in ("-wal", "-shm", WRITER_LOCK_SUFFIX):
+            for suffix in ("-wal", "-shm", *LOCK_FILE_SUFFIXES):
                 source.with_name(source.name + suffix).unlink(missing_ok=True)
         log.warning("local cache set aside: %s", why)
         return (

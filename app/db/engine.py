@@ -6,6 +6,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import weakref
 from pathlib import Path
 from typing import Any
@@ -308,13 +309,22 @@ def workstation_server_engine(url: Any, **kwargs: Any) -> Engine:
     return server_engine(url, keep_idle=False, **kwargs)
 
 
-def make_local_engine(path: Path | str, key: bytes | None = None) -> Engine:
+def make_local_engine(
+    path: Path | str, key: bytes | None = None, *, background: bool = False
+) -> Engine:
     """Engine for a workstation cache file: WAL, ``synchronous=FULL``, foreign keys enforced.
 
     Every cache goes through SQLCipher's build of SQLite (``sqlcipher3``), so tests and the app
     run one SQLite. With ``key`` (32 random bytes, kept in the keyring) the file is encrypted at
     rest; without it the file is plain (the generated demo workstation, tests). ``path`` may be
     ``":memory:"``. Nothing is opened until first use; ``check_cache_key`` opens it eagerly.
+
+    ``background`` (the sync worker's engine): its writers let the desk's go first, and its
+    commits are ``synchronous=NORMAL`` (no fsync of their own: the next desk commit or
+    checkpoint makes them durable). A power cut may then undo the sync's last transactions,
+    never corrupt the cache, and nothing of them is lost: pulled rows go with the cursor that
+    fetched them (pulled again), an acknowledgement is settled again at the next handshake.
+    A desk edit still survives a power cut the moment it is acknowledged.
     """
     if key is not None and len(key) != CACHE_KEY_BYTES:
         raise ValueError(f"a cache key is {CACHE_KEY_BYTES} bytes")
@@ -334,16 +344,17 @@ def make_local_engine(path: Path | str, key: bytes | None = None) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             # An acknowledged local edit must survive a power cut (DESIGN §3 rule 2).
-            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute(f"PRAGMA synchronous={'NORMAL' if background else 'FULL'}")
             cursor.execute("PRAGMA busy_timeout=5000")
         finally:
             cursor.close()
 
-    _share_one_writer(engine, None if target == ":memory:" else target)
+    _share_one_writer(engine, None if target == ":memory:" else target, background=background)
     return engine
 
 
 WRITER_LOCK_SUFFIX = "-writer"  # beside the cache file, as SQLite's -wal and -shm
+LOCK_FILE_SUFFIXES = (WRITER_LOCK_SUFFIX, WRITER_LOCK_SUFFIX + "-want")  # every file of the turn
 _WRITERS: weakref.WeakKeyDictionary[Engine, dict[object, object]] = weakref.WeakKeyDictionary()
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 _WRITE_WAIT_S = 5.0  # as long as SQLite's own busy_timeout
@@ -366,13 +377,23 @@ class _FileTurn:
     """The writers' turn among every process and thread: an exclusive ``flock`` on a file
     beside the cache, each turn on a descriptor of its own (so threads of one process exclude
     each other too). The waiter blocks in the kernel, which hands the lock over the moment
-    the holder lets go (or dies: a killed sync worker never keeps it)."""
+    the holder lets go (or dies: a killed sync worker never keeps it).
 
-    def __init__(self, path: str) -> None:
+    A ``background`` writer (the sync worker) lets the desk's writers go first: a desk writer
+    that has to wait holds a shared lock on a second file (``-want``) until its turn comes,
+    and a background writer takes its turn only once that file is free. Without it the sync,
+    writing transaction after transaction, could take the turn again before the woken desk
+    thread got to it, and a mark would wait several of its transactions instead of one."""
+
+    def __init__(self, path: str, *, background: bool = False) -> None:
         self._path = path
+        self._want = path + "-want"  # the cache's LOCK_FILE_SUFFIXES[1]
+        self._background = background
 
     def take(self, timeout: float) -> object | None:
-        fd = os.open(self._path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        if self._background:
+            self._let_the_desk_go_first(timeout)
+        fd = _open_lock_file(self._path)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return fd
@@ -381,10 +402,15 @@ class _FileTurn:
         except BaseException:
             os.close(fd)
             raise
+        want = None if self._background else _open_lock_file(self._want)
         # Held elsewhere: wait in the kernel on a helper thread, so the wait can end.
         got = threading.Event()
         guard = threading.Lock()
         abandoned = [False]
+
+        def let_go_of_want() -> None:
+            if want is not None:
+                os.close(want)  # closing the descriptor lets its lock go
 
         def wait() -> None:
             try:
@@ -393,18 +419,43 @@ class _FileTurn:
                 abandoned[0] = True
             with guard:
                 if abandoned[0]:
-                    os.close(fd)  # closing the descriptor lets the lock go
+                    os.close(fd)
                 else:
+                    let_go_of_want()
                     got.set()
 
-        threading.Thread(target=wait, name="cache-writer-turn", daemon=True).start()
+        try:
+            if want is not None:
+                fcntl.flock(want, fcntl.LOCK_SH)
+            threading.Thread(target=wait, name="cache-writer-turn", daemon=True).start()
+        except BaseException:
+            os.close(fd)
+            let_go_of_want()
+            raise
         if got.wait(timeout):
             return fd
         with guard:
             if got.is_set():
                 return fd
             abandoned[0] = True
+            let_go_of_want()
         return None
+
+    def _let_the_desk_go_first(self, timeout: float) -> None:
+        """Wait (polling: this writer is in no hurry) until no desk writer waits for a turn."""
+        want = _open_lock_file(self._want)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(want, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    return
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        return
+                    time.sleep(0.0005)
+        finally:
+            os.close(want)
 
     def give(self, token: object) -> None:
         assert isinstance(token, int)
@@ -414,7 +465,11 @@ class _FileTurn:
             os.close(token)
 
 
-def _share_one_writer(engine: Engine, path: str | None) -> None:
+def _open_lock_file(path: str) -> int:
+    return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+
+
+def _share_one_writer(engine: Engine, path: str | None, *, background: bool = False) -> None:
     """Writers of one cache take turns on a lock of their own, across processes (the desk
     and its sync worker) where the platform has ``flock``, across threads everywhere.
 
@@ -428,10 +483,11 @@ def _share_one_writer(engine: Engine, path: str | None) -> None:
 
     On Windows (no ``flock``) the desk and its sync worker are serialised by SQLite's busy
     handler only: a mark may then wait a few milliseconds longer than the worker's write.
+    A ``background`` engine's writers let the other writers go first (``_FileTurn``).
     """
     turn: _ThreadTurn | _FileTurn
     if path is not None and fcntl is not None:
-        turn = _FileTurn(path + WRITER_LOCK_SUFFIX)
+        turn = _FileTurn(path + WRITER_LOCK_SUFFIX, background=background)
     else:
         turn = _ThreadTurn()
     held: dict[object, object] = {}  # DBAPI connection -> its turn's token

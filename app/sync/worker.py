@@ -221,7 +221,7 @@ def run_job(job: CycleJob, progress: Progress | None) -> tuple[Any, ...]:
     from app.sync.local import LocalStore
     from app.sync.server import ServerStore
 
-    cache = make_local_engine(job.cache_path, job.cache_key)
+    cache = make_local_engine(job.cache_path, job.cache_key, background=True)
     server = workstation_server_engine(make_url(job.server_url))
     try:
         engine = SyncEngine(

@@ -63,6 +63,7 @@ from app.sync.engine import Cancelled, SyncConfig, SyncEngine, SyncReport
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore
 from app.sync.tables import facility_column, table_named
+from app.sync.worker import CycleJob, SyncWorker
 from bench.common import Stats, percentile, print_table, repeat, timed
 
 ATTENDANCE = AttendanceRecord.__tablename__
@@ -743,7 +744,7 @@ def wire_size(server: BenchServer, station: Station, config: SyncConfig) -> list
                     if not page:
                         break
                     rows += len(page)
-                    after = page[-1]["id"]
+                    after = uuid.UUID(hex=page[-1][0])
             else:
                 own, station.sync.server = station.sync.server, store
                 try:
@@ -832,7 +833,9 @@ def marks_while(
     marks: Marking, background: Callable[[], object]
 ) -> tuple[Stats, float, BaseException | None]:
     """Marks saved one after another (a short pause between two) for as long as
-    ``background`` runs in another thread of the same process, as the app's sync thread does."""
+    ``background`` runs. It is called on a thread of this process, as the desk's scheduler
+    calls its worker: the cycle itself runs in the sync worker process (``worker_cycle``), and
+    the thread only waits for its answer."""
     error: list[BaseException] = []
     done = threading.Event()
     took: list[float] = []
@@ -855,6 +858,21 @@ def marks_while(
         time.sleep(MARK_PAUSE_S)
     thread.join()
     return Stats(tuple(samples)), took[0], error[0] if error else None
+
+
+def worker_cycle(ctx: Context, station: Station, worker: SyncWorker) -> Callable[[], SyncReport]:
+    """One cycle of ``station`` in the sync worker process, exactly as the desk runs it
+    (``app.sync.worker``: its own cache and server engines, the workstation's server engine)."""
+    job = CycleJob(
+        cache_path=str(station.path),
+        server_url=ctx.server.url_of(station.login),
+        device_id=station.sync.device_id,
+        facilities=station.sync.facilities,
+        client_revision=migrate.head_revision(),
+        known_revisions=migrate.known_revisions(),
+        config=ctx.config,
+    )
+    return lambda: worker.cycle(job)
 
 
 # -- local edits ----------------------------------------------------------------------------------
@@ -1222,8 +1240,8 @@ def measure_push(ctx: Context, station: Station, runs: int, slice_rows: int) -> 
 
 def measure_marks(ctx: Context, station: Station, slice_rows: int) -> None:
     """One mark through ``AttendanceService.mark`` (what the sheet calls), timed alone and while
-    a cycle runs in another thread: one pulling ``--busy-pull`` changes, one pushing
-    ``--busy-push`` rows."""
+    a cycle runs in the sync worker process, as the desk runs it: one pulling ``--busy-pull``
+    changes, one pushing ``--busy-push`` rows."""
     login, args = station.login, ctx.args
     _log(f"[{login}] marks …")
     marks = marking(station, ctx.size, args.today)
@@ -1240,8 +1258,28 @@ def measure_marks(ctx: Context, station: Station, slice_rows: int) -> None:
             )
 
     core = timed(repeat(core_update, args.marks))
-    station.cycle()  # push the marks made so far
+    worker = SyncWorker()
+    try:
+        cycle = worker_cycle(ctx, station, worker)
+        cycle()  # push the marks made so far; the worker is up, as on a desk after sign-in
+        _marks_figures(ctx, station, slice_rows, marks, idle, core, cycle)
+        cycle()  # push the marks made meanwhile
+    finally:
+        worker.close()
+        worker.wait(10)
     station.phases.take()
+
+
+def _marks_figures(
+    ctx: Context,
+    station: Station,
+    slice_rows: int,
+    marks: Marking,
+    idle: Stats,
+    core: Stats,
+    cycle: Callable[[], SyncReport],
+) -> None:
+    login, args = station.login, ctx.args
     ctx.out.put(login, mark_idle_p99_ms=percentile(idle.samples_ms, 99))
     ctx.out.add(
         Row(
@@ -1265,22 +1303,18 @@ def measure_marks(ctx: Context, station: Station, slice_rows: int) -> None:
     pull_ids = slice_attendance_ids(ctx.server, max(0, slice_rows - busy), busy)
     server_changes(ctx.server, pull_ids, per_transaction=2_000, tag="busy")
     before = len(marks.failures)
-    stats, took, error = marks_while(marks, station.cycle)
-    station.phases.take()
+    stats, took, error = marks_while(marks, cycle)
     _mark_row(
         ctx, login, f"pulls {len(pull_ids):,} changes", stats, took, error, idle, marks, before
     )
     ctx.out.put(login, mark_busy_pull_p99_ms=percentile(stats.samples_ms, 99))
     local_edits(station, args.busy_push, ctx.next_rows(args.busy_push, slice_rows), "busy push")
     before = len(marks.failures)
-    stats, took, error = marks_while(marks, station.cycle)
-    station.phases.take()
+    stats, took, error = marks_while(marks, cycle)
     _mark_row(
         ctx, login, f"pushes {args.busy_push:,} rows", stats, took, error, idle, marks, before
     )
     ctx.out.put(login, mark_busy_push_p99_ms=percentile(stats.samples_ms, 99))
-    station.cycle()  # push the marks made meanwhile
-    station.phases.take()
 
 
 def _mark_row(

@@ -45,6 +45,7 @@ from app.ui.messages import refusal
 from app.ui.models.sheet_table import MARK, PAPER_NO, STATUS, SheetTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance_state import AllPresentArming, SessionKey, UndoHistory
+from app.ui.views.base import Screen
 from app.ui.views.session_picker import SessionPicker
 from app.ui.views.sheet_actions import SheetActions, SheetKeys
 from app.ui.views.sheet_table_view import SheetTableView
@@ -52,7 +53,7 @@ from app.ui.views.sheet_table_view import SheetTableView
 SOURCE = "sheet"  # what this view's changes say they come from
 
 
-class AttendanceView(QWidget):
+class AttendanceView(Screen):
     """The sheet of the chosen session of the current facility."""
 
     sig_loaded = Signal(int)  # rows on the sheet
@@ -63,11 +64,7 @@ class AttendanceView(QWidget):
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._changes = changes
-        self._services: DeskServices | None = None
-        self._facility_id: uuid.UUID | None = None
+        super().__init__(runner, changes, parent)
         self._tz = ZoneInfo("UTC")
         self._sheet: AttendanceSheet | None = None
         self.history = UndoHistory()  # per session, while the sheet lives

@@ -63,10 +63,11 @@ from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.views.base import Screen
 from app.ui.views.calendar_actions import CalendarActions
 
 
-class CalendarView(QWidget):
+class CalendarView(Screen):
     """The sessions of the current facility in a period, and changes to them."""
 
     sig_loaded = Signal(int)
@@ -78,11 +79,7 @@ class CalendarView(QWidget):
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._changes = changes
-        self._services: DeskServices | None = None
-        self._facility_id: uuid.UUID | None = None
+        super().__init__(runner, changes, parent)
         self._timezone = "UTC"
         self._generation = 0
         self.series_dialog: SeriesDialog | None = None

@@ -45,6 +45,7 @@ from app.ui.exports import (
 from app.ui.messages import refusal
 from app.ui.models.report_table import ReportTable, ReportTableModel, table_of
 from app.ui.tasks import TaskRunner
+from app.ui.views.base import Screen
 
 # What the reports are computed from: a change to any of these makes the report shown stale.
 REPORTED = (ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, *SCHEDULE, "hours_logs", "lesson_progress")
@@ -72,7 +73,7 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class ReportsView(QWidget):
+class ReportsView(Screen):
     """The reports of a facility over a period, as a table that can be filtered and exported."""
 
     sig_loaded = Signal(int)  # rows in the report
@@ -82,10 +83,7 @@ class ReportsView(QWidget):
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._changes = changes
-        self._services: DeskServices | None = None
+        super().__init__(runner, changes, parent)
         self._generation = 0  # answers to an older request are dropped
         self._last_request: tuple[ReportKind, uuid.UUID, date, date] | None = None
         self._stale = False

@@ -36,6 +36,7 @@ from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.models.review_table import ReviewTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.views.base import Screen
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class ChoiceDialog(QDialog):
         super().accept()
 
 
-class ReviewView(QWidget):
+class ReviewView(Screen):
     """The facility's review queue; the buttons act on the selected mark."""
 
     sig_loaded = Signal(int)
@@ -107,11 +108,7 @@ class ReviewView(QWidget):
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._changes = changes
-        self._services: DeskServices | None = None
-        self._facility_id: uuid.UUID | None = None
+        super().__init__(runner, changes, parent)
         self._select_after: int = 0
         self._wanted: tuple[uuid.UUID, date, uuid.UUID] | None = None  # a mark to select
         self.heading = QLabel(f"<h2>{self.tr('Review')}</h2>")

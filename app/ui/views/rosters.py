@@ -43,11 +43,12 @@ from app.ui.combo import index_of, refill
 from app.ui.messages import refusal
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.views.base import Screen
 
 MATCHES = 8
 
 
-class RostersView(QWidget):
+class RostersView(Screen):
     """The roster of the chosen class of the current facility."""
 
     sig_loaded = Signal(int)  # entries on the roster
@@ -58,11 +59,7 @@ class RostersView(QWidget):
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._changes = changes
-        self._services: DeskServices | None = None
-        self._facility_id: uuid.UUID | None = None
+        super().__init__(runner, changes, parent)
         self._roster: Roster | None = None
         self._wanted_class: uuid.UUID | None = None
 

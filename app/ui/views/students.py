@@ -16,9 +16,10 @@ from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.models.student_table import StudentTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.views.base import Screen
 
 
-class StudentsView(QWidget):
+class StudentsView(Screen):
     """Student list of the current facility with a search box (name, number or resident id)."""
 
     sig_loaded = Signal(int)
@@ -29,11 +30,7 @@ class StudentsView(QWidget):
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._changes = changes
-        self._services: DeskServices | None = None
-        self._facility_id: UUID | None = None
+        super().__init__(runner, changes, parent)
         self.search = QLineEdit(placeholderText=self.tr("Search by name, student number or id…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search students"))

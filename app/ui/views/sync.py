@@ -24,6 +24,7 @@ from app.sync.status import SyncStatus
 from app.ui.changes import ChangeHub
 from app.ui.models.sync_issue_table import SyncIssueTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.views.base import Screen
 
 
 def empty_text(status: SyncStatus) -> str:
@@ -38,7 +39,7 @@ def empty_text(status: SyncStatus) -> str:
     return "Nothing waits for you: every change was sent and accepted."
 
 
-class SyncView(QWidget):
+class SyncView(Screen):
     """Lists open sync issues; keep mine / keep theirs act on the selected one."""
 
     sig_loaded = Signal(int)
@@ -47,10 +48,7 @@ class SyncView(QWidget):
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._changes = changes
-        self._services: DeskServices | None = None
+        super().__init__(runner, changes, parent)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.empty = QLabel()

@@ -50,6 +50,7 @@ from app.ui.models.missing_table import MissingTableModel
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.models.tuple_table import TupleTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.views.base import Screen
 
 MISSING_DAYS = 14
 T = TypeVar("T")
@@ -87,7 +88,7 @@ def _table(model: QAbstractTableModel) -> QTableView:
     return view
 
 
-class TodayView(QWidget):
+class TodayView(Screen):
     """Sessions of the current facility from today to the end of the week, in its timezone,
     past sessions of the last two weeks still missing attendance (Enter opens the sheet), the
     week's sessions per day and hour, and the students at risk (Alt+R, Enter opens the record).
@@ -104,11 +105,7 @@ class TodayView(QWidget):
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._changes = changes
-        self._services: DeskServices | None = None
-        self._facility_id: UUID | None = None
+        super().__init__(runner, changes, parent)
         self._facility_name = ""
         self._today = date.min
         self._tokens: dict[str, int] = {}  # the latest load of each part; older answers drop

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
+
+from app.ui.dialogs.parts import column, ok_cancel
 
 
 class PartialMinutesDialog(QDialog):
@@ -34,15 +34,7 @@ class PartialMinutesDialog(QDialog):
         )
         label.setWordWrap(True)
         label.setBuddy(self.minutes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.minutes)
-        layout.addWidget(buttons)
+        column(self, label, self.minutes, ok_cancel(self))
 
     def value(self) -> int:
         self.minutes.interpretText()

@@ -31,6 +31,7 @@ from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.people_dto import StaffDTO
 from app.ui.accessible import name_from_labels
+from app.ui.dialogs.parts import column, ok_cancel
 from app.ui.messages import refusal
 from app.ui.models.staff_table import StaffTableModel
 from app.ui.tasks import TaskRunner
@@ -229,15 +230,7 @@ class NewStaffDialog(QDialog):
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Password again"), self.confirm)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        column(self, form, self.error, ok_cancel(self, self._on_ok))
         name_from_labels(self)
 
     def _on_ok(self) -> None:
@@ -278,14 +271,7 @@ class ScopeDialog(QDialog):
                 Qt.CheckState.Checked if facility.id in checked else Qt.CheckState.Unchecked
             )
             self.list.addItem(item)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
+        column(self, self.list, ok_cancel(self, self._on_ok))
         self.list.setAccessibleName(self.tr("Facilities and programs in scope"))
         name_from_labels(self)
 
@@ -318,15 +304,7 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("New password"), self.password)
         form.addRow(self.tr("Again"), self.confirm)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        column(self, form, self.error, ok_cancel(self, self._on_ok))
         name_from_labels(self)
 
     def _on_ok(self) -> None:

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
 
 from app.db.models import (
     AttendancePolicyRow,
@@ -19,6 +18,7 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import AttendanceStatus, EnrollmentStatus
+from app.repositories.base import RowRepository
 from app.repositories.enrollments import on_sheets_during
 
 
@@ -54,11 +54,10 @@ class LedgerLine(NamedTuple):
     minutes: int
 
 
-class AttendanceRepository:
+class AttendanceRepository(RowRepository[AttendanceRecord]):
     """Reads and writes ``program_class_event_attendance``; reads policies and ``hours_logs``."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
+    _model = AttendanceRecord
 
     def sheet_lines(
         self,
@@ -112,9 +111,6 @@ class AttendanceRepository:
     def get_including_deleted(self, attendance_id: uuid.UUID) -> AttendanceRecord | None:
         """The row behind a deterministic id, even cleared (soft-deleted): marking revives it."""
         return self._session.get(AttendanceRecord, attendance_id)
-
-    def add(self, row: AttendanceRecord) -> None:
-        self._session.add(row)
 
     def marks(
         self, series_ids: Iterable[uuid.UUID], *, student_id: uuid.UUID | None = None

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, literal, or_, select, union_all
-from sqlalchemy.orm import Session
 
 from app.db.models import (
     AccountHistory,
@@ -25,13 +24,11 @@ from app.db.models import (
     StudentProfile,
     User,
 )
+from app.repositories.base import Repository
 
 
-class AuditRepository:
+class AuditRepository(Repository):
     """The append-only ``audit_log`` and ``user_account_history``."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add_history(self, row: AccountHistory) -> AccountHistory:
         self._session.add(row)

@@ -7,16 +7,13 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.db.models import InstructorAvailability, InstructorTimeOff
+from app.repositories.base import Repository
 
 
-class AvailabilityRepository:
+class AvailabilityRepository(Repository):
     """Reads and adds ``instructor_availability`` and ``instructor_time_off`` rows."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add_hours(self, row: InstructorAvailability) -> InstructorAvailability:
         self._session.add(row)

@@ -6,24 +6,15 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.db.models import CaseNote
+from app.repositories.base import RowRepository
 
 
-class CaseNoteRepository:
+class CaseNoteRepository(RowRepository[CaseNote]):
     """Case notes; soft-deleted ones are invisible."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, row: CaseNote) -> CaseNote:
-        self._session.add(row)
-        return row
-
-    def get(self, note_id: uuid.UUID) -> CaseNote | None:
-        row = self._session.get(CaseNote, note_id)
-        return None if row is None or row.deleted_at is not None else row
+    _model = CaseNote
 
     def notes_of(self, student_id: uuid.UUID) -> Sequence[CaseNote]:
         """Newest first (served by the (student_id, created_at) index)."""

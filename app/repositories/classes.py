@@ -8,11 +8,12 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, Select, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from app.db.models import Enrollment as EnrollmentRow
 from app.db.models import Facility, Program, ProgramClass, Room, StaffScope, User
 from app.domain.enums import ClassStatus, EnrollmentStatus
+from app.repositories.base import RowRepository
 
 
 class ClassListing(NamedTuple):
@@ -38,34 +39,22 @@ class ClassListing(NamedTuple):
     credit_hours: Decimal | None
 
 
-class ClassRepository:
+class ClassRepository(RowRepository[ProgramClass]):
     """Reads and writes ``program_classes``; soft-deleted rows are invisible."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def get(self, class_id: uuid.UUID) -> ProgramClass | None:
-        row = self._session.get(ProgramClass, class_id)
-        return None if row is None or row.deleted_at is not None else row
-
-    def add(self, row: ProgramClass) -> None:
-        self._session.add(row)
+    _model = ProgramClass
 
     def facility(self, facility_id: uuid.UUID) -> Facility | None:
-        row = self._session.get(Facility, facility_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(Facility, facility_id)
 
     def program(self, program_id: uuid.UUID) -> Program | None:
-        row = self._session.get(Program, program_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(Program, program_id)
 
     def room(self, room_id: uuid.UUID) -> Room | None:
-        row = self._session.get(Room, room_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(Room, room_id)
 
     def person(self, user_id: uuid.UUID) -> User | None:
-        row = self._session.get(User, user_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(User, user_id)
 
     def works_at(self, user_id: uuid.UUID, facility_id: uuid.UUID) -> bool:
         """Whether a staff member's scope includes the facility (besides their home facility)."""

@@ -6,24 +6,15 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.db.models import Credential
+from app.repositories.base import RowRepository
 
 
-class CredentialRepository:
+class CredentialRepository(RowRepository[Credential]):
     """Credentials of students; soft-deleted ones are invisible (except to the serial check)."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, row: Credential) -> Credential:
-        self._session.add(row)
-        return row
-
-    def get(self, credential_id: uuid.UUID) -> Credential | None:
-        row = self._session.get(Credential, credential_id)
-        return None if row is None or row.deleted_at is not None else row
+    _model = Credential
 
     def find_by_serial(self, serial: str) -> Credential | None:
         """Deleted credentials included: the unique constraint still holds their serials."""

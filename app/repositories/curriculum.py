@@ -6,27 +6,22 @@ import uuid
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from app.db.models import Lesson, LessonProgress, Module
+from app.repositories.base import Repository
 
 
-class CurriculumRepository:
+class CurriculumRepository(Repository):
     """Modules, lessons and lesson progress; soft-deleted rows are invisible."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, row: Module | Lesson | LessonProgress) -> None:
         self._session.add(row)
 
     def get_module(self, module_id: uuid.UUID) -> Module | None:
-        row = self._session.get(Module, module_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(Module, module_id)
 
     def get_lesson(self, lesson_id: uuid.UUID) -> Lesson | None:
-        row = self._session.get(Lesson, lesson_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(Lesson, lesson_id)
 
     def modules_of(self, program_id: uuid.UUID) -> Sequence[Module]:
         stmt = (

@@ -8,10 +8,10 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, or_, select
-from sqlalchemy.orm import Session
 
 from app.db.models import Enrollment, EnrollmentHistory, Program, ProgramClass, User
 from app.domain.enums import EnrollmentStatus
+from app.repositories.base import RowRepository
 
 
 def ever_on_sheets() -> ColumnElement[bool]:
@@ -70,15 +70,10 @@ class EnrolledPeriod(NamedTuple):
     ended_at: datetime | None
 
 
-class EnrollmentRepository:
+class EnrollmentRepository(RowRepository[Enrollment]):
     """Reads and writes ``program_class_enrollments`` and ``enrollment_history``."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def get(self, enrollment_id: uuid.UUID) -> Enrollment | None:
-        row = self._session.get(Enrollment, enrollment_id)
-        return None if row is None or row.deleted_at is not None else row
+    _model = Enrollment
 
     def get_including_deleted(self, enrollment_id: uuid.UUID) -> Enrollment | None:
         """The row behind a deterministic id, even soft-deleted: a re-enrolment revives it."""
@@ -90,9 +85,6 @@ class EnrollmentRepository:
             return {}
         stmt = select(Enrollment).where(Enrollment.id.in_(ids), Enrollment.deleted_at.is_(None))
         return {row.id: row for row in self._session.scalars(stmt)}
-
-    def add(self, row: Enrollment) -> None:
-        self._session.add(row)
 
     def add_history(self, row: EnrollmentHistory) -> None:
         self._session.add(row)

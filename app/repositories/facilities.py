@@ -6,24 +6,15 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from app.db.models import Facility, Room
+from app.repositories.base import RowRepository
 
 
-class FacilityRepository:
+class FacilityRepository(RowRepository[Facility]):
     """Reads and adds facilities; soft-deleted ones are invisible."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, facility: Facility) -> Facility:
-        self._session.add(facility)
-        return facility
-
-    def get(self, facility_id: uuid.UUID) -> Facility | None:
-        row = self._session.get(Facility, facility_id)
-        return None if row is None or row.deleted_at is not None else row
+    _model = Facility
 
     def list_all(self) -> Sequence[Facility]:
         stmt = select(Facility).where(Facility.deleted_at.is_(None)).order_by(Facility.name)
@@ -37,19 +28,10 @@ class FacilityRepository:
         return bool(self._session.scalar(stmt))
 
 
-class RoomRepository:
+class RoomRepository(RowRepository[Room]):
     """Rooms of a facility; soft-deleted ones are invisible."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, room: Room) -> Room:
-        self._session.add(room)
-        return room
-
-    def get(self, room_id: uuid.UUID) -> Room | None:
-        row = self._session.get(Room, room_id)
-        return None if row is None or row.deleted_at is not None else row
+    _model = Room
 
     def rooms_of(self, facility_id: uuid.UUID) -> Sequence[Room]:
         stmt = (

@@ -6,23 +6,19 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.db.models import Guardian, StudentGuardian
+from app.repositories.base import Repository
 
 
-class GuardianRepository:
+class GuardianRepository(Repository):
     """Guardians (seed 003 parents) and student-guardian links; soft-deleted rows are invisible."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, row: Guardian | StudentGuardian) -> None:
         self._session.add(row)
 
     def get(self, guardian_id: uuid.UUID) -> Guardian | None:
-        row = self._session.get(Guardian, guardian_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(Guardian, guardian_id)
 
     def find_link(
         self, student_id: uuid.UUID, guardian_id: uuid.UUID, *, include_deleted: bool = False

@@ -7,24 +7,15 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
 from app.db.models import HoursLog
+from app.repositories.base import RowRepository
 
 
-class HoursRepository:
+class HoursRepository(RowRepository[HoursLog]):
     """Hours entries of students; soft-deleted ones are invisible."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, row: HoursLog) -> HoursLog:
-        self._session.add(row)
-        return row
-
-    def get(self, entry_id: uuid.UUID) -> HoursLog | None:
-        row = self._session.get(HoursLog, entry_id)
-        return None if row is None or row.deleted_at is not None else row
+    _model = HoursLog
 
     def open_entry_of(self, student_id: uuid.UUID) -> HoursLog | None:
         """The entry the student is clocked in on, if any."""

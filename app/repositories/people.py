@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, func, select, union
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.db.models import StaffScope, StudentMedical, StudentProfile, User
 from app.domain.enums import PersonStatus, Role
+from app.repositories.base import Repository, RowRepository
 
 STUDENT_NUMBER_PREFIX = "STU-"
 # Splitting a query into first/last parts at every gap grows the OR by two terms per gap.
@@ -87,7 +88,7 @@ def _name_terms(key: str) -> list[_Term]:
     return terms
 
 
-class PeopleRepository:
+class PeopleRepository(Repository):
     """Users (students and staff) with their profile and medical rows.
 
     It owns the search columns: ``search_name`` ("last first") and ``search_first`` are
@@ -95,9 +96,6 @@ class PeopleRepository:
     on both engines. Ranges assume the columns compare by code point (SQLite's BINARY,
     PostgreSQL's "C" or "C.UTF-8" collation); see ``prefix_range``.
     """
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, row: User | StudentProfile | StudentMedical) -> None:
         self._session.add(row)
@@ -111,8 +109,7 @@ class PeopleRepository:
         user.search_name = f"{search_key(name_last)} {search_key(name_first)}".strip()
 
     def get(self, user_id: uuid.UUID) -> User | None:
-        row = self._session.get(User, user_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(User, user_id)
 
     def get_student(self, user_id: uuid.UUID) -> User | None:
         row = self.get(user_id)
@@ -257,15 +254,10 @@ class PeopleRepository:
         return self._session.scalars(stmt).all()
 
 
-class StaffScopeRepository:
+class StaffScopeRepository(RowRepository[StaffScope]):
     """Which facilities (and programs) a staff member may see."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, scope: StaffScope) -> StaffScope:
-        self._session.add(scope)
-        return scope
+    _model = StaffScope
 
     def scopes_of(self, user_id: uuid.UUID) -> Sequence[StaffScope]:
         stmt = (

@@ -6,24 +6,20 @@ import uuid
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from app.db.models import AttendancePolicyRow, FacilityProgram, Program, ProgramTypeLink
 from app.domain.enums import ProgramType
+from app.repositories.base import Repository
 
 
-class ProgramRepository:
+class ProgramRepository(Repository):
     """Programs and what hangs off them; soft-deleted rows are invisible unless asked for."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, row: Program | ProgramTypeLink | FacilityProgram | AttendancePolicyRow) -> None:
         self._session.add(row)
 
     def get(self, program_id: uuid.UUID) -> Program | None:
-        row = self._session.get(Program, program_id)
-        return None if row is None or row.deleted_at is not None else row
+        return self._live(Program, program_id)
 
     def name_taken(self, name: str, *, other_than: uuid.UUID | None = None) -> bool:
         """Deleted programs count: the unique constraint still holds their names."""

@@ -36,12 +36,12 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from app.db.models import AttendanceRecord, Enrollment, User
 from app.db.types import UTCDateTime
 from app.domain.enums import AttendanceStatus
+from app.repositories.base import Repository
 from app.repositories.enrollments import on_sheets_during
 
 __all__ = ["HeldSession", "SeatRepository", "SeatTotals", "StudentSeatLine"]
@@ -201,11 +201,8 @@ def _totals(row: Sequence[Any]) -> SeatTotals:
     return SeatTotals(*(int(v) for v in row))
 
 
-class SeatRepository:
+class SeatRepository(Repository):
     """Seat totals over a list of held sessions, grouped as a report needs them."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def _seats(
         self, sessions: Sequence[HeldSession], keys: Sequence[str]

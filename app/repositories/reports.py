@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from app.db.models import (
     Enrollment,
@@ -24,6 +24,7 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import ClassStatus, EnrollmentStatus, ProgressStatus
+from app.repositories.base import Repository
 from app.repositories.enrollments import on_sheets_during
 
 __all__ = ["ClassLine", "EnrollmentLine", "LedgerTotals", "ReportRepository"]
@@ -83,11 +84,8 @@ class EnrollmentLine(NamedTuple):
     class_end: date | None
 
 
-class ReportRepository:
+class ReportRepository(Repository):
     """Read-only queries behind the reports of ``ReportsService``."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def class_lines(self, facility_id: uuid.UUID, start: date, end: date) -> list[ClassLine]:
         """Classes of the facility running at some point of ``[start, end]``, with counts."""

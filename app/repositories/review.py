@@ -13,7 +13,6 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import and_, inspect, select, text
-from sqlalchemy.orm import Session
 
 from app.db.models import (
     AttendanceRecord,
@@ -24,6 +23,7 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import AttendanceStatus
+from app.repositories.base import Repository
 
 ATTENDANCE = "program_class_event_attendance"
 
@@ -92,11 +92,8 @@ def _marks_select() -> Any:
     )
 
 
-class ReviewRepository:
+class ReviewRepository(Repository):
     """Marks set for review, a student's marks, names of staff and classes, local issues."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def flagged(self, facility_id: uuid.UUID) -> list[MarkLine]:
         """Every live mark of the facility with ``needs_review`` set, oldest session first."""

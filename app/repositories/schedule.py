@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from app.db.models import (
     AttendanceRecord,
@@ -22,6 +22,7 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import ClassStatus
+from app.repositories.base import RowRepository
 
 
 class SeriesLine(NamedTuple):
@@ -182,21 +183,13 @@ def _window_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
 
 
-class ScheduleRepository:
+class ScheduleRepository(RowRepository[SessionSeries]):
     """Reads and writes ``program_class_events`` and ``program_class_event_overrides``.
 
     Series of cancelled classes are left out of calendar windows: they book no room and no one.
     """
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def get(self, series_id: uuid.UUID) -> SessionSeries | None:
-        row = self._session.get(SessionSeries, series_id)
-        return None if row is None or row.deleted_at is not None else row
-
-    def add(self, row: SessionSeries) -> None:
-        self._session.add(row)
+    _model = SessionSeries
 
     def add_override(self, row: OccurrenceOverrideRow) -> None:
         self._session.add(row)

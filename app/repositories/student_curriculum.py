@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.db.models import Enrollment, Lesson, LessonProgress, Module, Program, ProgramClass
 from app.domain.enums import EnrollmentStatus, ProgressStatus
+from app.repositories.base import Repository
 
 # Waitlisted and cancelled enrolments never put the student in front of the curriculum.
 NOT_TAKEN = (EnrollmentStatus.WAITLISTED, EnrollmentStatus.CANCELLED)
@@ -36,11 +36,8 @@ class ProgressLine:
     at: datetime  # when the status was last set: the assessment, else the row's last change
 
 
-class StudentCurriculumRepository:
+class StudentCurriculumRepository(Repository):
     """Read-only: live rows only; each method is one query, whatever the number of lessons."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def programs_of(self, student_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
         """(id, name) of the programs of the student's live enrolments, waitlist and

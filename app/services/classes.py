@@ -20,6 +20,7 @@ from app.services.classes_dto import (
     NewClass,
     staff_name,
 )
+from app.services.from_row import from_row
 
 __all__ = [
     "UNSET",
@@ -100,24 +101,8 @@ def _check_credit_hours(value: Decimal | None) -> Decimal | None:
 
 
 def _summary(row: ClassListing) -> ClassSummary:
-    return ClassSummary(
-        id=row.id,
-        name=row.name,
-        program_id=row.program_id,
-        program_name=row.program_name,
-        facility_id=row.facility_id,
-        instructor_id=row.instructor_id,
-        instructor_name=staff_name(row.instructor_first, row.instructor_last),
-        room_id=row.room_id,
-        room_name=row.room_name,
-        capacity=row.capacity,
-        enrolled_count=row.enrolled_count,
-        waitlisted_count=row.waitlisted_count,
-        status=row.status,
-        start_date=row.start_date,
-        end_date=row.end_date,
-        description=row.description,
-        credit_hours=row.credit_hours,
+    return from_row(
+        ClassSummary, row, instructor_name=staff_name(row.instructor_first, row.instructor_last)
     )
 
 

@@ -13,6 +13,7 @@ from app.domain.validation import check_timezone, clean_name, clean_text
 from app.infra.clock import Clock, SystemClock
 from app.repositories.facilities import FacilityRepository, RoomRepository
 from app.repositories.uow import UnitOfWorkFactory
+from app.services.from_row import from_row
 from app.services.inputs import KEEP, Keep, as_enum, check_whole
 
 MAX_ADDRESS = 1000
@@ -42,14 +43,7 @@ def _facility_dto(row: Facility) -> FacilityDTO:
 
 
 def _room_dto(row: Room) -> RoomDTO:
-    return RoomDTO(
-        id=row.id,
-        facility_id=row.facility_id,
-        name=row.name,
-        kind=row.kind,
-        capacity=row.capacity,
-        status=row.status,
-    )
+    return from_row(RoomDTO, row)
 
 
 def facility_zone(row: Facility) -> ZoneInfo:

@@ -25,6 +25,7 @@ from app.domain.recurrence import (
 from app.repositories.classes import ClassRepository
 from app.repositories.schedule import OverrideLine, ScheduleRepository, SeriesLine
 from app.services.classes_dto import staff_name
+from app.services.from_row import from_row
 from app.services.schedule_dto import OccurrenceView, SeriesView
 
 __all__ = [
@@ -215,20 +216,11 @@ def from_today(compiled: CompiledSeries, now: datetime) -> tuple[date, date] | N
 
 
 def series_view(line: SeriesLine) -> SeriesView:
-    return SeriesView(
-        id=line.id,
-        class_id=line.class_id,
-        class_name=line.class_name,
-        facility_id=line.facility_id,
-        timezone=line.timezone,
-        dtstart_local=line.dtstart_local,
-        duration_minutes=line.duration_minutes,
+    return from_row(
+        SeriesView,
+        line,
         rrule=line.recurrence_rule,
-        until_local=line.until_local,
         exdates=parse_exdates(line.exdates),
-        room_id=line.room_id,
-        room_name=line.room_name,
-        instructor_id=line.instructor_id,
         instructor_name=staff_name(line.instructor_first, line.instructor_last),
     )
 

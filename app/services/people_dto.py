@@ -15,6 +15,7 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import GuardianRelationship, PersonStatus, Role
+from app.services.from_row import from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,82 +134,44 @@ def display_name(name_first: str, name_last: str) -> str:
     return f"{name_last}, {name_first}"
 
 
+def _named(row: User | Guardian) -> str:
+    return display_name(row.name_first, row.name_last)
+
+
 def student_summary(row: User) -> StudentSummary:
-    return StudentSummary(
-        id=row.id,
-        facility_id=row.facility_id,
-        name_first=row.name_first,
-        name_last=row.name_last,
-        display_name=display_name(row.name_first, row.name_last),
-        student_number=row.student_number,
-        doc_id=row.doc_id,
-        status=row.status,
-    )
+    return from_row(StudentSummary, row, display_name=_named(row))
 
 
 def student_detail(row: User, profile: StudentProfile | None) -> StudentDetail:
-    return StudentDetail(
-        id=row.id,
-        facility_id=row.facility_id,
-        name_first=row.name_first,
-        name_last=row.name_last,
-        display_name=display_name(row.name_first, row.name_last),
-        student_number=row.student_number,
-        doc_id=row.doc_id,
-        status=row.status,
-        email=row.email,
-        phone=row.phone,
+    return from_row(
+        StudentDetail,
+        row,
+        display_name=_named(row),
         date_of_birth=profile.date_of_birth if profile else None,
         enrollment_date=profile.enrollment_date if profile else None,
         address=profile.address if profile else None,
-        deactivated_at=row.deactivated_at,
-        row_version=row.row_version,
     )
 
 
 def medical_dto(student_id: uuid.UUID, row: StudentMedical | None) -> MedicalDTO:
-    return MedicalDTO(
-        student_id=student_id,
-        emergency_contact_name=row.emergency_contact_name if row else None,
-        emergency_contact_phone=row.emergency_contact_phone if row else None,
-        emergency_contact_relationship=row.emergency_contact_relationship if row else None,
-        medical_notes=row.medical_notes if row else None,
-        allergies=row.allergies if row else None,
-    )
+    return from_row(MedicalDTO, row, student_id=student_id)
 
 
 def staff_dto(row: User) -> StaffDTO:
-    return StaffDTO(
-        id=row.id,
-        facility_id=row.facility_id,
-        name_first=row.name_first,
-        name_last=row.name_last,
-        display_name=display_name(row.name_first, row.name_last),
-        role=row.role,
-        username=row.username,
-        email=row.email,
-        status=row.status,
-    )
+    return from_row(StaffDTO, row, display_name=_named(row))
 
 
 def scope_dto(row: StaffScope) -> StaffScopeDTO:
-    return StaffScopeDTO(
-        id=row.id, staff_id=row.user_id, facility_id=row.facility_id, program_id=row.program_id
-    )
+    return from_row(StaffScopeDTO, row, staff_id=row.user_id)
 
 
 def guardian_dto(link: StudentGuardian, guardian: Guardian) -> GuardianDTO:
-    return GuardianDTO(
-        id=guardian.id,
+    return from_row(
+        GuardianDTO,
+        guardian,
+        display_name=_named(guardian),
         link_id=link.id,
         student_id=link.student_id,
-        facility_id=guardian.facility_id,
-        name_first=guardian.name_first,
-        name_last=guardian.name_last,
-        display_name=display_name(guardian.name_first, guardian.name_last),
-        email=guardian.email,
-        phone=guardian.phone,
-        address=guardian.address,
         relationship=link.relationship,
         is_primary=link.is_primary,
         can_pick_up=link.can_pick_up,

@@ -18,6 +18,7 @@ from app.domain.enums import (
     CredentialKind,
     HoursKind,
 )
+from app.services.from_row import from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,76 +138,25 @@ def _frozen(values: dict[str, Any] | None) -> Mapping[str, Any] | None:
 
 
 def credential_dto(row: Credential) -> CredentialDTO:
-    return CredentialDTO(
-        id=row.id,
-        student_id=row.user_id,
-        facility_id=row.facility_id,
-        program_id=row.program_id,
-        kind=row.kind,
-        title=row.title,
-        cert_serial=row.cert_serial,
-        value=row.value,
-        gpa=row.gpa,
-        total_credits=row.total_credits,
-        issued_on=row.issued_on,
-    )
+    return from_row(CredentialDTO, row, student_id=row.user_id)
 
 
 def case_note_dto(row: CaseNote) -> CaseNoteDTO:
-    return CaseNoteDTO(
-        id=row.id,
-        student_id=row.student_id,
-        facility_id=row.facility_id,
-        author_id=row.author_id,
-        category=row.category,
-        subject=row.subject,
-        body=row.body,
-        created_at=row.created_at,
-        created_by=row.created_by,
-    )
+    return from_row(CaseNoteDTO, row)
 
 
 def hours_dto(row: HoursLog) -> HoursEntryDTO:
-    return HoursEntryDTO(
-        id=row.id,
-        student_id=row.user_id,
-        facility_id=row.facility_id,
-        program_id=row.program_id,
-        kind=row.kind,
-        clock_in=row.clock_in,
-        clock_out=row.clock_out,
-        minutes=row.minutes,
-        day=row.day,
-        site_name=row.site_name,
-        supervisor_name=row.supervisor_name,
-        notes=row.notes,
-        verified=row.verified,
-        verified_by=row.verified_by,
-        verified_at=row.verified_at,
-    )
+    return from_row(HoursEntryDTO, row, student_id=row.user_id)
 
 
 def audit_dto(row: AuditEntry) -> AuditEntryDTO:
-    return AuditEntryDTO(
-        id=row.id,
-        table_name=row.table_name,
-        row_id=row.row_id,
-        action=row.action,
+    return from_row(
+        AuditEntryDTO,
+        row,
         old_values=_frozen(row.old_values),
         new_values=_frozen(row.new_values),
-        changed_by=row.changed_by,
-        changed_at=row.changed_at,
-        device_id=row.device_id,
     )
 
 
 def history_dto(row: AccountHistory) -> AccountHistoryDTO:
-    return AccountHistoryDTO(
-        id=row.id,
-        user_id=row.user_id,
-        action=row.action,
-        admin_username=row.admin_username,
-        facility_id=row.facility_id,
-        details=_frozen(row.details),
-        created_at=row.created_at,
-    )
+    return from_row(AccountHistoryDTO, row, details=_frozen(row.details))

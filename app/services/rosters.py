@@ -33,6 +33,7 @@ from app.repositories.enrollments import EnrolledPeriod, EnrollmentRepository, R
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_outcomes import enrollment_outcomes
 from app.services.classes_dto import student_name
+from app.services.from_row import from_row
 from app.services.rosters_dto import (
     EnrolOutcome,
     HistoryEntry,
@@ -61,20 +62,16 @@ _CLOSED_CLASS = (ClassStatus.CANCELLED, ClassStatus.COMPLETED)
 def _entry(
     row: Enrollment, first: str, last: str, number: str | None, doc: str | None
 ) -> RosterEntry:
-    return RosterEntry(
+    return from_row(
+        RosterEntry,
+        row,
         enrollment_id=row.id,
-        class_id=row.class_id,
         student_id=row.user_id,
         display_name=student_name(first, last),
         student_number=number,
         doc_id=doc,
         status=row.enrollment_status,
-        enrolled_at=row.enrolled_at,
         ended_at=row.enrollment_ended_at,
-        waitlist_position=row.waitlist_position,
-        change_reason=row.change_reason,
-        progress_pct_at_withdrawal=row.progress_pct_at_withdrawal,
-        transferred_to_class_id=row.transferred_to_class_id,
     )
 
 

@@ -298,7 +298,7 @@ class SyncEngine:
                 ahead = reader.submit(fetch, after) if len(rows) == self.config.page_size else None
                 if key is None:
                     seen.update(r[0] for r in rows)
-                with self.local.applying(held) as conn:
+                with self.local.applying(held) as conn, self.local.outbox_quiet(conn, name):
                     self.local.upsert(conn, name, rows, report.applied)
                     if key is not None:
                         self.local.put(conn, key, str(after))

@@ -34,6 +34,7 @@ from app.sync.wire import StoredRow, shape_of
 log = logging.getLogger(__name__)
 
 LOAD_CACHE_KIB = 65536  # SQLite's page cache while a table is copied (its default: 2 MiB)
+SYNC_NORMAL = 1  # PRAGMA synchronous=NORMAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,17 +354,46 @@ class LocalStore:
     def loading(self) -> Iterator[Connection]:
         """One cache connection for a table's copy, with a larger page cache while it lasts:
         the copy writes its key and unique indexes in an order of their own, and pages that
-        stay in memory are not read back (and decrypted) again."""
+        stay in memory are not read back (and decrypted) again.
+
+        Its commits do not wait for the disk (``synchronous=NORMAL``; WAL keeps the file
+        whole): a power cut may undo the last pages copied, never more than whole pages,
+        and each page goes with the mark that says how far the copy got, so the copy then
+        resumes before them."""
         with self.engine.connect() as conn:
-            previous = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+            cache_size = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+            synchronous = int(conn.exec_driver_sql("PRAGMA synchronous").scalar() or 2)
             conn.exec_driver_sql(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
+            conn.exec_driver_sql(f"PRAGMA synchronous={min(synchronous, SYNC_NORMAL)}")
             conn.commit()
             try:
                 yield conn
             finally:
                 conn.rollback()
-                conn.exec_driver_sql(f"PRAGMA cache_size={previous}")
+                conn.exec_driver_sql(f"PRAGMA cache_size={cache_size}")
+                conn.exec_driver_sql(f"PRAGMA synchronous={synchronous}")
                 conn.commit()
+
+    @staticmethod
+    @contextmanager
+    def outbox_quiet(conn: Connection, table_name: str) -> Iterator[None]:
+        """Inside an ``applying`` transaction: the table's outbox triggers dropped, and made
+        again before it commits. They would stay quiet anyway (``sync_applying``), but asking
+        them costs a trigger program per row written, a third of a page's load. SQLite's DDL
+        is transactional: if the transaction fails, its rollback brings them back; no commit
+        can leave them off."""
+        if not conn.in_transaction():
+            raise RuntimeError("outbox triggers may only be dropped inside a transaction")
+        found = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?"
+            " AND name LIKE 'sync\\_outbox\\_%' ESCAPE '\\' ORDER BY name",
+            (table_name,),
+        ).all()
+        for name, _sql in found:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')  # names from sqlite_master
+        yield
+        for _name, sql in found:
+            conn.exec_driver_sql(str(sql))
 
     @contextmanager
     def applying(self, held: Connection | None = None) -> Iterator[Connection]:
@@ -402,14 +432,13 @@ class LocalStore:
         cache_rows.clear_deferred(conn, table_name, (r[0] for r in fresh))
         if not fresh:
             return
+        # Straight to the driver: no per-row parameter handling on the way. No savepoint
+        # around it: SQLite would then copy every page the rows touch to a sub-journal (half
+        # the load's speed); a failed row undoes only itself, and the rows written before it
+        # are written again below (an upsert of the same values).
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
-            with conn.begin_nested():
-                # Straight to the driver: no per-row parameter handling on the way.
-                cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-                try:
-                    cursor.executemany(shape.upsert_sql, fresh)
-                finally:
-                    cursor.close()
+            cursor.executemany(shape.upsert_sql, fresh)
         except (IntegrityError, sqlcipher.IntegrityError):
             # A local row holds a unique value the server gave to another row: a rejected
             # local creation (its values are kept in the rejection). The server's row wins.
@@ -417,6 +446,8 @@ class LocalStore:
                 with conn.begin_nested():
                     cache_rows.clear_unique_blockers(conn, shape, row, pending)
                     conn.exec_driver_sql(shape.upsert_sql, tuple(row))
+        finally:
+            cursor.close()
         applied.upserted[table_name] = applied.upserted.get(table_name, 0) + len(fresh)
 
     def remove(

@@ -69,7 +69,7 @@ from app.sync.engine import Progress, SyncConfig, SyncEngine
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore
 from app.sync.status import describe_failure
-from app.sync.worker import CycleJob
+from app.sync.worker import WORKER_CONFIG, CycleJob
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ class Session:
             client_revision=migrate.head_revision(),
             known_revisions=migrate.known_revisions(),
             cache_key=self.cache_key,
-            config=config,
+            config=config or WORKER_CONFIG,
         )
 
     def sync_slice(self, facilities: frozenset[uuid.UUID] | None = None) -> frozenset[uuid.UUID]:

@@ -63,7 +63,7 @@ from app.sync.engine import Cancelled, SyncConfig, SyncEngine, SyncReport
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore
 from app.sync.tables import facility_column, table_named
-from app.sync.worker import CycleJob, SyncWorker
+from app.sync.worker import WORKER_APPLY_ROWS, CycleJob, SyncWorker
 from bench.common import Stats, percentile, print_table, repeat, timed
 
 ATTENDANCE = AttendanceRecord.__tablename__
@@ -862,7 +862,8 @@ def marks_while(
 
 def worker_cycle(ctx: Context, station: Station, worker: SyncWorker) -> Callable[[], SyncReport]:
     """One cycle of ``station`` in the sync worker process, exactly as the desk runs it
-    (``app.sync.worker``: its own cache and server engines, the workstation's server engine)."""
+    (``app.sync.worker``: its own cache and server engines, the workstation's server engine,
+    the worker's short local transactions)."""
     job = CycleJob(
         cache_path=str(station.path),
         server_url=ctx.server.url_of(station.login),
@@ -870,7 +871,7 @@ def worker_cycle(ctx: Context, station: Station, worker: SyncWorker) -> Callable
         facilities=station.sync.facilities,
         client_revision=migrate.head_revision(),
         known_revisions=migrate.known_revisions(),
-        config=ctx.config,
+        config=replace(ctx.config, apply_rows=WORKER_APPLY_ROWS),
     )
     return lambda: worker.cycle(job)
 

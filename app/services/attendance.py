@@ -33,6 +33,7 @@ from app.services.attendance_dto import (
 )
 from app.services.attendance_outcomes import AttendanceOutcomes
 from app.services.classes_dto import student_name
+from app.services.lookup import require
 from app.services.occurrences import (
     local_day_start,
     occurrence_of,
@@ -433,14 +434,16 @@ class AttendanceService(AttendanceOutcomes):
 
     @staticmethod
     def _session(uow: UnitOfWork, series_id: uuid.UUID, occurrence_date: date) -> _Session:
-        found = uow.get(ScheduleRepository).line_with_override(series_id, occurrence_date)
-        if found is None:
-            raise NotFound("The session series does not exist or was deleted.")
+        found = require(
+            uow.get(ScheduleRepository).line_with_override(series_id, occurrence_date),
+            "The session series does not exist or was deleted.",
+        )
         line, ov = found
         compiled = compile_series(spec_of(line))
-        occ = compiled.occurrence_on(occurrence_date, override_of(ov) if ov else None)
-        if occ is None:
-            raise NotFound(f"{line.class_name} has no session on {occurrence_date:%a %d %b %Y}.")
+        occ = require(
+            compiled.occurrence_on(occurrence_date, override_of(ov) if ov else None),
+            f"{line.class_name} has no session on {occurrence_date:%a %d %b %Y}.",
+        )
         return _Session(line, occurrence_of(line, occ, ov), compiled.tz)
 
     def _editable_session(

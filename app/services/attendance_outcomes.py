@@ -31,6 +31,7 @@ from app.services.attendance_dto import (
     StudentAttendanceSummary,
 )
 from app.services.classes_dto import student_name
+from app.services.lookup import require
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
 
@@ -182,9 +183,9 @@ class AttendanceOutcomes:
         """Attendance of every student ever enrolled in a class (not the waitlist), by name."""
         now = self._clock.now()
         with self._uow() as uow:
-            klass = uow.get(ClassRepository).get(class_id)
-            if klass is None:
-                raise NotFound("The class does not exist or was deleted.")
+            require(
+                uow.get(ClassRepository).get(class_id), "The class does not exist or was deleted."
+            )
             enrollments = uow.get(EnrollmentRepository)
             periods = enrollments.periods(class_ids=[class_id])
             held = {p.enrollment_id for p in periods}  # never on a sheet: not summarised

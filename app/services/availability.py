@@ -23,7 +23,7 @@ from app.domain.availability import (
     outside,
     unavailable,
 )
-from app.domain.errors import NotFound, ValidationError
+from app.domain.errors import ValidationError
 from app.domain.recurrence import compile_series
 from app.domain.validation import clean_text
 from app.infra.clock import Clock, SystemClock
@@ -41,6 +41,7 @@ from app.services.availability_dto import (
 )
 from app.services.classes import check_instructor
 from app.services.classes_dto import staff_name
+from app.services.lookup import require
 from app.services.occurrences import CLASH_HORIZON, expand_lines, override_of, spec_of
 from app.services.schedule_dto import Scope
 
@@ -285,18 +286,19 @@ class AvailabilityService:
         with self._uow() as uow:
             sched = uow.get(ScheduleRepository)
             if scope == "one":  # that session, wherever it was moved
-                found = sched.line_with_override(series_id, original_date)
-                if found is None:
-                    raise NotFound("The session series does not exist or was deleted.")
+                found = require(
+                    sched.line_with_override(series_id, original_date),
+                    "The session series does not exist or was deleted.",
+                )
                 line, ov = found
                 occ = compile_series(spec_of(line)).occurrence_on(
                     original_date, override_of(ov) if ov is not None else None
                 )
                 one = [] if occ is None or occ.cancelled else [(occ.start_local, occ.end_local)]
                 return find_unavailable(uow, line.facility_id, instructor_id, one)
-            series = sched.line(series_id)
-            if series is None:
-                raise NotFound("The session series does not exist or was deleted.")
+            series = require(
+                sched.line(series_id), "The session series does not exist or was deleted."
+            )
             last = original_date + CLASH_HORIZON
             if series.until_local is not None:
                 last = max(original_date, min(last, series.until_local))
@@ -337,9 +339,9 @@ class AvailabilityService:
 
     @staticmethod
     def _facility_timezone(uow: UnitOfWork, facility_id: uuid.UUID) -> str:
-        facility = uow.get(ClassRepository).facility(facility_id)
-        if facility is None:
-            raise NotFound("The facility does not exist.")
+        facility = require(
+            uow.get(ClassRepository).facility(facility_id), "The facility does not exist."
+        )
         return facility.timezone
 
     def _view(

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from app.db.models import ProgramClass, Room, User
 from app.domain.enums import ClassStatus
-from app.domain.errors import InvalidTransition, NotFound, ValidationError
+from app.domain.errors import InvalidTransition, ValidationError
 from app.domain.validation import check_range, clean_name, clean_text
 from app.infra.clock import Clock, SystemClock
 from app.repositories.classes import ClassListing, ClassRepository
@@ -21,6 +21,7 @@ from app.services.classes_dto import (
     staff_name,
 )
 from app.services.from_row import from_row
+from app.services.lookup import require
 
 __all__ = [
     "UNSET",
@@ -117,12 +118,8 @@ class ClassService:
         """Raises ``NotFound`` (program, facility) or ``ValidationError``; creates nothing then."""
         with self._uow() as uow:
             repo = uow.get(ClassRepository)
-            facility = repo.facility(new.facility_id)
-            if facility is None:
-                raise NotFound("The facility does not exist.")
-            program = repo.program(new.program_id)
-            if program is None:
-                raise NotFound("The program does not exist.")
+            facility = require(repo.facility(new.facility_id), "The facility does not exist.")
+            program = require(repo.program(new.program_id), "The program does not exist.")
             if program.archived_at is not None or not program.is_active:
                 raise ValidationError(
                     f"The program {program.name} is no longer offered.", field="program_id"
@@ -201,16 +198,11 @@ class ClassService:
 
     @staticmethod
     def _load(repo: ClassRepository, class_id: uuid.UUID) -> ProgramClass:
-        row = repo.get(class_id)
-        if row is None:
-            raise NotFound("The class does not exist or was deleted.")
-        return row
+        return require(repo.get(class_id), "The class does not exist or was deleted.")
 
     @staticmethod
     def _get(repo: ClassRepository, class_id: uuid.UUID) -> ClassSummary:
-        row = repo.listing(class_id)
-        if row is None:
-            raise NotFound("The class does not exist or was deleted.")
+        row = require(repo.listing(class_id), "The class does not exist or was deleted.")
         return _summary(row)
 
     @staticmethod

@@ -8,13 +8,14 @@ from zoneinfo import ZoneInfo
 
 from app.db.models import Facility, Room
 from app.domain.enums import RoomKind, RoomStatus
-from app.domain.errors import DuplicateError, NotFound, UnknownTimezone
+from app.domain.errors import DuplicateError, UnknownTimezone
 from app.domain.validation import check_timezone, clean_name, clean_text
 from app.infra.clock import Clock, SystemClock
 from app.repositories.facilities import FacilityRepository, RoomRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.from_row import from_row
 from app.services.inputs import KEEP, Keep, as_enum, check_whole
+from app.services.lookup import require
 
 MAX_ADDRESS = 1000
 MAX_CAPACITY = 100_000
@@ -185,14 +186,8 @@ class FacilityService:
 
     @staticmethod
     def _facility(repo: FacilityRepository, facility_id: uuid.UUID) -> Facility:
-        row = repo.get(facility_id)
-        if row is None:
-            raise NotFound("That facility does not exist or was removed.")
-        return row
+        return require(repo.get(facility_id), "That facility does not exist or was removed.")
 
     @staticmethod
     def _room(repo: RoomRepository, room_id: uuid.UUID) -> Room:
-        row = repo.get(room_id)
-        if row is None:
-            raise NotFound("That room does not exist or was removed.")
-        return row
+        return require(repo.get(room_id), "That room does not exist or was removed.")

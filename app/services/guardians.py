@@ -7,11 +7,12 @@ import uuid
 
 from app.db.models import Guardian, StudentGuardian, User
 from app.domain.enums import GuardianRelationship
-from app.domain.errors import DuplicateError, NotFound, ValidationError
+from app.domain.errors import DuplicateError, ValidationError
 from app.domain.validation import check_email
 from app.repositories.guardians import GuardianRepository
 from app.repositories.people import PeopleRepository
 from app.services.inputs import as_enum
+from app.services.lookup import require
 from app.services.people_common import PeopleBase, clean_address, clean_names, clean_phone
 from app.services.people_dto import GuardianDTO, NewGuardian, guardian_dto
 
@@ -68,9 +69,7 @@ class GuardianLinks(PeopleBase):
         with self._uow() as uow:
             student = self._student(uow.get(PeopleRepository), student_id)
             repo = uow.get(GuardianRepository)
-            row = repo.get(guardian_id)
-            if row is None:
-                raise NotFound("That guardian does not exist or was removed.")
+            row = require(repo.get(guardian_id), "That guardian does not exist or was removed.")
             if row.facility_id != student.facility_id:
                 raise ValidationError("The guardian belongs to another facility.")
             if repo.find_link(student.id, row.id) is not None:
@@ -82,9 +81,10 @@ class GuardianLinks(PeopleBase):
     def unlink_guardian(self, student_id: uuid.UUID, guardian_id: uuid.UUID) -> None:
         with self._uow() as uow:
             student = self._student(uow.get(PeopleRepository), student_id)
-            link = uow.get(GuardianRepository).find_link(student.id, guardian_id)
-            if link is None:
-                raise NotFound("This guardian is not linked to the student.")
+            link = require(
+                uow.get(GuardianRepository).find_link(student.id, guardian_id),
+                "This guardian is not linked to the student.",
+            )
             link.deleted_at = self._clock.now()
             uow.commit()
 

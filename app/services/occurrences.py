@@ -26,6 +26,7 @@ from app.repositories.classes import ClassRepository
 from app.repositories.schedule import OverrideLine, ScheduleRepository, SeriesLine
 from app.services.classes_dto import staff_name
 from app.services.from_row import from_row
+from app.services.lookup import require
 from app.services.schedule_dto import OccurrenceView, SeriesView
 
 __all__ = [
@@ -229,10 +230,7 @@ def series_view(line: SeriesLine) -> SeriesView:
 
 
 def class_or_missing(classes: ClassRepository, class_id: uuid.UUID) -> ProgramClass:
-    klass = classes.get(class_id)
-    if klass is None:
-        raise NotFound("The class does not exist or was deleted.")
-    return klass
+    return require(classes.get(class_id), "The class does not exist or was deleted.")
 
 
 def series_or_missing(
@@ -246,9 +244,7 @@ def series_or_missing(
 
 
 def series_view_of(sched: ScheduleRepository, series_id: uuid.UUID) -> SeriesView:
-    line = sched.line(series_id)
-    if line is None:
-        raise NotFound(_SERIES_MISSING)
+    line = require(sched.line(series_id), _SERIES_MISSING)
     return series_view(line)
 
 
@@ -265,9 +261,7 @@ def require_occurrence(line: SeriesLine, original_date: date) -> CompiledSeries:
 
 def occurrence_in(sched: ScheduleRepository, series_id: uuid.UUID, day: date) -> OccurrenceView:
     """The session of ``day`` (its original date) as stored now; ``NotFound`` when none."""
-    found = sched.line_with_override(series_id, day)
-    if found is None:
-        raise NotFound(_SERIES_MISSING)
+    found = require(sched.line_with_override(series_id, day), _SERIES_MISSING)
     line, ov = found
     occ = compile_series(spec_of(line)).occurrence_on(
         day, override_of(ov) if ov is not None else None

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from app.db.models import Lesson, LessonProgress, Module, Program, User
 from app.domain.enums import LessonContentType, ProgressStatus
-from app.domain.errors import NotFound, ValidationError
+from app.domain.errors import ValidationError
 from app.domain.ids import lesson_progress_id
 from app.domain.validation import clean_name, clean_text
 from app.infra.clock import Clock, SystemClock
@@ -132,9 +132,9 @@ class ProgramCurriculum:
         """Move a lesson to a 1-based position in its module; returns the module."""
         with self._uow() as uow:
             curriculum = uow.get(CurriculumRepository)
-            lesson = curriculum.get_lesson(lesson_id)
-            if lesson is None:
-                raise NotFound("That lesson does not exist or was removed.")
+            lesson = require(
+                curriculum.get_lesson(lesson_id), "That lesson does not exist or was removed."
+            )
             lessons = curriculum.lessons_of([lesson.module_id])
             _move(lessons, lesson, new_position, "lesson")
             uow.commit()
@@ -164,9 +164,9 @@ class ProgramCurriculum:
         with self._uow() as uow:
             student = self._student(uow, student_id)
             curriculum = uow.get(CurriculumRepository)
-            lesson = curriculum.get_lesson(lesson_id)
-            if lesson is None:
-                raise NotFound("That lesson does not exist or was removed.")
+            lesson = require(
+                curriculum.get_lesson(lesson_id), "That lesson does not exist or was removed."
+            )
             assessor = uow.get(PeopleRepository).find_by_username(uow.actor.username)
             progress_id = lesson_progress_id(student.id, lesson.id)
             row = curriculum.get_progress(progress_id)

@@ -225,9 +225,10 @@ class ProgramService(ProgramCurriculum):
 
     def withdraw_offer(self, facility_id: uuid.UUID, program_id: uuid.UUID) -> None:
         with self._uow() as uow:
-            offer = uow.get(ProgramRepository).find_offer(facility_id, program_id)
-            if offer is None:
-                raise NotFound("The facility does not offer this program.")
+            offer = require(
+                uow.get(ProgramRepository).find_offer(facility_id, program_id),
+                "The facility does not offer this program.",
+            )
             offer.deleted_at = self._clock.now()
             uow.commit()
 

@@ -31,6 +31,7 @@ from app.services.curriculum import ProgramProgressDTO, student_curriculum
 from app.services.facilities import facility_zone
 from app.services.inputs import as_enum, check_decimal
 from app.services.labels import changes_text, instant_text, status_text, table_label
+from app.services.lookup import require
 from app.services.records_dto import (
     AccountHistoryDTO,
     AuditEntryDTO,
@@ -213,9 +214,10 @@ class RecordsService:
     def delete_case_note(self, note_id: uuid.UUID) -> None:
         """Soft delete: the note disappears from the record; the audit trail keeps it."""
         with self._uow() as uow:
-            row = uow.get(CaseNoteRepository).get(note_id)
-            if row is None:
-                raise NotFound("That case note does not exist or was deleted.")
+            row = require(
+                uow.get(CaseNoteRepository).get(note_id),
+                "That case note does not exist or was deleted.",
+            )
             row.deleted_at = self._clock.now()
             uow.commit()
 
@@ -489,10 +491,10 @@ class RecordsService:
 
     @staticmethod
     def _facility(uow: UnitOfWork, student: User) -> Facility:
-        row = uow.get(FacilityRepository).get(student.facility_id)
-        if row is None:
-            raise NotFound("The student's facility does not exist or was removed.")
-        return row
+        return require(
+            uow.get(FacilityRepository).get(student.facility_id),
+            "The student's facility does not exist or was removed.",
+        )
 
     def _today(self, uow: UnitOfWork, student: User) -> date:
         return self._clock.now().astimezone(facility_zone(self._facility(uow, student))).date()
@@ -504,14 +506,14 @@ class RecordsService:
 
     @staticmethod
     def _entry(uow: UnitOfWork, entry_id: uuid.UUID) -> HoursLog:
-        row = uow.get(HoursRepository).get(entry_id)
-        if row is None:
-            raise NotFound("That hours entry does not exist or was removed.")
-        return row
+        return require(
+            uow.get(HoursRepository).get(entry_id),
+            "That hours entry does not exist or was removed.",
+        )
 
     @staticmethod
     def _student(uow: UnitOfWork, student_id: uuid.UUID) -> User:
-        row = uow.get(PeopleRepository).get_student(student_id)
-        if row is None:
-            raise NotFound("That student does not exist or was removed.")
-        return row
+        return require(
+            uow.get(PeopleRepository).get_student(student_id),
+            "That student does not exist or was removed.",
+        )

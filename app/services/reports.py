@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.domain.errors import NotFound, ValidationError
+from app.domain.errors import ValidationError
 from app.domain.validation import check_range
 from app.infra.clock import Clock, SystemClock
 from app.repositories.facilities import FacilityRepository
@@ -27,6 +27,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import staff_name, student_name
 from app.services.facilities import facility_zone
+from app.services.lookup import require
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.reports_dto import (
     ActiveEnrollmentRow,
@@ -61,9 +62,10 @@ class _Frame:
     def __init__(
         self, uow: UnitOfWork, facility_id: uuid.UUID, start: date, end: date, now: datetime
     ) -> None:
-        facility = uow.get(FacilityRepository).get(facility_id)
-        if facility is None:
-            raise NotFound("The facility does not exist or was removed.")
+        facility = require(
+            uow.get(FacilityRepository).get(facility_id),
+            "The facility does not exist or was removed.",
+        )
         self.facility_id = facility_id
         self.name = facility.name
         self.timezone = facility.timezone
@@ -278,9 +280,10 @@ class ReportsService:
         The report's period is today."""
         now = self._clock.now()
         with self._uow() as uow:
-            facility = uow.get(FacilityRepository).get(facility_id)
-            if facility is None:
-                raise NotFound("The facility does not exist or was removed.")
+            facility = require(
+                uow.get(FacilityRepository).get(facility_id),
+                "The facility does not exist or was removed.",
+            )
             today = now.astimezone(facility_zone(facility)).date()
             frame = _Frame(uow, facility_id, today, today, now)
             lines = uow.get(ReportRepository).active_enrollments(facility_id)

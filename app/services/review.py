@@ -32,6 +32,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
 from app.services.labels import day_text, instant_text, status_text
+from app.services.lookup import require
 from app.services.occurrences import expand_lines, local_day_start, stored_spec
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
 
@@ -294,10 +295,9 @@ class ReviewService:
 
     @staticmethod
     def _line(repo: ReviewRepository, mark_id: uuid.UUID) -> MarkLine:
-        line = repo.mark(mark_id)
-        if line is None:
-            raise NotFound("That mark was removed or is no longer on this workstation.")
-        return line
+        return require(
+            repo.mark(mark_id), "That mark was removed or is no longer on this workstation."
+        )
 
     @staticmethod
     def _item(line: MarkLine, sides: IssueSides | None, names: dict[str, str]) -> ReviewItemDTO:

@@ -22,7 +22,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.domain.enums import Role
-from app.domain.errors import NotFound
 from app.domain.validation import check_timezone
 from app.infra.clock import Clock, SystemClock
 from app.repositories.classes import ClassRepository
@@ -30,6 +29,7 @@ from app.repositories.people import PeopleRepository
 from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import student_name
+from app.services.lookup import require
 from app.services.occurrences import expand_lines
 from app.services.risk_dto import (
     CONSECUTIVE_LIMIT,
@@ -82,9 +82,10 @@ class RiskService:
         """
         now = self._clock.now()
         with self._uow() as uow:
-            facility = uow.get(ClassRepository).facility(facility_id)
-            if facility is None:
-                raise NotFound("The facility does not exist or was deleted.")
+            facility = require(
+                uow.get(ClassRepository).facility(facility_id),
+                "The facility does not exist or was deleted.",
+            )
             mine = instructor_id is not None
             if instructor_id is None and uow.actor.role is Role.INSTRUCTOR:
                 mine = True

@@ -34,6 +34,7 @@ from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_outcomes import enrollment_outcomes
 from app.services.classes_dto import student_name
 from app.services.from_row import from_row
+from app.services.lookup import require
 from app.services.rosters_dto import (
     EnrolOutcome,
     HistoryEntry,
@@ -259,9 +260,7 @@ class RosterService:
         """
         with self._uow() as uow:
             repo = uow.get(EnrollmentRepository)
-            row = repo.get(enrollment_id)
-            if row is None:
-                raise NotFound("The enrollment does not exist or was deleted.")
+            row = require(repo.get(enrollment_id), "The enrollment does not exist or was deleted.")
             self._change(uow, row, new_status, reason)
             uow.commit()
             line = repo.roster_lines([enrollment_id])[0]
@@ -333,9 +332,7 @@ class RosterService:
         """
         with self._uow() as uow:
             repo = uow.get(EnrollmentRepository)
-            old = repo.get(enrollment_id)
-            if old is None:
-                raise NotFound("The enrollment does not exist or was deleted.")
+            old = require(repo.get(enrollment_id), "The enrollment does not exist or was deleted.")
             if old.class_id == to_class_id:
                 raise ValidationError(
                     "The student is already in this class; choose another class.",
@@ -361,16 +358,16 @@ class RosterService:
 
     @staticmethod
     def _class(uow: UnitOfWork, class_id: uuid.UUID) -> ProgramClass:
-        klass = uow.get(ClassRepository).get(class_id)
-        if klass is None:
-            raise NotFound("The class does not exist or was deleted.")
-        return klass
+        return require(
+            uow.get(ClassRepository).get(class_id), "The class does not exist or was deleted."
+        )
 
     @staticmethod
     def _student(uow: UnitOfWork, student_id: uuid.UUID) -> User:
-        person = uow.get(ClassRepository).person(student_id)
-        if person is None:
-            raise NotFound("The student does not exist or was deleted.")
+        person = require(
+            uow.get(ClassRepository).person(student_id),
+            "The student does not exist or was deleted.",
+        )
         if person.role is not Role.STUDENT:
             name = f"{person.name_first} {person.name_last}"
             raise ValidationError(f"{name} is not a student.", field="student_id")

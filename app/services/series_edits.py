@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from app.db.models import OccurrenceOverrideRow, ProgramClass, SessionSeries
 from app.domain.enums import ClassStatus
-from app.domain.errors import NotAllowed, NotFound, ValidationError
+from app.domain.errors import NotAllowed, ValidationError
 from app.domain.ids import override_id
 from app.domain.orphans import SeriesState, newly_orphaned, series_state
 from app.domain.recurrence import (
@@ -30,6 +30,7 @@ from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.clashes import refuse_clashes, slots_from_today
 from app.services.classes import check_instructor, check_room
 from app.services.classes_dto import UNSET, pick
+from app.services.lookup import require
 from app.services.occurrences import (
     class_or_missing,
     format_exdates,
@@ -132,9 +133,9 @@ class SeriesEdits:
             klass = class_or_missing(classes, new.class_id)
             if klass.status is ClassStatus.CANCELLED:
                 raise NotAllowed("The class is cancelled; it cannot have sessions.")
-            facility = classes.facility(klass.facility_id)
-            if facility is None:
-                raise NotFound("The facility of the class does not exist.")
+            facility = require(
+                classes.facility(klass.facility_id), "The facility of the class does not exist."
+            )
             room_id = new.room_id if new.room_id is not None else klass.room_id
             instructor_id = (
                 new.instructor_id if new.instructor_id is not None else klass.instructor_id

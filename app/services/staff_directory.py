@@ -13,6 +13,7 @@ from app.domain.validation import check_email, check_username
 from app.repositories.people import PeopleRepository, StaffScopeRepository
 from app.repositories.programs import ProgramRepository
 from app.services.inputs import as_enum
+from app.services.lookup import require
 from app.services.people_common import PeopleBase, clean_names
 from app.services.people_dto import StaffDTO, StaffScopeDTO, scope_dto, staff_dto
 
@@ -92,9 +93,10 @@ class StaffDirectory(PeopleBase):
     ) -> None:
         with self._uow() as uow:
             user = self._staff(uow.get(PeopleRepository), staff_id)
-            row = uow.get(StaffScopeRepository).find(user.id, facility_id, program_id)
-            if row is None:
-                raise NotFound("The staff member has no such scope.")
+            row = require(
+                uow.get(StaffScopeRepository).find(user.id, facility_id, program_id),
+                "The staff member has no such scope.",
+            )
             row.deleted_at = self._clock.now()
             self._history(uow, user, AccountAction.SCOPE_CHANGE, _scope_details("removed", row))
             uow.commit()

@@ -24,6 +24,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_outcomes import on_sheet, student_outcomes
 from app.services.classes_dto import student_name
+from app.services.lookup import require
 from app.services.occurrences import expand_lines
 from app.services.schedule_dto import OccurrenceView
 from app.services.trends_dto import (
@@ -210,9 +211,10 @@ class TrendService:
         per day and starting hour; ``NotFound`` for no facility."""
         now = self._clock.now()
         with self._uow() as uow:
-            facility = uow.get(ClassRepository).facility(facility_id)
-            if facility is None:
-                raise NotFound("The facility does not exist or was deleted.")
+            facility = require(
+                uow.get(ClassRepository).facility(facility_id),
+                "The facility does not exist or was deleted.",
+            )
             tz = check_timezone(facility.timezone)
             today = now.astimezone(tz).date()
             monday = _monday(day or today)

@@ -77,12 +77,10 @@ class Teaching:
 
 
 @dataclass(frozen=True, slots=True)
-class ClassAttendanceSummary:
-    """A student's attendance in one class against the program's policy (see domain.attendance)."""
+class EnrollmentStanding:
+    """An enrollment's attendance against the program's policy (see domain.attendance): what
+    both attendance summaries show after naming the class or the student."""
 
-    class_id: uuid.UUID
-    class_name: str
-    program_id: uuid.UUID
     enrollment_id: uuid.UUID
     enrollment_status: EnrollmentStatus
     held: int
@@ -99,25 +97,21 @@ class ClassAttendanceSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class StudentAttendanceSummary:
+class ClassAttendanceSummary(EnrollmentStanding):
+    """A student's attendance in one class against the program's policy."""
+
+    class_id: uuid.UUID
+    class_name: str
+    program_id: uuid.UUID
+
+
+@dataclass(frozen=True, slots=True)
+class StudentAttendanceSummary(EnrollmentStanding):
     """One student's line of a class's attendance summary."""
 
     student_id: uuid.UUID
     display_name: str
     student_number: str | None
-    enrollment_id: uuid.UUID
-    enrollment_status: EnrollmentStatus
-    held: int
-    attended: int
-    tardies: int
-    absences: int
-    excused: int
-    unmarked: int
-    rate: Decimal | None
-    effective_rate: Decimal | None
-    hours_earned: Decimal
-    hours_needed: Decimal | None
-    meets_minimum: bool | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,11 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from app.db.models import AttendancePolicyRow
+from app.db.models import AttendancePolicyRow, Enrollment
 from app.domain.attendance import AttendancePolicy, OccurrenceRecord, PolicyOutcome, evaluate
-from app.domain.enums import EnrollmentStatus
 from app.domain.errors import NotFound, ValidationError
 from app.domain.validation import check_range, check_timezone
 from app.infra.clock import Clock, SystemClock
@@ -27,6 +26,7 @@ from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_dto import (
     ClassAttendanceSummary,
+    EnrollmentStanding,
     MissingAttendance,
     StudentAttendanceSummary,
 )
@@ -168,13 +168,13 @@ class AttendanceOutcomes:
             found = student_outcomes(uow, student_id, now)
         found.sort(key=lambda f: (f[0].class_name.casefold(), f[0].enrollment.id))
         return [
-            _class_summary(
-                item.enrollment.class_id,
-                item.class_name,
-                item.program_id,
-                item.enrollment.id,
-                item.enrollment.enrollment_status,
+            _standing(
+                ClassAttendanceSummary,
+                item.enrollment,
                 outcome,
+                class_id=item.enrollment.class_id,
+                class_name=item.class_name,
+                program_id=item.program_id,
             )
             for item, outcome, _ in found
         ]
@@ -193,13 +193,13 @@ class AttendanceOutcomes:
             outcomes = enrollment_outcomes(uow, periods, now)
         roster.sort(key=lambda ln: (ln.name_last.casefold(), ln.name_first.casefold()))
         return [
-            _student_summary(
-                line.enrollment.user_id,
-                student_name(line.name_first, line.name_last),
-                line.student_number,
-                line.enrollment.id,
-                line.enrollment.enrollment_status,
+            _standing(
+                StudentAttendanceSummary,
+                line.enrollment,
                 outcomes[line.enrollment.id][0],
+                student_id=line.enrollment.user_id,
+                display_name=student_name(line.name_first, line.name_last),
+                student_number=line.student_number,
             )
             for line in roster
         ]
@@ -252,6 +252,8 @@ class AttendanceOutcomes:
         return result
 
 
+_S = TypeVar("_S", bound=EnrollmentStanding)
+
 _OUTCOME_FIELDS = (
     "held",
     "attended",
@@ -267,42 +269,12 @@ _OUTCOME_FIELDS = (
 )
 
 
-def _outcome_fields(o: PolicyOutcome) -> dict[str, Any]:
-    """The policy outcome as the flat fields both summary DTOs carry."""
-    return {name: getattr(o, name) for name in _OUTCOME_FIELDS}
-
-
-def _class_summary(
-    class_id: uuid.UUID,
-    class_name: str,
-    program_id: uuid.UUID,
-    enrollment_id: uuid.UUID,
-    status: EnrollmentStatus,
-    o: PolicyOutcome,
-) -> ClassAttendanceSummary:
-    return ClassAttendanceSummary(
-        class_id=class_id,
-        class_name=class_name,
-        program_id=program_id,
-        enrollment_id=enrollment_id,
-        enrollment_status=status,
-        **_outcome_fields(o),
-    )
-
-
-def _student_summary(
-    student_id: uuid.UUID,
-    display_name: str,
-    student_number: str | None,
-    enrollment_id: uuid.UUID,
-    status: EnrollmentStatus,
-    o: PolicyOutcome,
-) -> StudentAttendanceSummary:
-    return StudentAttendanceSummary(
-        student_id=student_id,
-        display_name=display_name,
-        student_number=student_number,
-        enrollment_id=enrollment_id,
-        enrollment_status=status,
-        **_outcome_fields(o),
+def _standing(dto: type[_S], enrollment: Enrollment, o: PolicyOutcome, **named: Any) -> _S:
+    """A summary DTO: what ``named`` names (the class or the student), then the enrollment's
+    standing, the policy outcome as the flat fields both summaries carry."""
+    return dto(
+        enrollment_id=enrollment.id,
+        enrollment_status=enrollment.enrollment_status,
+        **{name: getattr(o, name) for name in _OUTCOME_FIELDS},
+        **named,
     )

@@ -27,6 +27,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import staff_name, student_name
 from app.services.facilities import facility_zone
+from app.services.from_row import from_row
 from app.services.lookup import require
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.reports_dto import (
@@ -159,15 +160,11 @@ class ReportsService:
         for c in sorted(classes, key=lambda c: (c.name.casefold(), str(c.class_id))):
             t = seats.get(c.class_id, _NONE)
             rows.append(
-                TrainingSummaryRow(
-                    class_id=c.class_id,
+                from_row(
+                    TrainingSummaryRow,
+                    c,
                     class_name=c.name,
-                    program_name=c.program_name,
                     instructor_name=staff_name(c.instructor_first, c.instructor_last),
-                    status=c.status,
-                    start_date=c.start_date,
-                    end_date=c.end_date,
-                    capacity=c.capacity,
                     enrolled=int(c.enrolled),
                     waitlisted=int(c.waitlisted),
                     completed=int(c.completed),
@@ -211,15 +208,11 @@ class ReportsService:
             completed = done.get((ln.user_id, ln.program_id), 0)
             total = totals.get(ln.program_id, 0)
             rows.append(
-                ParticipantProgressRow(
-                    enrollment_id=ln.enrollment_id,
+                from_row(
+                    ParticipantProgressRow,
+                    ln,
                     student_id=ln.user_id,
                     display_name=student_name(ln.name_first, ln.name_last),
-                    student_number=ln.student_number,
-                    class_id=ln.class_id,
-                    class_name=ln.class_name,
-                    program_name=ln.program_name,
-                    status=ln.status,
                     enrolled_on=_local_date(ln.enrolled_at, frame.tz),
                     ended_on=_local_date(ln.ended_at, frame.tz),
                     held=t.seats,
@@ -291,14 +284,11 @@ class ReportsService:
             key=lambda ln: (*_name_key(ln.name_last, ln.name_first, ln.user_id), ln.class_name)
         )
         rows = [
-            ActiveEnrollmentRow(
-                enrollment_id=ln.enrollment_id,
+            from_row(
+                ActiveEnrollmentRow,
+                ln,
                 student_id=ln.user_id,
                 display_name=student_name(ln.name_first, ln.name_last),
-                student_number=ln.student_number,
-                class_id=ln.class_id,
-                class_name=ln.class_name,
-                program_name=ln.program_name,
                 instructor_name=staff_name(ln.instructor_first, ln.instructor_last),
                 enrolled_on=_local_date(ln.enrolled_at, frame.tz),
                 class_ends=ln.class_end,

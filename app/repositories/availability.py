@@ -29,20 +29,16 @@ class AvailabilityRepository(Repository):
         """Live weekly hours of these instructors at the facility, by weekday and start."""
         if not instructor_ids:
             return []
-        stmt = (
-            select(InstructorAvailability)
-            .where(
-                InstructorAvailability.facility_id == facility_id,
-                InstructorAvailability.instructor_id.in_(list(instructor_ids)),
-                InstructorAvailability.deleted_at.is_(None),
-            )
-            .order_by(
+        return self._live_rows(
+            InstructorAvailability,
+            InstructorAvailability.facility_id == facility_id,
+            InstructorAvailability.instructor_id.in_(list(instructor_ids)),
+            order_by=(
                 InstructorAvailability.weekday,
                 InstructorAvailability.start_minute,
                 InstructorAvailability.id,
-            )
+            ),
         )
-        return self._session.scalars(stmt).all()
 
     def time_off_of(
         self,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Generic, TypeVar
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
 
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.db.base import Audited
@@ -22,6 +24,13 @@ class Repository:
         """The row with that id; a soft-deleted one is as invisible as a missing one."""
         row = self._session.get(model, row_id)
         return None if row is None or row.deleted_at is not None else row
+
+    def _live_rows(
+        self, model: type[A], *where: ColumnElement[bool], order_by: tuple[Any, ...]
+    ) -> Sequence[A]:
+        """The rows of ``model`` that match ``where`` and are not soft-deleted, in that order."""
+        stmt = select(model).where(*where, model.deleted_at.is_(None)).order_by(*order_by)
+        return self._session.scalars(stmt).all()
 
 
 class RowRepository(Repository, Generic[A]):

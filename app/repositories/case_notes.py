@@ -5,8 +5,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select
-
 from app.db.models import CaseNote
 from app.repositories.base import RowRepository
 
@@ -18,9 +16,8 @@ class CaseNoteRepository(RowRepository[CaseNote]):
 
     def notes_of(self, student_id: uuid.UUID) -> Sequence[CaseNote]:
         """Newest first (served by the (student_id, created_at) index)."""
-        stmt = (
-            select(CaseNote)
-            .where(CaseNote.student_id == student_id, CaseNote.deleted_at.is_(None))
-            .order_by(CaseNote.created_at.desc(), CaseNote.id.desc())
+        return self._live_rows(
+            CaseNote,
+            CaseNote.student_id == student_id,
+            order_by=(CaseNote.created_at.desc(), CaseNote.id.desc()),
         )
-        return self._session.scalars(stmt).all()

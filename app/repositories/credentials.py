@@ -23,14 +23,13 @@ class CredentialRepository(RowRepository[Credential]):
 
     def credentials_of(self, student_id: uuid.UUID) -> Sequence[Credential]:
         """Newest first; credentials without an issue date after the dated ones."""
-        stmt = (
-            select(Credential)
-            .where(Credential.user_id == student_id, Credential.deleted_at.is_(None))
-            .order_by(
+        return self._live_rows(
+            Credential,
+            Credential.user_id == student_id,
+            order_by=(
                 Credential.issued_on.is_(None),
                 Credential.issued_on.desc(),
                 Credential.created_at.desc(),
                 Credential.id,
-            )
+            ),
         )
-        return self._session.scalars(stmt).all()

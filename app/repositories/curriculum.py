@@ -24,24 +24,20 @@ class CurriculumRepository(Repository):
         return self._live(Lesson, lesson_id)
 
     def modules_of(self, program_id: uuid.UUID) -> Sequence[Module]:
-        stmt = (
-            select(Module)
-            .where(Module.program_id == program_id, Module.deleted_at.is_(None))
-            .order_by(Module.sequence_order, Module.id)
+        return self._live_rows(
+            Module, Module.program_id == program_id, order_by=(Module.sequence_order, Module.id)
         )
-        return self._session.scalars(stmt).all()
 
     def lessons_of(self, module_ids: Iterable[uuid.UUID]) -> Sequence[Lesson]:
         """Live lessons of the modules, in module then lesson order of ``sequence_order``."""
         ids = list(module_ids)
         if not ids:
             return []
-        stmt = (
-            select(Lesson)
-            .where(Lesson.module_id.in_(ids), Lesson.deleted_at.is_(None))
-            .order_by(Lesson.module_id, Lesson.sequence_order, Lesson.id)
+        return self._live_rows(
+            Lesson,
+            Lesson.module_id.in_(ids),
+            order_by=(Lesson.module_id, Lesson.sequence_order, Lesson.id),
         )
-        return self._session.scalars(stmt).all()
 
     def last_module_position(self, program_id: uuid.UUID) -> int:
         stmt = select(func.max(Module.sequence_order)).where(

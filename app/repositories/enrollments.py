@@ -134,12 +134,13 @@ class EnrollmentRepository(RowRepository[Enrollment]):
         ids = list(enrollment_ids)
         if not ids:
             return []
-        stmt = (
-            select(EnrollmentHistory)
-            .where(EnrollmentHistory.enrollment_id.in_(ids), EnrollmentHistory.deleted_at.is_(None))
-            .order_by(EnrollmentHistory.changed_at, EnrollmentHistory.created_at)
+        return list(
+            self._live_rows(
+                EnrollmentHistory,
+                EnrollmentHistory.enrollment_id.in_(ids),
+                order_by=(EnrollmentHistory.changed_at, EnrollmentHistory.created_at),
+            )
         )
-        return list(self._session.scalars(stmt))
 
     def of_student(self, student_id: uuid.UUID) -> list[StudentEnrollmentLine]:
         stmt = (

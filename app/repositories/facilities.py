@@ -34,12 +34,7 @@ class RoomRepository(RowRepository[Room]):
     _model = Room
 
     def rooms_of(self, facility_id: uuid.UUID) -> Sequence[Room]:
-        stmt = (
-            select(Room)
-            .where(Room.facility_id == facility_id, Room.deleted_at.is_(None))
-            .order_by(Room.name, Room.id)
-        )
-        return self._session.scalars(stmt).all()
+        return self._live_rows(Room, Room.facility_id == facility_id, order_by=(Room.name, Room.id))
 
     def name_taken(
         self, facility_id: uuid.UUID, name: str, *, other_than: uuid.UUID | None = None

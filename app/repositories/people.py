@@ -246,12 +246,12 @@ class PeopleRepository(Repository):
         scoped = select(StaffScope.user_id).where(
             StaffScope.facility_id == facility_id, StaffScope.deleted_at.is_(None)
         )
-        stmt = (
-            select(User)
-            .where(User.role != Role.STUDENT, User.deleted_at.is_(None), User.id.in_(scoped))
-            .order_by(User.search_name, User.id)
+        return self._live_rows(
+            User,
+            User.role != Role.STUDENT,
+            User.id.in_(scoped),
+            order_by=(User.search_name, User.id),
         )
-        return self._session.scalars(stmt).all()
 
 
 class StaffScopeRepository(RowRepository[StaffScope]):
@@ -260,12 +260,11 @@ class StaffScopeRepository(RowRepository[StaffScope]):
     _model = StaffScope
 
     def scopes_of(self, user_id: uuid.UUID) -> Sequence[StaffScope]:
-        stmt = (
-            select(StaffScope)
-            .where(StaffScope.user_id == user_id, StaffScope.deleted_at.is_(None))
-            .order_by(StaffScope.created_at, StaffScope.id)
+        return self._live_rows(
+            StaffScope,
+            StaffScope.user_id == user_id,
+            order_by=(StaffScope.created_at, StaffScope.id),
         )
-        return self._session.scalars(stmt).all()
 
     def find(
         self, user_id: uuid.UUID, facility_id: uuid.UUID, program_id: uuid.UUID | None

@@ -8,10 +8,12 @@ at any time; time off always wins.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import fields, replace
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
+from app.db.base import Audited
 from app.db.models import InstructorAvailability, InstructorTimeOff
 from app.domain.availability import (
     MINUTES_PER_DAY,
@@ -192,53 +194,26 @@ class AvailabilityService:
             self._facility_timezone(uow, facility_id)
             check_instructor(uow.get(ClassRepository), instructor_id, facility_id)
             repo = uow.get(AvailabilityRepository)
-            stored_hours = {r.id: r for r in repo.hours_of(facility_id, [instructor_id])}
-            for h in checked_hours:
-                row = stored_hours.pop(h.id, None) if h.id is not None else None
-                if row is None:
-                    repo.add_hours(
-                        InstructorAvailability(
-                            id=uuid.uuid4(),
-                            facility_id=facility_id,
-                            instructor_id=instructor_id,
-                            weekday=h.weekday,
-                            start_minute=h.start_minute,
-                            end_minute=h.end_minute,
-                            valid_from=h.valid_from,
-                            valid_to=h.valid_to,
-                        )
+            _make_exactly(
+                repo.hours_of(facility_id, [instructor_id]),
+                checked_hours,
+                lambda: repo.add_hours(
+                    InstructorAvailability(
+                        id=uuid.uuid4(), facility_id=facility_id, instructor_id=instructor_id
                     )
-                    continue
-                _assign(
-                    row,
-                    weekday=h.weekday,
-                    start_minute=h.start_minute,
-                    end_minute=h.end_minute,
-                    valid_from=h.valid_from,
-                    valid_to=h.valid_to,
-                )
-            for gone in stored_hours.values():
-                gone.deleted_at = now
-            stored_off = {r.id: r for r in repo.time_off_of(facility_id, [instructor_id])}
-            for t in checked_off:
-                found = stored_off.pop(t.id, None) if t.id is not None else None
-                if found is None:
-                    repo.add_time_off(
-                        InstructorTimeOff(
-                            id=uuid.uuid4(),
-                            facility_id=facility_id,
-                            instructor_id=instructor_id,
-                            starts_local=t.starts_local,
-                            ends_local=t.ends_local,
-                            reason=t.reason,
-                        )
+                ),
+                now,
+            )
+            _make_exactly(
+                repo.time_off_of(facility_id, [instructor_id]),
+                checked_off,
+                lambda: repo.add_time_off(
+                    InstructorTimeOff(
+                        id=uuid.uuid4(), facility_id=facility_id, instructor_id=instructor_id
                     )
-                    continue
-                _assign(
-                    found, starts_local=t.starts_local, ends_local=t.ends_local, reason=t.reason
-                )
-            for gone_off in stored_off.values():
-                gone_off.deleted_at = now
+                ),
+                now,
+            )
             uow.commit()
             return self._view(uow, facility_id, instructor_id)
 
@@ -360,6 +335,28 @@ class AvailabilityService:
         )
         name = staff_name(person.name_first, person.name_last) or "?"
         return InstructorAvailabilityView(facility_id, instructor_id, name, timezone, hours, offs)
+
+
+_R = TypeVar("_R", bound=Audited)
+
+
+def _make_exactly(
+    stored: Sequence[_R],
+    entries: Sequence[HoursEntry] | Sequence[TimeOffEntry],
+    new_row: Callable[[], _R],
+    now: datetime,
+) -> None:
+    """The stored rows become ``entries``: an entry with a stored row's id changes that row, any
+    other is a new row (``new_row()`` adds it), and a stored row not given is tombstoned."""
+    by_id = {row.id: row for row in stored}
+    for entry in entries:
+        row = by_id.pop(entry.id, None) if entry.id is not None else None
+        _assign(
+            new_row() if row is None else row,
+            **{f.name: getattr(entry, f.name) for f in fields(entry) if f.name != "id"},
+        )
+    for gone in by_id.values():
+        gone.deleted_at = now
 
 
 def _assign(row: object, **values: object) -> None:

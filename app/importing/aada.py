@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.domain import ids
 from app.domain.enums import (
     ClassStatus,
     CredentialKind,
@@ -107,11 +106,7 @@ def _enrollment(row: Row, ctx: Context) -> dict[str, Any]:
     status = _lookup(STATUS, row["status"], "status")
     ended = row["completed_at"] or (row["requested_at"].date() if row["requested_at"] else None)
     return {
-        "id": ids.enrollment_id(class_id, user_id),
-        "facility_id": facility,
-        "class_id": class_id,
-        "user_id": user_id,
-        "enrollment_status": status,
+        **cv.enrollment(facility, class_id, user_id, status),
         "change_reason": cv.text(ctx, row["reason"], "reason", None),
         "enrolled_at": _local(ctx, datetime.combine(row["enrolled_at"], datetime.min.time())),
         "enrollment_ended_at": _local(
@@ -245,13 +240,7 @@ SYSTEM = System(
             ("id",),
             _program,
         ),
-        Entity(
-            "facilities_programs",
-            Target("facilities_programs", match_on=("facility_id", "program_id")),
-            "SELECT id FROM programs",
-            ("id",),
-            cv.program_offer,
-        ),
+        cv.program_offers(),
         Entity(
             "classes",
             Target("program_classes"),

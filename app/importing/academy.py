@@ -7,7 +7,6 @@ import json
 from datetime import datetime, time
 from typing import Any
 
-from app.domain import ids
 from app.domain.enums import (
     AccountAction,
     ClassStatus,
@@ -247,12 +246,11 @@ def _program_enrollment(row: Row, ctx: Context) -> dict[str, Any]:
     user_id = ctx.parent("students", row["id"], "student")
     day = row["enrollment_date"]
     return {
-        "id": ids.enrollment_id(class_id, user_id),
-        "facility_id": facility,
-        "class_id": class_id,
-        "user_id": user_id,
-        "enrollment_status": STUDENT_STATUS.get(
-            str(row["status"] or "active"), EnrollmentStatus.ENROLLED
+        **cv.enrollment(
+            facility,
+            class_id,
+            user_id,
+            STUDENT_STATUS.get(str(row["status"] or "active"), EnrollmentStatus.ENROLLED),
         ),
         "enrolled_at": (
             datetime.combine(day, time(), tzinfo=cv.zone(tz))
@@ -312,13 +310,7 @@ SYSTEM = System(
             ("id",),
             _program,
         ),
-        Entity(
-            "facilities_programs",
-            Target("facilities_programs", match_on=("facility_id", "program_id")),
-            "SELECT id FROM programs",
-            ("id",),
-            cv.program_offer,
-        ),
+        cv.program_offers(),
         Entity(
             "users",
             Target("users", clear_on_clash=("email",)),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.domain import ids
 from app.importing.engine import Context, Entity, Skip
 from app.importing.report import CHANGED
 from app.importing.writer import Target
@@ -175,6 +177,45 @@ def one_facility(default_name: str) -> Entity:
     return Entity(
         "facility", Target("facilities", match_on=("name",)), "SELECT 1 AS id", ("id",), convert
     )
+
+
+def program_offers() -> Entity:
+    """A single-facility source offers each of its programs at its facility."""
+    return Entity(
+        "facilities_programs",
+        Target("facilities_programs", match_on=("facility_id", "program_id")),
+        "SELECT id FROM programs",
+        ("id",),
+        program_offer,
+    )
+
+
+def named_room(column: str) -> Callable[[dict[str, Any], Context], dict[str, Any]]:
+    """The converter of a room a single-facility source only names, in ``column``."""
+
+    def convert(row: dict[str, Any], ctx: Context) -> dict[str, Any]:
+        facility, _ = facility_of(ctx)
+        return {
+            "id": ctx.new_id("rooms", ctx.source_id),
+            "facility_id": facility,
+            "name": text(ctx, row[column], column, NAME, required=True),
+        }
+
+    return convert
+
+
+def enrollment(
+    facility_id: uuid.UUID, class_id: uuid.UUID, user_id: uuid.UUID, status: StrEnum | None
+) -> dict[str, Any]:
+    """The columns every source's enrolment starts with; its id comes from the class and the
+    student (``ids.enrollment_id``), as the desk's own enrolments do, so one never doubles."""
+    return {
+        "id": ids.enrollment_id(class_id, user_id),
+        "facility_id": facility_id,
+        "class_id": class_id,
+        "user_id": user_id,
+        "enrollment_status": status,
+    }
 
 
 def program_offer(row: dict[str, Any], ctx: Context) -> dict[str, Any]:

@@ -144,13 +144,7 @@ def offer_row(row: Row, ctx: Context) -> dict[str, Any]:
     }
 
 
-def room_row(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    return {
-        "id": ctx.new_id("rooms", ctx.source_id),
-        "facility_id": facility,
-        "name": cv.text(ctx, row["room"], "room", cv.NAME, required=True),
-    }
+room_row = cv.named_room("room")  # the rooms the other files name
 
 
 def location_row(row: Row, ctx: Context) -> dict[str, Any]:
@@ -246,11 +240,7 @@ def enrollment_row(row: Row, ctx: Context) -> dict[str, Any]:
         )
         place = None
     return {
-        "id": ids.enrollment_id(class_id, user_id),
-        "facility_id": facility,
-        "class_id": class_id,
-        "user_id": user_id,
-        "enrollment_status": status,
+        **cv.enrollment(facility, class_id, user_id, status),
         "change_reason": row["reason"],
         "enrolled_at": local_time_cell(ctx, row["enrolled_at"], "enrolled_at"),
         "enrollment_ended_at": local_time_cell(ctx, row["ended_at"], "ended_at"),

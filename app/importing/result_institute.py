@@ -76,15 +76,6 @@ def _program(row: Row, ctx: Context) -> dict[str, Any]:
     }
 
 
-def _room(row: Row, ctx: Context) -> dict[str, Any]:
-    facility, _ = cv.facility_of(ctx)
-    return {
-        "id": ctx.new_id("rooms", ctx.source_id),
-        "facility_id": facility,
-        "name": cv.text(ctx, row["location"], "location", cv.NAME, required=True),
-    }
-
-
 def _class(row: Row, ctx: Context) -> dict[str, Any]:
     facility, tz = cv.facility_of(ctx)
     start = (
@@ -161,11 +152,7 @@ def _enrollment(row: Row, ctx: Context) -> dict[str, Any]:
     if row["status"] == "suspended":
         reason = "suspended" + (f": {reason}" if reason else "")
     return {
-        "id": ids.enrollment_id(class_id, user_id),
-        "facility_id": facility,
-        "class_id": class_id,
-        "user_id": user_id,
-        "enrollment_status": status,
+        **cv.enrollment(facility, class_id, user_id, status),
         "change_reason": reason,
         "enrolled_at": cv.aware(row["enrollment_date"]),
         "enrollment_ended_at": None,
@@ -247,7 +234,7 @@ SYSTEM = System(
             "SELECT location FROM trainings WHERE btrim(coalesce(location, '')) <> ''"
             " UNION SELECT location FROM sessions WHERE btrim(coalesce(location, '')) <> ''",
             ("location",),
-            _room,
+            cv.named_room("location"),
             lambda r: str(r["location"]),
         ),
         Entity(

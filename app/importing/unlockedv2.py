@@ -159,12 +159,13 @@ def _enrollment(row: Row, ctx: Context) -> dict[str, Any]:
     class_id = ctx.parent("program_classes", row["class_id"], "class")
     user_id = ctx.parent("users", row["user_id"], "user")
     return {
-        "id": ids.enrollment_id(class_id, user_id),
-        "facility_id": ctx.parent("facilities", row["facility_id"], "facility"),
-        "class_id": class_id,
-        "user_id": user_id,
-        "enrollment_status": cv.enum(
-            ctx, EnrollmentStatus, row["enrollment_status"] or "Enrolled", "enrollment_status"
+        **cv.enrollment(
+            ctx.parent("facilities", row["facility_id"], "facility"),
+            class_id,
+            user_id,
+            cv.enum(
+                ctx, EnrollmentStatus, row["enrollment_status"] or "Enrolled", "enrollment_status"
+            ),
         ),
         "change_reason": cv.text(ctx, row["change_reason"], "change_reason", None),
         "enrolled_at": cv.aware(row["enrolled_at"]),

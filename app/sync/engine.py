@@ -299,7 +299,7 @@ class SyncEngine:
                 if key is None:
                     seen.update(r[0] for r in rows)
                 with self.local.applying(held) as conn, self.local.outbox_quiet(conn, name):
-                    self.local.upsert(conn, name, rows, report.applied)
+                    self.local.upsert(conn, name, rows, report.applied, new=key is not None)
                     if key is not None:
                         self.local.put(conn, key, str(after))
                 copied += len(rows)

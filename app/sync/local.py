@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.sync import rows as cache_rows
 from app.sync.tables import Row, decode_sqlite_json, facility_column, table_named, version_column
-from app.sync.wire import StoredRow, shape_of
+from app.sync.wire import Shape, StoredRow, shape_of
 
 log = logging.getLogger(__name__)
 
@@ -401,10 +401,18 @@ class LocalStore:
         ``held`` (from ``loading``) or a connection of its own.
 
         Foreign keys are not checked inside: the server already holds them, and a row may point
-        at one this slice does not hold (an instructor of another facility)."""
+        at one this slice does not hold (an instructor of another facility).
+
+        It commits without waiting for the disk (``synchronous=NORMAL``; WAL keeps the file
+        whole and a power cut undoes only the last transactions, in order): what it writes
+        is the server's and is fetched again when lost, since the pull's cursor, the copy's
+        mark and the deferred rows' list move in the same transactions as the rows. The next
+        desk commit makes it durable with its own."""
         with ExitStack() as stack:
             conn = held if held is not None else stack.enter_context(self.engine.connect())
+            synchronous = int(conn.exec_driver_sql("PRAGMA synchronous").scalar() or 2)
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.exec_driver_sql(f"PRAGMA synchronous={min(synchronous, SYNC_NORMAL)}")
             conn.commit()
             try:
                 with conn.begin():
@@ -413,13 +421,21 @@ class LocalStore:
                     conn.execute(text("DELETE FROM sync_applying"))
             finally:
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.exec_driver_sql(f"PRAGMA synchronous={synchronous}")
                 conn.commit()
 
     def upsert(
-        self, conn: Connection, table_name: str, rows: Sequence[StoredRow], applied: Applied
+        self,
+        conn: Connection,
+        table_name: str,
+        rows: Sequence[StoredRow],
+        applied: Applied,
+        *,
+        new: bool = False,
     ) -> None:
         """Write the server's rows (as the cache stores them, ``app.sync.wire``), except those
-        with local edits still to push: those wait in ``sync_deferred``."""
+        with local edits still to push: those wait in ``sync_deferred``. With ``new`` (a first
+        copy) the rows are taken to be new to the cache: no look-up of the ones it holds."""
         if not rows:
             return
         shape = shape_of(table_name)
@@ -438,7 +454,10 @@ class LocalStore:
         # are written again below (an upsert of the same values).
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.executemany(shape.upsert_sql, fresh)
+            same, other = ([], fresh) if new else _same_indexed(cursor, shape, fresh)
+            if same:
+                cursor.executemany(shape.narrow_sql, same)
+            cursor.executemany(shape.upsert_sql, other)
         except (IntegrityError, sqlcipher.IntegrityError):
             # A local row holds a unique value the server gave to another row: a rejected
             # local creation (its values are kept in the rejection). The server's row wins.
@@ -476,6 +495,29 @@ class LocalStore:
             query = query.where(table.c[column].in_(list(facilities)))
         with self.engine.connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(query)]
+
+
+def _same_indexed(
+    cursor: Any, shape: Shape, rows: Sequence[StoredRow]
+) -> tuple[list[StoredRow], list[StoredRow]]:
+    """The rows the cache holds with the same values in their indexed columns, and the rest
+    (new rows, or rows whose indexed values change)."""
+    if not shape.indexed:
+        return [], list(rows)
+    held = {
+        found[0]: found[1:]
+        for found in cursor.execute(shape.held_sql, (json.dumps([r[0] for r in rows]),))
+    }
+    same: list[StoredRow] = []
+    other: list[StoredRow] = []
+    positions = shape.indexed
+    for row in rows:
+        old = held.get(row[0])
+        if old is not None and old == tuple(row[i] for i in positions):
+            same.append(row)
+        else:
+            other.append(row)
+    return same, other
 
 
 def _canon(row_id: str) -> str:

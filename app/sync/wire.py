@@ -25,6 +25,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Table,
+    UniqueConstraint,
     Uuid,
 )
 
@@ -47,6 +48,13 @@ class Shape:
     upsert_sql: str
     json_columns: tuple[int, ...]
     facility: str | None  # the slice's column, if the table has one
+    # A row whose indexed columns keep their values is updated without them (``narrow_sql``):
+    # SQLite rewrites the entries of every index whose columns an UPDATE sets, changed or
+    # not, and for a pulled change that is most of its cost. ``indexed``: their positions
+    # (text columns only, compared as stored), read back by ``held_sql`` (ids as JSON).
+    indexed: tuple[int, ...] = ()
+    narrow_sql: str = ""
+    held_sql: str = ""
 
     def where_slice(self, alias: str = "t") -> str:
         """The slice condition on ``alias`` for the bind parameter ``:f`` (facility ids)."""
@@ -87,24 +95,53 @@ def render(column: Column[Any], alias: str = "t") -> str:
     raise TypeError(f"{column.table.name}.{column.name}: no cache form for {kind!r}")
 
 
+def _indexed_text_columns(table: Table) -> set[str]:
+    """Columns of the table's indexes and unique constraints that the cache stores as text
+    (ids, strings, dates, instants): a value read back equals the wire's exactly."""
+    names = {c.name for index in table.indexes for c in index.columns}
+    names |= {
+        c.name
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+        for c in constraint.columns
+    }
+    return {
+        n
+        for n in names
+        if n != "id" and isinstance(table.c[n].type, Uuid | String | Date | DateTime | UTCDateTime)
+    }
+
+
 @cache
 def shape_of(table_name: str) -> Shape:
     table = table_named(table_name)
     columns = [table.c.id, *(c for c in table.c if c.name != "id")]
     names = tuple(c.name for c in columns)
     quoted = ", ".join(f'"{n}"' for n in names)
-    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names[1:])
-    upsert = (
-        f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" for _ in names)})'  # noqa: S608
-        f" ON CONFLICT (id) DO UPDATE SET {updates}"
-    )
+    insert = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" for _ in names)})'  # noqa: S608
+
+    def upsert(kept: set[str]) -> str:
+        updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names[1:] if n not in kept)
+        return f"{insert} ON CONFLICT (id) DO UPDATE SET {updates}"
+
+    indexed = _indexed_text_columns(table)
+    positions = tuple(i for i, n in enumerate(names) if n in indexed)
+    held = ", ".join(f'"{names[i]}"' for i in positions)
     return Shape(
         table=table,
         names=names,
         row_sql=f"json_build_array({', '.join(render(c) for c in columns)})",
-        upsert_sql=upsert,
+        upsert_sql=upsert(set()),
         json_columns=tuple(i for i, c in enumerate(columns) if isinstance(c.type, JSON)),
         facility=facility_column(table),
+        indexed=positions,
+        narrow_sql=upsert(indexed) if positions else "",
+        held_sql=(
+            f'SELECT id, {held} FROM "{table.name}"'  # noqa: S608
+            " WHERE id IN (SELECT value FROM json_each(?))"
+            if positions
+            else ""
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, event, text
 
 from app.domain.enums import Role
 from app.sync.engine import SyncConfig
@@ -61,10 +61,15 @@ def test_a_copy_page_is_written_without_its_outbox_triggers_and_they_are_back_af
     seen: list[tuple[str, set[str]]] = []
 
     def watching(
-        self: LocalStore, conn: Connection, name: str, rows: Sequence[StoredRow], applied: Applied
+        self: LocalStore,
+        conn: Connection,
+        name: str,
+        rows: Sequence[StoredRow],
+        applied: Applied,
+        **how: bool,
     ) -> None:
         seen.append((name, _triggers(conn, name)))
-        upsert(self, conn, name, rows, applied)
+        upsert(self, conn, name, rows, applied, **how)
 
     monkeypatch.setattr(LocalStore, "upsert", watching)
     ws.sync.initial_pull()
@@ -84,9 +89,14 @@ def test_a_failed_copy_page_leaves_the_outbox_triggers_in_place(
     pages: list[str] = []
 
     def failing(
-        self: LocalStore, conn: Connection, name: str, rows: Sequence[StoredRow], applied: Applied
+        self: LocalStore,
+        conn: Connection,
+        name: str,
+        rows: Sequence[StoredRow],
+        applied: Applied,
+        **how: bool,
     ) -> None:
-        upsert(self, conn, name, rows, applied)
+        upsert(self, conn, name, rows, applied, **how)
         pages.append(name)
         if pages.count("users") == 2:
             raise OSError("disk full")
@@ -148,4 +158,53 @@ def test_a_local_row_holding_a_pulled_rows_unique_value_gives_way_mid_batch(
         }
     assert held == {m.hex for m in made}
     assert clash.hex in held and stranger not in held
+    assert ws.sync.digests_match()
+
+
+def test_a_pulled_change_rewrites_indexed_columns_only_when_they_change(sites: Sites) -> None:
+    ws = _station(sites)
+    ws.cycle()
+    kept, moved = sites.students["A"][0], sites.students["A"][1]
+    uow = sites.superuser()
+    with uow.engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE users SET name_first = 'Kept', row_version = row_version + 1 WHERE id = :i"
+            ),
+            {"i": kept},
+        )
+        conn.execute(
+            text(
+                "UPDATE users SET search_name = 'moved person', row_version = row_version + 1"
+                " WHERE id = :i"
+            ),
+            {"i": moved},
+        )
+    uow.engine.dispose()
+    statements: list[str] = []
+
+    @event.listens_for(ws.cache.pool, "checkout")
+    def trace(dbapi_connection: Any, _record: object, _proxy: object) -> None:
+        dbapi_connection.set_trace_callback(statements.append)
+
+    ws.cycle()
+    event.remove(ws.cache.pool, "checkout", trace)
+
+    with ws.cache.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT name_first FROM users WHERE id = :i"), {"i": kept.hex}
+            ).scalar_one()
+            == "Kept"
+        )
+        found = conn.execute(
+            text("SELECT id FROM users INDEXED BY ix_users_search_name WHERE search_name = :s"),
+            {"s": "moved person"},
+        ).all()
+    assert [str(i) for (i,) in found] == [moved.hex]
+    writes = [s for s in statements if s.startswith('INSERT INTO "users"')]
+    narrow = [s for s in writes if '"search_name" = excluded' not in s]
+    full = [s for s in writes if '"search_name" = excluded' in s]
+    assert any(kept.hex in s for s in narrow), writes
+    assert any(moved.hex in s for s in full), writes
     assert ws.sync.digests_match()

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -43,6 +44,7 @@ from app.db.login import (
     TlsMismatch,
     fetch_identity,
 )
+from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.domain.errors import DomainError, NotAllowed, ValidationError
 from app.domain.server_profile import ServerProfile
@@ -64,12 +66,14 @@ from app.infra.credentials import (
     make_verifier,
     verifier_is_current,
 )
-from app.services.context import Actor
 from app.sync.engine import Progress, SyncConfig, SyncEngine
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore
 from app.sync.status import describe_failure
 from app.sync.worker import WORKER_CONFIG, CycleJob
+
+if TYPE_CHECKING:
+    from app.desk_sync import DeskSync
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +301,12 @@ class SignInService:
         session.close()
         if forget_password:
             self._credentials.forget(session.profile.key, session.actor.username)
+
+    def syncing(self, session: Session) -> DeskSync:
+        """The desk's background sync of ``session`` (its own worker process)."""
+        from app.desk_sync import DeskSync
+
+        return DeskSync(self, session)
 
     def forget_password(self, session: Session) -> None:
         """The keyring no longer offers this session's password (sign out and forget)."""

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, and_, select
 
 from app.db.base import Base
 from app.domain.errors import NotFound, ValidationError
+from app.domain.sync_status import SyncStatus
 from app.infra.clock import Clock, SystemClock
 from app.repositories.review import MarkLine
 from app.repositories.sync_issues import SyncIssueRepository
@@ -41,7 +42,6 @@ from app.services.labels import (
     values_text,
 )
 from app.services.review import occurrence_of_mark
-from app.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 

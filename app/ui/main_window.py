@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.sync_status import SyncStatus
 from app.services.changes import Changes
 from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.workstation import WorkstationStatus
-from app.sync.status import SyncStatus
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.csv_import import CsvImportDialog
 from app.ui.dialogs.staff_accounts import StaffAccountsDialog

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.errors import DomainError
-from app.services.changes import EVERYTHING, Changes
-from app.signin import Session, SignInService
+from app.services.facade import DeskSession, SignIn
 from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
@@ -41,7 +41,7 @@ class SessionController(QObject):
         runner: TaskRunner,
         messages: MessageBridge,
         settings: SettingsStore,
-        signin: SignInService,
+        signin: SignIn[Any],
         demo_loader: DemoLoader,
         *,
         sync_interval_seconds: float = 60.0,
@@ -54,7 +54,7 @@ class SessionController(QObject):
         self._demo_loader = demo_loader
         self.window: MainWindow | None = None
         self.dialog: SignInDialog | None = None
-        self.session: Session | None = None
+        self.session: DeskSession | None = None
         self.scheduler: SyncScheduler | None = None
         self._sync_interval = sync_interval_seconds
         self._opening_demo = False
@@ -96,14 +96,14 @@ class SessionController(QObject):
         window.sig_switch_user.connect(self.show_sign_in)
         self._runner.run(self._demo_loader, window.set_workstation, window.show_failure)
 
-    def _on_dialog_signed_in(self, session: Session) -> None:
+    def _on_dialog_signed_in(self, session: DeskSession) -> None:
         self._end_session(forget_password=False)
         self.session = session
         window = self._new_window()
         window.sig_switch_user.connect(lambda: self.switch_user(forget_password=False))
         window.sig_sign_out.connect(lambda: self.switch_user(forget_password=True))
         scheduler = SyncScheduler(
-            self._signin, session, interval_seconds=self._sync_interval, parent=self
+            self._signin.syncing(session), interval_seconds=self._sync_interval, parent=self
         )
         self.scheduler = scheduler
         scheduler.sig_progress.connect(window.show_sync_progress)
@@ -128,8 +128,8 @@ class SessionController(QObject):
             window.set_sync_state(outcome)
             if scheduler.cycles == 1:  # the first cycle filled (or refreshed) the cache
                 self._runner.run(prepare, window.set_workstation, window.show_failure)
-            elif (changes := _changes_of(outcome)) is not None:
-                window.changes.publish(changes)
+            elif outcome.changes is not None:
+                window.changes.publish(outcome.changes)
             self.sig_synced.emit(outcome)
 
         scheduler.sig_finished.connect(on_synced)
@@ -210,17 +210,3 @@ class SessionController(QObject):
             self._runner.discard_pending()  # results for this window must not reach it
             window.hide()
             window.deleteLater()
-
-
-def _changes_of(outcome: CycleOutcome) -> Changes | None:
-    """What a sync cycle changed in the cache, for every open view (None: nothing)."""
-    report = outcome.report
-    if report is None:
-        return None
-    if report.rebaselined:
-        return Changes.of(EVERYTHING, source="sync")
-    applied = report.applied
-    tables = {name for name, n in (*applied.upserted.items(), *applied.removed.items()) if n}
-    if not tables:
-        return None
-    return Changes.of(*sorted(tables), source="sync")

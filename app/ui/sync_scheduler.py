@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.errors import DomainError
-from app.signin import Session, SignInService
-from app.sync.engine import Cancelled, SyncReport
-from app.sync.local import LocalStore
-from app.sync.status import SyncStatus, describe_failure, read_status
-from app.sync.worker import SyncWorker, WorkerFailed, WorkerLost
+from app.domain.sync_status import SyncStatus
+from app.services.changes import Changes
+from app.services.facade import DeskSyncing
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -39,7 +37,7 @@ class CycleOutcome:
     ``error`` is in plain words for the status bar, ``detail`` the driver's own (log, tooltip).
     ``retry_in_s``: when the next attempt starts (set by the scheduler)."""
 
-    report: SyncReport | None
+    changes: Changes | None  # what the cycle changed in the cache (None: nothing)
     status: SyncStatus | None
     online: bool
     error: str | None
@@ -58,16 +56,14 @@ class SyncScheduler(QObject):
 
     def __init__(
         self,
-        signin: SignInService,
-        session: Session,
+        syncing: DeskSyncing,
         *,
         interval_seconds: float = 60.0,
         rng: random.Random | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._signin = signin
-        self._session = session
+        self._syncing = syncing
         self._interval_s = interval_seconds
         self._rng = rng or random.Random()
         self._runner = TaskRunner(self._on_failed, self, threads=1)
@@ -76,7 +72,6 @@ class SyncScheduler(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
         self._cancel = threading.Event()
-        self._worker = SyncWorker()
         self.failures = 0
         self.cycles = 0
         self.next_attempt_at: float | None = None  # time.monotonic() of the next attempt
@@ -93,7 +88,7 @@ class SyncScheduler(QObject):
     @property
     def worker_pid(self) -> int | None:
         """The process id of the sync worker (None before its first cycle)."""
-        return self._worker.pid
+        return self._syncing.worker_pid
 
     @property
     def stopping(self) -> bool:
@@ -116,50 +111,23 @@ class SyncScheduler(QObject):
         self._timer.stop()
         self.next_attempt_at = None
         self._runner.discard_pending()
-        self._worker.close()
-        self._session.interrupt()
+        self._syncing.stop()
         if self.idle:
             self.sig_stopped.emit()
 
     def wait_stopped(self, msecs: int) -> bool:
         """Block until the cycle thread is free and the worker has ended; only at shutdown,
         never from a GUI slot."""
-        return self._runner.wait_idle(msecs) and self._worker.wait(msecs / 1000)
+        return self._runner.wait_idle(msecs) and self._syncing.wait(msecs / 1000)
 
     def _on_drained(self) -> None:
         if self._cancel.is_set():
             self.sig_stopped.emit()
 
     def _work(self) -> CycleOutcome:
-        """On the sync thread: reconnect if needed, run one cycle in the worker process, read
-        the status."""
-        session, local = self._session, LocalStore(self._session.cache)
-        report, error, detail, online = None, None, None, False
-        try:
-            if self._signin.reconnect(session):
-                if self._cancel.is_set():
-                    raise Cancelled("sync stopped on request")
-                report = self._worker.cycle(session.sync_job(), progress=self.sig_progress.emit)
-                online = True
-            else:
-                error = session.offline_reason or "the server cannot be reached"
-        except Cancelled:
-            error = "stopped"
-        except DomainError:
-            raise
-        except (WorkerFailed, WorkerLost) as err:
-            failure = err.failure
-            log.warning("sync cycle failed: %s (%s)", failure.reason, failure.detail)
-            if isinstance(err, WorkerFailed) and err.trace:
-                log.info("in the sync worker: %s", err.trace)
-            error, detail, online = failure.reason, failure.detail, not failure.offline
-        except Exception as err:
-            failure = describe_failure(err)
-            log.warning("sync cycle failed: %s (%s)", failure.reason, failure.detail)
-            error, detail, online = failure.reason, failure.detail, not failure.offline
-        if self._cancel.is_set():
-            return CycleOutcome(report, None, online, error, detail)
-        return CycleOutcome(report, read_status(local), online, error, detail)
+        """On the sync thread: reconnect if needed, one cycle in the worker, the status."""
+        done = self._syncing.cycle(self.sig_progress.emit, self._cancel.is_set)
+        return CycleOutcome(done.changes, done.status, done.online, done.error, done.detail)
 
     def _on_done(self, outcome: CycleOutcome) -> None:
         delay = self._interval_s
@@ -184,7 +152,7 @@ class SyncScheduler(QObject):
                 self.sig_account_refused.emit(error)
                 return
             log.error("sync crashed", exc_info=error)
-            failure = describe_failure(error)
+            failure = self._syncing.failure(error)
             self.sig_finished.emit(
                 CycleOutcome(None, None, not failure.offline, failure.reason, failure.detail, delay)
             )
@@ -211,5 +179,5 @@ class SyncScheduler(QObject):
 
 def _with_retry(outcome: CycleOutcome, retry_in_s: float | None) -> CycleOutcome:
     return CycleOutcome(
-        outcome.report, outcome.status, outcome.online, outcome.error, outcome.detail, retry_in_s
+        outcome.changes, outcome.status, outcome.online, outcome.error, outcome.detail, retry_in_s
     )

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from app import desk_sync
 from app.db.engine import make_server_engine
 from app.domain.actor import Actor
 from app.repositories.uow import UnitOfWorkFactory
@@ -26,7 +27,6 @@ from app.services.changes import Changes
 from app.services.workstation import WorkstationStatus
 from app.sync.local import LocalStore
 from app.sync.status import SyncStatus, read_status
-from app.ui import sync_scheduler
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.sync_scheduler import CycleOutcome
 from tests.integration.factories import add_facility
@@ -188,7 +188,7 @@ def test_the_background_sync_keeps_going_after_an_unexpected_error(
             raise RuntimeError("cannot read the cache now")
         return real(local)
 
-    monkeypatch.setattr(sync_scheduler, "read_status", busy_once)
+    monkeypatch.setattr(desk_sync, "read_status", busy_once)
     failed = _outcome(qtbot, desk)
     assert failed.error is not None and "unexpected" in failed.error
     scheduler = desk.controller.scheduler
@@ -231,7 +231,7 @@ def test_a_sync_that_pulled_rows_tells_every_open_view(
         conn.execute(text("UPDATE users SET name_first = 'Renamed' WHERE id = :i"), {"i": student})
     engine.dispose()
     outcome = _outcome(qtbot, desk)
-    assert outcome.report is not None and outcome.report.applied.upserted.get("users")
+    assert outcome.changes is not None and outcome.changes.touches("users")
     assert [c.source for c in published] == ["sync"]
     assert published[0].touches("users") and published[0].sync_state
     assert desk.controller.session is not None

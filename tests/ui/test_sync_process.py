@@ -78,7 +78,7 @@ def test_f5_syncs_in_the_worker_process_and_the_status_bar_shows_it(
     monkeypatch.setattr(SyncEngine, "cycle", in_the_desk)  # only this process's copy
     outcome = _outcome(qtbot, desk)
     assert outcome.error is None and outcome.online, outcome
-    assert outcome.report is not None and outcome.report.applied.upserted.get("users")
+    assert outcome.changes is not None and outcome.changes.touches("users")
     _worker_pid(desk)
     assert "online" in win.connection_label.text()
     assert "offline" not in win.connection_label.text()

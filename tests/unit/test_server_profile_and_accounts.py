@@ -85,7 +85,7 @@ def test_a_damaged_accounts_file_means_no_offline_sign_in_not_a_crash(
 def test_sync_status_says_how_long_ago() -> None:
     from datetime import timedelta
 
-    from app.sync.status import SyncStatus
+    from app.domain.sync_status import SyncStatus
 
     at = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
     synced = SyncStatus("synced", 0, None, 0, at, 0.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError, ValidationError
 from app.domain.server_profile import DEFAULT_PORT, TLS_MODES, ServerProfile
-from app.signin import Session, SignInService
+from app.services.facade import DeskSession, SignIn
 from app.ui.accessible import name_from_labels
 from app.ui.settings import AppSettings
 from app.ui.tasks import TaskRunner
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 class SignInDialog(QDialog):
     """Collects a server and credentials and signs in off the GUI thread.
 
-    Emits ``sig_signed_in(Session)`` and accepts on success; ``sig_demo_requested`` when the
+    Emits ``sig_signed_in(DeskSession)`` and accepts on success; ``sig_demo_requested`` when the
     person picks the demo workstation. A refusal is shown in the dialog; what was typed stays.
     """
 
@@ -40,7 +41,7 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        signin: SignInService,
+        signin: SignIn[Any],
         runner: TaskRunner,
         settings: AppSettings,
         parent: QWidget | None = None,
@@ -50,7 +51,7 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(460)
         self._signin = signin
         self._runner = runner
-        self.session: Session | None = None
+        self.session: DeskSession | None = None
 
         server = settings.server
         self.host = QLineEdit(server.host if server else "")
@@ -163,7 +164,7 @@ class SignInDialog(QDialog):
             self._on_failed,
         )
 
-    def _on_signed_in(self, session: Session) -> None:
+    def _on_signed_in(self, session: DeskSession) -> None:
         self._set_busy(False)
         self.session = session
         self.sig_signed_in.emit(session)

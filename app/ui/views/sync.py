@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.sync_status import SyncStatus
 from app.services.changes import EVERYTHING, Changes
 from app.services.facade import DeskServices
 from app.services.sync_issues import SyncIssueDTO
-from app.sync.status import SyncStatus
 from app.ui.changes import ChangeHub
 from app.ui.models.sync_issue_table import SyncIssueTableModel
 from app.ui.tasks import TaskRunner

@@ -7,6 +7,7 @@ set, and names buttons by their text, so every control of a dialog has a name to
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
@@ -28,3 +29,13 @@ def name_from_labels(root: QWidget) -> None:
     for button in root.findChildren(QAbstractButton):
         if not button.accessibleName() and _plain(button.text()):
             button.setAccessibleName(_plain(button.text()))
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its accessible name, where it is made: ``self.reason =
+    named(QLineEdit(), self.tr("Reason"))`` (the text stays a literal for translation)."""
+    widget.setAccessibleName(name)
+    return widget

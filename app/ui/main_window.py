@@ -30,6 +30,7 @@ from app.services.changes import Changes
 from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.workstation import WorkstationStatus
+from app.ui.accessible import named
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.csv_import import CsvImportDialog
 from app.ui.dialogs.staff_accounts import StaffAccountsDialog
@@ -179,26 +180,20 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._on_find_triggered)
         self.addAction(find)
 
-        self.connection_label = QLabel(self.tr("Preparing workstation…"))
-        self.progress = QProgressBar()
+        self.connection_label = named(
+            QLabel(self.tr("Preparing workstation…")), self.tr("Connection")
+        )
+        self.progress = named(QProgressBar(), self.tr("Sync progress"))
         self.progress.setMaximumWidth(240)
         self.progress.setRange(0, 0)
-        self.notice_label = ElidedLabel()
-        self.sync_label = QLabel()
-        self.retry_label = QLabel()
+        self.notice_label = named(ElidedLabel(), self.tr("Notice"))
+        self.sync_label = named(QLabel(), self.tr("Sync status"))
+        self.retry_label = named(QLabel(), self.tr("Next sync attempt"))
         self.statusBar().addWidget(self.connection_label, 1)
         self.statusBar().addPermanentWidget(self.notice_label, 2)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.retry_label)
         self.statusBar().addPermanentWidget(self.progress)
-        for label, name in (
-            (self.connection_label, "Connection"),
-            (self.notice_label, "Notice"),
-            (self.sync_label, "Sync status"),
-            (self.retry_label, "Next sync attempt"),
-            (self.progress, "Sync progress"),
-        ):
-            label.setAccessibleName(self.tr(name))
         # The status bar says what the last real contact with the server said (issue 12.11).
         self._online: bool | None = None  # None: no server (the demo)
         self._contact_seen = False  # a sync attempt has said whether the server answers

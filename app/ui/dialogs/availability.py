@@ -33,6 +33,7 @@ from app.domain.availability import WEEKDAY_NAMES, parse_stretches, stretches_te
 from app.domain.errors import DomainError
 from app.services.availability import AvailabilityService, check_time_off
 from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
+from app.ui.accessible import named
 from app.ui.messages import refusal
 from app.ui.models.time_off_table import TimeOffTableModel
 from app.ui.tasks import TaskRunner
@@ -107,16 +108,23 @@ class AvailabilityDialog(QDialog):
         self.hours_error = self._error_label()
 
         start = datetime.combine(today, datetime.min.time())
-        self.off_from = QDateTimeEdit(_qdatetime(start))
-        self.off_until = QDateTimeEdit(_qdatetime(start + timedelta(days=1)))
+        self.off_from = named(QDateTimeEdit(_qdatetime(start)), self.tr("Time off from"))
+        self.off_until = named(
+            QDateTimeEdit(_qdatetime(start + timedelta(days=1))), self.tr("Time off until")
+        )
         for moment in (self.off_from, self.off_until):
             moment.setDisplayFormat("d MMM yyyy (ddd) HH:mm")  # Up and Down step days
             moment.setCalendarPopup(True)
-        self.off_reason = QLineEdit(placeholderText=self.tr("e.g. leave, training"))
-        self.add_off_button = QPushButton(self.tr("A&dd time off"))
+        self.off_reason = named(
+            QLineEdit(placeholderText=self.tr("e.g. leave, training")),
+            self.tr("Reason for the time off"),
+        )
+        self.add_off_button = named(
+            QPushButton(self.tr("A&dd time off")), self.tr("Add the time off")
+        )
         self.add_off_button.setAutoDefault(False)
         self.model = TimeOffTableModel(self)
-        self.time_off = QTableView()
+        self.time_off = named(QTableView(), self.tr("Time off"))
         self.time_off.setModel(self.model)
         self.time_off.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.time_off.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -124,7 +132,9 @@ class AvailabilityDialog(QDialog):
         header = self.time_off.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.remove_off_button = QPushButton(self.tr("Remo&ve time off"))
+        self.remove_off_button = named(
+            QPushButton(self.tr("Remo&ve time off")), self.tr("Remove the selected time off")
+        )
         self.remove_off_button.setAutoDefault(False)
         self.off_error = self._error_label()
         self.message = QLabel()
@@ -132,22 +142,15 @@ class AvailabilityDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button = named(
+            self.buttons.button(QDialogButtonBox.StandardButton.Save),
+            self.tr("Save the availability"),
+        )
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAutoDefault(False)
-        for widget, name in (
-            (self.off_from, "Time off from"),
-            (self.off_until, "Time off until"),
-            (self.off_reason, "Reason for the time off"),
-            (self.add_off_button, "Add the time off"),
-            (self.time_off, "Time off"),
-            (self.remove_off_button, "Remove the selected time off"),
-            (self.save_button, "Save the availability"),
-            (cancel, "Close without saving"),
-        ):
-            widget.setAccessibleName(self.tr(name))
+        cancel.setAccessibleName(self.tr("Close without saving"))
 
         off_form = QFormLayout()
         for label, control in (

@@ -40,6 +40,7 @@ from app.services.schedule_dto import (
     Scope,
 )
 from app.services.series_edit import Choice, clash_text
+from app.ui.accessible import named
 from app.ui.messages import refusal
 from app.ui.tasks import TaskRunner
 
@@ -91,15 +92,22 @@ class SubstituteDialog(QDialog):
 
         teacher = o.instructor_name or self.tr("no one")
         self.session = QLabel(f"{o.class_name}, {o.start_local:%a %d %b %Y %H:%M}, {teacher}")
-        self.instructor_box = QComboBox()
+        self.instructor_box = named(QComboBox(), self.tr("Substitute instructor"))
         for item in instructors:
             if item.id != o.instructor_id:
                 self.instructor_box.addItem(item.name, item.id)
-        self.reason = QLineEdit(reason, placeholderText=self.tr("e.g. sick leave"))
-        self.this_one = QRadioButton(self.tr("&This session"))
-        self.all_future = QRadioButton(self.tr("All &future sessions"))
+        self.reason = named(
+            QLineEdit(reason, placeholderText=self.tr("e.g. sick leave")), self.tr("Reason")
+        )
+        self.this_one = named(QRadioButton(self.tr("&This session")), self.tr("This session only"))
+        self.all_future = named(
+            QRadioButton(self.tr("All &future sessions")), self.tr("All future sessions")
+        )
         (self.all_future if all_future else self.this_one).setChecked(True)
-        self.allow_clash = QCheckBox(self.tr("Allow a &clash (the substitute teaches then)"))
+        self.allow_clash = named(
+            QCheckBox(self.tr("Allow a &clash (the substitute teaches then)")),
+            self.tr("Allow a clash"),
+        )
         self.allow_outside = QCheckBox(
             self.tr("Allow &outside their availability (weekly hours, time off)")
         )
@@ -110,20 +118,16 @@ class SubstituteDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button = named(
+            self.buttons.button(QDialogButtonBox.StandardButton.Save),
+            self.tr("Save the substitute"),
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        for widget, name in (
-            (self.instructor_box, "Substitute instructor"),
-            (self.reason, "Reason"),
-            (self.this_one, "This session only"),
-            (self.all_future, "All future sessions"),
-            (self.allow_clash, "Allow a clash"),
-            (self.allow_outside, "Allow outside availability"),
-            (self.save_button, "Save the substitute"),
-            (self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "Close without saving"),
-        ):
-            widget.setAccessibleName(self.tr(name))
+        self.allow_outside.setAccessibleName(self.tr("Allow outside availability"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Close without saving")
+        )
 
         scope = QHBoxLayout()
         scope.addWidget(self.this_one)

@@ -52,6 +52,7 @@ from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import ProgramChoice
 from app.services.series_edit import SeriesChoices
+from app.ui.accessible import named
 from app.ui.calendar.layout import period
 from app.ui.calendar.month_grid import MonthGrid
 from app.ui.calendar.pages import CalendarPages
@@ -91,7 +92,7 @@ class CalendarView(Screen):
         QShortcut(QKeySequence("Alt+Y"), self, self.edit_availability)
         self._clear = True  # a load for another period or filter is on its way
 
-        self.anchor = QDateEdit()
+        self.anchor = named(QDateEdit(), self.tr("Day shown"))
         self.anchor.setCalendarPopup(True)
         self.anchor.setDisplayFormat("ddd d MMM yyyy")
         self.modes = QButtonGroup(self)
@@ -101,10 +102,10 @@ class CalendarView(Screen):
             self.modes.addButton(button)
             self.mode_buttons[mode] = button
         self.mode_buttons["week"].setChecked(True)
-        self.as_list = QCheckBox(self.tr("&List"))
-        self.room_filter = QComboBox()
-        self.instructor_filter = QComboBox()
-        self.program_filter = QComboBox()
+        self.as_list = named(QCheckBox(self.tr("&List")), self.tr("Show the sessions as a list"))
+        self.room_filter = named(QComboBox(), self.tr("Room filter"))
+        self.instructor_filter = named(QComboBox(), self.tr("Instructor filter"))
+        self.program_filter = named(QComboBox(), self.tr("Program filter"))
         self.title = QLabel()
         self.timezone_note = QLabel()
         self.empty_note = QLabel()
@@ -129,10 +130,17 @@ class CalendarView(Screen):
         self.all_future, self.allow_clash = row.all_future, row.allow_clash
         self.cancel_button, self.restore_button = row.cancel_button, row.restore_button
         self.context_menu = QMenu(self)
-        self.ical_button = QPushButton(self.tr("Export .ics"))
+        self.ical_button = named(
+            QPushButton(self.tr("Export .ics")), self.tr("Export the sessions shown as iCalendar")
+        )
         self.ical_button.clicked.connect(lambda: self.export_ical())
-        self.new_series_button = QPushButton(self.tr("New series… (Ctrl+N)"))
-        self.edit_series_button = QPushButton(self.tr("Change series… (Ctrl+E)"))
+        self.new_series_button = named(
+            QPushButton(self.tr("New series… (Ctrl+N)")), self.tr("New series")
+        )
+        self.edit_series_button = named(
+            QPushButton(self.tr("Change series… (Ctrl+E)")),
+            self.tr("Change the series of the selected session"),
+        )
         self.new_series_button.clicked.connect(self.new_series)
         self.edit_series_button.clicked.connect(self.edit_series)
         self._lay_out()
@@ -209,20 +217,9 @@ class CalendarView(Screen):
 
     def _name_widgets(self) -> None:
         """Short names for screen readers."""
-        for widget, name in (
-            (self.anchor, "Day shown"),
-            (self.mode_buttons["day"], "Show a day"),
-            (self.mode_buttons["week"], "Show a week"),
-            (self.mode_buttons["month"], "Show a month"),
-            (self.as_list, "Show the sessions as a list"),
-            (self.room_filter, "Room filter"),
-            (self.instructor_filter, "Instructor filter"),
-            (self.program_filter, "Program filter"),
-            (self.new_series_button, "New series"),
-            (self.edit_series_button, "Change the series of the selected session"),
-            (self.ical_button, "Export the sessions shown as iCalendar"),
-        ):
-            widget.setAccessibleName(self.tr(name))
+        self.mode_buttons["day"].setAccessibleName(self.tr("Show a day"))
+        self.mode_buttons["week"].setAccessibleName(self.tr("Show a week"))
+        self.mode_buttons["month"].setAccessibleName(self.tr("Show a month"))
         self.context_menu.setAccessibleName(self.tr("Session actions"))
 
     # -- the action row, as it was on this screen ---------------------------------------------

@@ -34,6 +34,7 @@ from app.services.facade import DeskServices
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
 from app.services.series_edit import Choice
+from app.ui.accessible import named
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.messages import refusal
@@ -65,18 +66,33 @@ class CalendarActions(QWidget):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.reason = QLineEdit(placeholderText=self.tr("Reason (needed to cancel)"))
-        self.all_future = QCheckBox(self.tr("All &future sessions"))
-        self.allow_clash = QCheckBox(self.tr("Allow a clash"))
-        self.move_to = QDateTimeEdit()
+        self.reason = named(
+            QLineEdit(placeholderText=self.tr("Reason (needed to cancel)")), self.tr("Reason")
+        )
+        self.all_future = named(
+            QCheckBox(self.tr("All &future sessions")), self.tr("All future sessions")
+        )
+        self.allow_clash = named(QCheckBox(self.tr("Allow a clash")), self.tr("Allow a clash"))
+        self.move_to = named(QDateTimeEdit(), self.tr("Move to"))
         self.move_to.setDisplayFormat("ddd d MMM yyyy HH:mm")
         self.move_to.setCalendarPopup(True)
-        self.room_to = QComboBox()
-        self.cancel_button = QPushButton(self.tr("Cancel session (Alt+X)"))
-        self.restore_button = QPushButton(self.tr("Restore (Alt+E)"))
-        self.move_button = QPushButton(self.tr("Move to"))
-        self.room_button = QPushButton(self.tr("Room"))
-        self.substitute_button = QPushButton(self.tr("Substitute… (Alt+I)"))
+        self.room_to = named(QComboBox(), self.tr("New room"))
+        self.cancel_button = named(
+            QPushButton(self.tr("Cancel session (Alt+X)")), self.tr("Cancel the selected session")
+        )
+        self.restore_button = named(
+            QPushButton(self.tr("Restore (Alt+E)")),
+            self.tr("Restore the selected cancelled session"),
+        )
+        self.move_button = named(
+            QPushButton(self.tr("Move to")), self.tr("Move the selected session")
+        )
+        self.room_button = named(
+            QPushButton(self.tr("Room")), self.tr("Change the room of the selected session")
+        )
+        self.substitute_button = named(
+            QPushButton(self.tr("Substitute… (Alt+I)")), self.tr("Choose a substitute instructor")
+        )
 
         edit = QHBoxLayout()
         edit.addWidget(self.reason, 1)
@@ -113,19 +129,6 @@ class CalendarActions(QWidget):
             ("Alt+I", self.substitute_selected),
         ):
             QShortcut(QKeySequence(keys), self, slot)
-        for named, name in (
-            (self.reason, "Reason"),
-            (self.all_future, "All future sessions"),
-            (self.allow_clash, "Allow a clash"),
-            (self.move_to, "Move to"),
-            (self.room_to, "New room"),
-            (self.cancel_button, "Cancel the selected session"),
-            (self.restore_button, "Restore the selected cancelled session"),
-            (self.move_button, "Move the selected session"),
-            (self.room_button, "Change the room of the selected session"),
-            (self.substitute_button, "Choose a substitute instructor"),
-        ):
-            named.setAccessibleName(self.tr(name))
         self.update_for(None)
 
     def set_context(self, services: DeskServices, facility_id: uuid.UUID, day: QDate) -> None:

@@ -34,6 +34,7 @@ from app.services.changes import ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, SCHED
 from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.reports_dto import ReportKind
+from app.ui.accessible import named
 from app.ui.changes import ChangeHub
 from app.ui.exports import (
     TableExport,
@@ -89,21 +90,24 @@ class ReportsView(Screen):
         self._stale = False
         self.ask_path: AskPath = _ask_path  # replaced by tests
 
-        self.kind_box = QComboBox()
+        self.kind_box = named(QComboBox(), self.tr("Report"))
         for kind in ReportKind:
             self.kind_box.addItem(self.tr(kind.label), kind.value)
-        self.facility_box = QComboBox()
-        self.start = QDateEdit()
-        self.end = QDateEdit()
+        self.facility_box = named(QComboBox(), self.tr("Facility"))
+        self.start = named(QDateEdit(), self.tr("From"))
+        self.end = named(QDateEdit(), self.tr("To"))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
-        self.run_button = QPushButton(self.tr("R&un"))
+        self.run_button = named(QPushButton(self.tr("R&un")), self.tr("Run the report"))
         self.run_button.setAutoDefault(False)
-        self.filter = QLineEdit(placeholderText=self.tr("Type to keep matching rows"))
+        self.filter = named(
+            QLineEdit(placeholderText=self.tr("Type to keep matching rows")),
+            self.tr("Filter the rows"),
+        )
         self.filter.setClearButtonEnabled(True)
         self.model = ReportTableModel(self)
-        self.table = QTableView()
+        self.table = named(QTableView(), self.tr("Report rows"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -173,19 +177,9 @@ class ReportsView(Screen):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.run)
         changes.sig_changed.connect(self._on_changes)
-        for widget, name in (
-            (self.kind_box, "Report"),
-            (self.facility_box, "Facility"),
-            (self.start, "From"),
-            (self.end, "To"),
-            (self.run_button, "Run the report"),
-            (self.filter, "Filter the rows"),
-            (self.table, "Report rows"),
-            (self.export_buttons["csv"], "Export the rows as CSV"),
-            (self.export_buttons["xlsx"], "Export the rows as XLSX"),
-            (self.export_buttons["pdf"], "Export the rows as PDF"),
-        ):
-            widget.setAccessibleName(self.tr(name))
+        self.export_buttons["csv"].setAccessibleName(self.tr("Export the rows as CSV"))
+        self.export_buttons["xlsx"].setAccessibleName(self.tr("Export the rows as XLSX"))
+        self.export_buttons["pdf"].setAccessibleName(self.tr("Export the rows as PDF"))
 
     # -- context ------------------------------------------------------------------------------
 

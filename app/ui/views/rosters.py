@@ -37,6 +37,7 @@ from app.services.facade import DeskServices
 from app.services.people import StudentSummary
 from app.services.rosters_dto import Roster
 from app.services.trends_dto import WeeklyTrend
+from app.ui.accessible import named
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.charts import WeeklyRateChart
 from app.ui.combo import index_of, refill
@@ -63,27 +64,41 @@ class RostersView(Screen):
         self._roster: Roster | None = None
         self._wanted_class: uuid.UUID | None = None
 
-        self.class_box = QComboBox()
+        self.class_box = named(QComboBox(), self.tr("Class"))
         self.class_box.setMinimumWidth(320)
         self.capacity = QLabel()
-        self.enrol = QLineEdit(placeholderText=self.tr("Enrol: type a name or student number…"))
-        self.matches = QListWidget()
+        self.enrol = named(
+            QLineEdit(placeholderText=self.tr("Enrol: type a name or student number…")),
+            self.tr("Enrol a student"),
+        )
+        self.matches = named(QListWidget(), self.tr("Students matching the name typed"))
         self.matches.setMaximumHeight(150)
         self.matches.hide()
         self.model = RosterTableModel(self)
-        self.table = QTableView()
+        self.table = named(QTableView(), self.tr("Roster"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.reason = QLineEdit(placeholderText=self.tr("Reason (needed to end or transfer)"))
-        self.target_box = QComboBox()
+        self.reason = named(
+            QLineEdit(placeholderText=self.tr("Reason (needed to end or transfer)")),
+            self.tr("Reason"),
+        )
+        self.target_box = named(QComboBox(), self.tr("Class to transfer to"))
         self.target_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.withdraw_button = QPushButton(self.tr("&Withdraw"))
-        self.complete_button = QPushButton(self.tr("&Complete"))
-        self.transfer_button = QPushButton(self.tr("&Transfer to"))
-        self.promote_button = QPushButton(self.tr("&Promote waitlist"))
+        self.withdraw_button = named(
+            QPushButton(self.tr("&Withdraw")), self.tr("Withdraw the selected students")
+        )
+        self.complete_button = named(
+            QPushButton(self.tr("&Complete")), self.tr("Complete the selected students")
+        )
+        self.transfer_button = named(
+            QPushButton(self.tr("&Transfer to")), self.tr("Transfer the selected student")
+        )
+        self.promote_button = named(
+            QPushButton(self.tr("&Promote waitlist")), self.tr("Promote the waitlist")
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.trend = WeeklyRateChart(self.tr("Class attendance by week"))
@@ -133,19 +148,6 @@ class RostersView(Screen):
         self.promote_button.clicked.connect(self._promote)
         changes.sig_changed.connect(self._on_changes)
         self._reload_when_shown = ReloadWhenShown(self, self.reload)
-        for widget, name in (
-            (self.class_box, "Class"),
-            (self.enrol, "Enrol a student"),
-            (self.matches, "Students matching the name typed"),
-            (self.table, "Roster"),
-            (self.reason, "Reason"),
-            (self.target_box, "Class to transfer to"),
-            (self.withdraw_button, "Withdraw the selected students"),
-            (self.complete_button, "Complete the selected students"),
-            (self.transfer_button, "Transfer the selected student"),
-            (self.promote_button, "Promote the waitlist"),
-        ):
-            widget.setAccessibleName(self.tr(name))
 
     # -- context ------------------------------------------------------------------------------
 

@@ -66,6 +66,21 @@ def _naive(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None)
 
 
+def _rules_of(
+    uow: UnitOfWork,
+    facility_id: uuid.UUID,
+    instructor_id: uuid.UUID,
+    start: datetime,
+    end: datetime,
+) -> tuple[list[WeeklyHours], list[TimeOff]]:
+    """The instructor's weekly hours at the facility and their time off that meets
+    ``start``..``end`` (local wall times)."""
+    repo = uow.get(AvailabilityRepository)
+    hours = [_hours(r) for r in repo.hours_of(facility_id, [instructor_id])]
+    offs = [_time_off(r) for r in repo.time_off_of(facility_id, [instructor_id], start, end)]
+    return hours, offs
+
+
 def find_unavailable(
     uow: UnitOfWork,
     facility_id: uuid.UUID,
@@ -77,17 +92,9 @@ def find_unavailable(
     if not sessions:
         return []
     spans = [(_naive(s), _naive(e)) for s, e in sessions]
-    repo = uow.get(AvailabilityRepository)
-    hours = [_hours(r) for r in repo.hours_of(facility_id, [instructor_id])]
-    offs = [
-        _time_off(r)
-        for r in repo.time_off_of(
-            facility_id,
-            [instructor_id],
-            min(s for s, _ in spans),
-            max(e for _, e in spans),
-        )
-    ]
+    hours, offs = _rules_of(
+        uow, facility_id, instructor_id, min(s for s, _ in spans), max(e for _, e in spans)
+    )
     if not hours and not offs:
         return []
     person = uow.get(ClassRepository).person(instructor_id)
@@ -194,24 +201,17 @@ class AvailabilityService:
             self._facility_timezone(uow, facility_id)
             check_instructor(uow.get(ClassRepository), instructor_id, facility_id)
             repo = uow.get(AvailabilityRepository)
+            owner = {"facility_id": facility_id, "instructor_id": instructor_id}
             _make_exactly(
                 repo.hours_of(facility_id, [instructor_id]),
                 checked_hours,
-                lambda: repo.add_hours(
-                    InstructorAvailability(
-                        id=uuid.uuid4(), facility_id=facility_id, instructor_id=instructor_id
-                    )
-                ),
+                lambda: repo.add_hours(InstructorAvailability(id=uuid.uuid4(), **owner)),
                 now,
             )
             _make_exactly(
                 repo.time_off_of(facility_id, [instructor_id]),
                 checked_off,
-                lambda: repo.add_time_off(
-                    InstructorTimeOff(
-                        id=uuid.uuid4(), facility_id=facility_id, instructor_id=instructor_id
-                    )
-                ),
+                lambda: repo.add_time_off(InstructorTimeOff(id=uuid.uuid4(), **owner)),
                 now,
             )
             uow.commit()
@@ -225,17 +225,13 @@ class AvailabilityService:
         if end < start:
             raise ValidationError("The days end before they start.", field="end")
         with self._uow() as uow:
-            repo = uow.get(AvailabilityRepository)
-            hours = [_hours(r) for r in repo.hours_of(facility_id, [instructor_id])]
-            offs = [
-                _time_off(r)
-                for r in repo.time_off_of(
-                    facility_id,
-                    [instructor_id],
-                    datetime.combine(start, datetime.min.time()),
-                    datetime.combine(end, datetime.min.time()) + _TIME_OFF_DAYS,
-                )
-            ]
+            hours, offs = _rules_of(
+                uow,
+                facility_id,
+                instructor_id,
+                datetime.combine(start, datetime.min.time()),
+                datetime.combine(end, datetime.min.time()) + _TIME_OFF_DAYS,
+            )
         return unavailable(hours, offs, start, end)
 
     def check(

@@ -12,6 +12,8 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from typing import Protocol, TypeVar
+from zoneinfo import ZoneInfo
 
 from app.domain.enums import EnrollmentStatus
 from app.domain.errors import NotFound
@@ -68,6 +70,27 @@ def _check_weeks(weeks: int) -> None:
         raise ValueError(f"weeks must be between 1 and {MAX_WEEKS}")
 
 
+class _Placed(Protocol):
+    @property
+    def facility_id(self) -> uuid.UUID: ...
+
+
+_P = TypeVar("_P", bound=_Placed)
+
+
+def _weeks_at(
+    uow: UnitOfWork, found: _P | None, what: str, now: datetime, weeks: int
+) -> tuple[_P, ZoneInfo, date, date]:
+    """What was found (``NotFound``, naming ``what``, when it or its facility is not), its
+    facility's zone, today there, and the Monday that starts the first of ``weeks`` weeks."""
+    facility = uow.get(ClassRepository).facility(found.facility_id) if found else None
+    if found is None or facility is None:
+        raise NotFound(f"{what} does not exist or was deleted.")
+    tz = check_timezone(facility.timezone)
+    today = now.astimezone(tz).date()
+    return found, tz, today, _monday(today) - timedelta(weeks=weeks - 1)
+
+
 class TrendService:
     """Pictures' numbers: every method is one unit of work, a few queries, frozen DTOs out."""
 
@@ -86,14 +109,9 @@ class TrendService:
         _check_weeks(weeks)
         now = self._clock.now()
         with self._uow() as uow:
-            classes = uow.get(ClassRepository)
-            klass = classes.get(class_id)
-            facility = classes.facility(klass.facility_id) if klass else None
-            if klass is None or facility is None:
-                raise NotFound("The class does not exist or was deleted.")
-            tz = check_timezone(facility.timezone)
-            today = now.astimezone(tz).date()
-            first = _monday(today) - timedelta(weeks=weeks - 1)
+            klass, tz, today, first = _weeks_at(
+                uow, uow.get(ClassRepository).get(class_id), "The class", now, weeks
+            )
             views = self._held(uow, [class_id], first, today, now)
             periods = uow.get(EnrollmentRepository).periods(class_ids=[class_id])
             # Marks are keyed by the original date, which a moved session may have outside.
@@ -120,14 +138,9 @@ class TrendService:
         _check_weeks(weeks)
         now = self._clock.now()
         with self._uow() as uow:
-            classes = uow.get(ClassRepository)
-            person = classes.person(student_id)
-            facility = classes.facility(person.facility_id) if person else None
-            if person is None or facility is None:
-                raise NotFound("The student does not exist or was deleted.")
-            tz = check_timezone(facility.timezone)
-            today = now.astimezone(tz).date()
-            first = _monday(today) - timedelta(weeks=weeks - 1)
+            person, tz, today, first = _weeks_at(
+                uow, uow.get(ClassRepository).person(student_id), "The student", now, weeks
+            )
             periods = {
                 p.class_id: p for p in uow.get(EnrollmentRepository).periods(student_id=student_id)
             }

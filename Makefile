@@ -19,13 +19,15 @@ test: $(STAMP)
 	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/ruff format --check app tests bench migrations
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p tests.coverage_threads --cov --cov-report=
+	@echo "Least covered modules (all: $(BIN)/coverage report, or coverage html):"
+	@$(BIN)/coverage report --sort=cover --skip-covered | sed -n '3,12p'
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_queries
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .coverage htmlcov
 
 # The admin's executable (README, "Packaging"): PyInstaller comes from the `package` extra.
 # Not part of `make test`: a build takes a minute or more. Output: dist/rollbook/.

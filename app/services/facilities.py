@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from app.db.models import Facility, Room
@@ -14,11 +15,13 @@ from app.infra.clock import Clock, SystemClock
 from app.repositories.facilities import FacilityRepository, RoomRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.from_row import from_row
-from app.services.inputs import KEEP, Keep, as_enum, check_whole
+from app.services.inputs import KEEP, Keep, as_enum, check_whole, new_name, rename
 from app.services.lookup import require
 
 MAX_ADDRESS = 1000
 MAX_CAPACITY = 100_000
+FACILITY_TAKEN = "A facility with that name already exists."
+ROOM_TAKEN = "This facility already has a room with that name."
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,7 @@ class FacilityService:
         with self._uow() as uow:
             repo = uow.get(FacilityRepository)
             if repo.name_taken(name):
-                raise DuplicateError("A facility with that name already exists.", field="name")
+                raise DuplicateError(FACILITY_TAKEN, field="name")
             row = repo.add(Facility(name=name, timezone=tz, address=addr))
             uow.commit()
             return _facility_dto(row)
@@ -102,15 +105,12 @@ class FacilityService:
         address: str | Keep | None = KEEP,
     ) -> FacilityDTO:
         """Change what is given; ``address=None`` clears the address."""
-        new_name = None if isinstance(name, Keep) else clean_name(name, field="name")
+        named = new_name(name)
         new_tz = None if isinstance(timezone, Keep) else _clean_timezone(timezone)
         with self._uow() as uow:
             repo = uow.get(FacilityRepository)
             row = self._facility(repo, facility_id)
-            if new_name is not None and new_name != row.name:
-                if repo.name_taken(new_name, other_than=row.id):
-                    raise DuplicateError("A facility with that name already exists.", field="name")
-                row.name = new_name
+            rename(row, named, repo.name_taken, FACILITY_TAKEN)
             if new_tz is not None:
                 row.timezone = new_tz
             if not isinstance(address, Keep):
@@ -134,9 +134,7 @@ class FacilityService:
             self._facility(uow.get(FacilityRepository), facility_id)
             rooms = uow.get(RoomRepository)
             if rooms.name_taken(facility_id, name):
-                raise DuplicateError(
-                    "This facility already has a room with that name.", field="name"
-                )
+                raise DuplicateError(ROOM_TAKEN, field="name")
             row = rooms.add(Room(facility_id=facility_id, name=name, kind=kind, capacity=capacity))
             uow.commit()
             return _room_dto(row)
@@ -155,18 +153,13 @@ class FacilityService:
         capacity: int | Keep | None = KEEP,
     ) -> RoomDTO:
         """Change what is given; ``capacity=None`` means "no fixed capacity"."""
-        new_name = None if isinstance(name, Keep) else clean_name(name, field="name")
+        named = new_name(name)
         new_kind = None if isinstance(kind, Keep) else as_enum(RoomKind, kind, field="kind")
         new_capacity = capacity if isinstance(capacity, Keep) else _clean_capacity(capacity)
         with self._uow() as uow:
             rooms = uow.get(RoomRepository)
             row = self._room(rooms, room_id)
-            if new_name is not None and new_name != row.name:
-                if rooms.name_taken(row.facility_id, new_name, other_than=row.id):
-                    raise DuplicateError(
-                        "This facility already has a room with that name.", field="name"
-                    )
-                row.name = new_name
+            rename(row, named, partial(rooms.name_taken, row.facility_id), ROOM_TAKEN)
             if new_kind is not None:
                 row.kind = new_kind
             if not isinstance(new_capacity, Keep):

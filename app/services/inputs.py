@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Final, TypeVar
+from typing import Final, Protocol, TypeVar
 
-from app.domain.errors import ValidationError
-from app.domain.validation import field_label
+from app.domain.errors import DuplicateError, ValidationError
+from app.domain.validation import clean_name, field_label
 
 E = TypeVar("E", bound=Enum)
 
@@ -20,6 +21,29 @@ class Keep(Enum):
 
 # Update methods default to KEEP ("leave as it is"); None clears an optional field.
 KEEP: Final = Keep.KEEP
+
+
+class _Named(Protocol):
+    id: uuid.UUID
+    name: str
+
+
+class _NameTaken(Protocol):
+    def __call__(self, name: str, *, other_than: uuid.UUID | None = None) -> bool: ...
+
+
+def new_name(name: str | Keep) -> str | None:
+    """The cleaned name an update gives, or ``None`` when it keeps the name."""
+    return None if isinstance(name, Keep) else clean_name(name, field="name")
+
+
+def rename(row: _Named, name: str | None, taken: _NameTaken, message: str) -> None:
+    """Give ``row`` a new ``name`` (from ``new_name``) if no other row has it (``taken``):
+    ``DuplicateError`` with ``message`` if one has; no change for ``None`` or the same name."""
+    if name is not None and name != row.name:
+        if taken(name, other_than=row.id):
+            raise DuplicateError(message, field="name")
+        row.name = name
 
 
 def as_enum(enum_cls: type[E], value: object, *, field: str) -> E:

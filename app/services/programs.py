@@ -25,7 +25,15 @@ from app.domain.errors import (
 from app.domain.validation import clean_name, clean_text
 from app.repositories.facilities import FacilityRepository
 from app.repositories.programs import ProgramRepository
-from app.services.inputs import KEEP, Keep, as_enum, check_decimal, check_whole
+from app.services.inputs import (
+    KEEP,
+    Keep,
+    as_enum,
+    check_decimal,
+    check_whole,
+    new_name,
+    rename,
+)
 from app.services.lookup import require
 from app.services.program_curriculum import DESCRIPTION_MAX, NAME_MAX, ProgramCurriculum
 from app.services.programs_dto import (
@@ -52,6 +60,7 @@ MAX_TARDY_MINUTES = 24 * 60
 MAX_TARDIES_PER_ABSENCE = 100
 MAX_CREDIT_HOURS = Decimal("9999.99")  # Numeric(6, 2)
 MAX_REQUIRED_HOURS = Decimal("99999.99")  # Numeric(7, 2)
+PROGRAM_TAKEN = "A program with that name already exists."
 _TYPE_ORDER = {t: i for i, t in enumerate(ProgramType)}
 
 
@@ -120,7 +129,7 @@ class ProgramService(ProgramCurriculum):
         with self._uow() as uow:
             repo = uow.get(ProgramRepository)
             if repo.name_taken(name):
-                raise DuplicateError("A program with that name already exists.", field="name")
+                raise DuplicateError(PROGRAM_TAKEN, field="name")
             row = Program(
                 id=uuid.uuid4(),
                 name=name,
@@ -165,15 +174,12 @@ class ProgramService(ProgramCurriculum):
         duration_weeks: int | Keep | None = KEEP,
     ) -> ProgramDTO:
         """Change the given fields (``None`` clears an optional one)."""
-        new_name = None if isinstance(name, Keep) else clean_name(name, field="name")
+        named = new_name(name)
         kinds = None if isinstance(types, Keep) else _types(types)
         with self._uow() as uow:
             repo = uow.get(ProgramRepository)
             row = self._program(repo, program_id)
-            if new_name is not None and new_name != row.name:
-                if repo.name_taken(new_name, other_than=row.id):
-                    raise DuplicateError("A program with that name already exists.", field="name")
-                row.name = new_name
+            rename(row, named, repo.name_taken, PROGRAM_TAKEN)
             if not isinstance(description, Keep):
                 row.description = clean_text(
                     description, field="description", max_length=DESCRIPTION_MAX

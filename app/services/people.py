@@ -41,14 +41,12 @@ from app.services.people_dto import (
     NewGuardian,
     NewStudent,
     StaffDTO,
-    StaffScopeDTO,
     StudentDetail,
     StudentSummary,
     medical_dto,
     student_detail,
     student_summary,
 )
-from app.services.staff_directory import StaffDirectory
 
 __all__ = [
     "GuardianDTO",
@@ -57,7 +55,6 @@ __all__ = [
     "NewStudent",
     "PeopleService",
     "StaffDTO",
-    "StaffScopeDTO",
     "StudentDetail",
     "StudentSummary",
 ]
@@ -103,9 +100,11 @@ def _student_number(value: str) -> str:
 MEDICAL_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
 
 
-class PeopleService(StaffDirectory, GuardianLinks):
-    """Use cases on people: students and their records; staff and their scope
-    (``StaffDirectory``), guardians (``GuardianLinks``)."""
+class PeopleService(GuardianLinks):
+    """Use cases on people: students and their records; guardians (``GuardianLinks``).
+
+    Staff accounts are not here: the server keeps them (``StaffAccountsService`` and the
+    SECURITY DEFINER functions of ``app.db.server_admin``)."""
 
     # -- students ---------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 from app.db.models import (
     Guardian,
-    StaffScope,
     StudentGuardian,
     StudentMedical,
     StudentProfile,
@@ -95,14 +94,6 @@ class StaffDTO:
 
 
 @dataclass(frozen=True, slots=True)
-class StaffScopeDTO:
-    id: uuid.UUID
-    staff_id: uuid.UUID
-    facility_id: uuid.UUID
-    program_id: uuid.UUID | None  # None: every program of the facility
-
-
-@dataclass(frozen=True, slots=True)
 class NewGuardian:
     name_first: str
     name_last: str
@@ -159,10 +150,6 @@ def medical_dto(student_id: uuid.UUID, row: StudentMedical | None) -> MedicalDTO
 
 def staff_dto(row: User) -> StaffDTO:
     return from_row(StaffDTO, row, display_name=_named(row))
-
-
-def scope_dto(row: StaffScope) -> StaffScopeDTO:
-    return from_row(StaffScopeDTO, row, staff_id=row.user_id)
 
 
 def guardian_dto(link: StudentGuardian, guardian: Guardian) -> GuardianDTO:

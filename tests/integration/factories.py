@@ -16,6 +16,7 @@ from sqlalchemy import event
 
 from app.db.models import (
     AttendancePolicyRow,
+    CaseNote,
     Facility,
     HoursLog,
     Program,
@@ -77,6 +78,7 @@ def add_person(
     *,
     role: Role = Role.STUDENT,
     number: str | None = None,
+    username: str | None = None,
 ) -> uuid.UUID:
     row = User(
         id=uuid.uuid4(),
@@ -88,6 +90,7 @@ def add_person(
         search_first=first.lower(),
         student_number=number,
         doc_id=f"DOC-{number}" if number else None,
+        username=username,
     )
     u.session.add(row)
     return row.id
@@ -166,6 +169,17 @@ def add_hours(
         clock_in=datetime(2026, 2, 1, 14, 0, tzinfo=UTC),
         minutes=minutes,
         verified=verified,
+    )
+    u.session.add(row)
+    return row.id
+
+
+def add_case_note(
+    u: UnitOfWork, facility_id: uuid.UUID, student_id: uuid.UUID, body: str, at: datetime
+) -> uuid.UUID:
+    """A note on a student as an import or the server brings it (the desk only shows them)."""
+    row = CaseNote(
+        id=uuid.uuid4(), facility_id=facility_id, student_id=student_id, body=body, created_at=at
     )
     u.session.add(row)
     return row.id

@@ -12,13 +12,12 @@ from sqlalchemy import func, select
 from app.db.models import (
     AccountHistory,
     Guardian,
-    StaffScope,
     StudentGuardian,
     StudentMedical,
     StudentProfile,
     User,
 )
-from app.domain.enums import AccountAction, GuardianRelationship, PersonStatus, Role
+from app.domain.enums import AccountAction, GuardianRelationship, PersonStatus
 from app.domain.errors import DuplicateError, InvalidTransition, NotFound, ValidationError
 from app.infra.clock import FixedClock
 from app.repositories.people import PeopleRepository
@@ -342,77 +341,6 @@ def test_empty_search_pages_through_everyone_by_name(
         people.search_students(north.id, "", limit=0)
     with pytest.raises(ValidationError):
         people.search_students(north.id, "", offset=-1)
-
-
-# -- staff -------------------------------------------------------------------------------------
-
-
-def test_create_staff_with_history_and_home_scope(
-    people: PeopleService, north: FacilityDTO, south: FacilityDTO, uow: UnitOfWorkFactory
-) -> None:
-    pat = people.create_staff(north.id, "Pat", "Lee", Role.INSTRUCTOR, "pat_lee", "pat@example.org")
-    assert (pat.role, pat.username, pat.email, pat.display_name) == (
-        Role.INSTRUCTOR,
-        "pat_lee",
-        "pat@example.org",
-        "Lee, Pat",
-    )
-    assert [(s.facility_id, s.program_id) for s in people.scopes_of(pat.id)] == [(north.id, None)]
-    assert [s.id for s in people.list_staff(north.id)] == [pat.id]
-    assert people.list_staff(south.id) == []
-
-    people.add_scope(pat.id, south.id)
-    assert [s.id for s in people.list_staff(south.id)] == [pat.id]
-    with pytest.raises(DuplicateError):
-        people.add_scope(pat.id, south.id)
-    people.remove_scope(pat.id, south.id)
-    assert people.list_staff(south.id) == []
-    with pytest.raises(NotFound):
-        people.remove_scope(pat.id, south.id)
-    with uow() as u:
-        history = u.session.scalars(
-            select(AccountHistory.action).where(AccountHistory.user_id == pat.id)
-        ).all()
-    assert sorted(history) == sorted(
-        [AccountAction.ACCOUNT_CREATION, AccountAction.SCOPE_CHANGE, AccountAction.SCOPE_CHANGE]
-    )
-    # Staff are not students.
-    with pytest.raises(NotFound):
-        people.get_student(pat.id)
-    assert people.search_students(north.id, "lee") == []
-
-
-BAD_USERNAMES = [
-    "Pat",
-    "9lives",
-    "pat lee",
-    "pat-lee",
-    "",
-    "p" * 64,
-    "pg_admin",
-    "public",
-    "pät",
-    "pat\x00",
-]
-
-
-def test_bad_staff_input_is_refused_and_creates_nothing(
-    people: PeopleService, north: FacilityDTO, uow: UnitOfWorkFactory
-) -> None:
-    for username in BAD_USERNAMES:
-        with pytest.raises(ValidationError) as info:
-            people.create_staff(north.id, "Pat", "Lee", Role.INSTRUCTOR, username)
-        assert info.value.field == "username", username
-    with pytest.raises(ValidationError, match="staff role"):
-        people.create_staff(north.id, "Pat", "Lee", Role.STUDENT, "pat")
-    with pytest.raises(ValidationError):
-        people.create_staff(north.id, "", "Lee", Role.INSTRUCTOR, "pat")
-    people.create_staff(north.id, "Pat", "Lee", Role.FACILITY_ADMIN, "p" * 63)
-    with pytest.raises(DuplicateError, match="user name is already taken"):
-        people.create_staff(north.id, "Other", "Person", Role.INSTRUCTOR, "p" * 63)
-    assert count(uow, User) == 1
-    assert count(uow, StaffScope) == 1
-    assert count(uow, AccountHistory) == 1
 
 
 # -- guardians ---------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from app.repositories.uow import UnitOfWorkFactory
 from app.services.facilities import FacilityDTO, FacilityService
 from app.services.people import NewStudent, PeopleService
 from app.services.programs import ProgramDTO, ProgramService
+from tests.integration.factories import add_person
 
 NOW = datetime(2025, 9, 1, 14, 30, tzinfo=UTC)
 
@@ -235,7 +236,9 @@ def test_progress_with_stars(
 ) -> None:
     people = PeopleService(uow, clock)
     ann = people.create_student(NewStudent(north.id, "Ann", "Smith"))
-    me = people.create_staff(north.id, "Test", "Admin", Role.INSTRUCTOR, "test_admin")
+    with uow() as u:
+        me = add_person(u, north.id, "Test", "Admin", role=Role.INSTRUCTOR, username="test_admin")
+        u.commit()
     module = programs.add_module(welding.id, "Safety")
     lessons = [programs.add_lesson(module.id, title) for title in ("PPE", "Fire", "Fumes")]
 
@@ -244,7 +247,7 @@ def test_progress_with_stars(
     assert {x.status for x in empty.lessons} == {ProgressStatus.NOT_STARTED}
 
     mark = programs.set_progress(ann.id, lessons[0].id, ProgressStatus.COMPLETED, 3)
-    assert (mark.stars, mark.assessed_at, mark.assessed_by) == (3, NOW, me.id)
+    assert (mark.stars, mark.assessed_at, mark.assessed_by) == (3, NOW, me)
     programs.set_progress(ann.id, lessons[1].id, ProgressStatus.IN_PROGRESS, 0)
     programs.set_progress(ann.id, lessons[1].id, ProgressStatus.COMPLETED, 2)  # re-assessed
     progress = programs.progress_of(ann.id, welding.id)
@@ -267,8 +270,6 @@ def test_progress_with_stars(
         with pytest.raises(ValidationError):
             programs.set_progress(ann.id, lessons[2].id, status, stars)  # type: ignore[arg-type]
     with pytest.raises(NotFound):
-        programs.set_progress(
-            me.id, lessons[2].id, ProgressStatus.COMPLETED
-        )  # staff, not a student
+        programs.set_progress(me, lessons[2].id, ProgressStatus.COMPLETED)  # staff, not a student
     assert count(uow, LessonProgress) == 2
     assert programs.progress_of(ann.id, welding.id).lessons[2].status is ProgressStatus.NOT_STARTED

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -260,52 +260,84 @@ class SyncEngine:
             self.local.put_many(cursor=f"{self.server.fence()}:-1")
         tables = self.tables
         self.local.set_indexes_aside()
-        for index, table in enumerate(tables):
+        jobs: list[tuple[str, uuid.UUID | None, str | None]] = []
+        for table in tables:
             key = f"snapshot:{table.name}"
             mark = self.local.get(key)
-            if mark == "done":
-                continue
-            after = uuid.UUID(mark) if mark else None
-            self._copy_table(table.name, after, key, report)
-            self.local.put_many(**{key: "done"})
+            if mark != "done":
+                jobs.append((table.name, uuid.UUID(mark) if mark else None, key))
+
+        def done(name: str, key: str | None) -> None:
+            if key is not None:
+                self.local.put_many(**{key: "done"})
+            index = next(i for i, t in enumerate(tables) if t.name == name)
             self._report("initial pull", index + 1, len(tables))
+
+        self._copy_tables(jobs, report, done)
         self._report("building indexes", 0, 0)
         self.local.restore_indexes()
         self.local.put_many(initial_done="1")
         return report
 
-    def _copy_table(
-        self, name: str, after: uuid.UUID | None, key: str | None, report: SyncReport
+    def _copy_tables(
+        self,
+        jobs: Sequence[tuple[str, uuid.UUID | None, str | None]],
+        report: SyncReport,
+        done: Callable[[str, str | None], None] | None = None,
     ) -> set[str]:
-        """Copy a table's slice page by page after ``after``; with no ``key`` (a re-baseline)
-        return the ids copied (as the cache stores them). The next page is read from the
-        server while this one is written to the cache (the driver waits for the server, and
-        SQLite writes, without holding the interpreter)."""
+        """Copy each job's table slice page by page after ``after``, its progress marked under
+        ``key`` (none: a re-baseline); return the ids copied (as the cache stores them). The
+        next page, of this table or the next, is read from the server while this one is
+        written to the cache (the driver waits for the server, and SQLite writes, without
+        holding the interpreter)."""
         seen: set[str] = set()
-        copied = 0
+        size = self.config.page_size
 
-        def fetch(after: uuid.UUID | None) -> list[StoredRow]:
-            return self.server.page(name, after, self.facilities, self.config.page_size)
+        def fetch(job: int, after: uuid.UUID | None) -> list[StoredRow]:
+            return self.server.page(jobs[job][0], after, self.facilities, size)
 
         with (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader,
             self.local.loading() as held,
         ):
-            rows = fetch(after)
-            while rows:
-                self._check_cancel()
-                after = uuid.UUID(hex=rows[-1][0])
-                ahead = reader.submit(fetch, after) if len(rows) == self.config.page_size else None
-                if key is None:
-                    seen.update(r[0] for r in rows)
-                with self.local.applying(held) as conn, self.local.outbox_quiet(conn, name):
-                    self.local.upsert(conn, name, rows, report.applied, new=key is not None)
-                    if key is not None:
-                        self.local.put(conn, key, str(after))
-                copied += len(rows)
-                self._report(f"copy {name}", copied, 0)
-                rows = ahead.result() if ahead is not None else []
+            ahead = reader.submit(fetch, 0, jobs[0][1]) if jobs else None
+            for job, (name, _after, key) in enumerate(jobs):
+                copied = 0
+                while ahead is not None:
+                    rows = ahead.result()
+                    self._check_cancel()
+                    more = len(rows) == size
+                    if more:
+                        ahead = reader.submit(fetch, job, uuid.UUID(hex=rows[-1][0]))
+                    elif job + 1 < len(jobs):
+                        ahead = reader.submit(fetch, job + 1, jobs[job + 1][1])
+                    else:
+                        ahead = None
+                    if rows:
+                        self._copy_page(held, name, rows, key, report)
+                        if key is None:
+                            seen.update(r[0] for r in rows)
+                        copied += len(rows)
+                        self._report(f"copy {name}", copied, 0)
+                    if not more:
+                        break
+                if done is not None:
+                    done(name, key)
         return seen
+
+    def _copy_page(
+        self,
+        held: Connection,
+        name: str,
+        rows: list[StoredRow],
+        key: str | None,
+        report: SyncReport,
+    ) -> None:
+        """One page in one transaction, with the mark that says how far the copy got."""
+        with self.local.applying(held) as conn, self.local.outbox_quiet(conn, name):
+            self.local.upsert(conn, name, rows, report.applied, new=key is not None)
+            if key is not None:
+                self.local.put(conn, key, str(uuid.UUID(hex=rows[-1][0])))
 
     def verify(self) -> list[str]:
         """Compare every table's (id, row_version) with the server's; re-copy the tables that
@@ -319,7 +351,7 @@ class SyncEngine:
                 continue
             differing.append(table.name)
             report = SyncReport()
-            seen = self._copy_table(table.name, None, None, report)
+            seen = self._copy_tables([(table.name, None, None)], report)
             extra = {i for i, _ in mine if i.hex not in seen}
             if extra:
                 with self.local.applying() as conn:

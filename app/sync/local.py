@@ -332,7 +332,7 @@ class LocalStore:
         raw = self.get("indexes_set_aside")
         if raw is None:
             return
-        with self.engine.begin() as conn:
+        with self.loading() as conn, conn.begin():  # its page cache holds the sort
             for _name, sql in json.loads(raw):
                 conn.exec_driver_sql(
                     str(sql).replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)

@@ -4,6 +4,7 @@ in the same transaction), and rows whose unique values clash are settled as befo
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +15,7 @@ from sqlalchemy import Connection, Engine, event, text
 from app.domain.enums import Role
 from app.sync.engine import SyncConfig
 from app.sync.local import Applied, LocalStore
+from app.sync.server import ServerStore
 from app.sync.wire import StoredRow
 from tests.integration.factories import add_person
 from tests.sync.conftest import Sites, Station
@@ -207,4 +209,26 @@ def test_a_pulled_change_rewrites_indexed_columns_only_when_they_change(sites: S
     full = [s for s in writes if '"search_name" = excluded' in s]
     assert any(kept.hex in s for s in narrow), writes
     assert any(moved.hex in s for s in full), writes
+    assert ws.sync.digests_match()
+
+
+def test_every_page_is_read_ahead_of_the_writes_across_tables(
+    sites: Sites, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = _station(sites)
+    readers: list[tuple[str, str]] = []
+    page: Any = ServerStore.page
+
+    def reading(self: ServerStore, name: str, *args: Any) -> list[StoredRow]:
+        readers.append((name, threading.current_thread().name))
+        rows: list[StoredRow] = page(self, name, *args)
+        return rows
+
+    monkeypatch.setattr(ServerStore, "page", reading)
+    ws.sync.initial_pull()
+
+    tables = list(dict.fromkeys(name for name, _ in readers))
+    assert len(tables) == len(ws.sync.tables)
+    main = threading.main_thread().name
+    assert [r for r in readers if r[1] == main] == []  # each table's first page too
     assert ws.sync.digests_match()

@@ -1,4 +1,4 @@
-"""What the records service returns: credentials, case notes, hours and audit as frozen DTOs."""
+"""What the records service returns: credentials, case notes, audit and marks as frozen DTOs."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from app.db.models import AccountHistory, AuditEntry, CaseNote, Credential, HoursLog
+from app.db.models import AuditEntry, CaseNote, Credential
 from app.domain.enums import (
-    AccountAction,
     AuditAction,
     CaseNoteCategory,
     CredentialKind,
-    HoursKind,
 )
 from app.services.from_row import from_row
 
@@ -47,41 +45,6 @@ class CaseNoteDTO:
     body: str
     created_at: datetime
     created_by: str | None  # the staff role that wrote it
-
-
-@dataclass(frozen=True, slots=True)
-class HoursEntryDTO:
-    id: uuid.UUID
-    student_id: uuid.UUID
-    facility_id: uuid.UUID
-    program_id: uuid.UUID | None
-    kind: HoursKind
-    clock_in: datetime
-    clock_out: datetime | None  # None: still clocked in
-    minutes: int | None
-    day: date | None  # the facility-local date of the clock-in
-    site_name: str | None
-    supervisor_name: str | None
-    notes: str | None
-    verified: bool
-    verified_by: str | None
-    verified_at: datetime | None
-
-    @property
-    def is_open(self) -> bool:
-        return self.clock_out is None
-
-
-@dataclass(frozen=True, slots=True)
-class HoursSummaryDTO:
-    """A student's hours ledger, newest first, with verified and unverified totals."""
-
-    student_id: uuid.UUID
-    program_id: uuid.UUID | None  # the filter asked for, if any
-    entries: tuple[HoursEntryDTO, ...]
-    verified_minutes: int
-    unverified_minutes: int  # closed entries awaiting verification; open ones count nothing
-    open_entry_id: uuid.UUID | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,17 +85,6 @@ class StudentMarkDTO:
     needs_review: bool
 
 
-@dataclass(frozen=True, slots=True)
-class AccountHistoryDTO:
-    id: uuid.UUID
-    user_id: uuid.UUID
-    action: AccountAction
-    admin_username: str | None
-    facility_id: uuid.UUID | None
-    details: Mapping[str, Any] | None
-    created_at: datetime
-
-
 def _frozen(values: dict[str, Any] | None) -> Mapping[str, Any] | None:
     return None if values is None else MappingProxyType(dict(values))
 
@@ -145,10 +97,6 @@ def case_note_dto(row: CaseNote) -> CaseNoteDTO:
     return from_row(CaseNoteDTO, row)
 
 
-def hours_dto(row: HoursLog) -> HoursEntryDTO:
-    return from_row(HoursEntryDTO, row, student_id=row.user_id)
-
-
 def audit_dto(row: AuditEntry) -> AuditEntryDTO:
     return from_row(
         AuditEntryDTO,
@@ -156,7 +104,3 @@ def audit_dto(row: AuditEntry) -> AuditEntryDTO:
         old_values=_frozen(row.old_values),
         new_values=_frozen(row.new_values),
     )
-
-
-def history_dto(row: AccountHistory) -> AccountHistoryDTO:
-    return from_row(AccountHistoryDTO, row, details=_frozen(row.details))

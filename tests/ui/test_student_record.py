@@ -26,7 +26,7 @@ from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
-from tests.integration.factories import add_class, add_facility, add_program
+from tests.integration.factories import add_case_note, add_class, add_facility, add_program
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 
@@ -56,7 +56,9 @@ def cache(tmp_path: Path) -> Iterator[object]:
         strict=False,
     ):
         services.programs.set_progress(ada.id, lesson, status)
-    services.records.add_case_note(ada.id, "Asked for extra practice time.")
+    with UnitOfWorkFactory(engine, admin)() as u:
+        add_case_note(u, facility, ada.id, "Asked for extra practice time.", CLOCK.now())
+        u.commit()
     services.people.set_medical(
         ada.id,
         emergency_contact_name="Byron",

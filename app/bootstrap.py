@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any, get_type_hints
 
 from sqlalchemy import Engine
 
@@ -80,26 +81,18 @@ def build_services(
     clock = clock or SystemClock()
     uow = UnitOfWorkFactory(engine, actor)
     demo_size = os.environ.get("ROLLBOOK_DEMO_SIZE", "workstation")
-    return Services(
-        workstation=WorkstationService(uow, _demo_generator(engine, demo_size)),
-        facilities=FacilityService(uow),
-        people=PeopleService(uow, clock),
-        programs=ProgramService(uow, clock),
-        records=RecordsService(uow, clock),
-        reports=ReportsService(uow, clock),
-        classes=ClassService(uow, clock),
-        rosters=RosterService(uow, clock),
-        schedule=ScheduleService(uow, clock),
-        series_edit=SeriesEditService(uow, clock),
-        attendance=AttendanceService(uow, clock),
-        risk=RiskService(uow, clock),
-        trends=TrendService(uow, clock),
-        staff_accounts=StaffAccountsService(server, actor),
-        sync_issues=SyncIssuesService(uow, clock),
-        review=ReviewService(uow, AttendanceService(uow, clock), clock),
-        availability=AvailabilityService(uow, clock),
-        clock=clock,
-    )
+    made: dict[str, Any] = {
+        "workstation": WorkstationService(uow, _demo_generator(engine, demo_size)),
+        "facilities": FacilityService(uow),
+        "staff_accounts": StaffAccountsService(server, actor),
+        "review": ReviewService(uow, AttendanceService(uow, clock), clock),
+        "clock": clock,
+    }
+    # Every other service needs the unit of work and the clock alone: made from its field's type.
+    types = get_type_hints(Services)
+    for name in (f.name for f in fields(Services) if f.name not in made):
+        made[name] = types[name](uow, clock)
+    return Services(**made)
 
 
 def open_local_cache(path: Path) -> Engine:

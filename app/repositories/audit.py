@@ -34,15 +34,6 @@ class AuditRepository(Repository):
         self._session.add(row)
         return row
 
-    def entries_for_row(self, row_id: uuid.UUID, *, limit: int) -> Sequence[AuditEntry]:
-        stmt = (
-            select(AuditEntry)
-            .where(AuditEntry.row_id == row_id)
-            .order_by(AuditEntry.changed_at.desc(), AuditEntry.id.desc())
-            .limit(limit)
-        )
-        return self._session.scalars(stmt).all()
-
     def student_row_ids(self, student_id: uuid.UUID) -> dict[str, list[uuid.UUID]]:
         """Ids of every row about the student, deleted rows included, by table (one query)."""
 

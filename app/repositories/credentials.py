@@ -5,8 +5,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select
-
 from app.db.models import Credential
 from app.repositories.base import RowRepository
 
@@ -15,11 +13,6 @@ class CredentialRepository(RowRepository[Credential]):
     """Credentials of students; soft-deleted ones are invisible (except to the serial check)."""
 
     _model = Credential
-
-    def find_by_serial(self, serial: str) -> Credential | None:
-        """Deleted credentials included: the unique constraint still holds their serials."""
-        stmt = select(Credential).where(Credential.cert_serial == serial)
-        return self._session.scalars(stmt).first()
 
     def credentials_of(self, student_id: uuid.UUID) -> Sequence[Credential]:
         """Newest first; credentials without an issue date after the dated ones."""

@@ -12,7 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.db.models import StaffScope, StudentMedical, StudentProfile, User
 from app.domain.enums import PersonStatus, Role
-from app.repositories.base import Repository, RowRepository
+from app.repositories.base import Repository
 
 STUDENT_NUMBER_PREFIX = "STU-"
 # Splitting a query into first/last parts at every gap grows the OR by two terms per gap.
@@ -252,32 +252,3 @@ class PeopleRepository(Repository):
             User.id.in_(scoped),
             order_by=(User.search_name, User.id),
         )
-
-
-class StaffScopeRepository(RowRepository[StaffScope]):
-    """Which facilities (and programs) a staff member may see."""
-
-    _model = StaffScope
-
-    def scopes_of(self, user_id: uuid.UUID) -> Sequence[StaffScope]:
-        return self._live_rows(
-            StaffScope,
-            StaffScope.user_id == user_id,
-            order_by=(StaffScope.created_at, StaffScope.id),
-        )
-
-    def find(
-        self, user_id: uuid.UUID, facility_id: uuid.UUID, program_id: uuid.UUID | None
-    ) -> StaffScope | None:
-        program = (
-            StaffScope.program_id.is_(None)
-            if program_id is None
-            else StaffScope.program_id == program_id
-        )
-        stmt = select(StaffScope).where(
-            StaffScope.user_id == user_id,
-            StaffScope.facility_id == facility_id,
-            program,
-            StaffScope.deleted_at.is_(None),
-        )
-        return self._session.scalars(stmt).first()

@@ -194,6 +194,21 @@ def _sqlite_wall(value: datetime) -> str:
     return value.isoformat(" ", "microseconds")
 
 
+# The first that the column type is an instance of; None: stored as it is (Enum is a String: the
+# rows already hold its stored values).
+_SQLITE_CONVERTERS: tuple[tuple[type[Any], Callable[[Any], Any] | None], ...] = (
+    (UTCDateTime, _sqlite_instant),
+    (DateTime, _sqlite_wall),
+    (Date, date.isoformat),
+    (Uuid, attrgetter("hex")),
+    (Boolean, int),
+    (Numeric, float),
+    (JSON, json.dumps),
+    (String, None),
+    (Integer, None),
+)
+
+
 def _sqlite_converter(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
     """How SQLAlchemy would store a value of this column type on SQLite (``None``: as is).
 
@@ -201,22 +216,9 @@ def _sqlite_converter(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
     microseconds), ``Uuid`` (32 hex digits), ``Boolean`` (0/1), ``Numeric`` (float) and ``JSON``;
     any other type goes through its own SQLAlchemy bind processor.
     """
-    if isinstance(type_, UTCDateTime):
-        return _sqlite_instant
-    if isinstance(type_, DateTime):
-        return _sqlite_wall
-    if isinstance(type_, Date):
-        return date.isoformat
-    if isinstance(type_, Uuid):
-        return attrgetter("hex")
-    if isinstance(type_, Boolean):
-        return int
-    if isinstance(type_, Numeric):
-        return float
-    if isinstance(type_, JSON):
-        return json.dumps
-    if isinstance(type_, String | Integer):
-        return None  # Enum is a String: the rows already hold its stored values
+    for kind, convert in _SQLITE_CONVERTERS:
+        if isinstance(type_, kind):
+            return convert
     processor: Callable[[Any], Any] | None = type_.bind_processor(dialect)
     return processor
 

@@ -8,7 +8,15 @@ from datetime import date, datetime, time, timedelta
 from app.db.models import Enrollment, EnrollmentHistory
 from app.demo.model import _Class, _Enrollment, _Facility, _Student
 from app.demo.people import _PeopleBuilder
-from app.demo.specs import _ATTENDANCE_PROFILES, _LEAVING, _REASONS, CORRECTIONAL
+from app.demo.specs import (
+    _ATTENDANCE_PROFILES,
+    _LEAVING,
+    _REASONS,
+    _RUNNING_FATES,
+    _SEGREGATED,
+    _SHORT_FATES,
+    CORRECTIONAL,
+)
 from app.domain import ids
 from app.domain.enums import EnrollmentStatus
 
@@ -154,29 +162,18 @@ class _EnrollmentBuilder(_PeopleBuilder):
         roll = self.rng.random()
         if cls.variant == "big":
             return EnrollmentStatus.ENROLLED
+        fates: tuple[tuple[float, EnrollmentStatus], ...]
         if cls.variant == "short":
-            if roll < 0.03:
-                return EnrollmentStatus.INCOMPLETE_WITHDRAWN
-            if roll < 0.06:
-                return EnrollmentStatus.INCOMPLETE_DROPPED
-            if roll < 0.14:
-                return EnrollmentStatus.INCOMPLETE_FAILED_TO_COMPLETE
-            return EnrollmentStatus.COMPLETED
-        if cls.variant == "cancelled":
+            fates = _SHORT_FATES
+        elif cls.variant == "cancelled":
             return EnrollmentStatus.CANCELLED
-        if cls.variant not in ("full", "forced", "paused"):
+        elif cls.variant not in ("full", "forced", "paused"):
             return EnrollmentStatus.ENROLLED
-        if roll < 0.02:
-            return EnrollmentStatus.CANCELLED
-        if roll < 0.045:
-            return EnrollmentStatus.INCOMPLETE_WITHDRAWN
-        if roll < 0.065:
-            return EnrollmentStatus.INCOMPLETE_DROPPED
-        if roll < 0.075:
-            return EnrollmentStatus.INCOMPLETE_TRANSFERED
-        if roll < 0.085 and cls.facility.spec.kind == CORRECTIONAL:
-            return EnrollmentStatus.INCOMPLETE_SEGREGATED
-        return EnrollmentStatus.ENROLLED
+        elif cls.facility.spec.kind == CORRECTIONAL:
+            fates = (*_RUNNING_FATES, _SEGREGATED)
+        else:
+            fates = _RUNNING_FATES
+        return next((status for bound, status in fates if roll < bound), EnrollmentStatus.ENROLLED)
 
     def _profile(self) -> tuple[float, float, float, float]:
         roll = self.rng.random()

@@ -384,6 +384,24 @@ _ATTENDANCE_PROFILES = (
 )
 
 
+# What became of an enrollment, by a roll of 0..1: the first status whose bound the roll is
+# under. A short class ends (completed otherwise); a running one goes on (enrolled otherwise),
+# and at a correctional facility a roll under 0.085 is a segregation.
+_SHORT_FATES = (
+    (0.03, EnrollmentStatus.INCOMPLETE_WITHDRAWN),
+    (0.06, EnrollmentStatus.INCOMPLETE_DROPPED),
+    (0.14, EnrollmentStatus.INCOMPLETE_FAILED_TO_COMPLETE),
+    (1.0, EnrollmentStatus.COMPLETED),
+)
+_RUNNING_FATES = (
+    (0.02, EnrollmentStatus.CANCELLED),
+    (0.045, EnrollmentStatus.INCOMPLETE_WITHDRAWN),
+    (0.065, EnrollmentStatus.INCOMPLETE_DROPPED),
+    (0.075, EnrollmentStatus.INCOMPLETE_TRANSFERED),
+)
+_SEGREGATED = (0.085, EnrollmentStatus.INCOMPLETE_SEGREGATED)
+
+
 _STATUSES = tuple(AttendanceStatus)
 
 

@@ -53,7 +53,3 @@ class Audited:
     def __mapper_args__(cls) -> dict[str, object]:
         # Optimistic concurrency: an UPDATE of a row someone else changed matches nothing.
         return {"version_id_col": cls.row_version}
-
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None

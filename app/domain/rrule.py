@@ -72,9 +72,6 @@ class RecurrenceRule:
     def get(self, name: str, default: str | None = None) -> str | None:
         return next((value for key, value in self.parts if key == name), default)
 
-    def as_dict(self) -> dict[str, str]:
-        return dict(self.parts)
-
     @property
     def text(self) -> str:
         """The normal form that is stored: ``FREQ=WEEKLY;BYDAY=MO,WE``."""

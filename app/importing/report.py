@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -186,6 +185,3 @@ class RunReport:
         if empty:
             lines.append(f"    and {empty} more columns, all empty")
         return lines
-
-    def to_json_text(self) -> str:
-        return json.dumps(self.as_json(), indent=2, ensure_ascii=False)

@@ -20,6 +20,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check app tests bench migrations
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/vulture app vulture_whitelist.py --min-confidence 60
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p tests.coverage_threads --cov --cov-report=
 	@echo "Least covered modules (all: $(BIN)/coverage report, or coverage html):"
 	@$(BIN)/coverage report --sort=cover --skip-covered | sed -n '3,12p'

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Unpack
 
 import psycopg
 from psycopg import sql
@@ -20,6 +20,7 @@ from app.db.engine import connect_server, make_server_engine
 from app.db.unique import duplicate_error
 from app.domain.enums import Role
 from app.domain.errors import DomainError, DuplicateError, NotAllowed, NotFound, ValidationError
+from app.domain.staff import NewStaff
 from app.domain.validation import check_email, check_username, clean_name
 
 log = logging.getLogger(__name__)
@@ -328,18 +329,7 @@ StaffTarget = str | Engine | Connection
 SQLAlchemy ``Connection`` (the call joins its transaction; the caller commits or rolls back)."""
 
 
-def create_staff(
-    target: StaffTarget,
-    *,
-    username: str,
-    password: str,
-    role: Role | str,
-    facility_id: uuid.UUID,
-    name_first: str,
-    name_last: str,
-    email: str | None = None,
-    program_ids: Sequence[uuid.UUID] = (),
-) -> uuid.UUID:
+def create_staff(target: StaffTarget, **staff: Unpack[NewStaff]) -> uuid.UUID:
     """Create a staff member's login role, users row, scope and account history; return the id.
 
     The caller (the signed-in login) must administer ``facility_id`` (and ``program_ids``): a
@@ -347,12 +337,13 @@ def create_staff(
     turned into a SCRAM verifier on this side, so the server never sees or logs it in clear.
     Raises ``ValidationError``, ``DuplicateError``, ``NotAllowed`` or ``NotFound``.
     """
-    login = check_username(username)
+    login = check_username(staff["username"])
+    password = staff["password"]
     check_password(password)
-    staff_role = _staff_role(role)
-    first = clean_name(name_first, field="name_first")
-    last = clean_name(name_last, field="name_last")
-    mail = check_email(email)
+    staff_role = _staff_role(staff["role"])
+    first = clean_name(staff["name_first"], field="name_first")
+    last = clean_name(staff["name_last"], field="name_last")
+    mail = check_email(staff.get("email"))
     with _translated(target) as conn:
         created = conn.execute(
             text(
@@ -363,11 +354,11 @@ def create_staff(
                 "username": login,
                 "password": _verifier(conn, login, password),
                 "role": staff_role.value,
-                "facility_id": facility_id,
+                "facility_id": staff["facility_id"],
                 "name_first": first,
                 "name_last": last,
                 "email": mail,
-                "program_ids": list(program_ids),
+                "program_ids": list(staff.get("program_ids", ())),
             },
         ).scalar_one()
     return uuid.UUID(str(created))

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Unpack
 
 from sqlalchemy import Engine
 
 from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.domain.errors import NotAllowed
+from app.domain.staff import NewStaff
 from app.repositories.people import PeopleRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.people_dto import StaffDTO, staff_dto
@@ -44,32 +46,11 @@ class StaffAccountsService:
             rows = uow.get(PeopleRepository).staff_of(facility_id)
             return [staff_dto(u) for u in rows]
 
-    def create(
-        self,
-        *,
-        username: str,
-        password: str,
-        role: Role | str,
-        facility_id: uuid.UUID,
-        name_first: str,
-        name_last: str,
-        email: str | None = None,
-        program_ids: Sequence[uuid.UUID] = (),
-    ) -> uuid.UUID:
+    def create(self, **staff: Unpack[NewStaff]) -> uuid.UUID:
         # Imported here: it brings psycopg, which a start without a server does not need.
         from app.db import server_admin
 
-        return server_admin.create_staff(
-            self._target(),
-            username=username,
-            password=password,
-            role=role,
-            facility_id=facility_id,
-            name_first=name_first,
-            name_last=name_last,
-            email=email,
-            program_ids=program_ids,
-        )
+        return server_admin.create_staff(self._target(), **staff)
 
     def disable(self, username: str) -> None:
         from app.db import server_admin

@@ -103,8 +103,8 @@ class TrainingSummaryRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ParticipantProgressRow:
-    """An enrollment over the period: held sessions while on the sheet, attendance, lessons."""
+class EnrollmentLine:
+    """Who is enrolled in which class: how the enrollment reports' rows begin."""
 
     enrollment_id: uuid.UUID
     student_id: uuid.UUID
@@ -113,6 +113,12 @@ class ParticipantProgressRow:
     class_id: uuid.UUID
     class_name: str
     program_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantProgressRow(EnrollmentLine):
+    """An enrollment over the period: held sessions while on the sheet, attendance, lessons."""
+
     status: EnrollmentStatus
     enrolled_on: date | None
     ended_on: date | None
@@ -142,14 +148,7 @@ class StudentHoursRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ActiveEnrollmentRow:
-    enrollment_id: uuid.UUID
-    student_id: uuid.UUID
-    display_name: str
-    student_number: str | None
-    class_id: uuid.UUID
-    class_name: str
-    program_name: str
+class ActiveEnrollmentRow(EnrollmentLine):
     instructor_name: str | None
     enrolled_on: date | None
     class_ends: date | None

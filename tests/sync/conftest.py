@@ -16,7 +16,7 @@ from app.db.engine import make_local_engine, make_server_engine
 from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.repositories.uow import UnitOfWorkFactory
-from app.sync.engine import SyncConfig, SyncEngine
+from app.sync.engine import SyncConfig, SyncEngine, SyncReport
 from app.sync.local import LocalStore
 from app.sync.server import ServerStore
 from tests.integration.factories import add_person
@@ -38,7 +38,7 @@ class Station:
     uow: UnitOfWorkFactory
     facilities: frozenset[uuid.UUID]
 
-    def cycle(self, **kwargs: bool) -> object:
+    def cycle(self, **kwargs: bool) -> SyncReport:
         return self.sync.cycle(**kwargs)
 
 

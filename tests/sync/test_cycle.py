@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import threading
 import uuid
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text, update
@@ -22,7 +23,7 @@ def _names(station: Station) -> dict[uuid.UUID, str]:
         return {r.id: r.name_first for r in conn.execute(select(User.id, User.name_first))}
 
 
-def _server_user(sites: Sites, user_id: uuid.UUID) -> dict[str, object]:
+def _server_user(sites: Sites, user_id: uuid.UUID) -> dict[str, Any]:
     uow = sites.superuser()
     with uow.engine.connect() as conn:
         row = conn.execute(select(User).where(User.id == user_id)).mappings().one()

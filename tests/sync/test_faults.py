@@ -34,7 +34,8 @@ from app.domain.enums import AuditAction, Role
 from app.repositories.uow import UnitOfWorkFactory
 from app.sync.engine import SyncConfig, SyncEngine
 from app.sync.local import LocalStore
-from app.sync.server import Change, ServerStore
+from app.sync.server import ChangeChunk, Fetched, ServerStore
+from app.sync.wire import StoredRow
 from tests.signin_site import PASSWORD, Site
 from tests.sync.conftest import KNOWN, Sites, Station
 
@@ -312,7 +313,7 @@ class CutServer(ServerStore):
 
     def changes(
         self, cursor: tuple[int, int], facilities: frozenset[uuid.UUID], limit: int
-    ) -> list[Change]:
+    ) -> ChangeChunk:
         self._point("changes request")
         answer = super().changes(cursor, facilities, limit)
         self.changes_fetched += len(answer)
@@ -320,8 +321,11 @@ class CutServer(ServerStore):
         return answer
 
     def rows(
-        self, table_name: str, ids: Sequence[uuid.UUID], facilities: frozenset[uuid.UUID]
-    ) -> list[dict[str, Any]]:
+        self,
+        table_name: str,
+        ids: Sequence[uuid.UUID] | ChangeChunk,
+        facilities: frozenset[uuid.UUID],
+    ) -> Fetched:
         self._point("rows request")
         answer = super().rows(table_name, ids, facilities)
         self._point("rows answer")
@@ -333,7 +337,7 @@ class CutServer(ServerStore):
         after: uuid.UUID | None,
         facilities: frozenset[uuid.UUID],
         limit: int,
-    ) -> list[dict[str, Any]]:
+    ) -> list[StoredRow]:
         self._point("page request")
         answer = super().page(table_name, after, facilities, limit)
         self.rows_fetched += len(answer)
@@ -498,7 +502,7 @@ def test_a_server_restarted_mid_cycle_loses_nothing_and_repeats_nothing(
         ws.cycle()
         ledger = Ledger(f"r3-{uuid.uuid4().hex[:6]}-")  # the server is shared by other tests
         notes: list[uuid.UUID] = []
-        outcomes = []
+        outcomes: list[tuple[int | None, int, bool]] = []
         # Stop after the last batch with its answer (so between the push and the pull); after
         # a seeded batch with its answer lost; after a seeded batch with its answer delivered.
         for round_, (last, lose) in enumerate(((True, False), (False, True), (False, False))):

@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -59,7 +59,7 @@ def _notes_in(engine: Engine, prefix: str) -> int:
         )
 
 
-def _killed_at(worker: SyncWorker, stage: str) -> tuple[list[int], object]:
+def _killed_at(worker: SyncWorker, stage: str) -> tuple[list[int], Callable[[str, int, int], None]]:
     """A progress callback that SIGKILLs the worker at the first report of ``stage``, as a
     crash would; returns the pids killed."""
     killed: list[int] = []

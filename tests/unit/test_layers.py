@@ -42,9 +42,7 @@ def test_the_tree_keeps_every_contract() -> None:
         ("app/sync/_probe.py", "from PySide6 import QtCore\n", "Sync never imports Qt"),
     ],
 )
-def test_a_forbidden_import_is_caught(
-    tmp_path: Path, where: str, line: str, contract: str
-) -> None:
+def test_a_forbidden_import_is_caught(tmp_path: Path, where: str, line: str, contract: str) -> None:
     shutil.copytree(ROOT / "app", tmp_path / "app", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / ".importlinter", tmp_path / ".importlinter")
     (tmp_path / where).write_text(line, encoding="utf-8")

@@ -152,6 +152,14 @@ def _line_with_override_select() -> Select[*tuple[Any, ...]]:
 
 
 def _build_line_with_override() -> Select[*tuple[Any, ...]]:
+    return _series_with_overrides(
+        OccurrenceOverrideRow.original_date == bindparam("original_date")
+    ).where(SessionSeries.id == bindparam("series_id"))
+
+
+def _series_with_overrides(which: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+    """Series lines, each once per live override of it that meets ``which`` (with the names of
+    its substitute and room), or once alone with empty override columns."""
     ov_cols, substitute, room = _override_columns()
     return (
         _series_select()
@@ -160,13 +168,12 @@ def _build_line_with_override() -> Select[*tuple[Any, ...]]:
             OccurrenceOverrideRow,
             and_(
                 OccurrenceOverrideRow.event_id == SessionSeries.id,
-                OccurrenceOverrideRow.original_date == bindparam("original_date"),
+                which,
                 OccurrenceOverrideRow.deleted_at.is_(None),
             ),
         )
         .outerjoin(substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id)
         .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
-        .where(SessionSeries.id == bindparam("series_id"))
     )
 
 
@@ -293,29 +300,16 @@ class ScheduleRepository(RowRepository[SessionSeries]):
         if program_id is not None:
             cond = and_(cond, ProgramClass.program_id == program_id)
         lo, hi = _window_bounds(start, end)
-        ov_cols, substitute, room = _override_columns()
         # One query: each series once per override that matters in the window (or once alone).
-        stmt = (
-            _series_select()
-            .add_columns(*ov_cols.selected_columns)
-            .outerjoin(
-                OccurrenceOverrideRow,
+        stmt = _series_with_overrides(
+            or_(
+                OccurrenceOverrideRow.original_date.between(start, end),
                 and_(
-                    OccurrenceOverrideRow.event_id == SessionSeries.id,
-                    OccurrenceOverrideRow.deleted_at.is_(None),
-                    or_(
-                        OccurrenceOverrideRow.original_date.between(start, end),
-                        and_(
-                            OccurrenceOverrideRow.new_start_local >= lo,
-                            OccurrenceOverrideRow.new_start_local < hi,
-                        ),
-                    ),
+                    OccurrenceOverrideRow.new_start_local >= lo,
+                    OccurrenceOverrideRow.new_start_local < hi,
                 ),
             )
-            .outerjoin(substitute, substitute.id == OccurrenceOverrideRow.substitute_instructor_id)
-            .outerjoin(room, room.id == OccurrenceOverrideRow.room_id)
-            .where(cond)
-        )
+        ).where(cond)
         lines: dict[uuid.UUID, SeriesLine] = {}
         overrides: list[OverrideLine] = []
         for row in self._session.execute(stmt):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from app.db.models import (
     AttendancePolicyRow,
@@ -52,6 +52,19 @@ class LedgerLine(NamedTuple):
     program_id: uuid.UUID | None
     enrollment_id: uuid.UUID | None
     minutes: int
+
+
+_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
+
+
+def _of_series(stmt: _S, series_ids: list[uuid.UUID], student_id: uuid.UUID | None) -> _S:
+    """``stmt`` kept to the live marks of the series (and of the student, if given)."""
+    stmt = stmt.where(
+        AttendanceRecord.event_id.in_(series_ids), AttendanceRecord.deleted_at.is_(None)
+    )
+    if student_id is not None:
+        stmt = stmt.where(AttendanceRecord.user_id == student_id)
+    return stmt
 
 
 class AttendanceRepository(RowRepository[AttendanceRecord]):
@@ -116,32 +129,26 @@ class AttendanceRepository(RowRepository[AttendanceRecord]):
         self, series_ids: Iterable[uuid.UUID], *, student_id: uuid.UUID | None = None
     ) -> list[AttendanceRecord]:
         ids = list(series_ids)
-        if not ids:
-            return []
-        stmt = select(AttendanceRecord).where(
-            AttendanceRecord.event_id.in_(ids), AttendanceRecord.deleted_at.is_(None)
-        )
-        if student_id is not None:
-            stmt = stmt.where(AttendanceRecord.user_id == student_id)
-        return list(self._session.scalars(stmt))
+        stmt = _of_series(select(AttendanceRecord), ids, student_id)
+        return list(self._session.scalars(stmt)) if ids else []
 
     def mark_facts(
         self, series_ids: Iterable[uuid.UUID], *, student_id: uuid.UUID | None = None
     ) -> list[MarkFact]:
         ids = list(series_ids)
-        if not ids:
-            return []
-        stmt = select(
-            AttendanceRecord.user_id,
-            AttendanceRecord.event_id,
-            AttendanceRecord.date,
-            AttendanceRecord.attendance_status,
-            AttendanceRecord.minutes,
-            AttendanceRecord.check_in_at,
-        ).where(AttendanceRecord.event_id.in_(ids), AttendanceRecord.deleted_at.is_(None))
-        if student_id is not None:
-            stmt = stmt.where(AttendanceRecord.user_id == student_id)
-        return [MarkFact(*row) for row in self._session.execute(stmt)]
+        stmt = _of_series(
+            select(
+                AttendanceRecord.user_id,
+                AttendanceRecord.event_id,
+                AttendanceRecord.date,
+                AttendanceRecord.attendance_status,
+                AttendanceRecord.minutes,
+                AttendanceRecord.check_in_at,
+            ),
+            ids,
+            student_id,
+        )
+        return [MarkFact(*row) for row in self._session.execute(stmt)] if ids else []
 
     def marked_counts(
         self, facility_id: uuid.UUID, start: date, end: date

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, inspect, select, text
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, and_, inspect, select, text
 
 from app.db.models import (
     AttendanceRecord,
@@ -92,20 +92,20 @@ def _marks_select() -> Any:
     )
 
 
+# A student's marks, newest session first.
+_NEWEST = (AttendanceRecord.date.desc(), ProgramClass.name)
+
+
 class ReviewRepository(Repository):
     """Marks set for review, a student's marks, names of staff and classes, local issues."""
 
     def flagged(self, facility_id: uuid.UUID) -> list[MarkLine]:
         """Every live mark of the facility with ``needs_review`` set, oldest session first."""
-        stmt = (
-            _marks_select()
-            .where(
-                AttendanceRecord.facility_id == facility_id,
-                AttendanceRecord.needs_review.is_(True),
-            )
-            .order_by(AttendanceRecord.date, User.name_last, User.name_first)
+        return self._lines(
+            AttendanceRecord.facility_id == facility_id,
+            AttendanceRecord.needs_review.is_(True),
+            order=(AttendanceRecord.date, User.name_last, User.name_first),
         )
-        return [MarkLine(*row) for row in self._session.execute(stmt)]
 
     def mark(self, mark_id: uuid.UUID) -> MarkLine | None:
         stmt = _marks_select().where(AttendanceRecord.id == mark_id)
@@ -114,24 +114,24 @@ class ReviewRepository(Repository):
 
     def marks_of_student(self, student_id: uuid.UUID, limit: int) -> list[MarkLine]:
         """The student's live marks, newest session first."""
-        stmt = (
-            _marks_select()
-            .where(AttendanceRecord.user_id == student_id)
-            .order_by(AttendanceRecord.date.desc(), ProgramClass.name)
-            .limit(limit)
-        )
-        return [MarkLine(*row) for row in self._session.execute(stmt)]
+        return self._lines(AttendanceRecord.user_id == student_id, order=_NEWEST, limit=limit)
 
     def flagged_of_student(self, student_id: uuid.UUID) -> list[MarkLine]:
         """The student's live marks set for review, however old, newest session first."""
-        stmt = (
-            _marks_select()
-            .where(
-                AttendanceRecord.user_id == student_id,
-                AttendanceRecord.needs_review.is_(True),
-            )
-            .order_by(AttendanceRecord.date.desc(), ProgramClass.name)
+        return self._lines(
+            AttendanceRecord.user_id == student_id,
+            AttendanceRecord.needs_review.is_(True),
+            order=_NEWEST,
         )
+
+    def _lines(
+        self,
+        *where: ColumnElement[bool],
+        order: tuple[ColumnExpressionArgument[Any], ...],
+        limit: int | None = None,
+    ) -> list[MarkLine]:
+        """Live marks meeting ``where`` as lines, in ``order``, at most ``limit`` of them."""
+        stmt = _marks_select().where(*where).order_by(*order).limit(limit)
         return [MarkLine(*row) for row in self._session.execute(stmt)]
 
     def class_names_of_series(self, series_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:

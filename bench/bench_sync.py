@@ -744,7 +744,7 @@ def wire_size(server: BenchServer, station: Station, config: SyncConfig) -> list
                     if not page:
                         break
                     rows += len(page)
-                    after = uuid.UUID(hex=page[-1][0])
+                    after = uuid.UUID(hex=max(r[0] for r in page))  # rows by natural key
             else:
                 own, station.sync.server = station.sync.server, store
                 try:

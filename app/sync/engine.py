@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 from app.sync.local import Applied, Issue, LocalStore
 from app.sync.server import Fetched, ServerStore
 from app.sync.tables import synced_tables
-from app.sync.wire import StoredRow
+from app.sync.wire import StoredRow, shape_of
 
 log = logging.getLogger(__name__)
 
@@ -308,7 +308,9 @@ class SyncEngine:
                     self._check_cancel()
                     more = len(rows) == size
                     if more:
-                        ahead = reader.submit(fetch, job, uuid.UUID(hex=rows[-1][0]))
+                        ahead = reader.submit(
+                            fetch, job, uuid.UUID(hex=shape_of(name).last_id(rows))
+                        )
                     elif job + 1 < len(jobs):
                         ahead = reader.submit(fetch, job + 1, jobs[job + 1][1])
                     else:
@@ -337,7 +339,7 @@ class SyncEngine:
         with self.local.applying(held) as conn, self.local.outbox_quiet(conn, name):
             self.local.upsert(conn, name, rows, report.applied, new=key is not None)
             if key is not None:
-                self.local.put(conn, key, str(uuid.UUID(hex=rows[-1][0])))
+                self.local.put(conn, key, str(uuid.UUID(hex=shape_of(name).last_id(rows))))
 
     def verify(self) -> list[str]:
         """Compare every table's (id, row_version) with the server's; re-copy the tables that

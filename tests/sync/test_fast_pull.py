@@ -16,7 +16,7 @@ from app.domain.enums import Role
 from app.sync.engine import SyncConfig
 from app.sync.local import Applied, LocalStore
 from app.sync.server import ServerStore
-from app.sync.wire import StoredRow
+from app.sync.wire import StoredRow, shape_of
 from tests.integration.factories import add_person
 from tests.sync.conftest import Sites, Station
 
@@ -231,4 +231,30 @@ def test_every_page_is_read_ahead_of_the_writes_across_tables(
     assert len(tables) == len(ws.sync.tables)
     main = threading.main_thread().name
     assert [r for r in readers if r[1] == main] == []  # each table's first page too
+    assert ws.sync.digests_match()
+
+
+def test_a_page_travels_in_natural_key_order_and_the_next_starts_after_its_greatest_id(
+    sites: Sites,
+) -> None:
+    uow = sites.superuser()
+    with uow.engine.begin() as conn:
+        for k in range(1, 8):  # ids ascending, names descending
+            conn.execute(
+                text("INSERT INTO programs (id, name, is_active) VALUES (:i, :n, true)"),
+                {"i": uuid.UUID(int=k), "n": f"Program {'zyxwvut'[k - 1]}"},
+            )
+    uow.engine.dispose()
+    login = sites.server.staff("fa", Role.FACILITY_ADMIN, "A")
+    ws = sites.station("ws", login, config=SyncConfig(page_size=3))
+
+    first = ws.sync.server.page("programs", None, ws.facilities, 3)
+    names = shape_of("programs").names
+    assert [r[names.index("name")] for r in first] == ["Program x", "Program y", "Program z"]
+    assert [r[0] for r in first] == [uuid.UUID(int=k).hex for k in (3, 2, 1)]
+
+    ws.cycle()
+    with ws.cache.connect() as conn:
+        held = conn.execute(text("SELECT count(*) FROM programs WHERE name LIKE 'Program _'"))
+        assert held.scalar_one() == 7
     assert ws.sync.digests_match()

@@ -14,17 +14,17 @@ from app.infra.clock import Clock, SystemClock
 from app.repositories.classes import ClassListing, ClassRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.classes_dto import (
-    UNSET,
     ClassChanges,
     ClassSummary,
     NewClass,
     staff_name,
 )
 from app.services.from_row import from_row
+from app.services.inputs import KEEP
 from app.services.lookup import require
 
 __all__ = [
-    "UNSET",
+    "KEEP",
     "ClassChanges",
     "ClassService",
     "ClassSummary",
@@ -211,15 +211,15 @@ class ClassService:
     ) -> None:
         """Validate every given field first, then assign: a refused change leaves ``row`` alone."""
         values: dict[str, object] = {}
-        if changes.name is not UNSET:
+        if changes.name is not KEEP:
             values["name"] = clean_name(changes.name, field="name", label="The class name")
-        start = row.start_date if changes.start_date is UNSET else changes.start_date
-        end = row.end_date if changes.end_date is UNSET else changes.end_date
+        start = row.start_date if changes.start_date is KEEP else changes.start_date
+        end = row.end_date if changes.end_date is KEEP else changes.end_date
         if start is None:
             raise ValidationError("The class needs a start date.", field="start_date")
         check_range(start, end, what="The class", field="end_date")
         values["start_date"], values["end_date"] = start, end
-        if changes.capacity is not UNSET:
+        if changes.capacity is not KEEP:
             capacity = _check_capacity(changes.capacity)
             if capacity is not None and capacity < enrolled:
                 raise ValidationError(
@@ -227,19 +227,19 @@ class ClassService:
                     field="capacity",
                 )
             values["capacity"] = capacity
-        if changes.instructor_id is not UNSET:
+        if changes.instructor_id is not KEEP:
             if changes.instructor_id is not None:
                 check_instructor(repo, changes.instructor_id, row.facility_id)
             values["instructor_id"] = changes.instructor_id
-        if changes.room_id is not UNSET:
+        if changes.room_id is not KEEP:
             if changes.room_id is not None:
                 check_room(repo, changes.room_id, row.facility_id)
             values["room_id"] = changes.room_id
-        if changes.description is not UNSET:
+        if changes.description is not KEEP:
             values["description"] = clean_text(
                 changes.description, field="description", max_length=DESCRIPTION_MAX
             )
-        if changes.credit_hours is not UNSET:
+        if changes.credit_hours is not KEEP:
             values["credit_hours"] = _check_credit_hours(changes.credit_hours)
         for key, value in values.items():
             if getattr(row, key, None) != value:

@@ -1,34 +1,14 @@
-"""What the class service takes and returns, and the ``UNSET`` marker of partial updates."""
+"""What the class service takes and returns (partial updates leave fields out with ``KEEP``)."""
 
 from __future__ import annotations
 
-import enum
 import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Final, Literal, TypeAlias, TypeVar
 
 from app.domain.enums import ClassStatus
-
-
-class _Unset(enum.Enum):
-    """A field left out of a partial update (``None`` is a value: it clears the field)."""
-
-    UNSET = "UNSET"
-
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Final = _Unset.UNSET
-Unset: TypeAlias = Literal[_Unset.UNSET]
-_T = TypeVar("_T")
-
-
-def pick(value: _T | Unset, current: _T) -> _T:
-    """The new value of a partial-update field, or ``current`` when it was left out."""
-    return current if value is UNSET else value
+from app.services.inputs import KEEP, Keep
 
 
 def staff_name(first: str | None, last: str | None) -> str | None:
@@ -61,14 +41,14 @@ class NewClass:
 class ClassChanges:
     """Fields to change; the program and facility of a class are fixed once it exists."""
 
-    name: str | Unset = UNSET
-    start_date: date | Unset = UNSET
-    end_date: date | Unset | None = UNSET
-    capacity: int | Unset | None = UNSET
-    instructor_id: uuid.UUID | Unset | None = UNSET
-    room_id: uuid.UUID | Unset | None = UNSET
-    description: str | Unset | None = UNSET
-    credit_hours: Decimal | Unset | None = UNSET
+    name: str | Keep = KEEP
+    start_date: date | Keep = KEEP
+    end_date: date | Keep | None = KEEP
+    capacity: int | Keep | None = KEEP
+    instructor_id: uuid.UUID | Keep | None = KEEP
+    room_id: uuid.UUID | Keep | None = KEEP
+    description: str | Keep | None = KEEP
+    credit_hours: Decimal | Keep | None = KEEP
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Literal, TypeAlias
 
 from app.domain.errors import ScheduleClash
-from app.services.classes_dto import UNSET, Unset
+from app.services.inputs import KEEP, Keep
 
 Scope: TypeAlias = Literal["one", "all_future"]
 ClashKind: TypeAlias = Literal["room", "instructor"]
@@ -34,13 +34,13 @@ class NewSeries:
 class SeriesChanges:
     """Changes to a whole series (past sessions included); ``None`` clears room or instructor."""
 
-    dtstart_local: datetime | Unset = UNSET
-    duration_minutes: int | Unset = UNSET
-    rrule: str | Unset | None = UNSET
-    until_local: date | Unset | None = UNSET
-    exdates: tuple[date, ...] | Unset = UNSET
-    room_id: uuid.UUID | Unset | None = UNSET
-    instructor_id: uuid.UUID | Unset | None = UNSET
+    dtstart_local: datetime | Keep = KEEP
+    duration_minutes: int | Keep = KEEP
+    rrule: str | Keep | None = KEEP
+    until_local: date | Keep | None = KEEP
+    exdates: tuple[date, ...] | Keep = KEEP
+    room_id: uuid.UUID | Keep | None = KEEP
+    instructor_id: uuid.UUID | Keep | None = KEEP
 
 
 @dataclass(frozen=True, slots=True)

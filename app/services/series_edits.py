@@ -29,7 +29,7 @@ from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.clashes import refuse_clashes, slots_from_today
 from app.services.classes import check_instructor, check_room
-from app.services.classes_dto import UNSET, pick
+from app.services.inputs import KEEP, pick
 from app.services.lookup import require
 from app.services.occurrences import (
     class_or_missing,
@@ -191,9 +191,9 @@ class SeriesEdits:
             before = schedule_of(uow, [series_id])
             klass = class_or_missing(classes, row.class_id)
             spec = spec_of(line)
-            if changes.room_id is not UNSET and changes.room_id is not None:
+            if changes.room_id is not KEEP and changes.room_id is not None:
                 check_room(classes, changes.room_id, row.facility_id)
-            if changes.instructor_id is not UNSET and changes.instructor_id is not None:
+            if changes.instructor_id is not KEEP and changes.instructor_id is not None:
                 check_instructor(classes, changes.instructor_id, row.facility_id)
             new = replace(
                 spec,

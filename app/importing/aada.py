@@ -27,12 +27,6 @@ STATUS = {
 }
 
 
-def _lookup(table: dict[str, Any], value: Any, field: str) -> Any:
-    if value not in table:
-        raise Skip("unknown value", f"{field} {value!r} is not one of {', '.join(table)}")
-    return table[value]
-
-
 def _local(ctx: Context, value: datetime | None) -> datetime | None:
     """AADA stores wall-clock TIMESTAMPs: the facility's local time."""
     if value is None:
@@ -46,7 +40,7 @@ def _user(row: Row, ctx: Context) -> dict[str, Any]:
     return {
         "id": ctx.new_id("users", str(row["id"])),
         "facility_id": facility,
-        "role": _lookup(ROLES, row["role"], "role"),
+        "role": cv.lookup(ROLES, row["role"], "role"),
         **cv.split_name(ctx, row["full_name"]),
         "email": cv.email(ctx, row["email"]),
         "deleted_at": _local(ctx, row["deleted_at"]),
@@ -103,7 +97,7 @@ def _enrollment(row: Row, ctx: Context) -> dict[str, Any]:
     facility, _ = cv.facility_of(ctx)
     class_id = ctx.parent("classes", row["program_id"], "program")
     user_id = ctx.parent("users", row["user_id"], "user")
-    status = _lookup(STATUS, row["status"], "status")
+    status = cv.lookup(STATUS, row["status"], "status")
     ended = row["completed_at"] or (row["requested_at"].date() if row["requested_at"] else None)
     return {
         **cv.enrollment(facility, class_id, user_id, status),

@@ -61,6 +61,13 @@ def email(ctx: Context, value: Any) -> str | None:
     return found.lower()
 
 
+def lookup(table: dict[str, Any], value: Any, field: str) -> Any:
+    """A source value as ours through ``table``; one the table lacks skips the row."""
+    if value not in table:
+        raise Skip("unknown value", f"{field} {value!r} is not one of {', '.join(table)}")
+    return table[value]
+
+
 def enum(ctx: Context, kind: type[E], value: Any, field: str, *, required: bool = True) -> E | None:
     """A source enumeration value as ours; an unknown value skips the row (or is left out)."""
     if value is None:
@@ -243,3 +250,15 @@ def minutes_between(start: datetime | None, end: datetime | None) -> int | None:
     if start is None or end is None or end < start:
         return None
     return int((end - start).total_seconds() // 60)
+
+
+def cancelled(facility: uuid.UUID, event: uuid.UUID, day: date, reason: str) -> dict[str, Any]:
+    """The override that cancels the session of series ``event`` on ``day``, saying why."""
+    return {
+        "id": ids.override_id(event, day),
+        "facility_id": facility,
+        "event_id": event,
+        "original_date": day,
+        "is_cancelled": True,
+        "reason": reason,
+    }

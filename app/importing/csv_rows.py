@@ -326,15 +326,8 @@ def cancellation_row(row: Row, ctx: Context) -> dict[str, Any]:
     facility, tz = cv.facility_of(ctx)
     event = ctx.parent("sessions", row["id"], "session")
     day = _session_start(ctx, row).astimezone(cv.zone(tz)).date()
-    return {
-        "id": ids.override_id(event, day),
-        "facility_id": facility,
-        "event_id": event,
-        "original_date": day,
-        "is_cancelled": True,
-        "reason": cv.text(ctx, row["cancellation_reason"], "cancellation_reason", None)
-        or "cancelled in the export",
-    }
+    why = cv.text(ctx, row["cancellation_reason"], "cancellation_reason", None)
+    return cv.cancelled(facility, event, day, why or "cancelled in the export")
 
 
 def attendance_row(row: Row, ctx: Context) -> dict[str, Any]:

@@ -44,19 +44,13 @@ ATTENDANCE = {
 }
 
 
-def lookup(table: dict[str, Any], value: Any, field: str) -> Any:
-    if value not in table:
-        raise Skip("unknown value", f"{field} {value!r} is not one of {', '.join(table)}")
-    return table[value]
-
-
 def _user(row: Row, ctx: Context) -> dict[str, Any]:
     facility, _ = cv.facility_of(ctx)
-    status = lookup(USER_STATUS, row["status"] or "active", "status")
+    status = cv.lookup(USER_STATUS, row["status"] or "active", "status")
     return {
         "id": ctx.new_id("users", str(row["id"])),
         "facility_id": facility,
-        "role": lookup(ROLES, row["role"], "role"),
+        "role": cv.lookup(ROLES, row["role"], "role"),
         **cv.person_name(ctx, row["first_name"], row["last_name"]),
         "email": cv.email(ctx, row["email"]),
         "phone": cv.code(ctx, row["phone"], "phone", 32),
@@ -85,7 +79,7 @@ def _class(row: Row, ctx: Context) -> dict[str, Any]:
     if end is not None and end < start:
         ctx.note("invalid", f"end {end} is before start {start}: end left out", CHANGED)
         end = None
-    status = lookup(TRAINING_STATUS, row["status"] or "draft", "status")
+    status = cv.lookup(TRAINING_STATUS, row["status"] or "draft", "status")
     return {
         "id": ctx.new_id("classes", str(row["id"])),
         "program_id": ctx.parent("programs", row["id"], "program"),
@@ -133,21 +127,15 @@ def _cancellation(row: Row, ctx: Context) -> dict[str, Any]:
     facility, tz = cv.facility_of(ctx)
     event = ctx.parent("sessions", row["id"], "session")
     day = row["session_date"].astimezone(cv.zone(tz)).date()
-    return {
-        "id": ids.override_id(event, day),
-        "facility_id": facility,
-        "event_id": event,
-        "original_date": day,
-        "is_cancelled": True,
-        "reason": cv.text(ctx, row["notes"], "notes", None) or "cancelled in Result Institute",
-    }
+    why = cv.text(ctx, row["notes"], "notes", None)
+    return cv.cancelled(facility, event, day, why or "cancelled in Result Institute")
 
 
 def _enrollment(row: Row, ctx: Context) -> dict[str, Any]:
     facility, _ = cv.facility_of(ctx)
     class_id = ctx.parent("classes", row["training_id"], "training")
     user_id = ctx.parent("users", row["user_id"], "user")
-    status = lookup(ENROLLMENT_STATUS, row["status"] or "active", "status")
+    status = cv.lookup(ENROLLMENT_STATUS, row["status"] or "active", "status")
     reason = cv.text(ctx, row["notes"], "notes", None)
     if row["status"] == "suspended":
         reason = "suspended" + (f": {reason}" if reason else "")
@@ -179,7 +167,7 @@ def _attendance(row: Row, ctx: Context) -> dict[str, Any]:
     event, user_id, status = gather(
         lambda: ctx.parent("sessions", row["session_id"], "session"),
         lambda: ctx.parent("users", row["user_id"], "user"),
-        lambda: lookup(ATTENDANCE, row["status"], "status"),
+        lambda: cv.lookup(ATTENDANCE, row["status"], "status"),
     )
     if row["session_date"] is None:
         raise Skip("orphan", f"session {row['session_id']} does not exist")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from app.db.models import Enrollment, Lesson, LessonProgress, Module, Program, ProgramClass
 from app.domain.enums import EnrollmentStatus, ProgressStatus
@@ -34,6 +34,16 @@ class ProgressLine:
     lesson_id: uuid.UUID
     status: ProgressStatus
     at: datetime  # when the status was last set: the assessment, else the row's last change
+
+
+def _live_lessons_of(program_ids: list[uuid.UUID]) -> tuple[ColumnElement[bool], ...]:
+    """Where a query joining lessons to their modules keeps the live lessons of live modules
+    of the programs."""
+    return (
+        Module.program_id.in_(program_ids),
+        Module.deleted_at.is_(None),
+        Lesson.deleted_at.is_(None),
+    )
 
 
 class StudentCurriculumRepository(Repository):
@@ -74,11 +84,7 @@ class StudentCurriculumRepository(Repository):
                 Lesson.sequence_order,
             )
             .join(Lesson, Lesson.module_id == Module.id)
-            .where(
-                Module.program_id.in_(ids),
-                Module.deleted_at.is_(None),
-                Lesson.deleted_at.is_(None),
-            )
+            .where(*_live_lessons_of(ids))
             .order_by(
                 Module.program_id,
                 Module.sequence_order,
@@ -101,13 +107,7 @@ class StudentCurriculumRepository(Repository):
             select(lp.lesson_id, lp.status, lp.assessed_at, lp.updated_at)
             .join(Lesson, Lesson.id == lp.lesson_id)
             .join(Module, Module.id == Lesson.module_id)
-            .where(
-                lp.student_id == student_id,
-                lp.deleted_at.is_(None),
-                Module.program_id.in_(ids),
-                Module.deleted_at.is_(None),
-                Lesson.deleted_at.is_(None),
-            )
+            .where(lp.student_id == student_id, lp.deleted_at.is_(None), *_live_lessons_of(ids))
         )
         return [
             ProgressLine(lesson, status, assessed if assessed is not None else updated)

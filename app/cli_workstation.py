@@ -10,14 +10,16 @@ import argparse
 import getpass
 import logging
 import os
+import random
 import sys
 import threading
 import uuid
 from collections.abc import Sequence
 
+from app.domain.retry import next_try_in
+
 log = logging.getLogger(__name__)
 
-BACKOFF_SECONDS = (5, 15, 60, 300)
 SERVER_HELP = (
     "your staff login's server URL, without the password: postgresql://USER@HOST[:PORT]/DB"
     "[?sslmode=…], or over a local socket postgresql://USER@/DB?host=/var/run/postgresql"
@@ -152,6 +154,7 @@ def _sync(session, *, watch: bool, every: float, verify: bool) -> int:  # type: 
 
     stop = threading.Event()
     failures = 0
+    rng = random.Random()
     while True:
         try:
             engine = session.sync_engine(progress=_print_progress)
@@ -176,8 +179,7 @@ def _sync(session, *, watch: bool, every: float, verify: bool) -> int:  # type: 
         print(read_status(LocalStore(session.cache)).describe())
         if not watch:
             return 0 if failures == 0 else 4
-        delay = every if failures == 0 else BACKOFF_SECONDS[min(failures, len(BACKOFF_SECONDS)) - 1]
-        if stop.wait(delay):
+        if stop.wait(next_try_in(failures, every, rng)):
             return 0
 
 

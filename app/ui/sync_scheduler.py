@@ -20,15 +20,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.errors import DomainError
+from app.domain.retry import next_try_in
 from app.domain.sync_status import SyncStatus
 from app.services.changes import Changes
 from app.services.facade import DeskSyncing
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-BACKOFF_SECONDS = (5, 15, 60, 300)
-JITTER = 0.2  # every delay is stretched or shrunk by up to this fraction
 
 
 @dataclass(frozen=True)
@@ -130,51 +128,36 @@ class SyncScheduler(QObject):
         return CycleOutcome(done.changes, done.status, done.online, done.error, done.detail)
 
     def _on_done(self, outcome: CycleOutcome) -> None:
-        delay = self._interval_s
-        try:
-            self.cycles += 1
-            if outcome.error is None:
-                self.failures = 0
-            else:
-                self.failures += 1
-                delay = self._backoff()
-        finally:
-            delay = self._schedule(delay)
+        self.cycles += 1
+        self.failures = 0 if outcome.error is None else self.failures + 1
+        delay = self._schedule()
         self.sig_finished.emit(_with_retry(outcome, delay if outcome.error else None))
 
     def _on_failed(self, error: BaseException) -> None:
         """A cycle raised: an account refusal signs out; anything else is logged and shown as
         a failed attempt. Either way the next attempt is scheduled (unless stopped)."""
-        delay = self._backoff_after_failure()
-        try:
-            self.cycles += 1
-            if isinstance(error, DomainError):
-                self.sig_account_refused.emit(error)
-                return
-            log.error("sync crashed", exc_info=error)
-            failure = self._syncing.failure(error)
-            self.sig_finished.emit(
-                CycleOutcome(None, None, not failure.offline, failure.reason, failure.detail, delay)
-            )
-        finally:
-            self._schedule(delay)
-
-    def _backoff_after_failure(self) -> float:
+        self.cycles += 1
         self.failures += 1
-        return self._backoff()
+        delay = self._schedule()
+        if isinstance(error, DomainError):
+            self.sig_account_refused.emit(error)
+            return
+        log.error("sync crashed", exc_info=error)
+        failure = self._syncing.failure(error)
+        self.sig_finished.emit(
+            CycleOutcome(None, None, not failure.offline, failure.reason, failure.detail, delay)
+        )
 
-    def _backoff(self) -> float:
-        return float(BACKOFF_SECONDS[min(self.failures, len(BACKOFF_SECONDS)) - 1])
-
-    def _schedule(self, delay_s: float) -> float:
-        """Start the timer for the next attempt, jittered; returns the delay used."""
+    def _schedule(self) -> float:
+        """Start the timer for the next attempt (the one backoff, jittered); returns the delay
+        it was started with, which is what the status bar counts down."""
+        delay = next_try_in(self.failures, self._interval_s, self._rng)
         if self._cancel.is_set():
             self.next_attempt_at = None
-            return delay_s
-        jittered = delay_s * self._rng.uniform(1 - JITTER, 1 + JITTER)
-        self._timer.start(max(1, round(jittered * 1000)))
-        self.next_attempt_at = time.monotonic() + jittered
-        return jittered
+            return delay
+        self._timer.start(max(1, round(delay * 1000)))
+        self.next_attempt_at = time.monotonic() + delay
+        return delay
 
 
 def _with_retry(outcome: CycleOutcome, retry_in_s: float | None) -> CycleOutcome:

@@ -18,6 +18,7 @@ from app.repositories.curriculum import CurriculumRepository
 from app.repositories.people import PeopleRepository
 from app.repositories.programs import ProgramRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.services.from_row import from_row
 from app.services.inputs import as_enum, check_whole
 from app.services.lookup import require
 from app.services.programs_dto import LessonDTO, LessonProgressDTO, ModuleDTO, ProgressDTO
@@ -45,22 +46,13 @@ def _move(rows: Sequence[_Ordered], moving: _Ordered, new_position: int, what: s
 
 
 def _lesson_dto(row: Lesson) -> LessonDTO:
-    return LessonDTO(
-        id=row.id,
-        module_id=row.module_id,
-        title=row.title,
-        content_type=row.content_type,
-        duration_minutes=row.duration_minutes,
-        position=row.sequence_order,
-    )
+    return from_row(LessonDTO, row, position=row.sequence_order)
 
 
 def _module_dto(row: Module, lessons: Iterable[Lesson] = ()) -> ModuleDTO:
-    return ModuleDTO(
-        id=row.id,
-        program_id=row.program_id,
-        name=row.name,
-        description=row.description,
+    return from_row(
+        ModuleDTO,
+        row,
         position=row.sequence_order,
         lessons=tuple(_lesson_dto(lesson) for lesson in lessons),
     )
@@ -81,14 +73,9 @@ class ProgramCurriculum:
         desc = clean_text(description, field="description", max_length=DESCRIPTION_MAX)
         with self._uow() as uow:
             program = self._program(uow.get(ProgramRepository), program_id)
-            curriculum = uow.get(CurriculumRepository)
-            row = Module(
-                program_id=program.id,
-                name=name,
-                description=desc,
-                sequence_order=curriculum.last_module_position(program.id) + 1,
+            row = uow.get(CurriculumRepository).append(
+                Module(program_id=program.id, name=name, description=desc)
             )
-            curriculum.add(row)
             uow.commit()
             return _module_dto(row)
 
@@ -108,14 +95,11 @@ class ProgramCurriculum:
         with self._uow() as uow:
             curriculum = uow.get(CurriculumRepository)
             module = self._module(curriculum, module_id)
-            row = Lesson(
-                module_id=module.id,
-                title=title,
-                content_type=kind,
-                duration_minutes=minutes,
-                sequence_order=curriculum.last_lesson_position(module.id) + 1,
+            row = curriculum.append(
+                Lesson(
+                    module_id=module.id, title=title, content_type=kind, duration_minutes=minutes
+                )
             )
-            curriculum.add(row)
             uow.commit()
             return _lesson_dto(row)
 

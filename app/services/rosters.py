@@ -87,14 +87,7 @@ def _person_entry(row: Enrollment, person: User) -> RosterEntry:
 
 
 def _history(row: EnrollmentHistory) -> HistoryEntry:
-    return HistoryEntry(
-        enrollment_id=row.enrollment_id,
-        from_status=row.from_status,
-        to_status=row.to_status,
-        reason=row.reason,
-        changed_at=row.changed_at,
-        changed_by=row.created_by,
-    )
+    return from_row(HistoryEntry, row, changed_by=row.created_by)
 
 
 @contextmanager

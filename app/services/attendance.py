@@ -33,6 +33,7 @@ from app.services.attendance_dto import (
 )
 from app.services.attendance_outcomes import AttendanceOutcomes
 from app.services.classes_dto import student_name
+from app.services.from_row import from_row
 from app.services.lookup import require
 from app.services.occurrences import (
     local_day_start,
@@ -150,20 +151,16 @@ def _refusal(view: OccurrenceView, now: datetime) -> str | None:
 
 
 def _row(line: SheetLine, rec: AttendanceRecord | None) -> SheetRow:
-    return SheetRow(
+    """The student's line with their mark's fields (``None`` while unmarked)."""
+    return from_row(
+        SheetRow,
+        rec,
         student_id=line.user_id,
         display_name=student_name(line.name_first, line.name_last),
         student_number=line.student_number,
         doc_id=line.doc_id,
         enrollment_status=line.enrollment_status,
         status=rec.attendance_status if rec else None,
-        absence_reason=rec.absence_reason if rec else None,
-        note=rec.note if rec else None,
-        check_in_at=rec.check_in_at if rec else None,
-        check_out_at=rec.check_out_at if rec else None,
-        minutes=rec.minutes if rec else None,
-        marked_by=rec.marked_by if rec else None,
-        marked_at=rec.marked_at if rec else None,
         needs_review=bool(rec.needs_review) if rec else False,
         name_key=(line.name_last.casefold(), line.name_first.casefold()),
     )

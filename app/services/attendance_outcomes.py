@@ -31,6 +31,7 @@ from app.services.attendance_dto import (
     StudentAttendanceSummary,
 )
 from app.services.classes_dto import student_name
+from app.services.from_row import from_row
 from app.services.lookup import require
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
@@ -236,19 +237,7 @@ class AttendanceOutcomes:
             expected = sum(1 for p in periods.get(view.class_id, ()) if on_sheet(p, view, tz))
             done = marked.get((view.series_id, view.original_date), 0)
             if done < expected:
-                result.append(
-                    MissingAttendance(
-                        series_id=view.series_id,
-                        class_id=view.class_id,
-                        class_name=view.class_name,
-                        original_date=view.original_date,
-                        start_local=view.start_local,
-                        instructor_id=view.instructor_id,
-                        instructor_name=view.instructor_name,
-                        expected=expected,
-                        marked=done,
-                    )
-                )
+                result.append(from_row(MissingAttendance, view, expected=expected, marked=done))
         return result
 
 

@@ -312,14 +312,9 @@ class ReportsService:
             if t is None or not t.missing or v.cancelled:
                 continue
             rows.append(
-                MissingAttendanceRow(
-                    series_id=v.series_id,
-                    class_id=v.class_id,
-                    class_name=v.class_name,
-                    original_date=v.original_date,
-                    start_local=v.start_local,
-                    instructor_name=v.instructor_name,
-                    room_name=v.room_name,
+                from_row(
+                    MissingAttendanceRow,
+                    v,
                     on_sheet=t.seats,
                     marked=t.seats - t.unmarked,
                     missing=t.missing,

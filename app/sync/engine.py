@@ -267,9 +267,7 @@ class SyncEngine:
             if mark != "done":
                 jobs.append((table.name, uuid.UUID(mark) if mark else None, key))
 
-        def done(name: str, key: str | None) -> None:
-            if key is not None:
-                self.local.put_many(**{key: "done"})
+        def done(name: str) -> None:
             index = next(i for i, t in enumerate(tables) if t.name == name)
             self._report("initial pull", index + 1, len(tables))
 
@@ -283,10 +281,11 @@ class SyncEngine:
         self,
         jobs: Sequence[tuple[str, uuid.UUID | None, str | None]],
         report: SyncReport,
-        done: Callable[[str, str | None], None] | None = None,
+        done: Callable[[str], None] | None = None,
     ) -> set[str]:
         """Copy each job's table slice page by page after ``after``, its progress marked under
-        ``key`` (none: a re-baseline); return the ids copied (as the cache stores them). The
+        ``key`` with each page (the last page's mark: ``done``; no key: a re-baseline); return
+        the ids copied (as the cache stores them). The
         next page, of this table or the next, is read from the server while this one is
         written to the cache (the driver waits for the server, and SQLite writes, without
         holding the interpreter)."""
@@ -316,15 +315,18 @@ class SyncEngine:
                     else:
                         ahead = None
                     if rows:
-                        self._copy_page(held, name, rows, key, report)
+                        self._copy_page(held, name, rows, key, report, last=not more)
                         if key is None:
                             seen.update(r[0] for r in rows)
                         copied += len(rows)
                         self._report(f"copy {name}", copied, 0)
+                    elif key is not None:
+                        with held.begin():
+                            self.local.put(held, key, "done")
                     if not more:
                         break
                 if done is not None:
-                    done(name, key)
+                    done(name)
         return seen
 
     def _copy_page(
@@ -334,12 +336,15 @@ class SyncEngine:
         rows: list[StoredRow],
         key: str | None,
         report: SyncReport,
+        *,
+        last: bool,
     ) -> None:
         """One page in one transaction, with the mark that says how far the copy got."""
         with self.local.applying(held) as conn, self.local.outbox_quiet(conn, name):
             self.local.upsert(conn, name, rows, report.applied, new=key is not None)
             if key is not None:
-                self.local.put(conn, key, str(uuid.UUID(hex=shape_of(name).last_id(rows))))
+                mark = "done" if last else str(uuid.UUID(hex=shape_of(name).last_id(rows)))
+                self.local.put(conn, key, mark)
 
     def verify(self) -> list[str]:
         """Compare every table's (id, row_version) with the server's; re-copy the tables that

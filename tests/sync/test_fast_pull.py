@@ -14,7 +14,13 @@ from sqlalchemy import Connection, Engine, event, text
 
 from app.domain.enums import Role
 from app.sync.engine import SyncConfig
-from app.sync.local import Applied, LocalStore
+from app.sync.local import (
+    LOAD_CACHE_KIB,
+    LOAD_CHECKPOINT_PAGES,
+    SYNC_NORMAL,
+    Applied,
+    LocalStore,
+)
 from app.sync.server import ServerStore
 from app.sync.wire import StoredRow, shape_of
 from tests.integration.factories import add_person
@@ -258,3 +264,37 @@ def test_a_page_travels_in_natural_key_order_and_the_next_starts_after_its_great
         held = conn.execute(text("SELECT count(*) FROM programs WHERE name LIKE 'Program _'"))
         assert held.scalar_one() == 7
     assert ws.sync.digests_match()
+
+
+def test_a_copy_page_commits_lazily_and_the_cache_settings_come_back_after(
+    sites: Sites, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = _station(sites)
+    upsert: Upsert = LocalStore.upsert
+    during: set[tuple[int, int, int]] = set()
+
+    def pragmas(conn: Connection) -> tuple[int, int, int]:
+        return tuple(  # type: ignore[return-value]
+            int(conn.exec_driver_sql(f"PRAGMA {p}").scalar_one())
+            for p in ("synchronous", "wal_autocheckpoint", "cache_size")
+        )
+
+    def watching(
+        self: LocalStore,
+        conn: Connection,
+        name: str,
+        rows: Sequence[StoredRow],
+        applied: Applied,
+        **how: bool,
+    ) -> None:
+        during.add(pragmas(conn))
+        upsert(self, conn, name, rows, applied, **how)
+
+    monkeypatch.setattr(LocalStore, "upsert", watching)
+    with ws.cache.connect() as conn:
+        before = pragmas(conn)
+    ws.sync.initial_pull()
+
+    assert during == {(SYNC_NORMAL, LOAD_CHECKPOINT_PAGES, -LOAD_CACHE_KIB)}
+    with ws.cache.connect() as conn:
+        assert pragmas(conn) == before == (2, 1000, before[2])

@@ -51,7 +51,7 @@ class SyncReport:
 class SyncConfig:
     batch_size: int = 500  # outbox entries per push transaction
     pull_chunk: int = 2000  # change-log entries per pull transaction
-    page_size: int = 2000  # rows per snapshot page
+    page_size: int = 5000  # rows per snapshot page, one transaction each (2,000: 15% more CPU)
     apply_rows: int = 250  # pulled rows per local transaction: a mark saved meanwhile waits less
 
 

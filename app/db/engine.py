@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import socket
@@ -362,16 +361,21 @@ def make_local_engine(
 
 WRITER_LOCK_SUFFIX = "-writer"  # beside the cache file, as SQLite's -wal and -shm
 LOCK_FILE_SUFFIXES = (WRITER_LOCK_SUFFIX, WRITER_LOCK_SUFFIX + "-want")  # every file of the turn
-_WRITERS: weakref.WeakKeyDictionary[Engine, dict[object, object]] = weakref.WeakKeyDictionary()
+_WRITERS: weakref.WeakKeyDictionary[Engine, dict[object, tuple[object, float]]] = (
+    weakref.WeakKeyDictionary()
+)
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 _WRITE_WAIT_S = 5.0  # as long as SQLite's own busy_timeout
-# A background engine checkpoints the WAL after every this many of its write transactions,
-# with the turn given back. Measured in bench_sync (the sync worker pulling 10,000 changes,
-# 25 rows a transaction, marks saved meanwhile): SQLite's automatic checkpoint inside the
-# worker's COMMIT held the turn 20-45 ms once every ~20 transactions; after the turn, the
-# desk writes while it runs, and the WAL the desk's fsync has to flush stays short. After
-# every transaction the worker's own fsyncs slowed its transactions (and the cycle) 2x.
-BACKGROUND_CHECKPOINT_COMMITS = 4
+# A background engine checkpoints the WAL after this many of its write transactions, or
+# sooner once they have held the turn this long in all (large ones: a first copy's pages),
+# always with the turn given back. Measured in bench_sync (the sync worker pulling 10,000
+# changes, 25 rows a transaction, marks saved meanwhile): SQLite's automatic checkpoint inside
+# the worker's COMMIT held the turn 20-45 ms once every ~20 transactions. Outside the turn,
+# every 16 transactions gave marks a lower p99 than every 4 (fewer fsyncs of the worker's
+# next to the desk's) and every 32 let the WAL pass the desk's own automatic checkpoint
+# (1,000 pages), which then ran in a mark's commit.
+BACKGROUND_CHECKPOINT_COMMITS = 16
+BACKGROUND_CHECKPOINT_HELD_S = 0.025
 
 
 class _ThreadTurn:
@@ -499,7 +503,8 @@ def _share_one_writer(engine: Engine, path: str | None, *, background: bool = Fa
     handler only: a mark may then wait a few milliseconds longer than the worker's write.
     A ``background`` engine's writers let the other writers go first (``_FileTurn``), and it
     checkpoints the WAL (``PASSIVE``: it never waits for a reader or a writer) every
-    ``BACKGROUND_CHECKPOINT_COMMITS`` write transactions, just after giving the turn back, so
+    ``BACKGROUND_CHECKPOINT_COMMITS`` write transactions (or ``BACKGROUND_CHECKPOINT_HELD_S``
+    of turns held), just after giving the turn back, so
     the desk may write while the checkpoint copies pages (its connections do not checkpoint
     on their own, ``make_local_engine``). A checkpoint cut short (a killed worker) is safe:
     the WAL keeps every frame until the database file holds it.
@@ -509,7 +514,7 @@ def _share_one_writer(engine: Engine, path: str | None, *, background: bool = Fa
         turn = _FileTurn(path + WRITER_LOCK_SUFFIX, background=background)
     else:
         turn = _ThreadTurn()
-    held: dict[object, object] = {}  # DBAPI connection -> its turn's token
+    held: dict[object, tuple[object, float]] = {}  # DBAPI connection -> (token, taken at)
     _WRITERS[engine] = held
     dialect = engine.dialect
     commit, rollback = dialect.do_commit, dialect.do_rollback
@@ -517,19 +522,26 @@ def _share_one_writer(engine: Engine, path: str | None, *, background: bool = Fa
     def _raw(connection: object) -> object:
         return getattr(connection, "dbapi_connection", connection)
 
-    def _give_back(connection: object) -> bool:
-        token = held.pop(_raw(connection), None)
-        if token is None:
-            return False
+    def _give_back(connection: object) -> float | None:
+        """Give the turn back if this connection holds it; how long it held it (seconds)."""
+        entry = held.pop(_raw(connection), None)
+        if entry is None:
+            return None
+        token, taken = entry
         turn.give(token)
-        return True
+        return time.monotonic() - taken
 
-    written = itertools.count(1)  # write transactions of a background engine
+    since = [0, 0.0]  # a background engine's write transactions and turn held since a checkpoint
 
-    def _checkpoint(connection: Any) -> None:
+    def _checkpoint(connection: Any, held_s: float) -> None:
         """A background engine's share of the WAL's checkpoints, outside the turn."""
-        if not background or path is None or next(written) % BACKGROUND_CHECKPOINT_COMMITS:
+        if not background or path is None:
             return
+        since[0] += 1
+        since[1] += held_s
+        if since[0] < BACKGROUND_CHECKPOINT_COMMITS and since[1] < BACKGROUND_CHECKPOINT_HELD_S:
+            return
+        since[0], since[1] = 0, 0.0
         try:
             _raw(connection).execute("PRAGMA wal_checkpoint(PASSIVE)").close()  # type: ignore[attr-defined]
         except sqlcipher.Error as err:  # the next one catches up; nothing depends on it
@@ -542,15 +554,15 @@ def _share_one_writer(engine: Engine, path: str | None, *, background: bool = Fa
             return
         token = turn.take(_WRITE_WAIT_S)
         if token is not None:
-            held[raw] = token
+            held[raw] = (token, time.monotonic())
 
     def do_commit(connection: Any) -> None:
         try:
             commit(connection)
         finally:
-            wrote = _give_back(connection)
-        if wrote:
-            _checkpoint(connection)
+            held_s = _give_back(connection)
+        if held_s is not None:
+            _checkpoint(connection, held_s)
 
     def do_rollback(connection: Any) -> None:
         try:

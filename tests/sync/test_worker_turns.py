@@ -2,9 +2,9 @@
 
 A background engine (the sync worker's) never checkpoints the WAL inside a commit, while it
 holds the turn a desk writer may be waiting for: its connections do not checkpoint on their
-own, and it checkpoints every ``BACKGROUND_CHECKPOINT_COMMITS`` write transactions after
-giving the turn back. A worker killed between its transactions and checkpoints loses nothing
-it committed, and the cache stays whole.
+own, and it checkpoints every ``BACKGROUND_CHECKPOINT_COMMITS`` write transactions (sooner
+after long ones) once it has given the turn back. A worker killed between its transactions
+and checkpoints loses nothing it committed, and the cache stays whole.
 """
 
 from __future__ import annotations
@@ -80,7 +80,8 @@ def test_a_background_engine_checkpoints_after_its_turn_never_inside_it(tmp_path
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000  # its own
         stored = conn.execute(text("SELECT count(*) FROM sync_state WHERE key LIKE 'k%'"))
         assert stored.scalar() == rounds * BACKGROUND_CHECKPOINT_COMMITS
-    assert seen == [(False, True)] * rounds
+    assert len(seen) >= rounds  # sooner when the turns held add up (a slow machine)
+    assert set(seen) == {(False, True)}
     worker.dispose()
     desk.dispose()
 

@@ -68,6 +68,7 @@ _.collections  # app/ui/garbage.py
 effective_absences  # app/domain/attendance.py
 meets_minimum  # app/domain/attendance.py, app/services/attendance_dto.py
 waitlisted_count  # app/repositories/classes.py, app/services/classes_dto.py
+from_status  # app/db/models/programs.py (a column), app/services/rosters_dto.py
 module_order  # app/repositories/student_curriculum.py
 lesson_order  # app/repositories/student_curriculum.py
 deactivated_at  # app/services/people_dto.py
@@ -96,7 +97,7 @@ facility_count  # app/services/workstation.py
 
 # Test seams the tests drive on purpose (a fixed clock, a busy writer, a staff engine, a role
 # table the server tests check, the redacted URL form, the system actor of scripts).
-writer_busy  # app/db/engine.py
+writer_busy  # app/db/writer_turn.py
 staff_engine  # app/db/login.py
 ROLE_GROUPS  # app/db/server_admin.py
 redacted  # app/db/urls.py
@@ -176,4 +177,3 @@ _.series_of_class  # app/services/schedule.py
 _.form_for  # app/services/series_edit.py
 _.update_series  # app/services/series_edits.py
 _.delete_series  # app/services/series_edits.py
-

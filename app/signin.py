@@ -30,7 +30,6 @@ from app.db import migrate, urls
 from app.db.cache_prune import prune_cache
 from app.db.engine import (
     CACHE_KEY_BYTES,
-    LOCK_FILE_SUFFIXES,
     CacheLocked,
     check_cache_key,
     cut_server_engine,
@@ -44,6 +43,7 @@ from app.db.login import (
     TlsMismatch,
     fetch_identity,
 )
+from app.db.writer_turn import LOCK_FILE_SUFFIXES
 from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.domain.errors import DomainError, NotAllowed, ValidationError

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import text
 
 from app.db import migrate
-from app.db.engine import make_local_engine, writer_busy
+from app.db.engine import make_local_engine
 from app.db.models import Facility
+from app.db.writer_turn import writer_busy
 from app.domain.actor import Actor
 from app.domain.errors import DuplicateError
 from app.repositories.uow import UnitOfWorkFactory

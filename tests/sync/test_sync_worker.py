@@ -176,9 +176,11 @@ def test_the_key_and_password_reach_the_worker_by_pipe_and_a_stop_ends_a_hung_cy
         assert not outcome  # blocked on the hung server
         started = time.monotonic()
         worker.stop()
-        thread.join(5)
+        thread.join(10)
         assert not thread.is_alive()
-        assert time.monotonic() - started < 2.0
+        # "At once": well before the 8 s connect or 60 s statement timeout would end it, with
+        # room for a loaded machine (CI shares its cores with the server and the worker).
+        assert time.monotonic() - started < 5.0
         assert len(outcome) == 1 and isinstance(outcome[0], Cancelled), outcome
         assert not worker.alive
     finally:

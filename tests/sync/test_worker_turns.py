@@ -19,12 +19,8 @@ from pathlib import Path
 from sqlalchemy import Engine, event, text
 
 from app.db import migrate
-from app.db.engine import (
-    BACKGROUND_CHECKPOINT_COMMITS,
-    WRITER_LOCK_SUFFIX,
-    make_local_engine,
-    writer_busy,
-)
+from app.db.engine import make_local_engine
+from app.db.writer_turn import BACKGROUND_CHECKPOINT_COMMITS, WRITER_LOCK_SUFFIX, writer_busy
 from app.sync.local import LocalStore
 
 CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"

@@ -6,6 +6,7 @@ TCP, reached through ``FreezableProxy``; the sign-in dialog driven from the keyb
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +15,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from app.domain.server_profile import ServerProfile
 from app.infra.credentials import CredentialStore
-from app.signin import SignInService
+from app.signin import Session, SignInService
 from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
@@ -37,6 +39,16 @@ class SignedIn:
     ring: MemoryKeyring
     profile: ServerProfile
     name: str
+
+    def first_name_in_cache(self, user_id: uuid.UUID) -> str:
+        """A person's first name as the signed-in session's cache holds it (what a sync wrote)."""
+        session = self.controller.session
+        assert isinstance(session, Session)  # the real one, not just what the desk sees of it
+        with session.cache.connect() as conn:
+            found = conn.execute(
+                text("SELECT name_first FROM users WHERE id = :i"), {"i": user_id.hex}
+            ).scalar_one()
+        return str(found)
 
 
 def _no_demo() -> Workstation:

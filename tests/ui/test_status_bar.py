@@ -25,7 +25,6 @@ from app.domain.actor import Actor
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import Changes
 from app.services.workstation import WorkstationStatus
-from app.signin import Session
 from app.sync.local import LocalStore
 from app.sync.status import SyncStatus, read_status
 from app.ui.main_window import MainWindow, Workstation
@@ -235,13 +234,7 @@ def test_a_sync_that_pulled_rows_tells_every_open_view(
     assert outcome.changes is not None and outcome.changes.touches("users")
     assert [c.source for c in published] == ["sync"]
     assert published[0].touches("users") and published[0].sync_state
-    session = desk.controller.session
-    assert isinstance(session, Session)  # the real one: its cache is what the sync wrote
-    with session.cache.connect() as conn:
-        stored = conn.execute(
-            text("SELECT name_first FROM users WHERE id = :i"), {"i": student.hex}
-        ).scalar_one()
-    assert stored == "Renamed"
+    assert desk.first_name_in_cache(student) == "Renamed"
 
 
 def test_a_facility_switch_leaves_nothing_of_the_previous_facility_on_the_window(

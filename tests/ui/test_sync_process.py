@@ -20,7 +20,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.db.engine import make_server_engine
-from app.signin import Session
 from app.sync.engine import SyncEngine
 from app.ui.sync_scheduler import CycleOutcome
 from tests.signin_site import Site
@@ -85,13 +84,7 @@ def test_f5_syncs_in_the_worker_process_and_the_status_bar_shows_it(
     assert "offline" not in win.connection_label.text()
     assert "all changes sent" in win.sync_label.text()
     assert win.retry_label.text() == ""
-    session = desk.controller.session
-    assert isinstance(session, Session)  # the real one: its cache is what the worker wrote
-    with session.cache.connect() as conn:
-        stored = conn.execute(
-            text("SELECT name_first FROM users WHERE id = :i"), {"i": renamed.hex}
-        ).scalar_one()
-    assert stored == "Worker"
+    assert desk.first_name_in_cache(renamed) == "Worker"  # written by the worker
 
 
 def test_a_worker_killed_mid_cycle_is_a_failed_attempt_and_the_next_one_succeeds(

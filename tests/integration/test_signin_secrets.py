@@ -5,14 +5,14 @@ clear message, nothing deleted."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import keyring.backends.fail
 import pytest
 
 from app.db.engine import CacheLocked
-from app.infra.accounts import AccountRegistry, seal_is_current, unwrap_key
+from app.infra.accounts import AccountRegistry, LocalAccount, seal_is_current, unwrap_key
 from app.infra.credentials import CredentialStore, check_verifier, verifier_is_current
 from app.signin import SignInService
 from tests.signin_site import PASSWORD, Site
@@ -28,21 +28,37 @@ def _server_up(site: Site) -> Iterator[None]:
     site.pg.start()
 
 
-def _without_keyring(folder: Path) -> SignInService:
-    """A PC with no keyring: the cache key is kept sealed under the password."""
-    return SignInService(CredentialStore(keyring.backends.fail.Keyring()), folder)
+@dataclass
+class Kept:
+    """Someone who signed in once, online, on a PC with no keyring: their cache key is kept
+    sealed under the password in the accounts file."""
+
+    signin: SignInService
+    registry: AccountRegistry
+    account: LocalAccount
+    name: str
+
+
+def _signed_in_once_without_keyring(site: Site, folder: Path) -> Kept:
+    signin, name = (
+        SignInService(CredentialStore(keyring.backends.fail.Keyring()), folder),
+        site.staff(),
+    )
+    signin.sign_out(
+        signin.sign_in(site.profile(), name, PASSWORD, remember=False), forget_password=False
+    )
+    registry = AccountRegistry(folder / "accounts.json")
+    account = registry.get(site.profile().key, name)
+    assert account is not None and account.wrapped_key
+    return Kept(signin, registry, account, name)
 
 
 def test_an_account_in_the_older_formats_is_renewed_at_an_offline_sign_in(
     site: Site, tmp_path: Path
 ) -> None:
-    signin, name = _without_keyring(tmp_path / "pc"), site.staff()
-    signin.sign_out(
-        signin.sign_in(site.profile(), name, PASSWORD, remember=False), forget_password=False
-    )
-    registry = AccountRegistry(tmp_path / "pc" / "accounts.json")
-    account = registry.get(site.profile().key, name)
-    assert account is not None and account.wrapped_key
+    kept = _signed_in_once_without_keyring(site, tmp_path / "pc")
+    signin, registry, account, name = kept.signin, kept.registry, kept.account, kept.name
+    assert account.wrapped_key
     key = unwrap_key(account.wrapped_key, PASSWORD)
     # As a Rollbook of before left it: scrypt verifier, scrypt-XOR seal.
     registry.put(
@@ -67,13 +83,9 @@ def test_an_account_in_the_older_formats_is_renewed_at_an_offline_sign_in(
 
 
 def test_an_altered_seal_is_refused_and_the_cache_is_kept(site: Site, tmp_path: Path) -> None:
-    signin, name = _without_keyring(tmp_path / "pc"), site.staff()
-    signin.sign_out(
-        signin.sign_in(site.profile(), name, PASSWORD, remember=False), forget_password=False
-    )
-    registry = AccountRegistry(tmp_path / "pc" / "accounts.json")
-    account = registry.get(site.profile().key, name)
-    assert account is not None and account.wrapped_key
+    kept = _signed_in_once_without_keyring(site, tmp_path / "pc")
+    signin, registry, account, name = kept.signin, kept.registry, kept.account, kept.name
+    assert account.wrapped_key
     head, body = account.wrapped_key.rsplit("$", 1)
     flipped = body[:10] + ("A" if body[10] != "A" else "B") + body[11:]
     registry.put(replace(account, wrapped_key=f"{head}${flipped}"))

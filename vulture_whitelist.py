@@ -141,13 +141,6 @@ _.create_class  # app/services/classes.py
 _.update_class  # app/services/classes.py
 _.set_class_status  # app/services/classes.py
 _.get_class  # app/services/classes.py
-_.create_facility  # app/services/facilities.py
-_.get_facility  # app/services/facilities.py
-_.update_facility  # app/services/facilities.py
-_.add_room  # app/services/facilities.py
-_.list_rooms  # app/services/facilities.py
-_.update_room  # app/services/facilities.py
-_.set_room_status  # app/services/facilities.py
 _.add_guardian  # app/services/guardians.py
 _.link_guardian  # app/services/guardians.py
 _.unlink_guardian  # app/services/guardians.py

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.db.models import Facility, Room
 from app.repositories.base import RowRepository
@@ -20,13 +20,6 @@ class FacilityRepository(RowRepository[Facility]):
         stmt = select(Facility).where(Facility.deleted_at.is_(None)).order_by(Facility.name)
         return self._session.scalars(stmt).all()
 
-    def name_taken(self, name: str, *, other_than: uuid.UUID | None = None) -> bool:
-        """Whether another facility (deleted ones too: the unique constraint sees them) has it."""
-        stmt = select(func.count()).select_from(Facility).where(Facility.name == name)
-        if other_than is not None:
-            stmt = stmt.where(Facility.id != other_than)
-        return bool(self._session.scalar(stmt))
-
 
 class RoomRepository(RowRepository[Room]):
     """Rooms of a facility; soft-deleted ones are invisible."""
@@ -35,15 +28,3 @@ class RoomRepository(RowRepository[Room]):
 
     def rooms_of(self, facility_id: uuid.UUID) -> Sequence[Room]:
         return self._live_rows(Room, Room.facility_id == facility_id, order_by=(Room.name, Room.id))
-
-    def name_taken(
-        self, facility_id: uuid.UUID, name: str, *, other_than: uuid.UUID | None = None
-    ) -> bool:
-        stmt = (
-            select(func.count())
-            .select_from(Room)
-            .where(Room.facility_id == facility_id, Room.name == name)
-        )
-        if other_than is not None:
-            stmt = stmt.where(Room.id != other_than)
-        return bool(self._session.scalar(stmt))

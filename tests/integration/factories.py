@@ -27,6 +27,7 @@ from app.db.models import (
 )
 from app.domain.enums import ClassStatus, HoursKind, Role
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.services.facilities import FacilityDTO
 
 # A Monday afternoon in New York (EDT since 2026-03-08): sessions on Mondays at 09:00 are past.
 NOW = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
@@ -37,6 +38,14 @@ def add_facility(u: UnitOfWork, name: str, tz: str = TZ) -> uuid.UUID:
     row = Facility(id=uuid.uuid4(), name=name, timezone=tz)
     u.session.add(row)
     return row.id
+
+
+def new_facility(uow: UnitOfWorkFactory, name: str, tz: str = TZ) -> FacilityDTO:
+    """A facility in its own transaction, as the server or an import makes one."""
+    with uow() as u:
+        fid = add_facility(u, name, tz)
+        u.commit()
+    return FacilityDTO(id=fid, name=name, timezone=tz, address=None)
 
 
 def add_program(

@@ -20,11 +20,10 @@ from app.domain.enums import EnrollmentStatus, ProgramType, ProgressStatus
 from app.domain.errors import NotFound
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.facilities import FacilityService
 from app.services.people import NewStudent, PeopleService
 from app.services.programs import ProgramService
 from app.services.records import RecordsService
-from tests.integration.factories import add_class
+from tests.integration.factories import add_class, new_facility
 
 # 01:30 UTC on 2 June is still 1 June in Los Angeles.
 NOW = datetime(2025, 6, 2, 1, 30, tzinfo=UTC)
@@ -74,7 +73,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def world(uow: UnitOfWorkFactory, clock: FixedClock) -> World:
-    facility = FacilityService(uow).create_facility("West", "America/Los_Angeles").id
+    facility = new_facility(uow, "West", "America/Los_Angeles").id
     people = PeopleService(uow, clock)
     ann = people.create_student(NewStudent(facility, "Ann", "Smith")).id
     bob = people.create_student(NewStudent(facility, "Bob", "Jones")).id

@@ -22,8 +22,9 @@ from app.domain.errors import DuplicateError, InvalidTransition, NotFound, Valid
 from app.infra.clock import FixedClock
 from app.repositories.people import PeopleRepository
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.facilities import FacilityDTO, FacilityService
+from app.services.facilities import FacilityDTO
 from app.services.people import NewGuardian, NewStudent, PeopleService, StudentSummary
+from tests.integration.factories import new_facility
 
 NOW = datetime(2025, 6, 2, 15, 0, tzinfo=UTC)
 
@@ -45,12 +46,12 @@ def people(uow: UnitOfWorkFactory, clock: FixedClock) -> PeopleService:
 
 @pytest.fixture
 def north(uow: UnitOfWorkFactory) -> FacilityDTO:
-    return FacilityService(uow).create_facility("North", "America/Chicago")
+    return new_facility(uow, "North", "America/Chicago")
 
 
 @pytest.fixture
 def south(uow: UnitOfWorkFactory) -> FacilityDTO:
-    return FacilityService(uow).create_facility("South", "UTC")
+    return new_facility(uow, "South", "UTC")
 
 
 def student(

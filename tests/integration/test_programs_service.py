@@ -34,10 +34,10 @@ from app.domain.errors import (
 from app.domain.ids import lesson_progress_id
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.facilities import FacilityDTO, FacilityService
+from app.services.facilities import FacilityDTO
 from app.services.people import NewStudent, PeopleService
 from app.services.programs import ProgramDTO, ProgramService
-from tests.integration.factories import add_person
+from tests.integration.factories import add_person, new_facility
 
 NOW = datetime(2025, 9, 1, 14, 30, tzinfo=UTC)
 
@@ -59,7 +59,7 @@ def programs(uow: UnitOfWorkFactory, clock: FixedClock) -> ProgramService:
 
 @pytest.fixture
 def north(uow: UnitOfWorkFactory) -> FacilityDTO:
-    return FacilityService(uow).create_facility("North", "America/New_York")
+    return new_facility(uow, "North", "America/New_York")
 
 
 @pytest.fixture

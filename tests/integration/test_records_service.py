@@ -17,10 +17,9 @@ from app.domain.errors import (
 )
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.facilities import FacilityService
 from app.services.people import NewStudent, PeopleService, StudentSummary
 from app.services.records import RecordsService
-from tests.integration.factories import add_case_note
+from tests.integration.factories import add_case_note, new_facility
 
 # 01:30 UTC on 2 June is still 1 June in Los Angeles.
 NOW = datetime(2025, 6, 2, 1, 30, tzinfo=UTC)
@@ -49,7 +48,7 @@ def people(uow: UnitOfWorkFactory, clock: FixedClock) -> PeopleService:
 
 @pytest.fixture
 def ann(uow: UnitOfWorkFactory, people: PeopleService) -> StudentSummary:
-    facility = FacilityService(uow).create_facility("West", "America/Los_Angeles")
+    facility = new_facility(uow, "West", "America/Los_Angeles")
     return people.create_student(NewStudent(facility.id, "Ann", "Smith"))
 
 

@@ -137,10 +137,6 @@ _.all_present_box  # app/ui/views/sheet_actions.py
 # Do not add to this group.
 _.mark_many  # app/services/attendance.py
 _.class_summary  # app/services/attendance_outcomes.py
-_.create_class  # app/services/classes.py
-_.update_class  # app/services/classes.py
-_.set_class_status  # app/services/classes.py
-_.get_class  # app/services/classes.py
 _.add_guardian  # app/services/guardians.py
 _.link_guardian  # app/services/guardians.py
 _.unlink_guardian  # app/services/guardians.py

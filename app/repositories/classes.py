@@ -47,9 +47,6 @@ class ClassRepository(RowRepository[ProgramClass]):
     def facility(self, facility_id: uuid.UUID) -> Facility | None:
         return self._live(Facility, facility_id)
 
-    def program(self, program_id: uuid.UUID) -> Program | None:
-        return self._live(Program, program_id)
-
     def room(self, room_id: uuid.UUID) -> Room | None:
         return self._live(Room, room_id)
 
@@ -68,18 +65,6 @@ class ClassRepository(RowRepository[ProgramClass]):
             .limit(1)
         )
         return self._session.scalar(stmt) is not None
-
-    def enrolled_count(self, class_id: uuid.UUID) -> int:
-        stmt = select(func.count(EnrollmentRow.id)).where(
-            EnrollmentRow.class_id == class_id,
-            EnrollmentRow.enrollment_status == EnrollmentStatus.ENROLLED,
-            EnrollmentRow.deleted_at.is_(None),
-        )
-        return int(self._session.scalar(stmt) or 0)
-
-    def listing(self, class_id: uuid.UUID) -> ClassListing | None:
-        row = self._session.execute(self._listing().where(ProgramClass.id == class_id)).first()
-        return None if row is None else ClassListing(*row)
 
     def listings(
         self,

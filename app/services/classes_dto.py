@@ -1,4 +1,4 @@
-"""What the class service takes and returns (partial updates leave fields out with ``KEEP``)."""
+"""What the class service returns, and how it names staff and students."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import date
 from decimal import Decimal
 
 from app.domain.enums import ClassStatus
-from app.services.inputs import KEEP, Keep
 
 
 def staff_name(first: str | None, last: str | None) -> str | None:
@@ -21,34 +20,6 @@ def staff_name(first: str | None, last: str | None) -> str | None:
 def student_name(first: str, last: str) -> str:
     """How a student is named on rosters and sheets, which sort by last name: "Smith, Ann"."""
     return f"{last}, {first}"
-
-
-@dataclass(frozen=True, slots=True)
-class NewClass:
-    program_id: uuid.UUID
-    facility_id: uuid.UUID
-    name: str
-    start_date: date
-    end_date: date | None = None
-    capacity: int | None = None
-    instructor_id: uuid.UUID | None = None
-    room_id: uuid.UUID | None = None
-    description: str | None = None
-    credit_hours: Decimal | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ClassChanges:
-    """Fields to change; the program and facility of a class are fixed once it exists."""
-
-    name: str | Keep = KEEP
-    start_date: date | Keep = KEEP
-    end_date: date | Keep | None = KEEP
-    capacity: int | Keep | None = KEEP
-    instructor_id: uuid.UUID | Keep | None = KEEP
-    room_id: uuid.UUID | Keep | None = KEEP
-    description: str | Keep | None = KEEP
-    credit_hours: Decimal | Keep | None = KEEP
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from app.domain.validation import clean_text
 from app.infra.clock import Clock, SystemClock
 from app.repositories.classes import ClassRepository
 from app.repositories.enrollments import EnrolledPeriod, EnrollmentRepository, RosterLine
+from app.repositories.protocols import ClassReader, EnrollmentStore
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_outcomes import enrollment_outcomes
 from app.services.classes_dto import student_name
@@ -90,6 +91,14 @@ def _history(row: EnrollmentHistory) -> HistoryEntry:
     return from_row(HistoryEntry, row, changed_by=row.created_by)
 
 
+def _enrollments(uow: UnitOfWork) -> EnrollmentStore:
+    return uow.get(EnrollmentRepository)
+
+
+def _classes(uow: UnitOfWork) -> ClassReader:
+    return uow.get(ClassRepository)
+
+
 @contextmanager
 def _about(name: str) -> Iterator[None]:
     """Name the student in an error of a bulk action, so the person knows whom it concerns."""
@@ -117,7 +126,7 @@ class RosterService:
     def roster_for(self, class_id: uuid.UUID) -> Roster:
         with self._uow() as uow:
             klass = self._class(uow, class_id)
-            lines = uow.get(EnrollmentRepository).roster_for(class_id)
+            lines = _enrollments(uow).roster_for(class_id)
         by_name = sorted(lines, key=lambda ln: (ln.name_last.casefold(), ln.name_first.casefold()))
         waiting = [
             ln for ln in lines if ln.enrollment.enrollment_status is EnrollmentStatus.WAITLISTED
@@ -141,7 +150,7 @@ class RosterService:
     def history_of(self, enrollment_id: uuid.UUID) -> list[HistoryEntry]:
         """Status changes of an enrollment, oldest first."""
         with self._uow() as uow:
-            repo = uow.get(EnrollmentRepository)
+            repo = _enrollments(uow)
             if repo.get(enrollment_id) is None:
                 raise NotFound("The enrollment does not exist or was deleted.")
             return [_history(row) for row in repo.history_of([enrollment_id])]
@@ -149,9 +158,9 @@ class RosterService:
     def enrollments_of_student(self, student_id: uuid.UUID) -> list[StudentEnrollment]:
         """Every enrollment of a student with class, program and history, newest first."""
         with self._uow() as uow:
-            if uow.get(ClassRepository).person(student_id) is None:
+            if _classes(uow).person(student_id) is None:
                 raise NotFound("The student does not exist or was deleted.")
-            repo = uow.get(EnrollmentRepository)
+            repo = _enrollments(uow)
             lines = repo.of_student(student_id)
             history: dict[uuid.UUID, list[HistoryEntry]] = {}
             for row in repo.history_of(line.enrollment.id for line in lines):
@@ -180,7 +189,7 @@ class RosterService:
         """Who would move up from the waitlist now, in order, as far as free places go."""
         with self._uow() as uow:
             klass = self._class(uow, class_id)
-            repo = uow.get(EnrollmentRepository)
+            repo = _enrollments(uow)
             enrolled, waitlist = repo.counts(class_id)
             ids = promotable(klass.capacity, enrolled, waitlist)
             lines = {ln.enrollment.id: ln for ln in repo.roster_lines(ids)}
@@ -252,7 +261,7 @@ class RosterService:
         when a waitlisted or ended enrollment would take a place the class does not have.
         """
         with self._uow() as uow:
-            repo = uow.get(EnrollmentRepository)
+            repo = _enrollments(uow)
             row = require(repo.get(enrollment_id), "The enrollment does not exist or was deleted.")
             self._change(uow, row, new_status, reason)
             uow.commit()
@@ -268,7 +277,7 @@ class RosterService:
         """Change several enrollments in the given order: all of them, or on any error none."""
         ids = list(dict.fromkeys(enrollment_ids))
         with self._uow() as uow:
-            lines = {ln.enrollment.id: ln for ln in uow.get(EnrollmentRepository).roster_lines(ids)}
+            lines = {ln.enrollment.id: ln for ln in _enrollments(uow).roster_lines(ids)}
             missing = [i for i in ids if i not in lines]
             if missing:
                 raise NotFound(
@@ -296,7 +305,7 @@ class RosterService:
                 raise NotAllowed(
                     f"{klass.name} is {klass.status.value.lower()}; no one can join it."
                 )
-            repo = uow.get(EnrollmentRepository)
+            repo = _enrollments(uow)
             enrolled, waitlist = repo.counts(class_id)
             ids = promotable(klass.capacity, enrolled, waitlist)
             rows = repo.many(ids)
@@ -324,7 +333,7 @@ class RosterService:
         which is a records decision, not a roster one.
         """
         with self._uow() as uow:
-            repo = uow.get(EnrollmentRepository)
+            repo = _enrollments(uow)
             old = require(repo.get(enrollment_id), "The enrollment does not exist or was deleted.")
             if old.class_id == to_class_id:
                 raise ValidationError(
@@ -351,14 +360,12 @@ class RosterService:
 
     @staticmethod
     def _class(uow: UnitOfWork, class_id: uuid.UUID) -> ProgramClass:
-        return require(
-            uow.get(ClassRepository).get(class_id), "The class does not exist or was deleted."
-        )
+        return require(_classes(uow).get(class_id), "The class does not exist or was deleted.")
 
     @staticmethod
     def _student(uow: UnitOfWork, student_id: uuid.UUID) -> User:
         person = require(
-            uow.get(ClassRepository).person(student_id),
+            _classes(uow).person(student_id),
             "The student does not exist or was deleted.",
         )
         if person.role is not Role.STUDENT:
@@ -383,7 +390,7 @@ class RosterService:
                 f"facility than {klass.name}.",
                 field="student_id",
             )
-        repo = uow.get(EnrollmentRepository)
+        repo = _enrollments(uow)
         row = repo.get_including_deleted(enrollment_id(klass.id, student.id))
         if row is not None and row.deleted_at is None:
             if row.enrollment_status is EnrollmentStatus.ENROLLED:
@@ -439,7 +446,7 @@ class RosterService:
                 raise NotAllowed(
                     f"{klass.name} is {klass.status.value.lower()}; no one can join it."
                 )
-            enrolled, _ = uow.get(EnrollmentRepository).counts(klass.id)
+            enrolled, _ = _enrollments(uow).counts(klass.id)
             # Neither a waitlisted nor an ended enrollment can (re)join the waitlist from here.
             self._admission(klass, enrolled, allow_waitlist=False, offer_waitlist=False)
             self._assign(
@@ -500,7 +507,7 @@ class RosterService:
         # The models declare no relationships, so SQLAlchemy would not order a new enrollment's
         # INSERT before its history row's: the enrollment goes in first.
         uow.flush()
-        uow.get(EnrollmentRepository).add_history(
+        _enrollments(uow).add_history(
             EnrollmentHistory(
                 id=uuid.uuid4(),
                 facility_id=row.facility_id,

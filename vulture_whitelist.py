@@ -137,9 +137,6 @@ _.all_present_box  # app/ui/views/sheet_actions.py
 # Do not add to this group.
 _.mark_many  # app/services/attendance.py
 _.class_summary  # app/services/attendance_outcomes.py
-_.add_guardian  # app/services/guardians.py
-_.link_guardian  # app/services/guardians.py
-_.unlink_guardian  # app/services/guardians.py
 _.create_student  # app/services/people.py
 _.update_student  # app/services/people.py
 _.deactivate_student  # app/services/people.py

@@ -38,7 +38,6 @@ from app.services.people_common import NAME_MAX, TEXT_MAX, clean_address, clean_
 from app.services.people_dto import (
     GuardianDTO,
     MedicalDTO,
-    NewGuardian,
     NewStudent,
     StaffDTO,
     StudentDetail,
@@ -51,7 +50,6 @@ from app.services.people_dto import (
 __all__ = [
     "GuardianDTO",
     "MedicalDTO",
-    "NewGuardian",
     "NewStudent",
     "PeopleService",
     "StaffDTO",

@@ -94,15 +94,6 @@ class StaffDTO:
 
 
 @dataclass(frozen=True, slots=True)
-class NewGuardian:
-    name_first: str
-    name_last: str
-    email: str | None = None
-    phone: str | None = None
-    address: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class GuardianDTO:
     """A guardian as linked to one student."""
 

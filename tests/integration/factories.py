@@ -18,14 +18,16 @@ from app.db.models import (
     AttendancePolicyRow,
     CaseNote,
     Facility,
+    Guardian,
     HoursLog,
     Program,
     ProgramClass,
     Room,
     SessionSeries,
+    StudentGuardian,
     User,
 )
-from app.domain.enums import ClassStatus, HoursKind, Role
+from app.domain.enums import ClassStatus, GuardianRelationship, HoursKind, Role
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.facilities import FacilityDTO
 
@@ -102,6 +104,35 @@ def add_person(
         username=username,
     )
     u.session.add(row)
+    return row.id
+
+
+def add_guardian(
+    u: UnitOfWork,
+    student_id: uuid.UUID,
+    facility_id: uuid.UUID,
+    first: str,
+    last: str,
+    relationship: GuardianRelationship,
+    *,
+    is_primary: bool = False,
+    unlinked_at: datetime | None = None,
+) -> uuid.UUID:
+    """A guardian linked to a student, as the server or an import brings them."""
+    row = Guardian(id=uuid.uuid4(), facility_id=facility_id, name_first=first, name_last=last)
+    u.session.add(row)
+    u.flush()  # no relationships in the models: SQLAlchemy would not order the inserts
+    u.session.add(
+        StudentGuardian(
+            id=uuid.uuid4(),
+            facility_id=facility_id,
+            student_id=student_id,
+            guardian_id=row.id,
+            relationship=relationship,
+            is_primary=is_primary,
+            deleted_at=unlinked_at,
+        )
+    )
     return row.id
 
 

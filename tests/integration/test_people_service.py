@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 
 from app.db.models import (
     AccountHistory,
-    Guardian,
     StudentGuardian,
     StudentMedical,
     StudentProfile,
@@ -23,8 +22,8 @@ from app.infra.clock import FixedClock
 from app.repositories.people import PeopleRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.facilities import FacilityDTO
-from app.services.people import NewGuardian, NewStudent, PeopleService, StudentSummary
-from tests.integration.factories import new_facility
+from app.services.people import NewStudent, PeopleService, StudentSummary
+from tests.integration.factories import add_guardian, new_facility
 
 NOW = datetime(2025, 6, 2, 15, 0, tzinfo=UTC)
 
@@ -347,55 +346,23 @@ def test_empty_search_pages_through_everyone_by_name(
 # -- guardians ---------------------------------------------------------------------------------
 
 
-def test_guardians_are_added_linked_and_unlinked(
-    people: PeopleService, north: FacilityDTO, south: FacilityDTO, uow: UnitOfWorkFactory
+def test_guardians_of_a_student_primary_first_without_unlinked_ones(
+    people: PeopleService, north: FacilityDTO, uow: UnitOfWorkFactory
 ) -> None:
     ann = student(people, north, "Ann", "Smith")
     tom = student(people, north, "Tom", "Smith")
-    mum = people.add_guardian(
-        ann.id,
-        NewGuardian("Bea", "Smith", email="Bea@Example.org", phone="555-0102"),
-        GuardianRelationship.MOTHER,
-        is_primary=True,
-    )
-    assert (mum.relationship, mum.is_primary, mum.can_pick_up) == (
-        GuardianRelationship.MOTHER,
-        True,
-        True,
-    )
-    assert (mum.email, mum.facility_id) == ("bea@example.org", north.id)
-    gran = people.add_guardian(
-        ann.id,
-        NewGuardian("Cat", "Jones"),
-        GuardianRelationship.GRANDPARENT,
-        is_primary=True,
-        can_pick_up=False,
-    )
-    assert [(g.id, g.is_primary) for g in people.guardians_of(ann.id)] == [
-        (gran.id, True),
-        (mum.id, False),
-    ]
-
-    sibling = people.link_guardian(tom.id, mum.id, GuardianRelationship.MOTHER)
-    assert sibling.id == mum.id and sibling.student_id == tom.id
-    with pytest.raises(DuplicateError):
-        people.link_guardian(tom.id, mum.id, GuardianRelationship.PARENT)
-    people.unlink_guardian(tom.id, mum.id)
-    assert people.guardians_of(tom.id) == []
-    again = people.link_guardian(tom.id, mum.id, GuardianRelationship.PARENT)
-    assert again.link_id == sibling.link_id  # the old link is revived, not duplicated
-    assert [g.relationship for g in people.guardians_of(tom.id)] == [GuardianRelationship.PARENT]
-
-    far = student(people, south, "Far", "Away")
-    with pytest.raises(ValidationError, match="another facility"):
-        people.link_guardian(far.id, mum.id, GuardianRelationship.MOTHER)
-    with pytest.raises(ValidationError):
-        people.add_guardian(ann.id, NewGuardian("", "Nobody"), GuardianRelationship.OTHER)
-    with pytest.raises(ValidationError):
-        people.add_guardian(
-            ann.id, NewGuardian("Bad", "Mail", email="x@"), GuardianRelationship.OTHER
+    with uow() as u:
+        mum = add_guardian(u, ann.id, north.id, "Bea", "Smith", GuardianRelationship.MOTHER)
+        gran = add_guardian(
+            u, ann.id, north.id, "Cat", "Jones", GuardianRelationship.GRANDPARENT, is_primary=True
         )
-    with pytest.raises(ValidationError):
-        people.add_guardian(ann.id, NewGuardian("Bad", "Kind"), "uncle")  # type: ignore[arg-type]
-    assert count(uow, Guardian) == 2
+        add_guardian(
+            u, tom.id, north.id, "Dan", "Smith", GuardianRelationship.FATHER, unlinked_at=NOW
+        )
+        u.commit()
+    assert [(g.id, g.is_primary, g.relationship) for g in people.guardians_of(ann.id)] == [
+        (gran, True, GuardianRelationship.GRANDPARENT),
+        (mum, False, GuardianRelationship.MOTHER),
+    ]
+    assert people.guardians_of(tom.id) == []
     assert count(uow, StudentGuardian) == 3

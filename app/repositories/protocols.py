@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Protocol
 
-from app.db.models import Enrollment, EnrollmentHistory, ProgramClass, User
+from app.db.models import AttendanceRecord, Enrollment, EnrollmentHistory, ProgramClass, User
+from app.repositories.attendance import SheetLine
 from app.repositories.enrollments import RosterLine, StudentEnrollmentLine
+from app.repositories.schedule import OverrideLine, SeriesLine
 
 
 class ClassReader(Protocol):
@@ -46,3 +49,30 @@ class EnrollmentStore(Protocol):
     def history_of(self, enrollment_ids: Iterable[uuid.UUID]) -> list[EnrollmentHistory]: ...
 
     def of_student(self, student_id: uuid.UUID) -> list[StudentEnrollmentLine]: ...
+
+
+class SessionReader(Protocol):
+    """A series with its override for one date: a sheet's session (``ScheduleRepository``)."""
+
+    def line_with_override(
+        self, series_id: uuid.UUID, original_date: date
+    ) -> tuple[SeriesLine, OverrideLine | None] | None: ...
+
+
+class MarkStore(Protocol):
+    """A sheet's students with their marks, and the marks themselves (``AttendanceRepository``)."""
+
+    def sheet_lines(
+        self,
+        *,
+        series_id: uuid.UUID,
+        class_id: uuid.UUID,
+        occurrence_date: date,
+        occurrence_end_utc: datetime,
+        day_start_utc: datetime,
+        student_ids: Iterable[uuid.UUID] | None = None,
+    ) -> list[SheetLine]: ...
+
+    def get_including_deleted(self, attendance_id: uuid.UUID) -> AttendanceRecord | None: ...
+
+    def add(self, row: AttendanceRecord) -> AttendanceRecord: ...

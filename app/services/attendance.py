@@ -20,6 +20,7 @@ from app.domain.recurrence import compile_series
 from app.domain.validation import clean_text
 from app.repositories.attendance import AttendanceRepository, SheetLine
 from app.repositories.people import PeopleRepository
+from app.repositories.protocols import MarkStore, SessionReader
 from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork
 from app.services.attendance_dto import (
@@ -148,6 +149,14 @@ def _refusal(view: OccurrenceView, now: datetime) -> str | None:
     if view.start_utc > now:
         return "This session has not started yet."
     return None
+
+
+def _marks(uow: UnitOfWork) -> MarkStore:
+    return uow.get(AttendanceRepository)
+
+
+def _sessions(uow: UnitOfWork) -> SessionReader:
+    return uow.get(ScheduleRepository)
 
 
 def _row(line: SheetLine, rec: AttendanceRecord | None) -> SheetRow:
@@ -360,7 +369,7 @@ class AttendanceService(AttendanceOutcomes):
                     "A student is no longer on the roster of this session; nothing was undone.",
                     field="student_id",
                 )
-            repo = uow.get(AttendanceRepository)
+            repo = _marks(uow)
             now = self._clock.now()
             restored: list[SheetRow] = []
             for state in states:
@@ -396,7 +405,7 @@ class AttendanceService(AttendanceOutcomes):
     ) -> None:
         """Remove a mark (a soft delete, so the removal syncs); ``NotFound`` if there is none."""
         with self._uow() as uow:
-            repo = uow.get(AttendanceRepository)
+            repo = _marks(uow)
             rec = repo.get_including_deleted(attendance_id(series_id, student_id, occurrence_date))
             if rec is None or rec.deleted_at is not None:
                 raise NotFound("There is no mark to clear for this student and session.")
@@ -432,7 +441,7 @@ class AttendanceService(AttendanceOutcomes):
     @staticmethod
     def _session(uow: UnitOfWork, series_id: uuid.UUID, occurrence_date: date) -> _Session:
         found = require(
-            uow.get(ScheduleRepository).line_with_override(series_id, occurrence_date),
+            _sessions(uow).line_with_override(series_id, occurrence_date),
             "The session series does not exist or was deleted.",
         )
         line, ov = found
@@ -456,7 +465,7 @@ class AttendanceService(AttendanceOutcomes):
     def _lines(
         uow: UnitOfWork, session: _Session, student_ids: Sequence[uuid.UUID] | None = None
     ) -> list[SheetLine]:
-        return uow.get(AttendanceRepository).sheet_lines(
+        return _marks(uow).sheet_lines(
             series_id=session.line.id,
             class_id=session.line.class_id,
             occurrence_date=session.view.original_date,
@@ -469,7 +478,7 @@ class AttendanceService(AttendanceOutcomes):
         self, uow: UnitOfWork, session: _Session, line: SheetLine, mark: _Mark
     ) -> AttendanceRecord:
         """Upsert the mark under its deterministic id, reviving a cleared one."""
-        repo = uow.get(AttendanceRepository)
+        repo = _marks(uow)
         day = session.view.original_date
         rec = line.record or repo.get_including_deleted(
             attendance_id(session.line.id, line.user_id, day)

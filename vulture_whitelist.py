@@ -155,9 +155,6 @@ _.offer_program  # app/services/programs.py
 _.withdraw_offer  # app/services/programs.py
 _.get_policy  # app/services/programs.py
 _.set_policy  # app/services/programs.py
-_.waitlist_promotable  # app/services/rosters.py
-_.enrol_many  # app/services/rosters.py
-_.change_status  # app/services/rosters.py
 _.get_series  # app/services/schedule.py
 _.series_of_class  # app/services/schedule.py
 _.form_for  # app/services/series_edit.py

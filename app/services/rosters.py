@@ -37,7 +37,6 @@ from app.services.classes_dto import student_name
 from app.services.from_row import from_row
 from app.services.lookup import require
 from app.services.rosters_dto import (
-    EnrolOutcome,
     HistoryEntry,
     Roster,
     RosterEntry,
@@ -47,7 +46,6 @@ from app.services.rosters_dto import (
 )
 
 __all__ = [
-    "EnrolOutcome",
     "HistoryEntry",
     "Roster",
     "RosterEntry",
@@ -113,8 +111,8 @@ def _about(name: str) -> Iterator[None]:
 class RosterService:
     """Enrolment, waitlist, status changes and transfers; every change leaves a history row.
 
-    A place that frees up is not filled silently: ``waitlist_promotable`` says who would move
-    up and ``promote_waitlist`` does it. Bulk actions are all-or-nothing.
+    A place that frees up is not filled silently: ``promote_waitlist`` fills it, in waitlist
+    order. Bulk actions are all-or-nothing.
     """
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
@@ -185,16 +183,6 @@ class RosterService:
             for ln in lines
         ]
 
-    def waitlist_promotable(self, class_id: uuid.UUID) -> list[RosterEntry]:
-        """Who would move up from the waitlist now, in order, as far as free places go."""
-        with self._uow() as uow:
-            klass = self._class(uow, class_id)
-            repo = _enrollments(uow)
-            enrolled, waitlist = repo.counts(class_id)
-            ids = promotable(klass.capacity, enrolled, waitlist)
-            lines = {ln.enrollment.id: ln for ln in repo.roster_lines(ids)}
-            return [_line_entry(lines[i]) for i in ids]
-
     # -- enrolling ------------------------------------------------------------------------------
 
     def enrol(
@@ -219,54 +207,7 @@ class RosterService:
             uow.commit()
             return _person_entry(row, student)
 
-    def enrol_many(
-        self,
-        class_id: uuid.UUID,
-        student_ids: Sequence[uuid.UUID],
-        *,
-        allow_waitlist: bool = False,
-        reason: str | None = None,
-    ) -> list[EnrolOutcome]:
-        """Enrol several students in the given order: all of them, or on any error none."""
-        with self._uow() as uow:
-            klass = self._class(uow, class_id)
-            outcomes = []
-            for sid in dict.fromkeys(student_ids):  # a student picked twice is enrolled once
-                student = self._student(uow, sid)
-                name = student_name(student.name_first, student.name_last)
-                with _about(name):
-                    row, reopened = self._admit(uow, klass, student, allow_waitlist, reason)
-                    uow.flush()  # the next admission counts this one
-                outcomes.append(
-                    EnrolOutcome(
-                        student_id=sid,
-                        enrollment_id=row.id,
-                        display_name=name,
-                        status=row.enrollment_status,
-                        waitlist_position=row.waitlist_position,
-                        reopened=reopened,
-                    )
-                )
-            uow.commit()
-            return outcomes
-
     # -- changing -------------------------------------------------------------------------------
-
-    def change_status(
-        self, enrollment_id: uuid.UUID, new_status: EnrollmentStatus, reason: str | None = None
-    ) -> RosterEntry:
-        """Move an enrollment along its life cycle (see ``app.domain.enrollment``).
-
-        Raises ``InvalidTransition``/``ReasonRequired`` per the domain rules, ``CapacityExceeded``
-        when a waitlisted or ended enrollment would take a place the class does not have.
-        """
-        with self._uow() as uow:
-            repo = _enrollments(uow)
-            row = require(repo.get(enrollment_id), "The enrollment does not exist or was deleted.")
-            self._change(uow, row, new_status, reason)
-            uow.commit()
-            line = repo.roster_lines([enrollment_id])[0]
-            return _line_entry(line)
 
     def change_status_many(
         self,

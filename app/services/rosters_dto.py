@@ -74,18 +74,6 @@ class StudentEnrollment:
 
 
 @dataclass(frozen=True, slots=True)
-class EnrolOutcome:
-    """What enrolling one student did: a new enrollment, a waitlist place or a re-enrolment."""
-
-    student_id: uuid.UUID
-    enrollment_id: uuid.UUID
-    display_name: str
-    status: EnrollmentStatus
-    waitlist_position: int | None
-    reopened: bool
-
-
-@dataclass(frozen=True, slots=True)
 class StatusChange:
     enrollment_id: uuid.UUID
     student_id: uuid.UUID

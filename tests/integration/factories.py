@@ -5,7 +5,7 @@ services; these tests only need the rows to exist).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -30,6 +30,7 @@ from app.db.models import (
 from app.domain.enums import ClassStatus, GuardianRelationship, HoursKind, Role
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.facilities import FacilityDTO
+from app.services.rosters import RosterService
 
 # A Monday afternoon in New York (EDT since 2026-03-08): sessions on Mondays at 09:00 are past.
 NOW = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
@@ -163,6 +164,13 @@ def add_class(
     )
     u.session.add(row)
     return row.id
+
+
+def enrol_all(
+    rosters: RosterService, class_id: uuid.UUID, student_ids: Iterable[uuid.UUID]
+) -> list[uuid.UUID]:
+    """Enrol students one by one, as the desk's roster does; their enrollment ids."""
+    return [rosters.enrol(class_id, sid).enrollment_id for sid in student_ids]
 
 
 def add_series(

@@ -29,6 +29,7 @@ from tests.integration.factories import (
     add_person,
     build_world,
     count_statements,
+    enrol_all,
 )
 
 A = AttendanceStatus
@@ -49,7 +50,7 @@ class Setup:
         self.attendance = AttendanceService(uow, clock)
         self.class_id = world.classes[0]
         clock.set(datetime(2026, 2, 20, 12, 0, tzinfo=UTC))
-        self.rosters.enrol_many(self.class_id, world.students[:4])
+        enrol_all(self.rosters, self.class_id, world.students[:4])
         clock.set(NOW)
         self.series_id = self.schedule.create_series(
             NewSeries(
@@ -209,8 +210,8 @@ def test_sheet_as_of_its_date_keeps_a_student_who_left_later(setup: Setup) -> No
     s = setup
     leaver = s.world.students[1]
     s.clock.set(datetime(2026, 3, 12, 15, 0, tzinfo=UTC))  # Thursday after the 9 March session
-    s.rosters.change_status(
-        enrollment_id(s.class_id, leaver), EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Released"
+    s.rosters.change_status_many(
+        [enrollment_id(s.class_id, leaver)], EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Released"
     )
     s.clock.set(NOW)
     older = {r.student_id: r for r in s.attendance.sheet(s.series_id, MON_9).rows}
@@ -351,7 +352,7 @@ def test_sheet_of_forty_students_takes_two_queries(uow: UnitOfWorkFactory, setup
         ]
         u.commit()
     s.clock.set(datetime(2026, 2, 20, 12, 0, tzinfo=UTC))
-    s.rosters.enrol_many(big, kids)
+    enrol_all(s.rosters, big, kids)
     s.clock.set(NOW)
     series = s.schedule.create_series(
         NewSeries(big, datetime(2026, 3, 2, 14, 0), 60, "FREQ=WEEKLY", room_id=s.world.room2_id)

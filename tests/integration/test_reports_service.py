@@ -47,6 +47,7 @@ from tests.integration.factories import (
     add_program,
     build_world,
     count_statements,
+    enrol_all,
 )
 
 A = AttendanceStatus
@@ -93,15 +94,15 @@ class Month:
         rosters = RosterService(uow, self.clock)
         schedule = ScheduleService(uow, self.clock)
         attendance = AttendanceService(uow, self.clock)
-        rosters.enrol_many(self.welding, [s[0], s[1], s[2], s[3], s[5]])
+        enrol_all(rosters, self.welding, [s[0], s[1], s[2], s[3], s[5]])
         rosters.enrol(self.blueprints, s[0])
         rosters.enrol(self.blueprints, s[1], allow_waitlist=True)
         rosters.enrol(self.far_class, world.outsider_id)
         self.clock.set(_at(3))
         rosters.enrol(self.welding, s[4])
         self.clock.set(_at(5))
-        rosters.change_status(
-            enrollment_id(self.welding, s[5]), EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Released"
+        rosters.change_status_many(
+            [enrollment_id(self.welding, s[5])], EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Released"
         )
         self.clock.set(NOW)
 
@@ -377,7 +378,7 @@ def test_statements_do_not_grow_with_students(uow: UnitOfWorkFactory, month: Mon
     with uow() as u:
         more = [add_person(u, facility, f"New{i}", f"Student{i}") for i in range(30)]
         u.commit()
-    RosterService(uow, month.clock).enrol_many(month.welding, more)
+    enrol_all(RosterService(uow, month.clock), month.welding, more)
     for kind in ReportKind:
         with count_statements(uow) as seen:
             rows = month.reports.run(kind, facility, *MARCH).rows

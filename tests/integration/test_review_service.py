@@ -24,6 +24,7 @@ from tests.integration.factories import (
     add_person,
     add_program,
     add_series,
+    enrol_all,
 )
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
@@ -56,8 +57,8 @@ def world(tmp_path: Path) -> Iterator[World]:
         student = add_person(u, facility, "Solange", "Eto'o", number="STU-2026-0001")
         u.commit()
     services = build_services(engine, actor, CLOCK)
-    services.rosters.enrol_many(welding_class, [student])
-    services.rosters.enrol_many(other_class, [student])
+    enrol_all(services.rosters, welding_class, [student])
+    enrol_all(services.rosters, other_class, [student])
     with engine.begin() as conn:
         conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
     yield World(services, engine, facility, welding, other, student)

@@ -20,7 +20,14 @@ from app.services.risk import RiskReason, RiskService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import NewSeries
-from tests.integration.factories import NOW, World, add_class, build_world, count_statements
+from tests.integration.factories import (
+    NOW,
+    World,
+    add_class,
+    build_world,
+    count_statements,
+    enrol_all,
+)
 
 P, U, E = (
     AttendanceStatus.PRESENT,
@@ -53,7 +60,7 @@ class Setup:
         attendance = AttendanceService(uow, self.clock)
         s = world.students
         monday, wednesday = world.classes
-        rosters.enrol_many(monday, [s[0], s[1], s[2], s[3], s[5]])
+        enrol_all(rosters, monday, [s[0], s[1], s[2], s[3], s[5]])
         rosters.enrol(wednesday, s[0])
         self.monday_series = schedule.create_series(
             NewSeries(monday, datetime(2026, 2, 2, 9, 0), 60, "FREQ=WEEKLY;BYDAY=MO")
@@ -68,8 +75,8 @@ class Setup:
             )
         ).id
         self.clock.set(datetime(2026, 2, 20, 12, 0, tzinfo=UTC))
-        rosters.change_status(
-            enrollment_id(monday, s[5]), EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Released"
+        rosters.change_status_many(
+            [enrollment_id(monday, s[5])], EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Released"
         )
         self.clock.set(datetime(2026, 2, 25, 12, 0, tzinfo=UTC))
         rosters.enrol(monday, s[4])

@@ -134,11 +134,12 @@ def test_status_change_needs_its_reason_and_records_history(
 ) -> None:
     entry = rosters.enrol(world.classes[0], world.students[0])
     with pytest.raises(ReasonRequired, match="reason is required"):
-        rosters.change_status(entry.enrollment_id, S.INCOMPLETE_DROPPED, "   ")
+        rosters.change_status_many([entry.enrollment_id], S.INCOMPLETE_DROPPED, "   ")
     assert rosters.roster_for(world.classes[0]).enrolled == [entry]
 
     clock.set(NOW + timedelta(days=1))
-    dropped = rosters.change_status(entry.enrollment_id, S.INCOMPLETE_DROPPED, " Moved units ")
+    rosters.change_status_many([entry.enrollment_id], S.INCOMPLETE_DROPPED, " Moved units ")
+    [dropped] = rosters.roster_for(world.classes[0]).others
     assert (dropped.status, dropped.change_reason) == (S.INCOMPLETE_DROPPED, "Moved units")
     assert dropped.ended_at == NOW + timedelta(days=1)
     history = rosters.history_of(entry.enrollment_id)
@@ -152,9 +153,9 @@ def test_status_change_needs_its_reason_and_records_history(
 
 def test_invalid_transition_is_refused(rosters: RosterService, world: World) -> None:
     entry = rosters.enrol(world.classes[0], world.students[0])
-    rosters.change_status(entry.enrollment_id, S.COMPLETED)
+    rosters.change_status_many([entry.enrollment_id], S.COMPLETED)
     with pytest.raises(InvalidTransition, match="from Completed to Incomplete: Withdrawn"):
-        rosters.change_status(entry.enrollment_id, S.INCOMPLETE_WITHDRAWN, "left")
+        rosters.change_status_many([entry.enrollment_id], S.INCOMPLETE_WITHDRAWN, "left")
     assert [h.to_status for h in rosters.history_of(entry.enrollment_id)] == [
         S.ENROLLED,
         S.COMPLETED,
@@ -170,11 +171,9 @@ def test_freed_place_is_offered_not_filled_until_promoted(
     rosters.enrol(cid, b)
     waiting_c = rosters.enrol(cid, c, allow_waitlist=True)
     rosters.enrol(cid, d, allow_waitlist=True)
-    assert rosters.waitlist_promotable(cid) == []
 
-    rosters.change_status(first.enrollment_id, S.CANCELLED, "Released")
+    rosters.change_status_many([first.enrollment_id], S.CANCELLED, "Released")
     assert [e.student_id for e in rosters.roster_for(cid).waitlisted] == [c, d]  # no silent fill
-    assert [e.student_id for e in rosters.waitlist_promotable(cid)] == [c]
 
     assert rosters.promote_waitlist(cid) == [waiting_c.enrollment_id]
     roster = rosters.roster_for(cid)
@@ -188,7 +187,9 @@ def test_freed_place_is_offered_not_filled_until_promoted(
 def test_ended_enrollment_is_reopened_with_a_reason(rosters: RosterService, world: World) -> None:
     cid, sid = world.classes[0], world.students[0]
     entry = rosters.enrol(cid, sid)
-    rosters.change_status(entry.enrollment_id, S.INCOMPLETE_SEGREGATED, "Moved to housing unit")
+    rosters.change_status_many(
+        [entry.enrollment_id], S.INCOMPLETE_SEGREGATED, "Moved to housing unit"
+    )
     with pytest.raises(ReasonRequired, match="re-enroll"):
         rosters.enrol(cid, sid)
     back = rosters.enrol(cid, sid, reason="Back from housing unit")
@@ -225,25 +226,10 @@ def test_transfer_closes_the_old_enrollment_and_opens_one_in_the_target(
     assert [e.student_id for e in rosters.roster_for(welding2).enrolled] == [a]
 
 
-def test_enrol_many_is_all_or_nothing(rosters: RosterService, world: World) -> None:
-    cid = world.classes[0]
-    a, b, c = world.students[:3]
-    with pytest.raises(ValidationError, match=r"^Far, Otto: .*another facility"):
-        rosters.enrol_many(cid, [a, b, world.outsider_id])
-    assert _statuses(rosters.roster_for(cid)) == {}
-
-    outcomes = rosters.enrol_many(cid, [a, b, c, a], allow_waitlist=True)
-    assert [(o.student_id, o.status, o.waitlist_position) for o in outcomes] == [
-        (a, S.ENROLLED, None),
-        (b, S.ENROLLED, None),
-        (c, S.WAITLISTED, 1),
-    ]
-
-
 def test_change_status_many_is_all_or_nothing(rosters: RosterService, world: World) -> None:
     cid = world.classes[0]
     a, b, c = world.students[:3]
-    ids = [o.enrollment_id for o in rosters.enrol_many(cid, [a, b, c], allow_waitlist=True)]
+    ids = [rosters.enrol(cid, sid, allow_waitlist=True).enrollment_id for sid in (a, b, c)]
     with pytest.raises(InvalidTransition, match=r"^Moreno, Cara: .*Waitlisted to Completed"):
         rosters.change_status_many(ids, S.COMPLETED)
     assert _statuses(rosters.roster_for(cid)) == {a: S.ENROLLED, b: S.ENROLLED, c: S.WAITLISTED}
@@ -274,7 +260,8 @@ def test_withdrawal_records_progress_toward_required_hours(
     attendance.mark(series, date(2026, 3, 9), sid, AttendanceStatus.PARTIAL, minutes=30)  # 0.5 h
     attendance.mark(series, date(2026, 3, 16), sid, AttendanceStatus.ABSENT_UNEXCUSED)
 
-    withdrawn = rosters.change_status(entry.enrollment_id, S.INCOMPLETE_WITHDRAWN, "Released")
+    rosters.change_status_many([entry.enrollment_id], S.INCOMPLETE_WITHDRAWN, "Released")
+    [withdrawn] = rosters.roster_for(cid).others
     assert withdrawn.progress_pct_at_withdrawal == 20  # 2 of 10 required hours
 
 

@@ -18,7 +18,15 @@ from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import NewSeries
 from app.services.trends import TrendService, WeekPoint
-from tests.integration.factories import NOW, World, add_class, add_hours, add_program, build_world
+from tests.integration.factories import (
+    NOW,
+    World,
+    add_class,
+    add_hours,
+    add_program,
+    build_world,
+    enrol_all,
+)
 
 P, L, U, E = (
     AttendanceStatus.PRESENT,
@@ -49,7 +57,7 @@ class Setup:
         s = world.students
         welding, welding2 = world.classes
         self.welding = welding
-        rosters.enrol_many(welding, s[:3])
+        enrol_all(rosters, welding, s[:3])
         rosters.enrol(reading, s[0])
         series = schedule.create_series(
             NewSeries(welding, datetime(2026, 2, 2, 9, 0), 60, "FREQ=WEEKLY;BYDAY=MO")
@@ -61,8 +69,8 @@ class Setup:
             NewSeries(welding2, datetime(2026, 3, 2, 9, 0), 90, "FREQ=WEEKLY;BYDAY=MO,WE")
         )
         clock.set(datetime(2026, 2, 1, 12, 0, tzinfo=UTC))
-        rosters.change_status(
-            enrollment_id(reading, s[0]), EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Timetable"
+        rosters.change_status_many(
+            [enrollment_id(reading, s[0])], EnrollmentStatus.INCOMPLETE_WITHDRAWN, "Timetable"
         )
         clock.set(datetime(2026, 3, 3, 12, 0, tzinfo=UTC))
         rosters.enrol(welding, s[3])

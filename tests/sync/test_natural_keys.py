@@ -119,8 +119,8 @@ def test_an_offline_edit_beats_a_delete_made_elsewhere_and_is_flagged(sites: Sit
             .values(deleted_at=CLOCK.now(), row_version=Enrollment.row_version + 1)
         )
     uow.engine.dispose()
-    RosterService(one.uow, CLOCK).change_status(
-        entry.enrollment_id, EnrollmentStatus.COMPLETED, reason="finished the course"
+    RosterService(one.uow, CLOCK).change_status_many(
+        [entry.enrollment_id], EnrollmentStatus.COMPLETED, reason="finished the course"
     )
     one.cycle()
     uow = sites.superuser()

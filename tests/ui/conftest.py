@@ -34,6 +34,7 @@ from tests.integration.factories import (
     add_program,
     add_room,
     add_series,
+    enrol_all,
 )
 
 # Every screen's "now": a Sunday evening in November 2026, whatever day the tests run.
@@ -94,8 +95,8 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
         ]
         u.commit()
     services = build_services(engine, actor, DESK_CLOCK)
-    services.rosters.enrol_many(welding, students)
-    services.rosters.enrol_many(carpentry, students[:10])
+    enrol_all(services.rosters, welding, students)
+    enrol_all(services.rosters, carpentry, students[:10])
     with engine.begin() as conn:
         conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
     with opened_window(qtbot, services) as (win, runner, messages):

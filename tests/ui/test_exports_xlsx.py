@@ -36,7 +36,14 @@ from app.ui.exports import (
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance import AttendanceView
-from tests.integration.factories import add_class, add_facility, add_person, add_program, add_series
+from tests.integration.factories import (
+    add_class,
+    add_facility,
+    add_person,
+    add_program,
+    add_series,
+    enrol_all,
+)
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 MONDAY = date(2026, 11, 16)  # 09:00–10:00 in New York: 14:00–15:00 UTC
@@ -61,7 +68,7 @@ def sheet_view(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[AttendanceView, S
         ]
         u.commit()
     services = build_services(engine, actor, CLOCK)
-    services.rosters.enrol_many(klass, students)
+    enrol_all(services.rosters, klass, students)
     with engine.begin() as conn:
         conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
     young, adams, _moe = students

@@ -23,7 +23,7 @@ from app.services.attendance_dto import paper_order
 from app.ui.models.sheet_table import NAME, PAPER_NO, STATUS
 from app.ui.paper import MARGIN_MM, MIN_ROW_MM, page_size_for, paper_layout
 from app.ui.views.attendance import AttendanceView
-from tests.integration.factories import add_person
+from tests.integration.factories import add_person, enrol_all
 from tests.ui.conftest import DESK_CLOCK, PAST_MONDAY, Desk, open_sheet_of
 
 A = AttendanceStatus
@@ -43,7 +43,7 @@ def class_of_60(desk: Desk) -> Desk:
         ]
         kim = add_person(u, desk.facility_id, "Kim", "Lee", role=Role.INSTRUCTOR)
         u.commit()
-    desk.services.rosters.enrol_many(desk.welding, more)
+    enrol_all(desk.services.rosters, desk.welding, more)
     with desk.engine.begin() as conn:
         conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
         conn.execute(

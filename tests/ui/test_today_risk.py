@@ -24,7 +24,14 @@ from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
-from tests.integration.factories import add_class, add_facility, add_person, add_program, add_series
+from tests.integration.factories import (
+    add_class,
+    add_facility,
+    add_person,
+    add_program,
+    add_series,
+    enrol_all,
+)
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))  # a Sunday evening in New York
 P, U = AttendanceStatus.PRESENT, AttendanceStatus.ABSENT_UNEXCUSED
@@ -52,7 +59,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
         ]
         u.commit()
     services = build_services(engine, actor, CLOCK)
-    services.rosters.enrol_many(klass, students)
+    enrol_all(services.rosters, klass, students)
     with engine.begin() as conn:
         conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
     _ames, berg, cole, diaz, eng = students  # Ames is never marked

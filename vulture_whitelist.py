@@ -135,8 +135,6 @@ _.all_present_box  # app/ui/views/sheet_actions.py
 # Service methods that only tests call, left for now (issue 17, item 6): used by many tests as
 # builders. Each is to be wired to the desk or the CLI, or moved to tests/integration/factories.
 # Do not add to this group.
-_.mark_many  # app/services/attendance.py
-_.class_summary  # app/services/attendance_outcomes.py
 _.create_student  # app/services/people.py
 _.update_student  # app/services/people.py
 _.deactivate_student  # app/services/people.py

@@ -4,7 +4,7 @@ sheet offers (the session to open, absence reasons)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -28,7 +28,6 @@ from app.services.attendance_dto import (
     ClassAttendanceSummary,
     MissingAttendance,
     SheetRow,
-    StudentAttendanceSummary,
     Teaching,
     paper_order,
 )
@@ -50,7 +49,6 @@ __all__ = [
     "ClassAttendanceSummary",
     "MissingAttendance",
     "SheetRow",
-    "StudentAttendanceSummary",
     "Teaching",
     "session_to_open",
 ]
@@ -290,40 +288,11 @@ class AttendanceService(AttendanceOutcomes):
             uow.commit()
             return _row(lines[0], rec)
 
-    def mark_many(
-        self,
-        series_id: uuid.UUID,
-        occurrence_date: date,
-        marks: Mapping[uuid.UUID, AttendanceStatus],
-    ) -> list[SheetRow]:
-        """Mark several students at once: all of them or, on any error, none."""
-        cleaned = {
-            sid: _clean_mark(status, None, None, None, None, None) for sid, status in marks.items()
-        }
-        with self._uow() as uow:
-            session = self._editable_session(uow, series_id, occurrence_date)
-            lines = {ln.user_id: ln for ln in self._lines(uow, session, list(cleaned))}
-            missing = [sid for sid in cleaned if sid not in lines]
-            if missing:
-                raise ValidationError(
-                    f"{len(missing)} of the students are not on the roster of this session; "
-                    "nothing was marked.",
-                    field="student_id",
-                )
-            written = {sid: self._write(uow, session, lines[sid], m) for sid, m in cleaned.items()}
-            uow.commit()
-            return [_row(ln, written[ln.user_id]) for ln in _by_name(lines.values())]
-
-    def mark_all_present(
-        self, series_id: uuid.UUID, occurrence_date: date, *, overwrite: bool = False
-    ) -> int:
-        """Mark present every student without a mark (everyone with ``overwrite``); the count."""
-        return len(self.mark_present_rows(series_id, occurrence_date, overwrite=overwrite))
-
     def mark_present_rows(
         self, series_id: uuid.UUID, occurrence_date: date, *, overwrite: bool = False
     ) -> list[SheetRow]:
-        """``mark_all_present`` returning the rows it marked, as saved (one transaction).
+        """Mark present every student without a mark (everyone with ``overwrite``): the rows it
+        marked, as saved (one transaction).
 
         Only students without a mark when the transaction reads them are marked, so a mark
         made elsewhere since the sheet was shown is kept."""

@@ -106,15 +106,6 @@ class ClassAttendanceSummary(EnrollmentStanding):
 
 
 @dataclass(frozen=True, slots=True)
-class StudentAttendanceSummary(EnrollmentStanding):
-    """One student's line of a class's attendance summary."""
-
-    student_id: uuid.UUID
-    display_name: str
-    student_number: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class MissingAttendance:
     """A past, held session with fewer marks than students on its sheet."""
 

@@ -28,11 +28,8 @@ from app.services.attendance_dto import (
     ClassAttendanceSummary,
     EnrollmentStanding,
     MissingAttendance,
-    StudentAttendanceSummary,
 )
-from app.services.classes_dto import student_name
 from app.services.from_row import from_row
-from app.services.lookup import require
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
 
@@ -178,31 +175,6 @@ class AttendanceOutcomes:
                 program_id=item.program_id,
             )
             for item, outcome, _ in found
-        ]
-
-    def class_summary(self, class_id: uuid.UUID) -> list[StudentAttendanceSummary]:
-        """Attendance of every student ever enrolled in a class (not the waitlist), by name."""
-        now = self._clock.now()
-        with self._uow() as uow:
-            require(
-                uow.get(ClassRepository).get(class_id), "The class does not exist or was deleted."
-            )
-            enrollments = uow.get(EnrollmentRepository)
-            periods = enrollments.periods(class_ids=[class_id])
-            held = {p.enrollment_id for p in periods}  # never on a sheet: not summarised
-            roster = [ln for ln in enrollments.roster_for(class_id) if ln.enrollment.id in held]
-            outcomes = enrollment_outcomes(uow, periods, now)
-        roster.sort(key=lambda ln: (ln.name_last.casefold(), ln.name_first.casefold()))
-        return [
-            _standing(
-                StudentAttendanceSummary,
-                line.enrollment,
-                outcomes[line.enrollment.id][0],
-                student_id=line.enrollment.user_id,
-                display_name=student_name(line.name_first, line.name_last),
-                student_number=line.student_number,
-            )
-            for line in roster
         ]
 
     def missing_attendance(

@@ -5,7 +5,7 @@ services; these tests only need the rows to exist).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -27,8 +27,9 @@ from app.db.models import (
     StudentGuardian,
     User,
 )
-from app.domain.enums import ClassStatus, GuardianRelationship, HoursKind, Role
+from app.domain.enums import AttendanceStatus, ClassStatus, GuardianRelationship, HoursKind, Role
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.services.attendance import AttendanceService
 from app.services.facilities import FacilityDTO
 from app.services.rosters import RosterService
 
@@ -171,6 +172,17 @@ def enrol_all(
 ) -> list[uuid.UUID]:
     """Enrol students one by one, as the desk's roster does; their enrollment ids."""
     return [rosters.enrol(class_id, sid).enrollment_id for sid in student_ids]
+
+
+def mark_each(
+    attendance: AttendanceService,
+    series_id: uuid.UUID,
+    occurrence_date: date,
+    marks: Mapping[uuid.UUID, AttendanceStatus],
+) -> None:
+    """Mark students one by one, as a person does on the sheet."""
+    for student_id, status in marks.items():
+        attendance.mark(series_id, occurrence_date, student_id, status)
 
 
 def add_series(

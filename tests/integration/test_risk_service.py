@@ -27,6 +27,7 @@ from tests.integration.factories import (
     build_world,
     count_statements,
     enrol_all,
+    mark_each,
 )
 
 P, U, E = (
@@ -91,7 +92,7 @@ class Setup:
             if day < date(2026, 2, 20):
                 marks[s[5]] = U
             if marks:
-                attendance.mark_many(self.monday_series, day, marks)
+                mark_each(attendance, self.monday_series, day, marks)
         for day, status in zip(WEDNESDAYS, (P, U, U, E, U, E), strict=True):
             attendance.mark(self.wednesday_series, day, s[0], status)
 

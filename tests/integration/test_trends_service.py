@@ -26,6 +26,7 @@ from tests.integration.factories import (
     add_program,
     build_world,
     enrol_all,
+    mark_each,
 )
 
 P, L, U, E = (
@@ -85,7 +86,7 @@ class Setup:
             MAR_16: {s[0]: P, s[1]: P, s[2]: P, s[3]: P},
         }
         for day, marked in marks.items():
-            attendance.mark_many(series, day, marked)
+            mark_each(attendance, series, day, marked)
         with uow() as u:
             add_hours(u, world.facility_id, s[0], world.program_id, 120, verified=True)
             add_hours(u, world.facility_id, s[0], world.program_id, 60, verified=False)

@@ -33,6 +33,7 @@ from tests.integration.factories import (
     add_program,
     add_series,
     enrol_all,
+    mark_each,
 )
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))  # a Sunday evening in New York
@@ -194,9 +195,12 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     with engine.begin() as conn:
         conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
     present, absent = AttendanceStatus.PRESENT, AttendanceStatus.ABSENT_UNEXCUSED
-    services.attendance.mark_many(series, date(2026, 11, 16), dict.fromkeys(students, present))
-    services.attendance.mark_many(
-        series, date(2026, 11, 9), {s: present if i < 3 else absent for i, s in enumerate(students)}
+    mark_each(services.attendance, series, date(2026, 11, 16), dict.fromkeys(students, present))
+    mark_each(
+        services.attendance,
+        series,
+        date(2026, 11, 9),
+        {s: present if i < 3 else absent for i, s in enumerate(students)},
     )
     messages = MessageBridge(quiet=True)
     runner = TaskRunner(messages.show_error)

@@ -37,6 +37,7 @@ from tests.integration.factories import (
     add_program,
     add_series,
     enrol_all,
+    mark_each,
 )
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))  # a Sunday evening
@@ -66,8 +67,11 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Services]
     enrol_all(services.rosters, klass, students)
     with engine.begin() as conn:
         conn.execute(text("UPDATE program_class_enrollments SET enrolled_at = '2026-01-01'"))
-    services.attendance.mark_many(
-        series, date(2026, 11, 16), {s: AttendanceStatus.PRESENT for s in students[:10]}
+    mark_each(
+        services.attendance,
+        series,
+        date(2026, 11, 16),
+        {s: AttendanceStatus.PRESENT for s in students[:10]},
     )
     messages = MessageBridge(quiet=True)
     runner = TaskRunner(messages.show_error)

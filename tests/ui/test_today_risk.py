@@ -31,6 +31,7 @@ from tests.integration.factories import (
     add_program,
     add_series,
     enrol_all,
+    mark_each,
 )
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))  # a Sunday evening in New York
@@ -65,7 +66,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     _ames, berg, cole, diaz, eng = students  # Ames is never marked
     services.attendance.mark(monday, date(2026, 10, 26), cole, P)
     for day in (date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)):
-        services.attendance.mark_many(monday, day, {berg: P, cole: U, diaz: P, eng: P})
+        mark_each(services.attendance, monday, day, {berg: P, cole: U, diaz: P, eng: P})
     messages = MessageBridge(quiet=True)
     runner = TaskRunner(messages.show_error)
     win = MainWindow(runner, messages)

@@ -53,6 +53,7 @@ DOCUMENT  # app/domain/enums.py
 SET_PASSWORD  # app/domain/enums.py
 RESET_PASSWORD  # app/domain/enums.py
 PROGCLASS_HISTORY  # app/domain/enums.py
+USER_REACTIVATED  # app/domain/enums.py
 
 # Attributes set on objects of other libraries, which read them: the DB-API connection
 # (read_only, isolation_level), openpyxl cells and sheets, gc.callbacks.
@@ -71,7 +72,6 @@ waitlisted_count  # app/repositories/classes.py, app/services/classes_dto.py
 from_status  # app/db/models/programs.py (a column), app/services/rosters_dto.py
 module_order  # app/repositories/student_curriculum.py
 lesson_order  # app/repositories/student_curriculum.py
-deactivated_at  # app/services/people_dto.py
 link_id  # app/services/people_dto.py
 is_default  # app/services/programs_dto.py
 total_credits  # app/services/records_dto.py
@@ -137,9 +137,6 @@ _.all_present_box  # app/ui/views/sheet_actions.py
 # Do not add to this group.
 _.create_student  # app/services/people.py
 _.update_student  # app/services/people.py
-_.deactivate_student  # app/services/people.py
-_.deactivated_at  # app/services/people.py
-_.reactivate_student  # app/services/people.py
 _.set_medical  # app/services/people.py
 _.add_module  # app/services/program_curriculum.py
 _.add_lesson  # app/services/program_curriculum.py

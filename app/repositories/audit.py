@@ -30,10 +30,6 @@ from app.repositories.base import Repository
 class AuditRepository(Repository):
     """The append-only ``audit_log`` and ``user_account_history``."""
 
-    def add_history(self, row: AccountHistory) -> AccountHistory:
-        self._session.add(row)
-        return row
-
     def student_row_ids(self, student_id: uuid.UUID) -> dict[str, list[uuid.UUID]]:
         """Ids of every row about the student, deleted rows included, by table (one query)."""
 

@@ -13,10 +13,9 @@ from app.db.models import (
     StudentProfile,
     User,
 )
-from app.domain.enums import AccountAction, PersonStatus, Role
+from app.domain.enums import PersonStatus, Role
 from app.domain.errors import (
     DuplicateError,
-    InvalidTransition,
     NotAllowed,
     ValidationError,
 )
@@ -242,34 +241,6 @@ class PeopleService(GuardianLinks):
                     profile.address = clean_address(address)
             uow.commit()
             return student_detail(user, profile)
-
-    def deactivate_student(self, student_id: uuid.UUID, reason: str) -> StudentSummary:
-        """Mark the student inactive (kept, hidden from lists) with a reason in account history."""
-        why = clean_text(reason, field="reason", max_length=TEXT_MAX, required=True)
-        with self._uow() as uow:
-            user = self._student(uow.get(PeopleRepository), student_id)
-            if user.status is PersonStatus.INACTIVE:
-                raise InvalidTransition("This student is already inactive.")
-            now = self._clock.now()
-            user.status = PersonStatus.INACTIVE
-            user.deactivated_at = now
-            self._history(uow, user, AccountAction.USER_DEACTIVATED, {"reason": why})
-            uow.commit()
-            return student_summary(user)
-
-    def reactivate_student(
-        self, student_id: uuid.UUID, reason: str | None = None
-    ) -> StudentSummary:
-        why = clean_text(reason, field="reason", max_length=TEXT_MAX)
-        with self._uow() as uow:
-            user = self._student(uow.get(PeopleRepository), student_id)
-            if user.status is PersonStatus.ACTIVE:
-                raise InvalidTransition("This student is already active.")
-            user.status = PersonStatus.ACTIVE
-            user.deactivated_at = None
-            self._history(uow, user, AccountAction.USER_REACTIVATED, {"reason": why})
-            uow.commit()
-            return student_summary(user)
 
     def get_student(self, student_id: uuid.UUID) -> StudentDetail:
         with self._uow() as uow:

@@ -4,13 +4,10 @@ facility, a student or a staff member, and the account history they write."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
-from app.db.models import AccountHistory, Facility, User
-from app.domain.enums import AccountAction
+from app.db.models import Facility, User
 from app.domain.validation import clean_name, clean_optional, clean_text
 from app.infra.clock import Clock, SystemClock
-from app.repositories.audit import AuditRepository
 from app.repositories.facilities import FacilityRepository
 from app.repositories.people import PeopleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
@@ -47,25 +44,11 @@ def clean_address(value: str | None) -> str | None:
 
 
 class PeopleBase:
-    """The unit of work, clock, look-ups and account history of the people services."""
+    """The unit of work, clock, and look-ups of the people services."""
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
         self._uow = uow
         self._clock = clock or SystemClock()
-
-    def _history(
-        self, uow: UnitOfWork, user: User, action: AccountAction, details: dict[str, Any]
-    ) -> None:
-        uow.get(AuditRepository).add_history(
-            AccountHistory(
-                user_id=user.id,
-                admin_username=uow.actor.username,
-                action=action,
-                facility_id=user.facility_id,
-                details=details,
-                created_at=self._clock.now(),
-            )
-        )
 
     @staticmethod
     def _facility(uow: UnitOfWork, facility_id: uuid.UUID) -> Facility:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from app.db.models import (
     Guardian,
@@ -64,7 +64,6 @@ class StudentDetail:
     date_of_birth: date | None
     enrollment_date: date | None
     address: str | None
-    deactivated_at: datetime | None
     row_version: int
 
 

@@ -150,8 +150,3 @@ _.offer_program  # app/services/programs.py
 _.withdraw_offer  # app/services/programs.py
 _.get_policy  # app/services/programs.py
 _.set_policy  # app/services/programs.py
-_.get_series  # app/services/schedule.py
-_.series_of_class  # app/services/schedule.py
-_.form_for  # app/services/series_edit.py
-_.update_series  # app/services/series_edits.py
-_.delete_series  # app/services/series_edits.py

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.db.models import (
@@ -377,11 +377,3 @@ class ScheduleRepository(RowRepository[SessionSeries]):
             AttendanceRecord.event_id == series_id, on, AttendanceRecord.deleted_at.is_(None)
         )
         return int(self._session.scalar(stmt) or 0)
-
-    def has_attendance(self, series_id: uuid.UUID) -> bool:
-        stmt = select(
-            exists().where(
-                AttendanceRecord.event_id == series_id, AttendanceRecord.deleted_at.is_(None)
-            )
-        )
-        return bool(self._session.scalar(stmt))

@@ -22,12 +22,6 @@ class Keep(Enum):
 # Update methods default to KEEP ("leave as it is"); None clears an optional field. The one
 # "not given" marker of every partial update.
 KEEP: Final = Keep.KEEP
-_T = TypeVar("_T")
-
-
-def pick(value: _T | Keep, current: _T) -> _T:
-    """The new value of a partial-update field, or ``current`` when it was left out."""
-    return current if value is KEEP else value
 
 
 class _Named(Protocol):

@@ -21,8 +21,6 @@ from app.services.occurrences import (
     MAX_WINDOW_DAYS,
     expand_lines,
     occurrence_in,
-    series_view,
-    series_view_of,
 )
 from app.services.schedule_dto import (
     Clash,
@@ -33,7 +31,6 @@ from app.services.schedule_dto import (
     ProposedSlot,
     ScheduleChange,
     Scope,
-    SeriesChanges,
     SeriesView,
 )
 
@@ -47,7 +44,6 @@ __all__ = [
     "ScheduleChange",
     "ScheduleService",
     "Scope",
-    "SeriesChanges",
     "SeriesView",
 ]
 
@@ -58,15 +54,6 @@ class ScheduleService(OccurrenceEdits):
     Attendance is keyed by (series, original date) and is never deleted or moved here (see
     ``SeriesEdits``): an edit sets for review the marks it leaves without their session.
     """
-
-    def get_series(self, series_id: uuid.UUID) -> SeriesView:
-        with self._uow() as uow:
-            return series_view_of(uow.get(ScheduleRepository), series_id)
-
-    def series_of_class(self, class_id: uuid.UUID) -> list[SeriesView]:
-        with self._uow() as uow:
-            lines = uow.get(ScheduleRepository).lines_of_classes([class_id])
-            return sorted((series_view(line) for line in lines), key=lambda s: s.dtstart_local)
 
     def occurrences(
         self,

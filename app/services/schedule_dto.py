@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import Literal, TypeAlias
 
 from app.domain.errors import ScheduleClash
-from app.services.inputs import KEEP, Keep
 
 Scope: TypeAlias = Literal["one", "all_future"]
 ClashKind: TypeAlias = Literal["room", "instructor"]
@@ -28,19 +27,6 @@ class NewSeries:
     exdates: tuple[date, ...] = ()
     room_id: uuid.UUID | None = None
     instructor_id: uuid.UUID | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SeriesChanges:
-    """Changes to a whole series (past sessions included); ``None`` clears room or instructor."""
-
-    dtstart_local: datetime | Keep = KEEP
-    duration_minutes: int | Keep = KEEP
-    rrule: str | Keep | None = KEEP
-    until_local: date | Keep | None = KEEP
-    exdates: tuple[date, ...] | Keep = KEEP
-    room_id: uuid.UUID | Keep | None = KEEP
-    instructor_id: uuid.UUID | Keep | None = KEEP
 
 
 @dataclass(frozen=True, slots=True)

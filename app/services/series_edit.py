@@ -292,13 +292,6 @@ class SeriesEditService(ScheduleService):
         named = sorted(((name or "?", i) for i, name in people.items()), key=lambda p: p[0])
         return SeriesChoices(classes, rooms, tuple(Choice(i, n) for n, i in named), form)
 
-    def form_for(self, series_id: uuid.UUID, day: date) -> SeriesForm:
-        """The form of a series, to change it from ``day`` on."""
-        with self._uow() as uow:
-            series = series_view_of(uow.get(ScheduleRepository), series_id)
-            klass = class_or_missing(uow.get(ClassRepository), series.class_id)
-            return form_of(series, klass.end_date, day)
-
     def create_from_form(
         self, form: SeriesForm, *, allow_clash: bool = False, allow_unavailable: bool = False
     ) -> SeriesSaved:

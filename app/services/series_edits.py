@@ -29,18 +29,16 @@ from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.clashes import refuse_clashes, slots_from_today
 from app.services.classes import check_instructor, check_room
-from app.services.inputs import KEEP, pick
 from app.services.lookup import require
 from app.services.occurrences import (
     class_or_missing,
     format_exdates,
     override_of,
-    series_or_missing,
     series_view_of,
     spec_of,
     stored_spec,
 )
-from app.services.schedule_dto import NewSeries, SeriesChanges, SeriesView
+from app.services.schedule_dto import NewSeries, SeriesView
 
 __all__ = ["SeriesEdits", "check_within_class", "review_marks", "schedule_of", "write_spec"]
 
@@ -177,50 +175,6 @@ class SeriesEdits:
             )
             uow.commit()
             return series_view_of(sched, series_id)
-
-    def update_series(
-        self, series_id: uuid.UUID, changes: SeriesChanges, *, allow_clash: bool = False
-    ) -> SeriesView:
-        """Change a whole series, past sessions included. Marks of sessions that no longer exist
-        are kept and flagged ``needs_review``.
-        """
-        with self._uow() as uow:
-            classes = uow.get(ClassRepository)
-            sched = uow.get(ScheduleRepository)
-            row, line = series_or_missing(sched, series_id)
-            before = schedule_of(uow, [series_id])
-            klass = class_or_missing(classes, row.class_id)
-            spec = spec_of(line)
-            if changes.room_id is not KEEP and changes.room_id is not None:
-                check_room(classes, changes.room_id, row.facility_id)
-            if changes.instructor_id is not KEEP and changes.instructor_id is not None:
-                check_instructor(classes, changes.instructor_id, row.facility_id)
-            new = replace(
-                spec,
-                dtstart_local=pick(changes.dtstart_local, spec.dtstart_local),
-                duration_minutes=pick(changes.duration_minutes, spec.duration_minutes),
-                rrule=normal_rule(pick(changes.rrule, spec.rrule)),
-                until_local=pick(changes.until_local, spec.until_local),
-                exdates=tuple(sorted(set(pick(changes.exdates, spec.exdates)))),
-                room_id=pick(changes.room_id, spec.room_id),
-                instructor_id=pick(changes.instructor_id, spec.instructor_id),
-            )
-            self._check_and_write(sched, row, klass, new, allow_clash)
-            review_marks(uow, before)
-            uow.commit()
-            return series_view_of(sched, series_id)
-
-    def delete_series(self, series_id: uuid.UUID) -> None:
-        """Remove a series made by mistake; refused once attendance was taken (end it instead)."""
-        with self._uow() as uow:
-            sched = uow.get(ScheduleRepository)
-            row, _ = series_or_missing(sched, series_id)
-            if sched.has_attendance(series_id):
-                raise NotAllowed(
-                    "Attendance was taken for these sessions; cancel all future sessions instead."
-                )
-            row.deleted_at = self._clock.now()
-            uow.commit()
 
     def _check_and_write(
         self,

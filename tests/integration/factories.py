@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -28,10 +28,14 @@ from app.db.models import (
     User,
 )
 from app.domain.enums import AttendanceStatus, ClassStatus, GuardianRelationship, HoursKind, Role
+from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance import AttendanceService
 from app.services.facilities import FacilityDTO
+from app.services.occurrences import series_or_missing, series_view, series_view_of, spec_of
 from app.services.rosters import RosterService
+from app.services.schedule_dto import SeriesView
+from app.services.series_edits import review_marks, schedule_of, write_spec
 
 # A Monday afternoon in New York (EDT since 2026-03-08): sessions on Mondays at 09:00 are past.
 NOW = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
@@ -209,6 +213,32 @@ def add_series(
     )
     u.session.add(row)
     return row.id
+
+
+def series_of(uow: UnitOfWorkFactory, series_id: uuid.UUID) -> SeriesView:
+    """A series as the calendar reads it."""
+    with uow() as u:
+        return series_view_of(u.get(ScheduleRepository), series_id)
+
+
+def series_of_class(uow: UnitOfWorkFactory, class_id: uuid.UUID) -> list[SeriesView]:
+    """The series of a class, by first session."""
+    with uow() as u:
+        lines = u.get(ScheduleRepository).lines_of_classes([class_id])
+        return sorted((series_view(line) for line in lines), key=lambda s: s.dtstart_local)
+
+
+def change_whole_series(uow: UnitOfWorkFactory, series_id: uuid.UUID, **spec: Any) -> None:
+    """Change a series in place, past sessions included, as the server may (the desk changes a
+    series only from a date on, and never moves a marked session); the marks it leaves without
+    their session are set for review, as every schedule change does. ``spec`` holds fields of
+    ``SeriesSpec``."""
+    with uow() as u:
+        before = schedule_of(u, [series_id])
+        row, line = series_or_missing(u.get(ScheduleRepository), series_id)
+        write_spec(row, replace(spec_of(line), **spec))
+        review_marks(u, before)
+        u.commit()
 
 
 def add_hours(

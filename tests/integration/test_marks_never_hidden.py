@@ -17,9 +17,8 @@ from app.services.attendance import AttendanceService
 from app.services.records import RecordsService
 from app.services.review import ReviewService
 from app.services.rosters import RosterService
-from app.services.schedule_dto import SeriesChanges
 from app.services.series_edit import SeriesEditService, SeriesForm
-from tests.integration.factories import NOW, World, schedule_world
+from tests.integration.factories import NOW, World, change_whole_series, schedule_world
 
 MONDAY = date(2026, 3, 2)  # NOW is Monday 16 March 2026, 13:00 in New York
 DAYS = (date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16))
@@ -94,7 +93,7 @@ def test_a_mark_kept_in_review_is_not_set_again_by_a_later_change_elsewhere(
     review.keep(item.mark_id)
     # Another session of the series changes: the mark a person kept stays kept…
     edit.cancel_occurrence(series, date(2026, 3, 2), "Boiler broken")
-    edit.update_series(series, SeriesChanges(duration_minutes=60))
+    change_whole_series(uow, series, duration_minutes=60)
     assert set(_flagged(uow, world)) == {date(2026, 3, 2)}
     # … and moving its session again is a new change to it: back to review.
     edit.reschedule_occurrence(series, date(2026, 3, 9), datetime(2026, 3, 12, 9, 0))

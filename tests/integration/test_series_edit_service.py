@@ -3,6 +3,7 @@ a series changed from a date on without touching a session already marked."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -47,6 +48,15 @@ def _form(world: World, **kw: Any) -> SeriesForm:
     return SeriesForm(**values)
 
 
+def _form_of(
+    series_edit: SeriesEditService, world: World, series_id: uuid.UUID, day: date
+) -> SeriesForm:
+    """The form the series dialog shows to change a series from ``day`` on."""
+    form = series_edit.choices(world.facility_id, series_id, day).form
+    assert form is not None
+    return form
+
+
 def test_the_form_becomes_a_rule_or_says_what_is_wrong(world: World) -> None:
     assert check_form(_form(world, weekdays=(2, 0))) == ("FREQ=WEEKLY;BYDAY=MO,WE", None)
     assert check_form(_form(world, repeat="daily", interval=3, end="count", count=8)) == (
@@ -82,7 +92,7 @@ def test_a_weekly_series_is_created_from_the_form(
         (11, time(9, 0)),
         (16, time(9, 0)),
     ]
-    again = series_edit.form_for(saved.series_id, date(2026, 3, 9))
+    again = _form_of(series_edit, world, saved.series_id, date(2026, 3, 9))
     assert again == _form(
         world,
         first_date=date(2026, 3, 9),
@@ -180,7 +190,7 @@ def test_rules_the_form_has_no_words_for_are_kept(
     monthly = series_edit.create_series(
         NewSeries(world.classes[0], datetime(2026, 3, 2, 9, 0), 60, "FREQ=MONTHLY;BYMONTHDAY=2")
     )
-    form = series_edit.form_for(monthly.id, date(2026, 4, 1))
+    form = _form_of(series_edit, world, monthly.id, date(2026, 4, 1))
     assert (form.repeat, form.rule, form.end) == ("rule", "FREQ=MONTHLY;BYMONTHDAY=2", "class")
     series_edit.edit_from(monthly.id, replace(form, start_time=time(11, 0)))
     sessions = series_edit.occurrences(world.facility_id, MONDAY, date(2026, 5, 31))
@@ -189,7 +199,9 @@ def test_rules_the_form_has_no_words_for_are_kept(
         (date(2026, 4, 2), 11),
         (date(2026, 5, 2), 11),
     ]
-    fortnightly = series_edit.form_for(
+    fortnightly = _form_of(
+        series_edit,
+        world,
         series_edit.create_series(
             NewSeries(world.classes[1], datetime(2026, 3, 3, 14, 0), 60, "FREQ=WEEKLY;INTERVAL=2")
         ).id,
@@ -210,5 +222,7 @@ def test_choices_offer_the_classes_rooms_and_teachers_of_the_facility(
     assert [r.name for r in offered.rooms] == ["Lab B", "Room 101"]
     # Neither instructor has a staff scope here: they teach its classes, so they are offered.
     assert [p.name for p in offered.instructors] == ["Iris Stone", "Omar Reed"]
-    assert offered.form == series_edit.form_for(saved.series_id, date(2026, 3, 20))
+    assert offered.form == _form(
+        world, first_date=date(2026, 3, 20), until_local=date(2026, 12, 18)
+    )
     assert series_edit.choices(world.other_facility_id).classes == ()

@@ -24,9 +24,8 @@ from app.services.attendance import AttendanceService
 from app.services.records import RecordsService
 from app.services.review import ReviewService
 from app.services.rosters import RosterService
-from app.services.schedule_dto import SeriesChanges
 from app.services.series_edit import SeriesEditService, SeriesForm
-from tests.integration.factories import add_class, add_program, add_series
+from tests.integration.factories import add_class, add_program, add_series, change_whole_series
 from tests.sync.conftest import Sites, Station
 
 pytestmark = pytest.mark.postgres
@@ -106,7 +105,7 @@ def _change_schedule(station: Station, plan: Plan) -> None:
             weekdays=(0,),
         ),
     )
-    edit.update_series(plan.t, SeriesChanges(until_local=date(2026, 3, 13)))
+    change_whole_series(station.uow, plan.t, until_local=date(2026, 3, 13))
     edit.cancel_occurrence(plan.u, date(2026, 3, 2), "Class closed", scope="all_future")
 
 

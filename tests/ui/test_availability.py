@@ -32,6 +32,7 @@ from app.ui.views.calendar import CalendarView
 from tests.integration.factories import (
     add_class,
     add_person,
+    series_of_class,
 )
 from tests.ui.conftest import opened_window
 from tests.ui.test_calendar_instructors import instructor_world
@@ -55,6 +56,10 @@ class Desk:
     pottery: uuid.UUID  # a class of Dana Cruz's, no sessions yet
     dana: uuid.UUID
     kim: uuid.UUID
+
+
+def _reader(desk: Desk) -> UnitOfWorkFactory:
+    return UnitOfWorkFactory(desk.engine, Actor("availability_test", device_id="ws-1"))
 
 
 @pytest.fixture
@@ -343,14 +348,14 @@ def test_a_series_outside_the_instructors_hours_is_warned_and_saved_only_when_al
     assert shown.startswith("Not saved: the instructor is not available for these sessions.")
     assert "• Dana Cruz is not available Mon 30 Nov 2026 09:00–10:00" in shown
     assert dialog.isVisible() and dialog.allow_unavailable.hasFocus()
-    assert desk.services.schedule.series_of_class(desk.pottery) == []
+    assert series_of_class(_reader(desk), desk.pottery) == []
 
     _press(qtbot, Qt.Key.Key_B)  # Allow sessions outside the instructor's availability
     qtbot.waitUntil(dialog.allow_unavailable.isChecked, timeout=5_000)
     with qtbot.waitSignal(view.sig_changed, timeout=5_000):
         _press(qtbot, Qt.Key.Key_Return, NONE)
     assert not dialog.isVisible()
-    made = desk.services.schedule.series_of_class(desk.pottery)
+    made = series_of_class(_reader(desk), desk.pottery)
     assert [(s.instructor_name, s.dtstart_local) for s in made] == [
         ("Dana Cruz", datetime(2026, 11, 23, 9, 0))
     ]

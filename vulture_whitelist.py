@@ -36,6 +36,7 @@ deactivated_at  # app/db/models/org.py
 total_credits  # app/db/models/records.py
 author_id  # app/db/models/records.py
 admin_username  # app/db/models/records.py
+content_type  # app/db/models/programs.py
 _.updated_by  # app/repositories/uow.py
 
 # Enum members: stored and synced by value (rows from the server or an import carry them).
@@ -138,15 +139,3 @@ _.all_present_box  # app/ui/views/sheet_actions.py
 _.create_student  # app/services/people.py
 _.update_student  # app/services/people.py
 _.set_medical  # app/services/people.py
-_.add_module  # app/services/program_curriculum.py
-_.add_lesson  # app/services/program_curriculum.py
-_.move_module  # app/services/program_curriculum.py
-_.move_lesson  # app/services/program_curriculum.py
-_.create_program  # app/services/programs.py
-_.get_program  # app/services/programs.py
-_.update_program  # app/services/programs.py
-_.archive_program  # app/services/programs.py
-_.offer_program  # app/services/programs.py
-_.withdraw_offer  # app/services/programs.py
-_.get_policy  # app/services/programs.py
-_.set_policy  # app/services/programs.py

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.db.models import Lesson, LessonProgress, Module
 from app.repositories.base import Repository
-
-_Part = TypeVar("_Part", Module, Lesson)
 
 
 class CurriculumRepository(Repository):
@@ -41,19 +38,6 @@ class CurriculumRepository(Repository):
             Lesson.module_id.in_(ids),
             order_by=(Lesson.module_id, Lesson.sequence_order, Lesson.id),
         )
-
-    def append(self, row: _Part) -> _Part:
-        """Add a module after the live modules of its program, or a lesson after the live
-        lessons of its module (its ``sequence_order`` set to come last)."""
-        model: type[Module | Lesson]
-        if isinstance(row, Module):
-            model, siblings = Module, Module.program_id == row.program_id
-        else:
-            model, siblings = Lesson, Lesson.module_id == row.module_id
-        stmt = select(func.max(model.sequence_order)).where(siblings, model.deleted_at.is_(None))
-        row.sequence_order = int(self._session.scalar(stmt) or 0) + 1
-        self._session.add(row)
-        return row
 
     def get_progress(self, progress_id: uuid.UUID) -> LessonProgress | None:
         """Deleted rows included: the id is deterministic, so a new mark must revive the row."""

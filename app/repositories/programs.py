@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.db.models import AttendancePolicyRow, FacilityProgram, Program, ProgramTypeLink
 from app.domain.enums import ProgramType
@@ -20,13 +20,6 @@ class ProgramRepository(Repository):
 
     def get(self, program_id: uuid.UUID) -> Program | None:
         return self._live(Program, program_id)
-
-    def name_taken(self, name: str, *, other_than: uuid.UUID | None = None) -> bool:
-        """Deleted programs count: the unique constraint still holds their names."""
-        stmt = select(func.count()).select_from(Program).where(Program.name == name)
-        if other_than is not None:
-            stmt = stmt.where(Program.id != other_than)
-        return bool(self._session.scalar(stmt))
 
     def list_programs(
         self, facility_id: uuid.UUID | None, *, include_archived: bool
@@ -58,21 +51,3 @@ class ProgramRepository(Repository):
             if link.deleted_at is None:
                 found.setdefault(link.program_id, set()).add(link.program_type)
         return {pid: frozenset(types) for pid, types in found.items()}
-
-    def find_offer(
-        self, facility_id: uuid.UUID, program_id: uuid.UUID, *, include_deleted: bool = False
-    ) -> FacilityProgram | None:
-        stmt = select(FacilityProgram).where(
-            FacilityProgram.facility_id == facility_id, FacilityProgram.program_id == program_id
-        )
-        if not include_deleted:
-            stmt = stmt.where(FacilityProgram.deleted_at.is_(None))
-        return self._session.scalars(stmt).first()
-
-    def policy_of(
-        self, program_id: uuid.UUID, *, include_deleted: bool = False
-    ) -> AttendancePolicyRow | None:
-        stmt = select(AttendancePolicyRow).where(AttendancePolicyRow.program_id == program_id)
-        if not include_deleted:
-            stmt = stmt.where(AttendancePolicyRow.deleted_at.is_(None))
-        return self._session.scalars(stmt).first()

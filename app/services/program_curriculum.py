@@ -6,13 +6,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
 
 from app.db.models import Lesson, LessonProgress, Module, Program, User
-from app.domain.enums import LessonContentType, ProgressStatus
+from app.domain.enums import ProgressStatus
 from app.domain.errors import ValidationError
 from app.domain.ids import lesson_progress_id
-from app.domain.validation import clean_name, clean_text
 from app.infra.clock import Clock, SystemClock
 from app.repositories.curriculum import CurriculumRepository
 from app.repositories.people import PeopleRepository
@@ -27,22 +25,7 @@ __all__ = ["DESCRIPTION_MAX", "NAME_MAX", "ProgramCurriculum"]
 
 NAME_MAX = 100
 DESCRIPTION_MAX = 10_000
-MAX_LESSON_MINUTES = 24 * 60
 MAX_STARS = 3
-
-
-class _Ordered(Protocol):
-    sequence_order: int
-
-
-def _move(rows: Sequence[_Ordered], moving: _Ordered, new_position: int, what: str) -> None:
-    """Put ``moving`` at 1-based ``new_position`` and renumber densely (only rows that change)."""
-    check_whole(new_position, field="position", low=1, high=len(rows), label=f"The {what} position")
-    order = [r for r in rows if r is not moving]
-    order.insert(new_position - 1, moving)
-    for index, row in enumerate(order, start=1):
-        if row.sequence_order != index:
-            row.sequence_order = index
 
 
 def _lesson_dto(row: Lesson) -> LessonDTO:
@@ -64,66 +47,6 @@ class ProgramCurriculum:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
         self._uow = uow
         self._clock = clock or SystemClock()
-
-    def add_module(
-        self, program_id: uuid.UUID, name: str, description: str | None = None
-    ) -> ModuleDTO:
-        """Append a module at the end of the program's curriculum."""
-        name = clean_name(name, field="name", max_length=NAME_MAX, label="The module name")
-        desc = clean_text(description, field="description", max_length=DESCRIPTION_MAX)
-        with self._uow() as uow:
-            program = self._program(uow.get(ProgramRepository), program_id)
-            row = uow.get(CurriculumRepository).append(
-                Module(program_id=program.id, name=name, description=desc)
-            )
-            uow.commit()
-            return _module_dto(row)
-
-    def add_lesson(
-        self,
-        module_id: uuid.UUID,
-        title: str,
-        content_type: LessonContentType = LessonContentType.IN_PERSON,
-        duration_minutes: int | None = None,
-    ) -> LessonDTO:
-        """Append a lesson at the end of the module."""
-        title = clean_name(title, field="title", max_length=NAME_MAX, label="The lesson title")
-        kind = as_enum(LessonContentType, content_type, field="content_type")
-        minutes = check_whole(
-            duration_minutes, field="duration_minutes", low=1, high=MAX_LESSON_MINUTES
-        )
-        with self._uow() as uow:
-            curriculum = uow.get(CurriculumRepository)
-            module = self._module(curriculum, module_id)
-            row = curriculum.append(
-                Lesson(
-                    module_id=module.id, title=title, content_type=kind, duration_minutes=minutes
-                )
-            )
-            uow.commit()
-            return _lesson_dto(row)
-
-    def move_module(self, module_id: uuid.UUID, new_position: int) -> list[ModuleDTO]:
-        """Move a module to a 1-based position; returns the program's curriculum."""
-        with self._uow() as uow:
-            curriculum = uow.get(CurriculumRepository)
-            module = self._module(curriculum, module_id)
-            _move(curriculum.modules_of(module.program_id), module, new_position, "module")
-            uow.commit()
-            return self._curriculum(curriculum, module.program_id)
-
-    def move_lesson(self, lesson_id: uuid.UUID, new_position: int) -> ModuleDTO:
-        """Move a lesson to a 1-based position in its module; returns the module."""
-        with self._uow() as uow:
-            curriculum = uow.get(CurriculumRepository)
-            lesson = require(
-                curriculum.get_lesson(lesson_id), "That lesson does not exist or was removed."
-            )
-            lessons = curriculum.lessons_of([lesson.module_id])
-            _move(lessons, lesson, new_position, "lesson")
-            uow.commit()
-            module = self._module(curriculum, lesson.module_id)
-            return _module_dto(module, sorted(lessons, key=lambda r: r.sequence_order))
 
     def curriculum_of(self, program_id: uuid.UUID) -> list[ModuleDTO]:
         """The program's modules in order, each with its lessons in order."""

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from app.domain.attendance import AttendancePolicy
-from app.domain.enums import FundingType, LessonContentType, ProgramType, ProgressStatus
+from app.domain.enums import FundingType, ProgramType, ProgressStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,20 +24,10 @@ class ProgramDTO:
 
 
 @dataclass(frozen=True, slots=True)
-class ProgramPolicyDTO:
-    """A program's attendance policy; ``is_default`` when the program has none of its own."""
-
-    program_id: uuid.UUID
-    policy: AttendancePolicy
-    is_default: bool
-
-
-@dataclass(frozen=True, slots=True)
 class LessonDTO:
     id: uuid.UUID
     module_id: uuid.UUID
     title: str
-    content_type: LessonContentType
     duration_minutes: int | None
     position: int  # 1-based within the module
 

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, func, select
 
 from app.db.models import (
     AttendancePolicyRow,
@@ -20,6 +20,8 @@ from app.db.models import (
     Facility,
     Guardian,
     HoursLog,
+    Lesson,
+    Module,
     Program,
     ProgramClass,
     Room,
@@ -78,6 +80,32 @@ def add_program(
                 minimum_rate_pct=minimum_rate_pct,
             )
         )
+    return row.id
+
+
+def new_module(uow: UnitOfWorkFactory, program_id: uuid.UUID, name: str) -> uuid.UUID:
+    """A module at the end of a program's curriculum, as the server or an import adds one."""
+    with uow() as u:
+        last = u.session.scalar(
+            select(func.max(Module.sequence_order)).where(Module.program_id == program_id)
+        )
+        row = Module(id=uuid.uuid4(), program_id=program_id, name=name)
+        row.sequence_order = int(last or 0) + 1
+        u.session.add(row)
+        u.commit()
+    return row.id
+
+
+def new_lesson(uow: UnitOfWorkFactory, module_id: uuid.UUID, title: str) -> uuid.UUID:
+    """A lesson at the end of a module."""
+    with uow() as u:
+        last = u.session.scalar(
+            select(func.max(Lesson.sequence_order)).where(Lesson.module_id == module_id)
+        )
+        row = Lesson(id=uuid.uuid4(), module_id=module_id, title=title)
+        row.sequence_order = int(last or 0) + 1
+        u.session.add(row)
+        u.commit()
     return row.id
 
 

@@ -16,14 +16,20 @@ import pytest
 from sqlalchemy import event
 
 from app.db.models import Enrollment, Lesson
-from app.domain.enums import EnrollmentStatus, ProgramType, ProgressStatus
+from app.domain.enums import EnrollmentStatus, ProgressStatus
 from app.domain.errors import NotFound
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.people import NewStudent, PeopleService
 from app.services.programs import ProgramService
 from app.services.records import RecordsService
-from tests.integration.factories import add_class, new_facility
+from tests.integration.factories import (
+    add_class,
+    add_program,
+    new_facility,
+    new_lesson,
+    new_module,
+)
 
 # 01:30 UTC on 2 June is still 1 June in Los Angeles.
 NOW = datetime(2025, 6, 2, 1, 30, tzinfo=UTC)
@@ -78,13 +84,10 @@ def world(uow: UnitOfWorkFactory, clock: FixedClock) -> World:
     ann = people.create_student(NewStudent(facility, "Ann", "Smith")).id
     bob = people.create_student(NewStudent(facility, "Bob", "Jones")).id
     programs = ProgramService(uow, clock)
-    ids = {
-        name: programs.create_program(name, types={ProgramType.EDUCATIONAL}).id
-        for name in ("Welding", "Cooking", "Reading")
-    }
-    ids["Orientation"] = programs.create_program(
-        "Orientation", types={ProgramType.EDUCATIONAL}
-    ).id  # no curriculum at all
+    with uow() as u:
+        ids = {name: add_program(u, name) for name in ("Welding", "Cooking", "Reading")}
+        ids["Orientation"] = add_program(u, "Orientation")  # no curriculum at all
+        u.commit()
     lessons: dict[str, uuid.UUID] = {}
     curricula = {
         "Welding": {"Safety": ["PPE", "Fire watch"], "MIG": ["Setup", "Beads", "Joints"]},
@@ -94,16 +97,16 @@ def world(uow: UnitOfWorkFactory, clock: FixedClock) -> World:
     mig = uuid.uuid4()
     for program, modules in curricula.items():
         for module_name, titles in modules.items():
-            module = programs.add_module(ids[program], module_name)
-            mig = module.id if module_name == "MIG" else mig
+            module = new_module(uow, ids[program], module_name)
+            mig = module if module_name == "MIG" else mig
             for title in titles:
-                lessons[title] = programs.add_lesson(module.id, title).id
+                lessons[title] = new_lesson(uow, module, title)
         if program == "Welding":
-            tig = programs.add_module(ids[program], "TIG")
-            lessons["Intro"] = programs.add_lesson(tig.id, "Intro").id
+            tig = new_module(uow, ids[program], "TIG")
+            lessons["Intro"] = new_lesson(uow, tig, "Intro")
             # A removed lesson counts for nothing, even with progress on it.
-            lessons["Old"] = programs.add_lesson(mig, "Old joints").id
-    programs.add_module(ids["Welding"], "Capstone")  # no lessons yet: not counted
+            lessons["Old"] = new_lesson(uow, mig, "Old joints")
+    new_module(uow, ids["Welding"], "Capstone")  # no lessons yet: not counted
     for name, enrolment in (
         ("Welding", EnrollmentStatus.ENROLLED),
         ("Cooking", EnrollmentStatus.COMPLETED),
@@ -218,8 +221,8 @@ def test_queries_do_not_grow_with_the_curriculum(
         records.curriculum_of(world.ann)
     programs = ProgramService(uow, clock)
     for n in range(12):
-        lesson = programs.add_lesson(world.welding_mig, f"Drill {n}")
-        programs.set_progress(world.ann, lesson.id, DONE if n % 2 else DOING)
+        lesson = new_lesson(uow, world.welding_mig, f"Drill {n}")
+        programs.set_progress(world.ann, lesson, DONE if n % 2 else DOING)
     with statements(uow) as after:
         welding = records.curriculum_of(world.ann)[2]
     assert welding.lessons_total == 18 and welding.lessons_completed == 3 + 6

@@ -26,7 +26,14 @@ from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
-from tests.integration.factories import add_case_note, add_class, add_facility, add_program
+from tests.integration.factories import (
+    add_case_note,
+    add_class,
+    add_facility,
+    add_program,
+    new_lesson,
+    new_module,
+)
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 
@@ -46,10 +53,11 @@ def cache(tmp_path: Path) -> Iterator[object]:
         NewStudent(facility, "Ada", "Lovelace", student_number="STU-2026-0001")
     )
     services.rosters.enrol(klass, ada.id)
-    safety = services.programs.add_module(program, "Safety")
-    joints = services.programs.add_module(program, "Joints")
-    lessons = [services.programs.add_lesson(safety.id, t).id for t in ("PPE", "Fire watch")]
-    lessons += [services.programs.add_lesson(joints.id, t).id for t in ("Butt", "Lap", "Tee")]
+    uow = UnitOfWorkFactory(engine, admin)
+    safety = new_module(uow, program, "Safety")
+    joints = new_module(uow, program, "Joints")
+    lessons = [new_lesson(uow, safety, t) for t in ("PPE", "Fire watch")]
+    lessons += [new_lesson(uow, joints, t) for t in ("Butt", "Lap", "Tee")]
     for lesson, status in zip(
         lessons,
         (ProgressStatus.COMPLETED, ProgressStatus.COMPLETED, ProgressStatus.IN_PROGRESS),

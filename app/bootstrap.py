@@ -33,6 +33,7 @@ from app.services.staff_accounts import StaffAccountsService
 from app.services.sync_issues import SyncIssuesService
 from app.services.trends import TrendService
 from app.services.workstation import Generate, Progress, WorkstationService
+from app.services.writes import Writes
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class Services:
     sync_issues: SyncIssuesService
     review: ReviewService  # marks set for review: keep, change, move
     availability: AvailabilityService  # instructors' weekly hours and time off
+    writes: Writes  # runs a desk write and says what it changed
     clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)
 
 

@@ -12,13 +12,14 @@ errors leave as domain errors with a message a person can act on.
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -38,6 +39,21 @@ from app.domain.errors import (
 )
 
 R = TypeVar("R")
+
+
+class Touched(NamedTuple):
+    """One row a committed unit of work wrote (``row_id`` and ``facility_id`` when known): what a
+    desk write changed, for the screens to refresh from (``services.changes.changes_written``)."""
+
+    table: str
+    facility_id: uuid.UUID | None
+    row_id: uuid.UUID | None
+
+
+Recorder = Callable[[list[Touched]], None]
+_WRITE_SQL = re.compile(
+    r'\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I
+)
 
 # The server's same-facility reference check (migration 0009).
 _SAME_FACILITY = "rollbook_same_facility"
@@ -111,10 +127,14 @@ class UnitOfWork:
     Repositories are obtained with ``uow.get(SomeRepository)``; they share the session.
     """
 
-    def __init__(self, session: Session, actor: Actor) -> None:
+    def __init__(self, session: Session, actor: Actor, recorder: Recorder | None = None) -> None:
         self.session = session
         self.actor = actor
         self._repos: dict[Callable[[Session], Any], Any] = {}
+        self._recorder = recorder
+        self._touched: list[Touched] = []  # what this transaction wrote, told at its commit
+        if recorder is not None:
+            event.listen(session, "do_orm_execute", self._record_statement)
         # One writer of the trail: the server's triggers on PostgreSQL, this on the cache.
         self._writes_trail = session.get_bind().dialect.name != "postgresql"
         self._named = False  # whether this transaction has told the server who acts
@@ -156,6 +176,20 @@ class UnitOfWork:
         except IntegrityError as err:
             self.session.rollback()
             raise translate_integrity_error(err) from err
+        touched, self._touched = self._touched, []
+        if self._recorder is not None and touched:
+            self._recorder(touched)
+
+    def _record_statement(self, state: ORMExecuteState) -> None:
+        """An INSERT, UPDATE or DELETE statement run through the session: its table changed."""
+        name: object = None
+        if state.is_insert or state.is_update or state.is_delete:
+            name = getattr(getattr(state.statement, "table", None), "name", None)
+        else:  # text(): "UPDATE sync_issues SET …"
+            found = _WRITE_SQL.match(str(state.statement))
+            name = found.group(1) if found else None
+        if isinstance(name, str):
+            self._touched.append(Touched(name, None, None))
 
     def rollback(self) -> None:
         self.session.rollback()
@@ -189,6 +223,14 @@ class UnitOfWork:
     def _before_flush(self, session: Session, _ctx: object, _instances: object) -> None:
         actor = self.actor.username
         trail = self._writes_trail
+        if self._recorder is not None:
+            for obj in (*session.new, *session.dirty, *session.deleted):
+                name = getattr(type(obj), "__tablename__", None)
+                if isinstance(name, str) and name != "audit_log":
+                    ids = (getattr(obj, "facility_id", None), getattr(obj, "id", None))
+                    self._touched.append(
+                        Touched(name, *(i if isinstance(i, uuid.UUID) else None for i in ids))
+                    )
         if not trail:
             self._name_actor(session)
         entries: list[AuditEntry] = []
@@ -244,11 +286,30 @@ class UnitOfWorkFactory:
         self.engine = engine
         self.actor = actor
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self._recording = threading.local()  # per thread: the rows written while recording
+
+    @contextmanager
+    def recording(self) -> Iterator[list[Touched]]:
+        """Every row the units of work of this thread commit inside the block, in order."""
+        outer = getattr(self._recording, "rows", None)
+        rows: list[Touched] = []
+        self._recording.rows = rows
+        try:
+            yield rows
+        finally:
+            self._recording.rows = outer
+            if outer is not None:
+                outer.extend(rows)
+
+    def _record(self, touched: list[Touched]) -> None:
+        rows = getattr(self._recording, "rows", None)
+        if rows is not None:
+            rows.extend(touched)
 
     @contextmanager
     def __call__(self) -> Iterator[UnitOfWork]:
         session = self._sessions()
-        uow = UnitOfWork(session, self.actor)
+        uow = UnitOfWork(session, self.actor, self._record)
         try:
             yield uow
         except IntegrityError as err:

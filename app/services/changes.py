@@ -5,6 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from app.repositories.uow import Touched
+
+T = TypeVar("T")
 
 ATTENDANCE = "program_class_event_attendance"
 SERIES = "program_class_events"
@@ -46,3 +51,28 @@ class Changes:
         if EVERYTHING in self.tables:
             return True
         return not self.tables.isdisjoint(tables)
+
+
+@dataclass(frozen=True)
+class Written(Generic[T]):
+    """What a write returned, and what it changed (Anki's OpChanges): the desk publishes the
+    change set to every screen, then hands the value to the screen that asked."""
+
+    value: T
+    changes: Changes | None
+
+
+def changes_written(touched: Iterable[Touched], source: str) -> Changes | None:
+    """The change set of the rows a write committed: their tables and ids, and their facility
+    when they all have the same one (None: any facility, so no screen misses it)."""
+    rows = list(touched)
+    if not rows:
+        return None
+    facilities = {row.facility_id for row in rows}
+    facility = next(iter(facilities)) if len(facilities) == 1 else None
+    return Changes.of(
+        *{row.table for row in rows},
+        facility_id=facility,
+        ids={row.row_id for row in rows if row.row_id is not None},
+        source=source,
+    )

@@ -34,6 +34,7 @@ from app.services.staff_accounts import StaffAccountsService
 from app.services.sync_issues import SyncIssuesService
 from app.services.trends import TrendService
 from app.services.workstation import WorkstationService
+from app.services.writes import Writes
 
 
 class DeskServices(Protocol):
@@ -73,6 +74,8 @@ class DeskServices(Protocol):
     def review(self) -> ReviewService: ...
     @property
     def availability(self) -> AvailabilityService: ...
+    @property
+    def writes(self) -> Writes: ...
     @property
     def clock(self) -> Clock: ...
 

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.services.changes import Changes
+from app.services.changes import Changes, Written
+from app.services.writes import Writes
+from app.ui.tasks import Failed, Runs, TaskRunner
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +34,44 @@ class ChangeHub(QObject):
         self.published += 1
         log.debug("changed: %s", changes)
         self.sig_changed.emit(changes)
+
+    def write(
+        self,
+        runner: TaskRunner,
+        writes: Writes,
+        work: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
+        *,
+        source: str,
+    ) -> int:
+        """A desk write as a typed operation: ``work`` runs off the GUI thread; when it has
+        committed, what it changed is published to every screen, then ``on_done`` gets its
+        value. A write that changed nothing publishes nothing."""
+
+        def done(written: Written[T]) -> None:
+            if written.changes is not None:
+                self.publish(written.changes)
+            if on_done is not None:
+                on_done(written.value)
+
+        return runner.run(lambda: writes.run(work, source=source), done, on_error)
+
+    def writing(self, runner: TaskRunner, writes: Writes, *, source: str) -> Runs:
+        """A runner for a dialog whose every task goes through ``write``: its loads change
+        nothing and publish nothing, its saves publish what they changed."""
+        hub = self
+
+        class _Writing:
+            def run(
+                self,
+                work: Callable[[], T],
+                on_done: Callable[[T], None] | None = None,
+                on_error: Failed | None = None,
+            ) -> int:
+                return hub.write(runner, writes, work, on_done, on_error, source=source)
+
+        return _Writing()
 
 
 class ReloadWhenShown(QObject):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -14,6 +14,18 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+class Runs(Protocol):
+    """What runs work off the GUI thread for a dialog: the ``TaskRunner`` itself, or one whose
+    writes say what they changed (``ChangeHub.writing``)."""
+
+    def run(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
+    ) -> int: ...
 
 
 class _Bridge(QObject):

@@ -36,7 +36,7 @@ from app.services.availability_dto import HoursEntry, InstructorAvailabilityView
 from app.ui.accessible import named
 from app.ui.messages import refusal
 from app.ui.models.time_off_table import TimeOffTableModel
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Runs
 
 DAY_LABELS = ("&Mon", "&Tue", "&Wed", "T&hu", "&Fri", "S&at", "S&un")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -66,7 +66,7 @@ class AvailabilityDialog(QDialog):
     def __init__(
         self,
         availability: AvailabilityService,
-        runner: TaskRunner,
+        runner: Runs,
         facility_id: uuid.UUID,
         instructor_id: uuid.UUID,
         instructor_name: str,

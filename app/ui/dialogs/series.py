@@ -46,7 +46,7 @@ from app.services.series_edit import (
     clash_text,
 )
 from app.ui.messages import refusal
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Runs
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CLASHES_LISTED = 5
@@ -90,7 +90,7 @@ class SeriesDialog(QDialog):
     def __init__(
         self,
         services: DeskServices,
-        runner: TaskRunner,
+        runner: Runs,
         facility_id: uuid.UUID,
         timezone: str,
         *,

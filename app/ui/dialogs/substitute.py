@@ -42,7 +42,7 @@ from app.services.schedule_dto import (
 from app.services.series_edit import Choice, clash_text
 from app.ui.accessible import named
 from app.ui.messages import refusal
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Runs
 
 CLASHES_LISTED = 5
 _ERROR_STYLE = "color: #b00020;"
@@ -68,7 +68,7 @@ class SubstituteDialog(QDialog):
     def __init__(
         self,
         schedule: ScheduleService,
-        runner: TaskRunner,
+        runner: Runs,
         facility_id: uuid.UUID,
         occurrence: OccurrenceView,
         instructors: Sequence[Choice],

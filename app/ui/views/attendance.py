@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import AttendanceStatus
-from app.domain.ids import attendance_id
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.changes import ATTENDANCE, ENROLLMENTS, SCHEDULE, Changes
 from app.services.facade import DeskServices
@@ -44,13 +43,11 @@ from app.ui.dialogs.partial_minutes import PartialMinutesDialog
 from app.ui.messages import refusal
 from app.ui.models.sheet_table import MARK, PAPER_NO, STATUS, SheetTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.views.attendance_state import AllPresentArming, SessionKey, UndoHistory
+from app.ui.views.attendance_state import SOURCE, AllPresentArming, SessionKey, UndoHistory
 from app.ui.views.base import Screen
 from app.ui.views.session_picker import SessionPicker
 from app.ui.views.sheet_actions import SheetActions, SheetKeys
 from app.ui.views.sheet_table_view import SheetTableView
-
-SOURCE = "sheet"  # what this view's changes say they come from
 
 
 class AttendanceView(Screen):
@@ -208,7 +205,6 @@ class AttendanceView(Screen):
         fresh = [reason for reason in new if reason.casefold() not in known]
         if fresh:  # offered at once; its place by use comes with the next reading
             self.delegate.set_reasons(self.delegate.reasons() + fresh[:1])
-        self._publish(key, [row.student_id for row in rows])
         for row in rows:
             self.sig_marked.emit(row)
 
@@ -359,17 +355,6 @@ class AttendanceView(Screen):
         if self._reload_after_edit:
             self._reload_after_edit = False
             self._refresh(sessions=True)
-
-    def _publish(self, key: SessionKey, students: list[uuid.UUID]) -> None:
-        series_id, day = key
-        self._changes.publish(
-            Changes.of(
-                ATTENDANCE,
-                facility_id=self._facility_id,
-                ids=[attendance_id(series_id, sid, day) for sid in students],
-                source=SOURCE,
-            )
-        )
 
     # -- keys -----------------------------------------------------------------------------------
 

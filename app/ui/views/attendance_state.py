@@ -30,6 +30,8 @@ _MODIFIER_KEYS = {
 }
 _CONFIRM = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
+SOURCE = "sheet"  # what the sheet's writes say they come from (it skips its own)
+
 
 class UndoHistory:
     """Undo steps per session while the sheet lives: a reload of the sheet keeps them.

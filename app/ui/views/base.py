@@ -8,12 +8,16 @@ on the window's one change hub, and shows the services and facility of the curre
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
 from app.services.facade import DeskServices
 from app.ui.changes import ChangeHub
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Failed, TaskRunner
+
+T = TypeVar("T")
 
 
 class Screen(QWidget):
@@ -27,3 +31,19 @@ class Screen(QWidget):
         self._changes = changes
         self._services: DeskServices | None = None
         self._facility_id: uuid.UUID | None = None
+
+    def write(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
+        *,
+        source: str,
+    ) -> None:
+        """Run a write of this screen off the GUI thread; what it changed is published to
+        every screen (``ChangeHub.write``), then ``on_done`` gets its value."""
+        services = self._services
+        if services is not None:
+            self._changes.write(
+                self._runner, services.writes, work, on_done, on_error, source=source
+            )

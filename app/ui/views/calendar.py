@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.availability_dto import AVAILABILITY_TABLES, Interval
-from app.services.changes import CLASSES, OVERRIDES, SCHEDULE, SERIES, Changes
+from app.services.changes import CLASSES, OVERRIDES, SERIES, Changes
 from app.services.facade import DeskServices
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
@@ -454,7 +454,7 @@ class CalendarView(Screen):
         today = services.clock.now().astimezone(ZoneInfo(self._timezone)).date()
         dialog = AvailabilityDialog(
             services.availability,
-            self._runner,
+            self._changes.writing(self._runner, services.writes, source="calendar"),
             facility,
             instructor,
             self.instructor_filter.currentText(),
@@ -469,9 +469,6 @@ class CalendarView(Screen):
     def _on_availability_saved(self, text: str) -> None:
         self.message.setText(text)
         self.sig_changed.emit(text)
-        self._changes.publish(
-            Changes.of(*AVAILABILITY_TABLES, facility_id=self._facility_id, source="calendar")
-        )
 
     def new_series(self) -> None:
         self._open_series(None)
@@ -494,7 +491,7 @@ class CalendarView(Screen):
         qd = self.anchor.date()
         dialog = SeriesDialog(
             services,
-            self._runner,
+            self._changes.writing(self._runner, services.writes, source="calendar"),
             facility,
             self._timezone,
             occurrence=occurrence,
@@ -513,7 +510,6 @@ class CalendarView(Screen):
             self.anchor.blockSignals(False)
         self.action_row.message.setText(text)
         self.sig_changed.emit(text)
-        self.action_row.publish(tuple(SCHEDULE))
 
     def export_ical(self, path: Path | None = None) -> None:
         """The sessions shown, as an iCalendar file; asks where unless ``path`` is given."""

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.changes import ATTENDANCE, OVERRIDES, SCHEDULE, SERIES, Changes
 from app.services.facade import DeskServices
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
@@ -233,7 +232,6 @@ class CalendarActions(QWidget):
         reason, scope = self.reason.text(), self._scope()
         later = self.tr(" and the sessions after it") if scope == "all_future" else ""
         text = f"Cancelled {o.class_name} of {o.original_date:%d %b}{later}."
-        tables = (SERIES, OVERRIDES) if scope == "all_future" else (OVERRIDES, ATTENDANCE)
 
         def cancel() -> object:
             return services.schedule.cancel_occurrence(
@@ -241,11 +239,11 @@ class CalendarActions(QWidget):
             )
 
         if not reason.strip() or scope == "all_future":
-            self._act(cancel, text, tables)
+            self._act(cancel, text)
             return
         self._runner.run(
             lambda: services.schedule.marks_held(o.series_id, o.original_date),
-            lambda held: self._confirm_cancel(held, lambda: self._act(cancel, text, tables)),
+            lambda held: self._confirm_cancel(held, lambda: self._act(cancel, text)),
             self.show_failure,
         )
 
@@ -303,12 +301,7 @@ class CalendarActions(QWidget):
                 o.series_id, o.original_date, allow_clash=clash
             ),
             f"Restored {o.class_name} of {o.original_date:%d %b}.",
-            (OVERRIDES,),
         )
-
-    def _tables(self) -> tuple[str, ...]:
-        """What a move, room or substitute change writes: a split writes a new series."""
-        return tuple(SCHEDULE) if self._scope() == "all_future" else (OVERRIDES,)
 
     def move_selected(self) -> None:
         o, services = self._target(), self._services
@@ -323,7 +316,6 @@ class CalendarActions(QWidget):
             self.allow_clash.isChecked(),
         )
         text = f"Moved {o.class_name} of {o.original_date:%d %b} to {new_start:%a %d %b %H:%M}."
-        tables = self._tables()
 
         def move() -> object:
             return services.schedule.reschedule_occurrence(
@@ -336,13 +328,13 @@ class CalendarActions(QWidget):
             )
 
         if scope == "all_future" or new_start.date() == o.original_date:
-            self._act(move, text, tables)  # the marks stay with their session's day
+            self._act(move, text)  # the marks stay with their session's day
             return
         self._runner.run(
             lambda: services.schedule.marks_held(o.series_id, o.original_date),
             lambda held: self._confirm_marked(
                 held,
-                lambda: self._act(move, text, tables),
+                lambda: self._act(move, text),
                 self.tr("Move a marked session"),
                 self.tr(
                     f"Move it to {new_start:%a %d %b} anyway? Its marks were taken for "
@@ -375,7 +367,6 @@ class CalendarActions(QWidget):
                 allow_clash=clash,
             ),
             f"{o.class_name} of {o.original_date:%d %b} moves to {self.room_to.currentText()}.",
-            self._tables(),
         )
 
     def substitute_selected(self) -> None:
@@ -388,7 +379,7 @@ class CalendarActions(QWidget):
             old.deleteLater()
         dialog = SubstituteDialog(
             services.schedule,
-            self._runner,
+            self._changes.writing(self._runner, services.writes, source="calendar"),
             facility,
             o,
             self.instructors,
@@ -397,23 +388,29 @@ class CalendarActions(QWidget):
             availability=services.availability,
             parent=self,
         )
-        dialog.sig_saved.connect(lambda text: self.changed(text, tuple(SCHEDULE)))
+        dialog.sig_saved.connect(self.changed)
         self.substitute_dialog = dialog
         dialog.open()
 
-    def _act(self, work: Callable[[], Any], text: str, tables: tuple[str, ...]) -> None:
-        self._runner.run(work, lambda _r: self.changed(text, tables), self.show_failure)
+    def _act(self, work: Callable[[], Any], text: str) -> None:
+        """A change to the schedule: what it wrote is published to every screen (the calendar
+        reloads from the hub), then it is said here."""
+        services = self._services
+        if services is not None:
+            self._changes.write(
+                self._runner,
+                services.writes,
+                work,
+                lambda _r: self.changed(text),
+                self.show_failure,
+                source="calendar",
+            )
 
-    def changed(self, text: str, tables: tuple[str, ...]) -> None:
-        """A change was saved: say so, and tell every screen (the calendar reloads from the
-        hub)."""
+    def changed(self, text: str) -> None:
+        """A change was saved: say so."""
         self.message.setText(text)
         self.reason.clear()
         self.sig_changed.emit(text)
-        self.publish(tables)
-
-    def publish(self, tables: tuple[str, ...]) -> None:
-        self._changes.publish(Changes.of(*tables, facility_id=self._facility_id, source="calendar"))
 
     def show_failure(self, error: BaseException) -> None:
         """A refusal (a domain rule, a file that cannot be written) is said in the message;

@@ -358,15 +358,6 @@ class ReviewView(Screen):
         self.sig_dialog_opened.emit(dialog)
 
     def _write(self, item: ReviewItemDTO, work: Callable[[], object]) -> None:
-        facility_id = self._facility_id
         rows = self.table.selectionModel().selectedRows()
         self._select_after = rows[0].row() if rows else 0
-
-        def done(result: object) -> None:
-            ids = [item.mark_id] + ([result] if isinstance(result, uuid.UUID) else [])
-            self._changes.publish(
-                Changes.of(ATTENDANCE, facility_id=facility_id, ids=ids, source="review")
-            )
-            self.table.setFocus()
-
-        self._runner.run(work, done)
+        self.write(work, lambda _result: self.table.setFocus(), source="review")

@@ -49,6 +49,9 @@ from app.ui.views.base import Screen
 MATCHES = 8
 
 
+SOURCE = "rosters"  # what this screen's writes are published as
+
+
 class RostersView(Screen):
     """The roster of the chosen class of the current facility."""
 
@@ -298,10 +301,11 @@ class RostersView(Screen):
                 return
             self._on_failed(error)
 
-        self._runner.run(
+        self.write(
             lambda: services.rosters.enrol(class_id, student_id, allow_waitlist=allow_waitlist),
             done,
             failed,
+            source=SOURCE,
         )
 
     # -- ending, transferring, promoting ------------------------------------------------------
@@ -345,14 +349,11 @@ class RostersView(Screen):
             self.reason.clear()
             self._done(done_text)
 
-        self._runner.run(work, done, self._on_failed)
+        self.write(work, done, self._on_failed, source=SOURCE)
 
     def _done(self, text: str) -> None:
         self.message.setText(text)
         self.sig_changed.emit(text)
-        self._changes.publish(
-            Changes.of(ENROLLMENTS, facility_id=self._facility_id, source="rosters")
-        )
 
     def _on_failed(self, error: BaseException) -> None:
         self._refuse(refusal(error))

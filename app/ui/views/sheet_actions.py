@@ -21,7 +21,7 @@ from app.services.attendance_dto import SheetRow, paper_order
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
 from app.ui.exports import write_sheet_csv, write_sheet_pdf, write_sheet_xlsx
 from app.ui.models.sheet_table import FIELDS, REASON, TEXT_COLUMNS
-from app.ui.views.attendance_state import SessionKey, kept_fields, scan_mark, unmarked
+from app.ui.views.attendance_state import SOURCE, SessionKey, kept_fields, scan_mark, unmarked
 
 if TYPE_CHECKING:
     from app.ui.views.attendance import AttendanceView
@@ -142,7 +142,7 @@ class SheetActions(QObject):
             view.reselect(key, target.student_id)
             view.failed(error)
 
-        self._view.runner.run(work, lambda row: self._on_saved(key, [target], [row]), failed)
+        view.write(work, lambda row: self._on_saved(key, [target], [row]), failed, source=SOURCE)
 
     def _on_saved(self, key: SessionKey, before: list[SheetRow], after: list[SheetRow]) -> None:
         self._view.history.push(key, before)
@@ -170,10 +170,11 @@ class SheetActions(QObject):
         if target.status is None or not self.can_mark():
             return
         cleared = unmarked(target)
-        view.runner.run(
+        view.write(
             lambda: services.attendance.clear_mark(key[0], key[1], target.student_id),
             lambda _r: self._on_saved(key, [target], [cleared]),
             view.failed,
+            source=SOURCE,
         )
 
     # -- undo ---------------------------------------------------------------------------------
@@ -204,7 +205,9 @@ class SheetActions(QObject):
             view.history.push(key, step)  # nothing was written: it can be tried again
             view.failed(error)
 
-        view.runner.run(lambda: services.attendance.restore(key[0], key[1], step), done, failed)
+        view.write(
+            lambda: services.attendance.restore(key[0], key[1], step), done, failed, source=SOURCE
+        )
 
     # -- all present --------------------------------------------------------------------------
 
@@ -290,7 +293,9 @@ class SheetActions(QObject):
             )
             view.reload_sheet(key)  # and whatever else changed meanwhile
 
-        view.runner.run(lambda: services.attendance.mark_present_rows(*key), done, view.failed)
+        view.write(
+            lambda: services.attendance.mark_present_rows(*key), done, view.failed, source=SOURCE
+        )
 
     # -- files --------------------------------------------------------------------------------
 

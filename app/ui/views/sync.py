@@ -152,9 +152,5 @@ class SyncView(Screen):
             services.sync_issues.keep_mine if mine else services.sync_issues.keep_theirs
         )
 
-        def done(_result: object) -> None:
-            # Keep mine wrote the record again: the screens showing it read it again.
-            self._changes.publish(Changes.of(issue.table, ids=[issue.row_id], source="sync-issue"))
-            self.reload()
-
-        self._runner.run(lambda: action(issue.id), done)
+        # Keep mine writes the record again: the screens showing it read it again.
+        self.write(lambda: action(issue.id), lambda _r: self.reload(), source="sync-issue")

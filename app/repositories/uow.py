@@ -21,7 +21,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Engine, event, inspect, text
+from sqlalchemy import Engine, TextClause, event, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -185,8 +185,8 @@ class UnitOfWork:
         name: object = None
         if state.is_insert or state.is_update or state.is_delete:
             name = getattr(getattr(state.statement, "table", None), "name", None)
-        else:  # text(): "UPDATE sync_issues SET …"
-            found = _WRITE_SQL.match(str(state.statement))
+        elif isinstance(state.statement, TextClause):  # text("UPDATE sync_issues SET …")
+            found = _WRITE_SQL.match(state.statement.text)
             name = found.group(1) if found else None
         if isinstance(name, str):
             self._touched.append(Touched(name, None, None))

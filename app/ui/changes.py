@@ -46,14 +46,16 @@ class ChangeHub(QObject):
         source: str,
     ) -> int:
         """A desk write as a typed operation: ``work`` runs off the GUI thread; when it has
-        committed, what it changed is published to every screen, then ``on_done`` gets its
-        value. A write that changed nothing publishes nothing."""
+        committed, ``on_done`` gets its value, then what it changed is published to every
+        screen (even if ``on_done`` raised). A write that changed nothing publishes nothing."""
 
         def done(written: Written[T]) -> None:
-            if written.changes is not None:
-                self.publish(written.changes)
-            if on_done is not None:
-                on_done(written.value)
+            try:  # the screen that wrote shows it first: the mark it waits for is on screen
+                if on_done is not None:
+                    on_done(written.value)
+            finally:
+                if written.changes is not None:
+                    self.publish(written.changes)
 
         return runner.run(lambda: writes.run(work, source=source), done, on_error)
 

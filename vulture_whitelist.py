@@ -132,10 +132,3 @@ _.set_from_paper  # app/ui/views/attendance.py
 _.depth  # app/ui/views/attendance_state.py
 _.select_class  # app/ui/views/rosters.py
 _.all_present_box  # app/ui/views/sheet_actions.py
-
-# Service methods that only tests call, left for now (issue 17, item 6): used by many tests as
-# builders. Each is to be wired to the desk or the CLI, or moved to tests/integration/factories.
-# Do not add to this group.
-_.create_student  # app/services/people.py
-_.update_student  # app/services/people.py
-_.set_medical  # app/services/people.py

@@ -97,17 +97,6 @@ class PeopleRepository(Repository):
     PostgreSQL's "C" or "C.UTF-8" collation); see ``prefix_range``.
     """
 
-    def add(self, row: User | StudentProfile | StudentMedical) -> None:
-        self._session.add(row)
-
-    @staticmethod
-    def set_names(user: User, name_first: str, name_last: str) -> None:
-        """Set the names and keep the search columns in step with them."""
-        user.name_first = name_first
-        user.name_last = name_last
-        user.search_first = search_key(name_first)
-        user.search_name = f"{search_key(name_last)} {search_key(name_first)}".strip()
-
     def get(self, user_id: uuid.UUID) -> User | None:
         return self._live(User, user_id)
 
@@ -115,28 +104,8 @@ class PeopleRepository(Repository):
         row = self.get(user_id)
         return row if row is not None and row.role is Role.STUDENT else None
 
-    def get_staff(self, user_id: uuid.UUID) -> User | None:
-        row = self.get(user_id)
-        return row if row is not None and row.role is not Role.STUDENT else None
-
-    def find_by_student_number(self, number: str) -> User | None:
-        """Deleted rows included: the unique constraint still holds their numbers."""
-        stmt = select(User).where(User.student_number == number)
-        return self._session.scalars(stmt).first()
-
-    def find_by_email(self, email: str) -> User | None:
-        return self._session.scalars(select(User).where(User.email == email)).first()
-
     def find_by_username(self, username: str) -> User | None:
         return self._session.scalars(select(User).where(User.username == username)).first()
-
-    def student_numbers_with_prefix(self, prefix: str) -> list[str]:
-        """Every student number starting with ``prefix``, deleted students' included."""
-        stmt = select(User.student_number).where(
-            prefix_range(User.student_number, prefix),
-            User.student_number.startswith(prefix, autoescape=True),
-        )
-        return [n for n in self._session.scalars(stmt) if n is not None]
 
     @staticmethod
     def _student_base(

@@ -1,25 +1,14 @@
-"""Helpers for service arguments: the ``KEEP`` default of updates and checked enum values."""
+"""Helpers for service arguments: checked enum values and whole numbers."""
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Final, TypeVar
+from typing import TypeVar
 
 from app.domain.errors import ValidationError
 from app.domain.validation import field_label
 
 E = TypeVar("E", bound=Enum)
-
-
-class Keep(Enum):
-    """A one-value type so that mypy can tell "not given" apart from ``None``."""
-
-    KEEP = "keep"
-
-
-# Update methods default to KEEP ("leave as it is"); None clears an optional field. The one
-# "not given" marker of every partial update.
-KEEP: Final = Keep.KEEP
 
 
 def as_enum(enum_cls: type[E], value: object, *, field: str) -> E:

@@ -1,4 +1,4 @@
-"""What the people service takes and returns: new-record inputs and frozen DTOs."""
+"""What the people service returns: frozen DTOs of students, their records and guardians."""
 
 from __future__ import annotations
 
@@ -15,22 +15,6 @@ from app.db.models import (
 )
 from app.domain.enums import GuardianRelationship, PersonStatus, Role
 from app.services.from_row import from_row
-
-
-@dataclass(frozen=True, slots=True)
-class NewStudent:
-    """A student to create; ``student_number=None`` allocates the next ``STU-YYYY-NNNN``."""
-
-    facility_id: uuid.UUID
-    name_first: str
-    name_last: str
-    doc_id: str | None = None
-    student_number: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    date_of_birth: date | None = None
-    enrollment_date: date | None = None
-    address: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

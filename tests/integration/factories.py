@@ -27,9 +27,12 @@ from app.db.models import (
     Room,
     SessionSeries,
     StudentGuardian,
+    StudentMedical,
+    StudentProfile,
     User,
 )
 from app.domain.enums import AttendanceStatus, ClassStatus, GuardianRelationship, HoursKind, Role
+from app.repositories.people import search_key
 from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance import AttendanceService
@@ -139,6 +142,69 @@ def add_person(
     )
     u.session.add(row)
     return row.id
+
+
+def add_student(
+    u: UnitOfWork,
+    facility_id: uuid.UUID,
+    first: str,
+    last: str,
+    *,
+    number: str | None = None,
+    doc_id: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    date_of_birth: date | None = None,
+    enrollment_date: date | None = None,
+    address: str | None = None,
+) -> uuid.UUID:
+    """A student with a profile, as the server or an import brings one: the search columns are
+    filled as the import fills them (accent-free, lower case)."""
+    row = User(
+        id=uuid.uuid4(),
+        facility_id=facility_id,
+        role=Role.STUDENT,
+        name_first=first,
+        name_last=last,
+        search_first=search_key(first),
+        search_name=f"{search_key(last)} {search_key(first)}".strip(),
+        student_number=number,
+        doc_id=doc_id,
+        email=email,
+        phone=phone,
+    )
+    u.session.add(row)
+    u.flush()  # no relationships in the models: SQLAlchemy would not order the inserts
+    u.session.add(
+        StudentProfile(
+            user_id=row.id,
+            facility_id=facility_id,
+            date_of_birth=date_of_birth,
+            enrollment_date=enrollment_date,
+            address=address,
+        )
+    )
+    return row.id
+
+
+def new_student(
+    uow: UnitOfWorkFactory, facility_id: uuid.UUID, first: str, last: str, **fields: Any
+) -> uuid.UUID:
+    """A student in its own transaction; ``fields`` are those of ``add_student``."""
+    with uow() as u:
+        student_id = add_student(u, facility_id, first, last, **fields)
+        u.commit()
+    return student_id
+
+
+def new_medical(
+    uow: UnitOfWorkFactory, student_id: uuid.UUID, facility_id: uuid.UUID, **values: Any
+) -> None:
+    """A student's medical and emergency record, as the server or an import brings it;
+    ``values`` are columns of ``StudentMedical``."""
+    with uow() as u:
+        u.session.add(StudentMedical(user_id=student_id, facility_id=facility_id, **values))
+        u.commit()
 
 
 def add_guardian(

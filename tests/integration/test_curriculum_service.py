@@ -20,7 +20,6 @@ from app.domain.enums import EnrollmentStatus, ProgressStatus
 from app.domain.errors import NotFound
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.people import NewStudent, PeopleService
 from app.services.programs import ProgramService
 from app.services.records import RecordsService
 from tests.integration.factories import (
@@ -29,6 +28,7 @@ from tests.integration.factories import (
     new_facility,
     new_lesson,
     new_module,
+    new_student,
 )
 
 # 01:30 UTC on 2 June is still 1 June in Los Angeles.
@@ -80,9 +80,8 @@ def clock() -> FixedClock:
 @pytest.fixture
 def world(uow: UnitOfWorkFactory, clock: FixedClock) -> World:
     facility = new_facility(uow, "West", "America/Los_Angeles").id
-    people = PeopleService(uow, clock)
-    ann = people.create_student(NewStudent(facility, "Ann", "Smith")).id
-    bob = people.create_student(NewStudent(facility, "Bob", "Jones")).id
+    ann = new_student(uow, facility, "Ann", "Smith")
+    bob = new_student(uow, facility, "Bob", "Jones")
     programs = ProgramService(uow, clock)
     with uow() as u:
         ids = {name: add_program(u, name) for name in ("Welding", "Cooking", "Reading")}

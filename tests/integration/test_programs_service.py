@@ -20,7 +20,6 @@ from app.domain.ids import lesson_progress_id
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.facilities import FacilityDTO
-from app.services.people import NewStudent, PeopleService
 from app.services.programs import ProgramService
 from tests.integration.factories import (
     add_person,
@@ -28,6 +27,7 @@ from tests.integration.factories import (
     new_facility,
     new_lesson,
     new_module,
+    new_student,
 )
 
 NOW = datetime(2025, 9, 1, 14, 30, tzinfo=UTC)
@@ -116,23 +116,22 @@ def test_progress_with_stars(
     uow: UnitOfWorkFactory,
     clock: FixedClock,
 ) -> None:
-    people = PeopleService(uow, clock)
-    ann = people.create_student(NewStudent(north.id, "Ann", "Smith"))
+    ann = new_student(uow, north.id, "Ann", "Smith")
     with uow() as u:
         me = add_person(u, north.id, "Test", "Admin", role=Role.INSTRUCTOR, username="test_admin")
         u.commit()
     module = new_module(uow, welding, "Safety")
     lessons = [new_lesson(uow, module, title) for title in ("PPE", "Fire", "Fumes")]
 
-    empty = programs.progress_of(ann.id, welding)
+    empty = programs.progress_of(ann, welding)
     assert (empty.completed, empty.total, empty.pct) == (0, 3, Decimal("0.00"))
     assert {x.status for x in empty.lessons} == {ProgressStatus.NOT_STARTED}
 
-    mark = programs.set_progress(ann.id, lessons[0], ProgressStatus.COMPLETED, 3)
+    mark = programs.set_progress(ann, lessons[0], ProgressStatus.COMPLETED, 3)
     assert (mark.stars, mark.assessed_at, mark.assessed_by) == (3, NOW, me)
-    programs.set_progress(ann.id, lessons[1], ProgressStatus.IN_PROGRESS, 0)
-    programs.set_progress(ann.id, lessons[1], ProgressStatus.COMPLETED, 2)  # re-assessed
-    progress = programs.progress_of(ann.id, welding)
+    programs.set_progress(ann, lessons[1], ProgressStatus.IN_PROGRESS, 0)
+    programs.set_progress(ann, lessons[1], ProgressStatus.COMPLETED, 2)  # re-assessed
+    progress = programs.progress_of(ann, welding)
     assert [(x.title, x.status, x.stars) for x in progress.lessons] == [
         ("PPE", ProgressStatus.COMPLETED, 3),
         ("Fire", ProgressStatus.COMPLETED, 2),
@@ -140,7 +139,7 @@ def test_progress_with_stars(
     ]
     assert (progress.completed, progress.total, progress.pct) == (2, 3, Decimal("66.67"))
     with uow() as u:
-        row = u.session.get(LessonProgress, lesson_progress_id(ann.id, lessons[1]))
+        row = u.session.get(LessonProgress, lesson_progress_id(ann, lessons[1]))
         assert row is not None and row.facility_id == north.id
 
     for status, stars in [
@@ -150,8 +149,8 @@ def test_progress_with_stars(
         ("finished", None),
     ]:
         with pytest.raises(ValidationError):
-            programs.set_progress(ann.id, lessons[2], status, stars)  # type: ignore[arg-type]
+            programs.set_progress(ann, lessons[2], status, stars)  # type: ignore[arg-type]
     with pytest.raises(NotFound):
         programs.set_progress(me, lessons[2], ProgressStatus.COMPLETED)  # staff, not a student
     assert count(uow, LessonProgress) == 2
-    assert programs.progress_of(ann.id, welding).lessons[2].status is ProgressStatus.NOT_STARTED
+    assert programs.progress_of(ann, welding).lessons[2].status is ProgressStatus.NOT_STARTED

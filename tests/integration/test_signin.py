@@ -22,8 +22,9 @@ from app.domain.enums import Role
 from app.domain.errors import NotAllowed, ValidationError
 from app.domain.server_profile import ServerProfile
 from app.infra.credentials import CACHE_SERVICE, SERVICE, CredentialStore
-from app.services.people_dto import NewStudent
+from app.repositories.uow import UnitOfWorkFactory
 from app.signin import NoOfflineAccess, Session, SignInService
+from tests.integration.factories import new_medical, new_student
 from tests.keyrings import MemoryKeyring
 from tests.signin_site import PASSWORD, Site
 from tests.tcpserver import free_port
@@ -64,10 +65,13 @@ def test_online_sign_in_runs_as_the_staff_role_and_sees_only_its_facility(
         assert _visible_facilities(session) == {"North Academy"}
         assert session.services.people.count_students(None) == len(site.world.students)
         # Instructors do not keep people: the server refuses the pushed row, visibly.
-        new = NewStudent(
-            site.world.facility_id, "Nadia", "Signed-In", student_number="STU-2026-0500"
+        new_student(
+            UnitOfWorkFactory(session.cache, session.actor),
+            site.world.facility_id,
+            "Nadia",
+            "Signed-In",
+            number="STU-2026-0500",
         )
-        session.services.people.create_student(new)
         session.sync_engine().cycle()
         issues = session.services.sync_issues.list_open()
         assert {i.table for i in issues} == {"users", "student_profiles"}
@@ -87,18 +91,19 @@ def test_changes_online_are_audited_with_the_staff_role_and_this_workstation(
     session = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
     try:
         session.sync_engine().cycle()
-        created = session.services.people.create_student(
-            NewStudent(site.world.facility_id, "Nadia", "Audited", student_number="STU-2026-0501")
-        )
-        session.services.people.set_medical(
-            created.id,
+        uow = UnitOfWorkFactory(session.cache, session.actor)
+        facility = site.world.facility_id
+        created = new_student(uow, facility, "Nadia", "Audited", number="STU-2026-0501")
+        new_medical(
+            uow,
+            created,
+            facility,
             emergency_contact_name="Ma Audited",
             emergency_contact_phone="555-0100",
             emergency_contact_relationship="mother",
-            medical_notes=None,
             allergies="peanuts",
         )
-        assert session.services.people.get_medical(created.id).allergies == "peanuts"
+        assert session.services.people.get_medical(created).allergies == "peanuts"
         session.sync_engine().cycle()
         assert session.services.sync_issues.list_open() == []
         assert session.server is not None
@@ -106,7 +111,7 @@ def test_changes_online_are_audited_with_the_staff_role_and_this_workstation(
             who = conn.execute(text("SELECT current_user")).scalar_one()
             audit = conn.execute(
                 text("SELECT changed_by, device_id FROM audit_log WHERE row_id = :id"),
-                {"id": created.id},
+                {"id": created},
             ).all()
     finally:
         signin.sign_out(session, forget_password=False)

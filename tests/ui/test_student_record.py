@@ -20,7 +20,6 @@ from app.domain.enums import ProgressStatus, Role
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.curriculum_dto import LessonStatusDTO, ProgramProgressDTO
-from app.services.people_dto import NewStudent
 from app.ui.dialogs.record_curriculum import CurriculumTab
 from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.main_window import MainWindow, Workstation
@@ -32,7 +31,9 @@ from tests.integration.factories import (
     add_facility,
     add_program,
     new_lesson,
+    new_medical,
     new_module,
+    new_student,
 )
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
@@ -49,11 +50,9 @@ def cache(tmp_path: Path) -> Iterator[object]:
         klass = add_class(u, facility, program, "Welding I", start_date=date(2026, 1, 5))
         u.commit()
     services = build_services(engine, admin, CLOCK)
-    ada = services.people.create_student(
-        NewStudent(facility, "Ada", "Lovelace", student_number="STU-2026-0001")
-    )
-    services.rosters.enrol(klass, ada.id)
     uow = UnitOfWorkFactory(engine, admin)
+    ada = new_student(uow, facility, "Ada", "Lovelace", number="STU-2026-0001")
+    services.rosters.enrol(klass, ada)
     safety = new_module(uow, program, "Safety")
     joints = new_module(uow, program, "Joints")
     lessons = [new_lesson(uow, safety, t) for t in ("PPE", "Fire watch")]
@@ -63,16 +62,17 @@ def cache(tmp_path: Path) -> Iterator[object]:
         (ProgressStatus.COMPLETED, ProgressStatus.COMPLETED, ProgressStatus.IN_PROGRESS),
         strict=False,
     ):
-        services.programs.set_progress(ada.id, lesson, status)
+        services.programs.set_progress(ada, lesson, status)
     with UnitOfWorkFactory(engine, admin)() as u:
-        add_case_note(u, facility, ada.id, "Asked for extra practice time.", CLOCK.now())
+        add_case_note(u, facility, ada, "Asked for extra practice time.", CLOCK.now())
         u.commit()
-    services.people.set_medical(
-        ada.id,
+    new_medical(
+        uow,
+        ada,
+        facility,
         emergency_contact_name="Byron",
         emergency_contact_phone="555-0101",
         emergency_contact_relationship="father",
-        medical_notes=None,
         allergies="penicillin",
     )
     yield engine

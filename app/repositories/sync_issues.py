@@ -75,7 +75,7 @@ class SyncIssueRepository:
             setattr(record, mapper.get_property_by_column(column).key, value)
 
     def recreate(self, table_name: str, row_id: uuid.UUID, values: dict[str, Any]) -> Audited:
-        """A refused new record, made again with its corrections (a new change to push)."""
+        """A refused new record, made again (a new change to push)."""
         mapper = _mapper_of(table_name)
         record = mapper.class_()
         assert isinstance(record, Audited)

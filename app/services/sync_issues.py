@@ -1,10 +1,10 @@
 """Conflicts and rejections from sync as things a person can act on (DESIGN §3 rule 5).
 
 A conflict shows both sides of the fields changed here and on the server. *Keep theirs* accepts
-the server's values (already in the cache). *Keep mine* or *edit* writes the chosen values into
+the server's values (already in the cache). *Keep mine* writes this workstation's values into
 the local row as a new change: it is queued like any edit and, being based on the server's
-current row, wins cleanly at the next push. A rejected new record can be corrected and created
-again the same way.
+current row, wins cleanly at the next push. *Keep mine* on a rejected new record creates it
+again, to be pushed again (once whatever refused it is fixed on the server).
 
 Each issue comes back named the way the desk names things: the record by its student, class and
 session ("Attendance — Solange Eto'o, Welding I, Thu 3 Dec 09:00"), fields by their labels,
@@ -103,15 +103,6 @@ class SyncIssuesService:
             issues.resolve(issue_id, "kept mine", self._clock.now())
             uow.commit()
 
-    def edit(self, issue_id: int, values: dict[str, Any]) -> None:
-        """Resolve with values a person typed (any fields of the row but its bookkeeping)."""
-        with self._uow() as uow:
-            issues = uow.get(SyncIssueRepository)
-            issue = self._get(issues, issue_id)
-            self._write(issues, issue, values)
-            issues.resolve(issue_id, "edited", self._clock.now())
-            uow.commit()
-
     def _open(self, issues: SyncIssueRepository) -> list[SyncIssueDTO]:
         raw = [
             SyncIssueDTO(
@@ -143,10 +134,9 @@ class SyncIssuesService:
             raise ValidationError("Nothing to write: no field of this record was given.")
         typed["updated_at"] = self._clock.now()
         record = issues.record(issue.table, issue.row_id)
-        if record is None and issue.kind == "rejection" and issue.mine:
-            # A refused new record: create it again with the corrections.
-            mine = issues.typed(issue.table, issue.mine)
-            issues.recreate(issue.table, issue.row_id, {**mine, **typed})
+        if record is None and issue.kind == "rejection":
+            # A refused new record: create it again, to be pushed again.
+            issues.recreate(issue.table, issue.row_id, typed)
             return
         if record is None:
             raise NotFound("The record is no longer on this workstation.")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.db.models import AuditEntry, User
 from app.domain.enums import AuditAction
-from app.domain.errors import ValidationError
+from app.domain.errors import DuplicateError
 from tests.sync.conftest import Sites
 from tests.sync.test_issues import _pair, _service, _set
 
@@ -49,13 +49,14 @@ def test_keep_mine_is_stamped_and_audited_as_the_person_who_chose_it(sites: Site
 
 def test_a_refused_resolution_leaves_the_issue_open(sites: Sites) -> None:
     one, two = _pair(sites)
-    student = sites.students["A"][1]
-    _set(one, student, name_first="Server")
-    _set(two, student, name_first="Mine")
+    student, other = sites.students["A"][1], sites.students["A"][2]
+    _set(one, student, email="server@example.org")
+    _set(two, student, email="mine@example.org")
     one.cycle()
     two.cycle()
     service = _service(two)
     (issue,) = service.list_open()
-    with pytest.raises(ValidationError):
-        service.edit(issue.id, {"name_first": None})  # a required name, cleared
+    _set(two, other, email="mine@example.org")  # meanwhile another student took the address
+    with pytest.raises(DuplicateError):
+        service.keep_mine(issue.id)
     assert [i.id for i in service.list_open()] == [issue.id]

@@ -1,4 +1,4 @@
-"""Conflicts and rejections resolved by a person: keep mine, keep theirs, edit and retry."""
+"""Conflicts and rejections resolved by a person: keep mine, keep theirs, and retry."""
 
 from __future__ import annotations
 
@@ -79,11 +79,16 @@ def test_keep_mine_wins_at_the_next_push_and_keep_theirs_changes_nothing(sites: 
         service.keep_theirs(issues[second].id)
 
 
-def test_a_rejected_new_record_is_corrected_and_created_again(sites: Sites) -> None:
+def test_keep_mine_creates_a_refused_new_record_again_once_the_server_allows_it(
+    sites: Sites,
+) -> None:
     one, two = _pair(sites)
+    made = {}
     for station, first in ((one, "Ann"), (two, "Bea")):
         with station.uow() as u:
-            add_person(u, sites.server.facility["A"], first, "Clash", number="STU-2026-0888")
+            made[first] = add_person(
+                u, sites.server.facility["A"], first, "Clash", number="STU-2026-0888"
+            )
             u.commit()
     one.cycle()
     two.cycle()
@@ -91,8 +96,12 @@ def test_a_rejected_new_record_is_corrected_and_created_again(sites: Sites) -> N
     (rejection,) = service.list_open()
     assert rejection.kind == "rejection" and rejection.mine is not None
     assert rejection.mine["name_first"] == "Bea"
-    service.edit(rejection.id, {"student_number": "STU-2026-0889", "doc_id": None})
+    _set(one, made["Ann"], student_number="STU-2026-0889")  # the clash is resolved there
+    one.cycle()
     two.cycle()
-    assert _server(sites, rejection.row_id)["student_number"] == "STU-2026-0889"
+    assert [i.id for i in service.list_open()] == [rejection.id]
+    service.keep_mine(rejection.id)
+    two.cycle()
+    assert _server(sites, rejection.row_id)["student_number"] == "STU-2026-0888"
     assert _server(sites, rejection.row_id)["name_first"] == "Bea"
     assert two.sync.digests_match() and service.list_open() == []

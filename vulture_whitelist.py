@@ -95,6 +95,12 @@ other_original_date  # app/services/schedule_dto.py
 proposed_start_utc  # app/services/schedule_dto.py
 proposed_end_utc  # app/services/schedule_dto.py
 facility_count  # app/services/workstation.py
+# A sync cycle's report: whether the device id was rotated (a restored or cloned cache) and how
+# many pulled rows gave way to pending local edits; the sync tests read them.
+rotated_device  # app/sync/engine.py
+_.rotated_device  # app/sync/engine.py
+skipped_pending  # app/sync/local.py
+_.skipped_pending  # app/sync/local.py
 
 # Test seams the tests drive on purpose (a fixed clock, a busy writer, a staff engine, a role
 # table the server tests check, the redacted URL form, the system actor of scripts).
@@ -106,29 +112,17 @@ SYSTEM_ACTOR  # app/domain/actor.py
 _.changed_rows  # app/importing/report.py
 FixedClock  # app/infra/clock.py
 _.known_account  # app/signin.py
-
-# app/sync: owned by the sync work (issue 16); listed here for its owners to wire or delete.
-rotated_device  # app/sync/engine.py
-_.rotated_device  # app/sync/engine.py
+# The sync fault tests' and bench_sync's oracle: every row id and version equal on both sides.
 _.digests_match  # app/sync/engine.py
-skipped_pending  # app/sync/local.py
-_.resolve_issue  # app/sync/local.py
-_.skipped_pending  # app/sync/local.py
-Change  # app/sync/server.py
+# The sync worker's process, which the worker and timeout tests check is running or gone.
 _.alive  # app/sync/worker.py
-
-# app/ui: owned by the desk work; read by tests only. Listed for the lead to wire or delete.
+# What a painted widget shows and where (it has no child widgets to read): a month cell's lines
+# and where its "+N more" is painted to click it, where each week's bar was drawn.
 _.more_rect  # app/ui/calendar/month_grid.py
 _.shown_on  # app/ui/calendar/month_grid.py
-_.published  # app/ui/changes.py
 _.bar_slots  # app/ui/charts.py
-_.paper_number  # app/ui/models/sheet_table.py
-_.sort_column  # app/ui/models/sheet_table.py
-MIN_ROW_MM  # app/ui/paper.py
+# State the desk tests wait on instead of sleeping: the previous session's sync still being let
+# go of, the next retry being scheduled, the all-present confirmation being open (to click it).
 _.releasing  # app/ui/session_controller.py
 _.next_attempt_at  # app/ui/sync_scheduler.py
-_.stopping  # app/ui/sync_scheduler.py
-_.set_from_paper  # app/ui/views/attendance.py
-_.depth  # app/ui/views/attendance_state.py
-_.select_class  # app/ui/views/rosters.py
 _.all_present_box  # app/ui/views/sheet_actions.py

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -297,13 +297,6 @@ class LocalStore:
                     text("SELECT * FROM sync_issues WHERE resolved_at IS NULL ORDER BY id")
                 ).mappings()
             ]
-
-    def resolve_issue(self, issue_id: int, resolution: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                text("UPDATE sync_issues SET resolved_at = :at, resolution = :r WHERE id = :id"),
-                {"at": datetime.now(UTC).isoformat(), "r": resolution, "id": issue_id},
-            )
 
     # -- applying the server's rows ---------------------------------------------------------
 

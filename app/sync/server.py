@@ -34,15 +34,6 @@ class Handshake:
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
-    txid: int
-    seq: int
-    table: str
-    row_id: uuid.UUID
-    op: str
-
-
-@dataclass(frozen=True, slots=True)
 class ChangeChunk:
     """A run of logged changes after the cursor ``after`` up to and including ``last``; its
     length is the number of entries (a row changed twice counts twice)."""

@@ -26,12 +26,7 @@ class ChangeHub(QObject):
 
     sig_changed = Signal(object)  # Changes
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.published: int = 0
-
     def publish(self, changes: Changes) -> None:
-        self.published += 1
         log.debug("changed: %s", changes)
         self.sig_changed.emit(changes)
 

@@ -1,7 +1,7 @@
 """The attendance sheet on paper: the blank sign-in sheet and the filled sheet, as PDF.
 
 Laid out by hand on Qt's PDF writer so the page is filled and a pen fits: A4 or Letter by the
-locale, rows at least ``MIN_ROW_MM`` tall, each column as wide as its longest text (a long name
+locale, rows tall enough for a signature, each column as wide as its longest text (a long name
 is shortened with "…"), one text column taking the rest of the width; on every page the session
 (class), room, instructor, date and time, and "page N of M"; after the last row a line for the
 instructor's signature. The students are in ``paper_order``, numbered as the screen's "#" column,
@@ -33,9 +33,8 @@ from PySide6.QtGui import (
 from app.services.attendance_dto import AttendanceSheet, SheetRow, paper_order
 from app.ui.models.sheet_table import KEY_LETTERS, LABELS, MARK_ORDER, status_text
 
-MIN_ROW_MM = 8.0  # a signature needs this much
 BLANK_ROW_MM = 10.0
-FILLED_ROW_MM = 8.0
+FILLED_ROW_MM = 8.0  # a signature needs this much
 MARGIN_MM = 12.0
 PAD_MM = 1.6  # inside a cell, left and right
 HEADER_MM = 27.0  # title, when, where and who, legend

@@ -88,10 +88,6 @@ class SyncScheduler(QObject):
         """The process id of the sync worker (None before its first cycle)."""
         return self._syncing.worker_pid
 
-    @property
-    def stopping(self) -> bool:
-        return self._cancel.is_set()
-
     def sync_now(self) -> None:
         if self._runner.busy or self._cancel.is_set():
             return

@@ -217,10 +217,6 @@ class SheetTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> SheetRow:
         return self._rows[row]
 
-    def paper_number(self, row: int) -> int:
-        """The row's number on the printed sheet (1 is the first)."""
-        return self._paper_no[self._rows[row].student_id]
-
     # -- sorting ------------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -240,9 +236,6 @@ class SheetTableModel(QAbstractTableModel):
         ]
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort
 
     def _sorted(self, rows: Sequence[SheetRow]) -> list[SheetRow]:
         column, order = self._sort

@@ -399,11 +399,6 @@ class AttendanceView(Screen):
 
     # -- from paper ---------------------------------------------------------------------------
 
-    def set_from_paper(self, on: bool) -> None:
-        """On: the students in the printed order (``paper_order``, as on the PDF) and kept so,
-        the cursor on the first one's status, to type the paper's marks down the column."""
-        self.paper_button.setChecked(on)
-
     def _on_paper_button_toggled(self, on: bool) -> None:
         self.table.set_sortable(not on)  # the order stays the paper's while typing
         if not on:

@@ -53,9 +53,6 @@ class UndoHistory:
         steps = self._steps.get(key)
         return steps.pop() if steps else None
 
-    def depth(self, key: SessionKey) -> int:
-        return len(self._steps.get(key, ()))
-
 
 class AllPresentArming(QObject):
     """The first Ctrl+Shift+P arms "all present" for one session; the second, on the same

@@ -40,7 +40,7 @@ from app.services.trends_dto import WeeklyTrend
 from app.ui.accessible import named
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.charts import WeeklyRateChart
-from app.ui.combo import index_of, refill
+from app.ui.combo import refill
 from app.ui.messages import refusal
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
@@ -195,13 +195,6 @@ class RostersView(Screen):
     def _on_class_box_changed(self, index: int) -> None:
         if index >= 0:
             self.reload()
-
-    def select_class(self, class_id: uuid.UUID) -> None:
-        """Show ``class_id``'s roster, now or when the facility's classes arrive."""
-        self._wanted_class = class_id
-        index = index_of(self.class_box, class_id)
-        if index >= 0:
-            self.class_box.setCurrentIndex(index)
 
     @property
     def roster(self) -> Roster | None:

@@ -37,6 +37,11 @@ total_credits  # app/db/models/records.py
 author_id  # app/db/models/records.py
 admin_username  # app/db/models/records.py
 content_type  # app/db/models/programs.py
+funding_type  # app/db/models/programs.py
+duration_weeks  # app/db/models/programs.py
+is_active  # app/db/models/programs.py
+program_type  # app/db/models/programs.py
+assessed_by  # app/db/models/programs.py
 _.updated_by  # app/repositories/uow.py
 
 # Enum members: stored and synced by value (rows from the server or an import carry them).
@@ -74,7 +79,6 @@ from_status  # app/db/models/programs.py (a column), app/services/rosters_dto.py
 module_order  # app/repositories/student_curriculum.py
 lesson_order  # app/repositories/student_curriculum.py
 link_id  # app/services/people_dto.py
-is_default  # app/services/programs_dto.py
 total_credits  # app/services/records_dto.py
 author_id  # app/services/records_dto.py
 sessions_scheduled  # app/services/reports_dto.py

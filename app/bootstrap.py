@@ -21,7 +21,6 @@ from app.services.availability import AvailabilityService
 from app.services.classes import ClassService
 from app.services.facilities import FacilityService
 from app.services.people import PeopleService
-from app.services.programs import ProgramService
 from app.services.records import RecordsService
 from app.services.reports import ReportsService
 from app.services.review import ReviewService
@@ -47,7 +46,6 @@ class Services:
     workstation: WorkstationService
     facilities: FacilityService
     people: PeopleService
-    programs: ProgramService
     records: RecordsService
     reports: ReportsService
     classes: ClassService

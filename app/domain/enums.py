@@ -78,11 +78,6 @@ class EnrollmentStatus(StrEnum):
     INCOMPLETE_SEGREGATED = "Incomplete: Segregated"
 
     @property
-    def is_active(self) -> bool:
-        """Enrolled students are on the attendance sheet; waitlisted ones are not."""
-        return self is EnrollmentStatus.ENROLLED
-
-    @property
     def is_final(self) -> bool:
         return self not in (EnrollmentStatus.ENROLLED, EnrollmentStatus.WAITLISTED)
 

@@ -1,18 +1,12 @@
-"""Student numbers of the form ``STU-YYYY-NNNN`` (seed 001): format, parse, next in a year."""
+"""Student numbers of the form ``STU-YYYY-NNNN`` (seed 001), as imports read them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from app.domain.errors import ValidationError
 
-__all__ = [
-    "PATTERN",
-    "format_student_number",
-    "next_student_number",
-    "parse_student_number",
-]
+__all__ = ["PATTERN", "parse_student_number"]
 
 # ASCII only: \d would otherwise also accept digits of other scripts.
 PATTERN = re.compile(r"^STU-(\d{4})-(\d{4,})$", re.ASCII)
@@ -32,12 +26,6 @@ def _check(year: int, seq: int) -> None:
         )
 
 
-def format_student_number(year: int, seq: int) -> str:
-    """``STU-2026-0042``; sequences past 9999 simply get more digits."""
-    _check(year, seq)
-    return f"STU-{year}-{seq:04d}"
-
-
 def parse_student_number(text: str | None) -> tuple[int, int]:
     """(year, sequence) of a student number; surrounding spaces and lower case are tolerated.
 
@@ -53,16 +41,3 @@ def parse_student_number(text: str | None) -> tuple[int, int]:
     year, seq = int(m.group(1)), int(m.group(2))
     _check(year, seq)
     return year, seq
-
-
-def next_student_number(year: int, existing: Iterable[str]) -> str:
-    """The number after the highest of ``year`` in ``existing``; others and junk are ignored."""
-    highest = 0
-    for value in existing:
-        try:
-            got_year, seq = parse_student_number(value)
-        except ValidationError:
-            continue
-        if got_year == year:
-            highest = max(highest, seq)
-    return format_student_number(year, highest + 1)

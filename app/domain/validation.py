@@ -15,7 +15,6 @@ __all__ = [
     "check_range",
     "check_timezone",
     "clean_name",
-    "clean_optional",
     "clean_text",
     "field_label",
 ]
@@ -62,21 +61,6 @@ def clean_name(
     if not cleaned:
         raise ValidationError(f"{shown} is required", field=field)
     _check_line(cleaned, shown, field, max_length)
-    return cleaned
-
-
-def clean_optional(
-    value: str | None,
-    *,
-    field: str,
-    max_length: int = 100,
-    label: str | None = None,
-) -> str | None:
-    """Like ``clean_name`` but a missing or blank value gives ``None``."""
-    cleaned = _clean_line(value)
-    if not cleaned:
-        return None
-    _check_line(cleaned, label or field_label(field), field, max_length)
     return cleaned
 
 

@@ -22,7 +22,6 @@ from app.services.changes import Changes
 from app.services.classes import ClassService
 from app.services.facilities import FacilityService
 from app.services.people import PeopleService
-from app.services.programs import ProgramService
 from app.services.records import RecordsService
 from app.services.reports import ReportsService
 from app.services.review import ReviewService
@@ -46,8 +45,6 @@ class DeskServices(Protocol):
     def facilities(self) -> FacilityService: ...
     @property
     def people(self) -> PeopleService: ...
-    @property
-    def programs(self) -> ProgramService: ...
     @property
     def records(self) -> RecordsService: ...
     @property

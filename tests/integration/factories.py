@@ -21,6 +21,7 @@ from app.db.models import (
     Guardian,
     HoursLog,
     Lesson,
+    LessonProgress,
     Module,
     Program,
     ProgramClass,
@@ -31,7 +32,15 @@ from app.db.models import (
     StudentProfile,
     User,
 )
-from app.domain.enums import AttendanceStatus, ClassStatus, GuardianRelationship, HoursKind, Role
+from app.domain.enums import (
+    AttendanceStatus,
+    ClassStatus,
+    GuardianRelationship,
+    HoursKind,
+    ProgressStatus,
+    Role,
+)
+from app.domain.ids import lesson_progress_id
 from app.repositories.people import search_key
 from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
@@ -110,6 +119,34 @@ def new_lesson(uow: UnitOfWorkFactory, module_id: uuid.UUID, title: str) -> uuid
         u.session.add(row)
         u.commit()
     return row.id
+
+
+def set_progress(
+    uow: UnitOfWorkFactory,
+    student_id: uuid.UUID,
+    lesson_id: uuid.UUID,
+    status: ProgressStatus,
+    at: datetime,
+    *,
+    stars: int | None = None,
+) -> None:
+    """A student's status on a lesson, assessed at ``at``, as the server or an import brings it
+    (the desk only shows progress); a second call re-assesses the same row."""
+    with uow() as u:
+        row = u.session.get(LessonProgress, lesson_progress_id(student_id, lesson_id))
+        if row is None:
+            student = u.session.get_one(User, student_id)
+            row = LessonProgress(
+                id=lesson_progress_id(student_id, lesson_id),
+                facility_id=student.facility_id,
+                student_id=student_id,
+                lesson_id=lesson_id,
+            )
+            u.session.add(row)
+        row.status = status
+        row.stars = stars
+        row.assessed_at = at
+        u.commit()
 
 
 def add_room(u: UnitOfWork, facility_id: uuid.UUID, name: str) -> uuid.UUID:

@@ -20,7 +20,6 @@ from app.domain.enums import EnrollmentStatus, ProgressStatus
 from app.domain.errors import NotFound
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.programs import ProgramService
 from app.services.records import RecordsService
 from tests.integration.factories import (
     add_class,
@@ -29,6 +28,7 @@ from tests.integration.factories import (
     new_lesson,
     new_module,
     new_student,
+    set_progress,
 )
 
 # 01:30 UTC on 2 June is still 1 June in Los Angeles.
@@ -78,11 +78,10 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def world(uow: UnitOfWorkFactory, clock: FixedClock) -> World:
+def world(uow: UnitOfWorkFactory) -> World:
     facility = new_facility(uow, "West", "America/Los_Angeles").id
     ann = new_student(uow, facility, "Ann", "Smith")
     bob = new_student(uow, facility, "Bob", "Jones")
-    programs = ProgramService(uow, clock)
     with uow() as u:
         ids = {name: add_program(u, name) for name in ("Welding", "Cooking", "Reading")}
         ids["Orientation"] = add_program(u, "Orientation")  # no curriculum at all
@@ -125,17 +124,15 @@ def world(uow: UnitOfWorkFactory, clock: FixedClock) -> World:
         ("Sounds", DONE, datetime(2025, 4, 2, 18, 0, tzinfo=UTC)),
     ]
     for title, mark, at in marks:
-        clock.set(at)
-        programs.set_progress(ann, lessons[title], mark)
-    clock.set(datetime(2025, 5, 30, 18, 0, tzinfo=UTC))
-    programs.set_progress(bob, lessons["Joints"], DONE)  # someone else's progress
-    programs.set_progress(bob, lessons["Setup"], DOING)
+        set_progress(uow, ann, lessons[title], mark, at)
+    bob_at = datetime(2025, 5, 30, 18, 0, tzinfo=UTC)
+    set_progress(uow, bob, lessons["Joints"], DONE, bob_at)  # someone else's progress
+    set_progress(uow, bob, lessons["Setup"], DOING, bob_at)
     with uow() as u:
         old = u.session.get(Lesson, lessons["Old"])
         assert old is not None
         old.deleted_at = NOW
         u.commit()
-    clock.set(NOW)
     return World(ann, bob, lessons, ids, mig)
 
 
@@ -203,9 +200,8 @@ def test_progress_per_enrolled_program(
 def test_a_thirds_percent_rounds_half_up(
     uow: UnitOfWorkFactory, clock: FixedClock, world: World
 ) -> None:
-    programs = ProgramService(uow, clock)
-    programs.set_progress(world.ann, world.lessons["Beads"], DONE)
-    programs.set_progress(world.ann, world.lessons["Joints"], DONE)
+    set_progress(uow, world.ann, world.lessons["Beads"], DONE, NOW)
+    set_progress(uow, world.ann, world.lessons["Joints"], DONE, NOW)
     welding = RecordsService(uow, clock).curriculum_of(world.ann)[2]
     assert (welding.lessons_completed, welding.lessons_total) == (5, 6)
     assert welding.pct == Decimal("83.33")  # 500 / 6 = 83.333…
@@ -218,10 +214,9 @@ def test_queries_do_not_grow_with_the_curriculum(
     records = RecordsService(uow, clock)
     with statements(uow) as before:
         records.curriculum_of(world.ann)
-    programs = ProgramService(uow, clock)
     for n in range(12):
         lesson = new_lesson(uow, world.welding_mig, f"Drill {n}")
-        programs.set_progress(world.ann, lesson, DONE if n % 2 else DOING)
+        set_progress(uow, world.ann, lesson, DONE if n % 2 else DOING, NOW)
     with statements(uow) as after:
         welding = records.curriculum_of(world.ann)[2]
     assert welding.lessons_total == 18 and welding.lessons_completed == 3 + 6

@@ -34,6 +34,7 @@ from tests.integration.factories import (
     new_medical,
     new_module,
     new_student,
+    set_progress,
 )
 
 CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
@@ -62,7 +63,7 @@ def cache(tmp_path: Path) -> Iterator[object]:
         (ProgressStatus.COMPLETED, ProgressStatus.COMPLETED, ProgressStatus.IN_PROGRESS),
         strict=False,
     ):
-        services.programs.set_progress(ada, lesson, status)
+        set_progress(uow, ada, lesson, status, CLOCK.now())
     with UnitOfWorkFactory(engine, admin)() as u:
         add_case_note(u, facility, ada, "Asked for extra practice time.", CLOCK.now())
         u.commit()

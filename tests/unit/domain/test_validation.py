@@ -13,7 +13,6 @@ from app.domain.validation import (
     check_range,
     check_timezone,
     clean_name,
-    clean_optional,
     clean_text,
     field_label,
 )
@@ -65,14 +64,6 @@ def test_clean_name_length() -> None:
 def test_clean_name_refuses_control_characters() -> None:
     with pytest.raises(ValidationError, match="control character"):
         clean_name("Ada\x00", field="name_first")
-
-
-def test_clean_optional() -> None:
-    assert clean_optional(None, field="name_middle") is None
-    assert clean_optional("   ", field="name_middle") is None
-    assert clean_optional("  Mary  Ann ", field="name_middle") == "Mary Ann"
-    with pytest.raises(ValidationError, match=r"^Middle name is longer than 3 characters$"):
-        clean_optional("Anne", field="name_middle", max_length=3)
 
 
 def test_clean_text_keeps_lines() -> None:

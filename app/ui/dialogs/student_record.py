@@ -37,6 +37,7 @@ from app.services.facade import DeskServices
 from app.services.trends_dto import HoursProgress, WeeklyTrend
 from app.ui.charts import HoursChart, WeeklyRateChart
 from app.ui.dialogs.record_curriculum import CurriculumTab
+from app.ui.id_cards import CardPrinter, cards_for_student
 from app.ui.messages import refusal
 from app.ui.models.tuple_table import TextRowsModel
 from app.ui.tasks import TaskRunner
@@ -241,10 +242,22 @@ class StudentRecordDialog(QDialog):
             self.tr("Close the record")
         )
         buttons.rejected.connect(self.reject)
+        # The student's card for the sheet's scanner (app.ui.id_cards).
+        self.card_button = buttons.addButton(
+            self.tr("&Print ID card…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.card_button.setAccessibleName(self.tr("Print the student's ID card"))
+        self.card_note = QLabel()
+        self.card_printer = CardPrinter(runner, self)
+        self.card_printer.sig_said.connect(self.card_note.setText)
+        self.card_button.clicked.connect(
+            lambda: self.card_printer.start(lambda: cards_for_student(services, student_id))
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.medical_note)
+        layout.addWidget(self.card_note)
         layout.addWidget(buttons)
         # Wide enough for every tab: a scrolling tab bar hides tabs and takes Tab's focus.
         self.resize(max(900, self.tabs.tabBar().sizeHint().width() + 40), 560)

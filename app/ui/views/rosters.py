@@ -41,6 +41,7 @@ from app.ui.accessible import named
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.charts import WeeklyRateChart
 from app.ui.combo import refill
+from app.ui.id_cards import CardPrinter, cards_for_class
 from app.ui.messages import refusal
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
@@ -120,6 +121,14 @@ class RostersView(Screen):
         top.addWidget(QLabel(self.tr("Class")))
         top.addWidget(self.class_box, 1)
         top.addWidget(self.capacity)
+        # The class's cards for the sheet's scanner (app.ui.id_cards).
+        self.cards_button = named(
+            QPushButton(self.tr("Print ID cards…")), self.tr("Print the ID cards of the class")
+        )
+        self.card_printer = CardPrinter(runner, self)
+        self.card_printer.sig_said.connect(self.message.setText)
+        self.cards_button.clicked.connect(self.print_cards)
+        top.addWidget(self.cards_button)
         actions = QHBoxLayout()
         actions.addWidget(self.reason, 1)
         for button in (self.withdraw_button, self.complete_button, self.transfer_button):
@@ -191,6 +200,12 @@ class RostersView(Screen):
             self.reload()
         else:
             self.capacity.setText(self.tr("This facility has no classes yet."))
+
+    def print_cards(self) -> None:
+        """*Print ID cards…*: a card for every student enrolled in the class shown."""
+        services, class_id = self._services, self.class_box.currentData()
+        if services is not None and class_id is not None:
+            self.card_printer.start(lambda: cards_for_class(services, class_id))
 
     def _on_class_box_changed(self, index: int) -> None:
         if index >= 0:

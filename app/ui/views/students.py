@@ -7,13 +7,23 @@ from uuid import UUID
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.changes import PEOPLE, Changes
 from app.services.facade import DeskServices
 from app.services.people import StudentSummary
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.dialogs.student_record import StudentRecordDialog
+from app.ui.id_cards import CardPrinter, cards_for_facility
 from app.ui.models.student_table import StudentTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.base import Screen
@@ -42,8 +52,20 @@ class StudentsView(Screen):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.count_label = QLabel()
+        # Every student's card for the sheet's scanner (app.ui.id_cards).
+        self.cards_button = QPushButton(self.tr("Print ID cards…"))
+        self.cards_button.setAccessibleName(self.tr("Print the ID cards of the facility"))
+        self.cards_note = QLabel()
+        self.card_printer = CardPrinter(runner, self)
+        self.card_printer.sig_said.connect(self.cards_note.setText)
+        self.cards_button.clicked.connect(self.print_cards)
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(f"<h2>{self.tr('Students')}</h2>"))
+        heading.addStretch(1)
+        heading.addWidget(self.cards_note)
+        heading.addWidget(self.cards_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Students')}</h2>"))
+        layout.addLayout(heading)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
@@ -90,6 +112,12 @@ class StudentsView(Screen):
             self.sig_loaded.emit(self.model.rowCount())
 
         self._runner.run(work, done)
+
+    def print_cards(self) -> None:
+        """*Print ID cards…*: a card for every active student of the facility."""
+        services, facility_id = self._services, self._facility_id
+        if services is not None and facility_id is not None:
+            self.card_printer.start(lambda: cards_for_facility(services, facility_id))
 
     def _on_search_text_changed(self, _text: str) -> None:
         self._debounce.start()

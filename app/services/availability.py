@@ -234,16 +234,6 @@ class AvailabilityService:
             )
         return unavailable(hours, offs, start, end)
 
-    def check(
-        self,
-        facility_id: uuid.UUID,
-        instructor_id: uuid.UUID,
-        sessions: Sequence[tuple[datetime, datetime]],
-    ) -> list[Unavailability]:
-        """Which of the sessions (local start and end) the instructor is not available for."""
-        with self._uow() as uow:
-            return find_unavailable(uow, facility_id, instructor_id, sessions)
-
     def check_substitute(
         self,
         series_id: uuid.UUID,

@@ -145,14 +145,6 @@ class RosterService:
             others=[_line_entry(ln) for ln in by_name if ln.enrollment.enrollment_status.is_final],
         )
 
-    def history_of(self, enrollment_id: uuid.UUID) -> list[HistoryEntry]:
-        """Status changes of an enrollment, oldest first."""
-        with self._uow() as uow:
-            repo = _enrollments(uow)
-            if repo.get(enrollment_id) is None:
-                raise NotFound("The enrollment does not exist or was deleted.")
-            return [_history(row) for row in repo.history_of([enrollment_id])]
-
     def enrollments_of_student(self, student_id: uuid.UUID) -> list[StudentEnrollment]:
         """Every enrollment of a student with class, program and history, newest first."""
         with self._uow() as uow:

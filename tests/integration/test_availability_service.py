@@ -14,7 +14,7 @@ from app.domain.availability import Interval
 from app.domain.errors import ValidationError
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
-from app.services.availability import AvailabilityService
+from app.services.availability import AvailabilityService, find_unavailable
 from app.services.availability_dto import HoursEntry, TimeOffEntry, UnavailableError
 from app.services.schedule import ScheduleService
 from app.services.series_edit import SeriesEditService, SeriesForm
@@ -146,7 +146,7 @@ def test_the_shaded_hours_of_a_week_stay_on_the_wall_clock_across_dst(
 
 
 def test_hours_valid_for_a_term_say_nothing_outside_it(
-    service: AvailabilityService, world: World
+    uow: UnitOfWorkFactory, service: AvailabilityService, world: World
 ) -> None:
     service.save(
         world.facility_id,
@@ -156,7 +156,8 @@ def test_hours_valid_for_a_term_say_nothing_outside_it(
     )
     summer = (datetime(2026, 7, 7, 10), datetime(2026, 7, 7, 11))  # a Tuesday in term
     autumn = (datetime(2026, 9, 8, 10), datetime(2026, 9, 8, 11))
-    found = service.check(world.facility_id, world.instructor_id, [summer, autumn])
+    with uow() as u:  # what a new series' sessions are checked with
+        found = find_unavailable(u, world.facility_id, world.instructor_id, [summer, autumn])
     assert [u.text for u in found] == [
         "Iris Stone is not available Tue 07 Jul 2026 10:00–11:00 (not working that day)"
     ]

@@ -19,6 +19,7 @@ from app.repositories.uow import UnitOfWorkFactory
 from app.services.attendance import AttendanceService
 from app.services.availability import AvailabilityService
 from app.services.classes import ClassService
+from app.services.closures import ClosureService
 from app.services.facilities import FacilityService
 from app.services.people import PeopleService
 from app.services.records import RecordsService
@@ -33,6 +34,7 @@ from app.services.sync_issues import SyncIssuesService
 from app.services.trends import TrendService
 from app.services.workstation import Generate, Progress, WorkstationService
 from app.services.writes import Writes
+from app.sync.transfer import TransferFiles
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,9 @@ class Services:
     sync_issues: SyncIssuesService
     review: ReviewService  # marks set for review: keep, change, move
     availability: AvailabilityService  # instructors' weekly hours and time off
+    closures: ClosureService  # the days a facility is closed (holidays, shutdowns)
     writes: Writes  # runs a desk write and says what it changed
+    transfer: TransferFiles  # transfer files of a workstation with no network (USB stick)
     clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)
 
 
@@ -87,6 +91,7 @@ def build_services(
         "staff_accounts": StaffAccountsService(server, actor),
         "review": ReviewService(uow, AttendanceService(uow, clock), clock),
         "clock": clock,
+        "transfer": TransferFiles(engine),
     }
     # Every other service needs the unit of work and the clock alone: made from its field's type.
     types = get_type_hints(Services)

@@ -118,10 +118,11 @@ def _parser() -> argparse.ArgumentParser:
         "--facility", action="append", required=True, help="facility name or id (repeat)"
     )
 
-    from app import cli_import, cli_workstation
+    from app import cli_import, cli_transfer, cli_workstation
 
     cli_workstation.add_parsers(sub)
     cli_import.add_parsers(sub)
+    cli_transfer.add_parsers(sub)
 
     gui = sub.add_parser("gui", help="open the desktop application (the default)")
     gui.add_argument(
@@ -184,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app import cli_import
 
             return cli_import.run(args)
+        if hasattr(args, "run"):
+            return int(args.run(args))
     except Exception as err:  # the command line reports, it does not dump a traceback at people
         from app.domain.errors import DomainError
 

@@ -20,6 +20,7 @@ from app.services.attendance import AttendanceService
 from app.services.availability import AvailabilityService
 from app.services.changes import Changes
 from app.services.classes import ClassService
+from app.services.closures import ClosureService
 from app.services.facilities import FacilityService
 from app.services.people import PeopleService
 from app.services.records import RecordsService
@@ -34,6 +35,21 @@ from app.services.sync_issues import SyncIssuesService
 from app.services.trends import TrendService
 from app.services.workstation import WorkstationService
 from app.services.writes import Writes
+
+
+class TransferSummary(Protocol):
+    """What writing an export or applying a reply did (``app.sync.transfer``)."""
+
+    @property
+    def number(self) -> int: ...
+
+
+class DeskTransfer(Protocol):
+    """Transfer files of this workstation (``app.sync.transfer.TransferFiles``): each call
+    blocks on the cache and raises ``DomainError`` with a message fit to show."""
+
+    def export_file(self, path: str, key: str) -> TransferSummary: ...
+    def apply_file(self, path: str, key: str) -> TransferSummary: ...
 
 
 class DeskServices(Protocol):
@@ -72,7 +88,11 @@ class DeskServices(Protocol):
     @property
     def availability(self) -> AvailabilityService: ...
     @property
+    def closures(self) -> ClosureService: ...
+    @property
     def writes(self) -> Writes: ...
+    @property
+    def transfer(self) -> DeskTransfer: ...
     @property
     def clock(self) -> Clock: ...
 

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.sync_status import SyncStatus
 from app.services.changes import EVERYTHING, Changes
-from app.services.facade import DeskServices
+from app.services.facade import DeskServices, TransferSummary
 from app.services.sync_issues import SyncIssueDTO
 from app.ui.changes import ChangeHub
 from app.ui.models.sync_issue_table import SyncIssueTableModel
@@ -78,6 +80,28 @@ class SyncView(Screen):
         for button in (self.sync_button, self.mine_button, self.theirs_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # A workstation with no network syncs by transfer file (README, "Sync by transfer file").
+        self.transfer_key = QLineEdit(self)
+        self.transfer_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.transfer_key.setPlaceholderText(self.tr("the facility's transfer key"))
+        self.transfer_key.setAccessibleName(self.tr("Transfer key"))
+        self.export_button = QPushButton(self.tr("&Export transfer file…"))
+        self.apply_button = QPushButton(self.tr("&Apply transfer file…"))
+        self.export_button.setAccessibleName(self.tr("Export transfer file"))
+        self.apply_button.setAccessibleName(self.tr("Apply transfer file"))
+        self.export_button.clicked.connect(self._export_transfer)
+        self.apply_button.clicked.connect(self._apply_transfer)
+        self.transfer_message = QLabel()
+        self.transfer_message.setWordWrap(True)
+        self.transfer_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        transfer = QHBoxLayout()
+        key_label = QLabel(self.tr("Transfer &key:"))
+        key_label.setBuddy(self.transfer_key)
+        transfer.addWidget(key_label)
+        transfer.addWidget(self.transfer_key)
+        transfer.addWidget(self.export_button)
+        transfer.addWidget(self.apply_button)
+        transfer.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('Sync & conflicts')}</h2>"))
         layout.addWidget(self.status)
@@ -86,6 +110,8 @@ class SyncView(Screen):
         layout.addWidget(self.detail)
         layout.addStretch(0)  # takes the room of the hidden table: the texts stay on top
         layout.addLayout(buttons)
+        layout.addLayout(transfer)
+        layout.addWidget(self.transfer_message)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         changes.sig_changed.connect(self._on_changes)
         self._show_selected()
@@ -154,3 +180,77 @@ class SyncView(Screen):
 
         # Keep mine writes the record again: the screens showing it read it again.
         self.write(lambda: action(issue.id), lambda _r: self.reload(), source="sync-issue")
+
+    # -- transfer files ----------------------------------------------------------------------
+
+    def _key(self) -> str | None:
+        key = self.transfer_key.text()
+        if not key:
+            self.transfer_message.setText(
+                self.tr("Type the facility's transfer key first: it locks and opens the files.")
+            )
+            self.transfer_key.setFocus()
+            return None
+        return key
+
+    def _export_transfer(self) -> None:
+        services = self._services
+        key = self._key()
+        if services is None or key is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export transfer file"),
+            "rollbook-transfer.rbx",
+            self.tr("Rollbook transfer files (*.rbx);;All files (*)"),
+        )
+        if not path:
+            return
+        self.transfer_message.setText(self.tr("Writing the transfer file…"))
+        self._runner.run(
+            lambda: services.transfer.export_file(path, key),
+            lambda done: self._exported(done, path),
+            self._transfer_failed,
+        )
+
+    def _exported(self, done: TransferSummary, path: str) -> None:
+        self.transfer_message.setText(
+            self.tr(
+                "Transfer file No. {0} written to {1}. Import it at a connected computer "
+                "(rollbook transfer import), then apply its reply here."
+            ).format(done.number, path)
+        )
+        self.reload()
+
+    def _apply_transfer(self) -> None:
+        services = self._services
+        key = self._key()
+        if services is None or key is None:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Apply transfer file"),
+            "",
+            self.tr("Rollbook transfer replies (*.reply);;All files (*)"),
+        )
+        if not path:
+            return
+        self.transfer_message.setText(self.tr("Applying the reply…"))
+        self.write(
+            lambda: services.transfer.apply_file(path, key),
+            self._applied,
+            self._transfer_failed,
+            source="sync",
+        )
+
+    def _applied(self, done: TransferSummary) -> None:
+        self.transfer_message.setText(
+            self.tr("Reply No. {0} applied: this workstation is up to date with it.").format(
+                done.number
+            )
+        )
+        # Pulled rows may touch any screen: each reads again (this one too, on "sync").
+        self._changes.publish(Changes.of(EVERYTHING, source="sync"))
+
+    def _transfer_failed(self, error: BaseException) -> None:
+        self.transfer_message.setText(str(error))

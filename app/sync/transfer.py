@@ -493,7 +493,8 @@ def apply_reply(local: LocalStore, path: Path, key: str) -> ReplyApplied:
     with local.applying() as conn:
         _apply_tables(local, conn, answer["refresh"], applied)
         local.put(conn, "transfer_applied", str(number))
-        local.put(conn, "last_transfer_at", str(answer["imported_at"]))
+        # The cache is as up to date as the server was at the import: the status says so.
+        local.put(conn, "last_sync_at", str(answer["imported_at"]))
     tables = frozenset(
         name for name, n in (*applied.upserted.items(), *applied.removed.items()) if n
     )

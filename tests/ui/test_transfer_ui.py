@@ -25,7 +25,8 @@ def _sql(desk: Desk, query: str, **params: object) -> list[tuple[object, ...]]:
 
 
 def _outbox(desk: Desk) -> int:
-    return int(_sql(desk, "SELECT count(*) FROM sync_outbox")[0][0])  # type: ignore[call-overload]
+    with desk.engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one())
 
 
 def _message(view: object) -> str:
@@ -80,7 +81,7 @@ def test_export_then_apply_from_the_sync_screen(
     with desk.engine.connect() as conn:
         row = list(
             conn.exec_driver_sql(
-                f"SELECT {columns} FROM users WHERE id = ?",  # noqa: S608
+                f"SELECT {columns} FROM users WHERE id = ?",
                 (student.hex,),
             ).one()
         )
@@ -118,9 +119,7 @@ def test_export_then_apply_from_the_sync_screen(
         qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
     assert "Reply No. 1 applied" in _message(view)
     assert _outbox(desk) == 0
-    assert _sql(desk, "SELECT name_first FROM users WHERE id = :i", i=student.hex) == [
-        ("Renamed",)
-    ]
+    assert _sql(desk, "SELECT name_first FROM users WHERE id = :i", i=student.hex) == [("Renamed",)]
     assert "every change was sent" in view.empty.text()
 
     # Twice: refused, nothing changed.

@@ -83,6 +83,7 @@ class SyncView(Screen):
         # A workstation with no network syncs by transfer file (README, "Sync by transfer file").
         self.transfer_key = QLineEdit(self)
         self.transfer_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.transfer_key.setMinimumWidth(240)  # a passphrase shows whole, not scrolled
         self.transfer_key.setPlaceholderText(self.tr("the facility's transfer key"))
         self.transfer_key.setAccessibleName(self.tr("Transfer key"))
         self.export_button = QPushButton(self.tr("&Export transfer file…"))

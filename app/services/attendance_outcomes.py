@@ -29,6 +29,7 @@ from app.services.attendance_dto import (
     EnrollmentStanding,
     MissingAttendance,
 )
+from app.services.closures import closed_days_of
 from app.services.from_row import from_row
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
@@ -102,7 +103,8 @@ def enrollment_outcomes(
             starts += [first_mark[ln.id] for ln in class_lines if ln.id in first_mark]
             start = min(starts)
             if start <= today:
-                views = expand_lines(class_lines, overrides, start, today)
+                closed = closed_days_of(uow, {ln.facility_id for ln in class_lines}, start, today)
+                views = expand_lines(class_lines, overrides, start, today, closed)
         for period in class_periods:
             policy = _policy(policies.get(period.program_id))
             records = []
@@ -192,7 +194,9 @@ class AttendanceOutcomes:
             lines, overrides = uow.get(ScheduleRepository).window(facility_id, start, end)
             views = [
                 v
-                for v in expand_lines(lines, overrides, start, end)
+                for v in expand_lines(
+                    lines, overrides, start, end, closed_days_of(uow, {facility_id}, start, end)
+                )
                 if not v.cancelled and v.end_utc <= now
             ]
             if not views:

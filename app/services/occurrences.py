@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -170,9 +170,17 @@ def occurrence_of(
 
 
 def expand_lines(
-    lines: Sequence[SeriesLine], overrides: Iterable[OverrideLine], start: date, end: date
+    lines: Sequence[SeriesLine],
+    overrides: Iterable[OverrideLine],
+    start: date,
+    end: date,
+    closed: Mapping[uuid.UUID, Mapping[date, str]] | None = None,
 ) -> list[OccurrenceView]:
     """Every session of the series whose (possibly moved) local date is in ``[start, end]``.
+
+    ``closed``: each facility's closed days (``app.services.closures.closed_days_of``); no
+    session is held on one, so a session whose local date is closed is left out (one moved off
+    a closed day is held where it went).
 
     Parsed rules and time conversions are cached across calls by the domain, so a calendar
     refresh costs the window. What a series' sessions share (names, ids) is worked out once per
@@ -194,7 +202,10 @@ def expand_lines(
             log.warning("series %s cannot be expanded: %s", line.id, err)
             continue
         instructor = staff_name(line.instructor_first, line.instructor_last)
+        shut = closed.get(line.facility_id) if closed else None
         for occ in occs:
+            if shut and occ.local_date in shut:
+                continue
             add(occurrence_of(line, occ, ovs.get(occ.original_date), instructor_name=instructor))
     views.sort(key=lambda v: (v.start_utc, v.class_name, v.series_id))
     return views

@@ -16,6 +16,7 @@ from app.domain.errors import ValidationError
 from app.domain.validation import check_range
 from app.repositories.schedule import ScheduleRepository
 from app.services.clashes import SlotTuple, find_clashes
+from app.services.closures import closed_days_of
 from app.services.occurrence_edits import OccurrenceEdits, check_scope
 from app.services.occurrences import (
     MAX_WINDOW_DAYS,
@@ -83,7 +84,8 @@ class ScheduleService(OccurrenceEdits):
                 instructor_id=instructor_id,
                 program_id=program_id,
             )
-        views = expand_lines(lines, overrides, start, end)
+            closed = closed_days_of(uow, {facility_id}, start, end)
+        views = expand_lines(lines, overrides, start, end, closed)
         if room_id is not None:
             views = [v for v in views if v.room_id == room_id]
         if instructor_id is not None:

@@ -26,6 +26,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_outcomes import on_sheet, student_outcomes
 from app.services.classes_dto import student_name
+from app.services.closures import closed_days_of
 from app.services.lookup import require
 from app.services.occurrences import expand_lines
 from app.services.schedule_dto import OccurrenceView
@@ -181,7 +182,13 @@ class TrendService:
         overrides = sched.override_lines(line.id for line in lines)
         return [
             v
-            for v in expand_lines(lines, overrides, first, today)
+            for v in expand_lines(
+                lines,
+                overrides,
+                first,
+                today,
+                closed_days_of(uow, {ln.facility_id for ln in lines}, first, today),
+            )
             if not v.cancelled and v.start_utc <= now and v.start_local.date() >= first
         ]
 
@@ -233,7 +240,8 @@ class TrendService:
             monday = _monday(day or today)
             sunday = monday + timedelta(days=6)
             lines, overrides = uow.get(ScheduleRepository).window(facility_id, monday, sunday)
-        views = expand_lines(lines, overrides, monday, sunday)
+            closed = closed_days_of(uow, {facility_id}, monday, sunday)
+        views = expand_lines(lines, overrides, monday, sunday, closed)
         return WeekGlance(facility.name, facility.timezone, monday, today, _slots(views))
 
 

@@ -29,6 +29,7 @@ from app.db.models import (
     Enrollment,
     EnrollmentHistory,
     Facility,
+    FacilityClosure,
     FacilityProgram,
     Guardian,
     HoursLog,
@@ -176,6 +177,8 @@ def seed(engine: Engine, world: World) -> None:
                 end_minute=1020)  # fmt: skip
             put(InstructorTimeOff, instructor_id=student, starts_local=datetime(2026, 9, 7),
                 ends_local=datetime(2026, 9, 8))  # fmt: skip
+            put(FacilityClosure, first_date=date(2026, 12, 24), last_date=date(2026, 12, 26),
+                reason=f"Holidays at {fac}")  # fmt: skip
             put(AuditEntry, table_name="rooms", row_id=room, action=AuditAction.INSERT,
                 changed_by="seed", changed_at=NOW)  # fmt: skip
             put(AccountHistory, user_id=student, action=AccountAction.ACCOUNT_CREATION,
@@ -520,9 +523,15 @@ def test_forging_b_facility_on_an_a_row_fails(world: World, table: str) -> None:
         sql.Identifier("public", table)
     )
     params = (world.facility["B"], list(world.ids(table, "A")))
-    if table in ("audit_log", "user_account_history", "staff_scopes", "student_medical"):
-        # Append-only logs, manager-only scopes, admin-only medical notes: no policy lets the
-        # probe (an instructor) update them at all.
+    if table in (
+        "audit_log",
+        "user_account_history",
+        "staff_scopes",
+        "student_medical",
+        "facility_closures",
+    ):
+        # Append-only logs, manager-only scopes, admin-only medical notes and closures: no
+        # policy lets the probe (an instructor) update them at all.
         assert conn.execute(statement, params).rowcount == 0
         return
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
@@ -616,3 +625,36 @@ def test_set_role_never_widens_what_a_login_sees(world: World) -> None:
     except psycopg.errors.InsufficientPrivilege:
         version = conn.execute("SHOW server_version_num").fetchone()
         assert version is not None and int(version[0]) >= 160000  # WITH SET FALSE
+
+
+def test_closures_are_read_by_all_staff_and_written_by_admins_of_their_facility(
+    world: World,
+) -> None:
+    insert_closure = (
+        "INSERT INTO facility_closures (id, facility_id, first_date, last_date, reason)"
+        " VALUES (%s, %s, '2027-04-05', '2027-04-05', 'Easter')"
+    )
+    instructor = world.connect("instr_A")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no INSERT privilege at all
+        instructor.execute(insert_closure, (_uid(), world.facility["A"]))
+    instructor.rollback()
+    reasons = instructor.execute("SELECT reason FROM facility_closures").fetchall()
+    assert reasons == [("Holidays at A",)]
+    probe = world.connect("probe_A")  # every privilege: the admin-only policy refuses
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+        probe.execute(insert_closure, (_uid(), world.facility["A"]))
+    probe.rollback()
+    admin = world.connect("fadmin_A")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+        admin.execute(insert_closure, (_uid(), world.facility["B"]))
+    admin.rollback()
+    admin.execute(insert_closure, (_uid(), world.facility["A"]))
+    admin.commit()
+    assert admin.execute("SELECT count(*) FROM facility_closures").fetchone() == (2,)
+    gone = admin.execute(
+        "UPDATE facility_closures SET reason = 'x' WHERE facility_id = %s", (world.facility["B"],)
+    )
+    assert gone.rowcount == 0  # B's closures are not even seen
+    admin.rollback()
+    other = world.connect("fadmin_B")
+    assert other.execute("SELECT reason FROM facility_closures").fetchall() == [("Holidays at B",)]

@@ -105,7 +105,7 @@ def test_0010_upgrades_and_downgrades_to_exactly_the_policies_before() -> None:
     try:
         migrate.upgrade(engine, "0009")
         before = _policies(url)
-        migrate.upgrade(engine)
+        migrate.upgrade(engine, "0010")
         assert migrate.current_revision(engine) == "0010"
         upgraded = _policies(url)
         assert upgraded != before and len(upgraded) == len(before)
@@ -116,7 +116,7 @@ def test_0010_upgrades_and_downgrades_to_exactly_the_policies_before() -> None:
         with _connect(url) as conn:
             gone = conn.execute("SELECT to_regprocedure('public.rollbook_scope()')").fetchone()
         assert gone is not None and gone[0] is None
-        migrate.upgrade(engine)
+        migrate.upgrade(engine, "0010")
         assert _policies(url) == upgraded
     finally:
         engine.dispose()

@@ -3,6 +3,7 @@
 from app.db.base import Base
 from app.db.models.attendance import AttendanceRecord, HoursLog
 from app.db.models.availability import InstructorAvailability, InstructorTimeOff
+from app.db.models.closures import FacilityClosure
 from app.db.models.org import (
     Facility,
     Guardian,
@@ -39,6 +40,7 @@ __all__ = [
     "Enrollment",
     "EnrollmentHistory",
     "Facility",
+    "FacilityClosure",
     "FacilityProgram",
     "Guardian",
     "HoursLog",

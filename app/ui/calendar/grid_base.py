@@ -26,6 +26,8 @@ _ARROWS = {
 CLASH_RED = QColor("#d62728")
 CANCELLED_GREY = QColor("#9e9e9e")
 TODAY_TINT = QColor("#fff6d5")
+CLOSED_TINT = QColor("#eceff1")
+CLOSED_INK = QColor("#455a64")
 
 
 def tint(colour: str, amount: float = 0.75) -> QColor:
@@ -61,6 +63,7 @@ class SessionGrid(QWidget):
         self.today: date | None = None
         self.now: datetime | None = None  # local wall clock, for the line across today
         self.empty_text = ""
+        self.closed: dict[date, str] = {}  # closed days shown, with the reason
         self._sessions: list[OccurrenceView] = []
         self._rows: dict[Key, int] = {}
         self._by_day: dict[date, list[OccurrenceView]] = {}
@@ -77,6 +80,16 @@ class SessionGrid(QWidget):
         """The days shown (one column or cell each), today, and the local time now."""
         self.days, self.today, self.now = list(days), today, now
         self._invalidate()
+
+    def set_closed(self, closed: dict[date, str]) -> None:
+        """The facility's closed days among those shown, with the reason."""
+        self.closed = dict(closed)
+        self._invalidate()
+
+    def closed_text(self, day: date) -> str | None:
+        """What a closed day says ("Closed: Public holiday"); ``None`` on an open day."""
+        reason = self.closed.get(day)
+        return None if reason is None else self.tr("Closed: ") + reason
 
     def _on_model_reset(self) -> None:
         self._invalidate()

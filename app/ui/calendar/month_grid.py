@@ -6,12 +6,28 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from app.services.schedule_dto import OccurrenceView
 from app.ui.calendar import layout
-from app.ui.calendar.grid_base import CANCELLED_GREY, CLASH_RED, TODAY_TINT, SessionGrid
+from app.ui.calendar.grid_base import (
+    CANCELLED_GREY,
+    CLASH_RED,
+    CLOSED_INK,
+    CLOSED_TINT,
+    TODAY_TINT,
+    SessionGrid,
+)
 from app.ui.calendar.layout import Key, key_of
 from app.ui.models.occurrence_table import OccurrenceTableModel
 
@@ -50,10 +66,11 @@ class MonthGrid(SessionGrid):
             for day in week:
                 cell = self.cell_rect(day)
                 items = self._by_day.get(day, [])
-                room = (cell.height() - line - 6) // line
+                closed = 1 if day in self.closed else 0  # its line says so
+                room = (cell.height() - line - 6) // line - closed
                 shown, more = layout.fit_day(items, room, chosen)
                 self._shown[day] = shown
-                top = cell.top() + line + 4
+                top = cell.top() + line + 4 + closed * line
                 for i, o in enumerate(shown):
                     self._lines[key_of(o)] = QRect(
                         cell.left() + 3, top + i * line, cell.width() - 6, line
@@ -147,8 +164,11 @@ class MonthGrid(SessionGrid):
     def _paint_day(self, p: QPainter, day: date, chosen: Key | None) -> None:
         cell = self.cell_rect(day)
         in_month = day in self.days
+        closed = self.closed_text(day)
         if day == self.today:
             p.fillRect(cell, TODAY_TINT)
+        elif closed is not None:
+            p.fillRect(cell, CLOSED_TINT)
         elif not in_month:
             p.fillRect(cell, QColor("#f4f4f4"))
         p.setPen(QPen(QColor("#d0d0d0")))
@@ -168,6 +188,18 @@ class MonthGrid(SessionGrid):
         else:
             p.setPen(QColor("#222222") if in_month else QColor("#a0a0a0"))
             p.drawText(number, Qt.AlignmentFlag.AlignLeft, str(day.day))
+        if closed is not None:
+            p.fillRect(cell.adjusted(1, 1, -1, -1), QBrush(CLOSED_INK, Qt.BrushStyle.BDiagPattern))
+            line_rect = QRect(cell.left() + 4, number.bottom() + 2, cell.width() - 8, line)
+            p.fillRect(line_rect, CLOSED_TINT)
+            bold = QFont(self.font())
+            bold.setBold(True)
+            p.setFont(bold)
+            p.setPen(CLOSED_INK)
+            shown = p.fontMetrics().elidedText(
+                closed, Qt.TextElideMode.ElideRight, line_rect.width()
+            )
+            p.drawText(line_rect, Qt.AlignmentFlag.AlignVCenter, shown)
         for o in self._shown.get(day, []):
             self._paint_line(p, o, key_of(o) == chosen)
         more = self._more.get(day)

@@ -76,6 +76,11 @@ class CalendarPages(QStackedWidget):
         for grid in (self.time_grid, self.month_grid):
             grid.set_days(days, today, now)
 
+    def set_closed(self, closed: dict[date, str]) -> None:
+        """The facility's closed days of the period, with the reason."""
+        for grid in (self.time_grid, self.month_grid):
+            grid.set_closed(closed)
+
     def set_empty(self, text: str) -> None:
         """What an empty period says, in the middle of the grids."""
         for grid in (self.time_grid, self.month_grid):

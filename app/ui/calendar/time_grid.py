@@ -25,6 +25,8 @@ from app.ui.calendar import layout
 from app.ui.calendar.grid_base import (
     CANCELLED_GREY,
     CLASH_RED,
+    CLOSED_INK,
+    CLOSED_TINT,
     TODAY_TINT,
     SessionGrid,
     tint,
@@ -146,6 +148,7 @@ class TimeGrid(SessionGrid):
         for day in self.days:
             if day == self.today:
                 p.fillRect(self.column_rect(day), TODAY_TINT)
+        self._paint_closed(p, event.rect())
         self._paint_unavailable(p)
         self._paint_hours(p)
         selected = self.selected()
@@ -161,6 +164,31 @@ class TimeGrid(SessionGrid):
             p.setPen(self.palette().color(self.foregroundRole()))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
         p.end()
+
+    def _paint_closed(self, p: QPainter, exposed: QRect) -> None:
+        """A closed day: its column hatched, and why written at the top of what is shown."""
+        for day in self.days:
+            text = self.closed_text(day)
+            if text is None:
+                continue
+            column = self.column_rect(day).adjusted(1, 0, 0, 0)
+            p.fillRect(column, CLOSED_TINT)
+            p.fillRect(column, QBrush(CLOSED_INK, Qt.BrushStyle.BDiagPattern))
+            bold = QFont(self.font())
+            bold.setBold(True)
+            p.setFont(bold)
+            top = max(column.top(), exposed.top()) + 6
+            label = QRect(column.left() + 4, top, column.width() - 8, 3 * p.fontMetrics().height())
+            p.fillRect(label, CLOSED_TINT)
+            p.setPen(CLOSED_INK)
+            p.drawText(
+                label,
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                text,
+            )
+        p.setFont(QFont(self.font()))
 
     def _paint_hours(self, p: QPainter) -> None:
         line = QPen(QColor("#d0d0d0"))
@@ -285,6 +313,8 @@ class TimeGridHeader(QWidget):
     def _label(self, day: date, width: int) -> str:
         """The longest name of the day that fits (today says so in words, not only colour)."""
         today = self.tr(" · today") if day == self._grid.today else ""
+        if day in self._grid.closed:
+            today += self.tr(" · closed")
         names = [f"{day:%a %d %b}{today}", f"{day:%a %d}{today}", f"{day:%a %d %b}", f"{day:%a %d}"]
         metrics = QFontMetrics(self.font())
         if today:

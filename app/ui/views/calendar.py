@@ -12,7 +12,9 @@ first when it holds marks), Alt+E restores a cancelled one, Alt+R moves it to th
 to*, Alt+O changes the room, Alt+I chooses a substitute (the substitute dialog). *All future*
 applies the change to the rest of the series. A clash is shown before anything is saved; tick
 *Allow a clash* to save anyway. Ctrl+N creates a series, Ctrl+E changes the selected session's
-series from a chosen date on (the series dialog).
+series from a chosen date on (the series dialog). Alt+C (admins) opens *Closures…*: the days the
+facility is closed (holidays, shutdowns), each with a reason; a closed day shows as closed in
+the grids and in the note above them, and has no session.
 
 Actions act only on the session selected among those shown: changing the period or a filter
 clears the selection. Every change is published on the change hub, and the calendar reloads
@@ -47,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from app.services.availability_dto import AVAILABILITY_TABLES, Interval
 from app.services.changes import CLASSES, OVERRIDES, SERIES, Changes
+from app.services.closures import CLOSURES
 from app.services.facade import DeskServices
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
@@ -60,9 +63,11 @@ from app.ui.calendar.time_grid import TimeGrid
 from app.ui.changes import ChangeHub
 from app.ui.combo import refill
 from app.ui.dialogs.availability import AvailabilityDialog
+from app.ui.dialogs.closures import ClosuresDialog
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
+from app.ui.paper_week import PrintSheetsDialog
 from app.ui.tasks import TaskRunner
 from app.ui.views.base import Screen
 from app.ui.views.calendar_actions import CalendarActions
@@ -84,6 +89,8 @@ class CalendarView(Screen):
         self._timezone = "UTC"
         self._generation = 0
         self.series_dialog: SeriesDialog | None = None
+        self.closures_dialog: ClosuresDialog | None = None
+        self.closed: dict[date, str] = {}  # closed days of the period shown, with the reason
         self.availability_dialog: AvailabilityDialog | None = None
         # The filtered instructor's weekly hours and time off (Alt+Y), beside the filter.
         self.availability_button = QPushButton(self.tr("Availability… (Alt+Y)"))
@@ -110,6 +117,10 @@ class CalendarView(Screen):
         self.timezone_note = QLabel()
         self.empty_note = QLabel()
         self.empty_note.hide()
+        self.closed_note = QLabel()  # the closed days of the period, in words
+        self.closed_note.setWordWrap(True)
+        self.closed_note.setStyleSheet("color: #455a64; font-weight: bold;")
+        self.closed_note.hide()
 
         self.model = OccurrenceTableModel(self)
         self.pages = CalendarPages(self.model)
@@ -134,6 +145,12 @@ class CalendarView(Screen):
             QPushButton(self.tr("Export .ics")), self.tr("Export the sessions shown as iCalendar")
         )
         self.ical_button.clicked.connect(lambda: self.export_ical())
+        self.print_dialog: PrintSheetsDialog | None = None  # a week of paper (app.ui.paper_week)
+        self.print_button = named(
+            QPushButton(self.tr("Print sign-in sheets…")),
+            self.tr("Print the sign-in sheets of a day or a week"),
+        )
+        self.print_button.clicked.connect(self.print_sheets)
         self.new_series_button = named(
             QPushButton(self.tr("New series… (Ctrl+N)")), self.tr("New series")
         )
@@ -141,6 +158,12 @@ class CalendarView(Screen):
             QPushButton(self.tr("Change series… (Ctrl+E)")),
             self.tr("Change the series of the selected session"),
         )
+        self.closures_button = named(
+            QPushButton(self.tr("Closures… (Alt+C)")),
+            self.tr("Closures: the days the facility is closed"),
+        )
+        self.closures_button.clicked.connect(self.edit_closures)
+        self.closures_button.hide()  # admins only, once the services say so
         self.new_series_button.clicked.connect(self.new_series)
         self.edit_series_button.clicked.connect(self.edit_series)
         self._lay_out()
@@ -168,6 +191,7 @@ class CalendarView(Screen):
             ("Alt+Right", lambda: self._step(1)),
             ("Ctrl+N", self.new_series),
             ("Ctrl+E", self.edit_series),
+            ("Alt+C", self.edit_closures),
         ):
             QShortcut(QKeySequence(keys), self, slot)
         changes.sig_changed.connect(self._on_changes)
@@ -184,6 +208,8 @@ class CalendarView(Screen):
         heading.addWidget(self.new_series_button)
         heading.addWidget(self.edit_series_button)
         heading.addWidget(self.ical_button)
+        heading.addWidget(self.closures_button)
+        heading.addWidget(self.print_button)
         top = QHBoxLayout()
         top.addWidget(self.anchor)
         for button in self.mode_buttons.values():
@@ -205,6 +231,7 @@ class CalendarView(Screen):
         filters.insertWidget(filters.indexOf(self.instructor_filter) + 1, self.availability_button)
         filters.addStretch(1)
         notes = QHBoxLayout()
+        notes.addWidget(self.closed_note)
         notes.addWidget(self.empty_note)
         notes.addStretch(1)
         layout = QVBoxLayout(self)
@@ -247,6 +274,7 @@ class CalendarView(Screen):
             self.tr("Times in ") + f"{timezone.replace('_', ' ')} ({now:%Z}, UTC{now:%z})"
         )
         self.action_row.set_context(services, facility_id, self.anchor.date())
+        self.closures_button.setVisible(services.closures.may_manage())
         # The last facility's filters no longer apply.
         self._fill_choices(SeriesChoices((), (), ()))
         self._fill_programs([])
@@ -299,7 +327,7 @@ class CalendarView(Screen):
 
     def _on_changes(self, changes: Changes) -> None:
         """The schedule changed (here, on another screen, or by a sync): show it again."""
-        if changes.touches(SERIES, OVERRIDES, CLASSES, facility_id=self._facility_id):
+        if changes.touches(SERIES, OVERRIDES, CLASSES, CLOSURES, facility_id=self._facility_id):
             self.reload()
         elif changes.touches(*AVAILABILITY_TABLES, facility_id=self._facility_id):
             self.reload()  # the shaded hours
@@ -334,6 +362,7 @@ class CalendarView(Screen):
         self._generation += 1
         token = self._generation
         self._load_unavailable(instructor, start, end, token)
+        self._load_closed(start, end, token)
         if self.mode == "month":
             self.title.setText(f"{start:%B %Y}")
         else:
@@ -370,6 +399,39 @@ class CalendarView(Screen):
             shade,
             self.action_row.show_failure,
         )
+
+    def _load_closed(self, start: date, end: date, token: int) -> None:
+        """The facility's closed days of the period: shown closed in the grids and the note."""
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None:
+            return
+
+        def show(closed: dict[date, str]) -> None:
+            if token == self._generation:
+                self._show_closed(closed)
+
+        self._runner.run(
+            lambda: services.closures.closed_days(facility, start, end),
+            show,
+            self.action_row.show_failure,
+        )
+
+    def _show_closed(self, closed: dict[date, str]) -> None:
+        self.closed = dict(closed)
+        self.pages.set_closed(self.closed)
+        spans: list[tuple[date, date, str]] = []
+        for day in sorted(closed):  # consecutive days of one reason: one stretch
+            if spans and spans[-1][2] == closed[day] and spans[-1][1] + timedelta(days=1) == day:
+                spans[-1] = (spans[-1][0], day, closed[day])
+            else:
+                spans.append((day, day, closed[day]))
+        words = [
+            (f"{a:%a} {a.day} {a:%b}" + (f" – {b:%a} {b.day} {b:%b}" if b != a else ""))
+            + f" ({reason})"
+            for a, b, reason in spans
+        ]
+        self.closed_note.setText(self.tr("Closed: ") + "; ".join(words) if words else "")
+        self.closed_note.setVisible(bool(words))
 
     def _on_loaded(self, rows: list[OccurrenceView], token: int) -> None:
         if token != self._generation:
@@ -466,6 +528,29 @@ class CalendarView(Screen):
         self.availability_dialog = dialog
         dialog.open()
 
+    def edit_closures(self) -> None:
+        """The closures dialog of the facility (admins; Alt+C)."""
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None or not self.closures_button.isVisible():
+            return
+        old = self.closures_dialog
+        if old is not None and not old.busy:
+            old.deleteLater()
+        today = services.clock.now().astimezone(ZoneInfo(self._timezone)).date()
+        qd = self.anchor.date()
+        shown = date(qd.year(), qd.month(), qd.day())
+        dialog = ClosuresDialog(
+            services.closures,
+            self._changes.writing(self._runner, services.writes, source="calendar"),
+            facility,
+            self.tr("the facility"),
+            today=max(today, shown),
+            parent=self,
+        )
+        dialog.sig_saved.connect(self._on_availability_saved)
+        self.closures_dialog = dialog
+        dialog.open()
+
     def _on_availability_saved(self, text: str) -> None:
         self.message.setText(text)
         self.sig_changed.emit(text)
@@ -532,6 +617,34 @@ class CalendarView(Screen):
             return target
 
         self._runner.run(work, lambda p: self._exported(p), self.action_row.show_failure)
+
+    def print_sheets(self) -> None:
+        """*Print sign-in sheets…*: the day or week shown, whose sessions as filtered."""
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None:
+            return
+        old = self.print_dialog
+        if old is not None and not old.busy:
+            old.deleteLater()
+        qd = self.anchor.date()
+
+        def items(box: QComboBox) -> list[tuple[str, uuid.UUID]]:
+            return [(box.itemText(i), box.itemData(i)) for i in range(1, box.count())]
+
+        dialog = PrintSheetsDialog(
+            services,
+            self._runner,
+            facility,
+            day=date(qd.year(), qd.month(), qd.day()),
+            week=self.mode != "day",
+            instructors=items(self.instructor_filter),
+            rooms=items(self.room_filter),
+            chosen=self.instructor_filter.currentData() or self.room_filter.currentData(),
+            parent=self,
+        )
+        dialog.sig_said.connect(self.action_row.message.setText)
+        self.print_dialog = dialog
+        dialog.open()
 
     def _exported(self, path: Path) -> None:
         self.action_row.message.setText(self.tr("Saved ") + str(path))

@@ -1,0 +1,166 @@
+"""Facility closures: the days a facility is closed (holidays, planned shutdowns).
+
+No session is held on a closed day: the calendar, reports, outcomes, trends and risk expand
+sessions through ``app.services.occurrences.expand_lines`` with the facility's closed days, so
+recurring series skip them and the attendance rate and hours never count them. Declaring a
+closure sets for review the marks already taken on its days (never deleted); removing one
+gives the days back to the schedule. Admins declare and remove closures; every staff member of
+the facility sees them (row-level security on the server says the same).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from app.db.models import FacilityClosure
+from app.domain.enums import Role
+from app.domain.errors import NotAllowed, ValidationError
+from app.domain.validation import clean_text
+from app.infra.clock import Clock, SystemClock
+from app.repositories.closures import ClosureRepository
+from app.repositories.facilities import FacilityRepository
+from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.services.lookup import require
+
+__all__ = [
+    "CLOSURES",
+    "MAX_CLOSURE_DAYS",
+    "ClosureAdded",
+    "ClosureService",
+    "ClosureView",
+    "closed_days_of",
+]
+
+CLOSURES = "facility_closures"  # the table, as change sets name it
+REASON_MAX = 200
+MAX_CLOSURE_DAYS = 366
+ADMIN_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
+_NOT_ADMIN = "Only administrators declare or remove closures."
+
+
+@dataclass(frozen=True, slots=True)
+class ClosureView:
+    id: uuid.UUID
+    facility_id: uuid.UUID
+    first_date: date
+    last_date: date
+    reason: str
+
+    @property
+    def days(self) -> int:
+        return (self.last_date - self.first_date).days + 1
+
+    @property
+    def dates_text(self) -> str:
+        """``Thu 24 Dec 2026`` or ``Thu 24 Dec 2026 – Fri 1 Jan 2027``."""
+        first = f"{self.first_date:%a} {self.first_date.day} {self.first_date:%b %Y}"
+        if self.first_date == self.last_date:
+            return first
+        last = f"{self.last_date:%a} {self.last_date.day} {self.last_date:%b %Y}"
+        return f"{first} – {last}"
+
+
+@dataclass(frozen=True, slots=True)
+class ClosureAdded:
+    """The closure declared, and how many marks already taken on its days were set for review."""
+
+    closure: ClosureView
+    marks_for_review: int
+
+
+def _view(row: FacilityClosure) -> ClosureView:
+    return ClosureView(row.id, row.facility_id, row.first_date, row.last_date, row.reason)
+
+
+def closed_days_of(
+    uow: UnitOfWork, facility_ids: set[uuid.UUID] | frozenset[uuid.UUID], start: date, end: date
+) -> dict[uuid.UUID, dict[date, str]]:
+    """Each facility's closed local dates from ``start`` to ``end`` with the reason (what
+    ``expand_lines`` takes as ``closed``). Reads in ``uow``."""
+    return uow.get(ClosureRepository).closed_days(facility_ids, start, end)
+
+
+class ClosureService:
+    """Declares, lists and removes a facility's closures."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
+        self._uow = uow
+        self._clock = clock or SystemClock()
+
+    def may_manage(self) -> bool:
+        """Whether the signed-in staff member may declare and remove closures (admins)."""
+        return self._uow.actor.role in ADMIN_ROLES
+
+    def closures(self, facility_id: uuid.UUID) -> list[ClosureView]:
+        """The facility's closures, earliest first."""
+        with self._uow() as uow:
+            return [_view(r) for r in uow.get(ClosureRepository).of_facility(facility_id)]
+
+    def closed_days(self, facility_id: uuid.UUID, start: date, end: date) -> dict[date, str]:
+        """The facility's closed local dates between ``start`` and ``end``, with the reason."""
+        with self._uow() as uow:
+            found = closed_days_of(uow, {facility_id}, start, end)
+        return found.get(facility_id, {})
+
+    def add(
+        self, facility_id: uuid.UUID, first_date: date, last_date: date | None, reason: str
+    ) -> ClosureAdded:
+        """Close the facility from ``first_date`` to ``last_date`` (one day when ``None``).
+
+        Raises ``NotAllowed`` for staff who are not admins, ``ValidationError`` for dates out
+        of order, a stretch longer than a year, a blank reason or days already closed. Marks
+        already taken on those days are kept and set for review."""
+        self._require_admin()
+        last = first_date if last_date is None else last_date
+        if last < first_date:
+            raise ValidationError("The closure ends before it starts.", field="last_date")
+        if (last - first_date).days >= MAX_CLOSURE_DAYS:
+            raise ValidationError(
+                f"A closure can span at most {MAX_CLOSURE_DAYS} days.", field="last_date"
+            )
+        text = clean_text(
+            reason, field="reason", max_length=REASON_MAX, label="A reason", required=True
+        )
+        assert text is not None
+        with self._uow() as uow:
+            require(
+                uow.get(FacilityRepository).get(facility_id),
+                "The facility does not exist or was deleted.",
+            )
+            repo = uow.get(ClosureRepository)
+            clash = repo.overlapping([facility_id], first_date, last)
+            if clash:
+                raise ValidationError(
+                    f"Already closed: {_view(clash[0]).dates_text} ({clash[0].reason}).",
+                    field="first_date",
+                )
+            row = repo.add(
+                FacilityClosure(
+                    id=uuid.uuid4(),
+                    facility_id=facility_id,
+                    first_date=first_date,
+                    last_date=last,
+                    reason=text,
+                )
+            )
+            marks = repo.review_marks_between(facility_id, first_date, last)
+            uow.commit()
+            return ClosureAdded(_view(row), marks)
+
+    def remove(self, closure_id: uuid.UUID) -> ClosureView:
+        """Open the days again (the closure becomes a tombstone, as every synced row). Marks
+        set for review when it was declared stay so: a person decides them."""
+        self._require_admin()
+        with self._uow() as uow:
+            repo = uow.get(ClosureRepository)
+            row = require(repo.get(closure_id), "The closure does not exist or was removed.")
+            row.deleted_at = self._clock.now()
+            view = _view(row)
+            uow.commit()
+            return view
+
+    def _require_admin(self) -> None:
+        if not self.may_manage():
+            raise NotAllowed(_NOT_ADMIN)

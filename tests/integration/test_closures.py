@@ -1,0 +1,197 @@
+"""Facility closures on SQLite and PostgreSQL: declared by admins, skipped by recurring series,
+never counted in the attendance rate and hours; marks already taken on a closed day are kept and
+set for review."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from alembic import command
+from sqlalchemy import Engine, select, text
+
+from app.db import migrate
+from app.db.models import AttendanceRecord, AuditEntry, FacilityClosure
+from app.domain.actor import Actor
+from app.domain.enums import AttendanceStatus, Role
+from app.domain.errors import NotAllowed, ValidationError
+from app.infra.clock import FixedClock
+from app.repositories.uow import UnitOfWorkFactory
+from app.services.attendance import AttendanceService
+from app.services.attendance_outcomes import AttendanceOutcomes
+from app.services.closures import ClosureService
+from app.services.reports import ReportsService
+from app.services.rosters import RosterService
+from app.services.schedule import ScheduleService
+from tests.integration.factories import NOW, World, add_series, enrol_all, schedule_world
+
+BEFORE = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)  # enrolled the day before the first session
+MONDAYS = [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)]  # NOW: Mon 16 March, 13:00
+
+
+@pytest.fixture
+def world(uow: UnitOfWorkFactory) -> World:
+    return schedule_world(uow, students=2, second="Maths")
+
+
+@pytest.fixture
+def closures(uow: UnitOfWorkFactory) -> ClosureService:
+    return ClosureService(uow, FixedClock(NOW))
+
+
+@pytest.fixture
+def series_id(uow: UnitOfWorkFactory, world: World) -> uuid.UUID:
+    """Welding I every Monday at 09:00 from 2 March, both students on its sheet, Ann present on
+    every Monday so far."""
+    with uow() as u:
+        sid = add_series(u, world.facility_id, world.classes[0], datetime(2026, 3, 2, 9, 0))
+        u.commit()
+    enrol_all(RosterService(uow, FixedClock(BEFORE)), world.classes[0], world.students)
+    attendance = AttendanceService(uow, FixedClock(NOW))
+    for day in MONDAYS:
+        attendance.mark(sid, day, world.students[0], AttendanceStatus.PRESENT)
+    return sid
+
+
+def _days(uow: UnitOfWorkFactory, world: World) -> list[date]:
+    views = ScheduleService(uow, FixedClock(NOW)).occurrences(
+        world.facility_id, date(2026, 3, 1), date(2026, 3, 31)
+    )
+    return [v.start_local.date() for v in views if v.class_id == world.classes[0]]
+
+
+def test_a_closed_day_has_no_session_and_its_marks_are_kept_for_review(
+    uow: UnitOfWorkFactory, world: World, closures: ClosureService, series_id: uuid.UUID
+) -> None:
+    assert _days(uow, world)[:4] == [*MONDAYS, date(2026, 3, 23)]
+    added = closures.add(world.facility_id, date(2026, 3, 9), None, "  Staff training day ")
+    assert added.marks_for_review == 1
+    assert added.closure.reason == "Staff training day"
+    assert added.closure.dates_text == "Mon 9 Mar 2026"
+    assert _days(uow, world)[:3] == [date(2026, 3, 2), date(2026, 3, 16), date(2026, 3, 23)]
+    assert closures.closed_days(world.facility_id, date(2026, 3, 1), date(2026, 3, 31)) == {
+        date(2026, 3, 9): "Staff training day"
+    }
+    with uow() as u:
+        marks = u.session.execute(
+            select(AttendanceRecord.date, AttendanceRecord.needs_review)
+            .where(AttendanceRecord.deleted_at.is_(None))
+            .order_by(AttendanceRecord.date)
+        ).all()
+        audited = u.session.scalars(
+            select(AuditEntry.table_name).where(AuditEntry.table_name == "facility_closures")
+        ).all()
+    assert [tuple(m) for m in marks] == [
+        (date(2026, 3, 2), False),
+        (date(2026, 3, 9), True),  # kept, set for review
+        (date(2026, 3, 16), False),
+    ]
+    assert audited  # written through the unit of work: audited
+    # The other facility is not closed.
+    assert closures.closed_days(world.other_facility_id, date(2026, 3, 1), date(2026, 3, 31)) == {}
+
+
+def test_the_rate_and_hours_never_count_a_closed_day(
+    uow: UnitOfWorkFactory, world: World, closures: ClosureService, series_id: uuid.UUID
+) -> None:
+    outcomes = AttendanceOutcomes(uow, FixedClock(NOW))
+    reports = ReportsService(uow, FixedClock(NOW))
+
+    def standing() -> tuple[int, Decimal | None, int, Decimal | None, int]:
+        ben = next(
+            s for s in outcomes.student_summary(world.students[1]) if s.class_id == world.classes[0]
+        )
+        rows = reports.participant_progress(world.facility_id, date(2026, 3, 1), date(2026, 3, 16))
+        ben_row = next(r for r in rows.rows if r.student_id == world.students[1])
+        summary = reports.training_summary(world.facility_id, date(2026, 3, 1), date(2026, 3, 16))
+        welding = next(r for r in summary.rows if r.class_id == world.classes[0])
+        return ben.held, ben.rate, ben_row.held, ben_row.rate, welding.sessions_held
+
+    before = standing()
+    assert before[0] == 3 and before[2] == 3 and before[4] == 3
+    closures.add(world.facility_id, date(2026, 3, 9), date(2026, 3, 13), "Spring break")
+    after = standing()
+    assert after[0] == 2 and after[2] == 2 and after[4] == 2
+
+
+def test_admins_only_declare_and_remove_and_overlaps_are_refused(
+    engine: object, uow: UnitOfWorkFactory, world: World, closures: ClosureService
+) -> None:
+    first = closures.add(world.facility_id, date(2026, 12, 24), date(2027, 1, 1), "Holidays")
+    assert first.closure.days == 9
+    with pytest.raises(ValidationError, match="Already closed: Thu 24 Dec 2026 – Fri 1 Jan 2027"):
+        closures.add(world.facility_id, date(2026, 12, 31), None, "New Year")
+    with pytest.raises(ValidationError, match="ends before it starts"):
+        closures.add(world.facility_id, date(2026, 5, 2), date(2026, 5, 1), "Oops")
+    with pytest.raises(ValidationError, match="reason"):
+        closures.add(world.facility_id, date(2026, 5, 1), None, "   ")
+    with pytest.raises(ValidationError, match="at most 366 days"):
+        closures.add(world.facility_id, date(2025, 1, 1), date(2026, 1, 2), "A year off")
+    instructor = ClosureService(
+        UnitOfWorkFactory(uow.engine, Actor("iris", Role.INSTRUCTOR, "desk")), FixedClock(NOW)
+    )
+    assert not instructor.may_manage()
+    assert [c.reason for c in instructor.closures(world.facility_id)] == ["Holidays"]
+    with pytest.raises(NotAllowed):
+        instructor.add(world.facility_id, date(2026, 5, 1), None, "Mine")
+    with pytest.raises(NotAllowed):
+        instructor.remove(first.closure.id)
+    removed = closures.remove(first.closure.id)
+    assert removed.reason == "Holidays"
+    assert closures.closures(world.facility_id) == []
+    with uow() as u:
+        tomb = u.session.get(FacilityClosure, first.closure.id)
+        assert tomb is not None and tomb.deleted_at is not None  # a tombstone, as every synced row
+    # The days are open again: a new closure may take them.
+    closures.add(world.facility_id, date(2026, 12, 31), None, "New Year")
+
+
+def _closure_objects(engine: Engine) -> tuple[bool, set[str]]:
+    """Whether the table is there, and its triggers (outbox on SQLite; change log, audit and
+    stamp on PostgreSQL) and policies."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            names = conn.execute(
+                text("SELECT type, name FROM sqlite_master WHERE tbl_name = 'facility_closures'")
+            ).all()
+            return any(t == "table" for t, _ in names), {n for t, n in names if t == "trigger"}
+        table = conn.execute(text("SELECT to_regclass('public.facility_closures')")).scalar()
+        found = conn.execute(
+            text(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+                " AND tgrelid = to_regclass('public.facility_closures')"
+                " UNION ALL SELECT polname FROM pg_policy"
+                " WHERE polrelid = to_regclass('public.facility_closures')"
+            )
+        ).scalars()
+        return table is not None, set(found)
+
+
+def test_migration_0011_upgrades_and_downgrades(engine: Engine) -> None:
+    cfg = migrate.alembic_config()
+    assert migrate.current_revision(engine) == migrate.head_revision() == "0011"
+    present, objects = _closure_objects(engine)
+    if engine.dialect.name == "sqlite":
+        assert present and objects == {
+            f"sync_outbox_{k}_facility_closures" for k in ("insert", "update", "delete")
+        }
+    else:
+        assert present and objects == {
+            "facility_read",
+            "admin_write",
+            "rollbook_stamp",
+            *(
+                f"rollbook_{w}_{k}"
+                for w in ("log", "audit")
+                for k in ("insert", "update", "delete")
+            ),
+        }
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    assert migrate.current_revision(engine) == "0010"
+    assert _closure_objects(engine) == (False, set())
+    migrate.upgrade(engine)
+    assert _closure_objects(engine) == (present, objects)

@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.db.base import Base
+from app.domain import validation
 from app.domain.enums import AttendanceStatus
 
 EMPTY = "—"
@@ -141,7 +142,8 @@ def table_label(table: str) -> str:
 
 
 def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    """The label a screen shows for a column: the table above, else the domain's rule."""
+    return FIELD_LABELS.get(field) or validation.field_label(field)
 
 
 def day_text(day: date, *, year: bool = False) -> str:

@@ -90,9 +90,7 @@ class RecordsService:
 
     # -- audit ------------------------------------------------------------------------------
 
-    def student_audit_trail(
-        self, student_id: uuid.UUID, *, limit: int = AUDIT_LIMIT
-    ) -> list[AuditEntryDTO]:
+    def _audit_entries(self, student_id: uuid.UUID, *, limit: int) -> list[AuditEntryDTO]:
         """Changes to the student and every row about them (profile, medical, enrollments,
         attendance, credentials, case notes, hours, guardian links, progress), newest first."""
         with self._uow() as uow:
@@ -108,7 +106,7 @@ class RecordsService:
     ) -> list[AuditLineDTO]:
         """The student's audit trail in words: staff named, times in the facility's timezone,
         field labels and values as the screens show them, attendance named by class and date."""
-        entries = self.student_audit_trail(student_id, limit=limit)
+        entries = self._audit_entries(student_id, limit=limit)
         with self._uow() as uow:
             student = self._student(uow, student_id)
             zone = facility_zone(self._facility(uow, student))

@@ -10,9 +10,6 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db.models import User
-from app.domain.enums import (
-    AuditAction,
-)
 from app.domain.errors import (
     NotFound,
 )
@@ -66,30 +63,21 @@ def test_student_audit_trail_shows_old_and_new_values_and_the_actor(
     new_medical(uow, ann, facility, emergency_contact_name="Bea", allergies="Latex")
     other = new_student(uow, facility, "Bob", "Jones")
     with uow() as u:
-        note = add_case_note(u, facility, ann, "Doing well", NOW)
+        add_case_note(u, facility, ann, "Doing well", NOW)
         add_case_note(u, facility, other, "Not Ann's", NOW)
         u.commit()
 
-    trail = records.student_audit_trail(ann)
-    update = next(e for e in trail if e.table_name == "users" and e.action is AuditAction.UPDATE)
-    assert update.old_values == {
-        "name_first": "Ann",
-        "phone": None,
-        "search_first": "ann",
-        "search_name": "smith ann",
-    }
-    assert update.new_values is not None
-    assert (update.new_values["name_first"], update.new_values["phone"]) == ("Anne", "555-0199")
-    assert (update.changed_by, update.device_id, update.row_id) == (
-        "test_admin",
-        "test-device",
-        ann,
-    )
-    tables = {e.table_name for e in trail}
-    assert {"users", "student_profiles", "student_medical", "case_notes"} <= tables
-    assert note in {e.row_id for e in trail}
-    assert all(e.row_id != other for e in trail)
-    changed = [e.changed_at for e in trail]
-    assert changed == sorted(changed, reverse=True)  # newest first
+    lines = records.student_audit_lines(ann)
+    changed = next(ln for ln in lines if ln.what == "Person changed")
+    assert changed.changes == "First name: Ann → Anne; Phone: — → 555-0199"
+    assert (changed.who, changed.workstation) == ("test_admin", "test-device")
+    whats = [ln.what for ln in lines]
+    assert {"Person added", "Student profile added", "Medical details added"} <= set(whats)
+    assert whats.index("Case note added") < whats.index("Person changed")  # newest first
+    notes = [ln.changes for ln in lines if ln.what == "Case note added"]
+    assert len(notes) == 1  # Bob's note is not Ann's
+    assert notes[0].startswith("Body: Doing well")  # the server's audit adds the default category
+    medical = next(ln for ln in lines if ln.what == "Medical details added")
+    assert medical.changes == "Emergency contact: Bea; Allergies: Latex"
     with pytest.raises(NotFound):
-        records.student_audit_trail(uuid.uuid4())
+        records.student_audit_lines(uuid.uuid4())

@@ -4,7 +4,7 @@ and whether an imported mark's date is a session its series holds."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -109,10 +109,11 @@ def series_values(
 
 def mark_review(ctx: Context, series_entity: str, event_id: uuid.UUID, day: date) -> bool:
     """Whether a mark of ``day`` belongs to no session its series holds (a date not on the
-    rule, an excluded or cancelled session, one moved to another day, a removed series): then
-    it is reported and must be imported set for review, as a workstation keeps such a mark.
+    rule, an excluded or cancelled session, one moved to another day, a removed series, a day
+    the facility is closed): then it is reported and must be imported set for review, as a
+    workstation keeps such a mark.
 
-    The series and overrides this run wrote are read once, before the first mark."""
+    The series, overrides and closures this run wrote are read once, before the first mark."""
     states: dict[uuid.UUID, SeriesState] | None = ctx.cache.get("series_states")
     if states is None:
         states = _series_states(ctx, series_entity)
@@ -122,6 +123,18 @@ def mark_review(ctx: Context, series_entity: str, event_id: uuid.UUID, day: date
     if key not in verdicts:
         verdicts[key] = why_orphaned(states.get(event_id), day)
     why = verdicts[key]
+    closed: dict[uuid.UUID, dict[date, str]] = ctx.cache.get("closed_days", {})
+    facilities: dict[uuid.UUID, uuid.UUID] = ctx.cache.get("series_facility", {})
+    facility = facilities.get(event_id)
+    reason = closed.get(facility, {}).get(day) if facility is not None else None
+    if why is None and reason is not None:
+        ctx.note(
+            "closed day",
+            f"marked for {day}, but the facility is closed that day ({reason}): imported set"
+            " for review",
+            REVIEW,
+        )
+        return True
     if why is None:
         return False
     kind = "cancelled session" if why == "that session was cancelled" else "not a session"
@@ -153,12 +166,14 @@ def _series_states(ctx: Context, series_entity: str) -> dict[uuid.UUID, SeriesSt
             continue
         overrides.setdefault(event_id, []).append(found)
     states: dict[uuid.UUID, SeriesState] = {}
-    for event_id, start, minutes, rule, until, exdates, deleted, timezone in ctx.target_rows(
+    facility_of: dict[uuid.UUID, uuid.UUID] = ctx.cache.setdefault("series_facility", {})
+    for event_id, start, minutes, rule, until, exdates, deleted, timezone, fid in ctx.target_rows(
         "SELECT e.id, e.dtstart_local, e.duration_minutes, e.recurrence_rule, e.until_local,"
-        " e.exdates, e.deleted_at, f.timezone FROM public.program_class_events AS e"
+        " e.exdates, e.deleted_at, f.timezone, e.facility_id FROM public.program_class_events AS e"
         " JOIN public.facilities AS f ON f.id = e.facility_id WHERE e.id = ANY(%s)",
         (ids,),
     ):
+        facility_of[event_id] = fid
         spec = SeriesSpec(
             dtstart_local=start,
             duration_minutes=minutes,
@@ -170,7 +185,24 @@ def _series_states(ctx: Context, series_entity: str) -> dict[uuid.UUID, SeriesSt
         states[event_id] = series_state(
             spec, overrides.get(event_id, ()), removed=deleted is not None
         )
+    _closed_days(ctx, set(facility_of.values()))
     return states
+
+
+def _closed_days(ctx: Context, facility_ids: set[uuid.UUID]) -> None:
+    """The closed days of these facilities (no session is held on one), by facility, kept in
+    the run's cache for ``mark_review``."""
+    closed: dict[uuid.UUID, dict[date, str]] = ctx.cache.setdefault("closed_days", {})
+    if not facility_ids:
+        return
+    for fid, first, last, reason in ctx.target_rows(
+        "SELECT facility_id, first_date, last_date, reason FROM public.facility_closures"
+        " WHERE facility_id = ANY(%s) AND deleted_at IS NULL",
+        (list(facility_ids),),
+    ):
+        days = closed.setdefault(fid, {})
+        for n in range((last - first).days + 1):
+            days.setdefault(first + timedelta(days=n), reason)
 
 
 def occurrence_date(value: Any, tz: ZoneInfo, timezone: str) -> date:

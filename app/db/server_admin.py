@@ -85,6 +85,8 @@ TABLE_GRANTS: dict[str, tuple[str, str, str, str]] = {
     "instructor_time_off": (_SIU, _SIU, _SIU, _SIU),
     # Facility closures (migration 0011): admins declare them, every staff member reads them.
     "facility_closures": (_S, _SIU, _SIU, _SIU),
+    # Facility disruptions (migration 0012): as closures, admins declare and lift them.
+    "facility_disruptions": (_S, _SIU, _SIU, _SIU),
     # The trail is written by the server's triggers (migration 0009), as the owner: staff read it.
     "audit_log": (_S, _S, _S, _S),
     "user_account_history": (_S, _SI, _SI, _SI),

@@ -53,6 +53,8 @@ TABLE_LABELS: dict[str, str] = {
     "program_class_event_overrides": "Session change",
     "instructor_availability": "Instructor hours",
     "instructor_time_off": "Time off",
+    "facility_closures": "Closure",
+    "facility_disruptions": "Disruption",
     "sync_devices": "This workstation",
 }
 

@@ -4,6 +4,7 @@ from app.db.base import Base
 from app.db.models.attendance import AttendanceRecord, HoursLog
 from app.db.models.availability import InstructorAvailability, InstructorTimeOff
 from app.db.models.closures import FacilityClosure
+from app.db.models.disruptions import FacilityDisruption
 from app.db.models.org import (
     Facility,
     Guardian,
@@ -41,6 +42,7 @@ __all__ = [
     "EnrollmentHistory",
     "Facility",
     "FacilityClosure",
+    "FacilityDisruption",
     "FacilityProgram",
     "Guardian",
     "HoursLog",

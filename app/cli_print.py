@@ -203,5 +203,8 @@ def _cards(services: Any, args: argparse.Namespace) -> int:
     print(f"{len(batch.cards)} ID cards of {batch.what} saved to {args.to}")
     if batch.without_number:
         left_out = "; ".join(batch.without_number)
-        print(f"rollbook: left out, no student number: {left_out}", file=sys.stderr)
+        print(
+            f"rollbook: left out, no student number a barcode can hold: {left_out}",
+            file=sys.stderr,
+        )
     return 0

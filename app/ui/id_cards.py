@@ -65,7 +65,7 @@ class IdCard:
 @dataclass(frozen=True, slots=True)
 class CardBatch:
     """The cards of one student, class or facility; ``without_number``: students left out
-    because they have no student number to encode."""
+    because they have no student number a barcode can hold."""
 
     what: str
     cards: tuple[IdCard, ...]
@@ -78,13 +78,22 @@ class CardBatch:
 def _batch(what: str, people: Sequence[tuple[str, str | None, str]]) -> CardBatch:
     if not people:
         raise ValidationError(f"{what} has no students: there are no cards to print.")
-    cards = tuple(IdCard(name, number, facility) for name, number, facility in people if number)
-    missing = tuple(name for name, number, _f in people if not number)
+    cards = tuple(
+        IdCard(name, number, facility)
+        for name, number, facility in people
+        if number and _encodable(number)
+    )
+    missing = tuple(name for name, number, _f in people if not (number and _encodable(number)))
     if not cards:
         raise ValidationError(
-            f"No student of {what} has a student number: a card needs one for its barcode."
+            f"No student of {what} has a student number a barcode can hold (printable ASCII)."
         )
     return CardBatch(what, cards, missing)
+
+
+def _encodable(number: str) -> bool:
+    """Code 128 holds ASCII: a number with other letters gets no card (and is named)."""
+    return number.isascii() and number.isprintable()
 
 
 def _facility_names(services: DeskServices) -> dict[uuid.UUID, str]:
@@ -349,7 +358,9 @@ class CardPrinter(QObject):
         text = self.tr("%n ID card(s) saved to ", "", len(batch.cards)) + str(path)
         if batch.without_number:
             text += (
-                self.tr(" (left out, no student number: ") + ", ".join(batch.without_number) + ")"
+                self.tr(" (left out, no student number a barcode can hold: ")
+                + "; ".join(batch.without_number)
+                + ")"
             )
         self.sig_said.emit(text)
         self.sig_written.emit(path)

@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:10])")
 
-.PHONY: run test lint bench demo clean package package-test
+.PHONY: run test lint bench demo clean package package-test translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,16 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/python -m app --demo
+
+# The desk's French and Spanish (README, "Languages"): lupdate reads every tr(), translate() and
+# QT_TRANSLATE_NOOP of app/ into the Qt Linguist files (new texts come in unfinished, texts gone
+# from the code are dropped), lrelease compiles them to the .qm files the desk loads. Both kinds
+# are committed; tests/unit/test_translations.py fails when a .qm is behind its .ts.
+TS := resources/translations/rollbook_fr.ts resources/translations/rollbook_es.ts
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find app -name '*.py' | sort) -ts $(TS)
+	for ts in $(TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 test: $(STAMP)
 	$(BIN)/ruff check app tests bench migrations

@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # collection that happened to start on a worker thread can deadlock the desk.
     collector = GuiGarbageCollector(app)
     collector.start()
-    _translator = resources.apply_to(app)  # kept alive until the event loop ends
+    resources.apply_to(app)  # the icon; the language is the session controller's first step
     messages = MessageBridge(quiet=bool(smoke))
 
     def excepthook(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:

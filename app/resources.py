@@ -18,11 +18,13 @@ from app.db import migrate
 from app.domain.errors import DomainError
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication
 
 log = logging.getLogger(__name__)
 
 ICON = "icons/rollbook.png"
+TRANSLATIONS = "translations"
+LANGUAGES = ("fr", "es")  # besides English, the source language (app.ui.language)
 
 
 class MissingResource(DomainError):
@@ -75,6 +77,13 @@ def requirements() -> tuple[Requirement, ...]:
             lambda p: p.is_dir() and any(p.glob("*.py")),
             "the local cache is created and upgraded with them",
         ),
+        Requirement(
+            "French and Spanish translations",
+            resources_dir() / TRANSLATIONS,
+            lambda p: all((p / f"rollbook_{code}.qm").is_file() for code in LANGUAGES),
+            "the desk speaks French and Spanish with them (English without)",
+            False,
+        ),
     )
 
 
@@ -107,13 +116,12 @@ def qt_translations_dir() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
-def apply_to(app: QCoreApplication) -> QTranslator | None:
-    """Give ``app`` its window icon and Qt's own translations for the system's language.
+def apply_to(_app: QCoreApplication) -> None:
+    """Give the application its window icon. Its language (Rollbook's translations and Qt's
+    own) is the desk's choice: ``app.ui.language``.
 
-    A missing icon is logged, not fatal: every window still works. Returns the translator
-    installed (the caller keeps it alive), or ``None`` when Qt has none for this language.
+    A missing icon is logged, not fatal: every window still works.
     """
-    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtGui import QGuiApplication, QIcon
 
     icon = resources_dir() / ICON
@@ -121,8 +129,3 @@ def apply_to(app: QCoreApplication) -> QTranslator | None:
         QGuiApplication.setWindowIcon(QIcon(str(icon)))
     else:
         log.warning("%s", missing_message([r for r in requirements() if r.path == icon]))
-    translator = QTranslator(app)
-    if translator.load(QLocale.system(), "qtbase", "_", str(qt_translations_dir())):
-        app.installTranslator(translator)
-        return translator
-    return None

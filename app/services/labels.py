@@ -12,104 +12,105 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.db.base import Base
-from app.domain import validation
+from app.domain import i18n, validation
 from app.domain.enums import AttendanceStatus
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 
 EMPTY = "—"
 
 STATUS_LABELS: dict[str, str] = {
-    AttendanceStatus.PRESENT: "Present",
-    AttendanceStatus.LATE: "Late",
-    AttendanceStatus.PARTIAL: "Partial",
-    AttendanceStatus.ABSENT_EXCUSED: "Absent (excused)",
-    AttendanceStatus.ABSENT_UNEXCUSED: "Absent",
+    AttendanceStatus.PRESENT: QT_TRANSLATE_NOOP("labels", "Present"),
+    AttendanceStatus.LATE: QT_TRANSLATE_NOOP("labels", "Late"),
+    AttendanceStatus.PARTIAL: QT_TRANSLATE_NOOP("labels", "Partial"),
+    AttendanceStatus.ABSENT_EXCUSED: QT_TRANSLATE_NOOP("labels", "Absent (excused)"),
+    AttendanceStatus.ABSENT_UNEXCUSED: QT_TRANSLATE_NOOP("labels", "Absent"),
 }
 
 TABLE_LABELS: dict[str, str] = {
-    "program_class_event_attendance": "Attendance",
-    "hours_logs": "Hours entry",
-    "facilities": "Facility",
-    "rooms": "Room",
-    "users": "Person",
-    "student_profiles": "Student profile",
-    "student_medical": "Medical details",
-    "guardians": "Guardian",
-    "student_guardians": "Guardian link",
-    "staff_scopes": "Staff scope",
-    "programs": "Program",
-    "program_types": "Program type",
-    "facilities_programs": "Program at facility",
-    "attendance_policies": "Attendance policy",
-    "modules": "Module",
-    "lessons": "Lesson",
-    "lesson_progress": "Lesson progress",
-    "program_classes": "Class",
-    "program_class_enrollments": "Enrolment",
-    "enrollment_history": "Enrolment history",
-    "credentials": "Credential",
-    "case_notes": "Case note",
-    "user_account_history": "Account history",
-    "program_class_events": "Session series",
-    "program_class_event_overrides": "Session change",
-    "instructor_availability": "Instructor hours",
-    "instructor_time_off": "Time off",
-    "facility_closures": "Closure",
-    "facility_disruptions": "Disruption",
-    "sync_devices": "This workstation",
+    "program_class_event_attendance": QT_TRANSLATE_NOOP("labels", "Attendance"),
+    "hours_logs": QT_TRANSLATE_NOOP("labels", "Hours entry"),
+    "facilities": QT_TRANSLATE_NOOP("labels", "Facility"),
+    "rooms": QT_TRANSLATE_NOOP("labels", "Room"),
+    "users": QT_TRANSLATE_NOOP("labels", "Person"),
+    "student_profiles": QT_TRANSLATE_NOOP("labels", "Student profile"),
+    "student_medical": QT_TRANSLATE_NOOP("labels", "Medical details"),
+    "guardians": QT_TRANSLATE_NOOP("labels", "Guardian"),
+    "student_guardians": QT_TRANSLATE_NOOP("labels", "Guardian link"),
+    "staff_scopes": QT_TRANSLATE_NOOP("labels", "Staff scope"),
+    "programs": QT_TRANSLATE_NOOP("labels", "Program"),
+    "program_types": QT_TRANSLATE_NOOP("labels", "Program type"),
+    "facilities_programs": QT_TRANSLATE_NOOP("labels", "Program at facility"),
+    "attendance_policies": QT_TRANSLATE_NOOP("labels", "Attendance policy"),
+    "modules": QT_TRANSLATE_NOOP("labels", "Module"),
+    "lessons": QT_TRANSLATE_NOOP("labels", "Lesson"),
+    "lesson_progress": QT_TRANSLATE_NOOP("labels", "Lesson progress"),
+    "program_classes": QT_TRANSLATE_NOOP("labels", "Class"),
+    "program_class_enrollments": QT_TRANSLATE_NOOP("labels", "Enrolment"),
+    "enrollment_history": QT_TRANSLATE_NOOP("labels", "Enrolment history"),
+    "credentials": QT_TRANSLATE_NOOP("labels", "Credential"),
+    "case_notes": QT_TRANSLATE_NOOP("labels", "Case note"),
+    "user_account_history": QT_TRANSLATE_NOOP("labels", "Account history"),
+    "program_class_events": QT_TRANSLATE_NOOP("labels", "Session series"),
+    "program_class_event_overrides": QT_TRANSLATE_NOOP("labels", "Session change"),
+    "instructor_availability": QT_TRANSLATE_NOOP("labels", "Instructor hours"),
+    "instructor_time_off": QT_TRANSLATE_NOOP("labels", "Time off"),
+    "facility_closures": QT_TRANSLATE_NOOP("labels", "Closure"),
+    "facility_disruptions": QT_TRANSLATE_NOOP("labels", "Disruption"),
+    "sync_devices": QT_TRANSLATE_NOOP("labels", "This workstation"),
 }
 
 FIELD_LABELS: dict[str, str] = {
-    "attendance_status": "Status",
-    "absence_reason": "Absence reason",
-    "note": "Note",
-    "notes": "Notes",
-    "check_in_at": "Check-in",
-    "check_out_at": "Check-out",
-    "minutes": "Minutes",
-    "marked_by": "Marked by",
-    "marked_at": "Marked at",
-    "device_id": "Workstation",
-    "needs_review": "Set for review",
-    "deleted_at": "Removed",
-    "date": "Session date",
-    "name_first": "First name",
-    "name_last": "Last name",
-    "student_number": "Student number",
-    "doc_id": "Resident / DOC id",
-    "date_of_birth": "Date of birth",
-    "enrollment_date": "Enrolled since",
-    "enrollment_status": "Enrolment status",
-    "enrolled_at": "Enrolled",
-    "enrollment_ended_at": "Ended",
-    "change_reason": "Reason",
-    "from_status": "From",
-    "to_status": "To",
-    "is_cancelled": "Cancelled",
-    "new_start_local": "New start",
-    "new_duration_minutes": "New length (minutes)",
-    "dtstart_local": "First session",
-    "duration_minutes": "Length (minutes)",
-    "recurrence_rule": "Repeats",
-    "until_local": "Last day",
-    "exdates": "Skipped days",
-    "original_date": "Session date",
-    "cert_serial": "Serial",
-    "issued_on": "Issued",
-    "clock_in": "Clock-in",
-    "clock_out": "Clock-out",
-    "emergency_contact_name": "Emergency contact",
-    "emergency_contact_phone": "Their phone",
-    "emergency_contact_relationship": "Relationship",
-    "medical_notes": "Medical notes",
-    "deactivated_at": "Deactivated",
-    "weekday": "Day of the week",
-    "start_minute": "From",
-    "end_minute": "Until",
-    "valid_from": "Valid from",
-    "valid_to": "Valid until",
-    "starts_local": "Starts",
-    "ends_local": "Ends",
-    "reason": "Reason",
+    "attendance_status": QT_TRANSLATE_NOOP("labels", "Status"),
+    "absence_reason": QT_TRANSLATE_NOOP("labels", "Absence reason"),
+    "note": QT_TRANSLATE_NOOP("labels", "Note"),
+    "notes": QT_TRANSLATE_NOOP("labels", "Notes"),
+    "check_in_at": QT_TRANSLATE_NOOP("labels", "Check-in"),
+    "check_out_at": QT_TRANSLATE_NOOP("labels", "Check-out"),
+    "minutes": QT_TRANSLATE_NOOP("labels", "Minutes"),
+    "marked_by": QT_TRANSLATE_NOOP("labels", "Marked by"),
+    "marked_at": QT_TRANSLATE_NOOP("labels", "Marked at"),
+    "device_id": QT_TRANSLATE_NOOP("labels", "Workstation"),
+    "needs_review": QT_TRANSLATE_NOOP("labels", "Set for review"),
+    "deleted_at": QT_TRANSLATE_NOOP("labels", "Removed"),
+    "date": QT_TRANSLATE_NOOP("labels", "Session date"),
+    "name_first": QT_TRANSLATE_NOOP("labels", "First name"),
+    "name_last": QT_TRANSLATE_NOOP("labels", "Last name"),
+    "student_number": QT_TRANSLATE_NOOP("labels", "Student number"),
+    "doc_id": QT_TRANSLATE_NOOP("labels", "Resident / DOC id"),
+    "date_of_birth": QT_TRANSLATE_NOOP("labels", "Date of birth"),
+    "enrollment_date": QT_TRANSLATE_NOOP("labels", "Enrolled since"),
+    "enrollment_status": QT_TRANSLATE_NOOP("labels", "Enrolment status"),
+    "enrolled_at": QT_TRANSLATE_NOOP("labels", "Enrolled"),
+    "enrollment_ended_at": QT_TRANSLATE_NOOP("labels", "Ended"),
+    "change_reason": QT_TRANSLATE_NOOP("labels", "Reason"),
+    "from_status": QT_TRANSLATE_NOOP("labels", "From"),
+    "to_status": QT_TRANSLATE_NOOP("labels", "To"),
+    "is_cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),
+    "new_start_local": QT_TRANSLATE_NOOP("labels", "New start"),
+    "new_duration_minutes": QT_TRANSLATE_NOOP("labels", "New length (minutes)"),
+    "dtstart_local": QT_TRANSLATE_NOOP("labels", "First session"),
+    "duration_minutes": QT_TRANSLATE_NOOP("labels", "Length (minutes)"),
+    "recurrence_rule": QT_TRANSLATE_NOOP("labels", "Repeats"),
+    "until_local": QT_TRANSLATE_NOOP("labels", "Last day"),
+    "exdates": QT_TRANSLATE_NOOP("labels", "Skipped days"),
+    "original_date": QT_TRANSLATE_NOOP("labels", "Session date"),
+    "cert_serial": QT_TRANSLATE_NOOP("labels", "Serial"),
+    "issued_on": QT_TRANSLATE_NOOP("labels", "Issued"),
+    "clock_in": QT_TRANSLATE_NOOP("labels", "Clock-in"),
+    "clock_out": QT_TRANSLATE_NOOP("labels", "Clock-out"),
+    "emergency_contact_name": QT_TRANSLATE_NOOP("labels", "Emergency contact"),
+    "emergency_contact_phone": QT_TRANSLATE_NOOP("labels", "Their phone"),
+    "emergency_contact_relationship": QT_TRANSLATE_NOOP("labels", "Relationship"),
+    "medical_notes": QT_TRANSLATE_NOOP("labels", "Medical notes"),
+    "deactivated_at": QT_TRANSLATE_NOOP("labels", "Deactivated"),
+    "weekday": QT_TRANSLATE_NOOP("labels", "Day of the week"),
+    "start_minute": QT_TRANSLATE_NOOP("labels", "From"),
+    "end_minute": QT_TRANSLATE_NOOP("labels", "Until"),
+    "valid_from": QT_TRANSLATE_NOOP("labels", "Valid from"),
+    "valid_to": QT_TRANSLATE_NOOP("labels", "Valid until"),
+    "starts_local": QT_TRANSLATE_NOOP("labels", "Starts"),
+    "ends_local": QT_TRANSLATE_NOOP("labels", "Ends"),
+    "reason": QT_TRANSLATE_NOOP("labels", "Reason"),
 }
 
 # Keys and bookkeeping a person never needs to read in a change.
@@ -140,18 +141,19 @@ HIDDEN_FIELDS = frozenset(
 
 
 def table_label(table: str) -> str:
-    return TABLE_LABELS.get(table, table.replace("_", " ").capitalize())
+    label = TABLE_LABELS.get(table)
+    return translate("labels", label) if label else table.replace("_", " ").capitalize()
 
 
 def field_label(field: str) -> str:
     """The label a screen shows for a column: the table above, else the domain's rule."""
-    return FIELD_LABELS.get(field) or validation.field_label(field)
+    label = FIELD_LABELS.get(field)
+    return translate("labels", label) if label else validation.field_label(field)
 
 
 def day_text(day: date, *, year: bool = False) -> str:
-    """ "Thu 3 Dec" (with the year: "Thu 3 Dec 2026")."""
-    text = f"{day:%a} {day.day} {day:%b}"
-    return f"{text} {day.year}" if year else text
+    """ "Thu 3 Dec" (with the year: "Thu 3 Dec 2026"), in the desk's locale."""
+    return i18n.day_text(day, year=year)
 
 
 def instant_text(value: datetime, tz: ZoneInfo | None, *, year: bool = False) -> str:
@@ -164,7 +166,8 @@ def instant_text(value: datetime, tz: ZoneInfo | None, *, year: bool = False) ->
 def status_text(value: object) -> str:
     if value is None:
         return EMPTY
-    return STATUS_LABELS.get(str(getattr(value, "value", value)), str(value))
+    label = STATUS_LABELS.get(str(getattr(value, "value", value)))
+    return translate("labels", label) if label else str(value)
 
 
 def _python_type(table: str | None, field: str) -> type | None:
@@ -187,7 +190,7 @@ def value_text(field: str, value: Any, tz: ZoneInfo | None, table: str | None = 
     if field == "attendance_status":
         return status_text(value)
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return translate("labels", "Yes") if value else translate("labels", "No")
     if isinstance(value, Enum):
         return str(value.value).replace("_", " ").capitalize()
     kind = _python_type(table, field)
@@ -252,7 +255,8 @@ def changes_text(
         before = value_text(f, old.get(f), tz, table)
         after = value_text(f, new.get(f), tz, table)
         if f == "deleted_at":
-            parts.append("Removed" if new.get(f) is not None else "Restored")
+            removed = new.get(f) is not None
+            parts.append(translate("labels", "Removed" if removed else "Restored"))
         elif before != after:
             parts.append(f"{field_label(f)}: {before} → {after}")
     return "; ".join(parts)

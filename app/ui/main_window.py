@@ -11,17 +11,26 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -34,6 +43,8 @@ from app.ui.accessible import named
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.csv_import import CsvImportDialog
 from app.ui.dialogs.staff_accounts import StaffAccountsDialog
+from app.ui.language import LANGUAGES
+from app.ui.language import current as current_language
 from app.ui.messages import MessageBridge
 from app.ui.sync_scheduler import CycleOutcome
 from app.ui.tasks import TaskRunner
@@ -92,6 +103,7 @@ class MainWindow(QMainWindow):
     sig_sign_out = Signal()  # sign out and forget this user's password on this computer
     sig_sync_now = Signal()
     sig_closed = Signal()  # the person closed the window: the session ends with it
+    sig_language_chosen = Signal(str)  # "en", "fr", "es": kept on this PC and applied at once
 
     def __init__(self, runner: TaskRunner, messages: MessageBridge) -> None:
         super().__init__()
@@ -168,6 +180,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.csv_import_action)
         toolbar.addAction(self.switch_action)
         toolbar.addAction(self.sign_out_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self._language_button())
         self.addToolBar(toolbar)
 
         for row, name in enumerate(SCREENS):
@@ -205,6 +219,30 @@ class MainWindow(QMainWindow):
         self._retry_timer.timeout.connect(self._show_retry)
         self.changes.sig_changed.connect(self._on_changes)
         self.nav.setCurrentRow(0)
+
+    def _language_button(self) -> QToolButton:
+        """Language: each language under its own name, the current one checked."""
+        self.language_button = QToolButton()
+        self.language_button.setText(self.tr("&Language"))
+        self.language_button.setAccessibleName(self.tr("Language"))
+        self.language_button.setToolTip(self.tr("The language of the desk on this computer"))
+        self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.language_button)
+        group = QActionGroup(menu)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name, _locale in LANGUAGES:
+            action = QAction(name, group)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_button.setMenu(menu)
+        return self.language_button
+
+    def _choose_language(self, code: str) -> None:
+        if code != current_language():
+            self.sig_language_chosen.emit(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Results of loads still running must not reach screens that are going away."""

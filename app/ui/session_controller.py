@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.errors import DomainError
 from app.services.facade import DeskSession, SignIn
+from app.ui import language
 from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
@@ -59,6 +61,7 @@ class SessionController(QObject):
         self._sync_interval = sync_interval_seconds
         self._opening_demo = False
         self._retiring: list[SyncScheduler] = []  # stopped, their cycle not yet ended
+        self._wire: Callable[[MainWindow], None] = lambda _window: None  # the session's links
 
     @property
     def releasing(self) -> bool:
@@ -66,7 +69,9 @@ class SessionController(QObject):
         return bool(self._retiring)
 
     def start(self, *, demo_when_unconfigured: bool) -> None:
-        """Sign-in dialog if a server is configured (or on first run), else the demo."""
+        """Sign-in dialog if a server is configured (or on first run), else the demo; both in
+        the language this PC was left in."""
+        language.apply(self._settings.load().language)
         if demo_when_unconfigured and self._settings.load().server is None:
             self.open_demo()
         else:
@@ -92,24 +97,33 @@ class SessionController(QObject):
     def open_demo(self) -> None:
         self._opening_demo = True
         self._end_session(forget_password=False)
+
+        def wire(window: MainWindow) -> None:
+            window.sig_switch_user.connect(self.show_sign_in)
+
+        self._wire = wire
         window = self._new_window()
-        window.sig_switch_user.connect(self.show_sign_in)
         self._runner.run(self._demo_loader, window.set_workstation, window.show_failure)
 
     def _on_dialog_signed_in(self, session: DeskSession) -> None:
         self._end_session(forget_password=False)
         self.session = session
-        window = self._new_window()
-        window.sig_switch_user.connect(lambda: self.switch_user(forget_password=False))
-        window.sig_sign_out.connect(lambda: self.switch_user(forget_password=True))
         scheduler = SyncScheduler(
             self._signin.syncing(session), interval_seconds=self._sync_interval, parent=self
         )
+
+        def wire(window: MainWindow) -> None:
+            window.sig_switch_user.connect(lambda: self.switch_user(forget_password=False))
+            window.sig_sign_out.connect(lambda: self.switch_user(forget_password=True))
+            window.sig_sync_now.connect(scheduler.sync_now)
+
+        self._wire = wire
+        window = self._new_window()
         self.scheduler = scheduler
-        scheduler.sig_progress.connect(window.show_sync_progress)
-        scheduler.sig_started.connect(lambda: window.show_sync_progress("syncing", 0, 0))
+        # Through self.window: the window may be rebuilt (a new language) during the session.
+        scheduler.sig_progress.connect(self._show_sync_progress)
+        scheduler.sig_started.connect(lambda: self._show_sync_progress("syncing", 0, 0))
         scheduler.sig_account_refused.connect(self._on_account_refused)
-        window.sig_sync_now.connect(scheduler.sync_now)
 
         def prepare() -> Workstation:
             facilities = tuple(session.services.facilities.list_facilities())
@@ -123,7 +137,8 @@ class SessionController(QObject):
             )
 
         def on_synced(outcome: CycleOutcome) -> None:
-            if window is not self.window:
+            window = self.window
+            if scheduler is not self.scheduler or window is None:
                 return  # a result of the previous session's last cycle
             window.set_sync_state(outcome)
             if scheduler.cycles == 1:  # the first cycle filled (or refreshed) the cache
@@ -138,6 +153,26 @@ class SessionController(QObject):
             # that may take the whole connect timeout.
             self._runner.run(prepare, window.set_workstation, window.show_failure)
         scheduler.sync_now()
+
+    def _show_sync_progress(self, stage: str, done: int, total: int) -> None:
+        if self.window is not None:
+            self.window.show_sync_progress(stage, done, total)
+
+    def _on_language_chosen(self, code: str) -> None:
+        """Keep the choice on this PC and show it at once: a new window over the same
+        session, on the same screen and facility (every text is built anew in the language)."""
+        code = language.apply(code)
+        self._settings.save(replace(self._settings.load(), language=code))
+        old = self.window
+        if old is None or old.workstation is None:
+            return
+        workstation, screen = old.workstation, old.nav.currentRow()
+        facility = old.facility_box.currentIndex()
+        window = self._new_window()
+        window.set_workstation(workstation)
+        if facility > 0:
+            window.facility_box.setCurrentIndex(facility)
+        window.nav.setCurrentRow(screen)
 
     def _on_account_refused(self, error: DomainError) -> None:
         self._messages.show_error(error)
@@ -192,6 +227,8 @@ class SessionController(QObject):
         self._close_window()
         window = MainWindow(self._runner, self._messages)
         window.sig_closed.connect(lambda: self._on_window_closed(window))
+        window.sig_language_chosen.connect(self._on_language_chosen)
+        self._wire(window)
         self._messages.set_parent(window)
         self.window = window
         window.show()

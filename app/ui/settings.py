@@ -20,6 +20,7 @@ class AppSettings:
     server: ServerProfile | None = None
     last_username: str = ""
     remember_password: bool = True
+    language: str = ""  # "en", "fr", "es"; empty: the system's (app.ui.language)
 
 
 class SettingsStore:
@@ -51,6 +52,7 @@ class SettingsStore:
             server=server,
             last_username=str(qs.value("account/last_username", "") or ""),
             remember_password=remember,
+            language=str(qs.value("desk/language", "") or ""),
         )
 
     def save(self, settings: AppSettings) -> None:
@@ -65,4 +67,5 @@ class SettingsStore:
             qs.setValue("server/tls", settings.server.tls)
         qs.setValue("account/last_username", settings.last_username)
         qs.setValue("account/remember_password", "true" if settings.remember_password else "false")
+        qs.setValue("desk/language", settings.language)
         qs.sync()

@@ -20,6 +20,7 @@ from app.services.attendance import AttendanceService
 from app.services.availability import AvailabilityService
 from app.services.classes import ClassService
 from app.services.closures import ClosureService
+from app.services.disruptions import DisruptionService
 from app.services.facilities import FacilityService
 from app.services.people import PeopleService
 from app.services.records import RecordsService
@@ -62,6 +63,7 @@ class Services:
     review: ReviewService  # marks set for review: keep, change, move
     availability: AvailabilityService  # instructors' weekly hours and time off
     closures: ClosureService  # the days a facility is closed (holidays, shutdowns)
+    disruptions: DisruptionService  # lockdowns, counts, storms: sessions not held for a while
     writes: Writes  # runs a desk write and says what it changed
     transfer: TransferFiles  # transfer files of a workstation with no network (USB stick)
     clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)

@@ -30,6 +30,7 @@ from app.services.attendance_dto import (
     MissingAttendance,
 )
 from app.services.closures import closed_days_of
+from app.services.disruptions import disruptions_of
 from app.services.from_row import from_row
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
@@ -104,7 +105,8 @@ def enrollment_outcomes(
             start = min(starts)
             if start <= today:
                 closed = closed_days_of(uow, {ln.facility_id for ln in class_lines}, start, today)
-                views = expand_lines(class_lines, overrides, start, today, closed)
+                stops = disruptions_of(uow, {ln.facility_id for ln in class_lines}, start, today)
+                views = expand_lines(class_lines, overrides, start, today, closed, stops)
         for period in class_periods:
             policy = _policy(policies.get(period.program_id))
             records = []
@@ -195,7 +197,12 @@ class AttendanceOutcomes:
             views = [
                 v
                 for v in expand_lines(
-                    lines, overrides, start, end, closed_days_of(uow, {facility_id}, start, end)
+                    lines,
+                    overrides,
+                    start,
+                    end,
+                    closed_days_of(uow, {facility_id}, start, end),
+                    disruptions_of(uow, {facility_id}, start, end),
                 )
                 if not v.cancelled and v.end_utc <= now
             ]

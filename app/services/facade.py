@@ -21,6 +21,7 @@ from app.services.availability import AvailabilityService
 from app.services.changes import Changes
 from app.services.classes import ClassService
 from app.services.closures import ClosureService
+from app.services.disruptions import DisruptionService
 from app.services.facilities import FacilityService
 from app.services.people import PeopleService
 from app.services.records import RecordsService
@@ -89,6 +90,8 @@ class DeskServices(Protocol):
     def availability(self) -> AvailabilityService: ...
     @property
     def closures(self) -> ClosureService: ...
+    @property
+    def disruptions(self) -> DisruptionService: ...
     @property
     def writes(self) -> Writes: ...
     @property

@@ -3,6 +3,7 @@ and the look-ups of one series or one session that every schedule reader and edi
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections import defaultdict
@@ -27,7 +28,7 @@ from app.repositories.schedule import OverrideLine, ScheduleRepository, SeriesLi
 from app.services.classes_dto import staff_name
 from app.services.from_row import from_row
 from app.services.lookup import require
-from app.services.schedule_dto import OccurrenceView, SeriesView
+from app.services.schedule_dto import DisruptedWindow, OccurrenceView, SeriesView
 
 __all__ = [
     "CLASH_HORIZON",
@@ -175,12 +176,17 @@ def expand_lines(
     start: date,
     end: date,
     closed: Mapping[uuid.UUID, Mapping[date, str]] | None = None,
+    disrupted: Mapping[uuid.UUID, Sequence[DisruptedWindow]] | None = None,
 ) -> list[OccurrenceView]:
     """Every session of the series whose (possibly moved) local date is in ``[start, end]``.
 
     ``closed``: each facility's closed days (``app.services.closures.closed_days_of``); no
     session is held on one, so a session whose local date is closed is left out (one moved off
     a closed day is held where it went).
+
+    ``disrupted``: each facility's disruptions in force
+    (``app.services.disruptions.disruptions_of``); a session meeting one is shown cancelled with
+    its reason (one its own change cancelled already keeps that).
 
     Parsed rules and time conversions are cached across calls by the domain, so a calendar
     refresh costs the window. What a series' sessions share (names, ids) is worked out once per
@@ -203,12 +209,22 @@ def expand_lines(
             continue
         instructor = staff_name(line.instructor_first, line.instructor_last)
         shut = closed.get(line.facility_id) if closed else None
+        stops = disrupted.get(line.facility_id) if disrupted else None
         for occ in occs:
             if shut and occ.local_date in shut:
                 continue
-            add(occurrence_of(line, occ, ovs.get(occ.original_date), instructor_name=instructor))
+            view = occurrence_of(line, occ, ovs.get(occ.original_date), instructor_name=instructor)
+            add(_disrupt(view, stops) if stops and not view.cancelled else view)
     views.sort(key=lambda v: (v.start_utc, v.class_name, v.series_id))
     return views
+
+
+def _disrupt(view: OccurrenceView, stops: Sequence[DisruptedWindow]) -> OccurrenceView:
+    """The session cancelled by the first disruption that stops it, or as it is."""
+    for window in stops:
+        if window.stops(view):
+            return dataclasses.replace(view, cancelled=True, reason=window.reason, disrupted=True)
+    return view
 
 
 def local_day_start(day: date, tz: ZoneInfo) -> datetime:

@@ -27,6 +27,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import staff_name, student_name
 from app.services.closures import closed_days_of
+from app.services.disruptions import disruptions_of
 from app.services.facilities import facility_zone
 from app.services.from_row import from_row
 from app.services.lookup import require
@@ -84,7 +85,8 @@ class _Frame:
             self.facility_id, self.start, self.end
         )
         closed = closed_days_of(uow, {self.facility_id}, self.start, self.end)
-        self.views = expand_lines(lines, overrides, self.start, self.end, closed)
+        disrupted = disruptions_of(uow, {self.facility_id}, self.start, self.end)
+        self.views = expand_lines(lines, overrides, self.start, self.end, closed, disrupted)
         self.held = [
             HeldSession(
                 series_id=v.series_id,

@@ -17,6 +17,7 @@ from app.domain.validation import check_range
 from app.repositories.schedule import ScheduleRepository
 from app.services.clashes import SlotTuple, find_clashes
 from app.services.closures import closed_days_of
+from app.services.disruptions import disruptions_of
 from app.services.occurrence_edits import OccurrenceEdits, check_scope
 from app.services.occurrences import (
     MAX_WINDOW_DAYS,
@@ -85,7 +86,8 @@ class ScheduleService(OccurrenceEdits):
                 program_id=program_id,
             )
             closed = closed_days_of(uow, {facility_id}, start, end)
-        views = expand_lines(lines, overrides, start, end, closed)
+            disrupted = disruptions_of(uow, {facility_id}, start, end)
+        views = expand_lines(lines, overrides, start, end, closed, disrupted)
         if room_id is not None:
             views = [v for v in views if v.room_id == room_id]
         if instructor_id is not None:

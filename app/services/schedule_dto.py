@@ -69,6 +69,29 @@ class OccurrenceView:
     reason: str | None
     substitute: bool = False  # taught by a substitute instructor
     program_id: uuid.UUID | None = None  # the program of the class (for filters and colours)
+    disrupted: bool = False  # cancelled by a facility disruption (``reason`` says why)
+
+
+@dataclass(frozen=True, slots=True)
+class DisruptedWindow:
+    """A facility disruption in force: sessions meeting ``[starts_at, ends_at)`` (instants) in
+    its rooms and programs (empty: all) are not held, for ``reason``."""
+
+    id: uuid.UUID
+    starts_at: datetime
+    ends_at: datetime
+    reason: str
+    room_ids: frozenset[uuid.UUID] = frozenset()
+    program_ids: frozenset[uuid.UUID] = frozenset()
+
+    def stops(self, view: OccurrenceView) -> bool:
+        """Whether this session is not held because of the disruption."""
+        return (
+            view.start_utc < self.ends_at
+            and view.end_utc > self.starts_at
+            and (not self.room_ids or view.room_id in self.room_ids)
+            and (not self.program_ids or view.program_id in self.program_ids)
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance_outcomes import on_sheet, student_outcomes
 from app.services.classes_dto import student_name
 from app.services.closures import closed_days_of
+from app.services.disruptions import disruptions_of
 from app.services.lookup import require
 from app.services.occurrences import expand_lines
 from app.services.schedule_dto import OccurrenceView
@@ -188,6 +189,7 @@ class TrendService:
                 first,
                 today,
                 closed_days_of(uow, {ln.facility_id for ln in lines}, first, today),
+                disruptions_of(uow, {ln.facility_id for ln in lines}, first, today),
             )
             if not v.cancelled and v.start_utc <= now and v.start_local.date() >= first
         ]
@@ -241,7 +243,8 @@ class TrendService:
             sunday = monday + timedelta(days=6)
             lines, overrides = uow.get(ScheduleRepository).window(facility_id, monday, sunday)
             closed = closed_days_of(uow, {facility_id}, monday, sunday)
-        views = expand_lines(lines, overrides, monday, sunday, closed)
+            disrupted = disruptions_of(uow, {facility_id}, monday, sunday)
+        views = expand_lines(lines, overrides, monday, sunday, closed, disrupted)
         return WeekGlance(facility.name, facility.timezone, monday, today, _slots(views))
 
 

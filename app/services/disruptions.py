@@ -1,0 +1,292 @@
+"""Facility-wide disruptions: a lockdown, a count, a storm.
+
+A disruption cancels, in one action, every session of a facility (or of chosen rooms or
+programs) that meets a window of time (a start and an end, wall-clock times of the facility;
+part of a day or several days), with a reason. Sessions are not rewritten one by one: the
+calendar, Today, reports, outcomes and trends expand sessions through
+``app.services.occurrences.expand_lines`` with the facility's disruptions in force
+(``disruptions_of``), which shows a session meeting one cancelled with the disruption's reason,
+so reports count it as not held, never as an absence. Lifting the disruption brings the
+sessions back untouched (a session cancelled or moved by its own change keeps that).
+
+Declaring one keeps the marks already taken on its sessions and sets them for review. Admins
+declare and lift disruptions; every staff member of the facility sees them (row-level security
+on the server says the same).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from app.db.models import FacilityDisruption
+from app.domain.enums import Role
+from app.domain.errors import NotAllowed, ValidationError
+from app.domain.validation import clean_text
+from app.infra.clock import Clock, SystemClock
+from app.repositories.disruptions import DisruptionRepository
+from app.repositories.facilities import FacilityRepository, RoomRepository
+from app.repositories.schedule import ScheduleRepository
+from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.services.facilities import facility_zone
+from app.services.lookup import require
+from app.services.occurrences import expand_lines
+from app.services.schedule_dto import DisruptedWindow
+
+__all__ = [
+    "DISRUPTIONS",
+    "MAX_DISRUPTION_DAYS",
+    "DisruptionChoices",
+    "DisruptionDeclared",
+    "DisruptionService",
+    "DisruptionView",
+    "disruptions_of",
+]
+
+DISRUPTIONS = "facility_disruptions"  # the table, as change sets name it
+REASON_MAX = 200
+MAX_DISRUPTION_DAYS = 14
+ADMIN_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
+_NOT_ADMIN = "Only administrators declare or lift disruptions."
+
+
+def _ids(text: str | None) -> frozenset[uuid.UUID]:
+    return frozenset(uuid.UUID(part) for part in (text or "").split())
+
+
+def _text(ids: Iterable[uuid.UUID]) -> str | None:
+    return " ".join(sorted(str(i) for i in set(ids))) or None
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b %Y %H:%M}"
+
+
+@dataclass(frozen=True, slots=True)
+class DisruptionView:
+    """A disruption as people read it; times in the facility's zone."""
+
+    id: uuid.UUID
+    facility_id: uuid.UUID
+    starts_local: datetime  # aware, in the facility's zone
+    ends_local: datetime
+    reason: str
+    room_names: tuple[str, ...]  # empty: every room
+    program_names: tuple[str, ...]  # empty: every program
+    lifted: bool
+
+    @property
+    def window_text(self) -> str:
+        """``Mon 16 Nov 2026 09:00 – 12:00``, or with the last day named when it ends later."""
+        first = _when(self.starts_local)
+        if self.ends_local.date() == self.starts_local.date():
+            return f"{first} – {self.ends_local:%H:%M}"
+        return f"{first} – {_when(self.ends_local)}"
+
+    @property
+    def scope_text(self) -> str:
+        """Which sessions: ``every session``, or the rooms and programs named."""
+        parts = []
+        if self.room_names:
+            parts.append("rooms " + ", ".join(self.room_names))
+        if self.program_names:
+            parts.append("programs " + ", ".join(self.program_names))
+        return " and ".join(parts) if parts else "every session"
+
+
+@dataclass(frozen=True, slots=True)
+class DisruptionDeclared:
+    """The disruption declared, the sessions it stops and the marks set for review."""
+
+    disruption: DisruptionView
+    sessions: int
+    marks_for_review: int
+
+
+@dataclass(frozen=True, slots=True)
+class DisruptionChoices:
+    """The rooms and programs a disruption may be limited to: (id, name), by name."""
+
+    rooms: tuple[tuple[uuid.UUID, str], ...]
+    programs: tuple[tuple[uuid.UUID, str], ...]
+
+
+def _window(row: FacilityDisruption) -> DisruptedWindow:
+    return DisruptedWindow(
+        row.id,
+        row.starts_at,
+        row.ends_at,
+        row.reason,
+        _ids(row.room_ids),
+        _ids(row.program_ids),
+    )
+
+
+def disruptions_of(
+    uow: UnitOfWork, facility_ids: Collection[uuid.UUID], start: date, end: date
+) -> dict[uuid.UUID, list[DisruptedWindow]]:
+    """Each facility's disruptions in force that may meet its local dates ``start`` to ``end``
+    (what ``expand_lines`` takes as ``disrupted``). Reads in ``uow``."""
+    lo = datetime.combine(start - timedelta(days=1), time.min, UTC)
+    hi = datetime.combine(end + timedelta(days=2), time.min, UTC)
+    found: dict[uuid.UUID, list[DisruptedWindow]] = {}
+    for row in uow.get(DisruptionRepository).live_between(facility_ids, lo, hi):
+        found.setdefault(row.facility_id, []).append(_window(row))
+    return found
+
+
+class DisruptionService:
+    """Declares, lists and lifts a facility's disruptions."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
+        self._uow = uow
+        self._clock = clock or SystemClock()
+
+    def may_manage(self) -> bool:
+        """Whether the signed-in staff member may declare and lift disruptions (admins)."""
+        return self._uow.actor.role in ADMIN_ROLES
+
+    def choices(self, facility_id: uuid.UUID) -> DisruptionChoices:
+        """The facility's rooms, and the programs with sessions there."""
+        with self._uow() as uow:
+            rooms = tuple((r.id, r.name) for r in uow.get(RoomRepository).rooms_of(facility_id))
+            programs = tuple(uow.get(ScheduleRepository).programs(facility_id))
+        return DisruptionChoices(rooms, programs)
+
+    def disruptions(self, facility_id: uuid.UUID) -> list[DisruptionView]:
+        """The facility's disruptions, lifted ones included, newest first."""
+        with self._uow() as uow:
+            zone = self._zone(uow, facility_id)
+            names = self._names(uow, facility_id)
+            rows = uow.get(DisruptionRepository).of_facility(facility_id)
+            return [_view(r, zone, names) for r in rows]
+
+    def declare(
+        self,
+        facility_id: uuid.UUID,
+        starts_local: datetime,
+        ends_local: datetime,
+        reason: str,
+        *,
+        room_ids: Collection[uuid.UUID] = (),
+        program_ids: Collection[uuid.UUID] = (),
+    ) -> DisruptionDeclared:
+        """Cancel the facility's sessions meeting ``starts_local`` to ``ends_local`` (naive
+        wall-clock times of the facility), or only those of ``room_ids`` / ``program_ids``.
+
+        Raises ``NotAllowed`` for staff who are not admins, ``ValidationError`` for a window
+        that ends before it starts or lasts more than two weeks, a blank reason, or rooms and
+        programs not of the facility. Marks already taken on the sessions stopped are kept and
+        set for review."""
+        self._require_admin()
+        if starts_local.tzinfo is not None or ends_local.tzinfo is not None:
+            raise ValidationError("Give the window in the facility's wall-clock time.")
+        if ends_local <= starts_local:
+            raise ValidationError("The disruption must end after it starts.", field="ends_at")
+        if ends_local - starts_local > timedelta(days=MAX_DISRUPTION_DAYS):
+            raise ValidationError(
+                f"A disruption can last at most {MAX_DISRUPTION_DAYS} days;"
+                " declare a closure for longer.",
+                field="ends_at",
+            )
+        text = clean_text(
+            reason, field="reason", max_length=REASON_MAX, label="A reason", required=True
+        )
+        assert text is not None
+        with self._uow() as uow:
+            zone = self._zone(uow, facility_id)
+            names = self._names(uow, facility_id)
+            rooms, programs = set(room_ids), set(program_ids)
+            if not rooms <= names.keys():
+                raise ValidationError("A room chosen is not of this facility.", field="room_ids")
+            if not programs <= names.keys():
+                raise ValidationError(
+                    "A program chosen has no sessions at this facility.", field="program_ids"
+                )
+            row = FacilityDisruption(
+                id=uuid.uuid4(),
+                facility_id=facility_id,
+                starts_at=starts_local.replace(tzinfo=zone).astimezone(UTC),
+                ends_at=ends_local.replace(tzinfo=zone).astimezone(UTC),
+                reason=text,
+                room_ids=_text(rooms),
+                program_ids=_text(programs),
+            )
+            repo = uow.get(DisruptionRepository)
+            repo.add(row)
+            stopped = self._stopped(uow, facility_id, _window(row), starts_local, ends_local)
+            marks = repo.review_marks_of(facility_id, stopped)
+            uow.commit()
+            return DisruptionDeclared(_view(row, zone, names), len(stopped), marks)
+
+    def lift(self, disruption_id: uuid.UUID) -> DisruptionView:
+        """Lift the disruption: its sessions are held again as they were. Marks set for review
+        when it was declared stay so: a person decides them."""
+        self._require_admin()
+        with self._uow() as uow:
+            repo = uow.get(DisruptionRepository)
+            row = require(repo.get(disruption_id), "The disruption does not exist or was removed.")
+            if row.lifted_at is not None:
+                raise ValidationError("The disruption was lifted already.")
+            row.lifted_at = self._clock.now()
+            view = _view(row, self._zone(uow, row.facility_id), self._names(uow, row.facility_id))
+            uow.commit()
+            return view
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _require_admin(self) -> None:
+        if not self.may_manage():
+            raise NotAllowed(_NOT_ADMIN)
+
+    @staticmethod
+    def _zone(uow: UnitOfWork, facility_id: uuid.UUID) -> ZoneInfo:
+        facility = require(
+            uow.get(FacilityRepository).get(facility_id),
+            "The facility does not exist or was deleted.",
+        )
+        return facility_zone(facility)
+
+    @staticmethod
+    def _names(uow: UnitOfWork, facility_id: uuid.UUID) -> dict[uuid.UUID, str]:
+        """The facility's rooms and programs by id (one map: ids do not collide)."""
+        names = {r.id: r.name for r in uow.get(RoomRepository).rooms_of(facility_id)}
+        names.update(uow.get(ScheduleRepository).programs(facility_id))
+        return names
+
+    @staticmethod
+    def _stopped(
+        uow: UnitOfWork,
+        facility_id: uuid.UUID,
+        window: DisruptedWindow,
+        starts_local: datetime,
+        ends_local: datetime,
+    ) -> list[tuple[uuid.UUID, date]]:
+        """The sessions (series, original date) the disruption stops that were to be held."""
+        first = starts_local.date() - timedelta(days=1)
+        last = ends_local.date() + timedelta(days=1)
+        lines, overrides = uow.get(ScheduleRepository).window(facility_id, first, last)
+        return [
+            (v.series_id, v.original_date)
+            for v in expand_lines(lines, overrides, first, last)
+            if not v.cancelled and window.stops(v)
+        ]
+
+
+def _view(row: FacilityDisruption, zone: ZoneInfo, names: dict[uuid.UUID, str]) -> DisruptionView:
+    def named(ids: frozenset[uuid.UUID]) -> tuple[str, ...]:
+        return tuple(sorted(names.get(i, "a removed one") for i in ids))
+
+    return DisruptionView(
+        row.id,
+        row.facility_id,
+        row.starts_at.astimezone(zone),
+        row.ends_at.astimezone(zone),
+        row.reason,
+        named(_ids(row.room_ids)),
+        named(_ids(row.program_ids)),
+        row.lifted_at is not None,
+    )

@@ -39,6 +39,7 @@ from app.services.changes import (
     SERIES,
     Changes,
 )
+from app.services.disruptions import DISRUPTIONS
 from app.services.facade import DeskServices
 from app.services.risk_dto import AtRiskList, StudentAtRisk
 from app.services.schedule import OccurrenceView
@@ -46,6 +47,7 @@ from app.services.trends_dto import WeekGlance
 from app.ui.changes import ChangeHub
 from app.ui.charts import WeekGlanceChart
 from app.ui.dialogs.student_record import StudentRecordDialog
+from app.ui.language import locale_day, long_day
 from app.ui.models.missing_table import MissingTableModel
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.models.tuple_table import TupleTableModel
@@ -163,11 +165,11 @@ class TodayView(Screen):
         layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)
         for widget, name in (
-            (self.table, "Sessions today and in the next 6 days"),
-            (self.missing, "Attendance still missing"),
-            (self.risk, "Students at risk"),
+            (self.table, self.tr("Sessions today and in the next 6 days")),
+            (self.missing, self.tr("Attendance still missing")),
+            (self.risk, self.tr("Students at risk")),
         ):
-            widget.setAccessibleName(self.tr(name))
+            widget.setAccessibleName(name)
         changes.sig_changed.connect(self._on_changes)
 
     def set_context(
@@ -179,7 +181,7 @@ class TodayView(Screen):
         self._today = today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
         self.heading.setText(
             f"<h2>{self.tr('Today and the next 7 days')} — {facility_name}</h2>"
-            f"{today:%A %d %B %Y} · {self.tr('times in')} {timezone}"
+            + self.tr("{day} · times in {timezone}").format(day=long_day(today), timezone=timezone)
         )
         # Nothing of the previous facility stays on screen while this one loads.
         self.model.set_rows([])
@@ -200,8 +202,8 @@ class TodayView(Screen):
         facility = self._facility_id
         if self._services is None or facility is None:
             return
-        if changes.touches(SERIES, OVERRIDES, CLASSES, PEOPLE, facility_id=facility):
-            self._stale |= {"sessions", "glance"}
+        if changes.touches(SERIES, OVERRIDES, CLASSES, PEOPLE, DISRUPTIONS, facility_id=facility):
+            self._stale |= {"sessions", "glance", "missing", "risk"}  # a disruption: not held
         if changes.touches(
             ATTENDANCE, SERIES, OVERRIDES, ENROLLMENTS, CLASSES, PEOPLE, facility_id=facility
         ):
@@ -303,8 +305,9 @@ class TodayView(Screen):
         self.model.set_rows(rows)
         end = self._today + timedelta(days=6)
         self.sessions_note.setText(
-            self.tr(f"No sessions from today to {end:%a %d %b}: ")
-            + self.tr(f"no class of {self._facility_name} meets then.")
+            self.tr("No sessions from today to {day}: no class of {facility} meets then.").format(
+                day=locale_day(end), facility=self._facility_name
+            )
         )
         self.sessions_note.setVisible(not rows)
         self.sig_loaded.emit(len(rows))
@@ -316,7 +319,9 @@ class TodayView(Screen):
         total = sum(glance.per_day().values())
         self.glance_heading.setText(
             f"<h3>{self.tr('This week')}</h3>"
-            + self.tr(f"{total} sessions from {glance.week_start:%a %d %b} — hover for classes")
+            + self.tr("{total} sessions from {day} — hover for classes").format(
+                total=total, day=locale_day(glance.week_start)
+            )
         )
         self.sig_glance_loaded.emit()
 
@@ -328,13 +333,17 @@ class TodayView(Screen):
         n = len(found.students)
         if n:
             self.risk_note.setText(
-                self.tr(f"{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row")
-                + self.tr(" — Enter opens the record")
+                self.tr(
+                    "{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row"
+                    " — Enter opens the record"
+                ).format(n=n, where=where)
             )
         else:
             self.risk_note.setText(
-                self.tr(f"No students at risk in {where}: nobody has 3 unexcused absences ")
-                + self.tr("or 3 in a row, and everyone enrolled has attended.")
+                self.tr(
+                    "No students at risk in {where}: nobody has 3 unexcused absences "
+                    "or 3 in a row, and everyone enrolled has attended."
+                ).format(where=where)
             )
         self.sig_risk_loaded.emit(n)
 

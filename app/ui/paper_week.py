@@ -208,6 +208,7 @@ class PrintSheetsDialog(QDialog):
         spans = QHBoxLayout()
         spans.addWidget(self.day_button)
         spans.addWidget(self.week_button)
+        spans.addStretch(1)
         form = QFormLayout()
         for text, field in ((self.tr("Da&te"), self.day), (self.tr("&Sessions of"), self.whose)):
             label = QLabel(text)

@@ -112,13 +112,16 @@ def _cannot_start(message: str, *, quiet: bool) -> int:
 
 def _load_demo_workstation() -> Workstation:
     """Runs off the GUI thread: open (and on first start generate) the demo workstation."""
+    from PySide6.QtCore import QCoreApplication
+
     from app.bootstrap import open_demo_workstation
     from app.ui.main_window import Workstation
 
     _engine, services = open_demo_workstation()
     status = services.workstation.ensure_demo_data()
     facilities = tuple(services.facilities.list_facilities())
-    return Workstation(services, status, facilities, "Demo workstation")
+    label = QCoreApplication.translate("MainWindow", "Demo workstation")
+    return Workstation(services, status, facilities, label)
 
 
 def _smoke_done(window: object, target: Path, occurrences: int) -> None:

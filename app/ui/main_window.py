@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.sync_status import SyncStatus
 from app.services.changes import Changes
 from app.services.facade import DeskServices
@@ -60,6 +61,17 @@ from app.ui.views.today import TodayView
 log = logging.getLogger(__name__)
 
 SCREENS = ("Today", "Rosters", "Calendar", "Attendance", "Students", "Sync", "Reports", "Review")
+# The screens' names as the nav list and Ctrl+1…8 show them (lupdate reads these).
+SCREEN_NAMES = (
+    QT_TRANSLATE_NOOP("MainWindow", "Today"),
+    QT_TRANSLATE_NOOP("MainWindow", "Rosters"),
+    QT_TRANSLATE_NOOP("MainWindow", "Calendar"),
+    QT_TRANSLATE_NOOP("MainWindow", "Attendance"),
+    QT_TRANSLATE_NOOP("MainWindow", "Students"),
+    QT_TRANSLATE_NOOP("MainWindow", "Sync"),
+    QT_TRANSLATE_NOOP("MainWindow", "Reports"),
+    QT_TRANSLATE_NOOP("MainWindow", "Review"),
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,7 @@ class MainWindow(QMainWindow):
 
         self.changes = ChangeHub(self)  # the one change signal every view refreshes from
         self.nav = QListWidget()
-        self.nav.addItems([self.tr(name) for name in SCREENS])
+        self.nav.addItems([self.tr(name) for name in SCREEN_NAMES])
         self.nav.setFixedWidth(160)
         self.nav.setAccessibleName(self.tr("Screens"))
         self.stack = QStackedWidget()
@@ -184,7 +196,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self._language_button())
         self.addToolBar(toolbar)
 
-        for row, name in enumerate(SCREENS):
+        for row, name in enumerate(SCREEN_NAMES):
             action = QAction(self.tr(name), self)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(self._nav_to(row))
@@ -350,7 +362,7 @@ class MainWindow(QMainWindow):
         elif self._online:
             state = self.tr("online")
         elif self._offline_reason:
-            state = self.tr("offline") + f": {self._offline_reason}"
+            state = self.tr("offline: {reason}").format(reason=self._offline_reason)
         else:
             state = self.tr("offline")
         self.connection_label.setText(f"{workstation.label} · {state}")
@@ -411,7 +423,7 @@ class MainWindow(QMainWindow):
         facility = self._workstation.facilities[index]
         services = self._workstation.services
         # Nothing of the previous facility stays on the window's own texts.
-        self.setWindowTitle(f"Rollbook · {facility.name}")
+        self.setWindowTitle(self.tr("Rollbook · {facility}").format(facility=facility.name))
         self._show_sync_status()  # its times in this facility's timezone
         self.today.set_context(services, facility.id, facility.name, facility.timezone)
         self.students.set_context(services, facility.id)

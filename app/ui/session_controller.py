@@ -122,7 +122,7 @@ class SessionController(QObject):
         self.scheduler = scheduler
         # Through self.window: the window may be rebuilt (a new language) during the session.
         scheduler.sig_progress.connect(self._show_sync_progress)
-        scheduler.sig_started.connect(lambda: self._show_sync_progress("syncing", 0, 0))
+        scheduler.sig_started.connect(lambda: self._show_sync_progress(self.tr("syncing"), 0, 0))
         scheduler.sig_account_refused.connect(self._on_account_refused)
 
         def prepare() -> Workstation:

@@ -16,6 +16,8 @@ class OccurrenceTableModel(TupleTableModel[OccurrenceView]):
     def cells(self, o: OccurrenceView) -> tuple[str, ...]:
         when = f"{o.start_local:%a %d %b %H:%M}–{o.end_local:%H:%M}"
         note = "Cancelled" if o.cancelled else ("Moved" if o.rescheduled else "")
+        if o.disrupted:
+            note = "Not held (disruption)"
         if o.reason:
             note = f"{note}: {o.reason}" if note else o.reason
         return (when, o.class_name, o.room_name or "", o.instructor_name or "", note)

@@ -14,7 +14,9 @@ applies the change to the rest of the series. A clash is shown before anything i
 *Allow a clash* to save anyway. Ctrl+N creates a series, Ctrl+E changes the selected session's
 series from a chosen date on (the series dialog). Alt+C (admins) opens *Closures…*: the days the
 facility is closed (holidays, shutdowns), each with a reason; a closed day shows as closed in
-the grids and in the note above them, and has no session.
+the grids and in the note above them, and has no session. Alt+U (admins) opens *Disruption…*:
+a lockdown, a count, a storm cancels every session (or those of chosen rooms or programs) in a
+window of time with a reason, and lifting it brings them back.
 
 Actions act only on the session selected among those shown: changing the period or a filter
 clears the selection. Every change is published on the change hub, and the calendar reloads
@@ -24,7 +26,7 @@ from the hub like every other screen (keeping the selected session selected).
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -50,6 +52,7 @@ from PySide6.QtWidgets import (
 from app.services.availability_dto import AVAILABILITY_TABLES, Interval
 from app.services.changes import CLASSES, OVERRIDES, SERIES, Changes
 from app.services.closures import CLOSURES
+from app.services.disruptions import DISRUPTIONS
 from app.services.facade import DeskServices
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
@@ -64,6 +67,7 @@ from app.ui.changes import ChangeHub
 from app.ui.combo import refill
 from app.ui.dialogs.availability import AvailabilityDialog
 from app.ui.dialogs.closures import ClosuresDialog
+from app.ui.dialogs.disruption import DisruptionDialog
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
@@ -90,6 +94,7 @@ class CalendarView(Screen):
         self._generation = 0
         self.series_dialog: SeriesDialog | None = None
         self.closures_dialog: ClosuresDialog | None = None
+        self.disruption_dialog: DisruptionDialog | None = None
         self.closed: dict[date, str] = {}  # closed days of the period shown, with the reason
         self.availability_dialog: AvailabilityDialog | None = None
         # The filtered instructor's weekly hours and time off (Alt+Y), beside the filter.
@@ -164,6 +169,12 @@ class CalendarView(Screen):
         )
         self.closures_button.clicked.connect(self.edit_closures)
         self.closures_button.hide()  # admins only, once the services say so
+        self.disruption_button = named(
+            QPushButton(self.tr("Disruption… (Alt+U)")),
+            self.tr("Disruption: cancel the sessions of a lockdown, a count, a storm"),
+        )
+        self.disruption_button.clicked.connect(self.edit_disruptions)
+        self.disruption_button.hide()  # admins only, once the services say so
         self.new_series_button.clicked.connect(self.new_series)
         self.edit_series_button.clicked.connect(self.edit_series)
         self._lay_out()
@@ -192,6 +203,7 @@ class CalendarView(Screen):
             ("Ctrl+N", self.new_series),
             ("Ctrl+E", self.edit_series),
             ("Alt+C", self.edit_closures),
+            ("Alt+U", self.edit_disruptions),
         ):
             QShortcut(QKeySequence(keys), self, slot)
         changes.sig_changed.connect(self._on_changes)
@@ -209,6 +221,7 @@ class CalendarView(Screen):
         heading.addWidget(self.edit_series_button)
         heading.addWidget(self.ical_button)
         heading.addWidget(self.closures_button)
+        heading.addWidget(self.disruption_button)
         heading.addWidget(self.print_button)
         top = QHBoxLayout()
         top.addWidget(self.anchor)
@@ -275,6 +288,7 @@ class CalendarView(Screen):
         )
         self.action_row.set_context(services, facility_id, self.anchor.date())
         self.closures_button.setVisible(services.closures.may_manage())
+        self.disruption_button.setVisible(services.disruptions.may_manage())
         # The last facility's filters no longer apply.
         self._fill_choices(SeriesChoices((), (), ()))
         self._fill_programs([])
@@ -327,7 +341,9 @@ class CalendarView(Screen):
 
     def _on_changes(self, changes: Changes) -> None:
         """The schedule changed (here, on another screen, or by a sync): show it again."""
-        if changes.touches(SERIES, OVERRIDES, CLASSES, CLOSURES, facility_id=self._facility_id):
+        if changes.touches(
+            SERIES, OVERRIDES, CLASSES, CLOSURES, DISRUPTIONS, facility_id=self._facility_id
+        ):
             self.reload()
         elif changes.touches(*AVAILABILITY_TABLES, facility_id=self._facility_id):
             self.reload()  # the shaded hours
@@ -549,6 +565,37 @@ class CalendarView(Screen):
         )
         dialog.sig_saved.connect(self._on_availability_saved)
         self.closures_dialog = dialog
+        dialog.open()
+
+    def edit_disruptions(self) -> None:
+        """The disruption dialog of the facility (admins; Alt+U): the window of the selected
+        session, or from the day shown (the next hour when it is today)."""
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None or not self.disruption_button.isVisible():
+            return
+        old = self.disruption_dialog
+        if old is not None and not old.busy:
+            old.deleteLater()
+        now = services.clock.now().astimezone(ZoneInfo(self._timezone)).replace(tzinfo=None)
+        qd = self.anchor.date()
+        shown = datetime(qd.year(), qd.month(), qd.day(), 8, 0)
+        hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        starts = hour if shown.date() == now.date() else shown
+        ends = None
+        chosen = self.selected()
+        if chosen is not None:
+            starts = chosen.start_local.replace(tzinfo=None)
+            ends = chosen.end_local.replace(tzinfo=None)
+        dialog = DisruptionDialog(
+            services.disruptions,
+            self._changes.writing(self._runner, services.writes, source="calendar"),
+            facility,
+            starts=starts,
+            ends=ends,
+            parent=self,
+        )
+        dialog.sig_saved.connect(self._on_availability_saved)
+        self.disruption_dialog = dialog
         dialog.open()
 
     def _on_availability_saved(self, text: str) -> None:

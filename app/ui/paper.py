@@ -238,7 +238,7 @@ def sheet_pdf_bytes(sheet: AttendanceSheet, *, blank: bool) -> bytes:
     writer.setCreator("Rollbook")
     painter = QPainter(writer)
     try:
-        _Pages(painter, layout, sheet, blank).draw(rows, tz)
+        SheetPages(painter, layout, sheet, blank).draw(rows, tz)
     finally:
         painter.end()
     del writer
@@ -246,7 +246,7 @@ def sheet_pdf_bytes(sheet: AttendanceSheet, *, blank: bool) -> bytes:
     return bytes(buffer.data().data())
 
 
-class _Pages:
+class SheetPages:
     """Draws a layout's pages; lengths in millimetres, turned into the writer's dots."""
 
     def __init__(

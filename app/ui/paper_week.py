@@ -41,7 +41,7 @@ from app.services.attendance_dto import AttendanceSheet, paper_order
 from app.services.facade import DeskServices
 from app.ui.calendar.layout import period
 from app.ui.messages import refusal
-from app.ui.paper import RESOLUTION, _Pages, paper_layout
+from app.ui.paper import RESOLUTION, SheetPages, paper_layout
 from app.ui.tasks import TaskRunner
 
 
@@ -106,7 +106,7 @@ def sheets_pdf_bytes(sheets: Sequence[AttendanceSheet], title: str) -> tuple[byt
             if pages:
                 writer.newPage()
             rows = paper_order(sheet.rows)
-            _Pages(painter, layout, sheet, True).draw(rows, ZoneInfo(sheet.facility_timezone))
+            SheetPages(painter, layout, sheet, True).draw(rows, ZoneInfo(sheet.facility_timezone))
             pages += layout.page_count
     finally:
         painter.end()

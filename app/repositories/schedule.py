@@ -23,6 +23,7 @@ from app.db.models import (
 )
 from app.domain.enums import ClassStatus
 from app.repositories.base import RowRepository
+from app.repositories.closures import ClosureRepository
 
 
 class SeriesLine(NamedTuple):
@@ -344,6 +345,12 @@ class ScheduleRepository(RowRepository[SessionSeries]):
         if class_id is not None:
             cond = and_(cond, SessionSeries.class_id == class_id)
         return cond
+
+    def closed_days(
+        self, facility_id: uuid.UUID, start: date, end: date
+    ) -> dict[uuid.UUID, dict[date, str]]:
+        """The facility's closed days from ``start`` to ``end`` (``expand_lines``' ``closed``)."""
+        return ClosureRepository(self._session).closed_days([facility_id], start, end)
 
     def programs(self, facility_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
         """(id, name) of the programs with session series at the facility, by name."""

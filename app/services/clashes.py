@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TypeAlias
+from zoneinfo import ZoneInfo
 
 from app.domain.recurrence import CompiledSeries, Occurrence, OccurrenceOverride
 from app.repositories.schedule import ScheduleRepository
@@ -84,6 +85,11 @@ def find_clashes(
     lo = min(p.start_utc for p in slots).date() - timedelta(days=1)
     hi = max(p.end_utc for p in slots).date() + timedelta(days=1)
     lines, overrides = sched.window(facility_id, lo, hi)
+    closed = sched.closed_days(facility_id, lo, hi)
+    shut = closed.get(facility_id, {})
+    if shut and lines:  # no session is held on a closed day: nothing to clash with then
+        tz = ZoneInfo(lines[0].timezone)
+        slots = [p for p in slots if p.start_utc.astimezone(tz).date() not in shut]
     touched = {
         ov.event_id
         for ov in overrides
@@ -96,7 +102,7 @@ def find_clashes(
         and (line.room_id in rooms or line.instructor_id in people or line.id in touched)
     ]
     booked: dict[tuple[str, uuid.UUID], list[OccurrenceView]] = defaultdict(list)
-    for view in expand_lines(relevant, overrides, lo, hi):
+    for view in expand_lines(relevant, overrides, lo, hi, closed):
         if view.cancelled:
             continue
         if view.room_id is not None and view.room_id in rooms:

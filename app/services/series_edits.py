@@ -109,6 +109,21 @@ def review_marks(uow: UnitOfWork, before: Mapping[uuid.UUID, SeriesState]) -> No
             mark.needs_review = True
 
 
+def refuse_closed_day(sched: ScheduleRepository, facility_id: uuid.UUID, spec: SeriesSpec) -> None:
+    """A single session (no rule) on a day the facility is closed cannot be held: refused with
+    the closure's reason. A recurring series simply skips closed days."""
+    if spec.rrule:
+        return
+    day = spec.dtstart_local.date()
+    reason = sched.closed_days(facility_id, day, day).get(facility_id, {}).get(day)
+    if reason is not None:
+        raise ValidationError(
+            f"The facility is closed on {day:%a} {day.day} {day:%b %Y} ({reason}): no session"
+            " can be held then.",
+            field="first_date",
+        )
+
+
 class SeriesEdits:
     """Creates, changes and removes whole series; splits one for an "all future" change.
 
@@ -156,6 +171,7 @@ class SeriesEdits:
             )
             compiled = compile_series(spec)
             check_within_class(spec, klass)
+            refuse_closed_day(sched, klass.facility_id, spec)
             if not allow_clash:
                 slots = slots_from_today(compiled, self._clock.now())
                 refuse_clashes(sched, klass.facility_id, slots, set())
@@ -188,6 +204,7 @@ class SeriesEdits:
         (unless ``allow_clash``) clashes with nothing from today on, its overrides applied."""
         compiled = compile_series(new)
         check_within_class(new, klass)
+        refuse_closed_day(sched, row.facility_id, new)
         if not allow_clash:
             overrides = [override_of(o) for o in sched.overrides_of(row.id)]
             slots = slots_from_today(compiled, self._clock.now(), overrides)

@@ -5,7 +5,8 @@ set for review."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -27,6 +28,7 @@ from app.services.closures import ClosureService
 from app.services.reports import ReportsService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
+from app.services.schedule_dto import NewSeries, ProposedSlot
 from tests.integration.factories import NOW, World, add_series, enrol_all, schedule_world
 from tests.integration.staffserver import Server
 
@@ -243,3 +245,39 @@ def test_the_command_line_adds_lists_and_removes_closures_as_the_login_may(
         ).scalars()
         assert set(trail) == {urls.address(admin).username}  # the admin's own login, audited
     engine.dispose()
+
+
+def test_series_edits_respect_closed_days(
+    uow: UnitOfWorkFactory, world: World, closures: ClosureService
+) -> None:
+    schedule = ScheduleService(uow, FixedClock(NOW))
+    with uow() as u:
+        monday = datetime(2026, 3, 2, 9, 0)
+        add_series(u, world.facility_id, world.classes[0], monday, room_id=world.room_id)
+        u.commit()
+    closures.add(world.facility_id, date(2026, 3, 30), date(2026, 4, 3), "Spring break")
+    # A single session on a closed day cannot be held; the day after the break it can.
+    one_off = NewSeries(world.classes[1], datetime(2026, 4, 1, 14, 0), 60, None)
+    with pytest.raises(ValidationError, match=r"closed on Wed 1 Apr 2026 \(Spring break\)"):
+        schedule.create_series(one_off)
+    later = schedule.create_series(replace(one_off, dtstart_local=datetime(2026, 4, 6, 14, 0)))
+    assert later.dtstart_local == datetime(2026, 4, 6, 14, 0)
+
+    # No session is held on a closed day, so the room is free then: nothing clashes.
+    def at_half_past_nine(day: date) -> ProposedSlot:  # 09:30 in New York (EDT)
+        start = datetime.combine(day, datetime.min.time()).replace(hour=13, minute=30, tzinfo=UTC)
+        return ProposedSlot(start, start + timedelta(minutes=30), world.room_id)
+
+    open_day = schedule.clashes_for(world.facility_id, [at_half_past_nine(date(2026, 3, 23))])
+    assert [c.other_class_name for c in open_day] == ["Welding I"]
+    assert schedule.clashes_for(world.facility_id, [at_half_past_nine(date(2026, 3, 30))]) == []
+    # A weekly series across the break skips it.
+    made = schedule.create_series(
+        NewSeries(world.classes[1], datetime(2026, 3, 25, 16, 0), 60, "FREQ=WEEKLY;COUNT=3")
+    )
+    days = [
+        v.start_local.date()
+        for v in schedule.occurrences(world.facility_id, date(2026, 3, 1), date(2026, 4, 30))
+        if v.series_id == made.id
+    ]
+    assert days == [date(2026, 3, 25), date(2026, 4, 8)]  # 1 April is closed

@@ -171,6 +171,8 @@ class MonthGrid(SessionGrid):
             p.fillRect(cell, CLOSED_TINT)
         elif not in_month:
             p.fillRect(cell, QColor("#f4f4f4"))
+        if closed is not None:  # under the day's number and words
+            p.fillRect(cell.adjusted(1, 1, -1, -1), QBrush(CLOSED_INK, Qt.BrushStyle.BDiagPattern))
         p.setPen(QPen(QColor("#d0d0d0")))
         p.drawRect(cell.adjusted(0, 0, -1, -1))
         line = self._line_height()
@@ -186,10 +188,12 @@ class MonthGrid(SessionGrid):
             p.setPen(self.palette().color(self.palette().ColorRole.HighlightedText))
             p.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
         else:
+            if closed is not None:
+                width = p.fontMetrics().horizontalAdvance(str(day.day)) + 4
+                p.fillRect(QRect(number.left() - 2, number.top(), width, line), CLOSED_TINT)
             p.setPen(QColor("#222222") if in_month else QColor("#a0a0a0"))
             p.drawText(number, Qt.AlignmentFlag.AlignLeft, str(day.day))
         if closed is not None:
-            p.fillRect(cell.adjusted(1, 1, -1, -1), QBrush(CLOSED_INK, Qt.BrushStyle.BDiagPattern))
             line_rect = QRect(cell.left() + 4, number.bottom() + 2, cell.width() - 8, line)
             p.fillRect(line_rect, CLOSED_TINT)
             bold = QFont(self.font())

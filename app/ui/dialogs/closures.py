@@ -76,7 +76,7 @@ class ClosuresDialog(QDialog):
         self.first_day = named(QDateEdit(_qdate(today)), self.tr("First closed day"))
         self.last_day = named(QDateEdit(_qdate(today)), self.tr("Last closed day"))
         for edit in (self.first_day, self.last_day):
-            edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setDisplayFormat("d MMM yyyy (ddd)")  # Up and Down step days
             edit.setCalendarPopup(True)
         self.first_day.dateChanged.connect(self._on_first_changed)
         self.reason = named(

@@ -123,7 +123,6 @@ class CalendarView(Screen):
         self.empty_note = QLabel()
         self.empty_note.hide()
         self.closed_note = QLabel()  # the closed days of the period, in words
-        self.closed_note.setWordWrap(True)
         self.closed_note.setStyleSheet("color: #455a64; font-weight: bold;")
         self.closed_note.hide()
 
@@ -220,7 +219,6 @@ class CalendarView(Screen):
         heading.addWidget(self.new_series_button)
         heading.addWidget(self.edit_series_button)
         heading.addWidget(self.ical_button)
-        heading.addWidget(self.closures_button)
         heading.addWidget(self.disruption_button)
         heading.addWidget(self.print_button)
         top = QHBoxLayout()
@@ -243,6 +241,7 @@ class CalendarView(Screen):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         filters.insertWidget(filters.indexOf(self.instructor_filter) + 1, self.availability_button)
         filters.addStretch(1)
+        filters.addWidget(self.closures_button)  # the facility's closed days (admins)
         notes = QHBoxLayout()
         notes.addWidget(self.closed_note)
         notes.addWidget(self.empty_note)

@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import AttendanceStatus
-from app.ui.models.sheet_table import COLOURS, KEY_LETTERS, LABELS, MARK_ORDER, ROW_ROLE, SYMBOLS
+from app.ui.models.sheet_table import (
+    COLOURS,
+    KEY_LETTERS,
+    MARK_ORDER,
+    ROW_ROLE,
+    SYMBOLS,
+    status_label,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -149,7 +156,7 @@ class MarkButtonsDelegate(QStyledItemDelegate):
             if status is not None:
                 QToolTip.showText(
                     event.globalPos(),
-                    self.tr(f"{LABELS[status]} ({KEY_LETTERS[status]})"),
+                    f"{status_label(status)} ({KEY_LETTERS[status]})",
                     view,
                 )
                 return True

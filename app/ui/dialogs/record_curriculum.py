@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import ProgressStatus
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.curriculum_dto import LessonStatusDTO, ProgramProgressDTO
 from app.ui.models.tuple_table import TupleTableModel
 
@@ -66,12 +67,12 @@ class CurriculumSummaryTableModel(TupleTableModel[ProgramProgressDTO]):
     """One row per enrolled program: its progress through the curriculum in numbers."""
 
     COLUMNS = (
-        "Program",
-        "Modules completed",
-        "Lessons completed",
-        "In progress",
-        "Percent",
-        "Last activity",
+        QT_TRANSLATE_NOOP("columns", "Program"),
+        QT_TRANSLATE_NOOP("columns", "Modules completed"),
+        QT_TRANSLATE_NOOP("columns", "Lessons completed"),
+        QT_TRANSLATE_NOOP("columns", "In progress"),
+        QT_TRANSLATE_NOOP("columns", "Percent"),
+        QT_TRANSLATE_NOOP("columns", "Last activity"),
     )
     NUMERIC = frozenset({1, 2, 3, 4})
 
@@ -92,7 +93,12 @@ class CurriculumSummaryTableModel(TupleTableModel[ProgramProgressDTO]):
 class LessonStatusTableModel(TupleTableModel[LessonStatusDTO]):
     """The lessons of one program in curriculum order with the student's status on each."""
 
-    COLUMNS = ("Module", "Lesson", "Status", "Last activity")
+    COLUMNS = (
+        "Module",
+        QT_TRANSLATE_NOOP("columns", "Lesson"),
+        QT_TRANSLATE_NOOP("columns", "Status"),
+        QT_TRANSLATE_NOOP("columns", "Last activity"),
+    )
 
     def cells(self, x: LessonStatusDTO) -> tuple[str, ...]:
         return (

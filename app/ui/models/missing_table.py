@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.attendance_dto import MissingAttendance
 from app.ui.models.tuple_table import TupleTableModel
 
 
 class MissingTableModel(TupleTableModel[MissingAttendance]):
-    COLUMNS = ("When", "Class", "Instructor", "Marked")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("columns", "When"),
+        QT_TRANSLATE_NOOP("columns", "Class"),
+        QT_TRANSLATE_NOOP("columns", "Instructor"),
+        QT_TRANSLATE_NOOP("columns", "Marked"),
+    )
 
     def cells(self, m: MissingAttendance) -> tuple[str, ...]:
         return (

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 from app.services.reports_dto import Report, ReportKind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,70 +43,70 @@ def _n(header: str, attr: str) -> ReportColumn:
 COLUMNS: dict[ReportKind, tuple[ReportColumn, ...]] = {
     # What people look for first (attendance) on the left; the details after it.
     ReportKind.TRAINING_SUMMARY: (
-        _c("Class", "class_name"),
-        _c("Instructor", "instructor_name"),
-        _c("Status", "status"),
-        _n("Enrolled", "enrolled"),
-        _n("Held", "sessions_held"),
-        _n("Rate %", "rate"),
-        _n("Missing marks", "missing_marks"),
-        _n("Attended", "attended"),
-        _n("Student-sessions", "seats"),
-        _n("Sessions", "sessions_scheduled"),
-        _n("Cancelled", "sessions_cancelled"),
-        _n("Capacity", "capacity"),
-        _n("Waitlisted", "waitlisted"),
-        _n("Completed", "completed"),
-        _n("Left", "left"),
-        _c("Program", "program_name"),
-        _c("Starts", "start_date"),
-        _c("Ends", "end_date"),
+        _c(QT_TRANSLATE_NOOP("columns", "Class"), "class_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Instructor"), "instructor_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Status"), "status"),
+        _n(QT_TRANSLATE_NOOP("columns", "Enrolled"), "enrolled"),
+        _n(QT_TRANSLATE_NOOP("columns", "Held"), "sessions_held"),
+        _n(QT_TRANSLATE_NOOP("columns", "Rate %"), "rate"),
+        _n(QT_TRANSLATE_NOOP("columns", "Missing marks"), "missing_marks"),
+        _n(QT_TRANSLATE_NOOP("columns", "Attended"), "attended"),
+        _n(QT_TRANSLATE_NOOP("columns", "Student-sessions"), "seats"),
+        _n(QT_TRANSLATE_NOOP("columns", "Sessions"), "sessions_scheduled"),
+        _n(QT_TRANSLATE_NOOP("columns", "Cancelled"), "sessions_cancelled"),
+        _n(QT_TRANSLATE_NOOP("columns", "Capacity"), "capacity"),
+        _n(QT_TRANSLATE_NOOP("columns", "Waitlisted"), "waitlisted"),
+        _n(QT_TRANSLATE_NOOP("columns", "Completed"), "completed"),
+        _n(QT_TRANSLATE_NOOP("columns", "Left"), "left"),
+        _c(QT_TRANSLATE_NOOP("columns", "Program"), "program_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Starts"), "start_date"),
+        _c(QT_TRANSLATE_NOOP("columns", "Ends"), "end_date"),
     ),
     ReportKind.PARTICIPANT_PROGRESS: (
-        _c("Student", "display_name"),
-        _c("Student no.", "student_number"),
-        _c("Class", "class_name"),
-        _c("Status", "status"),
-        _n("Held", "held"),
-        _n("Attended", "attended"),
-        _n("Rate %", "rate"),
-        _n("Hours", "hours"),
-        _n("Progress %", "progress_pct"),
-        _n("Excused", "excused"),
-        _n("Unmarked", "unmarked"),
-        _n("Lessons done", "lessons_completed"),
-        _n("Lessons", "lessons_total"),
-        _c("Program", "program_name"),
-        _c("Enrolled", "enrolled_on"),
-        _c("Ended", "ended_on"),
+        _c(QT_TRANSLATE_NOOP("columns", "Student"), "display_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Student no."), "student_number"),
+        _c(QT_TRANSLATE_NOOP("columns", "Class"), "class_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Status"), "status"),
+        _n(QT_TRANSLATE_NOOP("columns", "Held"), "held"),
+        _n(QT_TRANSLATE_NOOP("columns", "Attended"), "attended"),
+        _n(QT_TRANSLATE_NOOP("columns", "Rate %"), "rate"),
+        _n(QT_TRANSLATE_NOOP("columns", "Hours"), "hours"),
+        _n(QT_TRANSLATE_NOOP("columns", "Progress %"), "progress_pct"),
+        _n(QT_TRANSLATE_NOOP("columns", "Excused"), "excused"),
+        _n(QT_TRANSLATE_NOOP("columns", "Unmarked"), "unmarked"),
+        _n(QT_TRANSLATE_NOOP("columns", "Lessons done"), "lessons_completed"),
+        _n(QT_TRANSLATE_NOOP("columns", "Lessons"), "lessons_total"),
+        _c(QT_TRANSLATE_NOOP("columns", "Program"), "program_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Enrolled"), "enrolled_on"),
+        _c(QT_TRANSLATE_NOOP("columns", "Ended"), "ended_on"),
     ),
     ReportKind.STUDENT_HOURS: (
-        _c("Student", "display_name"),
-        _c("Student no.", "student_number"),
-        _n("Sessions attended", "sessions_attended"),
-        _n("Session hours", "session_hours"),
-        _n("Ledger hours", "ledger_hours"),
-        _n("Total hours", "total_hours"),
-        _n("Unverified hours", "unverified_hours"),
+        _c(QT_TRANSLATE_NOOP("columns", "Student"), "display_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Student no."), "student_number"),
+        _n(QT_TRANSLATE_NOOP("columns", "Sessions attended"), "sessions_attended"),
+        _n(QT_TRANSLATE_NOOP("columns", "Session hours"), "session_hours"),
+        _n(QT_TRANSLATE_NOOP("columns", "Ledger hours"), "ledger_hours"),
+        _n(QT_TRANSLATE_NOOP("columns", "Total hours"), "total_hours"),
+        _n(QT_TRANSLATE_NOOP("columns", "Unverified hours"), "unverified_hours"),
     ),
     ReportKind.ACTIVE_ENROLLMENTS: (
-        _c("Student", "display_name"),
-        _c("Student no.", "student_number"),
-        _c("Class", "class_name"),
-        _c("Program", "program_name"),
-        _c("Instructor", "instructor_name"),
-        _c("Enrolled", "enrolled_on"),
-        _c("Class ends", "class_ends"),
+        _c(QT_TRANSLATE_NOOP("columns", "Student"), "display_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Student no."), "student_number"),
+        _c(QT_TRANSLATE_NOOP("columns", "Class"), "class_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Program"), "program_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Instructor"), "instructor_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Enrolled"), "enrolled_on"),
+        _c(QT_TRANSLATE_NOOP("columns", "Class ends"), "class_ends"),
     ),
     ReportKind.MISSING_ATTENDANCE: (
-        _c("Date", "original_date"),
+        _c(QT_TRANSLATE_NOOP("columns", "Date"), "original_date"),
         ReportColumn("Starts", lambda r: f"{r.start_local:%H:%M}"),
-        _c("Class", "class_name"),
-        _c("Instructor", "instructor_name"),
-        _c("Room", "room_name"),
-        _n("On sheet", "on_sheet"),
-        _n("Marked", "marked"),
-        _n("Missing", "missing"),
+        _c(QT_TRANSLATE_NOOP("columns", "Class"), "class_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Instructor"), "instructor_name"),
+        _c(QT_TRANSLATE_NOOP("columns", "Room"), "room_name"),
+        _n(QT_TRANSLATE_NOOP("columns", "On sheet"), "on_sheet"),
+        _n(QT_TRANSLATE_NOOP("columns", "Marked"), "marked"),
+        _n(QT_TRANSLATE_NOOP("columns", "Missing"), "missing"),
     ),
 }
 
@@ -146,7 +147,7 @@ class ReportTable:
 
     @property
     def headers(self) -> tuple[str, ...]:
-        return tuple(c.header for c in self.columns)
+        return tuple(translate("columns", c.header) for c in self.columns)
 
     @property
     def numeric(self) -> tuple[bool, ...]:
@@ -239,7 +240,7 @@ class ReportTableModel(QAbstractTableModel):
         if table is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(table.columns):
-            return table.columns[section].header
+            return translate("columns", table.columns[section].header)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.review_dto import ReviewItemDTO
 from app.ui.models.tuple_table import TupleTableModel
 
@@ -11,7 +12,13 @@ from app.ui.models.tuple_table import TupleTableModel
 class ReviewTableModel(TupleTableModel[ReviewItemDTO]):
     """Each cell's tooltip is its whole text (the reason can be long)."""
 
-    COLUMNS = ("Session", "Student", "Mark", "Marked by", "Why it is here")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("columns", "Session"),
+        QT_TRANSLATE_NOOP("columns", "Student"),
+        QT_TRANSLATE_NOOP("columns", "Mark"),
+        QT_TRANSLATE_NOOP("columns", "Marked by"),
+        QT_TRANSLATE_NOOP("columns", "Why it is here"),
+    )
 
     def cells(self, r: ReviewItemDTO) -> tuple[str, ...]:
         return (

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.rosters_dto import RosterEntry
 from app.ui.models.tuple_table import TupleTableModel
 
 
 class RosterTableModel(TupleTableModel[RosterEntry]):
-    COLUMNS = ("Name", "Student no.", "Status", "Since", "Waitlist", "Reason")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("columns", "Name"),
+        QT_TRANSLATE_NOOP("columns", "Student no."),
+        QT_TRANSLATE_NOOP("columns", "Status"),
+        QT_TRANSLATE_NOOP("columns", "Since"),
+        QT_TRANSLATE_NOOP("columns", "Waitlist"),
+        QT_TRANSLATE_NOOP("columns", "Reason"),
+    )
 
     def cells(self, e: RosterEntry) -> tuple[str, ...]:
         since = e.ended_at or e.enrolled_at

@@ -25,21 +25,22 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.domain.enums import AttendanceStatus
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 from app.services.attendance_dto import SheetRow, paper_order
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
-    "#",
-    "Name",
-    "Student no.",
-    "Mark",
-    "Status",
-    "Reason",
-    "Note",
-    "In",
-    "Out",
-    "Min",
-    "Marked by",
+    QT_TRANSLATE_NOOP("columns", "#"),
+    QT_TRANSLATE_NOOP("columns", "Name"),
+    QT_TRANSLATE_NOOP("columns", "Student no."),
+    QT_TRANSLATE_NOOP("columns", "Mark"),
+    QT_TRANSLATE_NOOP("columns", "Status"),
+    QT_TRANSLATE_NOOP("columns", "Reason"),
+    QT_TRANSLATE_NOOP("columns", "Note"),
+    QT_TRANSLATE_NOOP("columns", "In"),
+    QT_TRANSLATE_NOOP("columns", "Out"),
+    QT_TRANSLATE_NOOP("columns", "Min"),
+    QT_TRANSLATE_NOOP("columns", "Marked by"),
 )
 (
     PAPER_NO,
@@ -73,11 +74,11 @@ MARK_ORDER = (
 )
 KEY_LETTERS = dict(zip(MARK_ORDER, "PLTEA", strict=True))
 LABELS = {
-    AttendanceStatus.PRESENT: "Present",
-    AttendanceStatus.LATE: "Late",
-    AttendanceStatus.PARTIAL: "Partial",
-    AttendanceStatus.ABSENT_EXCUSED: "Excused",
-    AttendanceStatus.ABSENT_UNEXCUSED: "Absent",
+    AttendanceStatus.PRESENT: QT_TRANSLATE_NOOP("sheet", "Present"),
+    AttendanceStatus.LATE: QT_TRANSLATE_NOOP("sheet", "Late"),
+    AttendanceStatus.PARTIAL: QT_TRANSLATE_NOOP("sheet", "Partial"),
+    AttendanceStatus.ABSENT_EXCUSED: QT_TRANSLATE_NOOP("sheet", "Excused"),
+    AttendanceStatus.ABSENT_UNEXCUSED: QT_TRANSLATE_NOOP("sheet", "Absent"),
 }
 # Colour is never the only signal: every status is shown with a symbol and a word.
 SYMBOLS = {
@@ -96,22 +97,33 @@ COLOURS = {
 }
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole SheetRow
 HEADER_TIPS = {
-    PAPER_NO: "The number on the printed sheet; sorted by it, the printed order",
-    MARK: "Click a button to mark: P present, L late, T partial, E excused, A absent",
-    MINUTES: "Minutes attended",
+    PAPER_NO: QT_TRANSLATE_NOOP(
+        "sheet", "The number on the printed sheet; sorted by it, the printed order"
+    ),
+    MARK: QT_TRANSLATE_NOOP(
+        "sheet", "Click a button to mark: P present, L late, T partial, E excused, A absent"
+    ),
+    MINUTES: QT_TRANSLATE_NOOP("sheet", "Minutes attended"),
 }
+
+
+def status_label(status: AttendanceStatus) -> str:
+    """ "Present", "Présent": a status's word in the desk's language."""
+    return translate("sheet", LABELS[status])
 
 
 def status_text(status: AttendanceStatus | None) -> str:
     """How a status reads on the sheet and on paper: "✓ Present", "◔ Late", …; "—" unmarked."""
-    return "—" if status is None else f"{SYMBOLS[status]} {LABELS[status]}"
+    return "—" if status is None else f"{SYMBOLS[status]} {status_label(status)}"
 
 
 def mark_text(row: SheetRow) -> str:
     """What a screen reader says of a row's mark buttons."""
-    buttons = ", ".join(f"{LABELS[s]} ({KEY_LETTERS[s]})" for s in MARK_ORDER)
-    now = LABELS[row.status] if row.status is not None else "not marked"
-    return f"Mark {row.display_name}: {buttons}. Now {now}."
+    buttons = ", ".join(f"{status_label(s)} ({KEY_LETTERS[s]})" for s in MARK_ORDER)
+    now = status_label(row.status) if row.status is not None else translate("sheet", "not marked")
+    return translate("sheet", "Mark {name}: {buttons}. Now {now}.").format(
+        name=row.display_name, buttons=buttons, now=now
+    )
 
 
 # (the row as shown, the field name, the new value) -> None; the view saves it.
@@ -291,9 +303,10 @@ class SheetTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("columns", COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
+            tip = HEADER_TIPS.get(section)
+            return translate("sheet", tip) if tip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

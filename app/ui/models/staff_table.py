@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.people_dto import StaffDTO
 from app.ui.models.tuple_table import TupleTableModel
 
 
 class StaffTableModel(TupleTableModel[StaffDTO]):
-    COLUMNS = ("Name", "User name", "Role", "Status")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("columns", "Name"),
+        QT_TRANSLATE_NOOP("columns", "User name"),
+        QT_TRANSLATE_NOOP("columns", "Role"),
+        QT_TRANSLATE_NOOP("columns", "Status"),
+    )
 
     def cells(self, s: StaffDTO) -> tuple[str, ...]:
         return (s.display_name, s.username or "", s.role.value.replace("_", " "), s.status.value)

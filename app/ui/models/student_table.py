@@ -7,12 +7,18 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 from app.services.people import StudentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[[int, int, Callable[[Sequence[StudentSummary]], None]], None]
 
-COLUMNS = ("Name", "Student no.", "Resident / DOC id", "Status")
+COLUMNS = (
+    "Name",
+    QT_TRANSLATE_NOOP("columns", "Student no."),
+    QT_TRANSLATE_NOOP("columns", "Resident / DOC id"),
+    QT_TRANSLATE_NOOP("columns", "Status"),
+)
 PAGE = 100
 
 
@@ -52,7 +58,7 @@ class StudentTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("columns", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

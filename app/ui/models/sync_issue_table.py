@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.sync_issues import SyncIssueDTO
 from app.ui.models.tuple_table import TupleTableModel
 
@@ -9,7 +10,13 @@ from app.ui.models.tuple_table import TupleTableModel
 class SyncIssueTableModel(TupleTableModel[SyncIssueDTO]):
     """The service names everything; the tooltip adds what each action will do."""
 
-    COLUMNS = ("Kind", "Record", "What happened", "Yours", "On the server")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("columns", "Kind"),
+        QT_TRANSLATE_NOOP("columns", "Record"),
+        QT_TRANSLATE_NOOP("columns", "What happened"),
+        QT_TRANSLATE_NOOP("columns", "Yours"),
+        QT_TRANSLATE_NOOP("columns", "On the server"),
+    )
 
     def cells(self, issue: SyncIssueDTO) -> tuple[str, ...]:
         return (issue.kind_text, issue.title, issue.summary, issue.mine_text, issue.theirs_text)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.availability_dto import TimeOffEntry
 from app.ui.models.tuple_table import TupleTableModel
 
@@ -13,7 +14,11 @@ from app.ui.models.tuple_table import TupleTableModel
 class TimeOffTableModel(TupleTableModel[TimeOffEntry]):
     """Time off in start order; rows added and removed in memory until the dialog saves."""
 
-    COLUMNS = ("From", "Until", "Reason")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("columns", "From"),
+        QT_TRANSLATE_NOOP("columns", "Until"),
+        QT_TRANSLATE_NOOP("columns", "Reason"),
+    )
 
     def set_entries(self, rows: Sequence[TimeOffEntry]) -> None:
         self.set_rows(sorted(rows, key=lambda t: (t.starts_local, t.ends_local)))

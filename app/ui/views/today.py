@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.attendance_dto import MissingAttendance
 from app.services.changes import (
     ATTENDANCE,
@@ -61,7 +62,11 @@ T = TypeVar("T")
 class AtRiskTableModel(TupleTableModel[StudentAtRisk]):
     """Students at risk, one row per enrolment."""
 
-    COLUMNS = ("Student", "Why", "Class")
+    COLUMNS = (
+        "Student",
+        QT_TRANSLATE_NOOP("columns", "Why"),
+        QT_TRANSLATE_NOOP("columns", "Class"),
+    )
 
     def cells(self, s: StudentAtRisk) -> tuple[str, ...]:
         return (s.display_name, s.why, s.class_name)

@@ -44,6 +44,7 @@ __all__ = [
     "DisruptionService",
     "DisruptionView",
     "disruptions_of",
+    "not_held_sessions",
 ]
 
 DISRUPTIONS = "facility_disruptions"  # the table, as change sets name it
@@ -135,6 +136,24 @@ def disruptions_of(
     found: dict[uuid.UUID, list[DisruptedWindow]] = {}
     for row in uow.get(DisruptionRepository).live_between(facility_ids, lo, hi):
         found.setdefault(row.facility_id, []).append(_window(row))
+    return found
+
+
+def not_held_sessions(
+    uow: UnitOfWork, facility_ids: Collection[uuid.UUID], first: date, last: date
+) -> dict[tuple[uuid.UUID, date], str]:
+    """The sessions (series, original date) of these facilities between the local dates
+    ``first`` and ``last`` that a disruption in force stops, with its reason: what the student
+    record says beside a mark. Only the days of the disruptions found are expanded."""
+    found: dict[tuple[uuid.UUID, date], str] = {}
+    for facility_id, stops in disruptions_of(uow, facility_ids, first, last).items():
+        for window in stops:
+            lo = window.starts_at.date() - timedelta(days=1)
+            hi = window.ends_at.date() + timedelta(days=1)
+            lines, overrides = uow.get(ScheduleRepository).window(facility_id, lo, hi)
+            for v in expand_lines(lines, overrides, lo, hi, None, {facility_id: [window]}):
+                if v.disrupted and first <= v.original_date <= last:
+                    found.setdefault((v.series_id, v.original_date), window.reason)
     return found
 
 

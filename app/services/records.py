@@ -19,6 +19,7 @@ from app.repositories.people import PeopleRepository
 from app.repositories.review import ReviewRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.curriculum import ProgramProgressDTO, student_curriculum
+from app.services.disruptions import not_held_sessions
 from app.services.facilities import facility_zone
 from app.services.labels import changes_text, instant_text, status_text, table_label
 from app.services.lookup import require
@@ -162,6 +163,12 @@ class RecordsService:
                     key=lambda ln: (-ln.mark.date.toordinal(), ln.class_name or ""),
                 )
             names = repo.staff_names(ln.mark.marked_by for ln in lines)
+            days = [ln.mark.date for ln in lines]
+            not_held = (
+                not_held_sessions(uow, {ln.mark.facility_id for ln in lines}, min(days), max(days))
+                if days
+                else {}
+            )
         result = []
         for line in lines:
             occ, _ = occurrence_of_mark(line)
@@ -175,6 +182,7 @@ class RecordsService:
                     status=status_text(rec.attendance_status),
                     marked_by=names.get(rec.marked_by or "", rec.marked_by or ""),
                     needs_review=rec.needs_review,
+                    not_held=not_held.get((rec.event_id, rec.date)),
                 )
             )
         return result

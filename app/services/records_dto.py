@@ -83,6 +83,7 @@ class StudentMarkDTO:
     status: str  # as the sheet names it
     marked_by: str
     needs_review: bool
+    not_held: str | None = None  # the reason of a disruption that stopped its session
 
 
 def _frozen(values: dict[str, Any] | None) -> Mapping[str, Any] | None:

@@ -17,9 +17,13 @@ from sqlalchemy import text
 from app.bootstrap import build_services
 from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus, Role
+from app.services.changes import Changes
+from app.services.disruptions import DISRUPTIONS
 from app.ui.dialogs.disruption import DisruptionDialog
+from app.ui.dialogs.student_record import MARKS
 from app.ui.views.calendar import CalendarView
 from tests.ui.conftest import DESK_CLOCK, Desk, opened_window
+from tests.ui.test_record_flows import open_record
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -193,3 +197,38 @@ def test_staff_who_are_not_admins_see_disrupted_sessions_but_are_not_offered_dis
         assert not view.disruption_button.isVisible()
         qtbot.keyClick(view, Qt.Key.Key_U, ALT)
         assert view.disruption_dialog is None
+
+
+def test_the_student_record_and_today_say_why_a_disrupted_session_was_not_held(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    desk.services.attendance.mark(
+        desk.welding_series, MONDAY, desk.students[0], AttendanceStatus.PRESENT
+    )
+    fid = desk.facility_id
+    desk.services.disruptions.declare(
+        fid, datetime(2026, 11, 16, 8, 0), datetime(2026, 11, 16, 10, 0), "Lockdown"
+    )
+    desk.services.disruptions.declare(
+        fid, datetime(2026, 11, 23, 12, 0), datetime(2026, 11, 23, 17, 0), "Storm"
+    )
+    # Today (Ctrl+1): next Monday's Carpentry at 13:00 is not held, and says why (the
+    # disruptions came as a sync brings them).
+    qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)
+    today = desk.win.today
+    desk.win.changes.publish(Changes.of(DISRUPTIONS, facility_id=fid, source="sync"))
+    qtbot.waitUntil(
+        lambda: today.model.rowCount() == 2 and bool(today.model.index(1, 4).data()),
+        timeout=5_000,
+    )
+    rows = [[today.model.index(r, c).data() for c in (1, 4)] for r in range(today.model.rowCount())]
+    assert rows == [["Welding I", ""], ["Carpentry", "Not held (disruption): Storm"]]
+    # The record: the mark kept, set for review, with the reason its session was not held.
+    dialog = open_record(qtbot, desk, "Last00")
+    model = dialog.models[MARKS]
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)
+    assert [model.index(0, c).data() for c in (0, 1, 4)] == [
+        "Mon 16 Nov 09:00",
+        "Welding I",
+        "Set for review · Not held (disruption): Lockdown",
+    ]

@@ -88,6 +88,14 @@ class StudentRecord:
     sessions: tuple[tuple[uuid.UUID, date, bool], ...] = field(default=())
 
 
+def _review_text(needs_review: bool, not_held: str | None) -> str:
+    """The mark's last column: set for review, and why its session was not held."""
+    parts = ["Set for review"] if needs_review else []
+    if not_held:
+        parts.append(f"Not held (disruption): {not_held}")
+    return " · ".join(parts)
+
+
 def _d(value: Any) -> str:
     if value is None:
         return ""
@@ -147,7 +155,7 @@ def load_record(services: DeskServices, student_id: uuid.UUID) -> StudentRecord:
             m.class_name,
             m.status,
             m.marked_by,
-            "Set for review" if m.needs_review else "",
+            _review_text(m.needs_review, m.not_held),
         )
         for m in marks
     ]

@@ -11,6 +11,7 @@ server like any mark.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,6 +28,7 @@ from app.domain.recurrence import (
 )
 from app.infra.clock import Clock, SystemClock
 from app.repositories.attendance import AttendanceRepository
+from app.repositories.closures import ClosureRepository
 from app.repositories.review import IssueSides, MarkLine, ReviewRepository, status_of
 from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWorkFactory
@@ -104,12 +106,20 @@ class ReviewService:
         with self._uow() as uow:
             repo = uow.get(ReviewRepository)
             lines = repo.flagged(facility_id)
+            dates = [ln.mark.date for ln in lines]
+            closed = (
+                uow.get(ClosureRepository)
+                .closed_days([facility_id], min(dates), max(dates))
+                .get(facility_id, {})
+                if dates
+                else {}
+            )
             conflicts = repo.open_conflicts()
             names = repo.staff_names(
                 [ln.mark.marked_by for ln in lines]
                 + [str(s.theirs.get("marked_by")) for s in conflicts.values()]
             )
-            return [self._item(ln, conflicts.get(ln.mark.id), names) for ln in lines]
+            return [self._item(ln, conflicts.get(ln.mark.id), names, closed) for ln in lines]
 
     def targets(self, mark_id: uuid.UUID) -> list[MoveTargetDTO]:
         """Sessions of the mark's class (any of its series) held within six weeks of the mark's
@@ -123,14 +133,11 @@ class ReviewService:
             series = sched.lines_of_classes([line.class_id])
             overrides = sched.override_lines([s.id for s in series])
             day = line.mark.date
+            lo, hi = day - timedelta(days=TARGET_DAYS), day + timedelta(days=TARGET_DAYS)
+            closed = sched.closed_days(series[0].facility_id, lo, hi) if series else {}
             views = [
                 v
-                for v in expand_lines(
-                    series,
-                    overrides,
-                    day - timedelta(days=TARGET_DAYS),
-                    day + timedelta(days=TARGET_DAYS),
-                )
+                for v in expand_lines(series, overrides, lo, hi, closed)
                 if not v.cancelled
                 and v.start_utc <= now
                 and (v.series_id, v.original_date) != (line.mark.event_id, day)
@@ -300,9 +307,15 @@ class ReviewService:
         )
 
     @staticmethod
-    def _item(line: MarkLine, sides: IssueSides | None, names: dict[str, str]) -> ReviewItemDTO:
+    def _item(
+        line: MarkLine,
+        sides: IssueSides | None,
+        names: dict[str, str],
+        closed: Mapping[date, str] | None = None,
+    ) -> ReviewItemDTO:
         rec = line.mark
         occ, _ = occurrence_of_mark(line)
+        shut = (closed or {}).get(occ.local_date) if occ is not None else None
         marker = names.get(rec.marked_by or "", rec.marked_by or "someone")
         class_name = line.class_name or "A removed class"
         held = False
@@ -312,6 +325,11 @@ class ReviewService:
             why = f"The schedule no longer has a {class_name} session on {day_text(rec.date)}."
         elif occ.cancelled:
             why = "That session was cancelled after the mark was taken."
+        elif shut is not None:
+            why = (
+                f"The facility is closed on {day_text(occ.local_date)} ({shut}): no session"
+                " is held then."
+            )
         else:
             held = True
             if occ.local_date != rec.date:  # moved within its day, its marks still belong

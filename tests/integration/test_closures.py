@@ -26,6 +26,7 @@ from app.services.attendance import AttendanceService
 from app.services.attendance_outcomes import AttendanceOutcomes
 from app.services.closures import ClosureService
 from app.services.reports import ReportsService
+from app.services.review import ReviewService
 from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import NewSeries, ProposedSlot
@@ -281,3 +282,21 @@ def test_series_edits_respect_closed_days(
         if v.series_id == made.id
     ]
     assert days == [date(2026, 3, 25), date(2026, 4, 8)]  # 1 April is closed
+
+
+def test_the_review_queue_says_a_mark_is_on_a_closed_day_and_offers_no_closed_session(
+    uow: UnitOfWorkFactory, world: World, closures: ClosureService, series_id: uuid.UUID
+) -> None:
+    review = ReviewService(uow, AttendanceService(uow, FixedClock(NOW)), FixedClock(NOW))
+    closures.add(world.facility_id, date(2026, 3, 9), None, "Staff training day")
+    [item] = review.queue(world.facility_id)
+    assert item.original_date == date(2026, 3, 9)
+    assert (
+        item.why
+        == "The facility is closed on Mon 9 Mar (Staff training day): no session is held then."
+    )
+    assert not item.held
+    # Moving the mark offers the sessions held around it, never one on a closed day.
+    closures.add(world.facility_id, date(2026, 3, 2), None, "Inspection")
+    offered = [t.original_date for t in review.targets(item.mark_id)]
+    assert offered == [date(2026, 3, 16)]

@@ -118,12 +118,20 @@ def _parser() -> argparse.ArgumentParser:
         "--facility", action="append", required=True, help="facility name or id (repeat)"
     )
 
-    from app import cli_closures, cli_import, cli_print, cli_transfer, cli_workstation
+    from app import (
+        cli_closures,
+        cli_disruption,
+        cli_import,
+        cli_print,
+        cli_transfer,
+        cli_workstation,
+    )
 
     cli_workstation.add_parsers(sub)
     cli_import.add_parsers(sub)
     cli_transfer.add_parsers(sub)
     cli_closures.add_parsers(sub)
+    cli_disruption.add_parsers(sub)
     cli_print.add_parsers(sub)
 
     gui = sub.add_parser("gui", help="open the desktop application (the default)")

@@ -13,6 +13,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, select, text
 
+from app.cli import main
 from app.db import migrate
 from app.db.models import AttendanceRecord, AuditEntry, FacilityDisruption
 from app.domain.actor import Actor
@@ -28,6 +29,7 @@ from app.services.rosters import RosterService
 from app.services.schedule import ScheduleService
 from app.services.schedule_dto import OccurrenceView
 from tests.integration.factories import NOW, World, add_series, enrol_all, schedule_world
+from tests.integration.staffserver import Server
 
 BEFORE = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)  # enrolled the day before the first session
 MONDAYS = [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)]  # NOW: Mon 16 March, 13:00
@@ -288,3 +290,34 @@ def test_migration_0012_upgrades_and_downgrades(engine: Engine) -> None:
     assert _disruption_objects(engine) == (False, set())
     migrate.upgrade(engine, "0012")
     assert _disruption_objects(engine) == (present, objects)
+
+
+def test_the_command_line_declares_lists_and_lifts_disruptions_as_the_login_may(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    admin = server.as_(server.staff("boss", Role.FACILITY_ADMIN, "A"))
+    teacher = server.as_(server.staff("teach", Role.INSTRUCTOR, "A"))
+    stranger = server.as_(server.staff("far", Role.FACILITY_ADMIN, "B"))
+    window = ["--from", "2026-12-07 09:00", "--to", "2026-12-07 11:30"]
+    base = ["disruption", "add", "--url", admin, "--facility", "Facility A", *window]
+    assert main([*base, "--reason", "Lockdown"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Disruption declared: Mon 7 Dec 2026 09:00 – 11:30, Lockdown,")
+    assert out[1] == "0 sessions cancelled"
+    assert main([*base, "--reason", "Flood", "--room", "Gym"]) == 2
+    assert "No room 'Gym' at this facility." in capsys.readouterr().err
+    assert main([*base, "--reason", "   "]) == 2
+    assert "reason" in capsys.readouterr().err
+    as_teacher = ["disruption", "add", "--url", teacher, "--facility", "Facility A", *window]
+    assert main([*as_teacher, "--reason", "Mine"]) == 2
+    assert "Only administrators" in capsys.readouterr().err
+    assert main(["disruption", "list", "--url", teacher, "--facility", "Facility A"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 1 and "  in force  Lockdown  (every session)" in listed[0]
+    assert main(["disruption", "list", "--url", stranger, "--facility", "Facility A"]) == 2
+    assert "No facility 'Facility A' this login can see" in capsys.readouterr().err
+    lift = ["disruption", "lift", "--url", admin, "--facility", "Facility A"]
+    assert main([*lift, "--id", listed[0].split("  ")[0]]) == 0
+    assert capsys.readouterr().out == "Lifted: Mon 7 Dec 2026 09:00 – 11:30 (Lockdown)\n"
+    assert main(["disruption", "list", "--url", admin, "--facility", "Facility A"]) == 0
+    assert "  lifted  Lockdown" in capsys.readouterr().out

@@ -30,6 +30,7 @@ from app.db.models import (
     EnrollmentHistory,
     Facility,
     FacilityClosure,
+    FacilityDisruption,
     FacilityProgram,
     Guardian,
     HoursLog,
@@ -179,6 +180,8 @@ def seed(engine: Engine, world: World) -> None:
                 ends_local=datetime(2026, 9, 8))  # fmt: skip
             put(FacilityClosure, first_date=date(2026, 12, 24), last_date=date(2026, 12, 26),
                 reason=f"Holidays at {fac}")  # fmt: skip
+            put(FacilityDisruption, starts_at=datetime(2026, 9, 7, 13, tzinfo=UTC),
+                ends_at=datetime(2026, 9, 7, 15, tzinfo=UTC), reason=f"Count at {fac}")  # fmt: skip
             put(AuditEntry, table_name="rooms", row_id=room, action=AuditAction.INSERT,
                 changed_by="seed", changed_at=NOW)  # fmt: skip
             put(AccountHistory, user_id=student, action=AccountAction.ACCOUNT_CREATION,
@@ -529,6 +532,7 @@ def test_forging_b_facility_on_an_a_row_fails(world: World, table: str) -> None:
         "staff_scopes",
         "student_medical",
         "facility_closures",
+        "facility_disruptions",
     ):
         # Append-only logs, manager-only scopes, admin-only medical notes and closures: no
         # policy lets the probe (an instructor) update them at all.
@@ -658,3 +662,38 @@ def test_closures_are_read_by_all_staff_and_written_by_admins_of_their_facility(
     admin.rollback()
     other = world.connect("fadmin_B")
     assert other.execute("SELECT reason FROM facility_closures").fetchall() == [("Holidays at B",)]
+
+
+def test_disruptions_are_read_by_all_staff_and_written_by_admins_of_their_facility(
+    world: World,
+) -> None:
+    insert = (
+        "INSERT INTO facility_disruptions (id, facility_id, starts_at, ends_at, reason)"
+        " VALUES (%s, %s, '2027-04-05 13:00+00', '2027-04-05 15:00+00', 'Lockdown')"
+    )
+    instructor = world.connect("instr_A")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no INSERT privilege at all
+        instructor.execute(insert, (_uid(), world.facility["A"]))
+    instructor.rollback()
+    reasons = instructor.execute("SELECT reason FROM facility_disruptions").fetchall()
+    assert reasons == [("Count at A",)]
+    probe = world.connect("probe_A")  # every privilege: the admin-only policy refuses
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+        probe.execute(insert, (_uid(), world.facility["A"]))
+    probe.rollback()
+    admin = world.connect("fadmin_A")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+        admin.execute(insert, (_uid(), world.facility["B"]))
+    admin.rollback()
+    admin.execute(insert, (_uid(), world.facility["A"]))
+    admin.execute("UPDATE facility_disruptions SET lifted_at = now() WHERE reason = 'Lockdown'")
+    admin.commit()
+    assert admin.execute("SELECT count(*) FROM facility_disruptions").fetchone() == (2,)
+    gone = admin.execute(
+        "UPDATE facility_disruptions SET lifted_at = now() WHERE facility_id = %s",
+        (world.facility["B"],),
+    )
+    assert gone.rowcount == 0  # B's disruptions are not even seen
+    admin.rollback()
+    other = world.connect("fadmin_B")
+    assert other.execute("SELECT reason FROM facility_disruptions").fetchall() == [("Count at B",)]

@@ -87,6 +87,9 @@ TABLE_GRANTS: dict[str, tuple[str, str, str, str]] = {
     "facility_closures": (_S, _SIU, _SIU, _SIU),
     # Facility disruptions (migration 0012): as closures, admins declare and lift them.
     "facility_disruptions": (_S, _SIU, _SIU, _SIU),
+    # Make-up links (migration 0013): whoever may change the schedule (instructors too, as they
+    # record substitutes) links a make-up session to the sessions it makes up.
+    "makeup_links": (_SIU, _SIU, _SIU, _SIU),
     # The trail is written by the server's triggers (migration 0009), as the owner: staff read it.
     "audit_log": (_S, _S, _S, _S),
     "user_account_history": (_S, _SI, _SI, _SI),

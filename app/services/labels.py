@@ -56,6 +56,7 @@ TABLE_LABELS: dict[str, str] = {
     "instructor_time_off": QT_TRANSLATE_NOOP("labels", "Time off"),
     "facility_closures": QT_TRANSLATE_NOOP("labels", "Closure"),
     "facility_disruptions": QT_TRANSLATE_NOOP("labels", "Disruption"),
+    "makeup_links": QT_TRANSLATE_NOOP("labels", "Make-up link"),
     "sync_devices": QT_TRANSLATE_NOOP("labels", "This workstation"),
 }
 

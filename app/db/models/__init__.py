@@ -5,6 +5,7 @@ from app.db.models.attendance import AttendanceRecord, HoursLog
 from app.db.models.availability import InstructorAvailability, InstructorTimeOff
 from app.db.models.closures import FacilityClosure
 from app.db.models.disruptions import FacilityDisruption
+from app.db.models.makeups import MakeupLink
 from app.db.models.org import (
     Facility,
     Guardian,
@@ -50,6 +51,7 @@ __all__ = [
     "InstructorTimeOff",
     "Lesson",
     "LessonProgress",
+    "MakeupLink",
     "Module",
     "OccurrenceOverrideRow",
     "Program",

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from app.domain.enums import ClassStatus, EnrollmentStatus
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 
 _CENT = Decimal("0.01")
 _CTX = Context(prec=28, rounding=ROUND_HALF_UP)
@@ -40,7 +41,7 @@ class ReportKind(StrEnum):
     @property
     def label(self) -> str:
         """The report's name as people read it."""
-        return _TITLES[self]
+        return translate("reports", _TITLES[self])
 
     @property
     def uses_period(self) -> bool:
@@ -49,11 +50,11 @@ class ReportKind(StrEnum):
 
 
 _TITLES = {
-    ReportKind.TRAINING_SUMMARY: "Training summary",
-    ReportKind.PARTICIPANT_PROGRESS: "Participant progress",
-    ReportKind.STUDENT_HOURS: "Hours per student",
-    ReportKind.ACTIVE_ENROLLMENTS: "Active enrollments",
-    ReportKind.MISSING_ATTENDANCE: "Missing attendance",
+    ReportKind.TRAINING_SUMMARY: QT_TRANSLATE_NOOP("reports", "Training summary"),
+    ReportKind.PARTICIPANT_PROGRESS: QT_TRANSLATE_NOOP("reports", "Participant progress"),
+    ReportKind.STUDENT_HOURS: QT_TRANSLATE_NOOP("reports", "Hours per student"),
+    ReportKind.ACTIVE_ENROLLMENTS: QT_TRANSLATE_NOOP("reports", "Active enrollments"),
+    ReportKind.MISSING_ATTENDANCE: QT_TRANSLATE_NOOP("reports", "Missing attendance"),
 }
 
 R = TypeVar("R")

@@ -116,3 +116,8 @@ def number(value: float, decimals: int = 0) -> str:
     if decimals == 0:
         return QLocale().toString(round(value))
     return QLocale().toString(float(value), "f", decimals)
+
+
+def short_date(day: date) -> str:
+    """ "02 Nov 2026", "02 nov. 2026": a day without its weekday."""
+    return QLocale().toString(qdate(day), "dd MMM yyyy")

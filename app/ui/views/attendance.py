@@ -111,7 +111,7 @@ class AttendanceView(Screen):
             button.setMinimumHeight(BUTTON_HEIGHT)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Attendance')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("Attendance") + "</h2>"))
         top = QHBoxLayout()
         top.addWidget(self.picker, 3)
         top.addWidget(self.scan, 2)
@@ -324,7 +324,9 @@ class AttendanceView(Screen):
             self.summary.clear()
             return
         marked = sum(1 for i in range(self.model.rowCount()) if self.model.row_at(i).status)
-        self.summary.setText(self.tr(f"{marked} of {self.model.rowCount()} marked"))
+        self.summary.setText(
+            self.tr("{marked} of {total} marked").format(marked=marked, total=self.model.rowCount())
+        )
 
     # -- changes elsewhere --------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from app.ui.exports import (
     write_table_pdf,
     write_table_xlsx,
 )
+from app.ui.language import hm, short_date
 from app.ui.messages import refusal
 from app.ui.models.report_table import ReportTable, ReportTableModel, table_of
 from app.ui.tasks import TaskRunner
@@ -92,7 +93,7 @@ class ReportsView(Screen):
 
         self.kind_box = named(QComboBox(), self.tr("Report"))
         for kind in ReportKind:
-            self.kind_box.addItem(self.tr(kind.label), kind.value)
+            self.kind_box.addItem(kind.label, kind.value)
         self.facility_box = named(QComboBox(), self.tr("Facility"))
         self.start = named(QDateEdit(), self.tr("From"))
         self.end = named(QDateEdit(), self.tr("To"))
@@ -161,7 +162,7 @@ class ReportsView(Screen):
         exports.addWidget(hint)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Reports')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("Reports") + "</h2>"))
         layout.addLayout(form)
         layout.addLayout(filter_row)
         layout.addWidget(self.message)
@@ -283,11 +284,13 @@ class ReportsView(Screen):
         self.table.resizeColumnsToContents()
         report = table.report
         period = (
-            self.tr("as of") + f" {report.as_of:%d %b %Y %H:%M}"
+            self.tr("as of {when}").format(
+                when=f"{short_date(report.as_of.date())} {hm(report.as_of)}"
+            )
             if not report.kind.uses_period
-            else f"{report.start:%d %b %Y} – {report.end:%d %b %Y}"
+            else f"{short_date(report.start)} – {short_date(report.end)}"
         )
-        self.message.setText(f"{self.tr(report.kind.label)} · {report.facility_name} · {period}")
+        self.message.setText(f"{report.kind.label} · {report.facility_name} · {period}")
         for button in self.export_buttons.values():
             button.setEnabled(True)
         self._update_count()

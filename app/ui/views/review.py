@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import AttendanceStatus
 from app.services.changes import ATTENDANCE, OVERRIDES, SERIES, Changes
 from app.services.facade import DeskServices
-from app.services.labels import STATUS_LABELS
+from app.services.labels import STATUS_LABELS, status_text
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.models.review_table import ReviewTableModel
@@ -111,7 +111,7 @@ class ReviewView(Screen):
         super().__init__(runner, changes, parent)
         self._select_after: int = 0
         self._wanted: tuple[uuid.UUID, date, uuid.UUID] | None = None  # a mark to select
-        self.heading = QLabel(f"<h2>{self.tr('Review')}</h2>")
+        self.heading = QLabel("<h2>" + self.tr("Review") + "</h2>")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.model = ReviewTableModel(self)
@@ -211,7 +211,7 @@ class ReviewView(Screen):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        self.heading.setText(f"<h2>{self.tr('Review')} ({count})</h2>")
+        self.heading.setText("<h2>" + self.tr("Review ({count})").format(count=count) + "</h2>")
         if count:
             self.intro.setText(
                 self.tr(
@@ -284,10 +284,7 @@ class ReviewView(Screen):
         item = self.selected()
         if item is None or self._services is None or not item.held:
             return
-        choices = [
-            (self.tr(label), status, status != item.status)
-            for status, label in STATUS_LABELS.items()
-        ]
+        choices = [(status_text(status), status, status != item.status) for status in STATUS_LABELS]
         dialog = ChoiceDialog(
             self.tr("New status"),
             self.tr("New status for {student}, {klass}, {when} (now {status}):").format(

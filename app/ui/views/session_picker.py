@@ -167,7 +167,7 @@ class SessionPicker(QWidget):
             if s.room_name:
                 label += f" · {s.room_name}"
             if s.cancelled:
-                label += f" · {self.tr('cancelled')}"
+                label += " · " + self.tr("cancelled")
             self.session_box.addItem(label, (s.series_id, s.original_date))
         wanted, self._wanted = self._wanted, None
         index = -1

@@ -60,7 +60,7 @@ class StudentsView(Screen):
         self.card_printer.sig_said.connect(self.cards_note.setText)
         self.cards_button.clicked.connect(self.print_cards)
         heading = QHBoxLayout()
-        heading.addWidget(QLabel(f"<h2>{self.tr('Students')}</h2>"))
+        heading.addWidget(QLabel("<h2>" + self.tr("Students") + "</h2>"))
         heading.addStretch(1)
         heading.addWidget(self.cards_note)
         heading.addWidget(self.cards_button)

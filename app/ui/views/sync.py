@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.i18n import translate
 from app.domain.sync_status import SyncStatus
 from app.services.changes import EVERYTHING, Changes
 from app.services.facade import DeskServices, TransferSummary
@@ -32,13 +33,22 @@ from app.ui.views.base import Screen
 def empty_text(status: SyncStatus) -> str:
     """What an empty list means in this state."""
     if status.state == "never":
-        return "Nothing waits for you. This workstation has not synced with a server yet."
-    if status.pending:
-        return (
-            f"Nothing waits for you: no conflicts or refusals. {status.pending} "
-            f"change{'s' if status.pending != 1 else ''} will be sent at the next sync."
+        return translate(
+            "SyncView", "Nothing waits for you. This workstation has not synced with a server yet."
         )
-    return "Nothing waits for you: every change was sent and accepted."
+    if status.pending == 1:
+        return translate(
+            "SyncView",
+            "Nothing waits for you: no conflicts or refusals. 1 change will be sent at the next "
+            "sync.",
+        )
+    if status.pending:
+        return translate(
+            "SyncView",
+            "Nothing waits for you: no conflicts or refusals. {n} changes will be sent at the "
+            "next sync.",
+        ).format(n=status.pending)
+    return translate("SyncView", "Nothing waits for you: every change was sent and accepted.")
 
 
 class SyncView(Screen):
@@ -104,7 +114,7 @@ class SyncView(Screen):
         transfer.addWidget(self.apply_button)
         transfer.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Sync & conflicts')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("Sync & conflicts") + "</h2>"))
         layout.addWidget(self.status)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -141,7 +151,7 @@ class SyncView(Screen):
         status, rows = result
         self.status.setText(status.describe())
         self.model.set_rows(rows)
-        self.empty.setText("" if rows else self.tr(empty_text(status)))
+        self.empty.setText("" if rows else empty_text(status))
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         if rows:

@@ -130,7 +130,7 @@ class TodayView(Screen):
         self.missing = _table(self.missing_model)
         self.missing.activated.connect(self._on_missing_activated)
         self.missing_heading = QLabel()
-        self.glance_heading = QLabel(f"<h3>{self.tr('This week')}</h3>")
+        self.glance_heading = QLabel("<h3>" + self.tr("This week") + "</h3>")
         self.glance = WeekGlanceChart()
         self.risk_model = AtRiskTableModel(self)
         self.risk = _table(self.risk_model)
@@ -185,7 +185,9 @@ class TodayView(Screen):
         self._facility_name = facility_name
         self._today = today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
         self.heading.setText(
-            f"<h2>{self.tr('Today and the next 7 days')} — {facility_name}</h2>"
+            "<h2>"
+            + self.tr("Today and the next 7 days — {facility}").format(facility=facility_name)
+            + "</h2>"
             + self.tr("{day} · times in {timezone}").format(day=long_day(today), timezone=timezone)
         )
         # Nothing of the previous facility stays on screen while this one loads.
@@ -193,7 +195,7 @@ class TodayView(Screen):
         self.missing_model.set_rows([])
         self.risk_model.set_rows([])
         self.sessions_note.hide()
-        self.missing_heading.setText(f"<h3>{self.tr('Attendance still missing')}</h3>")
+        self.missing_heading.setText("<h3>" + self.tr("Attendance still missing") + "</h3>")
         self.risk_note.setText(self.tr("Looking for students at risk…"))
         self._stale.clear()
         self._load_sessions()
@@ -287,17 +289,20 @@ class TodayView(Screen):
     def _on_missing_loaded(self, rows: list[MissingAttendance]) -> None:
         self.missing_model.set_rows(rows)
         self.missing_heading.setText(
-            f"<h3>{self.tr('Attendance still missing')}</h3>"
+            "<h3>"
+            + self.tr("Attendance still missing")
+            + "</h3>"
             + (
-                self.tr(
-                    f"{len(rows)} past session{'' if len(rows) == 1 else 's'} of the last "
-                    f"{MISSING_DAYS} days — Enter opens"
-                )
+                (
+                    self.tr("1 past session of the last {days} days — Enter opens")
+                    if len(rows) == 1
+                    else self.tr("{n} past sessions of the last {days} days — Enter opens")
+                ).format(n=len(rows), days=MISSING_DAYS)
                 if rows
                 else self.tr(
                     "Nothing is missing: every session that ended in the last "
-                    f"{MISSING_DAYS} days is fully marked."
-                )
+                    "{days} days is fully marked."
+                ).format(days=MISSING_DAYS)
             )
         )
         self.sig_missing_loaded.emit(len(rows))
@@ -323,7 +328,9 @@ class TodayView(Screen):
         self.glance.set_glance(glance)
         total = sum(glance.per_day().values())
         self.glance_heading.setText(
-            f"<h3>{self.tr('This week')}</h3>"
+            "<h3>"
+            + self.tr("This week")
+            + "</h3>"
             + self.tr("{total} sessions from {day} — hover for classes").format(
                 total=total, day=locale_day(glance.week_start)
             )

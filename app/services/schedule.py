@@ -22,7 +22,6 @@ from app.services.occurrence_edits import OccurrenceEdits, check_scope
 from app.services.occurrences import (
     MAX_WINDOW_DAYS,
     expand_lines,
-    occurrence_in,
 )
 from app.services.schedule_dto import (
     Clash,
@@ -99,11 +98,6 @@ class ScheduleService(OccurrenceEdits):
         with self._uow() as uow:
             found = uow.get(ScheduleRepository).programs(facility_id)
         return [ProgramChoice(ident, name) for ident, name in found]
-
-    def occurrence(self, series_id: uuid.UUID, original_date: date) -> OccurrenceView:
-        """Raises ``NotFound`` when the series has no session on ``original_date``."""
-        with self._uow() as uow:
-            return occurrence_in(uow.get(ScheduleRepository), series_id, original_date)
 
     def marks_held(self, series_id: uuid.UUID, original_date: date, *, scope: Scope = "one") -> int:
         """How many marks the session holds (``all_future``: it and every later one of the

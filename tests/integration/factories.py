@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import Engine, event, func, select
 
 from app.db.models import (
     AttendancePolicyRow,
@@ -32,6 +32,7 @@ from app.db.models import (
     StudentProfile,
     User,
 )
+from app.domain.actor import Actor
 from app.domain.enums import (
     AttendanceStatus,
     ClassStatus,
@@ -46,14 +47,21 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.attendance import AttendanceService
 from app.services.facilities import FacilityDTO
-from app.services.occurrences import series_or_missing, series_view, series_view_of, spec_of
+from app.services.occurrences import (
+    occurrence_in,
+    series_or_missing,
+    series_view,
+    series_view_of,
+    spec_of,
+)
 from app.services.rosters import RosterService
-from app.services.schedule_dto import SeriesView
+from app.services.schedule_dto import OccurrenceView, SeriesView
 from app.services.series_edits import review_marks, schedule_of, write_spec
 
 # A Monday afternoon in New York (EDT since 2026-03-08): sessions on Mondays at 09:00 are past.
 NOW = datetime(2026, 3, 16, 17, 0, tzinfo=UTC)
 TZ = "America/New_York"
+READER = Actor("test_reader")  # reads back what a test stored
 
 
 def add_facility(u: UnitOfWork, name: str, tz: str = TZ) -> uuid.UUID:
@@ -499,3 +507,13 @@ def schedule_world(uow: UnitOfWorkFactory, *, students: int, second: str) -> Wor
         ]
         u.commit()
     return w
+
+
+def occurrence_of(
+    source: Engine | UnitOfWorkFactory, series_id: uuid.UUID, day: date
+) -> OccurrenceView:
+    """The session of ``day`` (its original date) as stored now, as the calendar's session
+    actions read it before they change it; ``NotFound`` when the series has none that day."""
+    uow = source if isinstance(source, UnitOfWorkFactory) else UnitOfWorkFactory(source, READER)
+    with uow() as u:
+        return occurrence_in(u.get(ScheduleRepository), series_id, day)

@@ -20,6 +20,7 @@ from tests.integration.factories import (
     World,
     add_series,
     count_statements,
+    occurrence_of,
     schedule_world,
     series_of,
     series_of_class,
@@ -65,7 +66,7 @@ def test_series_defaults_from_its_class_and_expands_in_local_time(
 
 
 def test_occurrences_keep_local_time_across_the_fall_dst_change(
-    schedule: ScheduleService, world: World
+    schedule: ScheduleService, world: World, uow: UnitOfWorkFactory
 ) -> None:
     series = schedule.create_series(_weekly(world))
     autumn = schedule.occurrences(world.facility_id, date(2026, 10, 26), date(2026, 11, 2))
@@ -73,7 +74,7 @@ def test_occurrences_keep_local_time_across_the_fall_dst_change(
         (date(2026, 10, 26), 9, 13),
         (date(2026, 11, 2), 9, 14),
     ]
-    assert schedule.occurrence(series.id, date(2026, 11, 2)).start_utc == datetime(
+    assert occurrence_of(uow, series.id, date(2026, 11, 2)).start_utc == datetime(
         2026, 11, 2, 14, 0, tzinfo=UTC
     )
 
@@ -167,13 +168,13 @@ def test_clashes_for_proposed_slots(schedule: ScheduleService, world: World) -> 
 
 
 def test_cancel_one_session_needs_a_reason_and_can_be_restored(
-    schedule: ScheduleService, world: World
+    schedule: ScheduleService, world: World, uow: UnitOfWorkFactory
 ) -> None:
     series = schedule.create_series(_weekly(world))
     day = date(2026, 3, 23)
     with pytest.raises(ValidationError, match="reason is required"):
         schedule.cancel_occurrence(series.id, day, "  ")
-    assert not schedule.occurrence(series.id, day).cancelled
+    assert not occurrence_of(uow, series.id, day).cancelled
 
     change = schedule.cancel_occurrence(series.id, day, "Lockdown")
     assert change.occurrence is not None
@@ -193,7 +194,7 @@ def test_cancel_one_session_needs_a_reason_and_can_be_restored(
 
 
 def test_reschedule_one_session_moves_it_and_checks_clashes(
-    schedule: ScheduleService, world: World
+    schedule: ScheduleService, world: World, uow: UnitOfWorkFactory
 ) -> None:
     series = schedule.create_series(_weekly(world))
     math = schedule.create_series(
@@ -217,10 +218,10 @@ def test_reschedule_one_session_moves_it_and_checks_clashes(
     schedule.change_room(math.id, date(2026, 3, 24), world.room_id, "Projector")
     with pytest.raises(ClashError, match="Room 101 is already booked for Math"):
         schedule.reschedule_occurrence(series.id, day, datetime(2026, 3, 24, 9, 30))
-    assert schedule.occurrence(series.id, day).start_local.day == 25  # unchanged
+    assert occurrence_of(uow, series.id, day).start_local.day == 25  # unchanged
     with pytest.raises(InvalidRecurrence, match="at least one minute"):
         schedule.reschedule_occurrence(series.id, day, datetime(2026, 3, 26, 9, 0), 0)
-    assert schedule.occurrence(series.id, day).start_local.day == 25
+    assert occurrence_of(uow, series.id, day).start_local.day == 25
 
 
 def test_substitute_instructor_shows_under_the_substitute(
@@ -322,12 +323,14 @@ def test_a_month_of_300_series_takes_two_queries(
     print(f"month of 300 series: {len(month)} sessions in {elapsed * 1000:.0f} ms")
 
 
-def test_unknown_series_and_dates_are_reported(schedule: ScheduleService, world: World) -> None:
+def test_unknown_series_and_dates_are_reported(
+    schedule: ScheduleService, world: World, uow: UnitOfWorkFactory
+) -> None:
     with pytest.raises(NotFound):
-        schedule.occurrence(uuid.uuid4(), date(2026, 3, 2))
+        occurrence_of(uow, uuid.uuid4(), date(2026, 3, 2))
     series = schedule.create_series(_weekly(world))
     with pytest.raises(NotFound, match="no session"):
-        schedule.occurrence(series.id, date(2026, 3, 3))
+        occurrence_of(uow, series.id, date(2026, 3, 3))
     with pytest.raises(ValidationError, match="at most a year"):
         schedule.occurrences(world.facility_id, date(2026, 1, 1), date(2027, 6, 1))
 
@@ -388,19 +391,19 @@ def test_a_substitute_who_teaches_then_is_refused_unless_allowed(
     with pytest.raises(ClashError, match="Omar Reed is already teaching Math") as caught:
         schedule.substitute_instructor(welding.id, day, world.instructor2_id, "Iris ill")
     assert [(c.kind, c.other_original_date) for c in caught.value.clashes] == [("instructor", day)]
-    assert schedule.occurrence(welding.id, day).instructor_name == "Iris Stone"  # nothing saved
+    assert occurrence_of(uow, welding.id, day).instructor_name == "Iris Stone"  # nothing saved
 
     change = schedule.substitute_instructor(
         welding.id, day, world.instructor2_id, "Iris ill", allow_clash=True
     )
     assert change.occurrence is not None
-    saved = schedule.occurrence(welding.id, day)
+    saved = occurrence_of(uow, welding.id, day)
     assert (saved.instructor_name, saved.substitute, saved.reason) == (
         "Omar Reed",
         True,
         "Iris ill",
     )
-    next_week = schedule.occurrence(welding.id, date(2026, 3, 30))
+    next_week = occurrence_of(uow, welding.id, date(2026, 3, 30))
     assert (next_week.instructor_name, next_week.substitute) == ("Iris Stone", False)
 
     # All future sessions: every Monday clashes, so the whole tail is refused, then allowed.

@@ -32,6 +32,7 @@ from app.ui.views.calendar import CalendarView
 from tests.integration.factories import (
     add_class,
     add_person,
+    occurrence_of,
     series_of_class,
 )
 from tests.ui.conftest import opened_window
@@ -283,7 +284,7 @@ def test_a_substitute_outside_their_hours_is_listed_last_warned_and_saved_only_w
         _press(qtbot, Qt.Key.Key_Return, NONE)
     assert refused.args[0].startswith("Kim Lee is not available Mon 23 Nov 2026 09:00")
     assert dialog.isVisible() and dialog.allow_outside.hasFocus()
-    unchanged = desk.services.schedule.occurrence(desk.welding, MONDAY)
+    unchanged = occurrence_of(desk.engine, desk.welding, MONDAY)
     assert unchanged.instructor_name == "Iris Stone"
 
     _press(qtbot, Qt.Key.Key_O)  # Allow outside their availability
@@ -291,7 +292,7 @@ def test_a_substitute_outside_their_hours_is_listed_last_warned_and_saved_only_w
     with qtbot.waitSignal(view.sig_loaded, timeout=5_000):
         _press(qtbot, Qt.Key.Key_Return, NONE)
     assert view.message.text() == "Kim Lee teaches Welding I of 23 Nov."
-    saved = desk.services.schedule.occurrence(desk.welding, MONDAY)
+    saved = occurrence_of(desk.engine, desk.welding, MONDAY)
     assert (saved.instructor_name, saved.substitute) == ("Kim Lee", True)
 
 

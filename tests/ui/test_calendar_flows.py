@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.enums import AttendanceStatus
 from app.services.changes import OVERRIDES, Changes
 from app.ui.views.calendar import CalendarView
+from tests.integration.factories import occurrence_of
 from tests.ui.conftest import PAST_MONDAY, Desk
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -159,7 +160,7 @@ def test_cancelling_a_marked_session_asks_first_and_no_keeps_it(qtbot: QtBot, de
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: No
     qtbot.waitUntil(lambda: not box.isVisible() and not desk.runner.busy, timeout=5_000)
-    kept = desk.services.schedule.occurrence(desk.welding_series, PAST_MONDAY)
+    kept = occurrence_of(desk.engine, desk.welding_series, PAST_MONDAY)
     assert not kept.cancelled
     assert (
         _marks(desk, desk.welding_series, PAST_MONDAY) == [(AttendanceStatus.PRESENT, False)] * 12
@@ -182,7 +183,7 @@ def test_yes_cancels_the_marked_session_and_sets_its_marks_for_review(
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert ("Welding I", PAST_MONDAY, "Cancelled: boiler broken") in _shown(view)
-    stored = desk.services.schedule.occurrence(desk.welding_series, PAST_MONDAY)
+    stored = occurrence_of(desk.engine, desk.welding_series, PAST_MONDAY)
     assert stored.cancelled and stored.reason == "boiler broken"
     assert _marks(desk, desk.welding_series, PAST_MONDAY) == [(AttendanceStatus.PRESENT, True)]
     # The same session stays selected, now offering to be restored.
@@ -200,14 +201,14 @@ def test_a_cancelled_session_is_restored_with_alt_e(qtbot: QtBot, desk: Desk) ->
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.keyClick(view, Qt.Key.Key_X, ALT)  # no marks: no question
     assert ("Carpentry", NEXT_MONDAY, "Cancelled: trip") in _shown(view)
-    assert desk.services.schedule.occurrence(desk.carpentry_series, NEXT_MONDAY).cancelled
+    assert occurrence_of(desk.engine, desk.carpentry_series, NEXT_MONDAY).cancelled
     assert view.restore_button.isEnabled()
 
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.keyClick(view, Qt.Key.Key_E, ALT)
     assert ("Carpentry", NEXT_MONDAY, "") in _shown(view)
     assert view.message.text() == "Restored Carpentry of 23 Nov."
-    restored = desk.services.schedule.occurrence(desk.carpentry_series, NEXT_MONDAY)
+    restored = occurrence_of(desk.engine, desk.carpentry_series, NEXT_MONDAY)
     assert not restored.cancelled and restored.reason is None
     assert not view.restore_button.isEnabled() and view.cancel_button.isEnabled()
 
@@ -231,7 +232,7 @@ def test_after_a_filter_the_old_selection_is_not_acted_on(qtbot: QtBot, desk: De
     qtbot.waitUntil(lambda: not desk.runner.busy, timeout=5_000)
     assert view.message.text() == "Select a session in the list first."
     for series in (desk.welding_series, desk.carpentry_series):
-        assert not desk.services.schedule.occurrence(series, NEXT_MONDAY).cancelled
+        assert not occurrence_of(desk.engine, series, NEXT_MONDAY).cancelled
 
 
 def test_an_empty_week_says_so(qtbot: QtBot, desk: Desk) -> None:

@@ -18,7 +18,14 @@ from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import SERIES, Changes
 from app.services.schedule import OccurrenceView
 from app.ui.views.calendar import CalendarView
-from tests.integration.factories import add_class, add_person, add_program, add_room, add_series
+from tests.integration.factories import (
+    add_class,
+    add_person,
+    add_program,
+    add_room,
+    add_series,
+    occurrence_of,
+)
 from tests.ui.conftest import PAST_MONDAY, Desk
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -194,7 +201,7 @@ def test_the_context_menu_cancels_through_the_action_row(qtbot: QtBot, desk: Des
     qtbot.waitUntil(lambda: not menu.isVisible(), timeout=5_000)
     assert view.message.text() == "Type why the session is cancelled, then press Alt+X."
     assert view.reason.hasFocus()
-    assert not desk.services.schedule.occurrence(desk.welding_series, NEXT_MONDAY).cancelled
+    assert not occurrence_of(desk.engine, desk.welding_series, NEXT_MONDAY).cancelled
 
     qtbot.keyClicks(view.reason, "welder away")
     rect = view.time_grid.block_rect(welding)
@@ -203,7 +210,7 @@ def test_the_context_menu_cancels_through_the_action_row(qtbot: QtBot, desk: Des
     cancel = _entry(menu, "Cancel session")
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(cancel).center())
-    stored = desk.services.schedule.occurrence(desk.welding_series, NEXT_MONDAY)
+    stored = occurrence_of(desk.engine, desk.welding_series, NEXT_MONDAY)
     assert stored.cancelled and stored.reason == "welder away"
     shown = _session(view, "Welding I", NEXT_MONDAY)
     assert shown.cancelled and view.time_grid.markers(shown) == ["Cancelled"]
@@ -228,7 +235,7 @@ def test_the_menu_key_restores_a_cancelled_session(qtbot: QtBot, desk: Desk) -> 
     assert restore.isEnabled()
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(restore).center())
-    assert not desk.services.schedule.occurrence(desk.carpentry_series, NEXT_MONDAY).cancelled
+    assert not occurrence_of(desk.engine, desk.carpentry_series, NEXT_MONDAY).cancelled
     assert view.message.text() == "Restored Carpentry of 23 Nov."
     assert grid.markers(_session(view, "Carpentry", NEXT_MONDAY)) == []
 
@@ -240,7 +247,7 @@ def test_clashes_sit_side_by_side_and_say_so(qtbot: QtBot, desk: Desk) -> None:
         u.flush()
         metal = add_class(u, desk.facility_id, program, "Metalwork", instructor_id=kim)
         u.flush()
-        workshop = desk.services.schedule.occurrence(desk.welding_series, NEXT_MONDAY).room_id
+        workshop = occurrence_of(desk.engine, desk.welding_series, NEXT_MONDAY).room_id
         add_series(
             u,
             desk.facility_id,

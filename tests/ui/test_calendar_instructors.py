@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from app.bootstrap import Services, build_services, open_local_cache
 from app.domain.actor import Actor
@@ -31,6 +32,7 @@ from tests.integration.factories import (
     add_program,
     add_room,
     add_series,
+    occurrence_of,
 )
 from tests.ui.conftest import opened_window
 
@@ -45,6 +47,7 @@ CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 class Desk:
     win: MainWindow
     services: Services
+    engine: Engine
     welding: uuid.UUID  # Iris Stone, Mondays 09:00-10:00 in Room 101
     kim: uuid.UUID  # teaches nothing in the calendar
 
@@ -89,7 +92,7 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
         u.commit()
     services = build_services(engine, uow.actor, CLOCK)
     with opened_window(qtbot, services, "Test") as (win, _runner, _messages):
-        yield Desk(win, services, world.welding, world.kim)
+        yield Desk(win, services, engine, world.welding, world.kim)
     engine.dispose()
 
 
@@ -195,7 +198,7 @@ def test_a_substitute_for_one_session_with_a_reason_clash_refused_until_allowed(
         _press(qtbot, Qt.Key.Key_Return, NONE)
     assert "Omar Reed is already teaching Maths" in refused.args[0]
     assert dialog.isVisible() and dialog.allow_clash.hasFocus()
-    unchanged = desk.services.schedule.occurrence(desk.welding, MONDAY)
+    unchanged = occurrence_of(desk.engine, desk.welding, MONDAY)
     assert (unchanged.instructor_name, unchanged.substitute) == ("Iris Stone", False)
 
     _press(qtbot, Qt.Key.Key_C)  # Allow a clash: a mnemonic clicks after a short animation
@@ -206,9 +209,9 @@ def test_a_substitute_for_one_session_with_a_reason_clash_refused_until_allowed(
     assert view.message.text() == "Omar Reed teaches Welding I of 23 Nov."
     assert view.reason.text() == ""
     assert _rows(view)[0] == ("Mon 23", "Welding I", "Omar Reed", True)
-    saved = desk.services.schedule.occurrence(desk.welding, MONDAY)
+    saved = occurrence_of(desk.engine, desk.welding, MONDAY)
     assert (saved.instructor_name, saved.reason) == ("Omar Reed", "sick leave")
-    following = desk.services.schedule.occurrence(desk.welding, date(2026, 11, 30))
+    following = occurrence_of(desk.engine, desk.welding, date(2026, 11, 30))
     assert (following.instructor_name, following.substitute) == ("Iris Stone", False)
 
 

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from app.bootstrap import Services, build_services, open_local_cache
 from app.domain.actor import Actor
@@ -21,7 +22,14 @@ from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.tasks import TaskRunner
 from app.ui.views.calendar import CalendarView
-from tests.integration.factories import add_class, add_facility, add_program, add_room, add_series
+from tests.integration.factories import (
+    add_class,
+    add_facility,
+    add_program,
+    add_room,
+    add_series,
+    occurrence_of,
+)
 
 ALT = Qt.KeyboardModifier.AltModifier
 MONDAY = date(2026, 11, 23)
@@ -31,7 +39,7 @@ CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 
 
 @pytest.fixture
-def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Services]]:
+def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Services, Engine]]:
     engine = open_local_cache(tmp_path / "cache.sqlite3")
     actor = Actor("calendar_test", device_id="ws-1")
     with UnitOfWorkFactory(engine, actor)() as u:
@@ -57,7 +65,7 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Services]]:
         )
         win.show()
         win.activateWindow()
-    yield win, services
+    yield win, services, engine
     runner.wait_idle()
     engine.dispose()
 
@@ -79,10 +87,10 @@ def test_periods() -> None:
 
 def test_move_a_session_a_clash_first_then_cancel_one(
     qtbot: QtBot,
-    desk: tuple[MainWindow, Services],
+    desk: tuple[MainWindow, Services, Engine],
     qtmodeltester: ModelTester,
 ) -> None:
-    win, services = desk
+    win, _services, engine = desk
     view = _show_week(qtbot, win)
     assert view.model.rowCount() == 2  # Monday welding, Wednesday maths
     qtmodeltester.check(view.model)
@@ -102,7 +110,7 @@ def test_move_a_session_a_clash_first_then_cancel_one(
     view.allow_clash.setChecked(True)
     with qtbot.waitSignal(view.sig_changed, timeout=5_000):
         qtbot.keyClick(view, Qt.Key.Key_R, ALT)
-    moved = services.schedule.occurrence(view.model.row_at(0).series_id, MONDAY)
+    moved = occurrence_of(engine, view.model.row_at(0).series_id, MONDAY)
     assert moved.rescheduled and moved.start_local.hour == 14 and moved.start_local.day == 25
     assert moved.reason == "boiler repair"
 
@@ -118,16 +126,16 @@ def test_move_a_session_a_clash_first_then_cancel_one(
     qtbot.keyClicks(view.reason, "teacher ill")
     with qtbot.waitSignal(view.sig_changed, timeout=5_000):
         qtbot.keyClick(view, Qt.Key.Key_X, ALT)
-    cancelled = services.schedule.occurrence(maths_series, date(2026, 11, 25))
+    cancelled = occurrence_of(engine, maths_series, date(2026, 11, 25))
     assert cancelled.cancelled and cancelled.reason == "teacher ill"
 
 
 def test_the_period_exports_as_icalendar(
-    qtbot: QtBot, desk: tuple[MainWindow, Services], tmp_path: Path
+    qtbot: QtBot, desk: tuple[MainWindow, Services, Engine], tmp_path: Path
 ) -> None:
     import icalendar
 
-    win, _services = desk
+    win, _services, _engine = desk
     view = _show_week(qtbot, win)
     with qtbot.waitSignal(view.sig_exported, timeout=5_000):
         view.export_ical(tmp_path / "week.ics")

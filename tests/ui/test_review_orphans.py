@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.db.models import AttendanceRecord
 from app.domain.enums import AttendanceStatus
 from app.ui.dialogs.student_record import MARKS
+from tests.integration.factories import occurrence_of
 from tests.ui.conftest import PAST_MONDAY, Desk
 from tests.ui.test_calendar_flows import _calendar, _question, _select_with_keys, _shown
 from tests.ui.test_record_flows import open_record
@@ -55,9 +56,9 @@ def test_a_marked_session_moved_to_another_day_is_in_review_and_in_the_record(
     assert "This session has 1 mark" in box.text() and "Wed 18 Nov" in box.text()
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.message.text() == "Nothing was moved.", timeout=5_000)
-    assert desk.services.schedule.occurrence(
-        desk.welding_series, PAST_MONDAY
-    ).start_local.date() == (PAST_MONDAY)
+    assert occurrence_of(desk.engine, desk.welding_series, PAST_MONDAY).start_local.date() == (
+        PAST_MONDAY
+    )
     with qtbot.waitActive(desk.win):  # no window manager offscreen: activation by hand
         desk.win.activateWindow()
     qtbot.keyClick(view, Qt.Key.Key_R, ALT)  # and again
@@ -68,9 +69,9 @@ def test_a_marked_session_moved_to_another_day_is_in_review_and_in_the_record(
     # The offscreen platform has no window manager to hand activation back from the question.
     with qtbot.waitActive(desk.win):
         desk.win.activateWindow()
-    assert desk.services.schedule.occurrence(
-        desk.welding_series, PAST_MONDAY
-    ).start_local.date() == (WEDNESDAY)
+    assert occurrence_of(desk.engine, desk.welding_series, PAST_MONDAY).start_local.date() == (
+        WEDNESDAY
+    )
 
     # Stored: the mark is kept where it was taken, set for review; the other session's is not.
     assert _needs_review(desk) == {

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from app.bootstrap import Services, build_services, open_local_cache
 from app.domain.actor import Actor
@@ -32,6 +33,7 @@ from tests.integration.factories import (
     add_program,
     add_room,
     add_series,
+    occurrence_of,
 )
 from tests.ui.conftest import opened_window
 
@@ -46,6 +48,7 @@ CLOCK = FixedClock(datetime(2026, 11, 22, 22, 0, tzinfo=UTC))
 class Desk:
     win: MainWindow
     services: Services
+    engine: Engine
     welding_series: uuid.UUID  # Mondays 09:00 since 2 November, marked on the 2nd, 9th, 16th
     student: uuid.UUID
 
@@ -81,7 +84,7 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
         marks.mark(series, date(2026, 11, day), student, AttendanceStatus.PRESENT)
     services = build_services(engine, uow.actor, CLOCK)
     with opened_window(qtbot, services, "Test") as (win, _runner, _messages):
-        yield Desk(win, services, series, student)
+        yield Desk(win, services, engine, series, student)
     engine.dispose()
 
 
@@ -229,8 +232,7 @@ def test_the_time_changes_from_a_date_on_and_marked_sessions_stay(qtbot: QtBot, 
     with qtbot.waitSignal(view.sig_loaded, timeout=5_000):
         _press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
     assert ("Mon 10:00", "Welding I") in _rows(view)
-    schedule = desk.services.schedule
-    before = schedule.occurrence(desk.welding_series, date(2026, 11, 16))
+    before = occurrence_of(desk.engine, desk.welding_series, date(2026, 11, 16))
     assert before.start_local.time() == time(9, 0)
     sheet = desk.services.attendance.sheet(desk.welding_series, date(2026, 11, 16))
     assert [(r.status, r.needs_review) for r in sheet.rows] == [(AttendanceStatus.PRESENT, False)]

@@ -17,7 +17,7 @@ from app.repositories.uow import UnitOfWorkFactory
 from app.services.changes import ATTENDANCE, Changes
 from app.ui.main_window import Workstation
 from app.ui.views.today import TodayView
-from tests.integration.factories import add_facility
+from tests.integration.factories import add_facility, occurrence_of
 from tests.ui.conftest import PAST_MONDAY, TZ, Desk, open_sheet_of
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -122,7 +122,7 @@ def test_a_session_cancelled_on_the_calendar_leaves_the_missing_list(
         qtbot.keyClick(desk.win, Qt.Key.Key_1, CTRL)  # no refresh asked for
     assert ("Carpentry", PAST_MONDAY) not in [(n, d) for n, d, _m in _missing(today)]
     assert ("Welding I", PAST_MONDAY, "0 of 30") in _missing(today)
-    assert desk.services.schedule.occurrence(desk.carpentry_series, PAST_MONDAY).cancelled
+    assert occurrence_of(desk.engine, desk.carpentry_series, PAST_MONDAY).cancelled
 
 
 def test_marks_in_another_facility_do_not_reload_today(qtbot: QtBot, desk: Desk) -> None:

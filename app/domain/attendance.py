@@ -6,6 +6,10 @@ occurrences that have already started and were not cancelled, the share that wer
 attendance lowers the rate instead of hiding. Excused absences stay in the denominator: the
 session was held and missed (seed 004's participant-progress view counts them the same way);
 the excuse shows on the record and in ``PolicyOutcome.excused``, not as a higher rate.
+
+Make-up sessions (``app.domain.makeup``): a make-up session is not a scheduled session of the
+rate (``OccurrenceRecord.makeup``: never held, never an absence), but the minutes attended there
+count toward the hours; an absence it made up (``OccurrenceRecord.made_up``) counts as attended.
 """
 
 from __future__ import annotations
@@ -103,6 +107,8 @@ class OccurrenceRecord:
     status: AttendanceStatus | None  # None: not marked
     minutes: int | None = None  # minutes attended, when recorded
     check_in: datetime | None = None
+    makeup: bool = False  # a make-up session: not in the rate, its minutes earn hours
+    made_up: bool = False  # absent here, made up at a make-up session: counts as attended
 
     def __post_init__(self) -> None:
         _utc(self.start_utc, "The occurrence start")
@@ -119,6 +125,11 @@ class OccurrenceRecord:
     @property
     def attended(self) -> bool:
         return self.status is not None and self.status.attended
+
+    @property
+    def counts_attended(self) -> bool:
+        """Attended, or absent and made up: what the rate counts as attended."""
+        return self.attended or self.made_up
 
     @property
     def minutes_earned(self) -> int:
@@ -150,9 +161,9 @@ def attendance_rate(records: Iterable[OccurrenceRecord], now: datetime) -> Decim
     now = _utc(now, "The reference time")
     held = attended = 0
     for rec in records:
-        if rec.held_by(now):
+        if rec.held_by(now) and not rec.makeup:
             held += 1
-            attended += rec.attended
+            attended += rec.counts_attended
     return _pct(attended, held) if held else None
 
 
@@ -172,6 +183,7 @@ class PolicyOutcome:
     meets_minimum: bool | None  # effective_rate against minimum_rate_pct; None if either is
     excused: int = 0
     unmarked: int = 0
+    made_up: int = 0  # absences made up at a make-up session (counted in ``attended``)
 
 
 def evaluate(
@@ -189,18 +201,23 @@ def evaluate(
     now = _utc(now, "The reference time")
     if ledger_minutes < 0:
         raise ValidationError("Ledger minutes cannot be negative", field="ledger_minutes")
-    held = attended = tardies = excused = unmarked = minutes = 0
+    held = attended = tardies = excused = unmarked = minutes = made_up = 0
     for rec in records:
         if not rec.held_by(now):
             continue
+        if rec.makeup:  # not a scheduled session: only the minutes attended count
+            minutes += rec.minutes_earned
+            continue
         held += 1
-        if rec.status is None:
+        if rec.made_up:
+            made_up += 1
+        elif rec.status is None:
             unmarked += 1
         elif rec.status is AttendanceStatus.ABSENT_EXCUSED:
             excused += 1
         elif rec.status is AttendanceStatus.LATE:
             tardies += 1
-        attended += rec.attended
+        attended += rec.counts_attended
         minutes += rec.minutes_earned
     absences = held - attended
     converted = tardies // policy.tardies_per_absence if policy.tardies_per_absence else 0
@@ -225,4 +242,5 @@ def evaluate(
         meets_minimum=meets,
         excused=excused,
         unmarked=unmarked,
+        made_up=made_up,
     )

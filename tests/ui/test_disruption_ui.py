@@ -171,6 +171,22 @@ def test_a_room_ticked_limits_the_disruption_to_its_sessions(qtbot: QtBot, desk:
     assert [view.model.row_at(r).class_name for r in range(2)] == ["Welding I", "Carpentry"]
     qtbot.waitUntil(lambda: dialog.list.count() == 1 and not dialog.busy, timeout=5_000)
     assert dialog.list.item(0).text().endswith("Flooded, rooms Shop 2")
+    # The disrupted session says why on its block; it is lifted, not restored.
+    _press(qtbot, Qt.Key.Key_Escape, NONE)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    desk.win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.win, timeout=5_000)
+    view.time_grid.setFocus()
+    qtbot.keyClick(view.time_grid, Qt.Key.Key_Home)
+    qtbot.keyClick(view.time_grid, Qt.Key.Key_Down)  # Carpentry, 13:00
+    chosen = view.selected()
+    assert chosen is not None and chosen.class_name == "Carpentry"
+    assert view.time_grid.markers(chosen) == ["Not held: Flooded"]
+    assert not view.restore_button.isEnabled()
+    _press(qtbot, Qt.Key.Key_E)
+    assert view.message.text() == (
+        "Not held because of a disruption (Flooded): lift it in Disruption… (Alt+U)."
+    )
 
 
 def test_a_blank_reason_is_refused_beside_the_form(qtbot: QtBot, desk: Desk) -> None:

@@ -167,7 +167,9 @@ class SessionGrid(QWidget):
     def markers(self, o: OccurrenceView) -> list[str]:
         """What a block says besides class, room and instructor (never colour alone)."""
         found = []
-        if o.cancelled:
+        if o.disrupted:  # a facility disruption: why, on the block itself
+            found.append(self.tr("Not held: ") + (o.reason or ""))
+        elif o.cancelled:
             found.append(self.tr("Cancelled"))
         if o.rescheduled:
             found.append(self.tr("↔ moved"))
@@ -186,7 +188,7 @@ class SessionGrid(QWidget):
             o.instructor_name or self.tr("no instructor"),
             *self.markers(o),
         ]
-        if o.reason:
+        if o.reason and not o.disrupted:
             parts.append(o.reason)
         return ", ".join(parts)
 

@@ -157,7 +157,7 @@ class CalendarActions(QWidget):
             self.substitute_button,
         ):
             widget.setEnabled(on)
-        self.restore_button.setEnabled(o is not None and o.cancelled)
+        self.restore_button.setEnabled(o is not None and o.cancelled and not o.disrupted)
 
     def follow(self, o: OccurrenceView) -> None:
         """The move and room fields start from the session just selected."""
@@ -178,7 +178,7 @@ class CalendarActions(QWidget):
         for text, slot, enabled in (
             (self.tr("Open the attendance sheet"), open_sheet, True),
             (self.tr("Cancel session… (Alt+X)"), self._menu_cancel, live),
-            (self.tr("Restore (Alt+E)"), self.restore_selected, o.cancelled),
+            (self.tr("Restore (Alt+E)"), self.restore_selected, o.cancelled and not o.disrupted),
             (self.tr("Move to ") + self.move_to.text() + " (Alt+R)", self.move_selected, live),
             (
                 self.tr("Room: ") + self.room_to.currentText() + " (Alt+O)",
@@ -206,6 +206,12 @@ class CalendarActions(QWidget):
         o = self._selected()
         if o is None or self._services is None:
             self.say(self.tr("Select a session in the list first."))
+        elif o.disrupted:
+            self.say(
+                self.tr("Not held because of a disruption (")
+                + (o.reason or "")
+                + self.tr("): lift it in Disruption… (Alt+U).")
+            )
         elif o.cancelled and not cancelled:
             self.say(self.tr("This session is cancelled; Alt+E restores it."))
         elif cancelled and not o.cancelled:

@@ -20,6 +20,7 @@ from app.domain.enums import AttendanceStatus
 from app.services.attendance_dto import SheetRow, paper_order
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
 from app.ui.exports import write_sheet_csv, write_sheet_pdf, write_sheet_xlsx
+from app.ui.language import locale_day
 from app.ui.models.sheet_table import FIELDS, REASON, TEXT_COLUMNS
 from app.ui.views.attendance_state import SOURCE, SessionKey, kept_fields, scan_mark, unmarked
 
@@ -230,9 +231,9 @@ class SheetActions(QObject):
             view.all_present.arm(key)
             view.message.setText(
                 self.tr(
-                    f"Mark {count} unmarked students present? Press Ctrl+Shift+P again "
+                    "Mark {count} unmarked students present? Press Ctrl+Shift+P again "
                     "to confirm, Esc to cancel."
-                )
+                ).format(count=count)
             )
             return
         view.all_present.disarm("confirmed")
@@ -254,17 +255,17 @@ class SheetActions(QObject):
             QMessageBox.Icon.Question,
             self.tr("All present"),
             self.tr(
-                f"Mark the {count} unmarked students of {sheet.class_name} present? "
-                "Ctrl+Z undoes it."
-            ),
+                "Mark the {count} unmarked students of {klass} present? Ctrl+Z undoes it."
+            ).format(count=count, klass=sheet.class_name),
             QMessageBox.StandardButton.NoButton,
             view,
         )
-        confirm = box.addButton(self.tr(f"Mark {count} present"), QMessageBox.ButtonRole.AcceptRole)
+        mark_them = self.tr("Mark {count} present").format(count=count)
+        confirm = box.addButton(mark_them, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(confirm)
         box.setAccessibleName(self.tr("Confirm all present"))
-        confirm.setAccessibleName(self.tr(f"Mark {count} present"))
+        confirm.setAccessibleName(mark_them)
         self.all_present_box = box
 
         def finished(_result: int) -> None:
@@ -287,7 +288,7 @@ class SheetActions(QObject):
         def done(rows: list[SheetRow]) -> None:
             self._on_saved(key, [unmarked(row) for row in rows], rows)
             view.message.setText(
-                self.tr(f"{len(rows)} marked present. Ctrl+Z undoes it.")
+                self.tr("{n} marked present. Ctrl+Z undoes it.").format(n=len(rows))
                 if rows
                 else self.tr("Nobody was left to mark: the sheet was marked meanwhile.")
             )
@@ -331,7 +332,11 @@ class SheetActions(QObject):
         view = self._view
         index = view.model.find_number(text)
         if index is None:
-            view.refuse(self.tr(f"No student with number “{text.strip()}” on this sheet."))
+            view.refuse(
+                self.tr("No student with number “{number}” on this sheet.").format(
+                    number=text.strip()
+                )
+            )
             return
         view.table.selectRow(index)
         target = view.model.row_at(index)
@@ -343,16 +348,20 @@ class SheetActions(QObject):
         if now.astimezone(view.tz).date() != day:
             view.refuse(
                 self.tr(
-                    f"A scan records the time it is now, and this session was on {day:%a %d %b}. "
+                    "A scan records the time it is now, and this session was on {day}. "
                     "Mark the student with P and type the times in the In and Out columns."
-                )
+                ).format(day=locale_day(day))
             )
             return
         found = scan_mark(target, now)
         if found is None:
             assert target.check_out_at is not None
             local = target.check_out_at.astimezone(view.tz)
-            view.refuse(self.tr(f"{target.display_name} already checked out at {local:%H:%M}."))
+            view.refuse(
+                self.tr("{name} already checked out at {time}.").format(
+                    name=target.display_name, time=f"{local:%H:%M}"
+                )
+            )
             return
         status, fields = found
         self.mark(target, status, **fields)
@@ -405,5 +414,6 @@ class SheetKeys(QObject):
             return self.tr(
                 "Mark the student first (P, L, T, E or A, or a button in the Mark column)."
             )
-        what = self.tr("A reason") if column == REASON else self.tr("This")
-        return what + self.tr(" goes only with an absence.")
+        if column == REASON:
+            return self.tr("A reason goes only with an absence.")
+        return self.tr("This goes only with an absence.")

@@ -1,1111 +1,1307 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="es_ES">
+<TS version="2.1" language="es_ES" sourcelanguage="en_US">
 <context>
     <name>AttendanceView</name>
     <message>
         <source>Scan a card or type a student number, Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee una tarjeta o escriba un número de estudiante, Intro</translation>
     </message>
     <message>
         <source>Card scan or student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta escaneada o número de estudiante</translation>
     </message>
     <message>
         <source>Sheet message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de la hoja</translation>
     </message>
     <message>
         <source>All present…</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos presentes…</translation>
     </message>
     <message>
         <source>Mark every unmarked student present</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar presentes a todos los estudiantes sin marcar</translation>
     </message>
     <message>
         <source>Asks first; Ctrl+Z undoes it. Keys: Ctrl+Shift+P twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta antes; Ctrl+Z lo deshace. Teclas: Ctrl+Mayús+P dos veces</translation>
     </message>
     <message>
         <source>From paper (Alt+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el papel (Alt+O)</translation>
     </message>
     <message>
         <source>From paper: the printed order</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el papel: el orden impreso</translation>
     </message>
     <message>
         <source>The students in the order of the printed sheet, to type its marks (Alt+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Los estudiantes en el orden de la hoja impresa, para escribir sus marcas (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
     </message>
     <message>
         <source>S&amp;tudents (Alt+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Es&amp;tudiantes (Alt+T)</translation>
     </message>
     <message>
         <source>P present · L late · T partial · E excused · A absent · Del clear · F2 edit a cell · Ctrl+Z undo · Ctrl+Shift+P twice all present · or click a row&apos;s buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>P presente · L tarde · T parcial · E justificado · A ausente · Supr borrar · F2 editar una celda · Ctrl+Z deshacer · Ctrl+Mayús+P dos veces todos presentes · o pulse los botones de una fila</translation>
     </message>
     <message>
         <source>Blank sign-in sheet (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de firmas en blanco (PDF)</translation>
     </message>
     <message>
         <source>Sheet as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja en PDF</translation>
     </message>
     <message>
         <source>Sheet as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja en CSV</translation>
     </message>
     <message>
         <source>Sheet as XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja en XLSX</translation>
     </message>
     <message>
         <source>Loading the sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la hoja…</translation>
     </message>
     <message>
-        <source>{marked} of {self.model.rowCount()} marked</source>
-        <translation type="unfinished"></translation>
+        <source>{marked} of {total} marked</source>
+        <translation>{marked} de {total} marcados</translation>
     </message>
     <message>
         <source>From paper: the students in the printed order (# is the number on the paper). Type each one&apos;s mark, P L T E or A; the cursor goes down the column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el papel: los estudiantes en el orden impreso (# es el número en el papel). Escriba la marca de cada uno, P L T E o A; el cursor baja por la columna.</translation>
     </message>
     <message>
         <source>“All present” was not confirmed in time; nothing was marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Todos presentes» no se confirmó a tiempo; no se marcó nada.</translation>
     </message>
     <message>
         <source>Save the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la hoja</translation>
     </message>
 </context>
 <context>
     <name>AvailabilityDialog</name>
     <message>
         <source>Availability of </source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilidad de </translation>
     </message>
     <message>
         <source>not working</source>
-        <translation type="unfinished"></translation>
+        <translation>no trabaja</translation>
     </message>
     <message>
         <source>Hours on </source>
-        <translation type="unfinished"></translation>
+        <translation>Horas el </translation>
     </message>
     <message>
         <source>Weekly hours in {zone}, the facility&apos;s time, e.g. 09:00-17:00 or </source>
-        <translation type="unfinished"></translation>
+        <translation>Horario semanal en {zone}, la hora del centro, p. ej. 09:00-17:00 o </translation>
     </message>
     <message>
         <source>09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not </source>
-        <translation type="unfinished"></translation>
+        <translation>09:00-12:00, 13:00-17:00. Deje cada día vacío cuando el horario no se </translation>
     </message>
     <message>
         <source>known: then any time counts as available.</source>
-        <translation type="unfinished"></translation>
+        <translation>conoce: entonces cualquier hora cuenta como disponible.</translation>
     </message>
     <message>
         <source>Time off from</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausencia desde</translation>
     </message>
     <message>
         <source>Time off until</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausencia hasta</translation>
     </message>
     <message>
         <source>e.g. leave, training</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. permiso, formación</translation>
     </message>
     <message>
         <source>Reason for the time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la ausencia</translation>
     </message>
     <message>
         <source>A&amp;dd time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir ausencia (&amp;D)</translation>
     </message>
     <message>
         <source>Add the time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir la ausencia</translation>
     </message>
     <message>
         <source>Time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausencias</translation>
     </message>
     <message>
         <source>Remo&amp;ve time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar ausencia (&amp;V)</translation>
     </message>
     <message>
         <source>Remove the selected time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la ausencia seleccionada</translation>
     </message>
     <message>
         <source>Save the availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la disponibilidad</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sin guardar</translation>
     </message>
     <message>
         <source>Time off &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lista de ausencias</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Horario semanal</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>Kept as they are: </source>
-        <translation type="unfinished"></translation>
+        <translation>Se mantienen como están: </translation>
     </message>
     <message>
         <source>Time off added; Save keeps it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausencia añadida; Guardar la conserva.</translation>
     </message>
     <message>
         <source>Select the time off to remove in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione en la lista la ausencia que quitar.</translation>
     </message>
     <message>
         <source>Removed the time off from </source>
-        <translation type="unfinished"></translation>
+        <translation>Ausencia quitada del </translation>
     </message>
     <message>
         <source>; Save keeps the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>; Guardar conserva el cambio.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>hours on </source>
-        <translation type="unfinished"></translation>
+        <translation>horas el </translation>
     </message>
     <message>
         <source>no weekly hours (available at any time)</source>
-        <translation type="unfinished"></translation>
+        <translation>sin horario semanal (disponible a cualquier hora)</translation>
     </message>
     <message>
         <source>no time off</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna ausencia</translation>
     </message>
     <message>
         <source>1 period of time off</source>
-        <translation type="unfinished"></translation>
+        <translation>1 período de ausencia</translation>
     </message>
     <message>
         <source>{offs} periods of time off</source>
-        <translation type="unfinished"></translation>
+        <translation>{offs} períodos de ausencia</translation>
     </message>
     <message>
         <source>Saved the availability of </source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilidad guardada de </translation>
     </message>
 </context>
 <context>
     <name>CalendarActions</name>
     <message>
         <source>Reason (needed to cancel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo (necesario para cancelar)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>All &amp;future sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las sesiones &amp;futuras</translation>
     </message>
     <message>
         <source>All future sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las sesiones futuras</translation>
     </message>
     <message>
         <source>Allow a clash</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir un conflicto</translation>
     </message>
     <message>
         <source>Move to</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover a</translation>
     </message>
     <message>
         <source>New room</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva aula</translation>
     </message>
     <message>
         <source>Cancel session (Alt+X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la sesión (Alt+X)</translation>
     </message>
     <message>
         <source>Cancel the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la sesión seleccionada</translation>
     </message>
     <message>
         <source>Restore (Alt+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer (Alt+E)</translation>
     </message>
     <message>
         <source>Restore the selected cancelled session</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer la sesión cancelada seleccionada</translation>
     </message>
     <message>
         <source>Move the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover la sesión seleccionada</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Aula</translation>
     </message>
     <message>
         <source>Change the room of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el aula de la sesión seleccionada</translation>
     </message>
     <message>
         <source>Substitute… (Alt+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suplente… (Alt+I)</translation>
     </message>
     <message>
         <source>Choose a substitute instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un instructor suplente</translation>
     </message>
     <message>
         <source>Open the attendance sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la hoja de asistencia</translation>
     </message>
     <message>
         <source>Cancel session… (Alt+X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la sesión… (Alt+X)</translation>
     </message>
     <message>
         <source>Move to </source>
-        <translation type="unfinished"></translation>
+        <translation>Mover a </translation>
     </message>
     <message>
         <source>Room: </source>
-        <translation type="unfinished"></translation>
+        <translation>Aula: </translation>
     </message>
     <message>
         <source>Type why the session is cancelled, then press Alt+X.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba por qué se cancela la sesión y pulse Alt+X.</translation>
     </message>
     <message>
         <source>Select a session in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero una sesión de la lista.</translation>
+    </message>
+    <message>
+        <source>Not held because of a disruption (</source>
+        <translation>No celebrada por una interrupción (</translation>
+    </message>
+    <message>
+        <source>): lift it in Disruption… (Alt+U).</source>
+        <translation>): levántela en Interrupción… (Alt+U).</translation>
     </message>
     <message>
         <source>This session is cancelled; Alt+E restores it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión está cancelada; Alt+E la restablece.</translation>
     </message>
     <message>
         <source>Only a cancelled session can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se puede restablecer una sesión cancelada.</translation>
     </message>
     <message>
         <source> and the sessions after it</source>
-        <translation type="unfinished"></translation>
+        <translation> y las sesiones siguientes</translation>
     </message>
     <message>
         <source>Cancel a marked session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar una sesión ya marcada</translation>
     </message>
     <message>
         <source>Cancel it anyway? The marks are kept and set for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cancelarla de todos modos? Las marcas se conservan y quedan para revisión.</translation>
     </message>
     <message>
         <source>Nothing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se canceló nada.</translation>
     </message>
     <message>
         <source>1 mark</source>
-        <translation type="unfinished"></translation>
+        <translation>1 marca</translation>
     </message>
     <message>
         <source>{held} marks</source>
-        <translation type="unfinished"></translation>
+        <translation>{held} marcas</translation>
     </message>
     <message>
         <source>This session has {marks}. </source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión tiene {marks}. </translation>
     </message>
     <message>
         <source>Move a marked session</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover una sesión ya marcada</translation>
     </message>
     <message>
         <source>Move it to {new_start:%a %d %b} anyway? Its marks were taken for {o.original_date:%a %d %b}: they are kept and set for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Moverla al {new_start:%a %d %b} de todos modos? Sus marcas se tomaron para el {o.original_date:%a %d %b}: se conservan y quedan para revisión.</translation>
     </message>
     <message>
         <source>Nothing was moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se movió nada.</translation>
     </message>
     <message>
         <source>The facility has no room to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>El centro no tiene ningún aula que elegir.</translation>
     </message>
 </context>
 <context>
     <name>CalendarView</name>
     <message>
         <source>Availability… (Alt+Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilidad… (Alt+Y)</translation>
     </message>
     <message>
         <source>Availability of the instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilidad del instructor</translation>
     </message>
     <message>
         <source>Day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Día mostrado</translation>
     </message>
     <message>
         <source>&amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lista</translation>
     </message>
     <message>
         <source>Show the sessions as a list</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar las sesiones en lista</translation>
     </message>
     <message>
         <source>Room filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de aulas</translation>
     </message>
     <message>
         <source>Instructor filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de instructores</translation>
     </message>
     <message>
         <source>Program filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de programas</translation>
     </message>
     <message>
         <source>Export .ics</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar .ics</translation>
     </message>
     <message>
         <source>Export the sessions shown as iCalendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar las sesiones mostradas como iCalendar</translation>
     </message>
     <message>
         <source>Print sign-in sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir hojas de firmas…</translation>
     </message>
     <message>
         <source>Print the sign-in sheets of a day or a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir las hojas de firmas de un día o una semana</translation>
     </message>
     <message>
         <source>New series… (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva serie… (Ctrl+N)</translation>
     </message>
     <message>
         <source>New series</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva serie</translation>
     </message>
     <message>
         <source>Change series… (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la serie… (Ctrl+E)</translation>
     </message>
     <message>
         <source>Change the series of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la serie de la sesión seleccionada</translation>
     </message>
     <message>
         <source>Closures… (Alt+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cierres… (Alt+C)</translation>
     </message>
     <message>
         <source>Closures: the days the facility is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cierres: los días en que el centro está cerrado</translation>
+    </message>
+    <message>
+        <source>Disruption… (Alt+U)</source>
+        <translation>Interrupción… (Alt+U)</translation>
+    </message>
+    <message>
+        <source>Disruption: cancel the sessions of a lockdown, a count, a storm</source>
+        <translation>Interrupción: cancelar las sesiones de un encierro, un recuento, una tormenta</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Aula</translation>
     </message>
     <message>
         <source>I&amp;nstructor</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;nstructor</translation>
     </message>
     <message>
         <source>Pro&amp;gram</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;grama</translation>
     </message>
     <message>
         <source>Show a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar un día</translation>
     </message>
     <message>
         <source>Show a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar una semana</translation>
     </message>
     <message>
         <source>Show a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar un mes</translation>
     </message>
     <message>
         <source>Session actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Acciones de la sesión</translation>
     </message>
     <message>
         <source>Times in </source>
-        <translation type="unfinished"></translation>
+        <translation>Horas en </translation>
     </message>
     <message>
         <source>All rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las aulas</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <source>All programs</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los programas</translation>
     </message>
     <message>
         <source>Closed: </source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado: </translation>
     </message>
     <message>
         <source>on this day</source>
-        <translation type="unfinished"></translation>
+        <translation>en este día</translation>
     </message>
     <message>
         <source>in this week</source>
-        <translation type="unfinished"></translation>
+        <translation>en esta semana</translation>
     </message>
     <message>
         <source>in this month</source>
-        <translation type="unfinished"></translation>
+        <translation>en este mes</translation>
     </message>
     <message>
         <source> for </source>
-        <translation type="unfinished"></translation>
+        <translation> para </translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> y </translation>
     </message>
     <message>
         <source>No sessions </source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna sesión </translation>
     </message>
     <message>
         <source>Choose an instructor in the filter (Alt+N) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija primero un instructor en el filtro (Alt+N).</translation>
     </message>
     <message>
         <source>the facility</source>
-        <translation type="unfinished"></translation>
+        <translation>el centro</translation>
     </message>
     <message>
         <source>Select a session of the series to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una sesión de la serie que cambiar.</translation>
     </message>
     <message>
         <source>Export the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el calendario</translation>
     </message>
     <message>
         <source>Saved </source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: </translation>
     </message>
 </context>
 <context>
     <name>CardPrinter</name>
     <message>
         <source>Gathering the students for the ID cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reuniendo a los estudiantes para las tarjetas…</translation>
     </message>
     <message>
         <source>Save the ID cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las tarjetas de identificación</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>No ID cards printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se imprimió ninguna tarjeta.</translation>
     </message>
     <message numerus="yes">
         <source>%n ID card(s) saved to </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tarjeta guardada en </numerusform>
+            <numerusform>%n tarjetas guardadas en </numerusform>
         </translation>
     </message>
     <message>
         <source> (left out, no student number a barcode can hold: </source>
-        <translation type="unfinished"></translation>
+        <translation> (omitidos, sin un número de estudiante que quepa en un código de barras: </translation>
     </message>
 </context>
 <context>
     <name>ChoiceDialog</name>
     <message>
         <source>Confirm the choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar la elección</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>None of them can be chosen; each says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede elegir ninguno; cada uno dice por qué.</translation>
     </message>
 </context>
 <context>
     <name>ClosuresDialog</name>
     <message>
         <source>Closures of </source>
-        <translation type="unfinished"></translation>
+        <translation>Cierres de </translation>
     </message>
     <message>
         <source>First closed day</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer día cerrado</translation>
     </message>
     <message>
         <source>Last closed day</source>
-        <translation type="unfinished"></translation>
+        <translation>Último día cerrado</translation>
     </message>
     <message>
         <source>e.g. Public holiday, planned shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. festivo, cierre previsto</translation>
     </message>
     <message>
         <source>Reason for the closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo del cierre</translation>
     </message>
     <message>
         <source>&amp;Add closure</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir cierre</translation>
     </message>
     <message>
         <source>Add the closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir el cierre</translation>
     </message>
     <message>
         <source>Closures of the facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Cierres del centro</translation>
     </message>
     <message>
         <source>Remo&amp;ve selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar lo seleccionado (&amp;V)</translation>
     </message>
     <message>
         <source>Remove the selected closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el cierre seleccionado</translation>
     </message>
     <message>
         <source>Close the closures dialog</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar la ventana de cierres</translation>
     </message>
     <message>
         <source>&amp;First day</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Primer día</translation>
     </message>
     <message>
         <source>&amp;Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Úl&amp;timo día</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo</translation>
     </message>
     <message>
         <source>No session is held on a closed day: recurring sessions skip it and the </source>
-        <translation type="unfinished"></translation>
+        <translation>No hay sesiones en un día cerrado: las sesiones periódicas lo saltan y la </translation>
     </message>
     <message>
         <source>attendance rate and hours never count it. Marks already taken on it are </source>
-        <translation type="unfinished"></translation>
+        <translation>tasa de asistencia y las horas nunca lo cuentan. Las marcas ya tomadas ese día se </translation>
     </message>
     <message>
         <source>kept and set for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>conservan y quedan para revisión.</translation>
     </message>
     <message>
         <source>&amp;Closures</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cierres</translation>
     </message>
     <message>
         <source>No closures: the facility is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún cierre: el centro está abierto.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>Closed </source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado </translation>
     </message>
     <message>
         <source>Marks set for review: </source>
-        <translation type="unfinished"></translation>
+        <translation>Marcas para revisión: </translation>
     </message>
     <message>
         <source>Select the closure to remove in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione en la lista el cierre que quitar.</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitando…</translation>
     </message>
     <message>
         <source>Open again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto de nuevo: </translation>
     </message>
 </context>
 <context>
     <name>CsvImportDialog</name>
     <message>
         <source>Import from CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar desde archivos CSV</translation>
     </message>
     <message>
         <source>folder with the CSV files; Enter reads it</source>
-        <translation type="unfinished"></translation>
+        <translation>carpeta con los archivos CSV; Intro la lee</translation>
     </message>
     <message>
         <source>ISO dates, or e.g. %d/%m/%Y</source>
-        <translation type="unfinished"></translation>
+        <translation>fechas ISO, o p. ej. %d/%m/%Y</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carpeta</translation>
     </message>
     <message>
         <source>Facilit&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce&amp;ntro</translation>
     </message>
     <message>
         <source>&amp;Timezone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zona horaria</translation>
     </message>
     <message>
         <source>&amp;Date format</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Formato de fecha</translation>
     </message>
     <message>
         <source>&amp;Kind of rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de filas</translation>
     </message>
     <message>
         <source>F&amp;ile</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rchivo</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas</translation>
     </message>
     <message>
         <source>Save mapping (Alt+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la correspondencia (Alt+S)</translation>
     </message>
     <message>
         <source>&amp;Mapping file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de corres&amp;pondencia</translation>
     </message>
     <message>
         <source>The folder cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la carpeta: %1</translation>
     </message>
     <message>
         <source>%1 CSV files read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 archivos CSV leídos.</translation>
     </message>
     <message>
         <source>There is no such folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa carpeta no existe.</translation>
     </message>
     <message>
         <source>No file is mapped yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ningún archivo con correspondencia.</translation>
     </message>
     <message>
         <source>%1: no column for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ninguna columna para %2</translation>
     </message>
     <message>
         <source>Then, as the server&apos;s owner: %1 (without --dry-run to keep the rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Después, como propietario del servidor: %1 (sin --dry-run para conservar las filas)</translation>
     </message>
     <message>
         <source>The mapping could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la correspondencia: %1</translation>
     </message>
     <message>
         <source>Mapping saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondencia guardada en %1.</translation>
     </message>
 </context>
 <context>
     <name>CurriculumTab</name>
     <message>
         <source>Programs</source>
-        <translation type="unfinished"></translation>
+        <translation>Programas</translation>
     </message>
     <message>
         <source>Lessons of the chosen program</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecciones del programa elegido</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lecciones</translation>
     </message>
     <message>
         <source>&amp;Programs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programas</translation>
     </message>
     <message>
         <source>Not enrolled in any program.</source>
-        <translation type="unfinished"></translation>
+        <translation>No está inscrito en ningún programa.</translation>
     </message>
     <message>
         <source>&amp;Lessons of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lecciones de %1</translation>
+    </message>
+</context>
+<context>
+    <name>DisruptionDialog</name>
+    <message>
+        <source>Disruption: sessions not held</source>
+        <translation>Interrupción: sesiones no celebradas</translation>
+    </message>
+    <message>
+        <source>Disruption from</source>
+        <translation>Interrupción desde</translation>
+    </message>
+    <message>
+        <source>Disruption until</source>
+        <translation>Interrupción hasta</translation>
+    </message>
+    <message>
+        <source>e.g. Lockdown, count, storm</source>
+        <translation>p. ej. encierro, recuento, tormenta</translation>
+    </message>
+    <message>
+        <source>Reason for the disruption</source>
+        <translation>Motivo de la interrupción</translation>
+    </message>
+    <message>
+        <source>Rooms disrupted (none ticked: every room)</source>
+        <translation>Aulas afectadas (ninguna marcada: todas las aulas)</translation>
+    </message>
+    <message>
+        <source>Programs disrupted (none ticked: every program)</source>
+        <translation>Programas afectados (ninguno marcado: todos los programas)</translation>
+    </message>
+    <message>
+        <source>&amp;Declare disruption</source>
+        <translation>&amp;Declarar la interrupción</translation>
+    </message>
+    <message>
+        <source>Declare the disruption</source>
+        <translation>Declarar la interrupción</translation>
+    </message>
+    <message>
+        <source>Disruptions of the facility</source>
+        <translation>Interrupciones del centro</translation>
+    </message>
+    <message>
+        <source>L&amp;ift selected</source>
+        <translation>Levantar la selecc&amp;ión</translation>
+    </message>
+    <message>
+        <source>Lift the selected disruption</source>
+        <translation>Levantar la interrupción seleccionada</translation>
+    </message>
+    <message>
+        <source>Close the disruption dialog</source>
+        <translation>Cerrar la ventana de interrupciones</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>D&amp;esde</translation>
+    </message>
+    <message>
+        <source>Un&amp;til</source>
+        <translation>Has&amp;ta</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>R&amp;ooms</source>
+        <translation>A&amp;ulas</translation>
+    </message>
+    <message>
+        <source>&amp;Programs</source>
+        <translation>&amp;Programas</translation>
+    </message>
+    <message>
+        <source>Every session meeting the window is cancelled with the reason (only those </source>
+        <translation>Cada sesión que cae en el período se cancela con el motivo (solo las </translation>
+    </message>
+    <message>
+        <source>of the rooms or programs ticked, if any). Reports count them as not </source>
+        <translation>de las aulas o programas marcados, si los hay). Los informes las cuentan como no </translation>
+    </message>
+    <message>
+        <source>held, never as absences. Marks already taken are kept and set for </source>
+        <translation>celebradas, nunca como ausencias. Las marcas ya tomadas se conservan y quedan para </translation>
+    </message>
+    <message>
+        <source>review. Lifting the disruption brings the sessions back.</source>
+        <translation>revisión. Levantar la interrupción restablece las sesiones.</translation>
+    </message>
+    <message>
+        <source>Di&amp;sruptions</source>
+        <translation>Inte&amp;rrupciones</translation>
+    </message>
+    <message>
+        <source> (lifted)</source>
+        <translation> (levantada)</translation>
+    </message>
+    <message>
+        <source>No disruptions: every session is held.</source>
+        <translation>Ninguna interrupción: todas las sesiones se celebran.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Disruption declared: </source>
+        <translation>Interrupción declarada: </translation>
+    </message>
+    <message>
+        <source>Sessions cancelled: </source>
+        <translation>Sesiones canceladas: </translation>
+    </message>
+    <message>
+        <source>Marks set for review: </source>
+        <translation>Marcas para revisión: </translation>
+    </message>
+    <message>
+        <source>Select a disruption in force to lift in the list.</source>
+        <translation>Seleccione en la lista una interrupción vigente que levantar.</translation>
+    </message>
+    <message>
+        <source>Lifting…</source>
+        <translation>Levantando…</translation>
+    </message>
+    <message>
+        <source>Lifted: </source>
+        <translation>Levantada: </translation>
+    </message>
+    <message>
+        <source>Its sessions are held again.</source>
+        <translation>Sus sesiones vuelven a celebrarse.</translation>
     </message>
 </context>
 <context>
     <name>HoursChart</name>
     <message>
         <source>No classes with hours yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay clases con horas.</translation>
     </message>
     <message>
         <source>No hours to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay horas que mostrar.</translation>
     </message>
     <message>
         <source>no hours required</source>
-        <translation type="unfinished"></translation>
+        <translation>sin horas exigidas</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Rosters</source>
+        <translation>Listas de clase</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
         <source>Screens</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantallas</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro</translation>
     </message>
     <message>
         <source>Facility: </source>
-        <translation type="unfinished"></translation>
+        <translation>Centro: </translation>
     </message>
     <message>
         <source>Switch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de usuario…</translation>
     </message>
     <message>
         <source>Sign out and forget my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión y olvidar mi contraseña</translation>
     </message>
     <message>
         <source>Staff accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuentas del personal…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Import from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar desde CSV…</translation>
     </message>
     <message>
         <source>Find student</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar estudiante</translation>
     </message>
     <message>
         <source>Preparing workstation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el puesto…</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión</translation>
     </message>
     <message>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la sincronización</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso</translation>
     </message>
     <message>
         <source>Sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la sincronización</translation>
     </message>
     <message>
         <source>Next sync attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo intento de sincronización</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>The language of the desk on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma de Rollbook en este ordenador</translation>
     </message>
     <message>
         <source>Connect to a server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectarse a un servidor…</translation>
     </message>
     <message>
         <source>This is a demo workstation: there is no server to sync with. Use Connect to a server… to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este es un puesto de demostración: no hay servidor con el que sincronizar. Use Conectarse a un servidor… para iniciar sesión.</translation>
     </message>
     <message>
         <source>offline: no server configured</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conexión: ningún servidor configurado</translation>
     </message>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <source>offline: {reason}</source>
+        <translation>sin conexión: {reason}</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conexión</translation>
     </message>
     <message>
         <source>changes stay on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>los cambios se quedan en este ordenador</translation>
     </message>
     <message>
         <source>1 change kept on this computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>1 cambio guardado solo en este ordenador</translation>
     </message>
     <message>
         <source>{0} changes kept on this computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cambios guardados solo en este ordenador</translation>
     </message>
     <message>
         <source>retrying in {0} s</source>
-        <translation type="unfinished"></translation>
+        <translation>reintento en {0} s</translation>
     </message>
     <message>
         <source>retrying now…</source>
-        <translation type="unfinished"></translation>
+        <translation>reintentando…</translation>
+    </message>
+    <message>
+        <source>Rollbook · {facility}</source>
+        <translation>Rollbook · {facility}</translation>
     </message>
     <message>
         <source>syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>sincronizando…</translation>
     </message>
     <message>
         <source>The workstation could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir el puesto.</translation>
     </message>
-</context>
-<context>
-    <name>MarkButtonsDelegate</name>
     <message>
-        <source>{LABELS[status]} ({KEY_LETTERS[status]})</source>
-        <translation type="unfinished"></translation>
+        <source>Demo workstation</source>
+        <translation>Puesto de demostración</translation>
     </message>
 </context>
 <context>
     <name>MonthGrid</name>
     <message>
         <source>+{more[1]} more</source>
-        <translation type="unfinished"></translation>
+        <translation>+{more[1]} más</translation>
     </message>
 </context>
 <context>
     <name>NewStaffDialog</name>
     <message>
         <source>New staff account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva cuenta del personal</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de usuario</translation>
     </message>
     <message>
         <source>Email (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo (opcional)</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Función</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la contraseña</translation>
     </message>
 </context>
 <context>
     <name>PartialMinutesDialog</name>
     <message>
         <source>Partial attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia parcial</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Minutes attended</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos asistidos</translation>
     </message>
     <message>
         <source>Minutes {name} attended (the session lasts {total} min):</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos que asistió {name} (la sesión dura {total} min):</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer la contraseña</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva contraseña</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>De nuevo</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
 </context>
 <context>
     <name>PrintSheetsDialog</name>
     <message>
         <source>Print sign-in sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir hojas de firmas</translation>
     </message>
     <message>
         <source>Day, or a day of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>El día, o un día de la semana</translation>
     </message>
     <message>
         <source>The &amp;day</source>
-        <translation type="unfinished"></translation>
+        <translation>El &amp;día</translation>
     </message>
     <message>
         <source>Print the sessions of the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir las sesiones del día</translation>
     </message>
     <message>
         <source>Its &amp;week (Monday to Sunday)</source>
-        <translation type="unfinished"></translation>
+        <translation>Su &amp;semana (de lunes a domingo)</translation>
     </message>
     <message>
         <source>Print the sessions of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir las sesiones de la semana</translation>
     </message>
     <message>
         <source>Whose sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones de quién</translation>
     </message>
     <message>
         <source>Every session of the facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las sesiones del centro</translation>
     </message>
     <message>
         <source>Instructor: </source>
-        <translation type="unfinished"></translation>
+        <translation>Instructor: </translation>
     </message>
     <message>
         <source>instructor </source>
-        <translation type="unfinished"></translation>
+        <translation>instructor </translation>
     </message>
     <message>
         <source>Room: </source>
-        <translation type="unfinished"></translation>
+        <translation>Aula: </translation>
     </message>
     <message>
         <source>room </source>
-        <translation type="unfinished"></translation>
+        <translation>aula </translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <source>Choose a file and print the sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo e imprimir las hojas</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Da&amp;te</source>
-        <translation type="unfinished"></translation>
+        <translation>Fec&amp;ha</translation>
     </message>
     <message>
         <source>&amp;Sessions of</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesio&amp;nes de</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir</translation>
     </message>
     <message>
         <source>The blank sign-in sheet of every session held, in time order, one PDF; each session starts on a new page.</source>
-        <translation type="unfinished"></translation>
+        <translation>La hoja de firmas en blanco de cada sesión celebrada, por orden de hora, en un PDF; cada sesión empieza en una página nueva.</translation>
     </message>
     <message>
         <source>Save the sign-in sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las hojas de firmas</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Printing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimiendo…</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n page(s), saved to </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n página, guardada en </numerusform>
+            <numerusform>%n páginas, guardadas en </numerusform>
         </translation>
     </message>
 </context>
@@ -1113,1073 +1309,1836 @@
     <name>ReportsView</name>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Centro</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>R&amp;un</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecu&amp;tar</translation>
     </message>
     <message>
         <source>Run the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar el informe</translation>
     </message>
     <message>
         <source>Type to keep matching rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba para conservar las filas que coincidan</translation>
     </message>
     <message>
         <source>Filter the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar las filas</translation>
     </message>
     <message>
         <source>Report rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas del informe</translation>
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informe</translation>
     </message>
     <message>
         <source>Faci&amp;lity</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce&amp;ntro</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;esde</translation>
     </message>
     <message>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hasta</translation>
     </message>
     <message>
         <source>F&amp;ilter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtro</translation>
     </message>
     <message>
         <source>Export &amp;CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;CSV</translation>
     </message>
     <message>
         <source>Export &amp;XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;XLSX</translation>
     </message>
     <message>
         <source>Export P&amp;DF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar P&amp;DF</translation>
     </message>
     <message>
         <source>Alt+U or Ctrl+Enter runs · Enter in a date runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+T o Ctrl+Intro ejecuta · Intro en una fecha ejecuta</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
     </message>
     <message>
         <source>Export the rows as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar las filas como CSV</translation>
     </message>
     <message>
         <source>Export the rows as XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar las filas como XLSX</translation>
     </message>
     <message>
         <source>Export the rows as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar las filas como PDF</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculando…</translation>
     </message>
     <message>
-        <source>as of</source>
-        <translation type="unfinished"></translation>
+        <source>as of {when}</source>
+        <translation>a {when}</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved </source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: </translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
         <source>Marks set for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcas para revisión</translation>
     </message>
     <message>
         <source>&amp;Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar (&amp;K)</translation>
     </message>
     <message>
         <source>Chan&amp;ge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar (&amp;G)…</translation>
     </message>
     <message>
         <source>Mo&amp;ve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;ver…</translation>
     </message>
     <message>
         <source>Keep the mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar la marca</translation>
     </message>
     <message>
         <source>Change the mark&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el estado de la marca</translation>
     </message>
     <message>
         <source>Move the mark to another session</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover la marca a otra sesión</translation>
+    </message>
+    <message>
+        <source>Review ({count})</source>
+        <translation>Revisión ({count})</translation>
     </message>
     <message>
         <source>Marks set for review in this facility: two workstations disagreed on them, or their session was cancelled, moved or dropped from the schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcas para revisión en este centro: dos puestos no coincidían, o su sesión se canceló, se movió o se quitó del horario.</translation>
     </message>
     <message>
         <source>Nothing to review: no mark in this facility is set for review. Marks come here when two workstations disagree on them or their session is cancelled, moved or dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que revisar: ninguna marca de este centro está para revisión. Las marcas llegan aquí cuando dos puestos no coinciden o su sesión se cancela, se mueve o se quita.</translation>
     </message>
     <message>
         <source>Keep: {who}&apos;s mark {status} stands and leaves the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar: la marca {status} de {who} se mantiene y sale de la cola.</translation>
     </message>
     <message>
         <source>Change: take a new status for {student} on this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar: tomar un nuevo estado para {student} en esta sesión.</translation>
     </message>
     <message>
         <source>A new status cannot be taken for a session no longer held: move the mark or keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede tomar un nuevo estado para una sesión que ya no se celebra: mueva la marca o consérvela.</translation>
     </message>
     <message>
         <source>Move: the mark goes to another {klass} session you choose; this one is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover: la marca pasa a otra sesión de {klass} que usted elija; esta se quita.</translation>
     </message>
     <message>
         <source>New status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo estado</translation>
     </message>
     <message>
         <source>New status for {student}, {klass}, {when} (now {status}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo estado para {student}, {klass}, {when} (ahora {status}):</translation>
     </message>
     <message>
         <source>No other {klass} session within six weeks to move the mark to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna otra sesión de {klass} en seis semanas a la que mover la marca.</translation>
     </message>
     <message>
         <source>Move the mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover la marca</translation>
     </message>
     <message>
         <source>Move {student}&apos;s mark {status} of {when} to the {klass} session:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover la marca {status} de {student} del {when} a la sesión de {klass}:</translation>
     </message>
 </context>
 <context>
     <name>RostersView</name>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <source>Enrol: type a name or student number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir: escriba un nombre o número de estudiante…</translation>
     </message>
     <message>
         <source>Enrol a student</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir a un estudiante</translation>
     </message>
     <message>
         <source>Students matching the name typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes que coinciden con el nombre escrito</translation>
     </message>
     <message>
         <source>Roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de clase</translation>
     </message>
     <message>
         <source>Reason (needed to end or transfer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo (necesario para terminar o transferir)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Class to transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase de destino</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar (&amp;W)</translation>
     </message>
     <message>
         <source>Withdraw the selected students</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar a los estudiantes seleccionados</translation>
     </message>
     <message>
         <source>&amp;Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Completar</translation>
     </message>
     <message>
         <source>Complete the selected students</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar por completados a los estudiantes seleccionados</translation>
     </message>
     <message>
         <source>&amp;Transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Transferir a</translation>
     </message>
     <message>
         <source>Transfer the selected student</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferir al estudiante seleccionado</translation>
     </message>
     <message>
         <source>&amp;Promote waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Promover la lista de espera</translation>
     </message>
     <message>
         <source>Promote the waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Promover la lista de espera</translation>
     </message>
     <message>
         <source>Class attendance by week</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia de la clase por semana</translation>
+    </message>
+    <message>
+        <source>Attendance by week</source>
+        <translation>Asistencia por semana</translation>
     </message>
     <message>
         <source>Print ID cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir tarjetas…</translation>
     </message>
     <message>
         <source>Print the ID cards of the class</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir las tarjetas de identificación de la clase</translation>
+    </message>
+    <message>
+        <source>Rosters</source>
+        <translation>Listas de clase</translation>
     </message>
     <message>
         <source>This facility has no classes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este centro todavía no tiene clases.</translation>
     </message>
     <message>
         <source>Select the students first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero a los estudiantes.</translation>
     </message>
     <message>
         <source>Select one student and the class to transfer to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un estudiante y la clase de destino.</translation>
     </message>
 </context>
 <context>
     <name>ScopeDialog</name>
     <message>
         <source>Facilities this person works at</source>
-        <translation type="unfinished"></translation>
+        <translation>Centros donde trabaja esta persona</translation>
     </message>
     <message>
         <source>Facilities and programs in scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Centros y programas incluidos</translation>
     </message>
     <message>
         <source>Tick at least one facility.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque al menos un centro.</translation>
     </message>
 </context>
 <context>
     <name>SeriesDialog</name>
     <message>
         <source>Change the series of </source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la serie de </translation>
     </message>
     <message>
         <source>New session series</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva serie de sesiones</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minutos</translation>
     </message>
     <message>
         <source>every </source>
-        <translation type="unfinished"></translation>
+        <translation>cada </translation>
     </message>
     <message>
         <source> sessions in all</source>
-        <translation type="unfinished"></translation>
+        <translation> sesiones en total</translation>
     </message>
     <message>
         <source>Allow clas&amp;hes (save although a room or an instructor is booked twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir conflictos (guardar aunque un aula o un instructor se reserve dos veces) (&amp;H)</translation>
     </message>
     <message>
         <source>Allow sessions outside the instructor&apos;s availa&amp;bility</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir sesiones fuera de la disponi&amp;bilidad del instructor</translation>
     </message>
     <message>
         <source>in {zone}, the facility&apos;s time</source>
-        <translation type="unfinished"></translation>
+        <translation>en {zone}, la hora del centro</translation>
     </message>
     <message>
         <source>Allow clashes</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir conflictos</translation>
     </message>
     <message>
         <source>Allow outside availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir fuera de la disponibilidad</translation>
     </message>
     <message>
         <source>Save the series</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la serie</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sin guardar</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>This facility has no class to give sessions to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este centro no tiene ninguna clase a la que dar sesiones.</translation>
     </message>
     <message>
         <source>As now: </source>
-        <translation type="unfinished"></translation>
+        <translation>Como ahora: </translation>
     </message>
     <message>
         <source>Nothing to change: change a field, or press Esc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que cambiar: cambie un campo o pulse Esc.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>Not saved: these sessions would be booked twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: estas sesiones quedarían reservadas dos veces.</translation>
     </message>
     <message>
         <source>Change the time or room, or tick Allow clashes and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambie la hora o el aula, o marque Permitir conflictos y guarde de nuevo.</translation>
     </message>
     <message>
         <source>Not saved: the instructor is not available for these sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: el instructor no está disponible para estas sesiones.</translation>
     </message>
     <message>
         <source>Change the time or the instructor, or tick Allow sessions outside the instructor&apos;s availability and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambie la hora o el instructor, o marque Permitir sesiones fuera de la disponibilidad del instructor y guarde de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>syncing</source>
+        <translation>sincronizando</translation>
     </message>
 </context>
 <context>
     <name>SessionGrid</name>
     <message>
         <source>Closed: </source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado: </translation>
+    </message>
+    <message>
+        <source>Not held: </source>
+        <translation>No celebrada: </translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
         <source>↔ moved</source>
-        <translation type="unfinished"></translation>
+        <translation>↔ movida</translation>
     </message>
     <message>
         <source>sub: </source>
-        <translation type="unfinished"></translation>
+        <translation>supl.: </translation>
     </message>
     <message>
         <source>⚠ clash: </source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ conflicto: </translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> y </translation>
     </message>
     <message>
         <source>no room</source>
-        <translation type="unfinished"></translation>
+        <translation>sin aula</translation>
     </message>
     <message>
         <source>no instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>sin instructor</translation>
     </message>
 </context>
 <context>
     <name>SessionPicker</name>
     <message>
         <source>Day of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Día de la sesión</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión</translation>
     </message>
     <message>
         <source>&amp;Day</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Día</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
     </message>
     <message>
         <source>The session asked for is not on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sesión pedida no es en este día.</translation>
     </message>
     <message>
         <source>No sessions on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna sesión en este día.</translation>
     </message>
 </context>
 <context>
     <name>SheetActions</name>
     <message>
         <source>This session cannot be marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión no se puede marcar.</translation>
     </message>
     <message>
         <source>Nothing saved: a partial mark needs the minutes attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada: una marca parcial necesita los minutos asistidos.</translation>
     </message>
     <message>
         <source>Nothing to undo on this sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que deshacer en esta hoja.</translation>
     </message>
     <message>
         <source>Undone: </source>
-        <translation type="unfinished"></translation>
+        <translation>Deshecho: </translation>
     </message>
     <message>
         <source>Every student on this sheet is marked already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estudiantes de esta hoja ya están marcados.</translation>
     </message>
     <message>
         <source>Mark {count} unmarked students present? Press Ctrl+Shift+P again to confirm, Esc to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Marcar presentes a {count} estudiantes sin marcar? Pulse Ctrl+Mayús+P otra vez para confirmar, Esc para cancelar.</translation>
     </message>
     <message>
         <source>All present</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos presentes</translation>
     </message>
     <message>
-        <source>Mark the {count} unmarked students of {sheet.class_name} present? Ctrl+Z undoes it.</source>
-        <translation type="unfinished"></translation>
+        <source>Mark the {count} unmarked students of {klass} present? Ctrl+Z undoes it.</source>
+        <translation>¿Marcar presentes a los {count} estudiantes sin marcar de {klass}? Ctrl+Z lo deshace.</translation>
+    </message>
+    <message>
+        <source>{n} marked present. Ctrl+Z undoes it.</source>
+        <translation>{n} marcados presentes. Ctrl+Z lo deshace.</translation>
+    </message>
+    <message>
+        <source>No student with number “{number}” on this sheet.</source>
+        <translation>Ningún estudiante con el número «{number}» en esta hoja.</translation>
+    </message>
+    <message>
+        <source>A scan records the time it is now, and this session was on {day}. Mark the student with P and type the times in the In and Out columns.</source>
+        <translation>Un escaneo registra la hora actual, y esta sesión fue el {day}. Marque al estudiante con P y escriba las horas en las columnas Entrada y Salida.</translation>
+    </message>
+    <message>
+        <source>{name} already checked out at {time}.</source>
+        <translation>{name} ya salió a las {time}.</translation>
     </message>
     <message>
         <source>Mark {count} present</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar {count} presentes</translation>
     </message>
     <message>
         <source>Confirm all present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{len(rows)} marked present. Ctrl+Z undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar todos presentes</translation>
     </message>
     <message>
         <source>Nobody was left to mark: the sheet was marked meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>No quedaba nadie por marcar: la hoja se marcó mientras tanto.</translation>
     </message>
     <message>
         <source>Saved </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No student with number “{text.strip()}” on this sheet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A scan records the time it is now, and this session was on {day:%a %d %b}. Mark the student with P and type the times in the In and Out columns.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{target.display_name} already checked out at {local:%H:%M}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: </translation>
     </message>
 </context>
 <context>
     <name>SheetCellDelegate</name>
     <message>
         <source>Absence reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la ausencia</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Check-in time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de entrada</translation>
     </message>
     <message>
         <source>Check-out time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de salida</translation>
     </message>
     <message>
         <source>Minutes attended</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos asistidos</translation>
     </message>
 </context>
 <context>
     <name>SheetKeys</name>
     <message>
         <source>This session cannot be marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión no se puede marcar.</translation>
     </message>
     <message>
         <source>Mark the student first (P, L, T, E or A, or a button in the Mark column).</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque primero al estudiante (P, L, T, E o A, o un botón de la columna Marca).</translation>
     </message>
     <message>
-        <source>A reason</source>
-        <translation type="unfinished"></translation>
+        <source>A reason goes only with an absence.</source>
+        <translation>Un motivo solo va con una ausencia.</translation>
     </message>
     <message>
-        <source>This</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> goes only with an absence.</source>
-        <translation type="unfinished"></translation>
+        <source>This goes only with an absence.</source>
+        <translation>Esto solo va con una ausencia.</translation>
     </message>
 </context>
 <context>
     <name>SheetTableView</name>
     <message>
         <source>Attendance sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de asistencia</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Rollbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión en Rollbook</translation>
     </message>
     <message>
         <source>Remember my password on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordar mi contraseña en este ordenador</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos</translation>
     </message>
     <message>
         <source>Encryption (TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifrado (TLS)</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de usuario</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando sesión…</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Open demo workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el puesto de demostración</translation>
     </message>
     <message>
         <source>Sign-in failed unexpectedly: </source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión falló inesperadamente: </translation>
     </message>
 </context>
 <context>
     <name>StaffAccountsDialog</name>
     <message>
         <source>Staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuentas del personal</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir…</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desactivar</translation>
     </message>
     <message>
         <source>&amp;Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar (&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Scope…</source>
-        <translation type="unfinished"></translation>
+        <translation>Á&amp;mbito…</translation>
     </message>
     <message>
         <source>Reset &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer la contraseña (&amp;P)…</translation>
     </message>
     <message>
         <source>Account created: </source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta creada: </translation>
     </message>
     <message>
         <source>Disabled: </source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivada: </translation>
     </message>
     <message>
         <source>Enabled: </source>
-        <translation type="unfinished"></translation>
+        <translation>Activada: </translation>
     </message>
     <message>
         <source>Scope changed: </source>
-        <translation type="unfinished"></translation>
+        <translation>Ámbito cambiado: </translation>
     </message>
     <message>
         <source>Password reset: </source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña restablecida: </translation>
     </message>
 </context>
 <context>
     <name>StudentRecordDialog</name>
     <message>
         <source>Student record</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente del estudiante</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>Parts of the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Partes del expediente</translation>
     </message>
     <message>
         <source>Enter or double-click opens that session&apos;s attendance sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intro o doble clic abre la hoja de asistencia de esa sesión.</translation>
     </message>
     <message>
         <source>Close the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el expediente</translation>
     </message>
     <message>
         <source>&amp;Print ID card…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir la tarjeta…</translation>
     </message>
     <message>
         <source>Print the student&apos;s ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir la tarjeta de identificación del estudiante</translation>
     </message>
     <message>
         <source>Attendance by week</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia por semana</translation>
     </message>
     <message>
         <source>Hours earned against hours required</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas obtenidas frente a horas exigidas</translation>
     </message>
 </context>
 <context>
     <name>StudentsView</name>
     <message>
         <source>Search by name, student number or id…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por nombre, número de estudiante o id…</translation>
     </message>
     <message>
         <source>Search students</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar estudiantes</translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes</translation>
     </message>
     <message>
         <source>Print ID cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir tarjetas…</translation>
     </message>
     <message>
         <source>Print the ID cards of the facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir las tarjetas de identificación del centro</translation>
     </message>
     <message numerus="yes">
         <source>%n student(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n estudiante mostrado</numerusform>
+            <numerusform>%n estudiantes mostrados</numerusform>
         </translation>
     </message>
     <message>
         <source>No student matches “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún estudiante coincide con «{text}».</translation>
     </message>
     <message>
         <source>No students in this facility yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay estudiantes en este centro.</translation>
     </message>
 </context>
 <context>
     <name>SubstituteDialog</name>
     <message>
         <source>Substitute for </source>
-        <translation type="unfinished"></translation>
+        <translation>Suplente para </translation>
     </message>
     <message>
         <source>no one</source>
-        <translation type="unfinished"></translation>
+        <translation>nadie</translation>
     </message>
     <message>
         <source>Substitute instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructor suplente</translation>
     </message>
     <message>
         <source>e.g. sick leave</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. baja por enfermedad</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>&amp;This session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Esta sesión</translation>
     </message>
     <message>
         <source>This session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo esta sesión</translation>
     </message>
     <message>
         <source>All &amp;future sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las sesiones &amp;futuras</translation>
     </message>
     <message>
         <source>All future sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las sesiones futuras</translation>
     </message>
     <message>
         <source>Allow a &amp;clash (the substitute teaches then)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir un &amp;conflicto (el suplente ya enseña entonces)</translation>
     </message>
     <message>
         <source>Allow a clash</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir un conflicto</translation>
     </message>
     <message>
         <source>Allow &amp;outside their availability (weekly hours, time off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir fuera de su disp&amp;onibilidad (horario semanal, ausencias)</translation>
     </message>
     <message>
         <source>Save the substitute</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el suplente</translation>
     </message>
     <message>
         <source>Allow outside availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir fuera de la disponibilidad</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sin guardar</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión</translation>
     </message>
     <message>
         <source>&amp;Substitute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suplente</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo</translation>
     </message>
     <message>
         <source>Apply to</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar a</translation>
     </message>
     <message>
         <source>No other instructor works at this facility.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún otro instructor trabaja en este centro.</translation>
     </message>
     <message>
         <source>This session would clash:</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta sesión tendría un conflicto:</translation>
     </message>
     <message>
         <source>Not available then:</source>
-        <translation type="unfinished"></translation>
+        <translation>No disponible entonces:</translation>
     </message>
     <message>
         <source>Allow outside their availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitir fuera de su disponibilidad</translation>
     </message>
     <message>
         <source>Choose someone else, or tick </source>
-        <translation type="unfinished"></translation>
+        <translation>Elija a otra persona, o marque </translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> y </translation>
     </message>
     <message>
         <source> is free and available at this session&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation> está libre y disponible a la hora de esta sesión.</translation>
     </message>
     <message>
         <source> — not available then</source>
-        <translation type="unfinished"></translation>
+        <translation> — no disponible entonces</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>Not saved: the substitute already teaches then.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: el suplente ya enseña entonces.</translation>
     </message>
     <message>
         <source>Choose someone else, or tick Allow a clash and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija a otra persona, o marque Permitir un conflicto y guarde de nuevo.</translation>
     </message>
     <message>
         <source>Not saved: the substitute is not available then.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: el suplente no está disponible entonces.</translation>
     </message>
     <message>
         <source>Choose someone else, or tick Allow outside their availability.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija a otra persona, o marque Permitir fuera de su disponibilidad.</translation>
     </message>
 </context>
 <context>
     <name>SyncView</name>
     <message>
+        <source>Nothing waits for you. This workstation has not synced with a server yet.</source>
+        <translation>Nada le espera. Este puesto todavía no se ha sincronizado con un servidor.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you: no conflicts or refusals. 1 change will be sent at the next sync.</source>
+        <translation>Nada le espera: ni conflictos ni rechazos. 1 cambio se enviará en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you: no conflicts or refusals. {n} changes will be sent at the next sync.</source>
+        <translation>Nada le espera: ni conflictos ni rechazos. {n} cambios se enviarán en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you: every change was sent and accepted.</source>
+        <translation>Nada le espera: cada cambio se envió y fue aceptado.</translation>
+    </message>
+    <message>
         <source>Conflicts and refusals</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflictos y rechazos</translation>
     </message>
     <message>
         <source>Sync &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora (&amp;N)</translation>
     </message>
     <message>
         <source>Keep &amp;mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el &amp;mío</translation>
     </message>
     <message>
         <source>Keep &amp;theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el &amp;suyo</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el mío</translation>
     </message>
     <message>
         <source>Keep theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el suyo</translation>
     </message>
     <message>
         <source>the facility&apos;s transfer key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave de transferencia del centro</translation>
     </message>
     <message>
         <source>Transfer key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de transferencia</translation>
     </message>
     <message>
         <source>&amp;Export transfer file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar archivo de transferencia…</translation>
     </message>
     <message>
         <source>&amp;Apply transfer file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aplicar archivo de transferencia…</translation>
     </message>
     <message>
         <source>Export transfer file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar archivo de transferencia</translation>
     </message>
     <message>
         <source>Apply transfer file</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar archivo de transferencia</translation>
     </message>
     <message>
         <source>Transfer &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de transferencia (&amp;K):</translation>
+    </message>
+    <message>
+        <source>Sync &amp; conflicts</source>
+        <translation>Sincronización y conflictos</translation>
     </message>
     <message>
         <source>Type the facility&apos;s transfer key first: it locks and opens the files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba primero la clave de transferencia del centro: cierra y abre los archivos.</translation>
     </message>
     <message>
         <source>Rollbook transfer files (*.rbx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de transferencia de Rollbook (*.rbx);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Writing the transfer file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el archivo de transferencia…</translation>
     </message>
     <message>
         <source>Transfer file No. {0} written to {1}. Import it at a connected computer (rollbook transfer import), then apply its reply here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de transferencia n.º {0} escrito en {1}. Impórtelo en un ordenador conectado (rollbook transfer import) y aplique aquí su respuesta.</translation>
     </message>
     <message>
         <source>Rollbook transfer replies (*.reply);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuestas de transferencia de Rollbook (*.reply);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Applying the reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicando la respuesta…</translation>
     </message>
     <message>
         <source>Reply No. {0} applied: this workstation is up to date with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta n.º {0} aplicada: este puesto está al día con ella.</translation>
     </message>
 </context>
 <context>
     <name>TimeGrid</name>
     <message>
         <source>no room</source>
-        <translation type="unfinished"></translation>
+        <translation>sin aula</translation>
     </message>
     <message>
         <source>no instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>sin instructor</translation>
     </message>
     <message>
         <source>⚠</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠</translation>
     </message>
 </context>
 <context>
     <name>TimeGridHeader</name>
     <message>
         <source> · today</source>
-        <translation type="unfinished"></translation>
+        <translation> · hoy</translation>
     </message>
     <message>
         <source> · closed</source>
-        <translation type="unfinished"></translation>
+        <translation> · cerrado</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
         <source>Students at &amp;risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes en &amp;riesgo</translation>
+    </message>
+    <message>
+        <source>Sessions today and in the next 6 days</source>
+        <translation>Sesiones de hoy y de los próximos 6 días</translation>
+    </message>
+    <message>
+        <source>Attendance still missing</source>
+        <translation>Asistencia aún pendiente</translation>
+    </message>
+    <message>
+        <source>Students at risk</source>
+        <translation>Estudiantes en riesgo</translation>
+    </message>
+    <message>
+        <source>Today and the next 7 days — {facility}</source>
+        <translation>Hoy y los próximos 7 días — {facility}</translation>
+    </message>
+    <message>
+        <source>{day} · times in {timezone}</source>
+        <translation>{day} · horas en {timezone}</translation>
     </message>
     <message>
         <source>Looking for students at risk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando estudiantes en riesgo…</translation>
     </message>
     <message>
-        <source>{len(rows)} past session{&apos;&apos; if len(rows) == 1 else &apos;s&apos;} of the last {MISSING_DAYS} days — Enter opens</source>
-        <translation type="unfinished"></translation>
+        <source>1 past session of the last {days} days — Enter opens</source>
+        <translation>1 sesión pasada de los últimos {days} días — Intro la abre</translation>
     </message>
     <message>
-        <source>Nothing is missing: every session that ended in the last {MISSING_DAYS} days is fully marked.</source>
-        <translation type="unfinished"></translation>
+        <source>{n} past sessions of the last {days} days — Enter opens</source>
+        <translation>{n} sesiones pasadas de los últimos {days} días — Intro abre</translation>
     </message>
     <message>
-        <source>No sessions from today to {end:%a %d %b}: </source>
-        <translation type="unfinished"></translation>
+        <source>Nothing is missing: every session that ended in the last {days} days is fully marked.</source>
+        <translation>No falta nada: cada sesión terminada en los últimos {days} días está completamente marcada.</translation>
     </message>
     <message>
-        <source>no class of {self._facility_name} meets then.</source>
-        <translation type="unfinished"></translation>
+        <source>No sessions from today to {day}: no class of {facility} meets then.</source>
+        <translation>Ninguna sesión de hoy al {day}: ninguna clase de {facility} se reúne entonces.</translation>
     </message>
     <message>
-        <source>{total} sessions from {glance.week_start:%a %d %b} — hover for classes</source>
-        <translation type="unfinished"></translation>
+        <source>{total} sessions from {day} — hover for classes</source>
+        <translation>{total} sesiones desde el {day} — pase el ratón para ver las clases</translation>
+    </message>
+    <message>
+        <source>{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row — Enter opens the record</source>
+        <translation>{n} en {where}: sin asistir aún, 3 ausencias injustificadas o 3 seguidas — Intro abre el expediente</translation>
+    </message>
+    <message>
+        <source>No students at risk in {where}: nobody has 3 unexcused absences or 3 in a row, and everyone enrolled has attended.</source>
+        <translation>Ningún estudiante en riesgo en {where}: nadie tiene 3 ausencias injustificadas ni 3 seguidas, y todos los inscritos han asistido.</translation>
     </message>
     <message>
         <source>your classes</source>
-        <translation type="unfinished"></translation>
+        <translation>sus clases</translation>
     </message>
     <message>
         <source>the facility</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — Enter opens the record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No students at risk in {where}: nobody has 3 unexcused absences </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>or 3 in a row, and everyone enrolled has attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>el centro</translation>
     </message>
 </context>
 <context>
     <name>WeekGlanceChart</name>
     <message>
         <source>No sessions this week.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna sesión esta semana.</translation>
     </message>
     <message>
         <source>No week to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna semana que mostrar.</translation>
     </message>
 </context>
 <context>
     <name>WeeklyRateChart</name>
     <message>
         <source>No sessions held in these weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna sesión celebrada en estas semanas.</translation>
     </message>
     <message>
         <source>No attendance to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna asistencia que mostrar.</translation>
     </message>
 </context>
 <context>
     <name>_Chart</name>
     <message>
         <source>Nothing to show yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que mostrar todavía.</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Modules completed</source>
+        <translation>Módulos completados</translation>
+    </message>
+    <message>
+        <source>Lessons completed</source>
+        <translation>Lecciones completadas</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Porcentaje</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Última actividad</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lección</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <source>Marked</source>
+        <translation>Marcados</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscritos</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Celebradas</translation>
+    </message>
+    <message>
+        <source>Rate %</source>
+        <translation>Tasa %</translation>
+    </message>
+    <message>
+        <source>Missing marks</source>
+        <translation>Marcas pendientes</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Asistencias</translation>
+    </message>
+    <message>
+        <source>Made up</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Student-sessions</source>
+        <translation>Plazas-sesión</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Waitlisted</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completados</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Bajas</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>N.º de estudiante</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Progress %</source>
+        <translation>Progreso %</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificado</translation>
+    </message>
+    <message>
+        <source>Unmarked</source>
+        <translation>Sin marcar</translation>
+    </message>
+    <message>
+        <source>Lessons done</source>
+        <translation>Lecciones hechas</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lecciones</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Sessions attended</source>
+        <translation>Sesiones asistidas</translation>
+    </message>
+    <message>
+        <source>Session hours</source>
+        <translation>Horas de sesión</translation>
+    </message>
+    <message>
+        <source>Ledger hours</source>
+        <translation>Horas en el registro</translation>
+    </message>
+    <message>
+        <source>Total hours</source>
+        <translation>Horas en total</translation>
+    </message>
+    <message>
+        <source>Unverified hours</source>
+        <translation>Horas sin verificar</translation>
+    </message>
+    <message>
+        <source>Class ends</source>
+        <translation>Fin de la clase</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Aula</translation>
+    </message>
+    <message>
+        <source>On sheet</source>
+        <translation>En la hoja</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>Marcado por</translation>
+    </message>
+    <message>
+        <source>Why it is here</source>
+        <translation>Por qué está aquí</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Lista de espera</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Resident / DOC id</source>
+        <translation>N.º de residente / interno</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>El suyo</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>En el servidor</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tarde</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Parcial</translation>
+    </message>
+    <message>
+        <source>Absent (excused)</source>
+        <translation>Ausente (justificado)</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Hours entry</source>
+        <translation>Registro de horas</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Aula</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Student profile</source>
+        <translation>Perfil del estudiante</translation>
+    </message>
+    <message>
+        <source>Medical details</source>
+        <translation>Datos médicos</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Tutor</translation>
+    </message>
+    <message>
+        <source>Guardian link</source>
+        <translation>Vínculo con el tutor</translation>
+    </message>
+    <message>
+        <source>Staff scope</source>
+        <translation>Ámbito del personal</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Program type</source>
+        <translation>Tipo de programa</translation>
+    </message>
+    <message>
+        <source>Program at facility</source>
+        <translation>Programa en el centro</translation>
+    </message>
+    <message>
+        <source>Attendance policy</source>
+        <translation>Norma de asistencia</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lección</translation>
+    </message>
+    <message>
+        <source>Lesson progress</source>
+        <translation>Progreso de la lección</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Inscripción</translation>
+    </message>
+    <message>
+        <source>Enrolment history</source>
+        <translation>Historial de inscripción</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Credencial</translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation>Nota de seguimiento</translation>
+    </message>
+    <message>
+        <source>Account history</source>
+        <translation>Historial de la cuenta</translation>
+    </message>
+    <message>
+        <source>Session series</source>
+        <translation>Serie de sesiones</translation>
+    </message>
+    <message>
+        <source>Session change</source>
+        <translation>Cambio de sesión</translation>
+    </message>
+    <message>
+        <source>Instructor hours</source>
+        <translation>Horario del instructor</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <source>Disruption</source>
+        <translation>Interrupción</translation>
+    </message>
+    <message>
+        <source>Make-up link</source>
+        <translation>Vínculo de recuperación</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Este puesto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Absence reason</source>
+        <translation>Motivo de la ausencia</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>Marcado por</translation>
+    </message>
+    <message>
+        <source>Marked at</source>
+        <translation>Marcado el</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Set for review</source>
+        <translation>Para revisión</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Quitado</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Fecha de la sesión</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>Número de estudiante</translation>
+    </message>
+    <message>
+        <source>Resident / DOC id</source>
+        <translation>N.º de residente / interno</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Enrolled since</source>
+        <translation>Inscrito desde</translation>
+    </message>
+    <message>
+        <source>Enrolment status</source>
+        <translation>Estado de la inscripción</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscritos</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>New start</source>
+        <translation>Nuevo inicio</translation>
+    </message>
+    <message>
+        <source>New length (minutes)</source>
+        <translation>Nueva duración (minutos)</translation>
+    </message>
+    <message>
+        <source>First session</source>
+        <translation>Primera sesión</translation>
+    </message>
+    <message>
+        <source>Length (minutes)</source>
+        <translation>Duración (minutos)</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repetición</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Skipped days</source>
+        <translation>Días omitidos</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N.º de serie</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitido el</translation>
+    </message>
+    <message>
+        <source>Clock-in</source>
+        <translation>Fichaje de entrada</translation>
+    </message>
+    <message>
+        <source>Clock-out</source>
+        <translation>Fichaje de salida</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Their phone</source>
+        <translation>Su teléfono</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>Notas médicas</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>Día de la semana</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Válido desde</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Válido hasta</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Export the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el informe</translation>
     </message>
 </context>
 <context>
     <name>refusal</name>
     <message>
         <source>The file could not be written: </source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el archivo: </translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Training summary</source>
+        <translation>Resumen de formaciones</translation>
+    </message>
+    <message>
+        <source>Participant progress</source>
+        <translation>Progreso de los participantes</translation>
+    </message>
+    <message>
+        <source>Hours per student</source>
+        <translation>Horas por estudiante</translation>
+    </message>
+    <message>
+        <source>Active enrollments</source>
+        <translation>Inscripciones vigentes</translation>
+    </message>
+    <message>
+        <source>Missing attendance</source>
+        <translation>Asistencia pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>sheet</name>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tarde</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Parcial</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificado</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>The number on the printed sheet; sorted by it, the printed order</source>
+        <translation>El número en la hoja impresa; ordenado por él, el orden impreso</translation>
+    </message>
+    <message>
+        <source>Click a button to mark: P present, L late, T partial, E excused, A absent</source>
+        <translation>Pulse un botón para marcar: P presente, L tarde, T parcial, E justificado, A ausente</translation>
+    </message>
+    <message>
+        <source>Minutes attended</source>
+        <translation>Minutos asistidos</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>sin marcar</translation>
+    </message>
+    <message>
+        <source>Mark {name}: {buttons}. Now {now}.</source>
+        <translation>Marcar a {name}: {buttons}. Ahora {now}.</translation>
     </message>
 </context>
 </TS>

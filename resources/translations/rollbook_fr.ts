@@ -1,1111 +1,1307 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr_CM" sourcelanguage="en_US">
 <context>
     <name>AttendanceView</name>
     <message>
         <source>Scan a card or type a student number, Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez une carte ou tapez un matricule, Entrée</translation>
     </message>
     <message>
         <source>Card scan or student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte scannée ou matricule</translation>
     </message>
     <message>
         <source>Sheet message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de la feuille</translation>
     </message>
     <message>
         <source>All present…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous présents…</translation>
     </message>
     <message>
         <source>Mark every unmarked student present</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer présents tous les apprenants non marqués</translation>
     </message>
     <message>
         <source>Asks first; Ctrl+Z undoes it. Keys: Ctrl+Shift+P twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande d’abord ; Ctrl+Z annule. Touches : Ctrl+Maj+P deux fois</translation>
     </message>
     <message>
         <source>From paper (Alt+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le papier (Alt+O)</translation>
     </message>
     <message>
         <source>From paper: the printed order</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le papier : l’ordre imprimé</translation>
     </message>
     <message>
         <source>The students in the order of the printed sheet, to type its marks (Alt+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les apprenants dans l’ordre de la feuille imprimée, pour en saisir les marques (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
     </message>
     <message>
         <source>S&amp;tudents (Alt+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenan&amp;ts (Alt+T)</translation>
     </message>
     <message>
         <source>P present · L late · T partial · E excused · A absent · Del clear · F2 edit a cell · Ctrl+Z undo · Ctrl+Shift+P twice all present · or click a row&apos;s buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>P présent · L en retard · T partiel · E excusé · A absent · Suppr effacer · F2 modifier une cellule · Ctrl+Z annuler · Ctrl+Maj+P deux fois tous présents · ou cliquez les boutons d’une ligne</translation>
     </message>
     <message>
         <source>Blank sign-in sheet (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Feuille d’émargement vierge (PDF)</translation>
     </message>
     <message>
         <source>Sheet as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Feuille en PDF</translation>
     </message>
     <message>
         <source>Sheet as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Feuille en CSV</translation>
     </message>
     <message>
         <source>Sheet as XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Feuille en XLSX</translation>
     </message>
     <message>
         <source>Loading the sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de la feuille…</translation>
     </message>
     <message>
-        <source>{marked} of {self.model.rowCount()} marked</source>
-        <translation type="unfinished"></translation>
+        <source>{marked} of {total} marked</source>
+        <translation>{marked} sur {total} marqués</translation>
     </message>
     <message>
         <source>From paper: the students in the printed order (# is the number on the paper). Type each one&apos;s mark, P L T E or A; the cursor goes down the column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le papier : les apprenants dans l’ordre imprimé (# est le numéro sur le papier). Tapez la marque de chacun, P L T E ou A ; le curseur descend la colonne.</translation>
     </message>
     <message>
         <source>“All present” was not confirmed in time; nothing was marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>« Tous présents » n’a pas été confirmé à temps ; rien n’a été marqué.</translation>
     </message>
     <message>
         <source>Save the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la feuille</translation>
     </message>
 </context>
 <context>
     <name>AvailabilityDialog</name>
     <message>
         <source>Availability of </source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilités de </translation>
     </message>
     <message>
         <source>not working</source>
-        <translation type="unfinished"></translation>
+        <translation>ne travaille pas</translation>
     </message>
     <message>
         <source>Hours on </source>
-        <translation type="unfinished"></translation>
+        <translation>Heures le </translation>
     </message>
     <message>
         <source>Weekly hours in {zone}, the facility&apos;s time, e.g. 09:00-17:00 or </source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de la semaine en {zone}, l’heure de l’établissement, p. ex. 09:00-17:00 ou </translation>
     </message>
     <message>
         <source>09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not </source>
-        <translation type="unfinished"></translation>
+        <translation>09:00-12:00, 13:00-17:00. Laissez chaque jour vide quand les heures ne sont pas </translation>
     </message>
     <message>
         <source>known: then any time counts as available.</source>
-        <translation type="unfinished"></translation>
+        <translation>connues : toute heure compte alors comme disponible.</translation>
     </message>
     <message>
         <source>Time off from</source>
-        <translation type="unfinished"></translation>
+        <translation>Absence du</translation>
     </message>
     <message>
         <source>Time off until</source>
-        <translation type="unfinished"></translation>
+        <translation>Absence jusqu’au</translation>
     </message>
     <message>
         <source>e.g. leave, training</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. congé, formation</translation>
     </message>
     <message>
         <source>Reason for the time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif de l’absence</translation>
     </message>
     <message>
         <source>A&amp;dd time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une absence (&amp;D)</translation>
     </message>
     <message>
         <source>Add the time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l’absence</translation>
     </message>
     <message>
         <source>Time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Absences</translation>
     </message>
     <message>
         <source>Remo&amp;ve time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’absence (&amp;V)</translation>
     </message>
     <message>
         <source>Remove the selected time off</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’absence choisie</translation>
     </message>
     <message>
         <source>Save the availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les disponibilités</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer sans enregistrer</translation>
     </message>
     <message>
         <source>Time off &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liste des absences</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Heures de la semaine</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Kept as they are: </source>
-        <translation type="unfinished"></translation>
+        <translation>Conservées telles quelles : </translation>
     </message>
     <message>
         <source>Time off added; Save keeps it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Absence ajoutée ; Enregistrer la conserve.</translation>
     </message>
     <message>
         <source>Select the time off to remove in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez dans la liste l’absence à supprimer.</translation>
     </message>
     <message>
         <source>Removed the time off from </source>
-        <translation type="unfinished"></translation>
+        <translation>Absence supprimée du </translation>
     </message>
     <message>
         <source>; Save keeps the change.</source>
-        <translation type="unfinished"></translation>
+        <translation> ; Enregistrer conserve la modification.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>hours on </source>
-        <translation type="unfinished"></translation>
+        <translation>heures le </translation>
     </message>
     <message>
         <source>no weekly hours (available at any time)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas d’heures dans la semaine (disponible à toute heure)</translation>
     </message>
     <message>
         <source>no time off</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune absence</translation>
     </message>
     <message>
         <source>1 period of time off</source>
-        <translation type="unfinished"></translation>
+        <translation>1 période d’absence</translation>
     </message>
     <message>
         <source>{offs} periods of time off</source>
-        <translation type="unfinished"></translation>
+        <translation>{offs} périodes d’absence</translation>
     </message>
     <message>
         <source>Saved the availability of </source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilités enregistrées pour </translation>
     </message>
 </context>
 <context>
     <name>CalendarActions</name>
     <message>
         <source>Reason (needed to cancel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif (nécessaire pour annuler)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>All &amp;future sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les séances à &amp;venir</translation>
     </message>
     <message>
         <source>All future sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les séances à venir</translation>
     </message>
     <message>
         <source>Allow a clash</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre un conflit</translation>
     </message>
     <message>
         <source>Move to</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer au</translation>
     </message>
     <message>
         <source>New room</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle salle</translation>
     </message>
     <message>
         <source>Cancel session (Alt+X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la séance (Alt+X)</translation>
     </message>
     <message>
         <source>Cancel the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la séance choisie</translation>
     </message>
     <message>
         <source>Restore (Alt+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir (Alt+E)</translation>
     </message>
     <message>
         <source>Restore the selected cancelled session</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir la séance annulée choisie</translation>
     </message>
     <message>
         <source>Move the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer la séance choisie</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle</translation>
     </message>
     <message>
         <source>Change the room of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer la salle de la séance choisie</translation>
     </message>
     <message>
         <source>Substitute… (Alt+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplaçant… (Alt+I)</translation>
     </message>
     <message>
         <source>Choose a substitute instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un formateur remplaçant</translation>
     </message>
     <message>
         <source>Open the attendance sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la feuille de présence</translation>
     </message>
     <message>
         <source>Cancel session… (Alt+X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la séance… (Alt+X)</translation>
     </message>
     <message>
         <source>Move to </source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer au </translation>
     </message>
     <message>
         <source>Room: </source>
-        <translation type="unfinished"></translation>
+        <translation>Salle : </translation>
     </message>
     <message>
         <source>Type why the session is cancelled, then press Alt+X.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez pourquoi la séance est annulée, puis Alt+X.</translation>
     </message>
     <message>
         <source>Select a session in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d’abord une séance dans la liste.</translation>
+    </message>
+    <message>
+        <source>Not held because of a disruption (</source>
+        <translation>Non tenue à cause d’une perturbation (</translation>
+    </message>
+    <message>
+        <source>): lift it in Disruption… (Alt+U).</source>
+        <translation>) : levez-la dans Perturbation… (Alt+U).</translation>
     </message>
     <message>
         <source>This session is cancelled; Alt+E restores it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance est annulée ; Alt+E la rétablit.</translation>
     </message>
     <message>
         <source>Only a cancelled session can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une séance annulée peut être rétablie.</translation>
     </message>
     <message>
         <source> and the sessions after it</source>
-        <translation type="unfinished"></translation>
+        <translation> et les séances suivantes</translation>
     </message>
     <message>
         <source>Cancel a marked session</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler une séance déjà marquée</translation>
     </message>
     <message>
         <source>Cancel it anyway? The marks are kept and set for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’annuler quand même ? Les marques sont conservées et mises en révision.</translation>
     </message>
     <message>
         <source>Nothing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été annulé.</translation>
     </message>
     <message>
         <source>1 mark</source>
-        <translation type="unfinished"></translation>
+        <translation>1 marque</translation>
     </message>
     <message>
         <source>{held} marks</source>
-        <translation type="unfinished"></translation>
+        <translation>{held} marques</translation>
     </message>
     <message>
         <source>This session has {marks}. </source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance a {marks}. </translation>
     </message>
     <message>
         <source>Move a marked session</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer une séance déjà marquée</translation>
     </message>
     <message>
         <source>Move it to {new_start:%a %d %b} anyway? Its marks were taken for {o.original_date:%a %d %b}: they are kept and set for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>La déplacer au {new_start:%a %d %b} quand même ? Ses marques ont été prises pour le {o.original_date:%a %d %b} : elles sont conservées et mises en révision.</translation>
     </message>
     <message>
         <source>Nothing was moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été déplacé.</translation>
     </message>
     <message>
         <source>The facility has no room to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’établissement n’a aucune salle à choisir.</translation>
     </message>
 </context>
 <context>
     <name>CalendarView</name>
     <message>
         <source>Availability… (Alt+Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilités… (Alt+Y)</translation>
     </message>
     <message>
         <source>Availability of the instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilités du formateur</translation>
     </message>
     <message>
         <source>Day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour affiché</translation>
     </message>
     <message>
         <source>&amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liste</translation>
     </message>
     <message>
         <source>Show the sessions as a list</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les séances en liste</translation>
     </message>
     <message>
         <source>Room filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre des salles</translation>
     </message>
     <message>
         <source>Instructor filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre des formateurs</translation>
     </message>
     <message>
         <source>Program filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre des programmes</translation>
     </message>
     <message>
         <source>Export .ics</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en .ics</translation>
     </message>
     <message>
         <source>Export the sessions shown as iCalendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les séances affichées en iCalendar</translation>
     </message>
     <message>
         <source>Print sign-in sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les feuilles d’émargement…</translation>
     </message>
     <message>
         <source>Print the sign-in sheets of a day or a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les feuilles d’émargement d’un jour ou d’une semaine</translation>
     </message>
     <message>
         <source>New series… (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle série… (Ctrl+N)</translation>
     </message>
     <message>
         <source>New series</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle série</translation>
     </message>
     <message>
         <source>Change series… (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la série… (Ctrl+E)</translation>
     </message>
     <message>
         <source>Change the series of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la série de la séance choisie</translation>
     </message>
     <message>
         <source>Closures… (Alt+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermetures… (Alt+C)</translation>
     </message>
     <message>
         <source>Closures: the days the facility is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermetures : les jours où l’établissement est fermé</translation>
+    </message>
+    <message>
+        <source>Disruption… (Alt+U)</source>
+        <translation>Perturbation… (Alt+U)</translation>
+    </message>
+    <message>
+        <source>Disruption: cancel the sessions of a lockdown, a count, a storm</source>
+        <translation>Perturbation : annuler les séances d’un confinement, d’un comptage, d’une tempête</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Salle</translation>
     </message>
     <message>
         <source>I&amp;nstructor</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma&amp;teur</translation>
     </message>
     <message>
         <source>Pro&amp;gram</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;gramme</translation>
     </message>
     <message>
         <source>Show a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher un jour</translation>
     </message>
     <message>
         <source>Show a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher une semaine</translation>
     </message>
     <message>
         <source>Show a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher un mois</translation>
     </message>
     <message>
         <source>Session actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions sur la séance</translation>
     </message>
     <message>
         <source>Times in </source>
-        <translation type="unfinished"></translation>
+        <translation>Heures en </translation>
     </message>
     <message>
         <source>All rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les salles</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout le monde</translation>
     </message>
     <message>
         <source>All programs</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les programmes</translation>
     </message>
     <message>
         <source>Closed: </source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé : </translation>
     </message>
     <message>
         <source>on this day</source>
-        <translation type="unfinished"></translation>
+        <translation>ce jour-là</translation>
     </message>
     <message>
         <source>in this week</source>
-        <translation type="unfinished"></translation>
+        <translation>cette semaine</translation>
     </message>
     <message>
         <source>in this month</source>
-        <translation type="unfinished"></translation>
+        <translation>ce mois-ci</translation>
     </message>
     <message>
         <source> for </source>
-        <translation type="unfinished"></translation>
+        <translation> pour </translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> et </translation>
     </message>
     <message>
         <source>No sessions </source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance </translation>
     </message>
     <message>
         <source>Choose an instructor in the filter (Alt+N) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d’abord un formateur dans le filtre (Alt+N).</translation>
     </message>
     <message>
         <source>the facility</source>
-        <translation type="unfinished"></translation>
+        <translation>l’établissement</translation>
     </message>
     <message>
         <source>Select a session of the series to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une séance de la série à modifier.</translation>
     </message>
     <message>
         <source>Export the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le calendrier</translation>
     </message>
     <message>
         <source>Saved </source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré : </translation>
     </message>
 </context>
 <context>
     <name>CardPrinter</name>
     <message>
         <source>Gathering the students for the ID cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation des apprenants pour les cartes…</translation>
     </message>
     <message>
         <source>Save the ID cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les cartes d’identité</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>No ID cards printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune carte imprimée.</translation>
     </message>
     <message numerus="yes">
         <source>%n ID card(s) saved to </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n carte enregistrée dans </numerusform>
+            <numerusform>%n cartes enregistrées dans </numerusform>
         </translation>
     </message>
     <message>
         <source> (left out, no student number a barcode can hold: </source>
-        <translation type="unfinished"></translation>
+        <translation> (laissés de côté, sans matricule qu’un code-barres peut porter : </translation>
     </message>
 </context>
 <context>
     <name>ChoiceDialog</name>
     <message>
         <source>Confirm the choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le choix</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>None of them can be chosen; each says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun ne peut être choisi ; chacun dit pourquoi.</translation>
     </message>
 </context>
 <context>
     <name>ClosuresDialog</name>
     <message>
         <source>Closures of </source>
-        <translation type="unfinished"></translation>
+        <translation>Fermetures de </translation>
     </message>
     <message>
         <source>First closed day</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jour fermé</translation>
     </message>
     <message>
         <source>Last closed day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier jour fermé</translation>
     </message>
     <message>
         <source>e.g. Public holiday, planned shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. jour férié, fermeture prévue</translation>
     </message>
     <message>
         <source>Reason for the closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif de la fermeture</translation>
     </message>
     <message>
         <source>&amp;Add closure</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter la fermeture</translation>
     </message>
     <message>
         <source>Add the closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter la fermeture</translation>
     </message>
     <message>
         <source>Closures of the facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermetures de l’établissement</translation>
     </message>
     <message>
         <source>Remo&amp;ve selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la sélection (&amp;V)</translation>
     </message>
     <message>
         <source>Remove the selected closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la fermeture choisie</translation>
     </message>
     <message>
         <source>Close the closures dialog</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la fenêtre des fermetures</translation>
     </message>
     <message>
         <source>&amp;First day</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Premier jour</translation>
     </message>
     <message>
         <source>&amp;Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dernier jour</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif</translation>
     </message>
     <message>
         <source>No session is held on a closed day: recurring sessions skip it and the </source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance n’a lieu un jour fermé : les séances récurrentes le sautent et le </translation>
     </message>
     <message>
         <source>attendance rate and hours never count it. Marks already taken on it are </source>
-        <translation type="unfinished"></translation>
+        <translation>taux de présence et les heures ne le comptent jamais. Les marques déjà prises ce jour-là sont </translation>
     </message>
     <message>
         <source>kept and set for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>conservées et mises en révision.</translation>
     </message>
     <message>
         <source>&amp;Closures</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ermetures</translation>
     </message>
     <message>
         <source>No closures: the facility is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune fermeture : l’établissement est ouvert.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Closed </source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé </translation>
     </message>
     <message>
         <source>Marks set for review: </source>
-        <translation type="unfinished"></translation>
+        <translation>Marques mises en révision : </translation>
     </message>
     <message>
         <source>Select the closure to remove in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez dans la liste la fermeture à supprimer.</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression…</translation>
     </message>
     <message>
         <source>Open again: </source>
-        <translation type="unfinished"></translation>
+        <translation>De nouveau ouvert : </translation>
     </message>
 </context>
 <context>
     <name>CsvImportDialog</name>
     <message>
         <source>Import from CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer depuis des fichiers CSV</translation>
     </message>
     <message>
         <source>folder with the CSV files; Enter reads it</source>
-        <translation type="unfinished"></translation>
+        <translation>dossier des fichiers CSV ; Entrée le lit</translation>
     </message>
     <message>
         <source>ISO dates, or e.g. %d/%m/%Y</source>
-        <translation type="unfinished"></translation>
+        <translation>dates ISO, ou p. ex. %d/%m/%Y</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dossier</translation>
     </message>
     <message>
         <source>Facilit&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Éta&amp;blissement</translation>
     </message>
     <message>
         <source>&amp;Timezone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuseau horaire</translation>
     </message>
     <message>
         <source>&amp;Date format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de da&amp;te</translation>
     </message>
     <message>
         <source>&amp;Kind of rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Genre de lignes</translation>
     </message>
     <message>
         <source>F&amp;ile</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ichier</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes</translation>
     </message>
     <message>
         <source>Save mapping (Alt+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la correspondance (Alt+S)</translation>
     </message>
     <message>
         <source>&amp;Mapping file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de &amp;correspondance</translation>
     </message>
     <message>
         <source>The folder cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier ne peut pas être lu : %1</translation>
     </message>
     <message>
         <source>%1 CSV files read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers CSV lus.</translation>
     </message>
     <message>
         <source>There is no such folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dossier n’existe pas.</translation>
     </message>
     <message>
         <source>No file is mapped yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier n’a encore de correspondance.</translation>
     </message>
     <message>
         <source>%1: no column for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : aucune colonne pour %2</translation>
     </message>
     <message>
         <source>Then, as the server&apos;s owner: %1 (without --dry-run to keep the rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensuite, en tant que propriétaire du serveur : %1 (sans --dry-run pour garder les lignes)</translation>
     </message>
     <message>
         <source>The mapping could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La correspondance n’a pas pu être enregistrée : %1</translation>
     </message>
     <message>
         <source>Mapping saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondance enregistrée dans %1.</translation>
     </message>
 </context>
 <context>
     <name>CurriculumTab</name>
     <message>
         <source>Programs</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmes</translation>
     </message>
     <message>
         <source>Lessons of the chosen program</source>
-        <translation type="unfinished"></translation>
+        <translation>Leçons du programme choisi</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leçons</translation>
     </message>
     <message>
         <source>&amp;Programs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programmes</translation>
     </message>
     <message>
         <source>Not enrolled in any program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrit à aucun programme.</translation>
     </message>
     <message>
         <source>&amp;Lessons of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leçons de %1</translation>
+    </message>
+</context>
+<context>
+    <name>DisruptionDialog</name>
+    <message>
+        <source>Disruption: sessions not held</source>
+        <translation>Perturbation : séances non tenues</translation>
+    </message>
+    <message>
+        <source>Disruption from</source>
+        <translation>Perturbation du</translation>
+    </message>
+    <message>
+        <source>Disruption until</source>
+        <translation>Perturbation jusqu’au</translation>
+    </message>
+    <message>
+        <source>e.g. Lockdown, count, storm</source>
+        <translation>p. ex. confinement, comptage, tempête</translation>
+    </message>
+    <message>
+        <source>Reason for the disruption</source>
+        <translation>Motif de la perturbation</translation>
+    </message>
+    <message>
+        <source>Rooms disrupted (none ticked: every room)</source>
+        <translation>Salles touchées (aucune cochée : toutes les salles)</translation>
+    </message>
+    <message>
+        <source>Programs disrupted (none ticked: every program)</source>
+        <translation>Programmes touchés (aucun coché : tous les programmes)</translation>
+    </message>
+    <message>
+        <source>&amp;Declare disruption</source>
+        <translation>&amp;Déclarer la perturbation</translation>
+    </message>
+    <message>
+        <source>Declare the disruption</source>
+        <translation>Déclarer la perturbation</translation>
+    </message>
+    <message>
+        <source>Disruptions of the facility</source>
+        <translation>Perturbations de l’établissement</translation>
+    </message>
+    <message>
+        <source>L&amp;ift selected</source>
+        <translation>Lever la sélect&amp;ion</translation>
+    </message>
+    <message>
+        <source>Lift the selected disruption</source>
+        <translation>Lever la perturbation choisie</translation>
+    </message>
+    <message>
+        <source>Close the disruption dialog</source>
+        <translation>Fermer la fenêtre des perturbations</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>D&amp;u</translation>
+    </message>
+    <message>
+        <source>Un&amp;til</source>
+        <translation>&amp;Jusqu’au</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>R&amp;ooms</source>
+        <translation>Sa&amp;lles</translation>
+    </message>
+    <message>
+        <source>&amp;Programs</source>
+        <translation>&amp;Programmes</translation>
+    </message>
+    <message>
+        <source>Every session meeting the window is cancelled with the reason (only those </source>
+        <translation>Chaque séance qui tombe dans la période est annulée avec le motif (seulement celles </translation>
+    </message>
+    <message>
+        <source>of the rooms or programs ticked, if any). Reports count them as not </source>
+        <translation>des salles ou programmes cochés, s’il y en a). Les rapports les comptent comme non </translation>
+    </message>
+    <message>
+        <source>held, never as absences. Marks already taken are kept and set for </source>
+        <translation>tenues, jamais comme des absences. Les marques déjà prises sont conservées et mises en </translation>
+    </message>
+    <message>
+        <source>review. Lifting the disruption brings the sessions back.</source>
+        <translation>révision. Lever la perturbation rétablit les séances.</translation>
+    </message>
+    <message>
+        <source>Di&amp;sruptions</source>
+        <translation>Pe&amp;rturbations</translation>
+    </message>
+    <message>
+        <source> (lifted)</source>
+        <translation> (levée)</translation>
+    </message>
+    <message>
+        <source>No disruptions: every session is held.</source>
+        <translation>Aucune perturbation : toutes les séances ont lieu.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Disruption declared: </source>
+        <translation>Perturbation déclarée : </translation>
+    </message>
+    <message>
+        <source>Sessions cancelled: </source>
+        <translation>Séances annulées : </translation>
+    </message>
+    <message>
+        <source>Marks set for review: </source>
+        <translation>Marques mises en révision : </translation>
+    </message>
+    <message>
+        <source>Select a disruption in force to lift in the list.</source>
+        <translation>Choisissez dans la liste une perturbation en cours à lever.</translation>
+    </message>
+    <message>
+        <source>Lifting…</source>
+        <translation>Levée en cours…</translation>
+    </message>
+    <message>
+        <source>Lifted: </source>
+        <translation>Levée : </translation>
+    </message>
+    <message>
+        <source>Its sessions are held again.</source>
+        <translation>Ses séances ont de nouveau lieu.</translation>
     </message>
 </context>
 <context>
     <name>HoursChart</name>
     <message>
         <source>No classes with hours yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune classe avec des heures pour l’instant.</translation>
     </message>
     <message>
         <source>No hours to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune heure à afficher.</translation>
     </message>
     <message>
         <source>no hours required</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune heure exigée</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Rosters</source>
+        <translation>Listes de classe</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Apprenants</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
         <source>Screens</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrans</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Établissement</translation>
     </message>
     <message>
         <source>Facility: </source>
-        <translation type="unfinished"></translation>
+        <translation>Établissement : </translation>
     </message>
     <message>
         <source>Switch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d’utilisateur…</translation>
     </message>
     <message>
         <source>Sign out and forget my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Me déconnecter et oublier mon mot de passe</translation>
     </message>
     <message>
         <source>Staff accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes du personnel…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser</translation>
     </message>
     <message>
         <source>Import from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer depuis CSV…</translation>
     </message>
     <message>
         <source>Find student</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher un apprenant</translation>
     </message>
     <message>
         <source>Preparing workstation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation du poste…</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancement de la synchronisation</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis</translation>
     </message>
     <message>
         <source>Sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la synchronisation</translation>
     </message>
     <message>
         <source>Next sync attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine tentative de synchronisation</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>The language of the desk on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue de Rollbook sur cet ordinateur</translation>
     </message>
     <message>
         <source>Connect to a server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à un serveur…</translation>
     </message>
     <message>
         <source>This is a demo workstation: there is no server to sync with. Use Connect to a server… to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est un poste de démonstration : il n’y a pas de serveur avec lequel se synchroniser. Utilisez Se connecter à un serveur… pour vous identifier.</translation>
     </message>
     <message>
         <source>offline: no server configured</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne : aucun serveur configuré</translation>
     </message>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>offline: {reason}</source>
+        <translation>hors ligne : {reason}</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <source>changes stay on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>les modifications restent sur cet ordinateur</translation>
     </message>
     <message>
         <source>1 change kept on this computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>1 modification gardée sur cet ordinateur seulement</translation>
     </message>
     <message>
         <source>{0} changes kept on this computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} modifications gardées sur cet ordinateur seulement</translation>
     </message>
     <message>
         <source>retrying in {0} s</source>
-        <translation type="unfinished"></translation>
+        <translation>nouvel essai dans {0} s</translation>
     </message>
     <message>
         <source>retrying now…</source>
-        <translation type="unfinished"></translation>
+        <translation>nouvel essai en cours…</translation>
+    </message>
+    <message>
+        <source>Rollbook · {facility}</source>
+        <translation>Rollbook · {facility}</translation>
     </message>
     <message>
         <source>syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronisation…</translation>
     </message>
     <message>
         <source>The workstation could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le poste n’a pas pu être ouvert.</translation>
     </message>
-</context>
-<context>
-    <name>MarkButtonsDelegate</name>
     <message>
-        <source>{LABELS[status]} ({KEY_LETTERS[status]})</source>
-        <translation type="unfinished"></translation>
+        <source>Demo workstation</source>
+        <translation>Poste de démonstration</translation>
     </message>
 </context>
 <context>
     <name>MonthGrid</name>
     <message>
         <source>+{more[1]} more</source>
-        <translation type="unfinished"></translation>
+        <translation>+{more[1]} de plus</translation>
     </message>
 </context>
 <context>
     <name>NewStaffDialog</name>
     <message>
         <source>New staff account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte du personnel</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur</translation>
     </message>
     <message>
         <source>Email (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel (facultatif)</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe, à nouveau</translation>
     </message>
 </context>
 <context>
     <name>PartialMinutesDialog</name>
     <message>
         <source>Partial attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Présence partielle</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Minutes attended</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes de présence</translation>
     </message>
     <message>
         <source>Minutes {name} attended (the session lasts {total} min):</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes de présence de {name} (la séance dure {total} min) :</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>À nouveau</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe diffèrent.</translation>
     </message>
 </context>
 <context>
     <name>PrintSheetsDialog</name>
     <message>
         <source>Print sign-in sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les feuilles d’émargement</translation>
     </message>
     <message>
         <source>Day, or a day of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jour, ou un jour de la semaine</translation>
     </message>
     <message>
         <source>The &amp;day</source>
-        <translation type="unfinished"></translation>
+        <translation>Le &amp;jour</translation>
     </message>
     <message>
         <source>Print the sessions of the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les séances du jour</translation>
     </message>
     <message>
         <source>Its &amp;week (Monday to Sunday)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa &amp;semaine (du lundi au dimanche)</translation>
     </message>
     <message>
         <source>Print the sessions of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les séances de la semaine</translation>
     </message>
     <message>
         <source>Whose sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Les séances de qui</translation>
     </message>
     <message>
         <source>Every session of the facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les séances de l’établissement</translation>
     </message>
     <message>
         <source>Instructor: </source>
-        <translation type="unfinished"></translation>
+        <translation>Formateur : </translation>
     </message>
     <message>
         <source>instructor </source>
-        <translation type="unfinished"></translation>
+        <translation>formateur </translation>
     </message>
     <message>
         <source>Room: </source>
-        <translation type="unfinished"></translation>
+        <translation>Salle : </translation>
     </message>
     <message>
         <source>room </source>
-        <translation type="unfinished"></translation>
+        <translation>salle </translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimer…</translation>
     </message>
     <message>
         <source>Choose a file and print the sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier et imprimer les feuilles</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Da&amp;te</source>
-        <translation type="unfinished"></translation>
+        <translation>Da&amp;te</translation>
     </message>
     <message>
         <source>&amp;Sessions of</source>
-        <translation type="unfinished"></translation>
+        <translation>Séa&amp;nces de</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer</translation>
     </message>
     <message>
         <source>The blank sign-in sheet of every session held, in time order, one PDF; each session starts on a new page.</source>
-        <translation type="unfinished"></translation>
+        <translation>La feuille d’émargement vierge de chaque séance tenue, dans l’ordre horaire, en un PDF ; chaque séance commence sur une nouvelle page.</translation>
     </message>
     <message>
         <source>Save the sign-in sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les feuilles d’émargement</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Printing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression…</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n séance</numerusform>
+            <numerusform>%n séances</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n page(s), saved to </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n page, enregistrée dans </numerusform>
+            <numerusform>%n pages, enregistrées dans </numerusform>
         </translation>
     </message>
 </context>
@@ -1113,1073 +1309,1836 @@
     <name>ReportsView</name>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Établissement</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Au</translation>
     </message>
     <message>
         <source>R&amp;un</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lancer</translation>
     </message>
     <message>
         <source>Run the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer le rapport</translation>
     </message>
     <message>
         <source>Type to keep matching rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez pour garder les lignes correspondantes</translation>
     </message>
     <message>
         <source>Filter the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les lignes</translation>
     </message>
     <message>
         <source>Report rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes du rapport</translation>
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rapport</translation>
     </message>
     <message>
         <source>Faci&amp;lity</source>
-        <translation type="unfinished"></translation>
+        <translation>Éta&amp;blissement</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;u</translation>
     </message>
     <message>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Au</translation>
     </message>
     <message>
         <source>F&amp;ilter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtre</translation>
     </message>
     <message>
         <source>Export &amp;CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
         <source>Export &amp;XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;XLSX</translation>
     </message>
     <message>
         <source>Export P&amp;DF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en P&amp;DF</translation>
     </message>
     <message>
         <source>Alt+U or Ctrl+Enter runs · Enter in a date runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+L ou Ctrl+Entrée lance · Entrée dans une date lance</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
     </message>
     <message>
         <source>Export the rows as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les lignes en CSV</translation>
     </message>
     <message>
         <source>Export the rows as XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les lignes en XLSX</translation>
     </message>
     <message>
         <source>Export the rows as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les lignes en PDF</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul…</translation>
     </message>
     <message>
-        <source>as of</source>
-        <translation type="unfinished"></translation>
+        <source>as of {when}</source>
+        <translation>au {when}</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved </source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré : </translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
+        <source>Review</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
         <source>Marks set for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Marques mises en révision</translation>
     </message>
     <message>
         <source>&amp;Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver (&amp;K)</translation>
     </message>
     <message>
         <source>Chan&amp;ge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chan&amp;ger…</translation>
     </message>
     <message>
         <source>Mo&amp;ve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépla&amp;cer…</translation>
     </message>
     <message>
         <source>Keep the mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver la marque</translation>
     </message>
     <message>
         <source>Change the mark&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le statut de la marque</translation>
     </message>
     <message>
         <source>Move the mark to another session</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer la marque vers une autre séance</translation>
+    </message>
+    <message>
+        <source>Review ({count})</source>
+        <translation>Révision ({count})</translation>
     </message>
     <message>
         <source>Marks set for review in this facility: two workstations disagreed on them, or their session was cancelled, moved or dropped from the schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marques mises en révision dans cet établissement : deux postes n’étaient pas d’accord, ou leur séance a été annulée, déplacée ou retirée du planning.</translation>
     </message>
     <message>
         <source>Nothing to review: no mark in this facility is set for review. Marks come here when two workstations disagree on them or their session is cancelled, moved or dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à réviser : aucune marque de cet établissement n’est en révision. Les marques arrivent ici quand deux postes ne sont pas d’accord ou que leur séance est annulée, déplacée ou retirée.</translation>
     </message>
     <message>
         <source>Keep: {who}&apos;s mark {status} stands and leaves the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver : la marque {status} de {who} est maintenue et quitte la file.</translation>
     </message>
     <message>
         <source>Change: take a new status for {student} on this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer : prendre un nouveau statut pour {student} à cette séance.</translation>
     </message>
     <message>
         <source>A new status cannot be taken for a session no longer held: move the mark or keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau statut ne peut pas être pris pour une séance qui n’a plus lieu : déplacez la marque ou conservez-la.</translation>
     </message>
     <message>
         <source>Move: the mark goes to another {klass} session you choose; this one is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer : la marque va à une autre séance de {klass} que vous choisissez ; celle-ci est supprimée.</translation>
     </message>
     <message>
         <source>New status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau statut</translation>
     </message>
     <message>
         <source>New status for {student}, {klass}, {when} (now {status}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau statut pour {student}, {klass}, {when} (actuellement {status}) :</translation>
     </message>
     <message>
         <source>No other {klass} session within six weeks to move the mark to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune autre séance de {klass} dans les six semaines vers laquelle déplacer la marque.</translation>
     </message>
     <message>
         <source>Move the mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer la marque</translation>
     </message>
     <message>
         <source>Move {student}&apos;s mark {status} of {when} to the {klass} session:</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer la marque {status} de {student} du {when} vers la séance de {klass} :</translation>
     </message>
 </context>
 <context>
     <name>RostersView</name>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe</translation>
     </message>
     <message>
         <source>Enrol: type a name or student number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrire : tapez un nom ou un matricule…</translation>
     </message>
     <message>
         <source>Enrol a student</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrire un apprenant</translation>
     </message>
     <message>
         <source>Students matching the name typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenants correspondant au nom tapé</translation>
     </message>
     <message>
         <source>Roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de classe</translation>
     </message>
     <message>
         <source>Reason (needed to end or transfer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif (nécessaire pour terminer ou transférer)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Class to transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe de destination</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer (&amp;W)</translation>
     </message>
     <message>
         <source>Withdraw the selected students</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer les apprenants choisis</translation>
     </message>
     <message>
         <source>&amp;Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clore le parcours</translation>
     </message>
     <message>
         <source>Complete the selected students</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer terminé le parcours des apprenants choisis</translation>
     </message>
     <message>
         <source>&amp;Transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Transférer vers</translation>
     </message>
     <message>
         <source>Transfer the selected student</source>
-        <translation type="unfinished"></translation>
+        <translation>Transférer l’apprenant choisi</translation>
     </message>
     <message>
         <source>&amp;Promote waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Promouvoir la liste d’attente</translation>
     </message>
     <message>
         <source>Promote the waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Promouvoir la liste d’attente</translation>
     </message>
     <message>
         <source>Class attendance by week</source>
-        <translation type="unfinished"></translation>
+        <translation>Présence de la classe par semaine</translation>
+    </message>
+    <message>
+        <source>Attendance by week</source>
+        <translation>Présence par semaine</translation>
     </message>
     <message>
         <source>Print ID cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les cartes…</translation>
     </message>
     <message>
         <source>Print the ID cards of the class</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les cartes d’identité de la classe</translation>
+    </message>
+    <message>
+        <source>Rosters</source>
+        <translation>Listes de classe</translation>
     </message>
     <message>
         <source>This facility has no classes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet établissement n’a pas encore de classes.</translation>
     </message>
     <message>
         <source>Select the students first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d’abord les apprenants.</translation>
     </message>
     <message>
         <source>Select one student and the class to transfer to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un apprenant et la classe de destination.</translation>
     </message>
 </context>
 <context>
     <name>ScopeDialog</name>
     <message>
         <source>Facilities this person works at</source>
-        <translation type="unfinished"></translation>
+        <translation>Établissements où cette personne travaille</translation>
     </message>
     <message>
         <source>Facilities and programs in scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Établissements et programmes concernés</translation>
     </message>
     <message>
         <source>Tick at least one facility.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins un établissement.</translation>
     </message>
 </context>
 <context>
     <name>SeriesDialog</name>
     <message>
         <source>Change the series of </source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la série de </translation>
     </message>
     <message>
         <source>New session series</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle série de séances</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minutes</translation>
     </message>
     <message>
         <source>every </source>
-        <translation type="unfinished"></translation>
+        <translation>chaque </translation>
     </message>
     <message>
         <source> sessions in all</source>
-        <translation type="unfinished"></translation>
+        <translation> séances en tout</translation>
     </message>
     <message>
         <source>Allow clas&amp;hes (save although a room or an instructor is booked twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre les conflits (enregistrer même si une salle ou un formateur est réservé deux fois) (&amp;H)</translation>
     </message>
     <message>
         <source>Allow sessions outside the instructor&apos;s availa&amp;bility</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre des séances hors des disponi&amp;bilités du formateur</translation>
     </message>
     <message>
         <source>in {zone}, the facility&apos;s time</source>
-        <translation type="unfinished"></translation>
+        <translation>en {zone}, l’heure de l’établissement</translation>
     </message>
     <message>
         <source>Allow clashes</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre les conflits</translation>
     </message>
     <message>
         <source>Allow outside availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre hors disponibilités</translation>
     </message>
     <message>
         <source>Save the series</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la série</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer sans enregistrer</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>This facility has no class to give sessions to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet établissement n’a aucune classe à qui donner des séances.</translation>
     </message>
     <message>
         <source>As now: </source>
-        <translation type="unfinished"></translation>
+        <translation>Comme maintenant : </translation>
     </message>
     <message>
         <source>Nothing to change: change a field, or press Esc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à modifier : changez un champ, ou appuyez sur Échap.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Not saved: these sessions would be booked twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : ces séances seraient réservées deux fois.</translation>
     </message>
     <message>
         <source>Change the time or room, or tick Allow clashes and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changez l’heure ou la salle, ou cochez Permettre les conflits et enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>Not saved: the instructor is not available for these sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : le formateur n’est pas disponible pour ces séances.</translation>
     </message>
     <message>
         <source>Change the time or the instructor, or tick Allow sessions outside the instructor&apos;s availability and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changez l’heure ou le formateur, ou cochez Permettre des séances hors des disponibilités du formateur et enregistrez à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>syncing</source>
+        <translation>synchronisation</translation>
     </message>
 </context>
 <context>
     <name>SessionGrid</name>
     <message>
         <source>Closed: </source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé : </translation>
+    </message>
+    <message>
+        <source>Not held: </source>
+        <translation>Non tenue : </translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>↔ moved</source>
-        <translation type="unfinished"></translation>
+        <translation>↔ déplacée</translation>
     </message>
     <message>
         <source>sub: </source>
-        <translation type="unfinished"></translation>
+        <translation>rempl. : </translation>
     </message>
     <message>
         <source>⚠ clash: </source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ conflit : </translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> et </translation>
     </message>
     <message>
         <source>no room</source>
-        <translation type="unfinished"></translation>
+        <translation>sans salle</translation>
     </message>
     <message>
         <source>no instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>sans formateur</translation>
     </message>
 </context>
 <context>
     <name>SessionPicker</name>
     <message>
         <source>Day of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour de la séance</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance</translation>
     </message>
     <message>
         <source>&amp;Day</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jour</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Séance</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
     </message>
     <message>
         <source>The session asked for is not on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>La séance demandée n’a pas lieu ce jour-là.</translation>
     </message>
     <message>
         <source>No sessions on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance ce jour-là.</translation>
     </message>
 </context>
 <context>
     <name>SheetActions</name>
     <message>
         <source>This session cannot be marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance ne peut pas être marquée.</translation>
     </message>
     <message>
         <source>Nothing saved: a partial mark needs the minutes attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien d’enregistré : une marque partielle demande les minutes de présence.</translation>
     </message>
     <message>
         <source>Nothing to undo on this sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à annuler sur cette feuille.</translation>
     </message>
     <message>
         <source>Undone: </source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : </translation>
     </message>
     <message>
         <source>Every student on this sheet is marked already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les apprenants de cette feuille sont déjà marqués.</translation>
     </message>
     <message>
         <source>Mark {count} unmarked students present? Press Ctrl+Shift+P again to confirm, Esc to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer présents {count} apprenants non marqués ? Appuyez de nouveau sur Ctrl+Maj+P pour confirmer, Échap pour annuler.</translation>
     </message>
     <message>
         <source>All present</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous présents</translation>
     </message>
     <message>
-        <source>Mark the {count} unmarked students of {sheet.class_name} present? Ctrl+Z undoes it.</source>
-        <translation type="unfinished"></translation>
+        <source>Mark the {count} unmarked students of {klass} present? Ctrl+Z undoes it.</source>
+        <translation>Marquer présents les {count} apprenants non marqués de {klass} ? Ctrl+Z annule.</translation>
+    </message>
+    <message>
+        <source>{n} marked present. Ctrl+Z undoes it.</source>
+        <translation>{n} marqués présents. Ctrl+Z annule.</translation>
+    </message>
+    <message>
+        <source>No student with number “{number}” on this sheet.</source>
+        <translation>Aucun apprenant de matricule « {number} » sur cette feuille.</translation>
+    </message>
+    <message>
+        <source>A scan records the time it is now, and this session was on {day}. Mark the student with P and type the times in the In and Out columns.</source>
+        <translation>Un scan enregistre l’heure actuelle, et cette séance avait lieu le {day}. Marquez l’apprenant avec P et tapez les heures dans les colonnes Arrivée et Départ.</translation>
+    </message>
+    <message>
+        <source>{name} already checked out at {time}.</source>
+        <translation>{name} est déjà parti à {time}.</translation>
     </message>
     <message>
         <source>Mark {count} present</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer {count} présents</translation>
     </message>
     <message>
         <source>Confirm all present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{len(rows)} marked present. Ctrl+Z undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer tous présents</translation>
     </message>
     <message>
         <source>Nobody was left to mark: the sheet was marked meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus personne à marquer : la feuille a été marquée entre-temps.</translation>
     </message>
     <message>
         <source>Saved </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No student with number “{text.strip()}” on this sheet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A scan records the time it is now, and this session was on {day:%a %d %b}. Mark the student with P and type the times in the In and Out columns.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{target.display_name} already checked out at {local:%H:%M}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré : </translation>
     </message>
 </context>
 <context>
     <name>SheetCellDelegate</name>
     <message>
         <source>Absence reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif d’absence</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Check-in time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure d’arrivée</translation>
     </message>
     <message>
         <source>Check-out time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure de départ</translation>
     </message>
     <message>
         <source>Minutes attended</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes de présence</translation>
     </message>
 </context>
 <context>
     <name>SheetKeys</name>
     <message>
         <source>This session cannot be marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance ne peut pas être marquée.</translation>
     </message>
     <message>
         <source>Mark the student first (P, L, T, E or A, or a button in the Mark column).</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquez d’abord l’apprenant (P, L, T, E ou A, ou un bouton de la colonne Marque).</translation>
     </message>
     <message>
-        <source>A reason</source>
-        <translation type="unfinished"></translation>
+        <source>A reason goes only with an absence.</source>
+        <translation>Un motif ne va qu’avec une absence.</translation>
     </message>
     <message>
-        <source>This</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> goes only with an absence.</source>
-        <translation type="unfinished"></translation>
+        <source>This goes only with an absence.</source>
+        <translation>Ceci ne va qu’avec une absence.</translation>
     </message>
 </context>
 <context>
     <name>SheetTableView</name>
     <message>
         <source>Attendance sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Feuille de présence</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Rollbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à Rollbook</translation>
     </message>
     <message>
         <source>Remember my password on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenir mon mot de passe sur cet ordinateur</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <source>Encryption (TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrement (TLS)</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Open demo workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le poste de démonstration</translation>
     </message>
     <message>
         <source>Sign-in failed unexpectedly: </source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a échoué de façon inattendue : </translation>
     </message>
 </context>
 <context>
     <name>StaffAccountsDialog</name>
     <message>
         <source>Staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes du personnel</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désactiver</translation>
     </message>
     <message>
         <source>&amp;Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Activ&amp;er</translation>
     </message>
     <message>
         <source>&amp;Scope…</source>
-        <translation type="unfinished"></translation>
+        <translation>Péri&amp;mètre…</translation>
     </message>
     <message>
         <source>Reset &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe (&amp;P)…</translation>
     </message>
     <message>
         <source>Account created: </source>
-        <translation type="unfinished"></translation>
+        <translation>Compte créé : </translation>
     </message>
     <message>
         <source>Disabled: </source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé : </translation>
     </message>
     <message>
         <source>Enabled: </source>
-        <translation type="unfinished"></translation>
+        <translation>Activé : </translation>
     </message>
     <message>
         <source>Scope changed: </source>
-        <translation type="unfinished"></translation>
+        <translation>Périmètre modifié : </translation>
     </message>
     <message>
         <source>Password reset: </source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe réinitialisé : </translation>
     </message>
 </context>
 <context>
     <name>StudentRecordDialog</name>
     <message>
         <source>Student record</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de l’apprenant</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Parts of the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Parties du dossier</translation>
     </message>
     <message>
         <source>Enter or double-click opens that session&apos;s attendance sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée ou un double-clic ouvre la feuille de présence de cette séance.</translation>
     </message>
     <message>
         <source>Close the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer le dossier</translation>
     </message>
     <message>
         <source>&amp;Print ID card…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimer la carte…</translation>
     </message>
     <message>
         <source>Print the student&apos;s ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer la carte d’identité de l’apprenant</translation>
     </message>
     <message>
         <source>Attendance by week</source>
-        <translation type="unfinished"></translation>
+        <translation>Présence par semaine</translation>
     </message>
     <message>
         <source>Hours earned against hours required</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures acquises par rapport aux heures exigées</translation>
     </message>
 </context>
 <context>
     <name>StudentsView</name>
     <message>
         <source>Search by name, student number or id…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher par nom, matricule ou identifiant…</translation>
     </message>
     <message>
         <source>Search students</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher des apprenants</translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenants</translation>
     </message>
     <message>
         <source>Print ID cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les cartes…</translation>
     </message>
     <message>
         <source>Print the ID cards of the facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les cartes d’identité de l’établissement</translation>
     </message>
     <message numerus="yes">
         <source>%n student(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n apprenant affiché</numerusform>
+            <numerusform>%n apprenants affichés</numerusform>
         </translation>
     </message>
     <message>
         <source>No student matches “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun apprenant ne correspond à « {text} ».</translation>
     </message>
     <message>
         <source>No students in this facility yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d’apprenants dans cet établissement.</translation>
     </message>
 </context>
 <context>
     <name>SubstituteDialog</name>
     <message>
         <source>Substitute for </source>
-        <translation type="unfinished"></translation>
+        <translation>Remplaçant pour </translation>
     </message>
     <message>
         <source>no one</source>
-        <translation type="unfinished"></translation>
+        <translation>personne</translation>
     </message>
     <message>
         <source>Substitute instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>Formateur remplaçant</translation>
     </message>
     <message>
         <source>e.g. sick leave</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. congé maladie</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>&amp;This session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette &amp;séance</translation>
     </message>
     <message>
         <source>This session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance seulement</translation>
     </message>
     <message>
         <source>All &amp;future sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les séances à &amp;venir</translation>
     </message>
     <message>
         <source>All future sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les séances à venir</translation>
     </message>
     <message>
         <source>Allow a &amp;clash (the substitute teaches then)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre un &amp;conflit (le remplaçant enseigne déjà à ce moment)</translation>
     </message>
     <message>
         <source>Allow a clash</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre un conflit</translation>
     </message>
     <message>
         <source>Allow &amp;outside their availability (weekly hours, time off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre hors de ses disp&amp;onibilités (heures de la semaine, absences)</translation>
     </message>
     <message>
         <source>Save the substitute</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le remplaçant</translation>
     </message>
     <message>
         <source>Allow outside availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre hors disponibilités</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer sans enregistrer</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance</translation>
     </message>
     <message>
         <source>&amp;Substitute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remplaçant</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif</translation>
     </message>
     <message>
         <source>Apply to</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer à</translation>
     </message>
     <message>
         <source>No other instructor works at this facility.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun autre formateur ne travaille dans cet établissement.</translation>
     </message>
     <message>
         <source>This session would clash:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance serait en conflit :</translation>
     </message>
     <message>
         <source>Not available then:</source>
-        <translation type="unfinished"></translation>
+        <translation>Non disponible à ce moment :</translation>
     </message>
     <message>
         <source>Allow outside their availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre hors de ses disponibilités</translation>
     </message>
     <message>
         <source>Choose someone else, or tick </source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez quelqu’un d’autre, ou cochez </translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> et </translation>
     </message>
     <message>
         <source> is free and available at this session&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation> est libre et disponible à l’heure de cette séance.</translation>
     </message>
     <message>
         <source> — not available then</source>
-        <translation type="unfinished"></translation>
+        <translation> — non disponible à ce moment</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Not saved: the substitute already teaches then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : le remplaçant enseigne déjà à ce moment.</translation>
     </message>
     <message>
         <source>Choose someone else, or tick Allow a clash and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez quelqu’un d’autre, ou cochez Permettre un conflit et enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>Not saved: the substitute is not available then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : le remplaçant n’est pas disponible à ce moment.</translation>
     </message>
     <message>
         <source>Choose someone else, or tick Allow outside their availability.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez quelqu’un d’autre, ou cochez Permettre hors de ses disponibilités.</translation>
     </message>
 </context>
 <context>
     <name>SyncView</name>
     <message>
+        <source>Nothing waits for you. This workstation has not synced with a server yet.</source>
+        <translation>Rien ne vous attend. Ce poste ne s’est pas encore synchronisé avec un serveur.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you: no conflicts or refusals. 1 change will be sent at the next sync.</source>
+        <translation>Rien ne vous attend : ni conflits ni refus. 1 modification sera envoyée à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you: no conflicts or refusals. {n} changes will be sent at the next sync.</source>
+        <translation>Rien ne vous attend : ni conflits ni refus. {n} modifications seront envoyées à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you: every change was sent and accepted.</source>
+        <translation>Rien ne vous attend : chaque modification a été envoyée et acceptée.</translation>
+    </message>
+    <message>
         <source>Conflicts and refusals</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits et refus</translation>
     </message>
     <message>
         <source>Sync &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchro&amp;niser</translation>
     </message>
     <message>
         <source>Keep &amp;mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder le &amp;mien</translation>
     </message>
     <message>
         <source>Keep &amp;theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder le &amp;leur</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder le mien</translation>
     </message>
     <message>
         <source>Keep theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder le leur</translation>
     </message>
     <message>
         <source>the facility&apos;s transfer key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé de transfert de l’établissement</translation>
     </message>
     <message>
         <source>Transfer key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de transfert</translation>
     </message>
     <message>
         <source>&amp;Export transfer file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter un fichier de transfert…</translation>
     </message>
     <message>
         <source>&amp;Apply transfer file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Appliquer un fichier de transfert…</translation>
     </message>
     <message>
         <source>Export transfer file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter un fichier de transfert</translation>
     </message>
     <message>
         <source>Apply transfer file</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer un fichier de transfert</translation>
     </message>
     <message>
         <source>Transfer &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de transfert (&amp;K) :</translation>
+    </message>
+    <message>
+        <source>Sync &amp; conflicts</source>
+        <translation>Synchronisation et conflits</translation>
     </message>
     <message>
         <source>Type the facility&apos;s transfer key first: it locks and opens the files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez d’abord la clé de transfert de l’établissement : elle verrouille et ouvre les fichiers.</translation>
     </message>
     <message>
         <source>Rollbook transfer files (*.rbx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de transfert Rollbook (*.rbx);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Writing the transfer file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture du fichier de transfert…</translation>
     </message>
     <message>
         <source>Transfer file No. {0} written to {1}. Import it at a connected computer (rollbook transfer import), then apply its reply here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de transfert n° {0} écrit dans {1}. Importez-le sur un ordinateur connecté (rollbook transfer import), puis appliquez sa réponse ici.</translation>
     </message>
     <message>
         <source>Rollbook transfer replies (*.reply);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses de transfert Rollbook (*.reply);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Applying the reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Application de la réponse…</translation>
     </message>
     <message>
         <source>Reply No. {0} applied: this workstation is up to date with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse n° {0} appliquée : ce poste est à jour avec elle.</translation>
     </message>
 </context>
 <context>
     <name>TimeGrid</name>
     <message>
         <source>no room</source>
-        <translation type="unfinished"></translation>
+        <translation>sans salle</translation>
     </message>
     <message>
         <source>no instructor</source>
-        <translation type="unfinished"></translation>
+        <translation>sans formateur</translation>
     </message>
     <message>
         <source>⚠</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠</translation>
     </message>
 </context>
 <context>
     <name>TimeGridHeader</name>
     <message>
         <source> · today</source>
-        <translation type="unfinished"></translation>
+        <translation> · aujourd’hui</translation>
     </message>
     <message>
         <source> · closed</source>
-        <translation type="unfinished"></translation>
+        <translation> · fermé</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
         <source>Students at &amp;risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenants à &amp;risque</translation>
+    </message>
+    <message>
+        <source>Sessions today and in the next 6 days</source>
+        <translation>Séances d’aujourd’hui et des 6 prochains jours</translation>
+    </message>
+    <message>
+        <source>Attendance still missing</source>
+        <translation>Présences encore manquantes</translation>
+    </message>
+    <message>
+        <source>Students at risk</source>
+        <translation>Apprenants à risque</translation>
+    </message>
+    <message>
+        <source>Today and the next 7 days — {facility}</source>
+        <translation>Aujourd’hui et les 7 prochains jours — {facility}</translation>
+    </message>
+    <message>
+        <source>{day} · times in {timezone}</source>
+        <translation>{day} · heures en {timezone}</translation>
     </message>
     <message>
         <source>Looking for students at risk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche des apprenants à risque…</translation>
     </message>
     <message>
-        <source>{len(rows)} past session{&apos;&apos; if len(rows) == 1 else &apos;s&apos;} of the last {MISSING_DAYS} days — Enter opens</source>
-        <translation type="unfinished"></translation>
+        <source>1 past session of the last {days} days — Enter opens</source>
+        <translation>1 séance passée des {days} derniers jours — Entrée l’ouvre</translation>
     </message>
     <message>
-        <source>Nothing is missing: every session that ended in the last {MISSING_DAYS} days is fully marked.</source>
-        <translation type="unfinished"></translation>
+        <source>{n} past sessions of the last {days} days — Enter opens</source>
+        <translation>{n} séances passées des {days} derniers jours — Entrée ouvre</translation>
     </message>
     <message>
-        <source>No sessions from today to {end:%a %d %b}: </source>
-        <translation type="unfinished"></translation>
+        <source>Nothing is missing: every session that ended in the last {days} days is fully marked.</source>
+        <translation>Rien ne manque : chaque séance terminée dans les {days} derniers jours est entièrement marquée.</translation>
     </message>
     <message>
-        <source>no class of {self._facility_name} meets then.</source>
-        <translation type="unfinished"></translation>
+        <source>No sessions from today to {day}: no class of {facility} meets then.</source>
+        <translation>Aucune séance d’aujourd’hui au {day} : aucune classe de {facility} ne se réunit.</translation>
     </message>
     <message>
-        <source>{total} sessions from {glance.week_start:%a %d %b} — hover for classes</source>
-        <translation type="unfinished"></translation>
+        <source>{total} sessions from {day} — hover for classes</source>
+        <translation>{total} séances à partir du {day} — survolez pour les classes</translation>
+    </message>
+    <message>
+        <source>{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row — Enter opens the record</source>
+        <translation>{n} dans {where} : jamais venus, 3 absences non excusées ou 3 d’affilée — Entrée ouvre le dossier</translation>
+    </message>
+    <message>
+        <source>No students at risk in {where}: nobody has 3 unexcused absences or 3 in a row, and everyone enrolled has attended.</source>
+        <translation>Aucun apprenant à risque dans {where} : personne n’a 3 absences non excusées ni 3 d’affilée, et chaque inscrit est venu.</translation>
     </message>
     <message>
         <source>your classes</source>
-        <translation type="unfinished"></translation>
+        <translation>vos classes</translation>
     </message>
     <message>
         <source>the facility</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} in {where}: not attended yet, 3 unexcused absences or 3 in a row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — Enter opens the record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No students at risk in {where}: nobody has 3 unexcused absences </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>or 3 in a row, and everyone enrolled has attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>l’établissement</translation>
     </message>
 </context>
 <context>
     <name>WeekGlanceChart</name>
     <message>
         <source>No sessions this week.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance cette semaine.</translation>
     </message>
     <message>
         <source>No week to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune semaine à afficher.</translation>
     </message>
 </context>
 <context>
     <name>WeeklyRateChart</name>
     <message>
         <source>No sessions held in these weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance tenue pendant ces semaines.</translation>
     </message>
     <message>
         <source>No attendance to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune présence à afficher.</translation>
     </message>
 </context>
 <context>
     <name>_Chart</name>
     <message>
         <source>Nothing to show yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à afficher pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Modules completed</source>
+        <translation>Modules terminés</translation>
+    </message>
+    <message>
+        <source>Lessons completed</source>
+        <translation>Leçons terminées</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Instructor</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <source>Marked</source>
+        <translation>Marqués</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Tenues</translation>
+    </message>
+    <message>
+        <source>Rate %</source>
+        <translation>Taux %</translation>
+    </message>
+    <message>
+        <source>Missing marks</source>
+        <translation>Marques manquantes</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>Made up</source>
+        <translation>Rattrapé</translation>
+    </message>
+    <message>
+        <source>Student-sessions</source>
+        <translation>Places-séances</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Waitlisted</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Partis</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Apprenant</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Progress %</source>
+        <translation>Progression %</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Excusé</translation>
+    </message>
+    <message>
+        <source>Unmarked</source>
+        <translation>Non marqués</translation>
+    </message>
+    <message>
+        <source>Lessons done</source>
+        <translation>Leçons faites</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Leçons</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Sessions attended</source>
+        <translation>Séances suivies</translation>
+    </message>
+    <message>
+        <source>Session hours</source>
+        <translation>Heures de séance</translation>
+    </message>
+    <message>
+        <source>Ledger hours</source>
+        <translation>Heures au registre</translation>
+    </message>
+    <message>
+        <source>Total hours</source>
+        <translation>Heures au total</translation>
+    </message>
+    <message>
+        <source>Unverified hours</source>
+        <translation>Heures non vérifiées</translation>
+    </message>
+    <message>
+        <source>Class ends</source>
+        <translation>Fin de la classe</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>On sheet</source>
+        <translation>Sur la feuille</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Manquants</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>Marqué par</translation>
+    </message>
+    <message>
+        <source>Why it is here</source>
+        <translation>Pourquoi elle est ici</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Liste d’attente</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Resident / DOC id</source>
+        <translation>N° de résident / d’écrou</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Le vôtre</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu’au</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Partiel</translation>
+    </message>
+    <message>
+        <source>Absent (excused)</source>
+        <translation>Absent (excusé)</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>Hours entry</source>
+        <translation>Saisie d’heures</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Établissement</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Student profile</source>
+        <translation>Profil de l’apprenant</translation>
+    </message>
+    <message>
+        <source>Medical details</source>
+        <translation>Informations médicales</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Tuteur</translation>
+    </message>
+    <message>
+        <source>Guardian link</source>
+        <translation>Lien de tutelle</translation>
+    </message>
+    <message>
+        <source>Staff scope</source>
+        <translation>Périmètre du personnel</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Program type</source>
+        <translation>Type de programme</translation>
+    </message>
+    <message>
+        <source>Program at facility</source>
+        <translation>Programme de l’établissement</translation>
+    </message>
+    <message>
+        <source>Attendance policy</source>
+        <translation>Règle de présence</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Lesson progress</source>
+        <translation>Progression de la leçon</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Enrolment history</source>
+        <translation>Historique d’inscription</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Attestation</translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation>Note de suivi</translation>
+    </message>
+    <message>
+        <source>Account history</source>
+        <translation>Historique du compte</translation>
+    </message>
+    <message>
+        <source>Session series</source>
+        <translation>Série de séances</translation>
+    </message>
+    <message>
+        <source>Session change</source>
+        <translation>Modification de séance</translation>
+    </message>
+    <message>
+        <source>Instructor hours</source>
+        <translation>Heures du formateur</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Absences</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Fermeture</translation>
+    </message>
+    <message>
+        <source>Disruption</source>
+        <translation>Perturbation</translation>
+    </message>
+    <message>
+        <source>Make-up link</source>
+        <translation>Lien de rattrapage</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Ce poste</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Absence reason</source>
+        <translation>Motif d’absence</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>Marqué par</translation>
+    </message>
+    <message>
+        <source>Marked at</source>
+        <translation>Marqué le</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Set for review</source>
+        <translation>En révision</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Date de la séance</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Resident / DOC id</source>
+        <translation>N° de résident / d’écrou</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Enrolled since</source>
+        <translation>Inscrit depuis</translation>
+    </message>
+    <message>
+        <source>Enrolment status</source>
+        <translation>Statut d’inscription</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>New start</source>
+        <translation>Nouveau début</translation>
+    </message>
+    <message>
+        <source>New length (minutes)</source>
+        <translation>Nouvelle durée (minutes)</translation>
+    </message>
+    <message>
+        <source>First session</source>
+        <translation>Première séance</translation>
+    </message>
+    <message>
+        <source>Length (minutes)</source>
+        <translation>Durée (minutes)</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Skipped days</source>
+        <translation>Jours sautés</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Délivré le</translation>
+    </message>
+    <message>
+        <source>Clock-in</source>
+        <translation>Pointage d’arrivée</translation>
+    </message>
+    <message>
+        <source>Clock-out</source>
+        <translation>Pointage de départ</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contact d’urgence</translation>
+    </message>
+    <message>
+        <source>Their phone</source>
+        <translation>Son téléphone</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>Notes médicales</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>Jour de la semaine</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu’au</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valable du</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valable jusqu’au</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Export the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport</translation>
     </message>
 </context>
 <context>
     <name>refusal</name>
     <message>
         <source>The file could not be written: </source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’a pas pu être écrit : </translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Training summary</source>
+        <translation>Synthèse des formations</translation>
+    </message>
+    <message>
+        <source>Participant progress</source>
+        <translation>Progression des participants</translation>
+    </message>
+    <message>
+        <source>Hours per student</source>
+        <translation>Heures par apprenant</translation>
+    </message>
+    <message>
+        <source>Active enrollments</source>
+        <translation>Inscriptions en cours</translation>
+    </message>
+    <message>
+        <source>Missing attendance</source>
+        <translation>Présences manquantes</translation>
+    </message>
+</context>
+<context>
+    <name>sheet</name>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Partiel</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Excusé</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>The number on the printed sheet; sorted by it, the printed order</source>
+        <translation>Le numéro sur la feuille imprimée ; trié par lui, l’ordre imprimé</translation>
+    </message>
+    <message>
+        <source>Click a button to mark: P present, L late, T partial, E excused, A absent</source>
+        <translation>Cliquez un bouton pour marquer : P présent, L en retard, T partiel, E excusé, A absent</translation>
+    </message>
+    <message>
+        <source>Minutes attended</source>
+        <translation>Minutes de présence</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>non marqué</translation>
+    </message>
+    <message>
+        <source>Mark {name}: {buttons}. Now {now}.</source>
+        <translation>Marquer {name} : {buttons}. Actuellement {now}.</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,7 @@ from app.services.classes import ClassService
 from app.services.closures import ClosureService
 from app.services.disruptions import DisruptionService
 from app.services.facilities import FacilityService
+from app.services.makeups import MakeupService
 from app.services.people import PeopleService
 from app.services.records import RecordsService
 from app.services.reports import ReportsService
@@ -64,6 +65,7 @@ class Services:
     availability: AvailabilityService  # instructors' weekly hours and time off
     closures: ClosureService  # the days a facility is closed (holidays, shutdowns)
     disruptions: DisruptionService  # lockdowns, counts, storms: sessions not held for a while
+    makeups: MakeupService  # make-up sessions and the missed sessions they make up
     writes: Writes  # runs a desk write and says what it changed
     transfer: TransferFiles  # transfer files of a workstation with no network (USB stick)
     clock: Clock  # what "now" and "today" are for every screen (a fixed one in tests)

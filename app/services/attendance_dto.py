@@ -89,6 +89,7 @@ class EnrollmentStanding:
     absences: int
     excused: int
     unmarked: int
+    made_up: int  # absences made up at a make-up session (counted as attended)
     rate: Decimal | None
     effective_rate: Decimal | None
     hours_earned: Decimal

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from app.db.models import AttendancePolicyRow, Enrollment
 from app.domain.attendance import AttendancePolicy, OccurrenceRecord, PolicyOutcome, evaluate
 from app.domain.errors import NotFound, ValidationError
+from app.domain.makeup import credit_makeups
 from app.domain.validation import check_range, check_timezone
 from app.infra.clock import Clock, SystemClock
 from app.repositories.attendance import AttendanceRepository, LedgerLine, MarkFact
@@ -32,6 +33,7 @@ from app.services.attendance_dto import (
 from app.services.closures import closed_days_of
 from app.services.disruptions import disruptions_of
 from app.services.from_row import from_row
+from app.services.makeups import link_pairs
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
 
@@ -84,6 +86,7 @@ def enrollment_outcomes(
             first_mark[mark.event_id] = min(mark.date, first_mark.get(mark.event_id, mark.date))
     policies = att.policies(p.program_id for p in periods)
     ledger = att.verified_ledger(students, {p.program_id for p in periods})
+    links = link_pairs(uow, series_ids)
 
     lines_by_class: dict[uuid.UUID, list[SeriesLine]] = defaultdict(list)
     for line in lines:
@@ -109,24 +112,24 @@ def enrollment_outcomes(
                 views = expand_lines(class_lines, overrides, start, today, closed, stops)
         for period in class_periods:
             policy = _policy(policies.get(period.program_id))
-            records = []
+            records = {}
             for view in views:
                 taken = marks.get((period.user_id, view.series_id, view.original_date))
                 if taken is None and not on_sheet(period, view, tz):
                     continue
-                records.append(
-                    OccurrenceRecord(
-                        start_utc=view.start_utc,
-                        end_utc=view.end_utc,
-                        cancelled=view.cancelled,
-                        status=taken.status if taken else None,
-                        minutes=taken.minutes if taken else None,
-                        check_in=taken.check_in_at if taken else None,
-                    )
+                records[view.series_id, view.original_date] = OccurrenceRecord(
+                    start_utc=view.start_utc,
+                    end_utc=view.end_utc,
+                    cancelled=view.cancelled,
+                    status=taken.status if taken else None,
+                    minutes=taken.minutes if taken else None,
+                    check_in=taken.check_in_at if taken else None,
                 )
+            if links:  # make-ups: the rule of app.domain.makeup
+                records = credit_makeups(records, links, now)
             ledger_minutes = sum(entry.minutes for entry in ledger if _counts_for(entry, period))
             result[period.enrollment_id] = (
-                evaluate(policy, records, now, ledger_minutes),
+                evaluate(policy, records.values(), now, ledger_minutes),
                 policy,
             )
     return result
@@ -233,6 +236,7 @@ _OUTCOME_FIELDS = (
     "absences",
     "excused",
     "unmarked",
+    "made_up",
     "rate",
     "effective_rate",
     "hours_earned",

@@ -23,6 +23,7 @@ from app.services.classes import ClassService
 from app.services.closures import ClosureService
 from app.services.disruptions import DisruptionService
 from app.services.facilities import FacilityService
+from app.services.makeups import MakeupService
 from app.services.people import PeopleService
 from app.services.records import RecordsService
 from app.services.reports import ReportsService
@@ -92,6 +93,8 @@ class DeskServices(Protocol):
     def closures(self) -> ClosureService: ...
     @property
     def disruptions(self) -> DisruptionService: ...
+    @property
+    def makeups(self) -> MakeupService: ...
     @property
     def writes(self) -> Writes: ...
     @property

@@ -6,6 +6,9 @@ per student is counted by the database (``ReportRepository``), so a report costs
 of statements however many students a facility has. The attendance rate is the app's one
 definition (``app.domain.attendance``): held sessions are those started by now and not
 cancelled; a student counts for a session when on its sheet (the sheet's own rule) or marked.
+Make-up sessions (``app.services.makeups``) are no student's scheduled session (their seats are
+taken out, the minutes attended there stay), and an absence made up counts as attended and as
+"made up".
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.domain.enums import AttendanceStatus
 from app.domain.errors import ValidationError
 from app.domain.validation import check_range
 from app.infra.clock import Clock, SystemClock
+from app.repositories.enrollments import EnrollmentRepository
 from app.repositories.facilities import FacilityRepository
 from app.repositories.report_seats import HeldSession, SeatRepository, SeatTotals
 from app.repositories.reports import ReportRepository
@@ -31,6 +36,7 @@ from app.services.disruptions import disruptions_of
 from app.services.facilities import facility_zone
 from app.services.from_row import from_row
 from app.services.lookup import require
+from app.services.makeups import makeup_credit
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.reports_dto import (
     ActiveEnrollmentRow,
@@ -78,6 +84,9 @@ class _Frame:
         self.hi = local_day_start(end + timedelta(days=1), self.tz)
         self.views: list[OccurrenceView] = []
         self.held: list[HeldSession] = []
+        self.makeups: list[HeldSession] = []  # held make-up sessions: no one's scheduled seat
+        # absences made up in held sessions: (student, class) -> the statuses they had
+        self.made_up: dict[tuple[uuid.UUID, uuid.UUID], list[AttendanceStatus]] = {}
 
     def expand(self, uow: UnitOfWork) -> None:
         """The sessions of the period (in their possibly moved local dates) and the held ones."""
@@ -100,6 +109,45 @@ class _Frame:
             for v in self.views
             if not v.cancelled and v.start_utc <= self.now
         ]
+        credit = makeup_credit(uow, {line.id for line in lines}, self.now)
+        self.makeups = [s for s in self.held if (s.series_id, s.original_date) in credit.makeups]
+        for (user_id, series_id, day), status in (credit.made_up or {}).items():
+            for s in self.held:
+                if (s.series_id, s.original_date) == (series_id, day):
+                    self.made_up.setdefault((user_id, s.class_id), []).append(status)
+
+    def seats(self, uow: UnitOfWork, key: str) -> tuple[dict[Any, SeatTotals], Counter[Any]]:
+        """Seat totals by ``key`` (``enrollment``, ``class`` or ``user``) with the make-up rule
+        applied, and the absences made up by the same key."""
+        repo = uow.get(SeatRepository)
+        totals = repo.seats_by(self.held, key)
+        less = repo.seats_by(self.makeups, key) if self.makeups else {}
+        made: Counter[Any] = Counter()
+        excused: Counter[Any] = Counter()
+        if self.made_up:
+            enrollments: dict[tuple[uuid.UUID, uuid.UUID], uuid.UUID] = {}
+            if key == "enrollment":
+                classes = {c for _, c in self.made_up}
+                for p in uow.get(EnrollmentRepository).periods(class_ids=classes):
+                    enrollments.setdefault((p.user_id, p.class_id), p.enrollment_id)
+            for (user_id, class_id), statuses in self.made_up.items():
+                group = {"class": class_id, "user": user_id}.get(key) or enrollments.get(
+                    (user_id, class_id)
+                )
+                made[group] += len(statuses)
+                excused[group] += statuses.count(AttendanceStatus.ABSENT_EXCUSED)
+        result = {}
+        for group, t in totals.items():
+            m = less.get(group, _NONE)
+            result[group] = SeatTotals(
+                seats=t.seats - m.seats,
+                attended=t.attended - m.attended + made[group],
+                excused=t.excused - m.excused - excused[group],
+                unmarked=t.unmarked - m.unmarked,
+                missing=t.missing - m.missing,
+                minutes=t.minutes,  # minutes attended at a make-up earn hours
+            )
+        return result, made
 
     def report(self, kind: ReportKind, rows: Sequence[Any]) -> Report[Any]:
         return Report(
@@ -154,7 +202,7 @@ class ReportsService:
         with self._uow() as uow:
             frame = self._frame(uow, facility_id, start, end)
             classes = uow.get(ReportRepository).class_lines(facility_id, start, end)
-            seats = uow.get(SeatRepository).seats_by(frame.held, "class")
+            seats, made_up = frame.seats(uow, "class")
         scheduled: Counter[uuid.UUID] = Counter()
         cancelled: Counter[uuid.UUID] = Counter()
         for v in frame.views:
@@ -180,6 +228,7 @@ class ReportsService:
                     attended=t.attended,
                     rate=rate_pct(t.attended, t.seats),
                     missing_marks=t.missing,
+                    made_up=made_up[c.class_id],
                 )
             )
         return frame.report(ReportKind.TRAINING_SUMMARY, rows)
@@ -193,7 +242,7 @@ class ReportsService:
         with self._uow() as uow:
             frame = self._frame(uow, facility_id, start, end)
             repo = uow.get(ReportRepository)
-            seats = uow.get(SeatRepository).seats_by(frame.held, "enrollment")
+            seats, made_up = frame.seats(uow, "enrollment")
             lines = {
                 ln.enrollment_id: ln
                 for ln in repo.enrollments_during(facility_id, frame.lo, frame.hi)
@@ -228,6 +277,7 @@ class ReportsService:
                     lessons_completed=completed,
                     lessons_total=total,
                     progress_pct=rate_pct(min(completed, total), total),
+                    made_up=made_up[ln.enrollment_id],
                 )
             )
         return frame.report(ReportKind.PARTICIPANT_PROGRESS, rows)

@@ -101,6 +101,7 @@ class TrainingSummaryRow:
     attended: int
     rate: Decimal | None
     missing_marks: int  # students without a mark on sessions that are over
+    made_up: int = 0  # absences made up at a make-up session (counted in ``attended``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,7 @@ class ParticipantProgressRow(EnrollmentLine):
     lessons_completed: int
     lessons_total: int
     progress_pct: Decimal | None  # completed lessons of the program; None without a curriculum
+    made_up: int = 0  # absences made up at a make-up session (counted in ``attended``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@ a facility's week of sessions at a glance.
 
 Weeks run Monday to Sunday in the facility's timezone; a session belongs to the week it took
 place in. The rate of a week follows the app's one definition (``app.domain.attendance``):
-sessions started and not cancelled, unmarked ones counted as not attended.
+sessions started and not cancelled, unmarked ones counted as not attended; a make-up session
+is no one's scheduled session and an absence made up counts as attended
+(``app.services.makeups``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from app.services.classes_dto import student_name
 from app.services.closures import closed_days_of
 from app.services.disruptions import disruptions_of
 from app.services.lookup import require
+from app.services.makeups import makeup_credit
 from app.services.occurrences import expand_lines
 from app.services.schedule_dto import OccurrenceView
 from app.services.trends_dto import (
@@ -124,13 +127,19 @@ class TrendService:
             policy = (
                 uow.get(AttendanceRepository).policies([klass.program_id]).get(klass.program_id)
             )
+            credit = makeup_credit(uow, {v.series_id for v in views}, now)
+        made_up: dict[tuple[uuid.UUID, date], int] = defaultdict(int)
+        for _, series_id, day in credit.made_up or {}:
+            made_up[series_id, day] += 1
         tally: dict[date, list[int]] = defaultdict(lambda: [0, 0])
         for view in views:
+            if (view.series_id, view.original_date) in credit.makeups:
+                continue  # no one's scheduled session
             expected = sum(1 for p in periods if on_sheet(p, view, tz))
             marked, attended = counts.get((view.series_id, view.original_date), (0, 0))
             week = tally[_monday(view.start_local.date())]
             week[0] += max(expected, marked)
-            week[1] += attended
+            week[1] += attended + made_up[view.series_id, view.original_date]
         minimum = policy.minimum_rate_pct if policy is not None else None
         return WeeklyTrend(klass.name, _weeks(tally, first, weeks), minimum)
 
@@ -153,14 +162,19 @@ class TrendService:
                 for m in att.mark_facts({v.series_id for v in views}, student_id=student_id)
             }
             policies = att.policies(p.program_id for p in periods.values())
+            credit = makeup_credit(uow, {v.series_id for v in views}, now)
         tally: dict[date, list[int]] = defaultdict(lambda: [0, 0])
         for view in views:
-            status = marks.get((view.series_id, view.original_date))
+            key = (view.series_id, view.original_date)
+            status = marks.get(key)
             if status is None and not on_sheet(periods[view.class_id], view, tz):
                 continue
+            if key in credit.makeups:
+                continue  # no one's scheduled session
             week = tally[_monday(view.start_local.date())]
             week[0] += 1
-            week[1] += bool(status and status.attended)
+            made_up = credit.made_up_at(student_id, key) is not None
+            week[1] += bool(status and status.attended) or made_up
         # The line to measure against, when all the student's programs agree on one.
         minimums = {
             policies[p.program_id].minimum_rate_pct if p.program_id in policies else None

@@ -384,7 +384,7 @@ def test_statements_do_not_grow_with_students(uow: UnitOfWorkFactory, month: Mon
             rows = month.reports.run(kind, facility, *MARCH).rows
         assert len(seen) == before[kind], kind
         assert rows
-    assert max(before.values()) <= 8
+    assert max(before.values()) <= 9  # one of them reads the make-up links
 
 
 def test_other_facilities_never_show(month: Month) -> None:

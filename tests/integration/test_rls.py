@@ -38,6 +38,7 @@ from app.db.models import (
     InstructorTimeOff,
     Lesson,
     LessonProgress,
+    MakeupLink,
     Module,
     OccurrenceOverrideRow,
     Program,
@@ -202,6 +203,8 @@ def seed(engine: Engine, world: World) -> None:
                     is_cancelled=True)  # fmt: skip
                 put(AttendanceRecord, key, event_id=event, user_id=student,
                     date=date(2026, 9, 1), attendance_status=AttendanceStatus.PRESENT)  # fmt: skip
+                put(MakeupLink, makeup_event_id=event, makeup_date=date(2026, 9, 15),
+                    missed_event_id=event, missed_date=date(2026, 9, 1))  # fmt: skip
     # Class-reached rows are also filed under their facility alone.
     for table in CLASS_TABLES:
         for fac in ("A", "B"):
@@ -662,6 +665,31 @@ def test_closures_are_read_by_all_staff_and_written_by_admins_of_their_facility(
     admin.rollback()
     other = world.connect("fadmin_B")
     assert other.execute("SELECT reason FROM facility_closures").fetchall() == [("Holidays at B",)]
+
+
+def test_makeup_links_are_read_and_written_by_the_staff_of_their_facility(world: World) -> None:
+    """Instructors schedule make-ups as they record substitutes: the staff of the facility
+    link sessions of it, and never see or write another facility's links."""
+    event = sorted(world.ids("program_class_events", "A:P1"))[0]
+    insert_link = (
+        "INSERT INTO makeup_links (id, facility_id, makeup_event_id, makeup_date,"
+        " missed_event_id, missed_date) VALUES (%s, %s, %s, '2026-09-22', %s, '2026-09-08')"
+    )
+    instructor = world.connect("instr_A")
+    instructor.execute(insert_link, (_uid(), world.facility["A"], event, event))
+    instructor.commit()
+    assert instructor.execute("SELECT count(*) FROM makeup_links").fetchone() == (3,)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+        instructor.execute(insert_link, (_uid(), world.facility["B"], event, event))
+    instructor.rollback()
+    gone = instructor.execute(
+        "UPDATE makeup_links SET deleted_at = now() WHERE facility_id = %s",
+        (world.facility["B"],),
+    )
+    assert gone.rowcount == 0  # B's links are not even seen
+    instructor.rollback()
+    other = world.connect("fadmin_B")
+    assert other.execute("SELECT count(*) FROM makeup_links").fetchone() == (2,)
 
 
 def test_disruptions_are_read_by_all_staff_and_written_by_admins_of_their_facility(

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from app.domain.i18n import day_text, translate
+
 CLOCK_SKEW_WARN_SECONDS = 300  # this computer's clock this far off the server's is said
 
 
@@ -25,45 +27,57 @@ class SyncStatus:
     def describe(self, now: datetime | None = None) -> str:
         """One line for the status bar; with ``now``, the age of the last successful sync."""
         if self.state == "never":
-            text = "never synced"
+            text = translate("SyncStatus", "never synced")
         elif self.state == "synced":
-            text = "synced"
+            text = translate("SyncStatus", "synced")
         elif self.state == "pending":
             since = self.pending_since.strftime("%Y-%m-%d %H:%M") if self.pending_since else "?"
-            text = f"pending {self.pending} since {since} UTC"
+            text = translate("SyncStatus", "pending {n} since {since} UTC").format(
+                n=self.pending, since=since
+            )
         else:
-            text = f"needs attention: {self.issues} to review"
+            text = translate("SyncStatus", "needs attention: {n} to review").format(n=self.issues)
             if self.pending:
-                text += f", {self.pending} pending"
+                text += translate("SyncStatus", ", {n} pending").format(n=self.pending)
         if now is not None and self.last_sync_at is not None and self.state != "never":
-            text += f" · last sync {_age(now - self.last_sync_at)}"
-        if abs(self.clock_skew_seconds) > CLOCK_SKEW_WARN_SECONDS:
-            text += f" · this computer's clock is {self.clock_skew_seconds / 60:+.0f} min off"
-        return text
+            text += translate("SyncStatus", " · last sync {age}").format(
+                age=_age(now - self.last_sync_at)
+            )
+        return text + self._skew()
+
+    def _skew(self) -> str:
+        if abs(self.clock_skew_seconds) <= CLOCK_SKEW_WARN_SECONDS:
+            return ""
+        minutes = f"{self.clock_skew_seconds / 60:+.0f}"
+        return translate("SyncStatus", " · this computer's clock is {minutes} min off").format(
+            minutes=minutes
+        )
 
     def line(self, now: datetime, timezone: str) -> str:
         """The status bar's words: what waits to be sent, and when this workstation last
         synced, in the facility's ``timezone`` (named, so nobody guesses which clock)."""
         zone = ZoneInfo(timezone)
         if self.state == "never":
-            parts = ["not synced yet"]
+            parts = [translate("SyncStatus", "not synced yet")]
         elif self.state == "synced":
-            parts = ["all changes sent"]
+            parts = [translate("SyncStatus", "all changes sent")]
         else:
             parts = []
         if self.issues:
-            parts.append(f"{self.issues} to review on the Sync screen")
-        if self.pending:
-            waiting = "1 change" if self.pending == 1 else f"{self.pending} changes"
-            parts.append(f"{waiting} not sent yet")
+            parts.append(
+                translate("SyncStatus", "{n} to review on the Sync screen").format(n=self.issues)
+            )
+        if self.pending == 1:
+            parts.append(translate("SyncStatus", "1 change not sent yet"))
+        elif self.pending:
+            parts.append(translate("SyncStatus", "{n} changes not sent yet").format(n=self.pending))
         if self.last_sync_at is not None:
-            parts.append(f"last synced {_when(self.last_sync_at, now, zone)}")
+            when = _when(self.last_sync_at, now, zone)
+            parts.append(translate("SyncStatus", "last synced {when}").format(when=when))
         text = " · ".join(parts)
         if self.last_sync_at is not None:
             text += f" ({timezone})"
-        if abs(self.clock_skew_seconds) > CLOCK_SKEW_WARN_SECONDS:
-            text += f" · this computer's clock is {self.clock_skew_seconds / 60:+.0f} min off"
-        return text
+        return text + self._skew()
 
 
 def _when(at: datetime, now: datetime, zone: ZoneInfo) -> str:
@@ -72,9 +86,7 @@ def _when(at: datetime, now: datetime, zone: ZoneInfo) -> str:
     local, today = at.astimezone(zone), now.astimezone(zone).date()
     if local.date() == today:
         return local.strftime("%H:%M")
-    if local.year == today.year:
-        return local.strftime("%a %d %b %H:%M")
-    return local.strftime("%a %d %b %Y %H:%M")
+    return f"{day_text(local.date(), year=local.year != today.year)} {local:%H:%M}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +102,9 @@ class Failure:
 def _age(delta: timedelta) -> str:
     seconds = max(0, int(delta.total_seconds()))
     if seconds < 60:
-        return "just now"
+        return translate("SyncStatus", "just now")
     if seconds < 3600:
-        return f"{seconds // 60} min ago"
+        return translate("SyncStatus", "{n} min ago").format(n=seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} h ago"
-    return f"{seconds // 86400} days ago"
+        return translate("SyncStatus", "{n} h ago").format(n=seconds // 3600)
+    return translate("SyncStatus", "{n} days ago").format(n=seconds // 86400)

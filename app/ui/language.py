@@ -121,3 +121,8 @@ def number(value: float, decimals: int = 0) -> str:
 def short_date(day: date) -> str:
     """ "02 Nov 2026", "02 nov. 2026": a day without its weekday."""
     return QLocale().toString(qdate(day), "dd MMM yyyy")
+
+
+def table_when(value: datetime) -> str:
+    """A session's start in a table, aligned ("Mon 09 Nov 09:00", "lun. 09 nov. 09:00")."""
+    return f"{QLocale().toString(qdate(value.date()), 'ddd dd MMM')} {hm(value)}"

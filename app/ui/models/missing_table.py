@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 from app.services.attendance_dto import MissingAttendance
+from app.ui.language import table_when
 from app.ui.models.tuple_table import TupleTableModel
 
 
@@ -17,8 +18,10 @@ class MissingTableModel(TupleTableModel[MissingAttendance]):
 
     def cells(self, m: MissingAttendance) -> tuple[str, ...]:
         return (
-            f"{m.start_local:%a %d %b %H:%M}",
+            table_when(m.start_local),
             m.class_name,
             m.instructor_name or "",
-            f"{m.marked} of {m.expected}",
+            translate("columns", "{marked} of {expected}").format(
+                marked=m.marked, expected=m.expected
+            ),
         )

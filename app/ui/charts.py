@@ -14,7 +14,9 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from app.domain.i18n import translate
 from app.services.trends_dto import HoursProgress, WeekGlance, WeeklyTrend
+from app.ui.language import day_month, locale_day, number, weekday
 
 BELOW = QColor(200, 122, 58)  # a muted amber: below the minimum, still short of hours
 PAD = 6
@@ -83,8 +85,8 @@ class WeeklyRateChart(_Chart):
     minimum is drawn in amber.
     """
 
-    def __init__(self, name: str = "Attendance by week", parent: QWidget | None = None) -> None:
-        super().__init__(name, parent)
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(name or translate("charts", "Attendance by week"), parent)
         self._trend: WeeklyTrend | None = None
         self._bars: list[QRectF] = []
         self._empty_text = self.tr("No sessions held in these weeks.")
@@ -116,10 +118,14 @@ class WeeklyRateChart(_Chart):
         for week, bar in zip(self._trend.weeks, self._bars, strict=False):
             if bar.left() <= pos.x() <= bar.right():
                 if not week.held:
-                    return f"Week of {week.week_start:%d %b}: no sessions held."
-                return (
-                    f"Week of {week.week_start:%d %b}: {week.attended} of {week.held} "
-                    f"attended ({week.rate}%)."
+                    return self.tr("Week of {day}: no sessions held.").format(
+                        day=day_month(week.week_start)
+                    )
+                return self.tr("Week of {day}: {attended} of {held} attended ({rate}%).").format(
+                    day=day_month(week.week_start),
+                    attended=week.attended,
+                    held=week.held,
+                    rate=week.rate,
                 )
         return None
 
@@ -160,7 +166,7 @@ class WeeklyRateChart(_Chart):
                 low = minimum is not None and rate < minimum
                 painter.fillRect(bar, BELOW if low else self._color(QPalette.ColorRole.Highlight))
             if (n - 1 - i) % label_every == 0:  # the current week always has its label
-                label = f"{week.week_start:%d %b}"
+                label = day_month(week.week_start)
                 w = metrics.horizontalAdvance(label) + 4
                 lx = min(max(0.0, x + slot / 2 - w / 2), self.width() - w)
                 painter.setPen(text)
@@ -181,8 +187,8 @@ class HoursChart(_Chart):
 
     ROW = 24
 
-    def __init__(self, name: str = "Hours earned", parent: QWidget | None = None) -> None:
-        super().__init__(name, parent)
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(name or translate("charts", "Hours earned"), parent)
         self._rows: tuple[HoursProgress, ...] = ()
         self._empty_text = self.tr("No classes with hours yet.")
 
@@ -229,7 +235,7 @@ class HoursChart(_Chart):
             painter.drawText(line, Qt.AlignmentFlag.AlignVCenter, name)
             track = QRectF(track_x, top + self.ROW * 0.25, track_w, self.ROW * 0.5)
             if row.required is None or row.required <= 0:
-                figures = f"{row.earned:.1f} h"
+                figures = f"{number(float(row.earned), 1)} h"
                 painter.setPen(self._color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(
                     QRectF(track.left(), top, track.width(), self.ROW),
@@ -243,7 +249,9 @@ class HoursChart(_Chart):
                     track.left(), track.top(), track.width() * float(share), track.height()
                 )
                 painter.fillRect(done, fill if share >= 1 else BELOW)
-                figures = f"{row.earned:.1f} of {row.required:.0f} h"
+                figures = self.tr("{earned} of {required} h").format(
+                    earned=number(float(row.earned), 1), required=number(float(row.required))
+                )
             painter.setPen(text)
             painter.drawText(
                 QRectF(track.right() + PAD, top, figures_w, self.ROW),
@@ -257,8 +265,8 @@ class WeekGlanceChart(_Chart):
     sessions start in it, the day's total below; today's column is outlined, a cell with only
     cancelled sessions dashed."""
 
-    def __init__(self, name: str = "The week at a glance", parent: QWidget | None = None) -> None:
-        super().__init__(name, parent)
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(name or translate("charts", "The week at a glance"), parent)
         self._glance: WeekGlance | None = None
         self._cells: dict[tuple[int, int], QRectF] = {}
         self._empty_text = self.tr("No sessions this week.")
@@ -295,11 +303,11 @@ class WeekGlanceChart(_Chart):
             return None
         for (day, hour), rect in self._cells.items():
             if rect.contains(pos.toPointF()):
-                when = f"{glance.days[day]:%a %d %b} {hour:02d}:00"
+                when = f"{locale_day(glance.days[day])} {hour:02d}:00"
                 for slot in glance.slots:
                     if slot.day == glance.days[day] and slot.hour == hour:
                         return f"{when}: " + ", ".join(slot.classes)
-                return f"{when}: no sessions."
+                return self.tr("{when}: no sessions.").format(when=when)
         return None
 
     def _paint(self, painter: QPainter) -> None:
@@ -327,9 +335,7 @@ class WeekGlanceChart(_Chart):
             x = left + d * cell_w
             painter.setPen(text)
             head = QRectF(x, PAD, cell_w, line)
-            painter.drawText(
-                head, Qt.AlignmentFlag.AlignHCenter, f"{day:%a %d}" if wide else f"{day:%a}"
-            )
+            painter.drawText(head, Qt.AlignmentFlag.AlignHCenter, weekday(day, with_day=wide))
             painter.setPen(self._color(QPalette.ColorRole.PlaceholderText))
             foot = QRectF(x, bottom + PAD / 2, cell_w, line)
             painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter, str(totals[day]))

@@ -126,3 +126,13 @@ def short_date(day: date) -> str:
 def table_when(value: datetime) -> str:
     """A session's start in a table, aligned ("Mon 09 Nov 09:00", "lun. 09 nov. 09:00")."""
     return f"{QLocale().toString(qdate(value.date()), 'ddd dd MMM')} {hm(value)}"
+
+
+def day_month(day: date) -> str:
+    """ "09 Nov", "09 nov.": a week's first day on a chart."""
+    return QLocale().toString(qdate(day), "dd MMM")
+
+
+def weekday(day: date, *, with_day: bool = False) -> str:
+    """ "Mon" (with the day of the month: "Mon 09")."""
+    return QLocale().toString(qdate(day), "ddd dd" if with_day else "ddd")

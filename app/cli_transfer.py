@@ -1,7 +1,8 @@
 """``rollbook transfer export|import|apply``: sync a workstation that is never connected by file.
 
-Export and apply open the staff member's encrypted cache on this computer (signing in as for
-``rollbook sync``: the password from ``ROLLBOOK_PASSWORD`` or a prompt); import signs in at a
+Export and apply open the staff member's encrypted cache on this computer without asking the
+server (the password from ``ROLLBOOK_PASSWORD`` or a prompt, checked against the last sign-in
+here); import signs in at a
 connected computer as the same staff member or an admin of the facility. Every file is sealed
 with the facility's transfer key, read from ``ROLLBOOK_TRANSFER_KEY`` or asked for; never an
 argument (``app.sync.transfer``).
@@ -123,8 +124,10 @@ def _on_cache(args: argparse.Namespace) -> int:
         "ROLLBOOK_PASSWORD", f"Password for {username}: ", f"No password for {username}"
     )
     key = _transfer_key()
-    session = SignInService(CredentialStore(), paths.data_dir()).sign_in(
-        profile, username, password, remember=False
+    # Export and apply never need the server: a workstation with no network must not wait
+    # for a connection that cannot come before it opens its own cache.
+    session = SignInService(CredentialStore(), paths.data_dir()).sign_in_here(
+        profile, username, password
     )
     try:
         local = LocalStore(session.cache)

@@ -259,6 +259,18 @@ class SignInService:
             server.dispose()
             raise
 
+    def sign_in_here(self, profile: ServerProfile, username: str, password: str) -> Session:
+        """Open this computer's cache of an account without asking the server: for work that
+        never needs it (a transfer file on a workstation with no network), so nothing waits
+        for a connection that cannot come. The password is checked against the last sign-in
+        on this computer. Raises as ``sign_in`` does offline."""
+        login = check_username(username)
+        if not password:
+            raise ValidationError("Enter your password.", field="password")
+        return self._sign_in_offline(
+            profile, login, password, reason="Transfer files are opened without the server."
+        )
+
     def reconnect(self, session: Session) -> bool:
         """Try to bring an offline session online; True when it is online.
 

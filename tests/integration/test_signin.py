@@ -184,6 +184,31 @@ def test_offline_sign_in_uses_the_verifier_and_the_cache_from_last_time(
         signin.sign_out(offline, forget_password=False)
 
 
+def test_signing_in_here_opens_the_cache_without_asking_the_server(
+    site: Site, signin: SignInService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = site.staff()
+    online = signin.sign_in(site.profile(), name, PASSWORD, remember=False)
+    with online.cache.begin() as conn:
+        conn.execute(insert(Facility).values(id=site.world.facility_id, name="North Academy"))
+    signin.sign_out(online, forget_password=False)
+
+    def no_server(*_args: object) -> None:
+        raise AssertionError("a transfer file's sign-in asked the server")
+
+    monkeypatch.setattr("app.signin.session_server_engine", no_server)
+    with pytest.raises(NotAllowed, match="checked against your last sign-in"):
+        signin.sign_in_here(site.profile(), name, "not the password")
+    here = signin.sign_in_here(site.profile(), name, PASSWORD)  # the server is up, and unasked
+    try:
+        assert not here.online and here.server is None
+        assert _visible_facilities(here) == {"North Academy"}
+    finally:
+        signin.sign_out(here, forget_password=False)
+    with pytest.raises(NoOfflineAccess, match="not signed in on this computer before"):
+        signin.sign_in_here(site.profile(), site.staff(), PASSWORD)
+
+
 def test_offline_without_a_previous_sign_in_says_why(site: Site, signin: SignInService) -> None:
     name = site.staff()
     site.pg.stop()

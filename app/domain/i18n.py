@@ -10,25 +10,30 @@ its chosen locale at start and whenever the language changes (``app.ui.language`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
 Translate = Callable[[str, str], str]
-DayFormat = Callable[[date, bool], str]
+DateFormat = Callable[[date, str], str]  # a day and a Qt date pattern ("ddd d MMM")
+
+_TOKEN = re.compile(r"dddd|ddd|dd|d|MMMM|MMM|yyyy")
+_STRFTIME = {"dddd": "%A", "ddd": "%a", "dd": "%d", "MMMM": "%B", "MMM": "%b", "yyyy": "%Y"}
 
 
 def _identity(_context: str, text: str) -> str:
     return text
 
 
-def english_day(day: date, year: bool) -> str:
-    """ "Thu 3 Dec" (with the year: "Thu 3 Dec 2026")."""
-    text = f"{day:%a} {day.day} {day:%b}"
-    return f"{text} {day.year}" if year else text
+def english_date(day: date, pattern: str) -> str:
+    """``day`` written with a Qt date ``pattern`` in English: "ddd d MMM" gives "Thu 3 Dec"."""
+    return _TOKEN.sub(
+        lambda m: str(day.day) if m[0] == "d" else day.strftime(_STRFTIME[m[0]]), pattern
+    )
 
 
 _translate: Translate = _identity
-_day_format: DayFormat = english_day
+_date_format: DateFormat = english_date
 
 
 def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # lupdate reads this name
@@ -41,13 +46,18 @@ def translate(context: str, text: str) -> str:
     return _translate(context, text)
 
 
+def date_text(day: date, pattern: str) -> str:
+    """``day`` with a Qt date ``pattern`` ("dddd", "MMM", "yyyy"...) in the desk's locale."""
+    return _date_format(day, pattern)
+
+
 def day_text(day: date, *, year: bool = False) -> str:
     """A day as the desk's locale abbreviates it ("Thu 3 Dec", "jeu. 3 déc.")."""
-    return _day_format(day, year)
+    return _date_format(day, "ddd d MMM yyyy" if year else "ddd d MMM")
 
 
-def install(translate_with: Translate | None, day_format: DayFormat | None = None) -> None:
-    """Route every ``translate`` and ``day_text`` through the desk; ``None`` puts English back."""
-    global _translate, _day_format
+def install(translate_with: Translate | None, date_format: DateFormat | None = None) -> None:
+    """Route every ``translate`` and date through the desk; ``None`` puts English back."""
+    global _translate, _date_format
     _translate = translate_with or _identity
-    _day_format = day_format or english_day
+    _date_format = date_format or english_date

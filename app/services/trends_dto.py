@@ -9,6 +9,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.enums import EnrollmentStatus
+from app.domain.i18n import date_text, translate
 
 TREND_WEEKS = 12  # weeks a trend shows, the current one last
 
@@ -62,20 +63,40 @@ class WeeklyTrend:
         """The chart in words, for tooltips and screen readers."""
         shown = [w for w in self.weeks if w.held]
         if not shown:
-            return f"{self.title}: no sessions held in the last {len(self.weeks)} weeks."
+            return translate("trends", "{title}: no sessions held in the last {n} weeks.").format(
+                title=self.title, n=len(self.weeks)
+            )
         parts = [
-            f"{self.title}: {self.rate}% attended over the last {len(self.weeks)} weeks "
-            f"({self.attended} of {self.held})."
+            translate(
+                "trends",
+                "{title}: {rate}% attended over the last {n} weeks ({attended} of {held}).",
+            ).format(
+                title=self.title,
+                rate=self.rate,
+                n=len(self.weeks),
+                attended=self.attended,
+                held=self.held,
+            )
         ]
         last = shown[-1]
-        parts.append(f"Week of {last.week_start:%d %b}: {last.rate}%.")
+        parts.append(
+            translate("trends", "Week of {day}: {rate}%.").format(
+                day=date_text(last.week_start, "dd MMM"), rate=last.rate
+            )
+        )
         low = min(shown, key=lambda w: (w.rate or Decimal(0), w.week_start))
         if len(shown) > 1:
-            parts.append(f"Lowest: week of {low.week_start:%d %b}, {low.rate}%.")
+            parts.append(
+                translate("trends", "Lowest: week of {day}, {rate}%.").format(
+                    day=date_text(low.week_start, "dd MMM"), rate=low.rate
+                )
+            )
         if self.minimum_rate_pct is not None:
             below = sum(1 for w in shown if (w.rate or 0) < self.minimum_rate_pct)
             parts.append(
-                f"{below} of {len(shown)} weeks below the {self.minimum_rate_pct}% minimum."
+                translate("trends", "{below} of {n} weeks below the {minimum}% minimum.").format(
+                    below=below, n=len(shown), minimum=self.minimum_rate_pct
+                )
             )
         return " ".join(parts)
 
@@ -99,10 +120,19 @@ class HoursProgress:
 
     def summary(self) -> str:
         if self.required is None:
-            return f"{self.class_name}: {self.earned} hours earned; no hours required."
+            return translate("trends", "{klass}: {earned} hours earned; no hours required.").format(
+                klass=self.class_name, earned=self.earned
+            )
         left = max(Decimal(0), self.required - self.earned)
-        tail = "requirement met" if not left else f"{left} still needed"
-        return f"{self.class_name}: {self.earned} of {self.required} hours ({tail})."
+        if not left:
+            text = translate("trends", "{klass}: {earned} of {required} hours (requirement met).")
+        else:
+            text = translate(
+                "trends", "{klass}: {earned} of {required} hours ({left} still needed)."
+            )
+        return text.format(
+            klass=self.class_name, earned=self.earned, required=self.required, left=left
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,16 +170,28 @@ class WeekGlance:
         totals = self.per_day()
         total = sum(totals.values())
         cancelled = sum(s.cancelled for s in self.slots)
-        head = f"Week of {self.week_start:%d %b %Y} at {self.facility_name}: {total} session"
-        head += "s" * (total != 1)
+        head = (
+            translate("trends", "Week of {day} at {facility}: 1 session")
+            if total == 1
+            else translate("trends", "Week of {day} at {facility}: {n} sessions")
+        ).format(
+            day=date_text(self.week_start, "dd MMM yyyy"), facility=self.facility_name, n=total
+        )
         if cancelled:
-            head += f" ({cancelled} cancelled)"
+            head += translate("trends", " ({n} cancelled)").format(n=cancelled)
         if not total:
             return head + "."
         busiest = max(self.days, key=lambda d: (totals[d], -d.toordinal()))
         peak = max(self.slots, key=lambda s: (s.sessions, -s.day.toordinal(), -s.hour))
-        days = ", ".join(f"{d:%a} {totals[d]}" for d in self.days)
-        return (
-            f"{head}. {days}. Busiest day {busiest:%A} ({totals[busiest]}); busiest hour "
-            f"{peak.day:%a} {peak.hour:02d}:00 ({peak.sessions})."
+        days = ", ".join(f"{date_text(d, 'ddd')} {totals[d]}" for d in self.days)
+        return translate(
+            "trends",
+            "{head}. {days}. Busiest day {day} ({n}); busiest hour {hour} ({sessions}).",
+        ).format(
+            head=head,
+            days=days,
+            day=date_text(busiest, "dddd"),
+            n=totals[busiest],
+            hour=f"{date_text(peak.day, 'ddd')} {peak.hour:02d}:00",
+            sessions=peak.sessions,
         )

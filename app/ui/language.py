@@ -74,7 +74,7 @@ def apply(code: str) -> str:
             app.installTranslator(qt)
             _installed.append(qt)
     QLocale.setDefault(locale)
-    i18n.install(QCoreApplication.translate if code != "en" else None, locale_day)
+    i18n.install(QCoreApplication.translate if code != "en" else None, locale_date)
     _current = code
     return code
 
@@ -85,6 +85,11 @@ def apply(code: str) -> str:
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def locale_date(day: date, pattern: str) -> str:
+    """``day`` with a Qt date pattern in the chosen locale."""
+    return QLocale().toString(qdate(day), pattern)
 
 
 def locale_day(day: date, year: bool = False) -> str:

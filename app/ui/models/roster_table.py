@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.value_labels import value_text
 from app.services.rosters_dto import RosterEntry
 from app.ui.models.tuple_table import TupleTableModel
 
@@ -22,7 +23,7 @@ class RosterTableModel(TupleTableModel[RosterEntry]):
         return (
             e.display_name,
             e.student_number or "",
-            e.status.value,
+            value_text(e.status),
             since.strftime("%Y-%m-%d") if since else "",
             "" if e.waitlist_position is None else str(e.waitlist_position),
             e.change_reason or "",

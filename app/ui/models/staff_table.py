@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.value_labels import value_text
 from app.services.people_dto import StaffDTO
 from app.ui.models.tuple_table import TupleTableModel
 
@@ -16,4 +17,4 @@ class StaffTableModel(TupleTableModel[StaffDTO]):
     )
 
     def cells(self, s: StaffDTO) -> tuple[str, ...]:
-        return (s.display_name, s.username or "", s.role.value.replace("_", " "), s.status.value)
+        return (s.display_name, s.username or "", value_text(s.role), value_text(s.status))

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.domain.i18n import QT_TRANSLATE_NOOP, translate
+from app.domain.value_labels import value_text
 from app.services.people import StudentSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,7 +66,7 @@ class StudentTableModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         s = self._rows[index.row()]
-        return (s.display_name, s.student_number or "", s.doc_id or "", s.status.value)[
+        return (s.display_name, s.student_number or "", s.doc_id or "", value_text(s.status))[
             index.column()
         ]
 

@@ -237,11 +237,15 @@ class RostersView(Screen):
             return  # an answer for a class no longer shown
         self._roster = roster
         self.model.set_rows([*roster.enrolled, *roster.waitlisted, *roster.others])
-        cap = "no limit" if roster.capacity is None else f"of {roster.capacity}"
-        text = f"{len(roster.enrolled)} enrolled {cap}"
+        enrolled = len(roster.enrolled)
+        text = (
+            self.tr("{n} enrolled, no limit").format(n=enrolled)
+            if roster.capacity is None
+            else self.tr("{n} enrolled of {capacity}").format(n=enrolled, capacity=roster.capacity)
+        )
         if roster.places_left is not None:
-            text += f" · {roster.places_left} places left"
-        text += f" · {len(roster.waitlisted)} waitlisted"
+            text += " · " + self.tr("{n} places left").format(n=roster.places_left)
+        text += " · " + self.tr("{n} waitlisted").format(n=len(roster.waitlisted))
         self.capacity.setText(text)
         self.sig_loaded.emit(self.model.rowCount())
 
@@ -300,12 +304,18 @@ class RostersView(Screen):
             self.enrol.clear()
             self.matches.clear()
             self.matches.hide()
-            what = "waitlisted" if allow_waitlist else "enrolled"
-            self._done(f"{name} {what}.")
+            if allow_waitlist:
+                self._done(self.tr("{name} waitlisted.").format(name=name))
+            else:
+                self._done(self.tr("{name} enrolled.").format(name=name))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, CapacityExceeded):
-                self._refuse(f"{error.message} Press Ctrl+Enter to put {name} on the waitlist.")
+                self._refuse(
+                    self.tr("{refusal} Press Ctrl+Enter to put {name} on the waitlist.").format(
+                        refusal=error.message, name=name
+                    )
+                )
                 return
             self._on_failed(error)
 

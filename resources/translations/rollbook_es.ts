@@ -16,6 +16,10 @@
         <translation>Mensaje de la hoja</translation>
     </message>
     <message>
+        <source>Make-up session</source>
+        <translation>Sesión de recuperación</translation>
+    </message>
+    <message>
         <source>All present…</source>
         <translation>Todos presentes…</translation>
     </message>
@@ -373,6 +377,10 @@
 <context>
     <name>CalendarView</name>
     <message>
+        <source>What the selected session makes up</source>
+        <translation>Lo que recupera la sesión seleccionada</translation>
+    </message>
+    <message>
         <source>Availability… (Alt+Y)</source>
         <translation>Disponibilidad… (Alt+Y)</translation>
     </message>
@@ -525,12 +533,20 @@
         <translation>Ninguna sesión </translation>
     </message>
     <message>
+        <source>Make-up for… (Alt+K)</source>
+        <translation>Recuperación de… (Alt+K)</translation>
+    </message>
+    <message>
         <source>Choose an instructor in the filter (Alt+N) first.</source>
         <translation>Elija primero un instructor en el filtro (Alt+N).</translation>
     </message>
     <message>
         <source>the facility</source>
         <translation>el centro</translation>
+    </message>
+    <message>
+        <source>Select a session that is held first.</source>
+        <translation>Seleccione primero una sesión que se celebre.</translation>
     </message>
     <message>
         <source>Select a session of the series to change.</source>
@@ -951,6 +967,10 @@
     <message>
         <source>no hours required</source>
         <translation>sin horas exigidas</translation>
+    </message>
+    <message>
+        <source>{earned} of {required} h</source>
+        <translation>{earned} de {required} h</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1609,34 @@
         <translation>Este centro todavía no tiene clases.</translation>
     </message>
     <message>
+        <source>{n} enrolled, no limit</source>
+        <translation>{n} inscritos, sin límite</translation>
+    </message>
+    <message>
+        <source>{n} enrolled of {capacity}</source>
+        <translation>{n} inscritos de {capacity}</translation>
+    </message>
+    <message>
+        <source>{n} places left</source>
+        <translation>{n} plazas libres</translation>
+    </message>
+    <message>
+        <source>{n} waitlisted</source>
+        <translation>{n} en lista de espera</translation>
+    </message>
+    <message>
+        <source>{name} waitlisted.</source>
+        <translation>{name} en lista de espera.</translation>
+    </message>
+    <message>
+        <source>{name} enrolled.</source>
+        <translation>{name} inscrito.</translation>
+    </message>
+    <message>
+        <source>{refusal} Press Ctrl+Enter to put {name} on the waitlist.</source>
+        <translation>{refusal} Pulse Ctrl+Intro para poner a {name} en la lista de espera.</translation>
+    </message>
+    <message>
         <source>Select the students first.</source>
         <translation>Seleccione primero a los estudiantes.</translation>
     </message>
@@ -2199,6 +2247,77 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>never synced</source>
+        <translation>nunca sincronizado</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <source>pending {n} since {since} UTC</source>
+        <translation>{n} pendientes desde {since} UTC</translation>
+    </message>
+    <message>
+        <source>needs attention: {n} to review</source>
+        <translation>requiere atención: {n} por revisar</translation>
+    </message>
+    <message>
+        <source>, {n} pending</source>
+        <translation>, {n} pendientes</translation>
+    </message>
+    <message>
+        <source> · last sync {age}</source>
+        <translation> · última sincronización {age}</translation>
+    </message>
+    <message>
+        <source> · this computer&apos;s clock is {minutes} min off</source>
+        <translation> · el reloj de este ordenador va desfasado {minutes} min</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>all changes sent</source>
+        <translation>todos los cambios enviados</translation>
+    </message>
+    <message>
+        <source>{n} to review on the Sync screen</source>
+        <translation>{n} por revisar en la pantalla Sincronización</translation>
+    </message>
+    <message>
+        <source>1 change not sent yet</source>
+        <translation>1 cambio aún sin enviar</translation>
+    </message>
+    <message>
+        <source>{n} changes not sent yet</source>
+        <translation>{n} cambios aún sin enviar</translation>
+    </message>
+    <message>
+        <source>last synced {when}</source>
+        <translation>última sincronización {when}</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>hace {n} min</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>hace {n} h</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>hace {n} días</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <source>Nothing waits for you. This workstation has not synced with a server yet.</source>
@@ -2412,6 +2531,10 @@
         <source>No week to show.</source>
         <translation>Ninguna semana que mostrar.</translation>
     </message>
+    <message>
+        <source>{when}: no sessions.</source>
+        <translation>{when}: ninguna sesión.</translation>
+    </message>
 </context>
 <context>
     <name>WeeklyRateChart</name>
@@ -2423,12 +2546,35 @@
         <source>No attendance to show.</source>
         <translation>Ninguna asistencia que mostrar.</translation>
     </message>
+    <message>
+        <source>Week of {day}: no sessions held.</source>
+        <translation>Semana del {day}: ninguna sesión celebrada.</translation>
+    </message>
+    <message>
+        <source>Week of {day}: {attended} of {held} attended ({rate}%).</source>
+        <translation>Semana del {day}: {attended} asistencias de {held} ({rate} %).</translation>
+    </message>
 </context>
 <context>
     <name>_Chart</name>
     <message>
         <source>Nothing to show yet.</source>
         <translation>Nada que mostrar todavía.</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>Attendance by week</source>
+        <translation>Asistencia por semana</translation>
+    </message>
+    <message>
+        <source>Hours earned</source>
+        <translation>Horas obtenidas</translation>
+    </message>
+    <message>
+        <source>The week at a glance</source>
+        <translation>La semana de un vistazo</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +2628,10 @@
         <translation>Marcados</translation>
     </message>
     <message>
+        <source>{marked} of {expected}</source>
+        <translation>{marked} de {expected}</translation>
+    </message>
+    <message>
         <source>Enrolled</source>
         <translation>Inscritos</translation>
     </message>
@@ -2516,6 +2666,14 @@
     <message>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Movida</translation>
+    </message>
+    <message>
+        <source>Not held (disruption)</source>
+        <translation>No celebrada (interrupción)</translation>
     </message>
     <message>
         <source>Capacity</source>
@@ -3139,6 +3297,144 @@
     <message>
         <source>Mark {name}: {buttons}. Now {now}.</source>
         <translation>Marcar a {name}: {buttons}. Ahora {now}.</translation>
+    </message>
+</context>
+<context>
+    <name>trends</name>
+    <message>
+        <source>{title}: no sessions held in the last {n} weeks.</source>
+        <translation>{title}: ninguna sesión celebrada en las últimas {n} semanas.</translation>
+    </message>
+    <message>
+        <source>{title}: {rate}% attended over the last {n} weeks ({attended} of {held}).</source>
+        <translation>{title}: {rate} % de asistencia en las últimas {n} semanas ({attended} de {held}).</translation>
+    </message>
+    <message>
+        <source>Week of {day}: {rate}%.</source>
+        <translation>Semana del {day}: {rate} %.</translation>
+    </message>
+    <message>
+        <source>Lowest: week of {day}, {rate}%.</source>
+        <translation>La más baja: semana del {day}, {rate} %.</translation>
+    </message>
+    <message>
+        <source>{below} of {n} weeks below the {minimum}% minimum.</source>
+        <translation>{below} de {n} semanas por debajo del mínimo del {minimum} %.</translation>
+    </message>
+    <message>
+        <source>{klass}: {earned} hours earned; no hours required.</source>
+        <translation>{klass}: {earned} horas obtenidas; sin horas exigidas.</translation>
+    </message>
+    <message>
+        <source>{klass}: {earned} of {required} hours (requirement met).</source>
+        <translation>{klass}: {earned} de {required} horas (requisito cumplido).</translation>
+    </message>
+    <message>
+        <source>{klass}: {earned} of {required} hours ({left} still needed).</source>
+        <translation>{klass}: {earned} de {required} horas (faltan {left}).</translation>
+    </message>
+    <message>
+        <source>Week of {day} at {facility}: 1 session</source>
+        <translation>Semana del {day} en {facility}: 1 sesión</translation>
+    </message>
+    <message>
+        <source>Week of {day} at {facility}: {n} sessions</source>
+        <translation>Semana del {day} en {facility}: {n} sesiones</translation>
+    </message>
+    <message>
+        <source> ({n} cancelled)</source>
+        <translation> ({n} canceladas)</translation>
+    </message>
+    <message>
+        <source>{head}. {days}. Busiest day {day} ({n}); busiest hour {hour} ({sessions}).</source>
+        <translation>{head}. {days}. Día con más sesiones: {day} ({n}); hora con más sesiones: {hour} ({sessions}).</translation>
+    </message>
+</context>
+<context>
+    <name>values</name>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>graduated</source>
+        <translation>graduado</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retirado</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrito</translation>
+    </message>
+    <message>
+        <source>Waitlisted</source>
+        <translation>En lista de espera</translation>
+    </message>
+    <message>
+        <source>Incomplete: Withdrawn</source>
+        <translation>Incompleto: retirado</translation>
+    </message>
+    <message>
+        <source>Incomplete: Dropped</source>
+        <translation>Incompleto: abandono</translation>
+    </message>
+    <message>
+        <source>Incomplete: Failed to Complete</source>
+        <translation>Incompleto: no completado</translation>
+    </message>
+    <message>
+        <source>Incomplete: Transfered</source>
+        <translation>Incompleto: transferido</translation>
+    </message>
+    <message>
+        <source>Incomplete: Segregated</source>
+        <translation>Incompleto: aislado</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>estudiante</translation>
+    </message>
+    <message>
+        <source>instructor</source>
+        <translation>instructor</translation>
+    </message>
+    <message>
+        <source>facility admin</source>
+        <translation>administrador del centro</translation>
+    </message>
+    <message>
+        <source>department admin</source>
+        <translation>administrador de departamento</translation>
+    </message>
+    <message>
+        <source>system admin</source>
+        <translation>administrador del sistema</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,10 @@
         <translation>Message de la feuille</translation>
     </message>
     <message>
+        <source>Make-up session</source>
+        <translation>Séance de rattrapage</translation>
+    </message>
+    <message>
         <source>All present…</source>
         <translation>Tous présents…</translation>
     </message>
@@ -373,6 +377,10 @@
 <context>
     <name>CalendarView</name>
     <message>
+        <source>What the selected session makes up</source>
+        <translation>Ce que la séance choisie rattrape</translation>
+    </message>
+    <message>
         <source>Availability… (Alt+Y)</source>
         <translation>Disponibilités… (Alt+Y)</translation>
     </message>
@@ -525,12 +533,20 @@
         <translation>Aucune séance </translation>
     </message>
     <message>
+        <source>Make-up for… (Alt+K)</source>
+        <translation>Rattrapage de… (Alt+K)</translation>
+    </message>
+    <message>
         <source>Choose an instructor in the filter (Alt+N) first.</source>
         <translation>Choisissez d’abord un formateur dans le filtre (Alt+N).</translation>
     </message>
     <message>
         <source>the facility</source>
         <translation>l’établissement</translation>
+    </message>
+    <message>
+        <source>Select a session that is held first.</source>
+        <translation>Choisissez d’abord une séance qui a lieu.</translation>
     </message>
     <message>
         <source>Select a session of the series to change.</source>
@@ -951,6 +967,10 @@
     <message>
         <source>no hours required</source>
         <translation>aucune heure exigée</translation>
+    </message>
+    <message>
+        <source>{earned} of {required} h</source>
+        <translation>{earned} sur {required} h</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1609,34 @@
         <translation>Cet établissement n’a pas encore de classes.</translation>
     </message>
     <message>
+        <source>{n} enrolled, no limit</source>
+        <translation>{n} inscrits, sans limite</translation>
+    </message>
+    <message>
+        <source>{n} enrolled of {capacity}</source>
+        <translation>{n} inscrits sur {capacity}</translation>
+    </message>
+    <message>
+        <source>{n} places left</source>
+        <translation>{n} places restantes</translation>
+    </message>
+    <message>
+        <source>{n} waitlisted</source>
+        <translation>{n} en liste d’attente</translation>
+    </message>
+    <message>
+        <source>{name} waitlisted.</source>
+        <translation>{name} mis en liste d’attente.</translation>
+    </message>
+    <message>
+        <source>{name} enrolled.</source>
+        <translation>{name} inscrit.</translation>
+    </message>
+    <message>
+        <source>{refusal} Press Ctrl+Enter to put {name} on the waitlist.</source>
+        <translation>{refusal} Appuyez sur Ctrl+Entrée pour mettre {name} en liste d’attente.</translation>
+    </message>
+    <message>
         <source>Select the students first.</source>
         <translation>Choisissez d’abord les apprenants.</translation>
     </message>
@@ -2199,6 +2247,77 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>never synced</source>
+        <translation>jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synchronisé</translation>
+    </message>
+    <message>
+        <source>pending {n} since {since} UTC</source>
+        <translation>{n} en attente depuis {since} UTC</translation>
+    </message>
+    <message>
+        <source>needs attention: {n} to review</source>
+        <translation>à voir : {n} à réviser</translation>
+    </message>
+    <message>
+        <source>, {n} pending</source>
+        <translation>, {n} en attente</translation>
+    </message>
+    <message>
+        <source> · last sync {age}</source>
+        <translation> · dernière synchronisation {age}</translation>
+    </message>
+    <message>
+        <source> · this computer&apos;s clock is {minutes} min off</source>
+        <translation> · l’horloge de cet ordinateur est décalée de {minutes} min</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>all changes sent</source>
+        <translation>toutes les modifications envoyées</translation>
+    </message>
+    <message>
+        <source>{n} to review on the Sync screen</source>
+        <translation>{n} à réviser sur l’écran Synchronisation</translation>
+    </message>
+    <message>
+        <source>1 change not sent yet</source>
+        <translation>1 modification pas encore envoyée</translation>
+    </message>
+    <message>
+        <source>{n} changes not sent yet</source>
+        <translation>{n} modifications pas encore envoyées</translation>
+    </message>
+    <message>
+        <source>last synced {when}</source>
+        <translation>dernière synchronisation {when}</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>il y a {n} min</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>il y a {n} h</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>il y a {n} jours</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <source>Nothing waits for you. This workstation has not synced with a server yet.</source>
@@ -2412,6 +2531,10 @@
         <source>No week to show.</source>
         <translation>Aucune semaine à afficher.</translation>
     </message>
+    <message>
+        <source>{when}: no sessions.</source>
+        <translation>{when} : aucune séance.</translation>
+    </message>
 </context>
 <context>
     <name>WeeklyRateChart</name>
@@ -2423,12 +2546,35 @@
         <source>No attendance to show.</source>
         <translation>Aucune présence à afficher.</translation>
     </message>
+    <message>
+        <source>Week of {day}: no sessions held.</source>
+        <translation>Semaine du {day} : aucune séance tenue.</translation>
+    </message>
+    <message>
+        <source>Week of {day}: {attended} of {held} attended ({rate}%).</source>
+        <translation>Semaine du {day} : {attended} présences sur {held} ({rate} %).</translation>
+    </message>
 </context>
 <context>
     <name>_Chart</name>
     <message>
         <source>Nothing to show yet.</source>
         <translation>Rien à afficher pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>Attendance by week</source>
+        <translation>Présence par semaine</translation>
+    </message>
+    <message>
+        <source>Hours earned</source>
+        <translation>Heures acquises</translation>
+    </message>
+    <message>
+        <source>The week at a glance</source>
+        <translation>La semaine d’un coup d’œil</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +2628,10 @@
         <translation>Marqués</translation>
     </message>
     <message>
+        <source>{marked} of {expected}</source>
+        <translation>{marked} sur {expected}</translation>
+    </message>
+    <message>
         <source>Enrolled</source>
         <translation>Inscrits</translation>
     </message>
@@ -2516,6 +2666,14 @@
     <message>
         <source>Cancelled</source>
         <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Déplacée</translation>
+    </message>
+    <message>
+        <source>Not held (disruption)</source>
+        <translation>Non tenue (perturbation)</translation>
     </message>
     <message>
         <source>Capacity</source>
@@ -3139,6 +3297,144 @@
     <message>
         <source>Mark {name}: {buttons}. Now {now}.</source>
         <translation>Marquer {name} : {buttons}. Actuellement {now}.</translation>
+    </message>
+</context>
+<context>
+    <name>trends</name>
+    <message>
+        <source>{title}: no sessions held in the last {n} weeks.</source>
+        <translation>{title} : aucune séance tenue ces {n} dernières semaines.</translation>
+    </message>
+    <message>
+        <source>{title}: {rate}% attended over the last {n} weeks ({attended} of {held}).</source>
+        <translation>{title} : {rate} % de présence ces {n} dernières semaines ({attended} sur {held}).</translation>
+    </message>
+    <message>
+        <source>Week of {day}: {rate}%.</source>
+        <translation>Semaine du {day} : {rate} %.</translation>
+    </message>
+    <message>
+        <source>Lowest: week of {day}, {rate}%.</source>
+        <translation>La plus basse : semaine du {day}, {rate} %.</translation>
+    </message>
+    <message>
+        <source>{below} of {n} weeks below the {minimum}% minimum.</source>
+        <translation>{below} semaines sur {n} sous le minimum de {minimum} %.</translation>
+    </message>
+    <message>
+        <source>{klass}: {earned} hours earned; no hours required.</source>
+        <translation>{klass} : {earned} heures acquises ; aucune heure exigée.</translation>
+    </message>
+    <message>
+        <source>{klass}: {earned} of {required} hours (requirement met).</source>
+        <translation>{klass} : {earned} heures sur {required} (exigence atteinte).</translation>
+    </message>
+    <message>
+        <source>{klass}: {earned} of {required} hours ({left} still needed).</source>
+        <translation>{klass} : {earned} heures sur {required} ({left} encore nécessaires).</translation>
+    </message>
+    <message>
+        <source>Week of {day} at {facility}: 1 session</source>
+        <translation>Semaine du {day} à {facility} : 1 séance</translation>
+    </message>
+    <message>
+        <source>Week of {day} at {facility}: {n} sessions</source>
+        <translation>Semaine du {day} à {facility} : {n} séances</translation>
+    </message>
+    <message>
+        <source> ({n} cancelled)</source>
+        <translation> ({n} annulées)</translation>
+    </message>
+    <message>
+        <source>{head}. {days}. Busiest day {day} ({n}); busiest hour {hour} ({sessions}).</source>
+        <translation>{head}. {days}. Jour le plus chargé : {day} ({n}) ; heure la plus chargée : {hour} ({sessions}).</translation>
+    </message>
+</context>
+<context>
+    <name>values</name>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>graduated</source>
+        <translation>diplômé</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrit</translation>
+    </message>
+    <message>
+        <source>Waitlisted</source>
+        <translation>En liste d’attente</translation>
+    </message>
+    <message>
+        <source>Incomplete: Withdrawn</source>
+        <translation>Inachevé : retiré</translation>
+    </message>
+    <message>
+        <source>Incomplete: Dropped</source>
+        <translation>Inachevé : abandon</translation>
+    </message>
+    <message>
+        <source>Incomplete: Failed to Complete</source>
+        <translation>Inachevé : échec</translation>
+    </message>
+    <message>
+        <source>Incomplete: Transfered</source>
+        <translation>Inachevé : transféré</translation>
+    </message>
+    <message>
+        <source>Incomplete: Segregated</source>
+        <translation>Inachevé : isolé</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>apprenant</translation>
+    </message>
+    <message>
+        <source>instructor</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <source>facility admin</source>
+        <translation>administrateur d’établissement</translation>
+    </message>
+    <message>
+        <source>department admin</source>
+        <translation>administrateur de département</translation>
+    </message>
+    <message>
+        <source>system admin</source>
+        <translation>administrateur système</translation>
     </message>
 </context>
 </TS>

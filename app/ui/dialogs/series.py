@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.availability import unavailable_text
 from app.services.availability_dto import UnavailableError
 from app.services.facade import DeskServices
@@ -48,7 +49,6 @@ from app.services.series_edit import (
 from app.ui.messages import refusal
 from app.ui.tasks import Runs
 
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CLASHES_LISTED = 5
 # Fields the services name that the form shows under another name.
 _FIELD_OF = {"dtstart_local": "first_date", "original_date": "first_date", "rrule": "repeat"}
@@ -124,16 +124,21 @@ class SeriesDialog(QDialog):
         self.start_time.setDisplayFormat("HH:mm")
         self.duration = QSpinBox(minimum=1, maximum=24 * 60, value=60, singleStep=15)
         self.duration.setSuffix(self.tr(" minutes"))
-        repeats = (("Does not repeat", "none"), ("Weekly", "weekly"), ("Every N days", "daily"))
+        repeats = (
+            (QT_TRANSLATE_NOOP("SeriesDialog", "Does not repeat"), "none"),
+            (QT_TRANSLATE_NOOP("SeriesDialog", "Weekly"), "weekly"),
+            (QT_TRANSLATE_NOOP("SeriesDialog", "Every N days"), "daily"),
+        )
         self.repeat = _combo(repeats, self.tr)
         self.repeat.setCurrentIndex(1)
         self.interval = QSpinBox(minimum=1, maximum=MAX_INTERVAL, value=1)
         self.interval.setPrefix(self.tr("every "))
-        self.weekdays = [QCheckBox(self.tr(name)) for name in WEEKDAY_NAMES]
+        short = QLocale.FormatType.ShortFormat
+        self.weekdays = [QCheckBox(QLocale().dayName(day, short)) for day in range(1, 8)]
         ends = (
-            ("When the class ends", "class"),
-            ("On a date", "date"),
-            ("After a number of sessions", "count"),
+            (QT_TRANSLATE_NOOP("SeriesDialog", "When the class ends"), "class"),
+            (QT_TRANSLATE_NOOP("SeriesDialog", "On a date"), "date"),
+            (QT_TRANSLATE_NOOP("SeriesDialog", "After a number of sessions"), "count"),
         )
         self.ends = _combo(ends, self.tr)
         self.until = _date_edit(self.first_date.date().addMonths(3))
@@ -161,25 +166,46 @@ class SeriesDialog(QDialog):
         days_row.addStretch(1)
         zone = QLabel(self.tr("in {zone}, the facility's time").replace("{zone}", timezone))
         rows: tuple[tuple[str, str, QWidget, QWidget | None], ...] = (
-            ("class_id", "&Class", self.class_box, None),
-            ("room_id", "&Room", self.room_box, None),
-            ("instructor_id", "&Instructor", self.instructor_box, None),
-            ("first_date", "Apply &from" if editing else "First &date", self.first_date, None),
-            ("start_time", "&Start time", self.start_time, zone),
-            ("duration_minutes", "D&uration", self.duration, None),
-            ("repeat", "Re&peat", self.repeat, None),
-            ("interval", "E&very", self.interval, None),
-            ("weekdays", "On &weekdays", days, None),
-            ("end", "E&nds", self.ends, None),
-            ("until_local", "Last day &on", self.until, None),
-            ("count", "&After", self.count, None),
+            ("class_id", QT_TRANSLATE_NOOP("SeriesDialog", "&Class"), self.class_box, None),
+            ("room_id", QT_TRANSLATE_NOOP("SeriesDialog", "&Room"), self.room_box, None),
+            (
+                "instructor_id",
+                QT_TRANSLATE_NOOP("SeriesDialog", "&Instructor"),
+                self.instructor_box,
+                None,
+            ),
+            (
+                "first_date",
+                QT_TRANSLATE_NOOP("SeriesDialog", "Apply &from")
+                if editing
+                else QT_TRANSLATE_NOOP("SeriesDialog", "First &date"),
+                self.first_date,
+                None,
+            ),
+            ("start_time", QT_TRANSLATE_NOOP("SeriesDialog", "&Start time"), self.start_time, zone),
+            (
+                "duration_minutes",
+                QT_TRANSLATE_NOOP("SeriesDialog", "D&uration"),
+                self.duration,
+                None,
+            ),
+            ("repeat", QT_TRANSLATE_NOOP("SeriesDialog", "Re&peat"), self.repeat, None),
+            ("interval", QT_TRANSLATE_NOOP("SeriesDialog", "E&very"), self.interval, None),
+            ("weekdays", QT_TRANSLATE_NOOP("SeriesDialog", "On &weekdays"), days, None),
+            ("end", QT_TRANSLATE_NOOP("SeriesDialog", "E&nds"), self.ends, None),
+            ("until_local", QT_TRANSLATE_NOOP("SeriesDialog", "Last day &on"), self.until, None),
+            ("count", QT_TRANSLATE_NOOP("SeriesDialog", "&After"), self.count, None),
         )
         for field, label, control, extra in rows:
             focus = self.weekdays[0] if control is days else control
             self._add_row(field, self.tr(label), control, extra, focus)
 
-        before = "Sessions before this date keep their time, room and attendance."
-        single = "A series that does not repeat is a single session on its first date."
+        before = QT_TRANSLATE_NOOP(
+            "SeriesDialog", "Sessions before this date keep their time, room and attendance."
+        )
+        single = QT_TRANSLATE_NOOP(
+            "SeriesDialog", "A series that does not repeat is a single session on its first date."
+        )
         note = QLabel(self.tr(before if editing else single))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -292,8 +318,20 @@ class SeriesDialog(QDialog):
             self.class_box.addItem(klass.name, klass.id)
         self.class_box.blockSignals(False)
         for box, items, none in (
-            (self.room_box, choices.rooms, "(no room)" if editing else "(the class's room)"),
-            (self.instructor_box, choices.instructors, "(no one)" if editing else "(the class's)"),
+            (
+                self.room_box,
+                choices.rooms,
+                QT_TRANSLATE_NOOP("SeriesDialog", "(no room)")
+                if editing
+                else QT_TRANSLATE_NOOP("SeriesDialog", "(the class's room)"),
+            ),
+            (
+                self.instructor_box,
+                choices.instructors,
+                QT_TRANSLATE_NOOP("SeriesDialog", "(no one)")
+                if editing
+                else QT_TRANSLATE_NOOP("SeriesDialog", "(the class's)"),
+            ),
         ):
             box.addItem(self.tr(none), None)
             for item in items:

@@ -10,7 +10,8 @@ button asks first. Each row's Mark column has a button per status (the mouse, a 
 type the marks of a paper sheet down the column. A barcode or ID scanner types a number and
 Enter into the scan box: the student is checked in (and out on a second scan) at the time it is
 now, so only on today's sessions. Every change is saved locally at once and published on the
-change hub; the writes themselves are ``SheetActions``' (``self.marking``).
+change hub; the writes themselves are ``SheetActions``' (``self.marking``). The sheet of a
+make-up session says at the top which sessions it makes up and whom for.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ from app.domain.enums import AttendanceStatus
 from app.services.attendance_dto import AttendanceSheet, SheetRow
 from app.services.changes import ATTENDANCE, ENROLLMENTS, SCHEDULE, Changes
 from app.services.facade import DeskServices
+from app.services.makeups import MAKEUPS, MakeupView
 from app.ui.changes import ChangeHub
 from app.ui.delegates.mark_buttons import BUTTON_HEIGHT
+from app.ui.dialogs.makeup import makeup_text
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
 from app.ui.messages import refusal
 from app.ui.models.sheet_table import MARK, PAPER_NO, STATUS, SheetTableModel
@@ -85,6 +88,11 @@ class AttendanceView(Screen):
         self.message.setAccessibleName(self.tr("Sheet message"))
         # One line even when empty: the buttons below do not move under the pointer.
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
+        self.makeup_note = QLabel()  # a make-up session: what it makes up and whom for
+        self.makeup_note.setWordWrap(True)
+        self.makeup_note.setAccessibleName(self.tr("Make-up session"))
+        self.makeup_note.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.makeup_note.hide()
         self.model = SheetTableModel(self)
         self.model.set_edit_callback(self.marking.on_cell_edited)
         self.table = SheetTableView(self.model, self)
@@ -117,6 +125,7 @@ class AttendanceView(Screen):
         top.addWidget(self.scan, 2)
         layout.addLayout(top)
         layout.addWidget(self.message)
+        layout.addWidget(self.makeup_note)
         above = QHBoxLayout()
         students = QLabel(self.tr("S&tudents (Alt+T)"))
         students.setBuddy(self.table)  # from the pickers or the scan box to the sheet
@@ -260,6 +269,7 @@ class AttendanceView(Screen):
         self.all_present.disarm("left")
         self._sheet = None
         self._sheet_token += 1
+        self.makeup_note.hide()
         self.model.set_rows([], self._tz)
         self._update_summary()
 
@@ -310,7 +320,22 @@ class AttendanceView(Screen):
         if sheet.rows:
             self._select(row if row is not None else 0, keep_column)
         self._update_summary()
+        self._show_makeup(sheet.series_id, sheet.occurrence.original_date, token)
         self.sig_loaded.emit(len(sheet.rows))
+
+    def _show_makeup(self, series_id: uuid.UUID, day: date, token: int) -> None:
+        """The note at the top of a make-up session's sheet (read off the GUI thread)."""
+        services = self._services
+        if services is None:
+            return
+
+        def shown(view: object) -> None:
+            if token == self._sheet_token:
+                text = makeup_text(view) if isinstance(view, MakeupView) else ""
+                self.makeup_note.setText(text)
+                self.makeup_note.setVisible(bool(text))
+
+        self._runner.run(lambda: services.makeups.of_session(series_id, day), shown)
 
     def _select(self, row: int, column: int = PAPER_NO) -> None:
         """Select a row whole, the current cell (where keys go) at ``column``."""
@@ -336,7 +361,7 @@ class AttendanceView(Screen):
         if changes.source == SOURCE or self._services is None or self._facility_id is None:
             return
         facility = self._facility_id
-        if changes.touches(*SCHEDULE, ENROLLMENTS, facility_id=facility):
+        if changes.touches(*SCHEDULE, ENROLLMENTS, MAKEUPS, facility_id=facility):
             self._refresh(sessions=True)
         elif changes.touches(ATTENDANCE, facility_id=facility):
             self._refresh(sessions=False)

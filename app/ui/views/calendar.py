@@ -16,7 +16,9 @@ series from a chosen date on (the series dialog). Alt+C (admins) opens *Closures
 facility is closed (holidays, shutdowns), each with a reason; a closed day shows as closed in
 the grids and in the note above them, and has no session. Alt+U (admins) opens *Disruption…*:
 a lockdown, a count, a storm cancels every session (or those of chosen rooms or programs) in a
-window of time with a reason, and lifting it brings them back.
+window of time with a reason, and lifting it brings them back. Alt+K (or the session's context
+menu) opens *Make-up for…*: the missed sessions of its class the selected session makes up; the
+note above the grid says what the selected session makes up and whom for.
 
 Actions act only on the session selected among those shown: changing the period or a filter
 clears the selection. Every change is published on the change hub, and the calendar reloads
@@ -55,6 +57,7 @@ from app.services.closures import CLOSURES
 from app.services.disruptions import DISRUPTIONS
 from app.services.facade import DeskServices
 from app.services.ical import occurrences_to_ical
+from app.services.makeups import MAKEUPS, MakeupView
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import ProgramChoice
 from app.services.series_edit import SeriesChoices
@@ -68,6 +71,7 @@ from app.ui.combo import refill
 from app.ui.dialogs.availability import AvailabilityDialog
 from app.ui.dialogs.closures import ClosuresDialog
 from app.ui.dialogs.disruption import DisruptionDialog
+from app.ui.dialogs.makeup import MakeupDialog, makeup_text
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.models.occurrence_table import OccurrenceTableModel
@@ -95,6 +99,9 @@ class CalendarView(Screen):
         self.series_dialog: SeriesDialog | None = None
         self.closures_dialog: ClosuresDialog | None = None
         self.disruption_dialog: DisruptionDialog | None = None
+        self.makeup_dialog: MakeupDialog | None = None
+        self.makeup_note = named(QLabel(), self.tr("What the selected session makes up"))
+        self.makeup_note.setWordWrap(True)
         self.closed: dict[date, str] = {}  # closed days of the period shown, with the reason
         self.availability_dialog: AvailabilityDialog | None = None
         # The filtered instructor's weekly hours and time off (Alt+Y), beside the filter.
@@ -203,6 +210,7 @@ class CalendarView(Screen):
             ("Ctrl+E", self.edit_series),
             ("Alt+C", self.edit_closures),
             ("Alt+U", self.edit_disruptions),
+            ("Alt+K", self.make_up),
         ):
             QShortcut(QKeySequence(keys), self, slot)
         changes.sig_changed.connect(self._on_changes)
@@ -245,6 +253,7 @@ class CalendarView(Screen):
         notes = QHBoxLayout()
         notes.addWidget(self.closed_note)
         notes.addWidget(self.empty_note)
+        notes.addWidget(self.makeup_note, 1)
         notes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
@@ -341,7 +350,13 @@ class CalendarView(Screen):
     def _on_changes(self, changes: Changes) -> None:
         """The schedule changed (here, on another screen, or by a sync): show it again."""
         if changes.touches(
-            SERIES, OVERRIDES, CLASSES, CLOSURES, DISRUPTIONS, facility_id=self._facility_id
+            SERIES,
+            OVERRIDES,
+            CLASSES,
+            CLOSURES,
+            DISRUPTIONS,
+            MAKEUPS,
+            facility_id=self._facility_id,
         ):
             self.reload()
         elif changes.touches(*AVAILABILITY_TABLES, facility_id=self._facility_id):
@@ -487,6 +502,23 @@ class CalendarView(Screen):
         o = self.selected()
         self.action_row.update_for(o)
         self.edit_series_button.setEnabled(o is not None)
+        self._show_makeup(o)
+
+    def _show_makeup(self, o: OccurrenceView | None) -> None:
+        """The selected session's details: what it makes up and whom for (read off the GUI
+        thread; an answer for a session no longer selected is dropped)."""
+        self.makeup_note.clear()
+        services = self._services
+        if o is None or services is None:
+            return
+        key = (o.series_id, o.original_date)
+
+        def shown(view: MakeupView | None) -> None:
+            now = self.selected()
+            if now is not None and (now.series_id, now.original_date) == key:
+                self.makeup_note.setText(makeup_text(view))
+
+        self._runner.run(lambda: services.makeups.of_session(*key), shown)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         """Enter or a double click in the list: the attendance sheet of that session."""
@@ -511,6 +543,9 @@ class CalendarView(Screen):
         o = self.selected()
         if o is not None:
             self.action_row.fill_menu(self.context_menu, o, lambda: self._open_sheet(o))
+            action = self.context_menu.addAction(self.tr("Make-up for… (Alt+K)"))
+            action.setEnabled(not o.cancelled)
+            action.triggered.connect(self.make_up)
             self.context_menu.popup(where)
 
     # -- series and export --------------------------------------------------------------------
@@ -595,6 +630,32 @@ class CalendarView(Screen):
         )
         dialog.sig_saved.connect(self._on_availability_saved)
         self.disruption_dialog = dialog
+        dialog.open()
+
+    def make_up(self) -> None:
+        """Make-up for… (Alt+K): the missed sessions of its class the selected session makes
+        up, ticked in a list."""
+        services, o = self._services, self.selected()
+        if services is None:
+            return
+        if o is None or o.cancelled:
+            self.message.setText(self.tr("Select a session that is held first."))
+            self.sig_refused.emit(self.message.text())
+            return
+        old = self.makeup_dialog
+        if old is not None and not old.busy:
+            old.deleteLater()
+        start = o.start_local
+        dialog = MakeupDialog(
+            services.makeups,
+            self._changes.writing(self._runner, services.writes, source="calendar"),
+            o.series_id,
+            o.original_date,
+            f"{o.class_name}, {start:%a} {start.day} {start:%b %Y %H:%M}",
+            parent=self,
+        )
+        dialog.sig_saved.connect(self._on_availability_saved)
+        self.makeup_dialog = dialog
         dialog.open()
 
     def _on_availability_saved(self, text: str) -> None:

@@ -35,15 +35,15 @@ def makeup_text(view: MakeupView | None) -> str:
     """What a session's details say of a make-up: the sessions made up and whom for."""
     if view is None:
         return ""
-    tr = QCoreApplication.translate
+    # QCoreApplication.translate spelled out: lupdate reads an alias's call as tr(text, comment).
     missed = "; ".join(m.label for m in view.missed)
     if view.students:
-        return tr("MakeupDialog", "Make-up for {missed}. For {students}.").format(
-            missed=missed, students="; ".join(view.students)
-        )
-    return tr("MakeupDialog", "Make-up for {missed}. Nobody was absent there.").format(
-        missed=missed
-    )
+        return QCoreApplication.translate(
+            "MakeupDialog", "Make-up for {missed}. For {students}."
+        ).format(missed=missed, students="; ".join(view.students))
+    return QCoreApplication.translate(
+        "MakeupDialog", "Make-up for {missed}. Nobody was absent there."
+    ).format(missed=missed)
 
 
 class MakeupDialog(QDialog):

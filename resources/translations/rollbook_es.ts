@@ -1141,6 +1141,68 @@
     </message>
 </context>
 <context>
+    <name>MakeupDialog</name>
+    <message>
+        <source>Make-up for {missed}. For {students}.</source>
+        <translation>Recuperación de {missed}. Para {students}.</translation>
+    </message>
+    <message>
+        <source>Make-up for {missed}. Nobody was absent there.</source>
+        <translation>Recuperación de {missed}. Nadie faltó entonces.</translation>
+    </message>
+    <message>
+        <source>Make-up for…</source>
+        <translation>Recuperación de…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Make-up session:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Sesión de recuperación:&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>Tick the missed sessions of this class that this session makes up (Space). A student absent at one of them who attends this session has the absence made up; for everyone else this session is not a scheduled one.</source>
+        <translation>Marque las sesiones perdidas de esta clase que recupera esta sesión (Espacio). Un estudiante ausente en una de ellas que asiste a esta sesión tiene la ausencia recuperada; para los demás, esta sesión no es una sesión programada.</translation>
+    </message>
+    <message>
+        <source>Missed sessions to make up</source>
+        <translation>Sesiones perdidas que recuperar</translation>
+    </message>
+    <message>
+        <source>&amp;Save make-up</source>
+        <translation>&amp;Guardar la recuperación</translation>
+    </message>
+    <message>
+        <source>Save the sessions made up</source>
+        <translation>Guardar las sesiones recuperadas</translation>
+    </message>
+    <message>
+        <source>Close the make-up dialog</source>
+        <translation>Cerrar la ventana de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Missed sessions (latest first)</source>
+        <translation>Sesiones &amp;perdidas (las más recientes primero)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n absent</source>
+        <translation>
+            <numerusform>%n ausente</numerusform>
+            <numerusform>%n ausentes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No earlier session of this class to make up.</source>
+        <translation>Ninguna sesión anterior de esta clase que recuperar.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>This session is no longer a make-up.</source>
+        <translation>Esta sesión ya no es una recuperación.</translation>
+    </message>
+</context>
+<context>
     <name>MonthGrid</name>
     <message>
         <source>+{more[1]} more</source>
@@ -1675,8 +1737,32 @@
         <translation> minutos</translation>
     </message>
     <message>
+        <source>Does not repeat</source>
+        <translation>No se repite</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Semanal</translation>
+    </message>
+    <message>
+        <source>Every N days</source>
+        <translation>Cada N días</translation>
+    </message>
+    <message>
         <source>every </source>
         <translation>cada </translation>
+    </message>
+    <message>
+        <source>When the class ends</source>
+        <translation>Cuando termina la clase</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>En una fecha</translation>
+    </message>
+    <message>
+        <source>After a number of sessions</source>
+        <translation>Tras un número de sesiones</translation>
     </message>
     <message>
         <source> sessions in all</source>
@@ -1684,7 +1770,7 @@
     </message>
     <message>
         <source>Allow clas&amp;hes (save although a room or an instructor is booked twice)</source>
-        <translation>Permitir conflictos (guardar aunque un aula o un instructor se reserve dos veces) (&amp;H)</translation>
+        <translation>Permitir conflict&amp;os (guardar aunque un aula o un instructor se reserve dos veces)</translation>
     </message>
     <message>
         <source>Allow sessions outside the instructor&apos;s availa&amp;bility</source>
@@ -1693,6 +1779,66 @@
     <message>
         <source>in {zone}, the facility&apos;s time</source>
         <translation>en {zone}, la hora del centro</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>&amp;Clase</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Aula</translation>
+    </message>
+    <message>
+        <source>&amp;Instructor</source>
+        <translation>&amp;Instructor</translation>
+    </message>
+    <message>
+        <source>Apply &amp;from</source>
+        <translation>Aplicar &amp;desde</translation>
+    </message>
+    <message>
+        <source>First &amp;date</source>
+        <translation>Primera &amp;fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Start time</source>
+        <translation>&amp;Hora de inicio</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;uración</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat</source>
+        <translation>Re&amp;petición</translation>
+    </message>
+    <message>
+        <source>E&amp;very</source>
+        <translation>Cada (&amp;V)</translation>
+    </message>
+    <message>
+        <source>On &amp;weekdays</source>
+        <translation>Días de la se&amp;mana</translation>
+    </message>
+    <message>
+        <source>E&amp;nds</source>
+        <translation>Termi&amp;na</translation>
+    </message>
+    <message>
+        <source>Last day &amp;on</source>
+        <translation>Úl&amp;timo día</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>T&amp;ras</translation>
+    </message>
+    <message>
+        <source>Sessions before this date keep their time, room and attendance.</source>
+        <translation>Las sesiones anteriores a esta fecha conservan su hora, aula y asistencia.</translation>
+    </message>
+    <message>
+        <source>A series that does not repeat is a single session on its first date.</source>
+        <translation>Una serie que no se repite es una única sesión en su primera fecha.</translation>
     </message>
     <message>
         <source>Allow clashes</source>
@@ -1713,6 +1859,22 @@
     <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>(no room)</source>
+        <translation>(ningún aula)</translation>
+    </message>
+    <message>
+        <source>(the class&apos;s room)</source>
+        <translation>(el aula de la clase)</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>(nadie)</translation>
+    </message>
+    <message>
+        <source>(the class&apos;s)</source>
+        <translation>(el de la clase)</translation>
     </message>
     <message>
         <source>This facility has no class to give sessions to.</source>

@@ -1141,6 +1141,68 @@
     </message>
 </context>
 <context>
+    <name>MakeupDialog</name>
+    <message>
+        <source>Make-up for {missed}. For {students}.</source>
+        <translation>Rattrapage de {missed}. Pour {students}.</translation>
+    </message>
+    <message>
+        <source>Make-up for {missed}. Nobody was absent there.</source>
+        <translation>Rattrapage de {missed}. Personne n’y était absent.</translation>
+    </message>
+    <message>
+        <source>Make-up for…</source>
+        <translation>Rattrapage de…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Make-up session:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Séance de rattrapage :&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>Tick the missed sessions of this class that this session makes up (Space). A student absent at one of them who attends this session has the absence made up; for everyone else this session is not a scheduled one.</source>
+        <translation>Cochez les séances manquées de cette classe que cette séance rattrape (Espace). Un apprenant absent à l’une d’elles qui suit cette séance voit son absence rattrapée ; pour tous les autres, cette séance n’est pas une séance prévue.</translation>
+    </message>
+    <message>
+        <source>Missed sessions to make up</source>
+        <translation>Séances manquées à rattraper</translation>
+    </message>
+    <message>
+        <source>&amp;Save make-up</source>
+        <translation>&amp;Enregistrer le rattrapage</translation>
+    </message>
+    <message>
+        <source>Save the sessions made up</source>
+        <translation>Enregistrer les séances rattrapées</translation>
+    </message>
+    <message>
+        <source>Close the make-up dialog</source>
+        <translation>Fermer la fenêtre du rattrapage</translation>
+    </message>
+    <message>
+        <source>&amp;Missed sessions (latest first)</source>
+        <translation>Séances &amp;manquées (les plus récentes d’abord)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n absent</source>
+        <translation>
+            <numerusform>%n absent</numerusform>
+            <numerusform>%n absents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No earlier session of this class to make up.</source>
+        <translation>Aucune séance antérieure de cette classe à rattraper.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>This session is no longer a make-up.</source>
+        <translation>Cette séance n’est plus un rattrapage.</translation>
+    </message>
+</context>
+<context>
     <name>MonthGrid</name>
     <message>
         <source>+{more[1]} more</source>
@@ -1675,8 +1737,32 @@
         <translation> minutes</translation>
     </message>
     <message>
+        <source>Does not repeat</source>
+        <translation>Ne se répète pas</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <source>Every N days</source>
+        <translation>Tous les N jours</translation>
+    </message>
+    <message>
         <source>every </source>
         <translation>chaque </translation>
+    </message>
+    <message>
+        <source>When the class ends</source>
+        <translation>À la fin de la classe</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>À une date</translation>
+    </message>
+    <message>
+        <source>After a number of sessions</source>
+        <translation>Après un nombre de séances</translation>
     </message>
     <message>
         <source> sessions in all</source>
@@ -1684,7 +1770,7 @@
     </message>
     <message>
         <source>Allow clas&amp;hes (save although a room or an instructor is booked twice)</source>
-        <translation>Permettre les conflits (enregistrer même si une salle ou un formateur est réservé deux fois) (&amp;H)</translation>
+        <translation>Permettre les confl&amp;its (enregistrer même si une salle ou un formateur est réservé deux fois)</translation>
     </message>
     <message>
         <source>Allow sessions outside the instructor&apos;s availa&amp;bility</source>
@@ -1693,6 +1779,66 @@
     <message>
         <source>in {zone}, the facility&apos;s time</source>
         <translation>en {zone}, l’heure de l’établissement</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>&amp;Classe</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Salle</translation>
+    </message>
+    <message>
+        <source>&amp;Instructor</source>
+        <translation>&amp;Formateur</translation>
+    </message>
+    <message>
+        <source>Apply &amp;from</source>
+        <translation>Appli&amp;quer à partir du</translation>
+    </message>
+    <message>
+        <source>First &amp;date</source>
+        <translation>Première &amp;date</translation>
+    </message>
+    <message>
+        <source>&amp;Start time</source>
+        <translation>&amp;Heure de début</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;urée</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat</source>
+        <translation>Ré&amp;pétition</translation>
+    </message>
+    <message>
+        <source>E&amp;very</source>
+        <translation>&amp;Tous les</translation>
+    </message>
+    <message>
+        <source>On &amp;weekdays</source>
+        <translation>&amp;Jours de la semaine</translation>
+    </message>
+    <message>
+        <source>E&amp;nds</source>
+        <translation>Fi&amp;n</translation>
+    </message>
+    <message>
+        <source>Last day &amp;on</source>
+        <translation>Dernier j&amp;our le</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>&amp;Après</translation>
+    </message>
+    <message>
+        <source>Sessions before this date keep their time, room and attendance.</source>
+        <translation>Les séances avant cette date gardent leur heure, leur salle et leurs présences.</translation>
+    </message>
+    <message>
+        <source>A series that does not repeat is a single session on its first date.</source>
+        <translation>Une série qui ne se répète pas est une seule séance, à sa première date.</translation>
     </message>
     <message>
         <source>Allow clashes</source>
@@ -1713,6 +1859,22 @@
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>(no room)</source>
+        <translation>(aucune salle)</translation>
+    </message>
+    <message>
+        <source>(the class&apos;s room)</source>
+        <translation>(la salle de la classe)</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>(personne)</translation>
+    </message>
+    <message>
+        <source>(the class&apos;s)</source>
+        <translation>(celui de la classe)</translation>
     </message>
     <message>
         <source>This facility has no class to give sessions to.</source>

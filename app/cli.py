@@ -122,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         cli_closures,
         cli_disruption,
         cli_import,
+        cli_makeup,
         cli_print,
         cli_transfer,
         cli_workstation,
@@ -132,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_transfer.add_parsers(sub)
     cli_closures.add_parsers(sub)
     cli_disruption.add_parsers(sub)
+    cli_makeup.add_parsers(sub)
     cli_print.add_parsers(sub)
 
     gui = sub.add_parser("gui", help="open the desktop application (the default)")

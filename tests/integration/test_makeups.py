@@ -12,9 +12,13 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, select, text
 
-from app.db import migrate
+from app.cli import main
+from app.db import migrate, urls
+from app.db.engine import make_server_engine
 from app.db.models import AuditEntry, MakeupLink, OccurrenceOverrideRow
+from app.domain.actor import Actor
 from app.domain.enums import AttendanceStatus as S
+from app.domain.enums import Role
 from app.domain.errors import NotFound, ValidationError
 from app.infra.clock import FixedClock
 from app.repositories.uow import UnitOfWorkFactory
@@ -24,7 +28,15 @@ from app.services.makeups import MakeupService
 from app.services.reports import ReportsService
 from app.services.rosters import RosterService
 from app.services.trends import TrendService
-from tests.integration.factories import NOW, World, add_series, enrol_all, schedule_world
+from tests.integration.factories import (
+    NOW,
+    World,
+    add_class,
+    add_series,
+    enrol_all,
+    schedule_world,
+)
+from tests.integration.staffserver import Server
 
 BEFORE = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
@@ -277,3 +289,46 @@ def test_migration_0013_upgrades_and_downgrades(engine: Engine) -> None:
     assert _makeup_objects(engine) == (False, set())
     migrate.upgrade(engine, "0013")
     assert _makeup_objects(engine) == (present, objects)
+
+
+def test_the_command_line_links_lists_and_unlinks_as_the_login_may(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = make_server_engine(server.url)
+    su = UnitOfWorkFactory(engine, Actor("postgres"))
+    with su() as u:
+        fid = server.facility["A"]
+        klass = add_class(u, fid, server.program["P1"], "Welding I")
+        add_series(u, fid, klass, datetime(2026, 3, 2, 9, 0))
+        add_series(u, fid, klass, datetime(2026, 3, 14, 9, 0), rrule=None)
+        u.commit()
+    teacher = server.as_(server.staff("teach", Role.INSTRUCTOR, "A"))
+    stranger = server.as_(server.staff("far", Role.FACILITY_ADMIN, "B"))
+    base = ["--url", teacher, "--facility", "Facility A", "--class", "Welding I"]
+    link = ["makeup", "link", *base, "--session", "2026-03-14"]
+    assert main([*link, "--missed", "2026-03-09", "--missed", "2026-03-02T09:00"]) == 0
+    assert capsys.readouterr().out == (
+        "Welding I, Sat 14 Mar 2026 09:00: make-up for Welding I, Mon 2 Mar 2026 09:00;"
+        " Welding I, Mon 9 Mar 2026 09:00 (for nobody absent)\n"
+    )
+    assert main([*link, "--missed", "2026-03-16"]) == 2
+    assert "after the session it makes up" in capsys.readouterr().err
+    assert main([*link, "--missed", "2026-03-10"]) == 2
+    assert "no session on 2026-03-10" in capsys.readouterr().err
+    assert main(["makeup", "list", "--url", teacher, "--facility", "Facility A"]) == 0
+    assert capsys.readouterr().out.startswith("Welding I, Sat 14 Mar 2026 09:00: make-up for")
+    assert main(["makeup", "list", "--url", stranger, "--facility", "Facility A"]) == 2
+    assert "No facility 'Facility A' this login can see" in capsys.readouterr().err
+    unlink = ["makeup", "unlink", *base, "--session", "2026-03-14"]
+    assert main([*unlink, "--missed", "2026-03-02"]) == 0
+    assert capsys.readouterr().out == "Unlinked 1 missed session(s).\n"
+    assert main([*unlink]) == 0
+    capsys.readouterr()
+    assert main(["makeup", "list", "--url", teacher, "--facility", "Facility A"]) == 0
+    assert capsys.readouterr().out == "No make-up sessions.\n"
+    with engine.connect() as conn:
+        trail = conn.execute(
+            select(AuditEntry.changed_by).where(AuditEntry.table_name == "makeup_links")
+        ).scalars()
+        assert set(trail) == {urls.address(teacher).username}  # the login's own, audited
+    engine.dispose()

@@ -88,8 +88,8 @@ def test_a_session_is_made_a_makeup_from_the_calendar_and_its_sheet_says_so(
     assert isinstance(dialog, MakeupDialog)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5_000)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.list.count() > 2, timeout=5_000)
-    assert dialog.list.item(0).text() == "Welding I, Mon 16 Nov 2026 09:00 — 0 absent"
-    assert dialog.list.item(1).text() == "Welding I, Mon 9 Nov 2026 09:00 — 1 absent"
+    assert dialog.list.item(0).text() == "Mon 16 Nov 2026 09:00 — 0 absent"
+    assert dialog.list.item(1).text() == "Mon 9 Nov 2026 09:00 — 1 absent"
     assert dialog.list.hasFocus()
     _press(qtbot, Qt.Key.Key_Down, NONE)
     _press(qtbot, Qt.Key.Key_Space, NONE)
@@ -98,6 +98,7 @@ def test_a_session_is_made_a_makeup_from_the_calendar_and_its_sheet_says_so(
         _press(qtbot, Qt.Key.Key_S)
     assert saved.args == [NOTE]
     assert dialog.current.text() == NOTE
+    assert dialog.message.text() == "Saved."
 
     # Stored and queued for the server.
     with desk.engine.connect() as conn:

@@ -146,7 +146,8 @@ class MakeupDialog(QDialog):
         self.list.clear()
         for choice in self._choices:
             absent = self.tr("%n absent", "", choice.absent)
-            item = QListWidgetItem(f"{choice.session.label} — {absent}")
+            start = choice.session.start_local  # all of the make-up's class: no class name
+            item = QListWidgetItem(f"{start:%a} {start.day} {start:%b %Y %H:%M} — {absent}")
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
                 | Qt.ItemFlag.ItemIsSelectable
@@ -180,7 +181,7 @@ class MakeupDialog(QDialog):
         self.save_button.setEnabled(True)
         text = makeup_text(view) or self.tr("This session is no longer a make-up.")
         self.current.setText(makeup_text(view))
-        self.message.setText(text)
+        self.message.setText(self.tr("Saved."))
         self.sig_saved.emit(text)
 
     def _on_failed(self, error: BaseException) -> None:

@@ -235,7 +235,8 @@ class MainWindow(QMainWindow):
     def _language_button(self) -> QToolButton:
         """Language: each language under its own name, the current one checked."""
         self.language_button = QToolButton()
-        self.language_button.setText(self.tr("&Language"))
+        # No Alt+letter: every letter belongs to the screens (Alt+L is the calendar's List).
+        self.language_button.setText(self.tr("Language"))
         self.language_button.setAccessibleName(self.tr("Language"))
         self.language_button.setToolTip(self.tr("The language of the desk on this computer"))
         self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

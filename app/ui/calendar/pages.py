@@ -51,11 +51,11 @@ class CalendarPages(QStackedWidget):
         for page in (self._time_page, self.month_grid, self.table):
             self.addWidget(page)
         for widget, name in (
-            (self.table, "Sessions"),
-            (self.time_grid, "Sessions by day and hour"),
-            (self.month_grid, "Sessions of the month"),
+            (self.table, self.tr("Sessions")),
+            (self.time_grid, self.tr("Sessions by day and hour")),
+            (self.month_grid, self.tr("Sessions of the month")),
         ):
-            widget.setAccessibleName(self.tr(name))
+            widget.setAccessibleName(name)
 
     def show_mode(self, mode: str, as_list: bool) -> None:
         if as_list:

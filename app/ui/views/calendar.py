@@ -74,11 +74,14 @@ from app.ui.dialogs.disruption import DisruptionDialog
 from app.ui.dialogs.makeup import MakeupDialog, makeup_text
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
+from app.ui.language import locale_date, locale_day, month_text
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.paper_week import PrintSheetsDialog
 from app.ui.tasks import TaskRunner
 from app.ui.views.base import Screen
 from app.ui.views.calendar_actions import CalendarActions
+
+WEEK_DAY = "ddd dd MMM yyyy"  # the first and last day of a week in the heading
 
 
 class CalendarView(Screen):
@@ -116,8 +119,12 @@ class CalendarView(Screen):
         self.anchor.setDisplayFormat("ddd d MMM yyyy")
         self.modes = QButtonGroup(self)
         self.mode_buttons: dict[str, QRadioButton] = {}
-        for mode, label in (("day", "&Day"), ("week", "&Week"), ("month", "&Month")):
-            button = QRadioButton(self.tr(label))
+        for mode, label in (
+            ("day", self.tr("&Day")),
+            ("week", self.tr("&Week")),
+            ("month", self.tr("&Month")),
+        ):
+            button = QRadioButton(label)
             self.modes.addButton(button)
             self.mode_buttons[mode] = button
         self.mode_buttons["week"].setChecked(True)
@@ -220,7 +227,7 @@ class CalendarView(Screen):
 
     def _lay_out(self) -> None:
         heading = QHBoxLayout()  # the series buttons beside the heading: the filters keep room
-        heading.addWidget(QLabel(f"<h2>{self.tr('Calendar')}</h2>"))
+        heading.addWidget(QLabel("<h2>" + self.tr("Calendar") + "</h2>"))
         heading.addSpacing(12)
         heading.addWidget(self.title)
         heading.addStretch(1)
@@ -292,7 +299,9 @@ class CalendarView(Screen):
         self.anchor.setDate(QDate(today.year, today.month, today.day))
         self.anchor.blockSignals(False)
         self.timezone_note.setText(
-            self.tr("Times in ") + f"{timezone.replace('_', ' ')} ({now:%Z}, UTC{now:%z})"
+            self.tr("Times in {zone}").format(
+                zone=f"{timezone.replace('_', ' ')} ({now:%Z}, UTC{now:%z})"
+            )
         )
         self.action_row.set_context(services, facility_id, self.anchor.date())
         self.closures_button.setVisible(services.closures.may_manage())
@@ -394,9 +403,9 @@ class CalendarView(Screen):
         self._load_unavailable(instructor, start, end, token)
         self._load_closed(start, end, token)
         if self.mode == "month":
-            self.title.setText(f"{start:%B %Y}")
+            self.title.setText(month_text(start))
         else:
-            self.title.setText(f"{start:%a %d %b %Y} – {end:%a %d %b %Y}")
+            self.title.setText(f"{locale_date(start, WEEK_DAY)} – {locale_date(end, WEEK_DAY)}")
         self._runner.run(
             lambda: services.schedule.occurrences(
                 facility,
@@ -456,11 +465,12 @@ class CalendarView(Screen):
             else:
                 spans.append((day, day, closed[day]))
         words = [
-            (f"{a:%a} {a.day} {a:%b}" + (f" – {b:%a} {b.day} {b:%b}" if b != a else ""))
-            + f" ({reason})"
+            (locale_day(a) + (f" – {locale_day(b)}" if b != a else "")) + f" ({reason})"
             for a, b, reason in spans
         ]
-        self.closed_note.setText(self.tr("Closed: ") + "; ".join(words) if words else "")
+        self.closed_note.setText(
+            self.tr("Closed: {days}").format(days="; ".join(words)) if words else ""
+        )
         self.closed_note.setVisible(bool(words))
 
     def _on_loaded(self, rows: list[OccurrenceView], token: int) -> None:
@@ -484,18 +494,22 @@ class CalendarView(Screen):
         self.sig_loaded.emit(len(rows))
 
     def _empty_text(self) -> str:
-        span = {
-            "day": self.tr("on this day"),
-            "week": self.tr("in this week"),
-            "month": self.tr("in this month"),
-        }[self.mode]
         who = [
             box.currentText()
             for box in (self.room_filter, self.instructor_filter, self.program_filter)
             if box.currentData() is not None
         ]
-        whose = self.tr(" for ") + self.tr(" and ").join(who) if who else ""
-        return self.tr("No sessions ") + span + whose + "."
+        if not who:
+            return {
+                "day": self.tr("No sessions on this day."),
+                "week": self.tr("No sessions in this week."),
+                "month": self.tr("No sessions in this month."),
+            }[self.mode]
+        return {
+            "day": self.tr("No sessions on this day for {who}."),
+            "week": self.tr("No sessions in this week for {who}."),
+            "month": self.tr("No sessions in this month for {who}."),
+        }[self.mode].format(who=self.tr(" and ").join(who))
 
     def _update_actions(self) -> None:
         """The action row offers what applies to the selected session only."""
@@ -754,5 +768,5 @@ class CalendarView(Screen):
         dialog.open()
 
     def _exported(self, path: Path) -> None:
-        self.action_row.message.setText(self.tr("Saved ") + str(path))
+        self.action_row.message.setText(self.tr("Saved {path}").format(path=path))
         self.sig_exported.emit(path)

@@ -132,3 +132,6 @@ _.bar_slots  # app/ui/charts.py
 _.releasing  # app/ui/session_controller.py
 _.next_attempt_at  # app/ui/sync_scheduler.py
 _.all_present_box  # app/ui/views/sheet_actions.py
+
+# Read by lupdate only: texts marked for translation where the code names them by variable.
+TAB_NAMES  # app/ui/dialogs/student_record.py

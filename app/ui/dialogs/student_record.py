@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
+from app.domain.value_labels import value_text
 from app.services.curriculum_dto import ProgramProgressDTO
 from app.services.facade import DeskServices
 from app.services.trends_dto import HoursProgress, WeeklyTrend
@@ -47,40 +49,98 @@ Rows = list[tuple[str, ...]]
 
 
 TABS: dict[str, tuple[str, ...]] = {
-    "Profile": ("Field", "Value"),
-    "Guardians": ("Name", "Relationship", "Phone", "Email"),
-    "Enrolments": ("Class", "Program", "Status", "Since", "Ended", "Reason", "History"),
-    "Attendance": (
-        "Class",
-        "Held",
-        "Attended",
-        "Absences",
-        "Made up",
-        "Rate",
-        "Hours",
-        "Still needed",
+    "Profile": (QT_TRANSLATE_NOOP("columns", "Field"), QT_TRANSLATE_NOOP("columns", "Value")),
+    "Guardians": (
+        QT_TRANSLATE_NOOP("columns", "Name"),
+        QT_TRANSLATE_NOOP("columns", "Relationship"),
+        QT_TRANSLATE_NOOP("columns", "Phone"),
+        QT_TRANSLATE_NOOP("columns", "Email"),
     ),
-    "&Marks": ("Session", "Class", "Status", "Marked by", "Review"),
-    "Credentials": ("Title", "Kind", "Issued", "Serial"),
-    "Case notes": ("When", "By", "Category", "Note"),
-    "Audit trail": ("When", "Who", "Workstation", "What", "Changes"),
-    "Medical": ("Field", "Value"),
+    "Enrolments": (
+        QT_TRANSLATE_NOOP("columns", "Class"),
+        QT_TRANSLATE_NOOP("columns", "Program"),
+        QT_TRANSLATE_NOOP("columns", "Status"),
+        QT_TRANSLATE_NOOP("columns", "Since"),
+        QT_TRANSLATE_NOOP("columns", "Ended"),
+        QT_TRANSLATE_NOOP("columns", "Reason"),
+        QT_TRANSLATE_NOOP("columns", "History"),
+    ),
+    "Attendance": (
+        QT_TRANSLATE_NOOP("columns", "Class"),
+        QT_TRANSLATE_NOOP("columns", "Held"),
+        QT_TRANSLATE_NOOP("columns", "Attended"),
+        QT_TRANSLATE_NOOP("columns", "Absences"),
+        QT_TRANSLATE_NOOP("columns", "Made up"),
+        QT_TRANSLATE_NOOP("columns", "Rate"),
+        QT_TRANSLATE_NOOP("columns", "Hours"),
+        QT_TRANSLATE_NOOP("columns", "Still needed"),
+    ),
+    "&Marks": (
+        QT_TRANSLATE_NOOP("columns", "Session"),
+        QT_TRANSLATE_NOOP("columns", "Class"),
+        QT_TRANSLATE_NOOP("columns", "Status"),
+        QT_TRANSLATE_NOOP("columns", "Marked by"),
+        QT_TRANSLATE_NOOP("columns", "Review"),
+    ),
+    "Credentials": (
+        QT_TRANSLATE_NOOP("columns", "Title"),
+        QT_TRANSLATE_NOOP("columns", "Kind"),
+        QT_TRANSLATE_NOOP("columns", "Issued"),
+        QT_TRANSLATE_NOOP("columns", "Serial"),
+    ),
+    "Case notes": (
+        QT_TRANSLATE_NOOP("columns", "When"),
+        QT_TRANSLATE_NOOP("columns", "By"),
+        QT_TRANSLATE_NOOP("columns", "Category"),
+        QT_TRANSLATE_NOOP("columns", "Note"),
+    ),
+    "Audit trail": (
+        QT_TRANSLATE_NOOP("columns", "When"),
+        QT_TRANSLATE_NOOP("columns", "Who"),
+        QT_TRANSLATE_NOOP("columns", "Workstation"),
+        QT_TRANSLATE_NOOP("columns", "What"),
+        QT_TRANSLATE_NOOP("columns", "Changes"),
+    ),
+    "Medical": (QT_TRANSLATE_NOOP("columns", "Field"), QT_TRANSLATE_NOOP("columns", "Value")),
 }
 
 
+# The tabs' names, translated where they are shown (self.tr of the dialog).
+TAB_NAMES = (
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Profile"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Guardians"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Enrolments"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Attendance"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "&Marks"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Credentials"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Case notes"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Audit trail"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Medical"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "Trend and hours"),
+    QT_TRANSLATE_NOOP("StudentRecordDialog", "C&urriculum"),
+)
 TREND_TAB = "Trend and hours"
 TREND_AFTER = "&Marks"  # the charts' tab follows the attendance table and the marks
 MARKS = "&Marks"
 
 EMPTY: dict[str, str] = {
-    "Guardians": "No guardians recorded.",
-    "Enrolments": "Not enrolled in any class yet.",
-    "Attendance": "No attendance yet: the student is in no class that has held a session.",
-    MARKS: "No marks yet: no session of this student has been marked.",
-    "Credentials": "No credentials yet.",
-    "Case notes": "No case notes.",
-    "Audit trail": "No changes recorded for this student on this workstation.",
-    "Medical": "No medical or emergency details recorded.",
+    "Guardians": QT_TRANSLATE_NOOP("StudentRecordDialog", "No guardians recorded."),
+    "Enrolments": QT_TRANSLATE_NOOP("StudentRecordDialog", "Not enrolled in any class yet."),
+    "Attendance": QT_TRANSLATE_NOOP(
+        "StudentRecordDialog",
+        "No attendance yet: the student is in no class that has held a session.",
+    ),
+    MARKS: QT_TRANSLATE_NOOP(
+        "StudentRecordDialog", "No marks yet: no session of this student has been marked."
+    ),
+    "Credentials": QT_TRANSLATE_NOOP("StudentRecordDialog", "No credentials yet."),
+    "Case notes": QT_TRANSLATE_NOOP("StudentRecordDialog", "No case notes."),
+    "Audit trail": QT_TRANSLATE_NOOP(
+        "StudentRecordDialog", "No changes recorded for this student on this workstation."
+    ),
+    "Medical": QT_TRANSLATE_NOOP(
+        "StudentRecordDialog", "No medical or emergency details recorded."
+    ),
 }
 CURRICULUM_TAB = "C&urriculum"  # after the charts
 
@@ -122,7 +182,7 @@ def load_record(services: DeskServices, student_id: uuid.UUID) -> StudentRecord:
         ("Name", s.display_name),
         ("Student number", _d(s.student_number)),
         ("Resident / DOC id", _d(s.doc_id)),
-        ("Status", _d(s.status)),
+        ("Status", value_text(s.status)),
         ("Date of birth", _d(s.date_of_birth)),
         ("Enrolled since", _d(s.enrollment_date)),
         ("Email", _d(s.email)),
@@ -185,15 +245,20 @@ def load_record(services: DeskServices, student_id: uuid.UUID) -> StudentRecord:
     if people.may_see_medical():
         m = people.get_medical(student_id)
         tabs["Medical"] = [
-            ("Emergency contact", _d(m.emergency_contact_name)),
-            ("Their phone", _d(m.emergency_contact_phone)),
-            ("Relationship", _d(m.emergency_contact_relationship)),
-            ("Allergies", _d(m.allergies)),
-            ("Medical notes", _d(m.medical_notes)),
+            (translate("StudentRecordDialog", "Emergency contact"), _d(m.emergency_contact_name)),
+            (translate("StudentRecordDialog", "Their phone"), _d(m.emergency_contact_phone)),
+            (
+                translate("StudentRecordDialog", "Relationship"),
+                _d(m.emergency_contact_relationship),
+            ),
+            (translate("StudentRecordDialog", "Allergies"), _d(m.allergies)),
+            (translate("StudentRecordDialog", "Medical notes"), _d(m.medical_notes)),
         ]
     else:
         tabs["Medical"] = []
-        note = "Medical and emergency details are shown to administrators only."
+        note = translate(
+            "StudentRecordDialog", "Medical and emergency details are shown to administrators only."
+        )
     trend = services.trends.student_weekly(student_id)
     hours = tuple(services.trends.hours_progress(student_id))
     curriculum = tuple(records.curriculum_of(student_id))

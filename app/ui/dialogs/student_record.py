@@ -179,15 +179,15 @@ def load_record(services: DeskServices, student_id: uuid.UUID) -> StudentRecord:
     s = people.get_student(student_id)
     tabs: dict[str, Rows] = {}
     tabs["Profile"] = [
-        ("Name", s.display_name),
-        ("Student number", _d(s.student_number)),
-        ("Resident / DOC id", _d(s.doc_id)),
-        ("Status", value_text(s.status)),
-        ("Date of birth", _d(s.date_of_birth)),
-        ("Enrolled since", _d(s.enrollment_date)),
-        ("Email", _d(s.email)),
-        ("Phone", _d(s.phone)),
-        ("Address", _d(s.address)),
+        (translate("StudentRecordDialog", "Name"), s.display_name),
+        (translate("StudentRecordDialog", "Student number"), _d(s.student_number)),
+        (translate("StudentRecordDialog", "Resident / DOC id"), _d(s.doc_id)),
+        (translate("StudentRecordDialog", "Status"), value_text(s.status)),
+        (translate("StudentRecordDialog", "Date of birth"), _d(s.date_of_birth)),
+        (translate("StudentRecordDialog", "Enrolled since"), _d(s.enrollment_date)),
+        (translate("StudentRecordDialog", "Email"), _d(s.email)),
+        (translate("StudentRecordDialog", "Phone"), _d(s.phone)),
+        (translate("StudentRecordDialog", "Address"), _d(s.address)),
     ]
     tabs["Guardians"] = [
         (g.display_name, _d(g.relationship), _d(g.phone), _d(g.email))

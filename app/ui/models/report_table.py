@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.domain.i18n import QT_TRANSLATE_NOOP, translate
+from app.domain.value_labels import value_text
 from app.services.reports_dto import Report, ReportKind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,7 +32,7 @@ class ReportColumn:
 def _c(header: str, attr: str, numeric: bool = False) -> ReportColumn:
     def read(row: Any) -> Cell:
         value = getattr(row, attr)
-        return value.value if isinstance(value, Enum) else value  # type: ignore[no-any-return]
+        return value_text(value) if isinstance(value, Enum) else value
 
     return ReportColumn(header, read, numeric)
 

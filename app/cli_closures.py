@@ -10,27 +10,19 @@ Desks receive them at their next sync.
 from __future__ import annotations
 
 import argparse
-import sys
 import uuid
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP, admin_url
+from app.cli_admin import FACILITY_HELP, day_arg, facility_id, run_as_login
+from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP
 
 if TYPE_CHECKING:  # SQLAlchemy and the services load when a command runs, not to parse its line
     from sqlalchemy import Engine
 
-    from app.services.closures import ClosureService, ClosureView
-
-FACILITY_HELP = "the facility, by name or id"
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    from app.repositories.uow import UnitOfWorkFactory
+    from app.services.closures import ClosureView
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,85 +45,41 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     for parser in (add, listing, remove):
         parser.add_argument("--url", required=True, help=URL_HELP)
         parser.add_argument("--facility", required=True, help=FACILITY_HELP)
-    add.add_argument("--from", dest="first", required=True, type=_day, help="first day closed")
+    add.add_argument("--from", dest="first", required=True, type=day_arg, help="first day closed")
     add.add_argument(
-        "--to", dest="last", type=_day, help="last day closed, inclusive (default: --from)"
+        "--to", dest="last", type=day_arg, help="last day closed, inclusive (default: --from)"
     )
     add.add_argument("--reason", required=True, help="why, e.g. 'Public holiday'")
     which = remove.add_mutually_exclusive_group(required=True)
     which.add_argument("--id", type=uuid.UUID, help="the closure's id (as list shows it)")
-    which.add_argument("--date", type=_day, help="the closure that covers this day")
+    which.add_argument("--date", type=day_arg, help="the closure that covers this day")
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.db.engine import make_server_engine
-    from app.domain.errors import DomainError
-
-    url = admin_url(args.url)
-    engine = make_server_engine(url)
-    try:
-        service = _service(engine, url)
-        facility = _facility(engine, args.facility)
-        if args.closures_command == "add":
-            added = service.add(facility, args.first, args.last, args.reason)
-            closure = added.closure
-            print(f"Closed {closure.dates_text}: {closure.reason} ({closure.id})")
-            if added.marks_for_review:
-                print(f"{added.marks_for_review} marks already taken then set for review")
-        elif args.closures_command == "list":
-            shown = service.closures(facility)
-            for c in shown:
-                print(f"{c.id}  {c.first_date}  {c.last_date}  {c.reason}")
-            if not shown:
-                print("No closures: the facility is open.")
-        else:
-            closure_id = args.id or _covering(service.closures(facility), args.date)
-            removed = service.remove(closure_id)
-            print(f"Open again: {removed.dates_text} ({removed.reason})")
-    except DomainError as err:
-        print(f"rollbook: {err}", file=sys.stderr)
-        return 2
-    finally:
-        engine.dispose()
-    return 0
+    return run_as_login(args.url, lambda engine, uow: _act(args, engine, uow))
 
 
-def _service(engine: Engine, url: str) -> ClosureService:
-    """The closures of the login behind ``url``, acting as it (its role read from the server:
-    a login with no staff row, the database owner, acts as a system administrator)."""
-    from sqlalchemy import select
-
-    from app.db import urls
-    from app.db.models import User
-    from app.domain.actor import Actor
-    from app.domain.enums import Role
-    from app.repositories.uow import UnitOfWorkFactory
+def _act(args: argparse.Namespace, engine: Engine, uow: UnitOfWorkFactory) -> None:
     from app.services.closures import ClosureService
 
-    username = urls.address(url).username or "rollbook"
-    with engine.connect() as conn:
-        role = conn.scalar(select(User.role).where(User.username == username))
-    actor = Actor(username, Role(role) if role is not None else Role.SYSTEM_ADMIN, "rollbook-cli")
-    return ClosureService(UnitOfWorkFactory(engine, actor))
-
-
-def _facility(engine: Engine, given: str) -> uuid.UUID:
-    from sqlalchemy import select
-
-    from app.db.models import Facility
-    from app.domain.errors import NotFound
-
-    try:
-        wanted: uuid.UUID | None = uuid.UUID(given)
-    except ValueError:
-        wanted = None
-    stmt = select(Facility.id).where(Facility.deleted_at.is_(None))
-    stmt = stmt.where(Facility.id == wanted) if wanted else stmt.where(Facility.name == given)
-    with engine.connect() as conn:
-        found = conn.scalars(stmt).all()
-    if len(found) != 1:
-        raise NotFound(f"No facility {given!r} this login can see.")
-    return found[0]
+    service = ClosureService(uow)
+    facility = facility_id(engine, args.facility)
+    if args.closures_command == "add":
+        added = service.add(facility, args.first, args.last, args.reason)
+        closure = added.closure
+        print(f"Closed {closure.dates_text}: {closure.reason} ({closure.id})")
+        if added.marks_for_review:
+            print(f"{added.marks_for_review} marks already taken then set for review")
+    elif args.closures_command == "list":
+        shown = service.closures(facility)
+        for c in shown:
+            print(f"{c.id}  {c.first_date}  {c.last_date}  {c.reason}")
+        if not shown:
+            print("No closures: the facility is open.")
+    else:
+        closure_id = args.id or _covering(service.closures(facility), args.date)
+        removed = service.remove(closure_id)
+        print(f"Open again: {removed.dates_text} ({removed.reason})")
 
 
 def _covering(closures: Sequence[ClosureView], day: date | None) -> uuid.UUID:

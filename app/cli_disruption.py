@@ -12,29 +12,17 @@ disruptions, admins of the facility declare and lift them. Desks receive them at
 from __future__ import annotations
 
 import argparse
-import sys
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP, admin_url
+from app.cli_admin import FACILITY_HELP, facility_id, moment_arg, run_as_login
+from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP
 
 if TYPE_CHECKING:  # SQLAlchemy and the services load when a command runs, not to parse its line
     from sqlalchemy import Engine
 
-    from app.services.disruptions import DisruptionService
-
-FACILITY_HELP = "the facility, by name or id"
-
-
-def _moment(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date and time (YYYY-MM-DD HH:MM)"
-        ) from None
+    from app.repositories.uow import UnitOfWorkFactory
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,10 +46,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         parser.add_argument("--url", required=True, help=URL_HELP)
         parser.add_argument("--facility", required=True, help=FACILITY_HELP)
     add.add_argument(
-        "--from", dest="starts", required=True, type=_moment, help="'YYYY-MM-DD HH:MM' local"
+        "--from", dest="starts", required=True, type=moment_arg, help="'YYYY-MM-DD HH:MM' local"
     )
     add.add_argument(
-        "--to", dest="ends", required=True, type=_moment, help="'YYYY-MM-DD HH:MM' local"
+        "--to", dest="ends", required=True, type=moment_arg, help="'YYYY-MM-DD HH:MM' local"
     )
     add.add_argument("--reason", required=True, help="why, e.g. 'Lockdown'")
     add.add_argument(
@@ -74,45 +62,39 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.db.engine import make_server_engine
-    from app.domain.errors import DomainError
+    return run_as_login(args.url, lambda engine, uow: _act(args, engine, uow))
 
-    url = admin_url(args.url)
-    engine = make_server_engine(url)
-    try:
-        service = _service(engine, url)
-        facility = _facility(engine, args.facility)
-        if args.disruption_command == "add":
-            choices = service.choices(facility)
-            declared = service.declare(
-                facility,
-                args.starts,
-                args.ends,
-                args.reason,
-                room_ids=_named(choices.rooms, args.room, "room"),
-                program_ids=_named(choices.programs, args.program, "program"),
-            )
-            d = declared.disruption
-            print(f"Disruption declared: {d.window_text}, {d.reason}, {d.scope_text} ({d.id})")
-            print(f"{declared.sessions} sessions cancelled")
-            if declared.marks_for_review:
-                print(f"{declared.marks_for_review} marks already taken then set for review")
-        elif args.disruption_command == "list":
-            shown = service.disruptions(facility)
-            for d in shown:
-                state = "lifted" if d.lifted else "in force"
-                print(f"{d.id}  {d.window_text}  {state}  {d.reason}  ({d.scope_text})")
-            if not shown:
-                print("No disruptions: every session is held.")
-        else:
-            lifted = service.lift(args.id)
-            print(f"Lifted: {lifted.window_text} ({lifted.reason})")
-    except DomainError as err:
-        print(f"rollbook: {err}", file=sys.stderr)
-        return 2
-    finally:
-        engine.dispose()
-    return 0
+
+def _act(args: argparse.Namespace, engine: Engine, uow: UnitOfWorkFactory) -> None:
+    from app.services.disruptions import DisruptionService
+
+    service = DisruptionService(uow)
+    facility = facility_id(engine, args.facility)
+    if args.disruption_command == "add":
+        choices = service.choices(facility)
+        declared = service.declare(
+            facility,
+            args.starts,
+            args.ends,
+            args.reason,
+            room_ids=_named(choices.rooms, args.room, "room"),
+            program_ids=_named(choices.programs, args.program, "program"),
+        )
+        d = declared.disruption
+        print(f"Disruption declared: {d.window_text}, {d.reason}, {d.scope_text} ({d.id})")
+        print(f"{declared.sessions} sessions cancelled")
+        if declared.marks_for_review:
+            print(f"{declared.marks_for_review} marks already taken then set for review")
+    elif args.disruption_command == "list":
+        shown = service.disruptions(facility)
+        for d in shown:
+            state = "lifted" if d.lifted else "in force"
+            print(f"{d.id}  {d.window_text}  {state}  {d.reason}  ({d.scope_text})")
+        if not shown:
+            print("No disruptions: every session is held.")
+    else:
+        lifted = service.lift(args.id)
+        print(f"Lifted: {lifted.window_text} ({lifted.reason})")
 
 
 def _named(
@@ -128,41 +110,3 @@ def _named(
             raise NotFound(f"No {what} {name!r} at this facility.")
         found.append(match[0])
     return found
-
-
-def _service(engine: Engine, url: str) -> DisruptionService:
-    """The disruptions of the login behind ``url``, acting as it (its role read from the server:
-    a login with no staff row, the database owner, acts as a system administrator)."""
-    from sqlalchemy import select
-
-    from app.db import urls
-    from app.db.models import User
-    from app.domain.actor import Actor
-    from app.domain.enums import Role
-    from app.repositories.uow import UnitOfWorkFactory
-    from app.services.disruptions import DisruptionService
-
-    username = urls.address(url).username or "rollbook"
-    with engine.connect() as conn:
-        role = conn.scalar(select(User.role).where(User.username == username))
-    actor = Actor(username, Role(role) if role is not None else Role.SYSTEM_ADMIN, "rollbook-cli")
-    return DisruptionService(UnitOfWorkFactory(engine, actor))
-
-
-def _facility(engine: Engine, given: str) -> uuid.UUID:
-    from sqlalchemy import select
-
-    from app.db.models import Facility
-    from app.domain.errors import NotFound
-
-    try:
-        wanted: uuid.UUID | None = uuid.UUID(given)
-    except ValueError:
-        wanted = None
-    stmt = select(Facility.id).where(Facility.deleted_at.is_(None))
-    stmt = stmt.where(Facility.id == wanted) if wanted else stmt.where(Facility.name == given)
-    with engine.connect() as conn:
-        found = conn.scalars(stmt).all()
-    if len(found) != 1:
-        raise NotFound(f"No facility {given!r} this login can see.")
-    return found[0]

@@ -11,17 +11,18 @@ id) and its day, with the time when the class meets more than once that day
 from __future__ import annotations
 
 import argparse
-import sys
 import uuid
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP, admin_url
+from app.cli_admin import FACILITY_HELP, class_id, facility_id, run_as_login
+from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP
 
 if TYPE_CHECKING:  # SQLAlchemy and the services load when a command runs, not to parse its line
     from sqlalchemy import Engine
 
-    from app.services.makeups import MakeupService, MakeupView
+    from app.repositories.uow import UnitOfWorkFactory
+    from app.services.makeups import MakeupView
     from app.services.schedule import ScheduleService
 
 SESSION_HELP = "the session: its day, with the time if the class meets twice that day"
@@ -64,7 +65,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     for parser in (link, unlink, listing):
         parser.add_argument("--url", required=True, help=URL_HELP)
-        parser.add_argument("--facility", required=True, help="the facility, by name or id")
+        parser.add_argument("--facility", required=True, help=FACILITY_HELP)
     for parser in (link, unlink):
         parser.add_argument("--class", dest="klass", required=True, help="the class, by name or id")
         parser.add_argument(
@@ -83,106 +84,37 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.db.engine import make_server_engine
-    from app.domain.errors import DomainError
+    return run_as_login(args.url, lambda engine, uow: _act(args, engine, uow))
 
-    url = admin_url(args.url)
-    engine = make_server_engine(url)
-    try:
-        makeups, schedule = _services(engine, url)
-        facility = _facility(engine, args.facility)
-        if args.makeup_command == "list":
-            shown = makeups.makeups(facility, args.start, args.end)
-            for view in shown:
-                print(_line(view))
-            if not shown:
-                print("No make-up sessions.")
-            return 0
-        klass = _class(engine, facility, args.klass)
-        series_id, day = _session(schedule, facility, klass, args.session)
-        if args.makeup_command == "link":
-            missed = [_session(schedule, facility, klass, m) for m in args.missed]
-            print(_line(makeups.link(series_id, day, missed)))
-        else:
-            only = _session(schedule, facility, klass, args.missed) if args.missed else None
-            gone = makeups.unlink(series_id, day, only)
-            print(f"Unlinked {gone} missed session(s).")
-    except DomainError as err:
-        print(f"rollbook: {err}", file=sys.stderr)
-        return 2
-    finally:
-        engine.dispose()
-    return 0
+
+def _act(args: argparse.Namespace, engine: Engine, uow: UnitOfWorkFactory) -> None:
+    from app.services.makeups import MakeupService
+    from app.services.schedule import ScheduleService
+
+    makeups, schedule = MakeupService(uow), ScheduleService(uow)
+    facility = facility_id(engine, args.facility)
+    if args.makeup_command == "list":
+        shown = makeups.makeups(facility, args.start, args.end)
+        for view in shown:
+            print(_line(view))
+        if not shown:
+            print("No make-up sessions.")
+        return
+    klass = class_id(engine, facility, args.klass)
+    series_id, day = _session(schedule, facility, klass, args.session)
+    if args.makeup_command == "link":
+        missed = [_session(schedule, facility, klass, m) for m in args.missed]
+        print(_line(makeups.link(series_id, day, missed)))
+    else:
+        only = _session(schedule, facility, klass, args.missed) if args.missed else None
+        gone = makeups.unlink(series_id, day, only)
+        print(f"Unlinked {gone} missed session(s).")
 
 
 def _line(view: MakeupView) -> str:
     missed = "; ".join(m.label for m in view.missed)
     who = ", ".join(view.students) if view.students else "nobody absent"
     return f"{view.makeup.label}: make-up for {missed} (for {who})"
-
-
-def _services(engine: Engine, url: str) -> tuple[MakeupService, ScheduleService]:
-    """The services of the login behind ``url``, acting as it (its role read from the server:
-    a login with no staff row, the database owner, acts as a system administrator)."""
-    from sqlalchemy import select
-
-    from app.db import urls
-    from app.db.models import User
-    from app.domain.actor import Actor
-    from app.domain.enums import Role
-    from app.repositories.uow import UnitOfWorkFactory
-    from app.services.makeups import MakeupService
-    from app.services.schedule import ScheduleService
-
-    username = urls.address(url).username or "rollbook"
-    with engine.connect() as conn:
-        role = conn.scalar(select(User.role).where(User.username == username))
-    actor = Actor(username, Role(role) if role is not None else Role.SYSTEM_ADMIN, "rollbook-cli")
-    uow = UnitOfWorkFactory(engine, actor)
-    return MakeupService(uow), ScheduleService(uow)
-
-
-def _one(engine: Engine, stmt: object, what: str) -> uuid.UUID:
-    from app.domain.errors import NotFound
-
-    with engine.connect() as conn:
-        found = conn.scalars(stmt).all()  # type: ignore[call-overload]
-    if len(found) != 1:
-        raise NotFound(f"No {what} this login can see.")
-    return uuid.UUID(str(found[0]))
-
-
-def _by_name_or_id(given: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(given)
-    except ValueError:
-        return None
-
-
-def _facility(engine: Engine, given: str) -> uuid.UUID:
-    from sqlalchemy import select
-
-    from app.db.models import Facility
-
-    wanted = _by_name_or_id(given)
-    stmt = select(Facility.id).where(Facility.deleted_at.is_(None))
-    stmt = stmt.where(Facility.id == wanted) if wanted else stmt.where(Facility.name == given)
-    return _one(engine, stmt, f"facility {given!r}")
-
-
-def _class(engine: Engine, facility: uuid.UUID, given: str) -> uuid.UUID:
-    from sqlalchemy import select
-
-    from app.db.models import ProgramClass
-
-    wanted = _by_name_or_id(given)
-    stmt = select(ProgramClass.id).where(
-        ProgramClass.deleted_at.is_(None), ProgramClass.facility_id == facility
-    )
-    stmt = (
-        stmt.where(ProgramClass.id == wanted) if wanted else stmt.where(ProgramClass.name == given)
-    )
-    return _one(engine, stmt, f"class {given!r} at that facility")
 
 
 def _session(

@@ -16,23 +16,16 @@ import sys
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.cli_admin import day_arg
 from app.domain.errors import NotFound, ValidationError
 
 SERVER_HELP = (
     "the workstation of this staff login: postgresql://USER@HOST[:PORT]/DB (its cache on this "
     "computer is read; the password comes from ROLLBOOK_PASSWORD or a prompt)"
 )
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-16") from None
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,8 +38,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     sheets.add_argument("--facility", required=True, help="facility name or id")
     span = sheets.add_mutually_exclusive_group(required=True)
-    span.add_argument("--week", type=_day, help="a day of the week (Monday to Sunday) to print")
-    span.add_argument("--day", type=_day, help="the day to print")
+    span.add_argument("--week", type=day_arg, help="a day of the week (Monday to Sunday) to print")
+    span.add_argument("--day", type=day_arg, help="the day to print")
     whose = sheets.add_mutually_exclusive_group()
     whose.add_argument("--instructor", help="only this instructor's sessions: name or id")
     whose.add_argument("--room", help="only the sessions in this room: name or id")

@@ -375,6 +375,21 @@
     </message>
 </context>
 <context>
+    <name>CalendarPages</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Sessions by day and hour</source>
+        <translation>Sesiones por día y hora</translation>
+    </message>
+    <message>
+        <source>Sessions of the month</source>
+        <translation>Sesiones del mes</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <source>What the selected session makes up</source>
@@ -391,6 +406,18 @@
     <message>
         <source>Day shown</source>
         <translation>Día mostrado</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semana</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mes</translation>
     </message>
     <message>
         <source>&amp;List</source>
@@ -461,6 +488,10 @@
         <translation>Interrupción: cancelar las sesiones de un encierro, un recuento, una tormenta</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
         <source>Room</source>
         <translation>Aula</translation>
     </message>
@@ -489,8 +520,40 @@
         <translation>Acciones de la sesión</translation>
     </message>
     <message>
-        <source>Times in </source>
-        <translation>Horas en </translation>
+        <source>Times in {zone}</source>
+        <translation>Horas en {zone}</translation>
+    </message>
+    <message>
+        <source>Closed: {days}</source>
+        <translation>Cerrado: {days}</translation>
+    </message>
+    <message>
+        <source>No sessions on this day.</source>
+        <translation>Ninguna sesión en este día.</translation>
+    </message>
+    <message>
+        <source>No sessions in this week.</source>
+        <translation>Ninguna sesión en esta semana.</translation>
+    </message>
+    <message>
+        <source>No sessions in this month.</source>
+        <translation>Ninguna sesión en este mes.</translation>
+    </message>
+    <message>
+        <source>No sessions on this day for {who}.</source>
+        <translation>Ninguna sesión en este día para {who}.</translation>
+    </message>
+    <message>
+        <source>No sessions in this week for {who}.</source>
+        <translation>Ninguna sesión en esta semana para {who}.</translation>
+    </message>
+    <message>
+        <source>No sessions in this month for {who}.</source>
+        <translation>Ninguna sesión en este mes para {who}.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado: {path}</translation>
     </message>
     <message>
         <source>All rooms</source>
@@ -505,32 +568,8 @@
         <translation>Todos los programas</translation>
     </message>
     <message>
-        <source>Closed: </source>
-        <translation>Cerrado: </translation>
-    </message>
-    <message>
-        <source>on this day</source>
-        <translation>en este día</translation>
-    </message>
-    <message>
-        <source>in this week</source>
-        <translation>en esta semana</translation>
-    </message>
-    <message>
-        <source>in this month</source>
-        <translation>en este mes</translation>
-    </message>
-    <message>
-        <source> for </source>
-        <translation> para </translation>
-    </message>
-    <message>
         <source> and </source>
         <translation> y </translation>
-    </message>
-    <message>
-        <source>No sessions </source>
-        <translation>Ninguna sesión </translation>
     </message>
     <message>
         <source>Make-up for… (Alt+K)</source>
@@ -555,10 +594,6 @@
     <message>
         <source>Export the calendar</source>
         <translation>Exportar el calendario</translation>
-    </message>
-    <message>
-        <source>Saved </source>
-        <translation>Guardado: </translation>
     </message>
 </context>
 <context>
@@ -1068,10 +1103,6 @@
         <translation>Próximo intento de sincronización</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Idioma</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
@@ -1200,6 +1231,10 @@
     <message>
         <source>This session is no longer a make-up.</source>
         <translation>Esta sesión ya no es una recuperación.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +2238,142 @@
 <context>
     <name>StudentRecordDialog</name>
     <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>Tutores</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>Inscripciones</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>&amp;Marks</source>
+        <translation>&amp;Marcas</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Notas de seguimiento</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Historial de cambios</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>Médico</translation>
+    </message>
+    <message>
+        <source>Trend and hours</source>
+        <translation>Tendencia y horas</translation>
+    </message>
+    <message>
+        <source>C&amp;urriculum</source>
+        <translation>C&amp;urrículo</translation>
+    </message>
+    <message>
+        <source>No guardians recorded.</source>
+        <translation>Ningún tutor registrado.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in any class yet.</source>
+        <translation>Todavía no está inscrito en ninguna clase.</translation>
+    </message>
+    <message>
+        <source>No attendance yet: the student is in no class that has held a session.</source>
+        <translation>Todavía no hay asistencia: el estudiante no está en ninguna clase que haya celebrado una sesión.</translation>
+    </message>
+    <message>
+        <source>No marks yet: no session of this student has been marked.</source>
+        <translation>Todavía no hay marcas: no se ha marcado ninguna sesión de este estudiante.</translation>
+    </message>
+    <message>
+        <source>No credentials yet.</source>
+        <translation>Todavía no hay credenciales.</translation>
+    </message>
+    <message>
+        <source>No case notes.</source>
+        <translation>Ninguna nota de seguimiento.</translation>
+    </message>
+    <message>
+        <source>No changes recorded for this student on this workstation.</source>
+        <translation>Ningún cambio registrado para este estudiante en este puesto.</translation>
+    </message>
+    <message>
+        <source>No medical or emergency details recorded.</source>
+        <translation>Ningún dato médico o de emergencia registrado.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>Número de estudiante</translation>
+    </message>
+    <message>
+        <source>Resident / DOC id</source>
+        <translation>N.º de residente / interno</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Enrolled since</source>
+        <translation>Inscrito desde</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Their phone</source>
+        <translation>Su teléfono</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>Notas médicas</translation>
+    </message>
+    <message>
+        <source>Medical and emergency details are shown to administrators only.</source>
+        <translation>Los datos médicos y de emergencia solo se muestran a los administradores.</translation>
+    </message>
+    <message>
         <source>Student record</source>
         <translation>Expediente del estudiante</translation>
     </message>
@@ -2810,12 +2981,88 @@
         <translation>Marcas pendientes</translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
         <source>Attended</source>
         <translation>Asistencias</translation>
     </message>
     <message>
+        <source>Absences</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
         <source>Made up</source>
         <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tasa</translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation>Aún necesarias</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitido el</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N.º de serie</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
     </message>
     <message>
         <source>Student-sessions</source>

@@ -375,6 +375,21 @@
     </message>
 </context>
 <context>
+    <name>CalendarPages</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Sessions by day and hour</source>
+        <translation>Séances par jour et par heure</translation>
+    </message>
+    <message>
+        <source>Sessions of the month</source>
+        <translation>Séances du mois</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <source>What the selected session makes up</source>
@@ -391,6 +406,18 @@
     <message>
         <source>Day shown</source>
         <translation>Jour affiché</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
     </message>
     <message>
         <source>&amp;List</source>
@@ -461,6 +488,10 @@
         <translation>Perturbation : annuler les séances d’un confinement, d’un comptage, d’une tempête</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
         <source>Room</source>
         <translation>Salle</translation>
     </message>
@@ -489,8 +520,40 @@
         <translation>Actions sur la séance</translation>
     </message>
     <message>
-        <source>Times in </source>
-        <translation>Heures en </translation>
+        <source>Times in {zone}</source>
+        <translation>Heures en {zone}</translation>
+    </message>
+    <message>
+        <source>Closed: {days}</source>
+        <translation>Fermé : {days}</translation>
+    </message>
+    <message>
+        <source>No sessions on this day.</source>
+        <translation>Aucune séance ce jour-là.</translation>
+    </message>
+    <message>
+        <source>No sessions in this week.</source>
+        <translation>Aucune séance cette semaine.</translation>
+    </message>
+    <message>
+        <source>No sessions in this month.</source>
+        <translation>Aucune séance ce mois-ci.</translation>
+    </message>
+    <message>
+        <source>No sessions on this day for {who}.</source>
+        <translation>Aucune séance ce jour-là pour {who}.</translation>
+    </message>
+    <message>
+        <source>No sessions in this week for {who}.</source>
+        <translation>Aucune séance cette semaine pour {who}.</translation>
+    </message>
+    <message>
+        <source>No sessions in this month for {who}.</source>
+        <translation>Aucune séance ce mois-ci pour {who}.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Enregistré : {path}</translation>
     </message>
     <message>
         <source>All rooms</source>
@@ -505,32 +568,8 @@
         <translation>Tous les programmes</translation>
     </message>
     <message>
-        <source>Closed: </source>
-        <translation>Fermé : </translation>
-    </message>
-    <message>
-        <source>on this day</source>
-        <translation>ce jour-là</translation>
-    </message>
-    <message>
-        <source>in this week</source>
-        <translation>cette semaine</translation>
-    </message>
-    <message>
-        <source>in this month</source>
-        <translation>ce mois-ci</translation>
-    </message>
-    <message>
-        <source> for </source>
-        <translation> pour </translation>
-    </message>
-    <message>
         <source> and </source>
         <translation> et </translation>
-    </message>
-    <message>
-        <source>No sessions </source>
-        <translation>Aucune séance </translation>
     </message>
     <message>
         <source>Make-up for… (Alt+K)</source>
@@ -538,7 +577,7 @@
     </message>
     <message>
         <source>Choose an instructor in the filter (Alt+N) first.</source>
-        <translation>Choisissez d’abord un formateur dans le filtre (Alt+N).</translation>
+        <translation>Choisissez d’abord un formateur dans le filtre (Alt+T).</translation>
     </message>
     <message>
         <source>the facility</source>
@@ -555,10 +594,6 @@
     <message>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
-    </message>
-    <message>
-        <source>Saved </source>
-        <translation>Enregistré : </translation>
     </message>
 </context>
 <context>
@@ -1068,10 +1103,6 @@
         <translation>Prochaine tentative de synchronisation</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -1200,6 +1231,10 @@
     <message>
         <source>This session is no longer a make-up.</source>
         <translation>Cette séance n’est plus un rattrapage.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +2238,142 @@
 <context>
     <name>StudentRecordDialog</name>
     <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>Tuteurs</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>Inscriptions</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>&amp;Marks</source>
+        <translation>&amp;Marques</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Notes de suivi</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>Médical</translation>
+    </message>
+    <message>
+        <source>Trend and hours</source>
+        <translation>Tendance et heures</translation>
+    </message>
+    <message>
+        <source>C&amp;urriculum</source>
+        <translation>C&amp;ursus</translation>
+    </message>
+    <message>
+        <source>No guardians recorded.</source>
+        <translation>Aucun tuteur enregistré.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in any class yet.</source>
+        <translation>Inscrit à aucune classe pour l’instant.</translation>
+    </message>
+    <message>
+        <source>No attendance yet: the student is in no class that has held a session.</source>
+        <translation>Aucune présence pour l’instant : l’apprenant n’est dans aucune classe ayant tenu une séance.</translation>
+    </message>
+    <message>
+        <source>No marks yet: no session of this student has been marked.</source>
+        <translation>Aucune marque pour l’instant : aucune séance de cet apprenant n’a été marquée.</translation>
+    </message>
+    <message>
+        <source>No credentials yet.</source>
+        <translation>Aucune attestation pour l’instant.</translation>
+    </message>
+    <message>
+        <source>No case notes.</source>
+        <translation>Aucune note de suivi.</translation>
+    </message>
+    <message>
+        <source>No changes recorded for this student on this workstation.</source>
+        <translation>Aucune modification enregistrée pour cet apprenant sur ce poste.</translation>
+    </message>
+    <message>
+        <source>No medical or emergency details recorded.</source>
+        <translation>Aucune information médicale ou d’urgence enregistrée.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Resident / DOC id</source>
+        <translation>N° de résident / d’écrou</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Enrolled since</source>
+        <translation>Inscrit depuis</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contact d’urgence</translation>
+    </message>
+    <message>
+        <source>Their phone</source>
+        <translation>Son téléphone</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>Notes médicales</translation>
+    </message>
+    <message>
+        <source>Medical and emergency details are shown to administrators only.</source>
+        <translation>Les informations médicales et d’urgence ne sont montrées qu’aux administrateurs.</translation>
+    </message>
+    <message>
         <source>Student record</source>
         <translation>Dossier de l’apprenant</translation>
     </message>
@@ -2810,12 +2981,88 @@
         <translation>Marques manquantes</translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>Attended</source>
         <translation>Présents</translation>
     </message>
     <message>
+        <source>Absences</source>
+        <translation>Absences</translation>
+    </message>
+    <message>
         <source>Made up</source>
         <translation>Rattrapé</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation>Encore nécessaires</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Délivré le</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
     </message>
     <message>
         <source>Student-sessions</source>

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from app.domain.i18n import date_text, translate
+
 UNEXCUSED_LIMIT = 3  # unexcused absences in one class that put a student at risk
 CONSECUTIVE_LIMIT = 3  # absences in a row (excused or not) that put a student at risk
 
@@ -48,13 +50,27 @@ class StudentAtRisk:
         parts = []
         for reason in self.reasons:
             if reason is RiskReason.NO_ATTENDANCE_YET:
-                n = self.sessions_without_attendance
-                since = f" since {self.first_missed:%d %b}" if self.first_missed else ""
-                parts.append(f"Not attended yet: {n} session{'s' * (n != 1)}{since}")
+                n, first = self.sessions_without_attendance, self.first_missed
+                if first is None:
+                    text = (
+                        translate("risk", "Not attended yet: 1 session")
+                        if n == 1
+                        else translate("risk", "Not attended yet: {n} sessions")
+                    )
+                else:
+                    text = (
+                        translate("risk", "Not attended yet: 1 session since {day}")
+                        if n == 1
+                        else translate("risk", "Not attended yet: {n} sessions since {day}")
+                    )
+                day = date_text(first, "dd MMM") if first else ""
+                parts.append(text.format(n=n, day=day))
             elif reason is RiskReason.CONSECUTIVE_ABSENCES:
-                parts.append(f"Absent {self.absent_in_a_row} times in a row")
+                parts.append(
+                    translate("risk", "Absent {n} times in a row").format(n=self.absent_in_a_row)
+                )
             else:
-                parts.append(f"{self.unexcused} unexcused absences")
+                parts.append(translate("risk", "{n} unexcused absences").format(n=self.unexcused))
         return "; ".join(parts)
 
 

@@ -30,8 +30,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from app.domain.i18n import QT_TRANSLATE_NOOP, date_text, translate
 from app.services.attendance_dto import AttendanceSheet, SheetRow, paper_order
-from app.ui.models.sheet_table import KEY_LETTERS, LABELS, MARK_ORDER, status_text
+from app.ui.models.sheet_table import KEY_LETTERS, MARK_ORDER, status_label, status_text
 
 BLANK_ROW_MM = 10.0
 FILLED_ROW_MM = 8.0  # a signature needs this much
@@ -140,25 +141,31 @@ def _cells(row: SheetRow, number: int, blank: bool, tz: ZoneInfo) -> tuple[str, 
 
 # (title, widest it may grow in mm, least width in mm, right-aligned); None: takes the rest.
 _BLANK = (
-    ("#", 12, 7, True),
-    ("Name", 75, 30, False),
-    ("Student no.", 40, 18, False),
-    ("Mark", 30, 18, False),
-    ("Signature", None, 40, False),
-    ("In", 16, 13, False),
-    ("Out", 16, 13, False),
+    (QT_TRANSLATE_NOOP("columns", "#"), 12, 7, True),
+    (QT_TRANSLATE_NOOP("columns", "Name"), 75, 30, False),
+    (QT_TRANSLATE_NOOP("columns", "Student no."), 40, 18, False),
+    (QT_TRANSLATE_NOOP("columns", "Mark"), 30, 18, False),
+    (QT_TRANSLATE_NOOP("columns", "Signature"), None, 40, False),
+    (QT_TRANSLATE_NOOP("columns", "In"), 16, 13, False),
+    (QT_TRANSLATE_NOOP("columns", "Out"), 16, 13, False),
 )
 _FILLED = (
-    ("#", 12, 7, True),
-    ("Name", 70, 30, False),
-    ("Student no.", 40, 18, False),
-    ("Status", 32, 18, False),
-    ("Reason", 50, 16, False),
-    ("In", 14, 11, False),
-    ("Out", 14, 11, False),
-    ("Min", 14, 10, True),
-    ("Note", None, 40, False),
+    (QT_TRANSLATE_NOOP("columns", "#"), 12, 7, True),
+    (QT_TRANSLATE_NOOP("columns", "Name"), 70, 30, False),
+    (QT_TRANSLATE_NOOP("columns", "Student no."), 40, 18, False),
+    (QT_TRANSLATE_NOOP("columns", "Status"), 32, 18, False),
+    (QT_TRANSLATE_NOOP("columns", "Reason"), 50, 16, False),
+    (QT_TRANSLATE_NOOP("columns", "In"), 14, 11, False),
+    (QT_TRANSLATE_NOOP("columns", "Out"), 14, 11, False),
+    (QT_TRANSLATE_NOOP("columns", "Min"), 14, 10, True),
+    (QT_TRANSLATE_NOOP("columns", "Note"), None, 40, False),
 )
+
+
+def _title(sheet: AttendanceSheet, blank: bool) -> str:
+    if blank:
+        return translate("paper", "Sign-in sheet: {klass}").format(klass=sheet.class_name)
+    return translate("paper", "Attendance: {klass}").format(klass=sheet.class_name)
 
 
 def paper_layout(
@@ -179,7 +186,7 @@ def paper_layout(
     measure = _Measure()
     natural = []
     for i, (title, widest, least, _right) in enumerate(spec):
-        longest = max([measure.mm(title), *(measure.mm(c[i]) for c in cells)])
+        longest = max([measure.mm(translate("columns", title)), *(measure.mm(c[i]) for c in cells)])
         wanted = max(float(least), longest + 2 * PAD_MM + 1.0)  # and room to spare
         natural.append(wanted if widest is None else min(float(widest), wanted))
     landscape = False
@@ -233,8 +240,7 @@ def sheet_pdf_bytes(sheet: AttendanceSheet, *, blank: bool) -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-    kind = "Sign-in sheet" if blank else "Attendance"
-    writer.setTitle(f"{kind}: {sheet.class_name} {sheet.occurrence.original_date}")
+    writer.setTitle(f"{_title(sheet, blank)} {sheet.occurrence.original_date}")
     writer.setCreator("Rollbook")
     painter = QPainter(writer)
     try:
@@ -307,26 +313,31 @@ class SheetPages:
         sheet, o = self.sheet, self.sheet.occurrence
         width = self.layout.width_mm - 2 * MARGIN_MM
         x, y = MARGIN_MM, MARGIN_MM
-        kind = "Sign-in sheet" if self.blank else "Attendance"
-        self.text(self.r(x, y, width, 8), f"{kind}: {sheet.class_name}", _font(TITLE_PT, bold=True))
+        self.text(self.r(x, y, width, 8), _title(sheet, self.blank), _font(TITLE_PT, bold=True))
         start = o.start_local
         when = (
-            f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}–{o.end_local:%H:%M}"
+            f"{date_text(start.date(), 'dddd d MMMM yyyy')}, {start:%H:%M}–{o.end_local:%H:%M}"
             f" ({sheet.facility_timezone})"
         )
         self.text(self.r(x, y + 8, width, 5.5), when, _font(BODY_PT, bold=True))
         instructor = o.instructor_name or "—"
         if o.substitute:
-            instructor += " (substitute)"
-        where = f"Room: {o.room_name or '—'}    Instructor: {instructor}"
+            instructor = translate("paper", "{name} (substitute)").format(name=instructor)
+        where = translate("paper", "Room: {room}    Instructor: {instructor}").format(
+            room=o.room_name or "—", instructor=instructor
+        )
         self.text(self.r(x, y + 13.5, width, 5.5), where, _font(BODY_PT))
         if self.blank:
-            legend = "Mark: circle one — " + " · ".join(
-                f"{KEY_LETTERS[s]} {LABELS[s].lower()}" for s in MARK_ORDER
+            legend = translate("paper", "Mark: circle one — {letters}").format(
+                letters=" · ".join(
+                    f"{KEY_LETTERS[s]} {status_label(s).lower()}" for s in MARK_ORDER
+                )
             )
         else:
-            legend = f"{sheet.marked_count} of {len(sheet.rows)} marked · " + " · ".join(
-                status_text(s) for s in MARK_ORDER
+            legend = translate("paper", "{marked} of {total} marked · {statuses}").format(
+                marked=sheet.marked_count,
+                total=len(sheet.rows),
+                statuses=" · ".join(status_text(s) for s in MARK_ORDER),
             )
         self.text(self.r(x, y + 19, width, 5), legend, _font(SMALL_PT), colour=QColor("#333333"))
 
@@ -336,7 +347,8 @@ class SheetPages:
         self.p.setPen(QPen(QColor("black"), 0.3 * self.dots))
         for column in self.layout.columns:
             rect = self.r(x, y, column.width_mm, TABLE_HEAD_MM)
-            self.text(rect, column.title, _font(BODY_PT, bold=True), right=column.right)
+            title = translate("columns", column.title)
+            self.text(rect, title, _font(BODY_PT, bold=True), right=column.right)
             x += column.width_mm
         self._grid(y, TABLE_HEAD_MM)
 
@@ -374,10 +386,10 @@ class SheetPages:
     def _signature(self, y: float) -> None:
         x = MARGIN_MM
         font = _font(BODY_PT)
-        self.text(self.r(x, y, 60, 8), "Instructor's signature:", font)
+        self.text(self.r(x, y, 60, 8), translate("paper", "Instructor's signature:"), font)
         self.p.setPen(QPen(QColor("black"), 0.3 * self.dots))
         self.line(x + 48, y + 6.5, x + 135, y + 6.5)
-        self.text(self.r(x + 140, y, 20, 8), "Date:", font)
+        self.text(self.r(x + 140, y, 20, 8), translate("paper", "Date:"), font)
         self.line(x + 153, y + 6.5, min(x + 185, self.layout.width_mm - MARGIN_MM), y + 6.5)
         name = self.sheet.occurrence.instructor_name
         if name:
@@ -389,11 +401,15 @@ class SheetPages:
         width = layout.width_mm - 2 * MARGIN_MM
         small = _font(SMALL_PT)
         start = o.start_local
-        left = f"{self.sheet.class_name} · {start:%a} {start.day} {start:%b %Y %H:%M}"
+        left = (
+            f"{self.sheet.class_name} · {date_text(start.date(), 'ddd d MMM yyyy')} {start:%H:%M}"
+        )
         self.text(self.r(MARGIN_MM, y, width, 6), left, small)
         self.text(
             self.r(MARGIN_MM, y, width, 6),
-            f"Page {number} of {layout.page_count}",
+            translate("paper", "Page {number} of {count}").format(
+                number=number, count=layout.page_count
+            ),
             small,
             right=True,
         )

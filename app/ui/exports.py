@@ -28,6 +28,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.domain.errors import ValidationError
+from app.domain.i18n import date_text, translate
 from app.services.attendance_dto import AttendanceSheet
 from app.ui.models.report_table import Cell, ReportTable, display
 from app.ui.paper import sheet_pdf_bytes
@@ -153,8 +154,9 @@ def _sheet_cells(sheet: AttendanceSheet) -> list[tuple[str | int, ...]]:
 
 def _sheet_title(sheet: AttendanceSheet) -> tuple[str, str]:
     o = sheet.occurrence
-    when = f"{o.start_local:%A %d %B %Y, %H:%M}–{o.end_local:%H:%M} ({sheet.facility_timezone})"
-    return f"Attendance: {sheet.class_name}", when
+    day = date_text(o.start_local.date(), "dddd dd MMMM yyyy")
+    when = f"{day}, {o.start_local:%H:%M}–{o.end_local:%H:%M} ({sheet.facility_timezone})"
+    return translate("paper", "Attendance: {klass}").format(klass=sheet.class_name), when
 
 
 def write_sheet_csv(sheet: AttendanceSheet, path: Path) -> int:
@@ -174,7 +176,10 @@ def write_sheet_xlsx(sheet: AttendanceSheet, path: Path) -> int:
         tuple(None if value == "" else value for value in row) for row in _sheet_cells(sheet)
     ]
     numeric = tuple(name == "minutes" for name in CSV_COLUMNS)
-    subtitle = f"{when} · {sheet.marked_count} of {len(sheet.rows)} marked"
+    marked = translate("paper", "{marked} of {total} marked").format(
+        marked=sheet.marked_count, total=len(sheet.rows)
+    )
+    subtitle = f"{when} · {marked}"
     _write_xlsx(path, "Attendance", title, subtitle, CSV_COLUMNS, numeric, cells)
     return len(sheet.rows)
 
@@ -233,8 +238,11 @@ def write_table_pdf(export: TableExport, path: Path) -> int:
     """A4 landscape PDF of the table. Refuses (``ValidationError``) past ``PDF_MAX_ROWS``."""
     if len(export.rows) > PDF_MAX_ROWS:
         raise ValidationError(
-            f"{len(export.rows):,} rows are too many for a PDF (at most {PDF_MAX_ROWS:,}). "
-            "Filter the report or export it as XLSX or CSV."
+            translate(
+                "paper",
+                "{rows} rows are too many for a PDF (at most {most}). "
+                "Filter the report or export it as XLSX or CSV.",
+            ).format(rows=f"{len(export.rows):,}", most=f"{PDF_MAX_ROWS:,}")
         )
     align = ["right" if n else "left" for n in export.numeric]
     head = "".join(f"<th>{html.escape(h)}</th>" for h in export.headers)

@@ -3280,6 +3280,10 @@
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3629,6 +3633,53 @@
     </message>
 </context>
 <context>
+    <name>paper</name>
+    <message>
+        <source>Attendance: {klass}</source>
+        <translation>Asistencia: {klass}</translation>
+    </message>
+    <message>
+        <source>{marked} of {total} marked</source>
+        <translation>{marked} de {total} marcados</translation>
+    </message>
+    <message>
+        <source>{rows} rows are too many for a PDF (at most {most}). Filter the report or export it as XLSX or CSV.</source>
+        <translation>{rows} filas son demasiadas para un PDF (como máximo {most}). Filtre el informe o expórtelo como XLSX o CSV.</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet: {klass}</source>
+        <translation>Hoja de firmas: {klass}</translation>
+    </message>
+    <message>
+        <source>{name} (substitute)</source>
+        <translation>{name} (suplente)</translation>
+    </message>
+    <message>
+        <source>Room: {room}    Instructor: {instructor}</source>
+        <translation>Aula: {room}    Instructor: {instructor}</translation>
+    </message>
+    <message>
+        <source>Mark: circle one — {letters}</source>
+        <translation>Marca: rodee una — {letters}</translation>
+    </message>
+    <message>
+        <source>{marked} of {total} marked · {statuses}</source>
+        <translation>{marked} de {total} marcados · {statuses}</translation>
+    </message>
+    <message>
+        <source>Instructor&apos;s signature:</source>
+        <translation>Firma del instructor:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>Página {number} de {count}</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <source>Export the report</source>
@@ -3663,6 +3714,33 @@
     <message>
         <source>Missing attendance</source>
         <translation>Asistencia pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>risk</name>
+    <message>
+        <source>Not attended yet: 1 session</source>
+        <translation>Sin asistir aún: 1 sesión</translation>
+    </message>
+    <message>
+        <source>Not attended yet: {n} sessions</source>
+        <translation>Sin asistir aún: {n} sesiones</translation>
+    </message>
+    <message>
+        <source>Not attended yet: 1 session since {day}</source>
+        <translation>Sin asistir aún: 1 sesión desde el {day}</translation>
+    </message>
+    <message>
+        <source>Not attended yet: {n} sessions since {day}</source>
+        <translation>Sin asistir aún: {n} sesiones desde el {day}</translation>
+    </message>
+    <message>
+        <source>Absent {n} times in a row</source>
+        <translation>Ausente {n} veces seguidas</translation>
+    </message>
+    <message>
+        <source>{n} unexcused absences</source>
+        <translation>{n} ausencias injustificadas</translation>
     </message>
 </context>
 <context>

@@ -3280,6 +3280,10 @@
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3629,6 +3633,53 @@
     </message>
 </context>
 <context>
+    <name>paper</name>
+    <message>
+        <source>Attendance: {klass}</source>
+        <translation>Présences : {klass}</translation>
+    </message>
+    <message>
+        <source>{marked} of {total} marked</source>
+        <translation>{marked} sur {total} marqués</translation>
+    </message>
+    <message>
+        <source>{rows} rows are too many for a PDF (at most {most}). Filter the report or export it as XLSX or CSV.</source>
+        <translation>{rows} lignes, c’est trop pour un PDF (au plus {most}). Filtrez le rapport ou exportez-le en XLSX ou CSV.</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet: {klass}</source>
+        <translation>Feuille d’émargement : {klass}</translation>
+    </message>
+    <message>
+        <source>{name} (substitute)</source>
+        <translation>{name} (remplaçant)</translation>
+    </message>
+    <message>
+        <source>Room: {room}    Instructor: {instructor}</source>
+        <translation>Salle : {room}    Formateur : {instructor}</translation>
+    </message>
+    <message>
+        <source>Mark: circle one — {letters}</source>
+        <translation>Marque : entourez-en une — {letters}</translation>
+    </message>
+    <message>
+        <source>{marked} of {total} marked · {statuses}</source>
+        <translation>{marked} sur {total} marqués · {statuses}</translation>
+    </message>
+    <message>
+        <source>Instructor&apos;s signature:</source>
+        <translation>Signature du formateur :</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>Page {number} sur {count}</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <source>Export the report</source>
@@ -3663,6 +3714,33 @@
     <message>
         <source>Missing attendance</source>
         <translation>Présences manquantes</translation>
+    </message>
+</context>
+<context>
+    <name>risk</name>
+    <message>
+        <source>Not attended yet: 1 session</source>
+        <translation>Jamais venu : 1 séance</translation>
+    </message>
+    <message>
+        <source>Not attended yet: {n} sessions</source>
+        <translation>Jamais venu : {n} séances</translation>
+    </message>
+    <message>
+        <source>Not attended yet: 1 session since {day}</source>
+        <translation>Jamais venu : 1 séance depuis le {day}</translation>
+    </message>
+    <message>
+        <source>Not attended yet: {n} sessions since {day}</source>
+        <translation>Jamais venu : {n} séances depuis le {day}</translation>
+    </message>
+    <message>
+        <source>Absent {n} times in a row</source>
+        <translation>Absent {n} fois d’affilée</translation>
+    </message>
+    <message>
+        <source>{n} unexcused absences</source>
+        <translation>{n} absences non excusées</translation>
     </message>
 </context>
 <context>

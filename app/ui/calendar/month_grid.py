@@ -210,7 +210,7 @@ class MonthGrid(SessionGrid):
         if more is not None:
             p.setFont(QFont(self.font()))
             p.setPen(self.palette().color(self.palette().ColorRole.Link))
-            p.drawText(more[0], Qt.AlignmentFlag.AlignLeft, self.tr(f"+{more[1]} more"))
+            p.drawText(more[0], Qt.AlignmentFlag.AlignLeft, self.tr("+{n} more").format(n=more[1]))
 
     def _paint_line(self, p: QPainter, o: OccurrenceView, chosen: bool) -> None:
         rect = self._lines[key_of(o)]

@@ -36,6 +36,7 @@ from app.services.series_edit import Choice
 from app.ui.accessible import named
 from app.ui.changes import ChangeHub
 from app.ui.dialogs.substitute import SubstituteDialog
+from app.ui.language import day_month, locale_day, table_when
 from app.ui.messages import refusal
 from app.ui.tasks import TaskRunner
 
@@ -179,9 +180,13 @@ class CalendarActions(QWidget):
             (self.tr("Open the attendance sheet"), open_sheet, True),
             (self.tr("Cancel session… (Alt+X)"), self._menu_cancel, live),
             (self.tr("Restore (Alt+E)"), self.restore_selected, o.cancelled and not o.disrupted),
-            (self.tr("Move to ") + self.move_to.text() + " (Alt+R)", self.move_selected, live),
             (
-                self.tr("Room: ") + self.room_to.currentText() + " (Alt+O)",
+                self.tr("Move to {when} (Alt+R)").format(when=self.move_to.text()),
+                self.move_selected,
+                live,
+            ),
+            (
+                self.tr("Room: {room} (Alt+O)").format(room=self.room_to.currentText()),
                 self.change_room_selected,
                 live and self.room_to.count() > 0,
             ),
@@ -236,8 +241,12 @@ class CalendarActions(QWidget):
         if o is None or services is None:
             return
         reason, scope = self.reason.text(), self._scope()
-        later = self.tr(" and the sessions after it") if scope == "all_future" else ""
-        text = f"Cancelled {o.class_name} of {o.original_date:%d %b}{later}."
+        day = day_month(o.original_date)
+        text = (
+            self.tr("Cancelled {klass} of {day} and the sessions after it.")
+            if scope == "all_future"
+            else self.tr("Cancelled {klass} of {day}.")
+        ).format(klass=o.class_name, day=day)
 
         def cancel() -> object:
             return services.schedule.cancel_occurrence(
@@ -271,11 +280,15 @@ class CalendarActions(QWidget):
         if held == 0:
             go()
             return
-        marks = self.tr("1 mark") if held == 1 else self.tr(f"{held} marks")
+        has = (
+            self.tr("This session has 1 mark.")
+            if held == 1
+            else self.tr("This session has {n} marks.").format(n=held)
+        )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             title,
-            self.tr(f"This session has {marks}. ") + question,
+            f"{has} {question}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -306,7 +319,9 @@ class CalendarActions(QWidget):
             lambda: services.schedule.restore_occurrence(
                 o.series_id, o.original_date, allow_clash=clash
             ),
-            f"Restored {o.class_name} of {o.original_date:%d %b}.",
+            self.tr("Restored {klass} of {day}.").format(
+                klass=o.class_name, day=day_month(o.original_date)
+            ),
         )
 
     def move_selected(self) -> None:
@@ -321,7 +336,9 @@ class CalendarActions(QWidget):
             self._scope(),
             self.allow_clash.isChecked(),
         )
-        text = f"Moved {o.class_name} of {o.original_date:%d %b} to {new_start:%a %d %b %H:%M}."
+        text = self.tr("Moved {klass} of {day} to {when}.").format(
+            klass=o.class_name, day=day_month(o.original_date), when=table_when(new_start)
+        )
 
         def move() -> object:
             return services.schedule.reschedule_occurrence(
@@ -343,9 +360,9 @@ class CalendarActions(QWidget):
                 lambda: self._act(move, text),
                 self.tr("Move a marked session"),
                 self.tr(
-                    f"Move it to {new_start:%a %d %b} anyway? Its marks were taken for "
-                    f"{o.original_date:%a %d %b}: they are kept and set for review."
-                ),
+                    "Move it to {new_day} anyway? Its marks were taken for {day}: they are kept "
+                    "and set for review."
+                ).format(new_day=locale_day(new_start.date()), day=locale_day(o.original_date)),
                 self.tr("Nothing was moved."),
             ),
             self.show_failure,

@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 
 from app.domain.enums import AttendanceStatus
 from app.domain.errors import ValidationError
+from app.domain.i18n import translate
 
 __all__ = [
     "AttendancePolicy",
@@ -55,7 +56,10 @@ def minutes_between(check_in: datetime | None, check_out: datetime | None) -> in
     start = _utc(check_in, "The check-in time")
     end = _utc(check_out, "The check-out time")
     if end < start:
-        raise ValidationError("The check-out time is before the check-in time", field="check_out")
+        raise ValidationError(
+            translate("refusal", "The check-out time is before the check-in time"),
+            field="check_out",
+        )
     return (end - start) // _MINUTE
 
 

@@ -15,6 +15,7 @@ from app.domain.attendance import (
 )
 from app.domain.enums import AttendanceStatus
 from app.domain.errors import NotAllowed, NotFound, StaleRecord, ValidationError
+from app.domain.i18n import translate
 from app.domain.ids import attendance_id
 from app.domain.recurrence import compile_series
 from app.domain.validation import clean_text
@@ -116,25 +117,37 @@ def _clean_mark(
     reason = clean_text(absence_reason, field="absence_reason", max_length=ABSENCE_REASON_MAX)
     if reason is not None and status.attended:
         raise ValidationError(
-            "An absence reason goes only with an absence.", field="absence_reason"
+            translate("refusal", "An absence reason goes only with an absence."),
+            field="absence_reason",
         )
     cleaned_note = clean_text(note, field="note", max_length=NOTE_MAX)
     _aware(check_in_at, "The check-in time", "check_in_at")
     _aware(check_out_at, "The check-out time", "check_out_at")
     if not status.attended and (check_in_at or check_out_at or minutes is not None):
         raise ValidationError(
-            "Check-in, check-out and minutes go only with attendance, not with an absence.",
+            translate(
+                "refusal",
+                "Check-in, check-out and minutes go only with attendance, not with an absence.",
+            ),
             field="check_in_at",
         )
     timed = minutes_between(check_in_at, check_out_at)
     if minutes is not None:
         if isinstance(minutes, bool) or not isinstance(minutes, int):
-            raise ValidationError("Minutes must be a whole number.", field="minutes")
+            raise ValidationError(
+                translate("refusal", "Minutes must be a whole number."), field="minutes"
+            )
         if not 0 <= minutes <= MAX_MINUTES:
-            raise ValidationError(f"Minutes must be between 0 and {MAX_MINUTES}.", field="minutes")
+            raise ValidationError(
+                translate("refusal", "Minutes must be between 0 and {most}.").format(
+                    most=MAX_MINUTES
+                ),
+                field="minutes",
+            )
         if timed is not None and timed != minutes:
             raise ValidationError(
-                "The minutes do not match the check-in and check-out times.", field="minutes"
+                translate("refusal", "The minutes do not match the check-in and check-out times."),
+                field="minutes",
             )
     return _Mark(
         status, reason, cleaned_note, check_in_at, check_out_at, minutes if timed is None else timed
@@ -143,9 +156,9 @@ def _clean_mark(
 
 def _refusal(view: OccurrenceView, now: datetime) -> str | None:
     if view.cancelled:
-        return "This session was cancelled."
+        return translate("refusal", "This session was cancelled.")
     if view.start_utc > now:
-        return "This session has not started yet."
+        return translate("refusal", "This session has not started yet.")
     return None
 
 
@@ -282,7 +295,8 @@ class AttendanceService(AttendanceOutcomes):
             lines = self._lines(uow, session, [student_id])
             if not lines:
                 raise ValidationError(
-                    "This student is not on the roster of this session.", field="student_id"
+                    translate("refusal", "This student is not on the roster of this session."),
+                    field="student_id",
                 )
             rec = self._write(uow, session, lines[0], clean)
             uow.commit()
@@ -335,7 +349,10 @@ class AttendanceService(AttendanceOutcomes):
             lines = {ln.user_id: ln for ln in self._lines(uow, session, wanted)}
             if any(sid not in lines for sid in wanted):
                 raise ValidationError(
-                    "A student is no longer on the roster of this session; nothing was undone.",
+                    translate(
+                        "refusal",
+                        "A student is no longer on the roster of this session; nothing was undone.",
+                    ),
                     field="student_id",
                 )
             repo = _marks(uow)
@@ -427,7 +444,11 @@ class AttendanceService(AttendanceOutcomes):
         session = self._session(uow, series_id, occurrence_date)
         refusal = _refusal(session.view, self._clock.now())
         if refusal is not None:
-            raise NotAllowed(f"{refusal} Attendance cannot be taken for it.")
+            raise NotAllowed(
+                translate("refusal", "{refusal} Attendance cannot be taken for it.").format(
+                    refusal=refusal
+                )
+            )
         return session
 
     @staticmethod

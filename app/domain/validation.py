@@ -9,6 +9,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.domain.errors import UnknownTimezone, ValidationError
+from app.domain.i18n import translate
 
 __all__ = [
     "check_email",
@@ -42,7 +43,12 @@ def _reject_control_chars(text: str, label: str, field: str, allowed: str = "") 
     # PostgreSQL refuses NUL in text and other control characters only cause grief in exports.
     for ch in text:
         if ch not in allowed and unicodedata.category(ch) == "Cc":
-            raise ValidationError(f"{label} contains a control character", field=field)
+            raise ValidationError(
+                translate("refusal", "{field} contains a control character").format(
+                    field=_shown(label)
+                ),
+                field=field,
+            )
 
 
 def clean_name(
@@ -59,7 +65,7 @@ def clean_name(
     shown = label or field_label(field)
     cleaned = _clean_line(value)
     if not cleaned:
-        raise ValidationError(f"{shown} is required", field=field)
+        raise ValidationError(_required(shown), field=field)
     _check_line(cleaned, shown, field, max_length)
     return cleaned
 
@@ -78,12 +84,27 @@ def clean_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         if required:
-            raise ValidationError(f"{shown} is required", field=field)
+            raise ValidationError(_required(shown), field=field)
         return None
     _reject_control_chars(text, shown, field, allowed="\n\t")
     if len(text) > max_length:
-        raise ValidationError(f"{shown} is longer than {max_length} characters", field=field)
+        raise ValidationError(_too_long(shown, max_length), field=field)
     return text
+
+
+def _shown(label: str) -> str:
+    """A field's label in the desk's language when the labels know it ("Reason", "Note")."""
+    return translate("labels", label)
+
+
+def _required(label: str) -> str:
+    return translate("refusal", "{field} is required").format(field=_shown(label))
+
+
+def _too_long(label: str, most: int) -> str:
+    return translate("refusal", "{field} is longer than {most} characters").format(
+        field=_shown(label), most=most
+    )
 
 
 def _clean_line(value: str | None) -> str:
@@ -96,7 +117,7 @@ def _clean_line(value: str | None) -> str:
 def _check_line(cleaned: str, label: str, field: str, max_length: int) -> None:
     _reject_control_chars(cleaned, label, field)
     if len(cleaned) > max_length:
-        raise ValidationError(f"{label} is longer than {max_length} characters", field=field)
+        raise ValidationError(_too_long(label, max_length), field=field)
 
 
 def check_email(value: str | None, *, field: str = "email") -> str | None:

@@ -298,12 +298,40 @@
         <translation>Cancelar la sesión… (Alt+X)</translation>
     </message>
     <message>
-        <source>Move to </source>
-        <translation>Mover a </translation>
+        <source>Move to {when} (Alt+R)</source>
+        <translation>Mover al {when} (Alt+R)</translation>
     </message>
     <message>
-        <source>Room: </source>
-        <translation>Aula: </translation>
+        <source>Room: {room} (Alt+O)</source>
+        <translation>Aula: {room} (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Cancelled {klass} of {day} and the sessions after it.</source>
+        <translation>Cancelada la sesión de {klass} del {day} y las siguientes.</translation>
+    </message>
+    <message>
+        <source>Cancelled {klass} of {day}.</source>
+        <translation>Cancelada la sesión de {klass} del {day}.</translation>
+    </message>
+    <message>
+        <source>This session has 1 mark.</source>
+        <translation>Esta sesión tiene 1 marca.</translation>
+    </message>
+    <message>
+        <source>This session has {n} marks.</source>
+        <translation>Esta sesión tiene {n} marcas.</translation>
+    </message>
+    <message>
+        <source>Restored {klass} of {day}.</source>
+        <translation>Restablecida la sesión de {klass} del {day}.</translation>
+    </message>
+    <message>
+        <source>Moved {klass} of {day} to {when}.</source>
+        <translation>Movida la sesión de {klass} del {day} al {when}.</translation>
+    </message>
+    <message>
+        <source>Move it to {new_day} anyway? Its marks were taken for {day}: they are kept and set for review.</source>
+        <translation>¿Moverla de todos modos al {new_day}? Sus marcas se tomaron para el {day}: se conservan y quedan para revisión.</translation>
     </message>
     <message>
         <source>Type why the session is cancelled, then press Alt+X.</source>
@@ -330,10 +358,6 @@
         <translation>Solo se puede restablecer una sesión cancelada.</translation>
     </message>
     <message>
-        <source> and the sessions after it</source>
-        <translation> y las sesiones siguientes</translation>
-    </message>
-    <message>
         <source>Cancel a marked session</source>
         <translation>Cancelar una sesión ya marcada</translation>
     </message>
@@ -346,24 +370,8 @@
         <translation>No se canceló nada.</translation>
     </message>
     <message>
-        <source>1 mark</source>
-        <translation>1 marca</translation>
-    </message>
-    <message>
-        <source>{held} marks</source>
-        <translation>{held} marcas</translation>
-    </message>
-    <message>
-        <source>This session has {marks}. </source>
-        <translation>Esta sesión tiene {marks}. </translation>
-    </message>
-    <message>
         <source>Move a marked session</source>
         <translation>Mover una sesión ya marcada</translation>
-    </message>
-    <message>
-        <source>Move it to {new_start:%a %d %b} anyway? Its marks were taken for {o.original_date:%a %d %b}: they are kept and set for review.</source>
-        <translation>¿Moverla al {new_start:%a %d %b} de todos modos? Sus marcas se tomaron para el {o.original_date:%a %d %b}: se conservan y quedan para revisión.</translation>
     </message>
     <message>
         <source>Nothing was moved.</source>
@@ -1240,8 +1248,8 @@
 <context>
     <name>MonthGrid</name>
     <message>
-        <source>+{more[1]} more</source>
-        <translation>+{more[1]} más</translation>
+        <source>+{n} more</source>
+        <translation>+{n} más</translation>
     </message>
 </context>
 <context>
@@ -3691,6 +3699,62 @@
     <message>
         <source>The file could not be written: </source>
         <translation>No se pudo escribir el archivo: </translation>
+    </message>
+    <message>
+        <source>The check-out time is before the check-in time</source>
+        <translation>La hora de salida es anterior a la de entrada</translation>
+    </message>
+    <message>
+        <source>{field} contains a control character</source>
+        <translation>{field} contiene un carácter de control</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>{field} es obligatorio</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {most} characters</source>
+        <translation>{field} supera los {most} caracteres</translation>
+    </message>
+    <message>
+        <source>An absence reason goes only with an absence.</source>
+        <translation>Un motivo de ausencia solo va con una ausencia.</translation>
+    </message>
+    <message>
+        <source>Check-in, check-out and minutes go only with attendance, not with an absence.</source>
+        <translation>Entrada, salida y minutos solo van con una asistencia, no con una ausencia.</translation>
+    </message>
+    <message>
+        <source>Minutes must be a whole number.</source>
+        <translation>Los minutos deben ser un número entero.</translation>
+    </message>
+    <message>
+        <source>Minutes must be between 0 and {most}.</source>
+        <translation>Los minutos deben estar entre 0 y {most}.</translation>
+    </message>
+    <message>
+        <source>The minutes do not match the check-in and check-out times.</source>
+        <translation>Los minutos no coinciden con las horas de entrada y salida.</translation>
+    </message>
+    <message>
+        <source>This session was cancelled.</source>
+        <translation>Esta sesión se canceló.</translation>
+    </message>
+    <message>
+        <source>This session has not started yet.</source>
+        <translation>Esta sesión aún no ha empezado.</translation>
+    </message>
+    <message>
+        <source>This student is not on the roster of this session.</source>
+        <translation>Este estudiante no está en la lista de esta sesión.</translation>
+    </message>
+    <message>
+        <source>A student is no longer on the roster of this session; nothing was undone.</source>
+        <translation>Un estudiante ya no está en la lista de esta sesión; no se deshizo nada.</translation>
+    </message>
+    <message>
+        <source>{refusal} Attendance cannot be taken for it.</source>
+        <translation>{refusal} No se puede tomar asistencia en ella.</translation>
     </message>
 </context>
 <context>

@@ -298,12 +298,40 @@
         <translation>Annuler la séance… (Alt+X)</translation>
     </message>
     <message>
-        <source>Move to </source>
-        <translation>Déplacer au </translation>
+        <source>Move to {when} (Alt+R)</source>
+        <translation>Déplacer au {when} (Alt+R)</translation>
     </message>
     <message>
-        <source>Room: </source>
-        <translation>Salle : </translation>
+        <source>Room: {room} (Alt+O)</source>
+        <translation>Salle : {room} (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Cancelled {klass} of {day} and the sessions after it.</source>
+        <translation>Séance de {klass} du {day} annulée, ainsi que les suivantes.</translation>
+    </message>
+    <message>
+        <source>Cancelled {klass} of {day}.</source>
+        <translation>Séance de {klass} du {day} annulée.</translation>
+    </message>
+    <message>
+        <source>This session has 1 mark.</source>
+        <translation>Cette séance a 1 marque.</translation>
+    </message>
+    <message>
+        <source>This session has {n} marks.</source>
+        <translation>Cette séance a {n} marques.</translation>
+    </message>
+    <message>
+        <source>Restored {klass} of {day}.</source>
+        <translation>Séance de {klass} du {day} rétablie.</translation>
+    </message>
+    <message>
+        <source>Moved {klass} of {day} to {when}.</source>
+        <translation>Séance de {klass} du {day} déplacée au {when}.</translation>
+    </message>
+    <message>
+        <source>Move it to {new_day} anyway? Its marks were taken for {day}: they are kept and set for review.</source>
+        <translation>La déplacer quand même au {new_day} ? Ses marques ont été prises pour le {day} : elles sont conservées et mises en révision.</translation>
     </message>
     <message>
         <source>Type why the session is cancelled, then press Alt+X.</source>
@@ -330,10 +358,6 @@
         <translation>Seule une séance annulée peut être rétablie.</translation>
     </message>
     <message>
-        <source> and the sessions after it</source>
-        <translation> et les séances suivantes</translation>
-    </message>
-    <message>
         <source>Cancel a marked session</source>
         <translation>Annuler une séance déjà marquée</translation>
     </message>
@@ -346,24 +370,8 @@
         <translation>Rien n’a été annulé.</translation>
     </message>
     <message>
-        <source>1 mark</source>
-        <translation>1 marque</translation>
-    </message>
-    <message>
-        <source>{held} marks</source>
-        <translation>{held} marques</translation>
-    </message>
-    <message>
-        <source>This session has {marks}. </source>
-        <translation>Cette séance a {marks}. </translation>
-    </message>
-    <message>
         <source>Move a marked session</source>
         <translation>Déplacer une séance déjà marquée</translation>
-    </message>
-    <message>
-        <source>Move it to {new_start:%a %d %b} anyway? Its marks were taken for {o.original_date:%a %d %b}: they are kept and set for review.</source>
-        <translation>La déplacer au {new_start:%a %d %b} quand même ? Ses marques ont été prises pour le {o.original_date:%a %d %b} : elles sont conservées et mises en révision.</translation>
     </message>
     <message>
         <source>Nothing was moved.</source>
@@ -1240,8 +1248,8 @@
 <context>
     <name>MonthGrid</name>
     <message>
-        <source>+{more[1]} more</source>
-        <translation>+{more[1]} de plus</translation>
+        <source>+{n} more</source>
+        <translation>+{n} de plus</translation>
     </message>
 </context>
 <context>
@@ -3691,6 +3699,62 @@
     <message>
         <source>The file could not be written: </source>
         <translation>Le fichier n’a pas pu être écrit : </translation>
+    </message>
+    <message>
+        <source>The check-out time is before the check-in time</source>
+        <translation>L’heure de départ est avant l’heure d’arrivée</translation>
+    </message>
+    <message>
+        <source>{field} contains a control character</source>
+        <translation>{field} contient un caractère de contrôle</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>{field} est obligatoire</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {most} characters</source>
+        <translation>{field} dépasse {most} caractères</translation>
+    </message>
+    <message>
+        <source>An absence reason goes only with an absence.</source>
+        <translation>Un motif d’absence ne va qu’avec une absence.</translation>
+    </message>
+    <message>
+        <source>Check-in, check-out and minutes go only with attendance, not with an absence.</source>
+        <translation>Arrivée, départ et minutes ne vont qu’avec une présence, pas avec une absence.</translation>
+    </message>
+    <message>
+        <source>Minutes must be a whole number.</source>
+        <translation>Les minutes doivent être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>Minutes must be between 0 and {most}.</source>
+        <translation>Les minutes doivent être entre 0 et {most}.</translation>
+    </message>
+    <message>
+        <source>The minutes do not match the check-in and check-out times.</source>
+        <translation>Les minutes ne correspondent pas aux heures d’arrivée et de départ.</translation>
+    </message>
+    <message>
+        <source>This session was cancelled.</source>
+        <translation>Cette séance a été annulée.</translation>
+    </message>
+    <message>
+        <source>This session has not started yet.</source>
+        <translation>Cette séance n’a pas encore commencé.</translation>
+    </message>
+    <message>
+        <source>This student is not on the roster of this session.</source>
+        <translation>Cet apprenant n’est pas sur la liste de cette séance.</translation>
+    </message>
+    <message>
+        <source>A student is no longer on the roster of this session; nothing was undone.</source>
+        <translation>Un apprenant n’est plus sur la liste de cette séance ; rien n’a été annulé.</translation>
+    </message>
+    <message>
+        <source>{refusal} Attendance cannot be taken for it.</source>
+        <translation>{refusal} On ne peut pas y prendre les présences.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -29,17 +29,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.availability import WEEKDAY_NAMES, parse_stretches, stretches_text
+from app.domain.availability import parse_stretches, stretches_text
 from app.domain.errors import DomainError
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.availability import AvailabilityService, check_time_off
 from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
 from app.ui.accessible import named
+from app.ui.language import locale_day
 from app.ui.messages import refusal
 from app.ui.models.time_off_table import TimeOffTableModel
 from app.ui.tasks import Runs
 
-DAY_LABELS = ("&Mon", "&Tue", "&Wed", "T&hu", "&Fri", "S&at", "S&un")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_LABELS = (
+    QT_TRANSLATE_NOOP("AvailabilityDialog", "&Mon"),
+    QT_TRANSLATE_NOOP("AvailabilityDialog", "&Tue"),
+    QT_TRANSLATE_NOOP("AvailabilityDialog", "&Wed"),
+    QT_TRANSLATE_NOOP("AvailabilityDialog", "T&hu"),
+    QT_TRANSLATE_NOOP("AvailabilityDialog", "&Fri"),
+    QT_TRANSLATE_NOOP("AvailabilityDialog", "S&at"),
+    QT_TRANSLATE_NOOP("AvailabilityDialog", "S&un"),
+)
 _ERROR_STYLE = "color: #b00020;"
 
 
@@ -84,22 +93,23 @@ class AvailabilityDialog(QDialog):
         self._name = instructor_name
         self._pending = 0
         self._loaded: InstructorAvailabilityView | None = None
-        self.setWindowTitle(self.tr("Availability of ") + instructor_name)
+        self.setWindowTitle(self.tr("Availability of {name}").format(name=instructor_name))
 
         self.days = [QLineEdit() for _ in DAY_LABELS]
         hours_form = QFormLayout()
         for index, (edit, label) in enumerate(zip(self.days, DAY_LABELS, strict=True)):
             edit.setPlaceholderText(self.tr("not working"))
-            edit.setAccessibleName(self.tr("Hours on ") + self.tr(DAY_NAMES[index]))
+            day = QLocale().dayName(index + 1)
+            edit.setAccessibleName(self.tr("Hours on {day}").format(day=day))
             caption = QLabel(self.tr(label))
             caption.setBuddy(edit)
             hours_form.addRow(caption, edit)
         zone = QLabel(
-            self.tr("Weekly hours in {zone}, the facility's time, e.g. 09:00-17:00 or ").replace(
-                "{zone}", timezone
-            )
-            + self.tr("09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not ")
-            + self.tr("known: then any time counts as available.")
+            self.tr(
+                "Weekly hours in {zone}, the facility's time, e.g. 09:00-17:00 or "
+                "09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not "
+                "known: then any time counts as available."
+            ).replace("{zone}", timezone)
         )
         zone.setWordWrap(True)
         self.kept = QLabel()
@@ -220,7 +230,7 @@ class AvailabilityDialog(QDialog):
         dated = [h for h in view.hours if h.valid_from is not None or h.valid_to is not None]
         if dated:
             lines = [f"{h.text} {self._validity(h)}" for h in dated]
-            self.kept.setText(self.tr("Kept as they are: ") + "; ".join(lines))
+            self.kept.setText(self.tr("Kept as they are: {hours}").format(hours="; ".join(lines)))
             self.kept.show()
         self.model.set_entries(view.time_off)
         self.time_off.resizeColumnsToContents()
@@ -271,9 +281,9 @@ class AvailabilityDialog(QDialog):
             return
         removed = self.model.remove(rows[0].row())
         self.message.setText(
-            self.tr("Removed the time off from ")
-            + f"{removed.starts_local:%a %d %b %Y}"
-            + self.tr("; Save keeps the change.")
+            self.tr("Removed the time off from {day}; Save keeps the change.").format(
+                day=locale_day(removed.starts_local.date(), True)
+            )
         )
 
     # -- saving -------------------------------------------------------------------------------
@@ -289,7 +299,7 @@ class AvailabilityDialog(QDialog):
             try:
                 stretches = parse_stretches(edit.text())
             except ValueError as err:
-                self._show(self.hours_error, f"{self.tr(DAY_NAMES[weekday])}: {err}", edit)
+                self._show(self.hours_error, f"{QLocale().dayName(weekday + 1)}: {err}", edit)
                 return None
             stored = [
                 h
@@ -322,19 +332,24 @@ class AvailabilityDialog(QDialog):
 
     def _on_saved(self, view: InstructorAvailabilityView) -> None:
         self._pending -= 1
+        short = QLocale.FormatType.ShortFormat
         days = [
-            self.tr(WEEKDAY_NAMES[w]) for w in range(7) if any(h.weekday == w for h in view.hours)
+            QLocale().dayName(w + 1, short)
+            for w in range(7)
+            if any(h.weekday == w for h in view.hours)
         ]
         hours = (
-            self.tr("hours on ") + ", ".join(days)
+            self.tr("hours on {days}").format(days=", ".join(days))
             if days
             else self.tr("no weekly hours (available at any time)")
         )
         offs = len(view.time_off)
         off = {0: self.tr("no time off"), 1: self.tr("1 period of time off")}.get(
-            offs, self.tr(f"{offs} periods of time off")
+            offs, self.tr("{offs} periods of time off").format(offs=offs)
         )
-        text = self.tr("Saved the availability of ") + f"{view.instructor_name}: {hours}; {off}."
+        text = self.tr("Saved the availability of {name}: {hours}; {off}.").format(
+            name=view.instructor_name, hours=hours, off=off
+        )
         self.message.setText(text)
         self.sig_saved.emit(text)
         self.accept()

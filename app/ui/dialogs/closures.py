@@ -71,7 +71,7 @@ class ClosuresDialog(QDialog):
         self._facility_id = facility_id
         self._pending = 0
         self._shown: list[ClosureView] = []
-        self.setWindowTitle(self.tr("Closures of ") + facility_name)
+        self.setWindowTitle(self.tr("Closures of {facility}").format(facility=facility_name))
 
         self.first_day = named(QDateEdit(_qdate(today)), self.tr("First closed day"))
         self.last_day = named(QDateEdit(_qdate(today)), self.tr("Last closed day"))
@@ -120,9 +120,11 @@ class ClosuresDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
         note = QLabel(
-            self.tr("No session is held on a closed day: recurring sessions skip it and the ")
-            + self.tr("attendance rate and hours never count it. Marks already taken on it are ")
-            + self.tr("kept and set for review.")
+            self.tr(
+                "No session is held on a closed day: recurring sessions skip it and the "
+                "attendance rate and hours never count it. Marks already taken on it are "
+                "kept and set for review."
+            )
         )
         note.setWordWrap(True)
         adding = QHBoxLayout()
@@ -207,9 +209,11 @@ class ClosuresDialog(QDialog):
     def _on_added(self, added: ClosureAdded) -> None:
         self._pending -= 1
         closure = added.closure
-        text = self.tr("Closed ") + f"{closure.dates_text}: {closure.reason}."
+        text = self.tr("Closed {days}: {reason}.").format(
+            days=closure.dates_text, reason=closure.reason
+        )
         if added.marks_for_review:
-            text += " " + self.tr("Marks set for review: ") + str(added.marks_for_review) + "."
+            text += " " + self.tr("Marks set for review: {n}.").format(n=added.marks_for_review)
         self.message.setText(text)
         self.reason.clear()
         self.reason.setFocus()  # the next closure may be typed at once
@@ -231,7 +235,9 @@ class ClosuresDialog(QDialog):
 
     def _on_removed(self, removed: ClosureView) -> None:
         self._pending -= 1
-        text = self.tr("Open again: ") + f"{removed.dates_text} ({removed.reason})."
+        text = self.tr("Open again: {days} ({reason}).").format(
+            days=removed.dates_text, reason=removed.reason
+        )
         self.message.setText(text)
         self.sig_saved.emit(text)
         self.load()

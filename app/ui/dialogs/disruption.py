@@ -152,10 +152,12 @@ class DisruptionDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
         note = QLabel(
-            self.tr("Every session meeting the window is cancelled with the reason (only those ")
-            + self.tr("of the rooms or programs ticked, if any). Reports count them as not ")
-            + self.tr("held, never as absences. Marks already taken are kept and set for ")
-            + self.tr("review. Lifting the disruption brings the sessions back.")
+            self.tr(
+                "Every session meeting the window is cancelled with the reason (only those "
+                "of the rooms or programs ticked, if any). Reports count them as not "
+                "held, never as absences. Marks already taken are kept and set for "
+                "review. Lifting the disruption brings the sessions back."
+            )
         )
         note.setWordWrap(True)
         declaring = QHBoxLayout()
@@ -263,15 +265,11 @@ class DisruptionDialog(QDialog):
     def _on_declared(self, declared: DisruptionDeclared) -> None:
         self._pending -= 1
         d = declared.disruption
-        text = (
-            self.tr("Disruption declared: ")
-            + f"{d.window_text}, {d.reason}. "
-            + self.tr("Sessions cancelled: ")
-            + str(declared.sessions)
-            + "."
+        text = self.tr("Disruption declared: {window}, {reason}. Sessions cancelled: {n}.").format(
+            window=d.window_text, reason=d.reason, n=declared.sessions
         )
         if declared.marks_for_review:
-            text += " " + self.tr("Marks set for review: ") + str(declared.marks_for_review) + "."
+            text += " " + self.tr("Marks set for review: {n}.").format(n=declared.marks_for_review)
         self.message.setText(text)
         self.reason.clear()
         self.sig_saved.emit(text)
@@ -292,10 +290,8 @@ class DisruptionDialog(QDialog):
 
     def _on_lifted(self, lifted: DisruptionView) -> None:
         self._pending -= 1
-        text = (
-            self.tr("Lifted: ")
-            + f"{lifted.window_text} ({lifted.reason}). "
-            + self.tr("Its sessions are held again.")
+        text = self.tr("Lifted: {window} ({reason}). Its sessions are held again.").format(
+            window=lifted.window_text, reason=lifted.reason
         )
         self.message.setText(text)
         self.sig_saved.emit(text)

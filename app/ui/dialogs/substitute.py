@@ -88,7 +88,7 @@ class SubstituteDialog(QDialog):
         self._occurrence = o = occurrence
         self._pending = 0
         self._check_token = 0
-        self.setWindowTitle(self.tr("Substitute for ") + o.class_name)
+        self.setWindowTitle(self.tr("Substitute for {klass}").format(klass=o.class_name))
 
         teacher = o.instructor_name or self.tr("no one")
         self.session = QLabel(f"{o.class_name}, {o.start_local:%a %d %b %Y %H:%M}, {teacher}")
@@ -211,11 +211,15 @@ class SubstituteDialog(QDialog):
                 )
                 if needed
             ]
-            tail = self.tr("Choose someone else, or tick ") + self.tr(" and ").join(allow) + "."
+            tail = self.tr("Choose someone else, or tick {boxes}.").format(
+                boxes=self.tr(" and ").join(allow)
+            )
             self._show_clashes("\n".join([*parts, tail]))
         else:
             self.clashes.setStyleSheet("")
-            self.clashes.setText(name + self.tr(" is free and available at this session's time."))
+            self.clashes.setText(
+                self.tr("{name} is free and available at this session's time.").format(name=name)
+            )
         self.sig_checked.emit(len(clashes) + len(outside))
 
     # -- the instructors available then first -------------------------------------------------
@@ -256,7 +260,11 @@ class SubstituteDialog(QDialog):
         box.blockSignals(True)
         box.clear()
         for c in ranked:
-            label = c.name if c.available else c.name + self.tr(" — not available then")
+            label = (
+                c.name
+                if c.available
+                else self.tr("{name} — not available then").format(name=c.name)
+            )
             box.addItem(label, c.id)
             box.setItemData(box.count() - 1, c.name, Qt.ItemDataRole.UserRole + 1)
         found = next((i for i, c in enumerate(ranked) if c.id == keep), 0)

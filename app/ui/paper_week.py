@@ -183,11 +183,13 @@ class PrintSheetsDialog(QDialog):
         self.whose.addItem(self.tr("Every session of the facility"), Whose())
         for name, ident in instructors:
             self.whose.addItem(
-                self.tr("Instructor: ") + name, Whose(self.tr("instructor ") + name, ident)
+                self.tr("Instructor: {name}").format(name=name),
+                Whose(self.tr("instructor {name}").format(name=name), ident),
             )
         for name, ident in rooms:
             self.whose.addItem(
-                self.tr("Room: ") + name, Whose(self.tr("room ") + name, room_id=ident)
+                self.tr("Room: {name}").format(name=name),
+                Whose(self.tr("room {name}").format(name=name), room_id=ident),
             )
         if chosen is not None:
             for i in range(self.whose.count()):
@@ -261,11 +263,10 @@ class PrintSheetsDialog(QDialog):
     def _written(self, printed: PrintedWeek) -> None:
         self.busy = False
         self.print_button.setEnabled(True)
-        text = (
-            self.tr("%n session(s)", "", printed.sessions)
-            + ", "
-            + self.tr("%n page(s), saved to ", "", printed.pages)
-            + str(printed.path)
+        text = self.tr("{sessions}, {pages}, saved to {path}").format(
+            sessions=self.tr("%n session(s)", "", printed.sessions),
+            pages=self.tr("%n page(s)", "", printed.pages),
+            path=printed.path,
         )
         self.message.setText(text)
         self.sig_said.emit(text)

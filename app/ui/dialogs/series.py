@@ -111,7 +111,7 @@ class SeriesDialog(QDialog):
         self._today = today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
         editing = occurrence is not None
         self.setWindowTitle(
-            self.tr("Change the series of ") + occurrence.class_name
+            self.tr("Change the series of {klass}").format(klass=occurrence.class_name)
             if occurrence is not None
             else self.tr("New session series")
         )
@@ -357,7 +357,7 @@ class SeriesDialog(QDialog):
         self.start_time.setTime(QTime(form.start_time.hour, form.start_time.minute))
         self.duration.setValue(form.duration_minutes)
         if form.rule is not None:
-            self.repeat.addItem(self.tr("As now: ") + form.rule, "rule")
+            self.repeat.addItem(self.tr("As now: {rule}").format(rule=form.rule), "rule")
         _select(self.repeat, form.repeat)
         self.interval.setValue(form.interval)
         for index, box in enumerate(self.weekdays):

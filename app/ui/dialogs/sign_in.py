@@ -176,7 +176,9 @@ class SignInDialog(QDialog):
             self._show_error(error)
             return
         log.error("sign-in failed unexpectedly", exc_info=error)
-        self._show_error(DomainError(self.tr("Sign-in failed unexpectedly: ") + str(error)))
+        self._show_error(
+            DomainError(self.tr("Sign-in failed unexpectedly: {error}").format(error=error))
+        )
 
     def _show_error(self, error: DomainError) -> None:
         self.error.setText(error.message)

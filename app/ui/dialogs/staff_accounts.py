@@ -147,7 +147,7 @@ class StaffAccountsDialog(QDialog):
             values = form.values or {}
             self._run_change(
                 lambda: self._services.staff_accounts.create(**values),
-                self.tr("Account created: ") + str(values.get("username")),
+                self.tr("Account created: {name}").format(name=values.get("username")),
             )
 
         self._open_form(form, create)
@@ -160,11 +160,12 @@ class StaffAccountsDialog(QDialog):
         if disable:
             self._run_change(
                 lambda: self._services.staff_accounts.disable(name),
-                self.tr("Disabled: ") + name,
+                self.tr("Disabled: {name}").format(name=name),
             )
         else:
             self._run_change(
-                lambda: self._services.staff_accounts.enable(name), self.tr("Enabled: ") + name
+                lambda: self._services.staff_accounts.enable(name),
+                self.tr("Enabled: {name}").format(name=name),
             )
 
     def _on_scope_clicked(self) -> None:
@@ -178,7 +179,7 @@ class StaffAccountsDialog(QDialog):
             chosen = picker.chosen()
             self._run_change(
                 lambda: self._services.staff_accounts.rescope(name, chosen),
-                self.tr("Scope changed: ") + name,
+                self.tr("Scope changed: {name}").format(name=name),
             )
 
         self._open_form(picker, rescope)
@@ -194,7 +195,7 @@ class StaffAccountsDialog(QDialog):
             password = form.password.text()
             self._run_change(
                 lambda: self._services.staff_accounts.reset_password(name, password),
-                self.tr("Password reset: ") + name,
+                self.tr("Password reset: {name}").format(name=name),
             )
 
         self._open_form(form, reset)

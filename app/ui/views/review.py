@@ -82,7 +82,7 @@ class ChoiceDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.accept())
         if choices and first < 0:
             self.prompt.setText(
-                prompt + " " + self.tr("None of them can be chosen; each says why.")
+                self.tr("{prompt} None of them can be chosen; each says why.").format(prompt=prompt)
             )
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)

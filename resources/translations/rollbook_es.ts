@@ -95,28 +95,48 @@
 <context>
     <name>AvailabilityDialog</name>
     <message>
-        <source>Availability of </source>
-        <translation>Disponibilidad de </translation>
-    </message>
-    <message>
         <source>not working</source>
         <translation>no trabaja</translation>
     </message>
     <message>
-        <source>Hours on </source>
-        <translation>Horas el </translation>
+        <source>&amp;Mon</source>
+        <translation>&amp;Lun</translation>
     </message>
     <message>
-        <source>Weekly hours in {zone}, the facility&apos;s time, e.g. 09:00-17:00 or </source>
-        <translation>Horario semanal en {zone}, la hora del centro, p. ej. 09:00-17:00 o </translation>
+        <source>&amp;Tue</source>
+        <translation>&amp;Mar</translation>
     </message>
     <message>
-        <source>09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not </source>
-        <translation>09:00-12:00, 13:00-17:00. Deje cada día vacío cuando el horario no se </translation>
+        <source>&amp;Wed</source>
+        <translation>M&amp;ié</translation>
     </message>
     <message>
-        <source>known: then any time counts as available.</source>
-        <translation>conoce: entonces cualquier hora cuenta como disponible.</translation>
+        <source>T&amp;hu</source>
+        <translation>&amp;Jue</translation>
+    </message>
+    <message>
+        <source>&amp;Fri</source>
+        <translation>Vi&amp;e</translation>
+    </message>
+    <message>
+        <source>S&amp;at</source>
+        <translation>&amp;Sáb</translation>
+    </message>
+    <message>
+        <source>S&amp;un</source>
+        <translation>D&amp;om</translation>
+    </message>
+    <message>
+        <source>Availability of {name}</source>
+        <translation>Disponibilidad de {name}</translation>
+    </message>
+    <message>
+        <source>Hours on {day}</source>
+        <translation>Horas el {day}</translation>
+    </message>
+    <message>
+        <source>Weekly hours in {zone}, the facility&apos;s time, e.g. 09:00-17:00 or 09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not known: then any time counts as available.</source>
+        <translation>Horario semanal en {zone}, la hora del centro, p. ej. 09:00-17:00 o 09:00-12:00, 13:00-17:00. Deje cada día vacío cuando no se conoce el horario: entonces cualquier hora cuenta como disponible.</translation>
     </message>
     <message>
         <source>Time off from</source>
@@ -164,7 +184,7 @@
     </message>
     <message>
         <source>Time off &amp;list</source>
-        <translation>&amp;Lista de ausencias</translation>
+        <translation>Lista de a&amp;usencias</translation>
     </message>
     <message>
         <source>Weekly hours</source>
@@ -175,8 +195,20 @@
         <translation>Cargando…</translation>
     </message>
     <message>
-        <source>Kept as they are: </source>
-        <translation>Se mantienen como están: </translation>
+        <source>Kept as they are: {hours}</source>
+        <translation>Se mantienen como están: {hours}</translation>
+    </message>
+    <message>
+        <source>Removed the time off from {day}; Save keeps the change.</source>
+        <translation>Ausencia del {day} quitada; Guardar conserva el cambio.</translation>
+    </message>
+    <message>
+        <source>hours on {days}</source>
+        <translation>horas el {days}</translation>
+    </message>
+    <message>
+        <source>Saved the availability of {name}: {hours}; {off}.</source>
+        <translation>Disponibilidad de {name} guardada: {hours}; {off}.</translation>
     </message>
     <message>
         <source>Time off added; Save keeps it.</source>
@@ -187,20 +219,8 @@
         <translation>Seleccione en la lista la ausencia que quitar.</translation>
     </message>
     <message>
-        <source>Removed the time off from </source>
-        <translation>Ausencia quitada del </translation>
-    </message>
-    <message>
-        <source>; Save keeps the change.</source>
-        <translation>; Guardar conserva el cambio.</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>hours on </source>
-        <translation>horas el </translation>
     </message>
     <message>
         <source>no weekly hours (available at any time)</source>
@@ -217,10 +237,6 @@
     <message>
         <source>{offs} periods of time off</source>
         <translation>{offs} períodos de ausencia</translation>
-    </message>
-    <message>
-        <source>Saved the availability of </source>
-        <translation>Disponibilidad guardada de </translation>
     </message>
 </context>
 <context>
@@ -645,15 +661,15 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>None of them can be chosen; each says why.</source>
-        <translation>No se puede elegir ninguno; cada uno dice por qué.</translation>
+        <source>{prompt} None of them can be chosen; each says why.</source>
+        <translation>{prompt} No se puede elegir ninguno; cada uno dice por qué.</translation>
     </message>
 </context>
 <context>
     <name>ClosuresDialog</name>
     <message>
-        <source>Closures of </source>
-        <translation>Cierres de </translation>
+        <source>Closures of {facility}</source>
+        <translation>Cierres de {facility}</translation>
     </message>
     <message>
         <source>First closed day</source>
@@ -708,16 +724,20 @@
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <source>No session is held on a closed day: recurring sessions skip it and the </source>
-        <translation>No hay sesiones en un día cerrado: las sesiones periódicas lo saltan y la </translation>
+        <source>No session is held on a closed day: recurring sessions skip it and the attendance rate and hours never count it. Marks already taken on it are kept and set for review.</source>
+        <translation>No hay sesiones en un día cerrado: las sesiones periódicas lo saltan, y la tasa de asistencia y las horas nunca lo cuentan. Las marcas ya tomadas ese día se conservan y quedan para revisión.</translation>
     </message>
     <message>
-        <source>attendance rate and hours never count it. Marks already taken on it are </source>
-        <translation>tasa de asistencia y las horas nunca lo cuentan. Las marcas ya tomadas ese día se </translation>
+        <source>Closed {days}: {reason}.</source>
+        <translation>Cerrado {days}: {reason}.</translation>
     </message>
     <message>
-        <source>kept and set for review.</source>
-        <translation>conservan y quedan para revisión.</translation>
+        <source>Marks set for review: {n}.</source>
+        <translation>Marcas para revisión: {n}.</translation>
+    </message>
+    <message>
+        <source>Open again: {days} ({reason}).</source>
+        <translation>Abierto de nuevo: {days} ({reason}).</translation>
     </message>
     <message>
         <source>&amp;Closures</source>
@@ -732,24 +752,12 @@
         <translation>Guardando…</translation>
     </message>
     <message>
-        <source>Closed </source>
-        <translation>Cerrado </translation>
-    </message>
-    <message>
-        <source>Marks set for review: </source>
-        <translation>Marcas para revisión: </translation>
-    </message>
-    <message>
         <source>Select the closure to remove in the list.</source>
         <translation>Seleccione en la lista el cierre que quitar.</translation>
     </message>
     <message>
         <source>Removing…</source>
         <translation>Quitando…</translation>
-    </message>
-    <message>
-        <source>Open again: </source>
-        <translation>Abierto de nuevo: </translation>
     </message>
 </context>
 <context>
@@ -937,20 +945,20 @@
         <translation>&amp;Programas</translation>
     </message>
     <message>
-        <source>Every session meeting the window is cancelled with the reason (only those </source>
-        <translation>Cada sesión que cae en el período se cancela con el motivo (solo las </translation>
+        <source>Every session meeting the window is cancelled with the reason (only those of the rooms or programs ticked, if any). Reports count them as not held, never as absences. Marks already taken are kept and set for review. Lifting the disruption brings the sessions back.</source>
+        <translation>Cada sesión que cae en el período se cancela con el motivo (solo las de las aulas o programas marcados, si los hay). Los informes las cuentan como no celebradas, nunca como ausencias. Las marcas ya tomadas se conservan y quedan para revisión. Levantar la interrupción restablece las sesiones.</translation>
     </message>
     <message>
-        <source>of the rooms or programs ticked, if any). Reports count them as not </source>
-        <translation>de las aulas o programas marcados, si los hay). Los informes las cuentan como no </translation>
+        <source>Disruption declared: {window}, {reason}. Sessions cancelled: {n}.</source>
+        <translation>Interrupción declarada: {window}, {reason}. Sesiones canceladas: {n}.</translation>
     </message>
     <message>
-        <source>held, never as absences. Marks already taken are kept and set for </source>
-        <translation>celebradas, nunca como ausencias. Las marcas ya tomadas se conservan y quedan para </translation>
+        <source>Marks set for review: {n}.</source>
+        <translation>Marcas para revisión: {n}.</translation>
     </message>
     <message>
-        <source>review. Lifting the disruption brings the sessions back.</source>
-        <translation>revisión. Levantar la interrupción restablece las sesiones.</translation>
+        <source>Lifted: {window} ({reason}). Its sessions are held again.</source>
+        <translation>Levantada: {window} ({reason}). Sus sesiones vuelven a celebrarse.</translation>
     </message>
     <message>
         <source>Di&amp;sruptions</source>
@@ -969,32 +977,12 @@
         <translation>Guardando…</translation>
     </message>
     <message>
-        <source>Disruption declared: </source>
-        <translation>Interrupción declarada: </translation>
-    </message>
-    <message>
-        <source>Sessions cancelled: </source>
-        <translation>Sesiones canceladas: </translation>
-    </message>
-    <message>
-        <source>Marks set for review: </source>
-        <translation>Marcas para revisión: </translation>
-    </message>
-    <message>
         <source>Select a disruption in force to lift in the list.</source>
         <translation>Seleccione en la lista una interrupción vigente que levantar.</translation>
     </message>
     <message>
         <source>Lifting…</source>
         <translation>Levantando…</translation>
-    </message>
-    <message>
-        <source>Lifted: </source>
-        <translation>Levantada: </translation>
-    </message>
-    <message>
-        <source>Its sessions are held again.</source>
-        <translation>Sus sesiones vuelven a celebrarse.</translation>
     </message>
 </context>
 <context>
@@ -1360,20 +1348,20 @@
         <translation>Todas las sesiones del centro</translation>
     </message>
     <message>
-        <source>Instructor: </source>
-        <translation>Instructor: </translation>
+        <source>Instructor: {name}</source>
+        <translation>Instructor: {name}</translation>
     </message>
     <message>
-        <source>instructor </source>
-        <translation>instructor </translation>
+        <source>instructor {name}</source>
+        <translation>instructor {name}</translation>
     </message>
     <message>
-        <source>Room: </source>
-        <translation>Aula: </translation>
+        <source>Room: {name}</source>
+        <translation>Aula: {name}</translation>
     </message>
     <message>
-        <source>room </source>
-        <translation>aula </translation>
+        <source>room {name}</source>
+        <translation>aula {name}</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -1415,6 +1403,10 @@
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
+    <message>
+        <source>{sessions}, {pages}, saved to {path}</source>
+        <translation>{sessions}, {pages}, guardado en {path}</translation>
+    </message>
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
@@ -1423,10 +1415,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n page(s), saved to </source>
+        <source>%n page(s)</source>
         <translation>
-            <numerusform>%n página, guardada en </numerusform>
-            <numerusform>%n páginas, guardadas en </numerusform>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
         </translation>
     </message>
 </context>
@@ -1768,8 +1760,8 @@
 <context>
     <name>SeriesDialog</name>
     <message>
-        <source>Change the series of </source>
-        <translation>Cambiar la serie de </translation>
+        <source>Change the series of {klass}</source>
+        <translation>Cambiar la serie de {klass}</translation>
     </message>
     <message>
         <source>New session series</source>
@@ -1924,8 +1916,8 @@
         <translation>Este centro no tiene ninguna clase a la que dar sesiones.</translation>
     </message>
     <message>
-        <source>As now: </source>
-        <translation>Como ahora: </translation>
+        <source>As now: {rule}</source>
+        <translation>Como ahora: {rule}</translation>
     </message>
     <message>
         <source>Nothing to change: change a field, or press Esc.</source>
@@ -2192,8 +2184,8 @@
         <translation>Abrir el puesto de demostración</translation>
     </message>
     <message>
-        <source>Sign-in failed unexpectedly: </source>
-        <translation>El inicio de sesión falló inesperadamente: </translation>
+        <source>Sign-in failed unexpectedly: {error}</source>
+        <translation>El inicio de sesión falló inesperadamente: {error}</translation>
     </message>
 </context>
 <context>
@@ -2223,24 +2215,24 @@
         <translation>Restablecer la contraseña (&amp;P)…</translation>
     </message>
     <message>
-        <source>Account created: </source>
-        <translation>Cuenta creada: </translation>
+        <source>Account created: {name}</source>
+        <translation>Cuenta creada: {name}</translation>
     </message>
     <message>
-        <source>Disabled: </source>
-        <translation>Desactivada: </translation>
+        <source>Disabled: {name}</source>
+        <translation>Desactivada: {name}</translation>
     </message>
     <message>
-        <source>Enabled: </source>
-        <translation>Activada: </translation>
+        <source>Enabled: {name}</source>
+        <translation>Activada: {name}</translation>
     </message>
     <message>
-        <source>Scope changed: </source>
-        <translation>Ámbito cambiado: </translation>
+        <source>Scope changed: {name}</source>
+        <translation>Ámbito cambiado: {name}</translation>
     </message>
     <message>
-        <source>Password reset: </source>
-        <translation>Contraseña restablecida: </translation>
+        <source>Password reset: {name}</source>
+        <translation>Contraseña restablecida: {name}</translation>
     </message>
 </context>
 <context>
@@ -2459,8 +2451,8 @@
 <context>
     <name>SubstituteDialog</name>
     <message>
-        <source>Substitute for </source>
-        <translation>Suplente para </translation>
+        <source>Substitute for {klass}</source>
+        <translation>Suplente para {klass}</translation>
     </message>
     <message>
         <source>no one</source>
@@ -2551,20 +2543,20 @@
         <translation>Permitir fuera de su disponibilidad</translation>
     </message>
     <message>
-        <source>Choose someone else, or tick </source>
-        <translation>Elija a otra persona, o marque </translation>
+        <source>Choose someone else, or tick {boxes}.</source>
+        <translation>Elija a otra persona, o marque {boxes}.</translation>
+    </message>
+    <message>
+        <source>{name} is free and available at this session&apos;s time.</source>
+        <translation>{name} está libre y disponible a la hora de esta sesión.</translation>
+    </message>
+    <message>
+        <source>{name} — not available then</source>
+        <translation>{name} — no disponible entonces</translation>
     </message>
     <message>
         <source> and </source>
         <translation> y </translation>
-    </message>
-    <message>
-        <source> is free and available at this session&apos;s time.</source>
-        <translation> está libre y disponible a la hora de esta sesión.</translation>
-    </message>
-    <message>
-        <source> — not available then</source>
-        <translation> — no disponible entonces</translation>
     </message>
     <message>
         <source>Saving…</source>

@@ -95,28 +95,48 @@
 <context>
     <name>AvailabilityDialog</name>
     <message>
-        <source>Availability of </source>
-        <translation>Disponibilités de </translation>
-    </message>
-    <message>
         <source>not working</source>
         <translation>ne travaille pas</translation>
     </message>
     <message>
-        <source>Hours on </source>
-        <translation>Heures le </translation>
+        <source>&amp;Mon</source>
+        <translation>&amp;Lun</translation>
     </message>
     <message>
-        <source>Weekly hours in {zone}, the facility&apos;s time, e.g. 09:00-17:00 or </source>
-        <translation>Heures de la semaine en {zone}, l’heure de l’établissement, p. ex. 09:00-17:00 ou </translation>
+        <source>&amp;Tue</source>
+        <translation>Ma&amp;r</translation>
     </message>
     <message>
-        <source>09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not </source>
-        <translation>09:00-12:00, 13:00-17:00. Laissez chaque jour vide quand les heures ne sont pas </translation>
+        <source>&amp;Wed</source>
+        <translation>M&amp;er</translation>
     </message>
     <message>
-        <source>known: then any time counts as available.</source>
-        <translation>connues : toute heure compte alors comme disponible.</translation>
+        <source>T&amp;hu</source>
+        <translation>&amp;Jeu</translation>
+    </message>
+    <message>
+        <source>&amp;Fri</source>
+        <translation>Ve&amp;n</translation>
+    </message>
+    <message>
+        <source>S&amp;at</source>
+        <translation>&amp;Sam</translation>
+    </message>
+    <message>
+        <source>S&amp;un</source>
+        <translation>D&amp;im</translation>
+    </message>
+    <message>
+        <source>Availability of {name}</source>
+        <translation>Disponibilités de {name}</translation>
+    </message>
+    <message>
+        <source>Hours on {day}</source>
+        <translation>Heures le {day}</translation>
+    </message>
+    <message>
+        <source>Weekly hours in {zone}, the facility&apos;s time, e.g. 09:00-17:00 or 09:00-12:00, 13:00-17:00. Leave every day empty when the hours are not known: then any time counts as available.</source>
+        <translation>Heures de la semaine en {zone}, l’heure de l’établissement, p. ex. 09:00-17:00 ou 09:00-12:00, 13:00-17:00. Laissez chaque jour vide quand les heures ne sont pas connues : toute heure compte alors comme disponible.</translation>
     </message>
     <message>
         <source>Time off from</source>
@@ -164,7 +184,7 @@
     </message>
     <message>
         <source>Time off &amp;list</source>
-        <translation>&amp;Liste des absences</translation>
+        <translation>Liste des a&amp;bsences</translation>
     </message>
     <message>
         <source>Weekly hours</source>
@@ -175,8 +195,20 @@
         <translation>Chargement…</translation>
     </message>
     <message>
-        <source>Kept as they are: </source>
-        <translation>Conservées telles quelles : </translation>
+        <source>Kept as they are: {hours}</source>
+        <translation>Conservées telles quelles : {hours}</translation>
+    </message>
+    <message>
+        <source>Removed the time off from {day}; Save keeps the change.</source>
+        <translation>Absence du {day} supprimée ; Enregistrer conserve la modification.</translation>
+    </message>
+    <message>
+        <source>hours on {days}</source>
+        <translation>heures le {days}</translation>
+    </message>
+    <message>
+        <source>Saved the availability of {name}: {hours}; {off}.</source>
+        <translation>Disponibilités de {name} enregistrées : {hours} ; {off}.</translation>
     </message>
     <message>
         <source>Time off added; Save keeps it.</source>
@@ -187,20 +219,8 @@
         <translation>Choisissez dans la liste l’absence à supprimer.</translation>
     </message>
     <message>
-        <source>Removed the time off from </source>
-        <translation>Absence supprimée du </translation>
-    </message>
-    <message>
-        <source>; Save keeps the change.</source>
-        <translation> ; Enregistrer conserve la modification.</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
-    </message>
-    <message>
-        <source>hours on </source>
-        <translation>heures le </translation>
     </message>
     <message>
         <source>no weekly hours (available at any time)</source>
@@ -217,10 +237,6 @@
     <message>
         <source>{offs} periods of time off</source>
         <translation>{offs} périodes d’absence</translation>
-    </message>
-    <message>
-        <source>Saved the availability of </source>
-        <translation>Disponibilités enregistrées pour </translation>
     </message>
 </context>
 <context>
@@ -645,15 +661,15 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>None of them can be chosen; each says why.</source>
-        <translation>Aucun ne peut être choisi ; chacun dit pourquoi.</translation>
+        <source>{prompt} None of them can be chosen; each says why.</source>
+        <translation>{prompt} Aucun ne peut être choisi ; chacun dit pourquoi.</translation>
     </message>
 </context>
 <context>
     <name>ClosuresDialog</name>
     <message>
-        <source>Closures of </source>
-        <translation>Fermetures de </translation>
+        <source>Closures of {facility}</source>
+        <translation>Fermetures de {facility}</translation>
     </message>
     <message>
         <source>First closed day</source>
@@ -708,16 +724,20 @@
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <source>No session is held on a closed day: recurring sessions skip it and the </source>
-        <translation>Aucune séance n’a lieu un jour fermé : les séances récurrentes le sautent et le </translation>
+        <source>No session is held on a closed day: recurring sessions skip it and the attendance rate and hours never count it. Marks already taken on it are kept and set for review.</source>
+        <translation>Aucune séance n’a lieu un jour fermé : les séances récurrentes le sautent, et le taux de présence et les heures ne le comptent jamais. Les marques déjà prises ce jour-là sont conservées et mises en révision.</translation>
     </message>
     <message>
-        <source>attendance rate and hours never count it. Marks already taken on it are </source>
-        <translation>taux de présence et les heures ne le comptent jamais. Les marques déjà prises ce jour-là sont </translation>
+        <source>Closed {days}: {reason}.</source>
+        <translation>Fermé {days} : {reason}.</translation>
     </message>
     <message>
-        <source>kept and set for review.</source>
-        <translation>conservées et mises en révision.</translation>
+        <source>Marks set for review: {n}.</source>
+        <translation>Marques mises en révision : {n}.</translation>
+    </message>
+    <message>
+        <source>Open again: {days} ({reason}).</source>
+        <translation>De nouveau ouvert : {days} ({reason}).</translation>
     </message>
     <message>
         <source>&amp;Closures</source>
@@ -732,24 +752,12 @@
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <source>Closed </source>
-        <translation>Fermé </translation>
-    </message>
-    <message>
-        <source>Marks set for review: </source>
-        <translation>Marques mises en révision : </translation>
-    </message>
-    <message>
         <source>Select the closure to remove in the list.</source>
         <translation>Choisissez dans la liste la fermeture à supprimer.</translation>
     </message>
     <message>
         <source>Removing…</source>
         <translation>Suppression…</translation>
-    </message>
-    <message>
-        <source>Open again: </source>
-        <translation>De nouveau ouvert : </translation>
     </message>
 </context>
 <context>
@@ -937,20 +945,20 @@
         <translation>&amp;Programmes</translation>
     </message>
     <message>
-        <source>Every session meeting the window is cancelled with the reason (only those </source>
-        <translation>Chaque séance qui tombe dans la période est annulée avec le motif (seulement celles </translation>
+        <source>Every session meeting the window is cancelled with the reason (only those of the rooms or programs ticked, if any). Reports count them as not held, never as absences. Marks already taken are kept and set for review. Lifting the disruption brings the sessions back.</source>
+        <translation>Chaque séance qui tombe dans la période est annulée avec le motif (seulement celles des salles ou programmes cochés, s’il y en a). Les rapports les comptent comme non tenues, jamais comme des absences. Les marques déjà prises sont conservées et mises en révision. Lever la perturbation rétablit les séances.</translation>
     </message>
     <message>
-        <source>of the rooms or programs ticked, if any). Reports count them as not </source>
-        <translation>des salles ou programmes cochés, s’il y en a). Les rapports les comptent comme non </translation>
+        <source>Disruption declared: {window}, {reason}. Sessions cancelled: {n}.</source>
+        <translation>Perturbation déclarée : {window}, {reason}. Séances annulées : {n}.</translation>
     </message>
     <message>
-        <source>held, never as absences. Marks already taken are kept and set for </source>
-        <translation>tenues, jamais comme des absences. Les marques déjà prises sont conservées et mises en </translation>
+        <source>Marks set for review: {n}.</source>
+        <translation>Marques mises en révision : {n}.</translation>
     </message>
     <message>
-        <source>review. Lifting the disruption brings the sessions back.</source>
-        <translation>révision. Lever la perturbation rétablit les séances.</translation>
+        <source>Lifted: {window} ({reason}). Its sessions are held again.</source>
+        <translation>Levée : {window} ({reason}). Ses séances ont de nouveau lieu.</translation>
     </message>
     <message>
         <source>Di&amp;sruptions</source>
@@ -969,32 +977,12 @@
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <source>Disruption declared: </source>
-        <translation>Perturbation déclarée : </translation>
-    </message>
-    <message>
-        <source>Sessions cancelled: </source>
-        <translation>Séances annulées : </translation>
-    </message>
-    <message>
-        <source>Marks set for review: </source>
-        <translation>Marques mises en révision : </translation>
-    </message>
-    <message>
         <source>Select a disruption in force to lift in the list.</source>
         <translation>Choisissez dans la liste une perturbation en cours à lever.</translation>
     </message>
     <message>
         <source>Lifting…</source>
         <translation>Levée en cours…</translation>
-    </message>
-    <message>
-        <source>Lifted: </source>
-        <translation>Levée : </translation>
-    </message>
-    <message>
-        <source>Its sessions are held again.</source>
-        <translation>Ses séances ont de nouveau lieu.</translation>
     </message>
 </context>
 <context>
@@ -1360,20 +1348,20 @@
         <translation>Toutes les séances de l’établissement</translation>
     </message>
     <message>
-        <source>Instructor: </source>
-        <translation>Formateur : </translation>
+        <source>Instructor: {name}</source>
+        <translation>Formateur : {name}</translation>
     </message>
     <message>
-        <source>instructor </source>
-        <translation>formateur </translation>
+        <source>instructor {name}</source>
+        <translation>formateur {name}</translation>
     </message>
     <message>
-        <source>Room: </source>
-        <translation>Salle : </translation>
+        <source>Room: {name}</source>
+        <translation>Salle : {name}</translation>
     </message>
     <message>
-        <source>room </source>
-        <translation>salle </translation>
+        <source>room {name}</source>
+        <translation>salle {name}</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -1415,6 +1403,10 @@
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
+    <message>
+        <source>{sessions}, {pages}, saved to {path}</source>
+        <translation>{sessions}, {pages}, enregistré dans {path}</translation>
+    </message>
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
@@ -1423,10 +1415,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n page(s), saved to </source>
+        <source>%n page(s)</source>
         <translation>
-            <numerusform>%n page, enregistrée dans </numerusform>
-            <numerusform>%n pages, enregistrées dans </numerusform>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
         </translation>
     </message>
 </context>
@@ -1768,8 +1760,8 @@
 <context>
     <name>SeriesDialog</name>
     <message>
-        <source>Change the series of </source>
-        <translation>Modifier la série de </translation>
+        <source>Change the series of {klass}</source>
+        <translation>Modifier la série de {klass}</translation>
     </message>
     <message>
         <source>New session series</source>
@@ -1924,8 +1916,8 @@
         <translation>Cet établissement n’a aucune classe à qui donner des séances.</translation>
     </message>
     <message>
-        <source>As now: </source>
-        <translation>Comme maintenant : </translation>
+        <source>As now: {rule}</source>
+        <translation>Comme maintenant : {rule}</translation>
     </message>
     <message>
         <source>Nothing to change: change a field, or press Esc.</source>
@@ -2192,8 +2184,8 @@
         <translation>Ouvrir le poste de démonstration</translation>
     </message>
     <message>
-        <source>Sign-in failed unexpectedly: </source>
-        <translation>La connexion a échoué de façon inattendue : </translation>
+        <source>Sign-in failed unexpectedly: {error}</source>
+        <translation>La connexion a échoué de façon inattendue : {error}</translation>
     </message>
 </context>
 <context>
@@ -2223,24 +2215,24 @@
         <translation>Réinitialiser le mot de passe (&amp;P)…</translation>
     </message>
     <message>
-        <source>Account created: </source>
-        <translation>Compte créé : </translation>
+        <source>Account created: {name}</source>
+        <translation>Compte créé : {name}</translation>
     </message>
     <message>
-        <source>Disabled: </source>
-        <translation>Désactivé : </translation>
+        <source>Disabled: {name}</source>
+        <translation>Désactivé : {name}</translation>
     </message>
     <message>
-        <source>Enabled: </source>
-        <translation>Activé : </translation>
+        <source>Enabled: {name}</source>
+        <translation>Activé : {name}</translation>
     </message>
     <message>
-        <source>Scope changed: </source>
-        <translation>Périmètre modifié : </translation>
+        <source>Scope changed: {name}</source>
+        <translation>Périmètre modifié : {name}</translation>
     </message>
     <message>
-        <source>Password reset: </source>
-        <translation>Mot de passe réinitialisé : </translation>
+        <source>Password reset: {name}</source>
+        <translation>Mot de passe réinitialisé : {name}</translation>
     </message>
 </context>
 <context>
@@ -2459,8 +2451,8 @@
 <context>
     <name>SubstituteDialog</name>
     <message>
-        <source>Substitute for </source>
-        <translation>Remplaçant pour </translation>
+        <source>Substitute for {klass}</source>
+        <translation>Remplaçant pour {klass}</translation>
     </message>
     <message>
         <source>no one</source>
@@ -2551,20 +2543,20 @@
         <translation>Permettre hors de ses disponibilités</translation>
     </message>
     <message>
-        <source>Choose someone else, or tick </source>
-        <translation>Choisissez quelqu’un d’autre, ou cochez </translation>
+        <source>Choose someone else, or tick {boxes}.</source>
+        <translation>Choisissez quelqu’un d’autre, ou cochez {boxes}.</translation>
+    </message>
+    <message>
+        <source>{name} is free and available at this session&apos;s time.</source>
+        <translation>{name} est libre et disponible à l’heure de cette séance.</translation>
+    </message>
+    <message>
+        <source>{name} — not available then</source>
+        <translation>{name} — non disponible à ce moment</translation>
     </message>
     <message>
         <source> and </source>
         <translation> et </translation>
-    </message>
-    <message>
-        <source> is free and available at this session&apos;s time.</source>
-        <translation> est libre et disponible à l’heure de cette séance.</translation>
-    </message>
-    <message>
-        <source> — not available then</source>
-        <translation> — non disponible à ce moment</translation>
     </message>
     <message>
         <source>Saving…</source>

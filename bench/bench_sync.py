@@ -618,6 +618,15 @@ def sqlite_loads(station: Station, tables: Sequence[str], folder: Path) -> list[
     return results
 
 
+def vacuum(server: BenchServer, table: str) -> None:
+    """``VACUUM (ANALYZE)`` of ``table``, untimed: every timed write starts from a table without
+    the dead rows of the writes timed before it (tens of thousands of updated attendance rows by
+    the time the staff login measures), as autovacuum keeps a live server's tables, so the two
+    logins and the baseline meet the same table."""
+    with psycopg.connect(_libpq(server.url), autocommit=True) as conn:
+        conn.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(table)))
+
+
 def raw_upsert(server: BenchServer, station: Station, ids: Sequence[uuid.UUID]) -> float:
     """The same rows as a push, upserted in one transaction through SQLAlchemy Core
     (``INSERT … ON CONFLICT (id) DO UPDATE``, batched by the driver) as the station's login."""
@@ -1206,11 +1215,13 @@ def measure_push(ctx: Context, station: Station, runs: int, slice_rows: int) -> 
             ids = local_edits(
                 station, count, ctx.next_rows(count, slice_rows), f"push {count} run {run}"
             )
+            vacuum(ctx.server, ATTENDANCE)
             with profiled(ctx.args.profile and run == 0, f"{login}: push of {count:,}", ctx.out):
                 started = time.perf_counter()
                 report = station.cycle()
                 seconds = time.perf_counter() - started
             phases = station.phases.take()
+            vacuum(ctx.server, ATTENDANCE)
             raw = raw_upsert(ctx.server, station, ids)
             station.cycle()  # untimed: pulls back the baseline's change-log entries
             station.phases.take()

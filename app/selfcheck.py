@@ -147,7 +147,7 @@ def check_resources() -> Check:
     return Check(
         "resources",
         Outcome.OK,
-        f"icon and migrations in {resources.resources_dir().parent} "
+        f"icon, migrations and the desk's translations in {resources.resources_dir().parent} "
         f"({len(migrate.known_revisions())} schema revisions, head {migrate.head_revision()})",
     )
 

@@ -13,30 +13,14 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPushButton, QWidget
 
-from app.domain.errors import DomainError
 from app.services.closures import ClosureAdded, ClosureService, ClosureView
 from app.ui.accessible import named
-from app.ui.messages import refusal
+from app.ui.dialogs.background import FacilityListDialog
+from app.ui.dialogs.parts import buddied_form
 from app.ui.tasks import Runs
-
-_ERROR_STYLE = "color: #b00020;"
 
 
 def _qdate(day: date) -> QDate:
@@ -48,11 +32,8 @@ def _day(edit: QDateEdit) -> date:
     return date(d.year(), d.month(), d.day())
 
 
-class ClosuresDialog(QDialog):
+class ClosuresDialog(FacilityListDialog[ClosureView]):
     """Lists, adds and removes a facility's closures; each add or removal is written at once."""
-
-    sig_saved = Signal(str)  # what was done
-    sig_loaded = Signal()
 
     def __init__(
         self,
@@ -64,13 +45,8 @@ class ClosuresDialog(QDialog):
         today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(560)
+        super().__init__(runner, facility_id, width=560, parent=parent)
         self._service = closures
-        self._runner = runner
-        self._facility_id = facility_id
-        self._pending = 0
-        self._shown: list[ClosureView] = []
         self.setWindowTitle(self.tr("Closures of {facility}").format(facility=facility_name))
 
         self.first_day = named(QDateEdit(_qdate(today)), self.tr("First closed day"))
@@ -86,72 +62,35 @@ class ClosuresDialog(QDialog):
         self.reason.setMaxLength(200)
         self.reason.returnPressed.connect(self.add)
         self.add_button = named(QPushButton(self.tr("&Add closure")), self.tr("Add the closure"))
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.add)
-        self.form_error = QLabel()
-        self.form_error.setWordWrap(True)
-        self.form_error.setStyleSheet(_ERROR_STYLE)
-        self.form_error.hide()
-
-        self.list = named(QListWidget(), self.tr("Closures of the facility"))
+        named(self.list, self.tr("Closures of the facility"))
         self.remove_button = named(
             QPushButton(self.tr("Remo&ve selected")), self.tr("Remove the selected closure")
         )
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.clicked.connect(self.remove)
-        self.remove_button.setEnabled(False)
-        self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(self.tr("Close the closures dialog"))
-        close.setAutoDefault(False)  # Enter in the reason adds; only Esc closes
-
-        form = QFormLayout()
-        for text, widget in (
-            (self.tr("&First day"), self.first_day),
-            (self.tr("&Last day"), self.last_day),
-            (self.tr("&Reason"), self.reason),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        note = QLabel(
-            self.tr(
+        self._field_focus = {
+            "first_date": self.first_day,
+            "last_date": self.last_day,
+            "reason": self.reason,
+        }
+        form = buddied_form(
+            (
+                (self.tr("&First day"), self.first_day),
+                (self.tr("&Last day"), self.last_day),
+                (self.tr("&Reason"), self.reason),
+            )
+        )
+        self._lay_out(
+            note=self.tr(
                 "No session is held on a closed day: recurring sessions skip it and the "
                 "attendance rate and hours never count it. Marks already taken on it are "
                 "kept and set for review."
-            )
+            ),
+            form=form,
+            add=(self.add_button, self.add),
+            listed=self.tr("&Closures"),
+            end=(self.remove_button, self.remove),
+            closing=self.tr("Close the closures dialog"),  # Enter in the reason adds
         )
-        note.setWordWrap(True)
-        adding = QHBoxLayout()
-        adding.addStretch(1)
-        adding.addWidget(self.add_button)
-        listed = QLabel(self.tr("&Closures"))
-        listed.setBuddy(self.list)
-        removing = QHBoxLayout()
-        removing.addStretch(1)
-        removing.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(adding)
-        layout.addWidget(listed)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(removing)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.remove)
         self.load()
-
-    @property
-    def busy(self) -> bool:
-        """True while a load or a write still has to answer (the dialog must outlive it)."""
-        return self._pending > 0
 
     def closures(self) -> list[ClosureView]:
         """The closures listed, in order."""
@@ -161,30 +100,18 @@ class ClosuresDialog(QDialog):
 
     def load(self) -> None:
         service, facility = self._service, self._facility_id
-        self._pending += 1
-        self._runner.run(lambda: service.closures(facility), self._on_loaded, self._on_failed)
+        self._run(lambda: service.closures(facility), self._on_loaded)
 
     def _on_loaded(self, closures: list[ClosureView]) -> None:
-        self._pending -= 1
-        self._shown = closures
-        self.list.clear()
-        for closure in closures:
-            item = QListWidgetItem(f"{closure.dates_text} — {closure.reason}")
-            item.setData(Qt.ItemDataRole.UserRole, closure.id)
-            self.list.addItem(item)
-        if not closures:
-            self.list.addItem(QListWidgetItem(self.tr("No closures: the facility is open.")))
-            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
-        self._update_buttons()
-        self.sig_loaded.emit()
+        self._show(
+            closures,
+            [f"{closure.dates_text} — {closure.reason}" for closure in closures],
+            self.tr("No closures: the facility is open."),
+        )
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self._selected() is not None and not self.busy)
         self.add_button.setEnabled(not self.busy)
-
-    def _selected(self) -> ClosureView | None:
-        row = self.list.currentRow()
-        return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def _on_first_changed(self, new: QDate) -> None:
         """The last day follows the first while it would end before it."""
@@ -199,26 +126,20 @@ class ClosuresDialog(QDialog):
         self.form_error.hide()
         service, facility = self._service, self._facility_id
         first, last, reason = _day(self.first_day), _day(self.last_day), self.reason.text()
-        self._pending += 1
-        self._update_buttons()
-        self.message.setText(self.tr("Saving…"))
-        self._runner.run(
-            lambda: service.add(facility, first, last, reason), self._on_added, self._on_failed
+        self._write(
+            lambda: service.add(facility, first, last, reason), self._on_added, self.tr("Saving…")
         )
 
     def _on_added(self, added: ClosureAdded) -> None:
-        self._pending -= 1
         closure = added.closure
         text = self.tr("Closed {days}: {reason}.").format(
             days=closure.dates_text, reason=closure.reason
         )
         if added.marks_for_review:
             text += " " + self.tr("Marks set for review: {n}.").format(n=added.marks_for_review)
-        self.message.setText(text)
         self.reason.clear()
         self.reason.setFocus()  # the next closure may be typed at once
-        self.sig_saved.emit(text)
-        self.load()
+        self._done(text)
 
     def remove(self) -> None:
         chosen = self._selected()
@@ -228,31 +149,11 @@ class ClosuresDialog(QDialog):
             self.message.setText(self.tr("Select the closure to remove in the list."))
             return
         service = self._service
-        self._pending += 1
-        self._update_buttons()
-        self.message.setText(self.tr("Removing…"))
-        self._runner.run(lambda: service.remove(chosen.id), self._on_removed, self._on_failed)
+        self._write(lambda: service.remove(chosen.id), self._on_removed, self.tr("Removing…"))
 
     def _on_removed(self, removed: ClosureView) -> None:
-        self._pending -= 1
-        text = self.tr("Open again: {days} ({reason}).").format(
-            days=removed.dates_text, reason=removed.reason
-        )
-        self.message.setText(text)
-        self.sig_saved.emit(text)
-        self.load()
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._pending -= 1
-        self._update_buttons()
-        text = refusal(error)
-        self.message.clear()
-        if isinstance(error, DomainError) and error.field in ("first_date", "last_date", "reason"):
-            self.form_error.setText(text)
-            self.form_error.show()
-            focus = {"last_date": self.last_day, "reason": self.reason}.get(
-                error.field or "", self.first_day
+        self._done(
+            self.tr("Open again: {days} ({reason}).").format(
+                days=removed.dates_text, reason=removed.reason
             )
-            focus.setFocus()
-        else:
-            self.message.setText(text)
+        )

@@ -13,24 +13,16 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import DomainError
 from app.services.disruptions import (
     DisruptionChoices,
     DisruptionDeclared,
@@ -38,10 +30,10 @@ from app.services.disruptions import (
     DisruptionView,
 )
 from app.ui.accessible import named
-from app.ui.messages import refusal
+from app.ui.dialogs.background import FacilityListDialog
+from app.ui.dialogs.parts import buddied_form
 from app.ui.tasks import Runs
 
-_ERROR_STYLE = "color: #b00020;"
 _FORMAT = "ddd d MMM yyyy HH:mm"
 
 
@@ -66,11 +58,8 @@ def _ticked(box: QListWidget) -> list[uuid.UUID]:
     return found
 
 
-class DisruptionDialog(QDialog):
+class DisruptionDialog(FacilityListDialog[DisruptionView]):
     """Lists, declares and lifts a facility's disruptions; each is written at once."""
-
-    sig_saved = Signal(str)  # what was done
-    sig_loaded = Signal()
 
     def __init__(
         self,
@@ -82,13 +71,8 @@ class DisruptionDialog(QDialog):
         ends: datetime | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(620)
+        super().__init__(runner, facility_id, width=620, parent=parent)
         self._service = disruptions
-        self._runner = runner
-        self._facility_id = facility_id
-        self._pending = 0
-        self._shown: list[DisruptionView] = []
         self.setWindowTitle(self.tr("Disruption: sessions not held"))
 
         self.starts = named(QDateTimeEdit(_qdatetime(starts)), self.tr("Disruption from"))
@@ -116,75 +100,34 @@ class DisruptionDialog(QDialog):
         self.declare_button = named(
             QPushButton(self.tr("&Declare disruption")), self.tr("Declare the disruption")
         )
-        self.declare_button.setAutoDefault(False)
-        self.declare_button.clicked.connect(self.declare)
-        self.form_error = QLabel()
-        self.form_error.setWordWrap(True)
-        self.form_error.setStyleSheet(_ERROR_STYLE)
-        self.form_error.hide()
-
-        self.list = named(QListWidget(), self.tr("Disruptions of the facility"))
+        named(self.list, self.tr("Disruptions of the facility"))
         self.lift_button = named(
             QPushButton(self.tr("L&ift selected")), self.tr("Lift the selected disruption")
         )
-        self.lift_button.setAutoDefault(False)
-        self.lift_button.clicked.connect(self.lift)
-        self.lift_button.setEnabled(False)
-        self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(self.tr("Close the disruption dialog"))
-        close.setAutoDefault(False)  # Enter in the reason declares; only Esc closes
-
-        form = QFormLayout()
-        for text, widget in (
-            (self.tr("&From"), self.starts),
-            (self.tr("Un&til"), self.ends),
-            (self.tr("&Reason"), self.reason),
-            (self.tr("R&ooms"), self.rooms),
-            (self.tr("&Programs"), self.programs),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        note = QLabel(
-            self.tr(
+        self._field_focus = {"ends_at": self.ends, "reason": self.reason, "room_ids": self.rooms}
+        form = buddied_form(
+            (
+                (self.tr("&From"), self.starts),
+                (self.tr("Un&til"), self.ends),
+                (self.tr("&Reason"), self.reason),
+                (self.tr("R&ooms"), self.rooms),
+                (self.tr("&Programs"), self.programs),
+            )
+        )
+        self._lay_out(
+            note=self.tr(
                 "Every session meeting the window is cancelled with the reason (only those "
                 "of the rooms or programs ticked, if any). Reports count them as not "
                 "held, never as absences. Marks already taken are kept and set for "
                 "review. Lifting the disruption brings the sessions back."
-            )
+            ),
+            form=form,
+            add=(self.declare_button, self.declare),
+            listed=self.tr("Di&sruptions"),
+            end=(self.lift_button, self.lift),
+            closing=self.tr("Close the disruption dialog"),  # Enter in the reason declares
         )
-        note.setWordWrap(True)
-        declaring = QHBoxLayout()
-        declaring.addStretch(1)
-        declaring.addWidget(self.declare_button)
-        listed = QLabel(self.tr("Di&sruptions"))
-        listed.setBuddy(self.list)
-        lifting = QHBoxLayout()
-        lifting.addStretch(1)
-        lifting.addWidget(self.lift_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(declaring)
-        layout.addWidget(listed)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(lifting)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.lift)
         self.load()
-
-    @property
-    def busy(self) -> bool:
-        """True while a load or a write still has to answer (the dialog must outlive it)."""
-        return self._pending > 0
 
     def disruptions(self) -> list[DisruptionView]:
         """The disruptions listed, in order."""
@@ -194,15 +137,11 @@ class DisruptionDialog(QDialog):
 
     def load(self) -> None:
         service, facility = self._service, self._facility_id
-        self._pending += 1
-        first = self.rooms.count() == 0 and self.programs.count() == 0
-        if first:
-            self._pending += 1
-            self._runner.run(lambda: service.choices(facility), self._on_choices, self._on_failed)
-        self._runner.run(lambda: service.disruptions(facility), self._on_loaded, self._on_failed)
+        if self.rooms.count() == 0 and self.programs.count() == 0:  # the first load
+            self._run(lambda: service.choices(facility), self._on_choices)
+        self._run(lambda: service.disruptions(facility), self._on_loaded)
 
     def _on_choices(self, choices: DisruptionChoices) -> None:
-        self._pending -= 1
         for box, items in ((self.rooms, choices.rooms), (self.programs, choices.programs)):
             box.clear()
             for item_id, name in items:
@@ -214,28 +153,16 @@ class DisruptionDialog(QDialog):
         self._update_buttons()
 
     def _on_loaded(self, disruptions: list[DisruptionView]) -> None:
-        self._pending -= 1
-        self._shown = disruptions
-        self.list.clear()
+        texts = []
         for d in disruptions:
             state = self.tr(" (lifted)") if d.lifted else ""
-            item = QListWidgetItem(f"{d.window_text} — {d.reason}, {d.scope_text}{state}")
-            item.setData(Qt.ItemDataRole.UserRole, d.id)
-            self.list.addItem(item)
-        if not disruptions:
-            self.list.addItem(QListWidgetItem(self.tr("No disruptions: every session is held.")))
-            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
-        self._update_buttons()
-        self.sig_loaded.emit()
+            texts.append(f"{d.window_text} — {d.reason}, {d.scope_text}{state}")
+        self._show(disruptions, texts, self.tr("No disruptions: every session is held."))
 
     def _update_buttons(self) -> None:
         chosen = self._selected()
         self.lift_button.setEnabled(chosen is not None and not chosen.lifted and not self.busy)
         self.declare_button.setEnabled(not self.busy)
-
-    def _selected(self) -> DisruptionView | None:
-        row = self.list.currentRow()
-        return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def _on_start_changed(self, new: QDateTime) -> None:
         """The end follows the start while it would come before it."""
@@ -251,29 +178,23 @@ class DisruptionDialog(QDialog):
         service, facility = self._service, self._facility_id
         starts, ends, reason = _moment(self.starts), _moment(self.ends), self.reason.text()
         rooms, programs = _ticked(self.rooms), _ticked(self.programs)
-        self._pending += 1
-        self._update_buttons()
-        self.message.setText(self.tr("Saving…"))
-        self._runner.run(
+        self._write(
             lambda: service.declare(
                 facility, starts, ends, reason, room_ids=rooms, program_ids=programs
             ),
             self._on_declared,
-            self._on_failed,
+            self.tr("Saving…"),
         )
 
     def _on_declared(self, declared: DisruptionDeclared) -> None:
-        self._pending -= 1
         d = declared.disruption
         text = self.tr("Disruption declared: {window}, {reason}. Sessions cancelled: {n}.").format(
             window=d.window_text, reason=d.reason, n=declared.sessions
         )
         if declared.marks_for_review:
             text += " " + self.tr("Marks set for review: {n}.").format(n=declared.marks_for_review)
-        self.message.setText(text)
         self.reason.clear()
-        self.sig_saved.emit(text)
-        self.load()
+        self._done(text)
 
     def lift(self) -> None:
         chosen = self._selected()
@@ -283,29 +204,11 @@ class DisruptionDialog(QDialog):
             self.message.setText(self.tr("Select a disruption in force to lift in the list."))
             return
         service = self._service
-        self._pending += 1
-        self._update_buttons()
-        self.message.setText(self.tr("Lifting…"))
-        self._runner.run(lambda: service.lift(chosen.id), self._on_lifted, self._on_failed)
+        self._write(lambda: service.lift(chosen.id), self._on_lifted, self.tr("Lifting…"))
 
     def _on_lifted(self, lifted: DisruptionView) -> None:
-        self._pending -= 1
-        text = self.tr("Lifted: {window} ({reason}). Its sessions are held again.").format(
-            window=lifted.window_text, reason=lifted.reason
+        self._done(
+            self.tr("Lifted: {window} ({reason}). Its sessions are held again.").format(
+                window=lifted.window_text, reason=lifted.reason
+            )
         )
-        self.message.setText(text)
-        self.sig_saved.emit(text)
-        self.load()
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._pending -= 1
-        self._update_buttons()
-        text = refusal(error)
-        self.message.clear()
-        if isinstance(error, DomainError) and error.field in ("ends_at", "reason", "room_ids"):
-            self.form_error.setText(text)
-            self.form_error.show()
-            focus = {"ends_at": self.ends, "reason": self.reason}.get(error.field or "", self.rooms)
-            focus.setFocus()
-        else:
-            self.message.setText(text)

@@ -12,22 +12,13 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from app.services.makeups import MakeupService, MakeupView, MissedChoice
 from app.ui.accessible import named
-from app.ui.messages import refusal
+from app.ui.dialogs.background import BackgroundDialog
+from app.ui.dialogs.parts import action, close_only, column, right_row, wrapped
 from app.ui.tasks import Runs
 
 
@@ -46,11 +37,8 @@ def makeup_text(view: MakeupView | None) -> str:
     ).format(missed=missed)
 
 
-class MakeupDialog(QDialog):
+class MakeupDialog(BackgroundDialog):
     """Ticks the missed sessions a session makes up and saves the links in one write."""
-
-    sig_saved = Signal(str)  # what was done
-    sig_loaded = Signal()
 
     def __init__(
         self,
@@ -62,12 +50,9 @@ class MakeupDialog(QDialog):
         *,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(520)
+        super().__init__(runner, width=520, parent=parent)
         self._service = makeups
-        self._runner = runner
         self._key = (series_id, day)
-        self._pending = 0
         self._choices: list[MissedChoice] = []
         self.setWindowTitle(self.tr("Make-up for…"))
 
@@ -79,44 +64,29 @@ class MakeupDialog(QDialog):
                 "up; for everyone else this session is not a scheduled one."
             )
         )
-        note.setWordWrap(True)
         self.list = named(QListWidget(), self.tr("Missed sessions to make up"))
-        self.current = QLabel()
-        self.current.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.save_button = named(
-            QPushButton(self.tr("&Save make-up")), self.tr("Save the sessions made up")
+        self.current = wrapped()
+        self.save_button = action(
+            named(QPushButton(self.tr("&Save make-up")), self.tr("Save the sessions made up")),
+            self.save,
         )
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(self.tr("Close the make-up dialog"))
-        close.setAutoDefault(False)
-
+        self.buttons = close_only(self, self.tr("Close the make-up dialog"))
         listed = QLabel(self.tr("&Missed sessions (latest first)"))
         listed.setBuddy(self.list)
-        saving = QHBoxLayout()
-        saving.addStretch(1)
-        saving.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(note)
-        layout.addWidget(listed)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.current)
-        layout.addLayout(saving)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        layout = column(
+            self,
+            heading,
+            wrapped(note),
+            listed,
+            self.list,
+            self.current,
+            right_row(self.save_button),
+            self.message,
+            self.buttons,
+        )
+        layout.setStretchFactor(self.list, 1)
         self.list.setFocus()
         self.load()
-
-    @property
-    def busy(self) -> bool:
-        """True while a load or a write still has to answer (the dialog must outlive it)."""
-        return self._pending > 0
 
     def choices(self) -> list[MissedChoice]:
         return list(self._choices)
@@ -133,15 +103,13 @@ class MakeupDialog(QDialog):
 
     def load(self) -> None:
         service, (series_id, day) = self._service, self._key
-        self._pending += 1
 
         def work() -> tuple[list[MissedChoice], MakeupView | None]:
             return service.choices(series_id, day), service.of_session(series_id, day)
 
-        self._runner.run(work, self._on_loaded, self._on_failed)
+        self._run(work, self._on_loaded)
 
     def _on_loaded(self, found: tuple[list[MissedChoice], MakeupView | None]) -> None:
-        self._pending -= 1
         self._choices, view = found
         self.list.clear()
         for choice in self._choices:
@@ -160,8 +128,11 @@ class MakeupDialog(QDialog):
         else:
             self.message.setText(self.tr("No earlier session of this class to make up."))
         self.current.setText(makeup_text(view))
-        self.save_button.setEnabled(bool(self._choices))
+        self._update_buttons()
         self.sig_loaded.emit()
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(bool(self._choices) and not self.busy)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -169,22 +140,13 @@ class MakeupDialog(QDialog):
         if self.busy:
             return
         service, (series_id, day), ticked = self._service, self._key, self.ticked()
-        self._pending += 1
-        self.save_button.setEnabled(False)
-        self.message.setText(self.tr("Saving…"))
-        self._runner.run(
-            lambda: service.set_links(series_id, day, ticked), self._on_saved, self._on_failed
+        self._write(
+            lambda: service.set_links(series_id, day, ticked), self._on_saved, self.tr("Saving…")
         )
 
     def _on_saved(self, view: MakeupView | None) -> None:
-        self._pending -= 1
-        self.save_button.setEnabled(True)
+        self._update_buttons()
         text = makeup_text(view) or self.tr("This session is no longer a make-up.")
         self.current.setText(makeup_text(view))
         self.message.setText(self.tr("Saved."))
         self.sig_saved.emit(text)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._pending -= 1
-        self.save_button.setEnabled(bool(self._choices))
-        self.message.setText(refusal(error))

@@ -1,10 +1,23 @@
-"""The parts most small dialogs are made of: OK and Cancel, and a column of their contents."""
+"""The parts most small dialogs are made of: OK and Cancel or Close, a column of their contents, a
+form with its labels, a row of buttons, the red line under a form."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #b00020;"
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], None] | None = None) -> QDialogButtonBox:
@@ -26,3 +39,54 @@ def column(dialog: QDialog, *parts: QWidget | QLayout) -> QVBoxLayout:
         else:
             layout.addWidget(part)
     return layout
+
+
+def buddied_form(rows: Iterable[tuple[str, QWidget]]) -> QFormLayout:
+    """A form of ``(label text, field)`` rows, each label the buddy of its field (its Alt key)."""
+    form = QFormLayout()
+    for text, widget in rows:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+    return form
+
+
+def right_row(*buttons: QWidget) -> QHBoxLayout:
+    """A row holding ``buttons`` at its right end."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+def action(button: QPushButton, on_click: Callable[[], None]) -> QPushButton:
+    """``button`` calling ``on_click``, never pressed by Enter (Enter belongs to the fields)."""
+    button.setAutoDefault(False)
+    button.clicked.connect(on_click)
+    return button
+
+
+def close_only(dialog: QDialog, accessible_name: str) -> QDialogButtonBox:
+    """A Close button (Esc too) for a dialog that writes as it goes; Enter never presses it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setAccessibleName(accessible_name)
+    close.setAutoDefault(False)
+    return buttons
+
+
+def wrapped(label: QLabel | None = None) -> QLabel:
+    """``label`` (a new empty one if not given) wrapping its words."""
+    label = label if label is not None else QLabel()
+    label.setWordWrap(True)
+    return label
+
+
+def form_error() -> QLabel:
+    """The hidden line in red under a form that says what a field's value breaks."""
+    label = wrapped()
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label

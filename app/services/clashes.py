@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import TypeAlias
 from zoneinfo import ZoneInfo
 
+from app.domain.i18n import day_text, translate
 from app.domain.recurrence import CompiledSeries, Occurrence, OccurrenceOverride
 from app.repositories.schedule import ScheduleRepository
 from app.services.occurrences import expand_lines, from_today
@@ -45,14 +46,28 @@ def slots_from_today(
 
 def describe_clashes(clashes: Sequence[Clash]) -> str:
     first = clashes[0]
-    when = f"{first.start_local:%a %d %b %Y %H:%M}"
-    if first.kind == "room":
-        what = f"{first.room_name or 'The room'} is already booked for"
+    when = f"{day_text(first.start_local.date(), year=True)} {first.start_local:%H:%M}"
+    if first.kind == "room" and first.room_name:
+        template = translate("refusal", "{room} is already booked for {name} on {when}.")
+    elif first.kind == "room":
+        template = translate("refusal", "The room is already booked for {name} on {when}.")
+    elif first.instructor_name:
+        template = translate("refusal", "{person} is already teaching {name} on {when}.")
     else:
-        what = f"{first.instructor_name or 'The instructor'} is already teaching"
-    message = f"{what} {first.other_class_name} on {when}."
-    if len(clashes) > 1:
-        message += f" ({len(clashes) - 1} more clash{'es' if len(clashes) > 2 else ''})"
+        template = translate("refusal", "The instructor is already teaching {name} on {when}.")
+    message = template.format(
+        room=first.room_name,
+        person=first.instructor_name,
+        name=first.other_class_name,
+        when=when,
+    )
+    more = len(clashes) - 1
+    if more == 1:
+        return translate("refusal", "{message} (1 more clash)").format(message=message)
+    if more > 1:
+        return translate("refusal", "{message} ({count} more clashes)").format(
+            message=message, count=more
+        )
     return message
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from app.db.models import FacilityClosure
 from app.domain.enums import Role
 from app.domain.errors import NotAllowed, ValidationError
+from app.domain.i18n import QT_TRANSLATE_NOOP, day_text, translate
 from app.domain.validation import clean_text
 from app.infra.clock import Clock, SystemClock
 from app.repositories.closures import ClosureRepository
@@ -37,7 +38,7 @@ CLOSURES = "facility_closures"  # the table, as change sets name it
 REASON_MAX = 200
 MAX_CLOSURE_DAYS = 366
 ADMIN_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
-_NOT_ADMIN = "Only administrators declare or remove closures."
+_NOT_ADMIN = QT_TRANSLATE_NOOP("refusal", "Only administrators declare or remove closures.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +56,11 @@ class ClosureView:
     @property
     def dates_text(self) -> str:
         """``Thu 24 Dec 2026`` or ``Thu 24 Dec 2026 – Fri 1 Jan 2027``."""
-        first = f"{self.first_date:%a} {self.first_date.day} {self.first_date:%b %Y}"
+        first = day_text(self.first_date, year=True)
         if self.first_date == self.last_date:
             return first
-        last = f"{self.last_date:%a} {self.last_date.day} {self.last_date:%b %Y}"
-        return f"{first} – {last}"
+        last = day_text(self.last_date, year=True)
+        return translate("messages", "{first} – {last}").format(first=first, last=last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,25 +116,36 @@ class ClosureService:
         self._require_admin()
         last = first_date if last_date is None else last_date
         if last < first_date:
-            raise ValidationError("The closure ends before it starts.", field="last_date")
+            raise ValidationError(
+                translate("refusal", "The closure ends before it starts."), field="last_date"
+            )
         if (last - first_date).days >= MAX_CLOSURE_DAYS:
             raise ValidationError(
-                f"A closure can span at most {MAX_CLOSURE_DAYS} days.", field="last_date"
+                translate("refusal", "A closure can span at most {most} days.").format(
+                    most=MAX_CLOSURE_DAYS
+                ),
+                field="last_date",
             )
         text = clean_text(
-            reason, field="reason", max_length=REASON_MAX, label="A reason", required=True
+            reason,
+            field="reason",
+            max_length=REASON_MAX,
+            label=QT_TRANSLATE_NOOP("labels", "A reason"),
+            required=True,
         )
         assert text is not None
         with self._uow() as uow:
             require(
                 uow.get(FacilityRepository).get(facility_id),
-                "The facility does not exist or was deleted.",
+                translate("refusal", "The facility does not exist or was deleted."),
             )
             repo = uow.get(ClosureRepository)
             clash = repo.overlapping([facility_id], first_date, last)
             if clash:
                 raise ValidationError(
-                    f"Already closed: {_view(clash[0]).dates_text} ({clash[0].reason}).",
+                    translate("refusal", "Already closed: {dates} ({reason}).").format(
+                        dates=_view(clash[0]).dates_text, reason=clash[0].reason
+                    ),
                     field="first_date",
                 )
             row = repo.add(
@@ -155,7 +167,10 @@ class ClosureService:
         self._require_admin()
         with self._uow() as uow:
             repo = uow.get(ClosureRepository)
-            row = require(repo.get(closure_id), "The closure does not exist or was removed.")
+            row = require(
+                repo.get(closure_id),
+                translate("refusal", "The closure does not exist or was removed."),
+            )
             row.deleted_at = self._clock.now()
             view = _view(row)
             uow.commit()
@@ -163,4 +178,4 @@ class ClosureService:
 
     def _require_admin(self) -> None:
         if not self.may_manage():
-            raise NotAllowed(_NOT_ADMIN)
+            raise NotAllowed(translate("refusal", _NOT_ADMIN))

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from app.db.models import FacilityDisruption
 from app.domain.enums import Role
 from app.domain.errors import NotAllowed, ValidationError
+from app.domain.i18n import QT_TRANSLATE_NOOP, day_text, translate
 from app.domain.validation import clean_text
 from app.infra.clock import Clock, SystemClock
 from app.repositories.disruptions import DisruptionRepository
@@ -51,7 +52,7 @@ DISRUPTIONS = "facility_disruptions"  # the table, as change sets name it
 REASON_MAX = 200
 MAX_DISRUPTION_DAYS = 14
 ADMIN_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
-_NOT_ADMIN = "Only administrators declare or lift disruptions."
+_NOT_ADMIN = QT_TRANSLATE_NOOP("refusal", "Only administrators declare or lift disruptions.")
 
 
 def _ids(text: str | None) -> frozenset[uuid.UUID]:
@@ -63,7 +64,7 @@ def _text(ids: Iterable[uuid.UUID]) -> str | None:
 
 
 def _when(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b %Y %H:%M}"
+    return f"{day_text(moment.date(), year=True)} {moment:%H:%M}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,18 +85,24 @@ class DisruptionView:
         """``Mon 16 Nov 2026 09:00 – 12:00``, or with the last day named when it ends later."""
         first = _when(self.starts_local)
         if self.ends_local.date() == self.starts_local.date():
-            return f"{first} – {self.ends_local:%H:%M}"
-        return f"{first} – {_when(self.ends_local)}"
+            last = f"{self.ends_local:%H:%M}"
+        else:
+            last = _when(self.ends_local)
+        return translate("messages", "{first} – {last}").format(first=first, last=last)
 
     @property
     def scope_text(self) -> str:
         """Which sessions: ``every session``, or the rooms and programs named."""
-        parts = []
-        if self.room_names:
-            parts.append("rooms " + ", ".join(self.room_names))
-        if self.program_names:
-            parts.append("programs " + ", ".join(self.program_names))
-        return " and ".join(parts) if parts else "every session"
+        rooms, programs = ", ".join(self.room_names), ", ".join(self.program_names)
+        if rooms and programs:
+            return translate("messages", "rooms {rooms} and programs {programs}").format(
+                rooms=rooms, programs=programs
+            )
+        if rooms:
+            return translate("messages", "rooms {rooms}").format(rooms=rooms)
+        if programs:
+            return translate("messages", "programs {programs}").format(programs=programs)
+        return translate("messages", "every session")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,17 +209,27 @@ class DisruptionService:
         set for review."""
         self._require_admin()
         if starts_local.tzinfo is not None or ends_local.tzinfo is not None:
-            raise ValidationError("Give the window in the facility's wall-clock time.")
+            raise ValidationError(
+                translate("refusal", "Give the window in the facility's wall-clock time.")
+            )
         if ends_local <= starts_local:
-            raise ValidationError("The disruption must end after it starts.", field="ends_at")
+            raise ValidationError(
+                translate("refusal", "The disruption must end after it starts."), field="ends_at"
+            )
         if ends_local - starts_local > timedelta(days=MAX_DISRUPTION_DAYS):
             raise ValidationError(
-                f"A disruption can last at most {MAX_DISRUPTION_DAYS} days;"
-                " declare a closure for longer.",
+                translate(
+                    "refusal",
+                    "A disruption can last at most {most} days; declare a closure for longer.",
+                ).format(most=MAX_DISRUPTION_DAYS),
                 field="ends_at",
             )
         text = clean_text(
-            reason, field="reason", max_length=REASON_MAX, label="A reason", required=True
+            reason,
+            field="reason",
+            max_length=REASON_MAX,
+            label=QT_TRANSLATE_NOOP("labels", "A reason"),
+            required=True,
         )
         assert text is not None
         with self._uow() as uow:
@@ -220,10 +237,14 @@ class DisruptionService:
             names = self._names(uow, facility_id)
             rooms, programs = set(room_ids), set(program_ids)
             if not rooms <= names.keys():
-                raise ValidationError("A room chosen is not of this facility.", field="room_ids")
+                raise ValidationError(
+                    translate("refusal", "A room chosen is not of this facility."),
+                    field="room_ids",
+                )
             if not programs <= names.keys():
                 raise ValidationError(
-                    "A program chosen has no sessions at this facility.", field="program_ids"
+                    translate("refusal", "A program chosen has no sessions at this facility."),
+                    field="program_ids",
                 )
             row = FacilityDisruption(
                 id=uuid.uuid4(),
@@ -247,9 +268,12 @@ class DisruptionService:
         self._require_admin()
         with self._uow() as uow:
             repo = uow.get(DisruptionRepository)
-            row = require(repo.get(disruption_id), "The disruption does not exist or was removed.")
+            row = require(
+                repo.get(disruption_id),
+                translate("refusal", "The disruption does not exist or was removed."),
+            )
             if row.lifted_at is not None:
-                raise ValidationError("The disruption was lifted already.")
+                raise ValidationError(translate("refusal", "The disruption was lifted already."))
             row.lifted_at = self._clock.now()
             view = _view(row, self._zone(uow, row.facility_id), self._names(uow, row.facility_id))
             uow.commit()
@@ -259,13 +283,13 @@ class DisruptionService:
 
     def _require_admin(self) -> None:
         if not self.may_manage():
-            raise NotAllowed(_NOT_ADMIN)
+            raise NotAllowed(translate("refusal", _NOT_ADMIN))
 
     @staticmethod
     def _zone(uow: UnitOfWork, facility_id: uuid.UUID) -> ZoneInfo:
         facility = require(
             uow.get(FacilityRepository).get(facility_id),
-            "The facility does not exist or was deleted.",
+            translate("refusal", "The facility does not exist or was deleted."),
         )
         return facility_zone(facility)
 

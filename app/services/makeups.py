@@ -26,6 +26,7 @@ from app.db.models import MakeupLink
 from app.domain.attendance import OccurrenceRecord
 from app.domain.enums import AttendanceStatus
 from app.domain.errors import NotFound, ValidationError
+from app.domain.i18n import day_text, translate
 from app.domain.makeup import ABSENT, credit_makeups, makeup_for
 from app.infra.clock import Clock, SystemClock
 from app.repositories.attendance import AttendanceRepository, MarkFact
@@ -202,7 +203,7 @@ class MakeupService:
         """The held sessions of the make-up's class in the 90 days before it (latest first),
         with how many students were absent and whether each is linked already."""
         with self._uow() as uow:
-            makeup = self._held(uow, (series_id, day), "The make-up session")
+            makeup = self._held(uow, (series_id, day))
             sched = uow.get(ScheduleRepository)
             lines = sched.lines_of_classes([makeup.class_id])
             first = makeup.start_local.date() - timedelta(days=LOOK_BACK_DAYS)
@@ -241,9 +242,12 @@ class MakeupService:
         session is not held, of another class or facility, or a missed one is not before it;
         ``NotFound`` for a session that does not exist."""
         if not missed:
-            raise ValidationError("Choose the missed sessions the make-up is for.", field="missed")
+            raise ValidationError(
+                translate("refusal", "Choose the missed sessions the make-up is for."),
+                field="missed",
+            )
         with self._uow() as uow:
-            makeup = self._held(uow, (series_id, day), "The make-up session")
+            makeup = self._held(uow, (series_id, day))
             views = _sessions(uow, set(missed))
             repo = uow.get(MakeupRepository)
             have = {m for _, m in _pairs(repo.of_makeup(series_id, day))}
@@ -291,7 +295,7 @@ class MakeupService:
                 if missed is None or (r.missed_event_id, r.missed_date) == missed
             ]
             if not rows:
-                raise NotFound("That session is not a make-up for it.")
+                raise NotFound(translate("refusal", "That session is not a make-up for it."))
             for row in rows:
                 row.deleted_at = self._clock.now()
             uow.commit()
@@ -316,18 +320,22 @@ class MakeupService:
     def _facility(uow: UnitOfWork, series_id: uuid.UUID) -> uuid.UUID:
         line = uow.get(ScheduleRepository).line(series_id)
         if line is None:
-            raise NotFound("The session does not exist or was deleted.")
+            raise NotFound(translate("refusal", "The session does not exist or was deleted."))
         return line.facility_id
 
     @staticmethod
-    def _held(uow: UnitOfWork, key: Key, what: str) -> OccurrenceView:
+    def _held(uow: UnitOfWork, key: Key) -> OccurrenceView:
         view = _sessions(uow, {key}).get(key)
         if view is None:
             if uow.get(ScheduleRepository).line(key[0]) is None:
-                raise NotFound("The session does not exist or was deleted.")
-            raise ValidationError(f"{what} is not held: there is no session that day.")
+                raise NotFound(translate("refusal", "The session does not exist or was deleted."))
+            raise ValidationError(
+                translate(
+                    "refusal", "The make-up session is not held: there is no session that day."
+                )
+            )
         if view.cancelled:
-            raise ValidationError(f"{what} is cancelled.")
+            raise ValidationError(translate("refusal", "The make-up session is cancelled."))
         return view
 
     @staticmethod
@@ -336,18 +344,23 @@ class MakeupService:
     ) -> OccurrenceView:
         if view is None or view.cancelled:
             if uow.get(ScheduleRepository).line(key[0]) is None:
-                raise NotFound("A missed session does not exist or was deleted.")
+                raise NotFound(
+                    translate("refusal", "A missed session does not exist or was deleted.")
+                )
             raise ValidationError(
-                f"Nobody missed the session of {key[1]:%a} {key[1].day} {key[1]:%b %Y}:"
-                " it was not held."
+                translate("refusal", "Nobody missed the session of {day}: it was not held.").format(
+                    day=day_text(key[1], year=True)
+                )
             )
         if view.class_id != makeup.class_id:
             raise ValidationError(
-                "A make-up session makes up sessions of its own class.", field="missed"
+                translate("refusal", "A make-up session makes up sessions of its own class."),
+                field="missed",
             )
         if view.start_utc >= makeup.start_utc:
             raise ValidationError(
-                "The make-up must come after the session it makes up.", field="missed"
+                translate("refusal", "The make-up must come after the session it makes up."),
+                field="missed",
             )
         return view
 

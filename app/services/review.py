@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from app.db.models import AttendanceRecord
 from app.domain.enums import AttendanceStatus
 from app.domain.errors import DomainError, NotAllowed, NotFound, ValidationError
+from app.domain.i18n import translate
 from app.domain.ids import attendance_id
 from app.domain.recurrence import (
     Occurrence,
@@ -152,14 +153,21 @@ class ReviewService:
         result = []
         for v in views:
             taken = marks.get((v.series_id, v.original_date))
-            room = f" · {v.room_name}" if v.room_name else ""
             result.append(
                 MoveTargetDTO(
                     series_id=v.series_id,
                     original_date=v.original_date,
-                    text=f"{instant_text(v.start_local, None)}{room}",
+                    text=(
+                        translate("messages", "{when} · {room}").format(
+                            when=instant_text(v.start_local, None), room=v.room_name
+                        )
+                        if v.room_name
+                        else instant_text(v.start_local, None)
+                    ),
                     taken=(
-                        f"already marked {status_text(taken.attendance_status)}"
+                        translate("messages", "already marked {status}").format(
+                            status=status_text(taken.attendance_status)
+                        )
                         if taken is not None
                         else None
                     ),
@@ -190,8 +198,11 @@ class ReviewService:
         rec = line.mark
         if line.series_deleted or line.class_name is None or occ is None or occ.cancelled:
             raise NotAllowed(
-                "This mark's session is no longer held, so a new status cannot be taken for "
-                "it. Move the mark to the session where it belongs, or keep it."
+                translate(
+                    "refusal",
+                    "This mark's session is no longer held, so a new status cannot be taken for "
+                    "it. Move the mark to the session where it belongs, or keep it.",
+                )
             )
         keep_times = status.attended and rec.attendance_status.attended
         self._attendance.mark(
@@ -222,7 +233,10 @@ class ReviewService:
             found = uow.get(ScheduleRepository).line_with_override(series_id, original_date)
             if found is None or found[0].class_id != line.class_id:
                 raise ValidationError(
-                    "A mark can only move to another session of its own class.", field="series_id"
+                    translate(
+                        "refusal", "A mark can only move to another session of its own class."
+                    ),
+                    field="series_id",
                 )
             target, ov = found
             target_tz = ZoneInfo(target.timezone)
@@ -238,14 +252,24 @@ class ReviewService:
                 ),
             )
             if occ is None:
-                raise NotFound(f"{target.class_name} has no session on {day_text(original_date)}.")
+                raise NotFound(
+                    translate("refusal", "{name} has no session on {day}.").format(
+                        name=target.class_name, day=day_text(original_date)
+                    )
+                )
             if occ.cancelled:
-                raise NotAllowed("That session was cancelled; choose another.")
+                raise NotAllowed(
+                    translate("refusal", "That session was cancelled; choose another.")
+                )
             if occ.start_utc > now:
-                raise NotAllowed("That session has not started yet; choose another.")
+                raise NotAllowed(
+                    translate("refusal", "That session has not started yet; choose another.")
+                )
             old = line.mark
             if (series_id, original_date) == (old.event_id, old.date):
-                raise ValidationError("The mark is already on that session.", field="series_id")
+                raise ValidationError(
+                    translate("refusal", "The mark is already on that session."), field="series_id"
+                )
             attendance = uow.get(AttendanceRepository)
             sheet = attendance.sheet_lines(
                 series_id=series_id,
@@ -257,14 +281,21 @@ class ReviewService:
             )
             if not sheet:
                 raise ValidationError(
-                    f"{student_full_name(line)} is not on the roster of that session.",
+                    translate("refusal", "{name} is not on the roster of that session.").format(
+                        name=student_full_name(line)
+                    ),
                     field="student_id",
                 )
             if sheet[0].record is not None:
                 raise ValidationError(
-                    f"{student_full_name(line)} already has a mark on that session "
-                    f"({status_text(sheet[0].record.attendance_status)}): change it there, "
-                    "or keep this one.",
+                    translate(
+                        "refusal",
+                        "{name} already has a mark on that session ({status}): change it there, "
+                        "or keep this one.",
+                    ).format(
+                        name=student_full_name(line),
+                        status=status_text(sheet[0].record.attendance_status),
+                    ),
                     field="series_id",
                 )
             new_id = attendance_id(series_id, old.user_id, original_date)
@@ -303,7 +334,8 @@ class ReviewService:
     @staticmethod
     def _line(repo: ReviewRepository, mark_id: uuid.UUID) -> MarkLine:
         return require(
-            repo.mark(mark_id), "That mark was removed or is no longer on this workstation."
+            repo.mark(mark_id),
+            translate("refusal", "That mark was removed or is no longer on this workstation."),
         )
 
     @staticmethod
@@ -316,40 +348,46 @@ class ReviewService:
         rec = line.mark
         occ, _ = occurrence_of_mark(line)
         shut = (closed or {}).get(occ.local_date) if occ is not None else None
-        marker = names.get(rec.marked_by or "", rec.marked_by or "someone")
-        class_name = line.class_name or "A removed class"
+        marker = names.get(rec.marked_by or "", rec.marked_by or translate("messages", "someone"))
+        class_name = line.class_name or translate("messages", "A removed class")
         held = False
         if line.series_deleted or line.class_name is None:
-            why = "Its sessions were removed from the schedule; move the mark or keep it."
-        elif occ is None:
-            why = f"The schedule no longer has a {class_name} session on {day_text(rec.date)}."
-        elif occ.cancelled:
-            why = "That session was cancelled after the mark was taken."
-        elif shut is not None:
-            why = (
-                f"The facility is closed on {day_text(occ.local_date)} ({shut}): no session"
-                " is held then."
+            why = translate(
+                "messages", "Its sessions were removed from the schedule; move the mark or keep it."
             )
+        elif occ is None:
+            why = translate(
+                "messages", "The schedule no longer has a {name} session on {day}."
+            ).format(name=class_name, day=day_text(rec.date))
+        elif occ.cancelled:
+            why = translate("messages", "That session was cancelled after the mark was taken.")
+        elif shut is not None:
+            why = translate(
+                "messages", "The facility is closed on {day} ({reason}): no session is held then."
+            ).format(day=day_text(occ.local_date), reason=shut)
         else:
             held = True
             if occ.local_date != rec.date:  # moved within its day, its marks still belong
-                why = (
-                    f"That session of {day_text(rec.date)} was moved to "
-                    f"{instant_text(occ.start_local, None)}."
+                why = translate("messages", "That session of {day} was moved to {when}.").format(
+                    day=day_text(rec.date), when=instant_text(occ.start_local, None)
                 )
             elif sides is not None and sides.theirs.get("attendance_status"):
                 other = str(sides.theirs.get("marked_by") or "")
-                who = names.get(other, other or "another workstation")
-                why = (
-                    f"Marked differently on two workstations: you marked "
-                    f"{status_text(sides.mine.get('attendance_status'))}, {who} marked "
-                    f"{status_text(sides.theirs.get('attendance_status'))}."
+                who = names.get(other, other or translate("messages", "another workstation"))
+                why = translate(
+                    "messages",
+                    "Marked differently on two workstations: you marked {mine}, {who} marked "
+                    "{theirs}.",
+                ).format(
+                    mine=status_text(sides.mine.get("attendance_status")),
+                    who=who,
+                    theirs=status_text(sides.theirs.get("attendance_status")),
                 )
             else:
-                why = (
-                    f"Marked differently on two workstations; {marker}'s mark "
-                    f"{status_text(rec.attendance_status)} stands."
-                )
+                why = translate(
+                    "messages",
+                    "Marked differently on two workstations; {who}'s mark {status} stands.",
+                ).format(who=marker, status=status_text(rec.attendance_status))
         return ReviewItemDTO(
             mark_id=rec.id,
             series_id=rec.event_id,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from app.domain.errors import ValidationError
+from app.domain.i18n import translate
 from app.domain.validation import check_range
 from app.repositories.schedule import ScheduleRepository
 from app.services.clashes import SlotTuple, find_clashes
@@ -74,7 +75,9 @@ class ScheduleService(OccurrenceEdits):
         """
         check_range(start, end, what="The calendar window", field="end")
         if (end - start).days > MAX_WINDOW_DAYS:
-            raise ValidationError("A calendar window can span at most a year.", field="end")
+            raise ValidationError(
+                translate("refusal", "A calendar window can span at most a year."), field="end"
+            )
         with self._uow() as uow:
             lines, overrides = uow.get(ScheduleRepository).window(
                 facility_id,
@@ -120,7 +123,9 @@ class ScheduleService(OccurrenceEdits):
         slots = [p if isinstance(p, ProposedSlot) else ProposedSlot(*p) for p in proposed]
         for slot in slots:
             if slot.start_utc.tzinfo is None or slot.end_utc.tzinfo is None:
-                raise ValidationError("Proposed times must be instants (with a timezone).")
+                raise ValidationError(
+                    translate("refusal", "Proposed times must be instants (with a timezone).")
+                )
             check_range(slot.start_utc, slot.end_utc, what="A proposed session")
         ignore = {ignore_series_id} if ignore_series_id is not None else set()
         with self._uow() as uow:

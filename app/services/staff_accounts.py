@@ -16,12 +16,15 @@ from sqlalchemy import Engine
 from app.domain.actor import Actor
 from app.domain.enums import Role
 from app.domain.errors import NotAllowed
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 from app.domain.staff import NewStaff
 from app.repositories.people import PeopleRepository
 from app.repositories.uow import UnitOfWorkFactory
 from app.services.people_dto import StaffDTO, staff_dto
 
-OFFLINE = "Staff accounts are kept on the server. Connect to the server to manage them."
+OFFLINE = QT_TRANSLATE_NOOP(
+    "refusal", "Staff accounts are kept on the server. Connect to the server to manage them."
+)
 
 
 class StaffAccountsService:
@@ -56,7 +59,7 @@ class StaffAccountsService:
         from app.db import server_admin
 
         if username == self._actor.username:
-            raise NotAllowed("You cannot disable your own account.")
+            raise NotAllowed(translate("refusal", "You cannot disable your own account."))
         server_admin.disable_staff(self._target(), username)
 
     def enable(self, username: str) -> None:
@@ -81,5 +84,5 @@ class StaffAccountsService:
 
     def _target(self) -> Engine:
         if self._server is None:
-            raise NotAllowed(OFFLINE)
+            raise NotAllowed(translate("refusal", OFFLINE))
         return self._server

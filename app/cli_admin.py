@@ -1,7 +1,8 @@
 """What the commands that act on the server as a staff login share (``closures``,
 ``disruption``, ``makeup``): a day or a moment on the command line, the unit of work of the
 login behind ``--url`` (acting as it, its role read from the server), facilities and classes
-named by name or id, and one way to run: connect, act, say a refusal in words, disconnect.
+named by name or id, one shape of their command lines (``command sub --url --facility``), and
+one way to run: connect, act, say a refusal in words, disconnect.
 
 Each command's services then check, stamp and audit what it writes as at the desk, and
 row-level security decides what the login may see and write.
@@ -12,11 +13,11 @@ from __future__ import annotations
 import argparse
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from app.cli_login import admin_url
+from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP, admin_url
 
 if TYPE_CHECKING:  # SQLAlchemy loads when a command runs, not to parse its line
     from sqlalchemy import Engine
@@ -25,6 +26,56 @@ if TYPE_CHECKING:  # SQLAlchemy loads when a command runs, not to parse its line
 
 FACILITY_HELP = "the facility, by name or id"
 CLI_DEVICE = "rollbook-cli"
+
+
+Act = Callable[[argparse.Namespace, "Engine", "UnitOfWorkFactory", uuid.UUID], None]
+
+
+def facility_commands(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    what: str,
+    act: Act,
+) -> Callable[[str, str], argparse.ArgumentParser]:
+    """The ``name`` command (``what`` it is about); running it calls ``act(args, engine, uow,
+    facility)`` as the login of ``--url`` (``run_as_login``). Returns what adds a sub-command
+    (its name, its help; the one given goes to ``args.<name>_command``), each taking the
+    admin's ``--url`` and the ``--facility``."""
+    parser = sub.add_parser(name, help=what, epilog=ADMIN_PASSWORD_HELP)
+    parser.set_defaults(run=lambda args: _run_on_facility(act, args))
+    subs = parser.add_subparsers(dest=f"{name}_command", required=True)
+
+    def command(command: str, help_text: str) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = subs.add_parser(
+            command, help=help_text, epilog=ADMIN_PASSWORD_HELP
+        )
+        made.add_argument("--url", required=True, help=URL_HELP)
+        made.add_argument("--facility", required=True, help=FACILITY_HELP)
+        return made
+
+    return command
+
+
+def print_lines(lines: Iterable[str], empty: str) -> None:
+    """Prints ``lines``, one an entry listed, or ``empty`` where there are none."""
+    printed = False
+    for line in lines:
+        print(line)
+        printed = True
+    if not printed:
+        print(empty)
+
+
+def print_marks_for_review(marks: int) -> None:
+    """Says how many marks a write set for review, if any."""
+    if marks:
+        print(f"{marks} marks already taken then set for review")
+
+
+def _run_on_facility(act: Act, args: argparse.Namespace) -> int:
+    return run_as_login(
+        args.url, lambda engine, uow: act(args, engine, uow, facility_id(engine, args.facility))
+    )
 
 
 def day_arg(text: str) -> date:

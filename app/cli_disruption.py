@@ -16,8 +16,7 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from app.cli_admin import FACILITY_HELP, facility_id, moment_arg, run_as_login
-from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP
+from app.cli_admin import facility_commands, moment_arg, print_lines, print_marks_for_review
 
 if TYPE_CHECKING:  # SQLAlchemy and the services load when a command runs, not to parse its line
     from sqlalchemy import Engine
@@ -26,25 +25,13 @@ if TYPE_CHECKING:  # SQLAlchemy and the services load when a command runs, not t
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    disruption = sub.add_parser(
+    command = facility_commands(
+        sub,
         "disruption",
-        help="cancel a facility's sessions for a while (a lockdown, a count, a storm)",
-        epilog=ADMIN_PASSWORD_HELP,
+        "cancel a facility's sessions for a while (a lockdown, a count, a storm)",
+        _act,
     )
-    disruption.set_defaults(run=run)
-    ds = disruption.add_subparsers(dest="disruption_command", required=True)
-    add = ds.add_parser(
-        "add",
-        help="cancel the sessions meeting a window of time, with a reason",
-        epilog=ADMIN_PASSWORD_HELP,
-    )
-    listing = ds.add_parser("list", help="a facility's disruptions", epilog=ADMIN_PASSWORD_HELP)
-    lift = ds.add_parser(
-        "lift", help="lift a disruption: its sessions are held again", epilog=ADMIN_PASSWORD_HELP
-    )
-    for parser in (add, listing, lift):
-        parser.add_argument("--url", required=True, help=URL_HELP)
-        parser.add_argument("--facility", required=True, help=FACILITY_HELP)
+    add = command("add", "cancel the sessions meeting a window of time, with a reason")
     add.add_argument(
         "--from", dest="starts", required=True, type=moment_arg, help="'YYYY-MM-DD HH:MM' local"
     )
@@ -58,18 +45,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     add.add_argument(
         "--program", action="append", default=[], help="only this program's (repeatable)"
     )
+    command("list", "a facility's disruptions")
+    lift = command("lift", "lift a disruption: its sessions are held again")
     lift.add_argument("--id", required=True, type=uuid.UUID, help="as list shows it")
 
 
-def run(args: argparse.Namespace) -> int:
-    return run_as_login(args.url, lambda engine, uow: _act(args, engine, uow))
-
-
-def _act(args: argparse.Namespace, engine: Engine, uow: UnitOfWorkFactory) -> None:
+def _act(
+    args: argparse.Namespace, engine: Engine, uow: UnitOfWorkFactory, facility: uuid.UUID
+) -> None:
     from app.services.disruptions import DisruptionService
 
     service = DisruptionService(uow)
-    facility = facility_id(engine, args.facility)
     if args.disruption_command == "add":
         choices = service.choices(facility)
         declared = service.declare(
@@ -83,15 +69,16 @@ def _act(args: argparse.Namespace, engine: Engine, uow: UnitOfWorkFactory) -> No
         d = declared.disruption
         print(f"Disruption declared: {d.window_text}, {d.reason}, {d.scope_text} ({d.id})")
         print(f"{declared.sessions} sessions cancelled")
-        if declared.marks_for_review:
-            print(f"{declared.marks_for_review} marks already taken then set for review")
+        print_marks_for_review(declared.marks_for_review)
     elif args.disruption_command == "list":
-        shown = service.disruptions(facility)
-        for d in shown:
-            state = "lifted" if d.lifted else "in force"
-            print(f"{d.id}  {d.window_text}  {state}  {d.reason}  ({d.scope_text})")
-        if not shown:
-            print("No disruptions: every session is held.")
+        print_lines(
+            (
+                f"{d.id}  {d.window_text}  {'lifted' if d.lifted else 'in force'}  {d.reason}  "
+                f"({d.scope_text})"
+                for d in service.disruptions(facility)
+            ),
+            "No disruptions: every session is held.",
+        )
     else:
         lifted = service.lift(args.id)
         print(f"Lifted: {lifted.window_text} ({lifted.reason})")

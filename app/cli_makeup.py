@@ -15,8 +15,7 @@ import uuid
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from app.cli_admin import FACILITY_HELP, class_id, facility_id, run_as_login
-from app.cli_login import ADMIN_PASSWORD_HELP, URL_HELP
+from app.cli_admin import class_id, facility_commands, print_lines
 
 if TYPE_CHECKING:  # SQLAlchemy and the services load when a command runs, not to parse its line
     from sqlalchemy import Engine
@@ -47,25 +46,11 @@ def _day(text: str) -> date:
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    makeup = sub.add_parser(
-        "makeup",
-        help="make-up sessions and the missed sessions of their class they make up",
-        epilog=ADMIN_PASSWORD_HELP,
+    command = facility_commands(
+        sub, "makeup", "make-up sessions and the missed sessions of their class they make up", _act
     )
-    makeup.set_defaults(run=run)
-    ms = makeup.add_subparsers(dest="makeup_command", required=True)
-    link = ms.add_parser(
-        "link", help="make a session a make-up for missed sessions", epilog=ADMIN_PASSWORD_HELP
-    )
-    unlink = ms.add_parser(
-        "unlink", help="a session no longer makes up a missed one", epilog=ADMIN_PASSWORD_HELP
-    )
-    listing = ms.add_parser(
-        "list", help="a facility's make-up sessions", epilog=ADMIN_PASSWORD_HELP
-    )
-    for parser in (link, unlink, listing):
-        parser.add_argument("--url", required=True, help=URL_HELP)
-        parser.add_argument("--facility", required=True, help=FACILITY_HELP)
+    link = command("link", "make a session a make-up for missed sessions")
+    unlink = command("unlink", "a session no longer makes up a missed one")
     for parser in (link, unlink):
         parser.add_argument("--class", dest="klass", required=True, help="the class, by name or id")
         parser.add_argument(
@@ -79,26 +64,21 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help="a missed " + SESSION_HELP + " (repeat)",
     )
     unlink.add_argument("--missed", type=_when, help="only this missed session (default: all)")
+    listing = command("list", "a facility's make-up sessions")
     listing.add_argument("--from", dest="start", type=_day, help="make-ups from this day")
     listing.add_argument("--to", dest="end", type=_day, help="make-ups up to this day")
 
 
-def run(args: argparse.Namespace) -> int:
-    return run_as_login(args.url, lambda engine, uow: _act(args, engine, uow))
-
-
-def _act(args: argparse.Namespace, engine: Engine, uow: UnitOfWorkFactory) -> None:
+def _act(
+    args: argparse.Namespace, engine: Engine, uow: UnitOfWorkFactory, facility: uuid.UUID
+) -> None:
     from app.services.makeups import MakeupService
     from app.services.schedule import ScheduleService
 
     makeups, schedule = MakeupService(uow), ScheduleService(uow)
-    facility = facility_id(engine, args.facility)
     if args.makeup_command == "list":
         shown = makeups.makeups(facility, args.start, args.end)
-        for view in shown:
-            print(_line(view))
-        if not shown:
-            print("No make-up sessions.")
+        print_lines(map(_line, shown), "No make-up sessions.")
         return
     klass = class_id(engine, facility, args.klass)
     series_id, day = _session(schedule, facility, klass, args.session)

@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from app.domain.i18n import translate
+
 MINUTES_PER_DAY = 24 * 60
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +160,17 @@ def outside(
 def hours_text(hours: Sequence[Interval]) -> str:
     """A day's stretches in words: ``09:00–12:00, 13:00–17:00``, or ``no hours``."""
     if not hours:
-        return "no hours"
+        return translate("messages", "no hours")
     return ", ".join(
         f"{h.start:%H:%M}–{'24:00' if h.end.date() > h.start.date() else f'{h.end:%H:%M}'}"
         for h in hours
     )
+
+
+def _not_a_stretch(part: str) -> str:
+    return translate(
+        "refusal", '"{stretch}" is not a stretch of hours: write it as 09:00-17:00.'
+    ).format(stretch=part.strip())
 
 
 def parse_stretches(text: str) -> list[tuple[int, int]]:
@@ -175,17 +182,17 @@ def parse_stretches(text: str) -> list[tuple[int, int]]:
             continue
         start, dash, end = part.partition("-")
         if not dash:
-            raise ValueError(
-                f'"{part.strip()}" is not a stretch of hours: write it as 09:00-17:00.'
-            )
+            raise ValueError(_not_a_stretch(part))
         try:
             lo, hi = parse_minute(start), parse_minute(end)
         except ValueError:
-            raise ValueError(
-                f'"{part.strip()}" is not a stretch of hours: write it as 09:00-17:00.'
-            ) from None
+            raise ValueError(_not_a_stretch(part)) from None
         if hi <= lo:
-            raise ValueError(f'"{part.strip()}" ends before it starts.')
+            raise ValueError(
+                translate("refusal", '"{stretch}" ends before it starts.').format(
+                    stretch=part.strip()
+                )
+            )
         found.append((lo, hi))
     return sorted(found)
 

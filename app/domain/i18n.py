@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 Translate = Callable[[str, str], str]
 DateFormat = Callable[[date, str], str]  # a day and a Qt date pattern ("ddd d MMM")
@@ -54,6 +54,14 @@ def date_text(day: date, pattern: str) -> str:
 def day_text(day: date, *, year: bool = False) -> str:
     """A day as the desk's locale abbreviates it ("Thu 3 Dec", "jeu. 3 déc.")."""
     return _date_format(day, "ddd d MMM yyyy" if year else "ddd d MMM")
+
+
+def weekday_text(weekday: int) -> str:
+    """Weekday ``weekday`` (0 is Monday) as the desk's locale abbreviates it ("Mon", "lun.")."""
+    return _date_format(_A_MONDAY + timedelta(days=weekday), "ddd")
+
+
+_A_MONDAY = date(2024, 1, 1)
 
 
 def install(translate_with: Translate | None, date_format: DateFormat | None = None) -> None:

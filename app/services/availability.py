@@ -17,7 +17,6 @@ from app.db.base import Audited
 from app.db.models import InstructorAvailability, InstructorTimeOff
 from app.domain.availability import (
     MINUTES_PER_DAY,
-    WEEKDAY_NAMES,
     Interval,
     TimeOff,
     WeeklyHours,
@@ -26,6 +25,7 @@ from app.domain.availability import (
     unavailable,
 )
 from app.domain.errors import ValidationError
+from app.domain.i18n import QT_TRANSLATE_NOOP, date_text, translate, weekday_text
 from app.domain.recurrence import compile_series
 from app.domain.validation import clean_text
 from app.infra.clock import Clock, SystemClock
@@ -111,7 +111,11 @@ def unavailable_text(found: Sequence[Unavailability]) -> str:
     """The first sessions outside availability in words, one a line, and how many more."""
     lines = [u.text for u in found[:UNAVAILABLE_LISTED]]
     if len(found) > UNAVAILABLE_LISTED:
-        lines.append(f"… and {len(found) - UNAVAILABLE_LISTED} more")
+        lines.append(
+            translate("messages", "… and {count} more").format(
+                count=len(found) - UNAVAILABLE_LISTED
+            )
+        )
     return "\n".join(lines)
 
 
@@ -120,8 +124,13 @@ def refuse_unavailable(found: Sequence[Unavailability]) -> None:
     if not found:
         return
     first = found[0].text
-    more = f" (and {len(found) - 1} more sessions)" if len(found) > 1 else ""
-    raise UnavailableError(f"{first}{more}.", tuple(found))
+    if len(found) > 1:
+        message = translate("refusal", "{first} (and {count} more sessions).").format(
+            first=first, count=len(found) - 1
+        )
+    else:
+        message = translate("refusal", "{first}.").format(first=first)
+    raise UnavailableError(message, tuple(found))
 
 
 def _hours(row: InstructorAvailability) -> WeeklyHours:
@@ -135,19 +144,35 @@ def _time_off(row: InstructorTimeOff) -> TimeOff:
 def check_hours(entry: HoursEntry) -> HoursEntry:
     """``ValidationError`` (field ``hours``) naming the stretch that cannot be."""
     if not 0 <= entry.weekday <= 6:
-        raise ValidationError("Choose a weekday from Monday to Sunday.", field="hours")
-    shown = f"{WEEKDAY_NAMES[entry.weekday]} {minute_text(entry.start_minute)}"
+        raise ValidationError(
+            translate("refusal", "Choose a weekday from Monday to Sunday."), field="hours"
+        )
+    day, start = weekday_text(entry.weekday), minute_text(entry.start_minute)
     if not 0 <= entry.start_minute < MINUTES_PER_DAY or not 0 < entry.end_minute <= MINUTES_PER_DAY:
-        raise ValidationError(f"{shown}: hours run from 00:00 to 24:00.", field="hours")
+        raise ValidationError(
+            translate("refusal", "{day} {start}: hours run from 00:00 to 24:00.").format(
+                day=day, start=start
+            ),
+            field="hours",
+        )
     if entry.end_minute <= entry.start_minute:
         raise ValidationError(
-            f"{shown}–{minute_text(entry.end_minute)}: the end must be after the start.",
+            translate("refusal", "{day} {start}–{end}: the end must be after the start.").format(
+                day=day, start=start, end=minute_text(entry.end_minute)
+            ),
             field="hours",
         )
     if entry.valid_from and entry.valid_to and entry.valid_to < entry.valid_from:
         raise ValidationError(
-            f"{shown}: valid until {entry.valid_to:%d %b %Y}, before it is valid from "
-            f"{entry.valid_from:%d %b %Y}.",
+            translate(
+                "refusal",
+                "{day} {start}: valid until {until}, before it is valid from {since}.",
+            ).format(
+                day=day,
+                start=start,
+                until=date_text(entry.valid_to, "dd MMM yyyy"),
+                since=date_text(entry.valid_from, "dd MMM yyyy"),
+            ),
             field="hours",
         )
     return entry
@@ -159,10 +184,17 @@ def check_time_off(entry: TimeOffEntry) -> TimeOffEntry:
     starts, ends = _naive(entry.starts_local), _naive(entry.ends_local)
     if ends <= starts:
         raise ValidationError(
-            f"Time off from {starts:%a %d %b %Y %H:%M}: the end must be after the start.",
+            translate("refusal", "Time off from {when}: the end must be after the start.").format(
+                when=f"{date_text(starts.date(), 'ddd dd MMM yyyy')} {starts:%H:%M}"
+            ),
             field="time_off",
         )
-    reason = clean_text(entry.reason, field="time_off", max_length=REASON_MAX, label="A reason")
+    reason = clean_text(
+        entry.reason,
+        field="time_off",
+        max_length=REASON_MAX,
+        label=QT_TRANSLATE_NOOP("labels", "A reason"),
+    )
     return replace(entry, starts_local=starts, ends_local=ends, reason=reason)
 
 
@@ -193,7 +225,12 @@ class AvailabilityService:
         (tombstones, as every synced row). Raises ``ValidationError`` (field ``hours`` or
         ``time_off``) and writes nothing when one entry cannot be."""
         if len(hours) > MAX_ENTRIES or len(time_off) > MAX_ENTRIES:
-            raise ValidationError(f"At most {MAX_ENTRIES} entries of each kind.", field="hours")
+            raise ValidationError(
+                translate("refusal", "At most {most} entries of each kind.").format(
+                    most=MAX_ENTRIES
+                ),
+                field="hours",
+            )
         checked_hours = [check_hours(h) for h in hours]
         checked_off = [check_time_off(t) for t in time_off]
         now = self._clock.now()
@@ -223,7 +260,9 @@ class AvailabilityService:
         """The stretches of the local days ``start`` to ``end`` the instructor does not work
         (outside their hours, on time off), joined: what a week grid shades."""
         if end < start:
-            raise ValidationError("The days end before they start.", field="end")
+            raise ValidationError(
+                translate("refusal", "The days end before they start."), field="end"
+            )
         with self._uow() as uow:
             hours, offs = _rules_of(
                 uow,
@@ -249,7 +288,7 @@ class AvailabilityService:
             if scope == "one":  # that session, wherever it was moved
                 found = require(
                     sched.line_with_override(series_id, original_date),
-                    "The session series does not exist or was deleted.",
+                    translate("refusal", "The session series does not exist or was deleted."),
                 )
                 line, ov = found
                 occ = compile_series(spec_of(line)).occurrence_on(
@@ -258,7 +297,8 @@ class AvailabilityService:
                 one = [] if occ is None or occ.cancelled else [(occ.start_local, occ.end_local)]
                 return find_unavailable(uow, line.facility_id, instructor_id, one)
             series = require(
-                sched.line(series_id), "The session series does not exist or was deleted."
+                sched.line(series_id),
+                translate("refusal", "The session series does not exist or was deleted."),
             )
             last = original_date + CLASH_HORIZON
             if series.until_local is not None:
@@ -301,7 +341,8 @@ class AvailabilityService:
     @staticmethod
     def _facility_timezone(uow: UnitOfWork, facility_id: uuid.UUID) -> str:
         facility = require(
-            uow.get(ClassRepository).facility(facility_id), "The facility does not exist."
+            uow.get(ClassRepository).facility(facility_id),
+            translate("refusal", "The facility does not exist."),
         )
         return facility.timezone
 

@@ -6,8 +6,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.domain.availability import WEEKDAY_NAMES, Interval, Outside, hours_text, minute_text
+from app.domain.availability import Interval, Outside, hours_text, minute_text
 from app.domain.errors import ScheduleClash
+from app.domain.i18n import date_text, translate, weekday_text
 
 AVAILABILITY = "instructor_availability"
 TIME_OFF = "instructor_time_off"
@@ -29,7 +30,7 @@ class HoursEntry:
     @property
     def text(self) -> str:
         return (
-            f"{WEEKDAY_NAMES[self.weekday]} "
+            f"{weekday_text(self.weekday)} "
             f"{minute_text(self.start_minute)}–{minute_text(self.end_minute)}"
         )
 
@@ -68,14 +69,19 @@ class Unavailability:
     def text(self) -> str:
         """In words: "Kim Lee is not available Mon 23 Nov 2026 09:00–10:00 (time off: leave)"."""
         o = self.outside
-        when = f"{o.start_local:%a %d %b %Y %H:%M}–{o.end_local:%H:%M}"
-        if o.time_off is not None:
-            why = "time off" + (f": {o.time_off.reason}" if o.time_off.reason else "")
+        day = date_text(o.start_local.date(), "ddd dd MMM yyyy")
+        when = f"{day} {o.start_local:%H:%M}–{o.end_local:%H:%M}"
+        if o.time_off is not None and o.time_off.reason:
+            why = translate("messages", "time off: {reason}").format(reason=o.time_off.reason)
+        elif o.time_off is not None:
+            why = translate("messages", "time off")
         elif o.hours:
-            why = f"works {hours_text(o.hours)} that day"
+            why = translate("messages", "works {hours} that day").format(hours=hours_text(o.hours))
         else:
-            why = "not working that day"
-        return f"{self.instructor_name} is not available {when} ({why})"
+            why = translate("messages", "not working that day")
+        return translate("messages", "{name} is not available {when} ({why})").format(
+            name=self.instructor_name, when=when, why=why
+        )
 
 
 class UnavailableError(ScheduleClash):

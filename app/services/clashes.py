@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import TypeAlias
 from zoneinfo import ZoneInfo
 
-from app.domain.i18n import day_text, translate
+from app.domain.i18n import date_text, translate
 from app.domain.recurrence import CompiledSeries, Occurrence, OccurrenceOverride
 from app.repositories.schedule import ScheduleRepository
 from app.services.occurrences import expand_lines, from_today
@@ -46,7 +46,7 @@ def slots_from_today(
 
 def describe_clashes(clashes: Sequence[Clash]) -> str:
     first = clashes[0]
-    when = f"{day_text(first.start_local.date(), year=True)} {first.start_local:%H:%M}"
+    when = f"{date_text(first.start_local.date(), 'ddd dd MMM yyyy')} {first.start_local:%H:%M}"
     if first.kind == "room" and first.room_name:
         template = translate("refusal", "{room} is already booked for {name} on {when}.")
     elif first.kind == "room":

@@ -25,6 +25,7 @@ from app.domain.errors import (
     NotFound,
     ValidationError,
 )
+from app.domain.i18n import translate
 from app.domain.ids import enrollment_id
 from app.domain.validation import clean_text
 from app.infra.clock import Clock, SystemClock
@@ -149,7 +150,7 @@ class RosterService:
         """Every enrollment of a student with class, program and history, newest first."""
         with self._uow() as uow:
             if _classes(uow).person(student_id) is None:
-                raise NotFound("The student does not exist or was deleted.")
+                raise NotFound(translate("refusal", "The student does not exist or was deleted."))
             repo = _enrollments(uow)
             lines = repo.of_student(student_id)
             history: dict[uuid.UUID, list[HistoryEntry]] = {}
@@ -267,17 +268,25 @@ class RosterService:
         """
         with self._uow() as uow:
             repo = _enrollments(uow)
-            old = require(repo.get(enrollment_id), "The enrollment does not exist or was deleted.")
+            old = require(
+                repo.get(enrollment_id),
+                translate("refusal", "The enrollment does not exist or was deleted."),
+            )
             if old.class_id == to_class_id:
                 raise ValidationError(
-                    "The student is already in this class; choose another class.",
+                    translate(
+                        "refusal", "The student is already in this class; choose another class."
+                    ),
                     field="to_class_id",
                 )
             target = self._class(uow, to_class_id)
             if target.facility_id != old.facility_id:
                 raise NotAllowed(
-                    f"{target.name} is at another facility. Transfer the student to that "
-                    "facility first, then enrol them there."
+                    translate(
+                        "refusal",
+                        "{name} is at another facility. Transfer the student to that facility "
+                        "first, then enrol them there.",
+                    ).format(name=target.name)
                 )
             student = self._student(uow, old.user_id)
             cleaned = check_transition(
@@ -293,17 +302,23 @@ class RosterService:
 
     @staticmethod
     def _class(uow: UnitOfWork, class_id: uuid.UUID) -> ProgramClass:
-        return require(_classes(uow).get(class_id), "The class does not exist or was deleted.")
+        return require(
+            _classes(uow).get(class_id),
+            translate("refusal", "The class does not exist or was deleted."),
+        )
 
     @staticmethod
     def _student(uow: UnitOfWork, student_id: uuid.UUID) -> User:
         person = require(
             _classes(uow).person(student_id),
-            "The student does not exist or was deleted.",
+            translate("refusal", "The student does not exist or was deleted."),
         )
         if person.role is not Role.STUDENT:
             name = f"{person.name_first} {person.name_last}"
-            raise ValidationError(f"{name} is not a student.", field="student_id")
+            raise ValidationError(
+                translate("refusal", "{name} is not a student.").format(name=name),
+                field="student_id",
+            )
         return person
 
     def _admit(
@@ -316,21 +331,30 @@ class RosterService:
     ) -> tuple[Enrollment, bool]:
         """Enrol or waitlist ``student`` in ``klass``; (the enrollment, whether it was reopened)."""
         if klass.status in _CLOSED_CLASS:
-            raise NotAllowed(f"{klass.name} is {klass.status.value.lower()}; no one can join it.")
+            if klass.status is ClassStatus.CANCELLED:
+                template = translate("refusal", "{name} is cancelled; no one can join it.")
+            else:
+                template = translate("refusal", "{name} is completed; no one can join it.")
+            raise NotAllowed(template.format(name=klass.name))
         if student.facility_id != klass.facility_id:
             raise ValidationError(
-                f"{student_name(student.name_first, student.name_last)} belongs to another "
-                f"facility than {klass.name}.",
+                translate("refusal", "{student} belongs to another facility than {name}.").format(
+                    student=student_name(student.name_first, student.name_last), name=klass.name
+                ),
                 field="student_id",
             )
         repo = _enrollments(uow)
         row = repo.get_including_deleted(enrollment_id(klass.id, student.id))
         if row is not None and row.deleted_at is None:
             if row.enrollment_status is EnrollmentStatus.ENROLLED:
-                raise DuplicateError("The student is already on this roster.", field="student_id")
+                raise DuplicateError(
+                    translate("refusal", "The student is already on this roster."),
+                    field="student_id",
+                )
             if row.enrollment_status is EnrollmentStatus.WAITLISTED:
                 raise DuplicateError(
-                    "The student is already on the waitlist of this class.", field="student_id"
+                    translate("refusal", "The student is already on the waitlist of this class."),
+                    field="student_id",
                 )
             self._change(uow, row, EnrollmentStatus.ENROLLED, reason, klass)
             return row, True
@@ -423,9 +447,18 @@ class RosterService:
         try:
             return admission_status(klass.capacity, enrolled, allow_waitlist=allow_waitlist)
         except CapacityExceeded:
-            hint = " Put the student on the waitlist instead." if offer_waitlist else ""
+            if offer_waitlist:
+                template = translate(
+                    "refusal",
+                    "{name} is full ({taken} of {capacity} places taken). Put the student on the "
+                    "waitlist instead.",
+                )
+            else:
+                template = translate(
+                    "refusal", "{name} is full ({taken} of {capacity} places taken)."
+                )
             raise CapacityExceeded(
-                f"{klass.name} is full ({enrolled} of {klass.capacity} places taken).{hint}",
+                template.format(name=klass.name, taken=enrolled, capacity=klass.capacity),
                 field="capacity",
             ) from None
 

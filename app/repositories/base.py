@@ -1,15 +1,17 @@
-"""What repositories share: the unit of work's session, and a row read unless soft-deleted."""
+"""What repositories share: the unit of work's session, a row read unless soft-deleted, the live
+rows of some facilities, and marks set for review."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.db.base import Audited
+from app.db.models import AttendanceRecord
 
 A = TypeVar("A", bound=Audited)
 
@@ -32,6 +34,21 @@ class Repository:
         stmt = select(model).where(*where, model.deleted_at.is_(None)).order_by(*order_by)
         return self._session.scalars(stmt).all()
 
+    def _review_marks(self, facility_id: uuid.UUID, *where: ColumnElement[bool]) -> int:
+        """Set for review every live mark of the facility that matches ``where`` (never
+        deleted); how many were not set for review already."""
+        marks = self._session.scalars(
+            select(AttendanceRecord).where(
+                AttendanceRecord.facility_id == facility_id,
+                *where,
+                AttendanceRecord.deleted_at.is_(None),
+                AttendanceRecord.needs_review.is_(False),
+            )
+        ).all()
+        for mark in marks:
+            mark.needs_review = True
+        return len(marks)
+
 
 class RowRepository(Repository, Generic[A]):
     """A repository of one synced table: adds its rows and reads a live one by id."""
@@ -44,3 +61,18 @@ class RowRepository(Repository, Generic[A]):
 
     def get(self, row_id: uuid.UUID) -> A | None:
         return self._live(self._model, row_id)
+
+    def _live_rows_of(
+        self,
+        facility: InstrumentedAttribute[uuid.UUID],
+        facility_ids: Collection[uuid.UUID],
+        *where: ColumnElement[bool],
+        order_by: tuple[Any, ...],
+    ) -> Sequence[A]:
+        """``_live_rows`` of this table whose ``facility`` column names one of ``facility_ids``
+        (none: no rows, and no query)."""
+        if not facility_ids:
+            return []
+        return self._live_rows(
+            self._model, facility.in_(list(facility_ids)), *where, order_by=order_by
+        )

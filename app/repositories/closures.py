@@ -6,8 +6,6 @@ import uuid
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from sqlalchemy import select
-
 from app.db.models import AttendanceRecord, FacilityClosure
 from app.repositories.base import RowRepository
 
@@ -29,11 +27,9 @@ class ClosureRepository(RowRepository[FacilityClosure]):
         self, facility_ids: Collection[uuid.UUID], start: date, end: date
     ) -> Sequence[FacilityClosure]:
         """Live closures of these facilities that meet the local dates ``start`` to ``end``."""
-        if not facility_ids:
-            return []
-        return self._live_rows(
-            FacilityClosure,
-            FacilityClosure.facility_id.in_(list(facility_ids)),
+        return self._live_rows_of(
+            FacilityClosure.facility_id,
+            facility_ids,
             FacilityClosure.first_date <= end,
             FacilityClosure.last_date >= start,
             order_by=(FacilityClosure.first_date, FacilityClosure.id),
@@ -56,15 +52,6 @@ class ClosureRepository(RowRepository[FacilityClosure]):
     def review_marks_between(self, facility_id: uuid.UUID, first: date, last: date) -> int:
         """Set for review every live mark of the facility's sessions of those dates (never
         deleted); how many were not set for review already."""
-        marks = self._session.scalars(
-            select(AttendanceRecord).where(
-                AttendanceRecord.facility_id == facility_id,
-                AttendanceRecord.date >= first,
-                AttendanceRecord.date <= last,
-                AttendanceRecord.deleted_at.is_(None),
-                AttendanceRecord.needs_review.is_(False),
-            )
-        ).all()
-        for mark in marks:
-            mark.needs_review = True
-        return len(marks)
+        return self._review_marks(
+            facility_id, AttendanceRecord.date >= first, AttendanceRecord.date <= last
+        )

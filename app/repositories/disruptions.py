@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import tuple_
 
 from app.db.models import AttendanceRecord, FacilityDisruption
 from app.repositories.base import RowRepository
@@ -30,11 +30,9 @@ class DisruptionRepository(RowRepository[FacilityDisruption]):
         self, facility_ids: Collection[uuid.UUID], lo: datetime, hi: datetime
     ) -> Sequence[FacilityDisruption]:
         """Disruptions of these facilities in force (not lifted) that meet ``[lo, hi)``."""
-        if not facility_ids:
-            return []
-        return self._live_rows(
-            FacilityDisruption,
-            FacilityDisruption.facility_id.in_(list(facility_ids)),
+        return self._live_rows_of(
+            FacilityDisruption.facility_id,
+            facility_ids,
             FacilityDisruption.lifted_at.is_(None),
             FacilityDisruption.starts_at < hi,
             FacilityDisruption.ends_at > lo,
@@ -49,14 +47,6 @@ class DisruptionRepository(RowRepository[FacilityDisruption]):
         keys = list(set(sessions))
         if not keys:
             return 0
-        marks = self._session.scalars(
-            select(AttendanceRecord).where(
-                AttendanceRecord.facility_id == facility_id,
-                tuple_(AttendanceRecord.event_id, AttendanceRecord.date).in_(keys),
-                AttendanceRecord.deleted_at.is_(None),
-                AttendanceRecord.needs_review.is_(False),
-            )
-        ).all()
-        for mark in marks:
-            mark.needs_review = True
-        return len(marks)
+        return self._review_marks(
+            facility_id, tuple_(AttendanceRecord.event_id, AttendanceRecord.date).in_(keys)
+        )

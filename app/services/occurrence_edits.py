@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from app.db.models import OccurrenceOverrideRow, SessionSeries
 from app.domain.errors import NotAllowed, NotFound, ValidationError
+from app.domain.i18n import date_text, translate
 from app.domain.ids import override_id
 from app.domain.recurrence import SeriesSpec
 from app.domain.rrule import rule_moved_to
@@ -35,7 +36,9 @@ REASON_MAX = 500
 
 def check_scope(scope: str) -> None:
     if scope not in ("one", "all_future"):
-        raise ValidationError("Choose this session or all future sessions.", field="scope")
+        raise ValidationError(
+            translate("refusal", "Choose this session or all future sessions."), field="scope"
+        )
 
 
 def _override_row(
@@ -115,7 +118,8 @@ class OccurrenceEdits(SeriesEdits):
         cleaned = clean_text(reason, field="reason", max_length=REASON_MAX)
         if new_start_local.tzinfo is not None:
             raise ValidationError(
-                "The new start must be a local wall time of the facility.", field="new_start_local"
+                translate("refusal", "The new start must be a local wall time of the facility."),
+                field="new_start_local",
             )
 
         def change(part: SeriesSpec) -> SeriesSpec:
@@ -130,7 +134,9 @@ class OccurrenceEdits(SeriesEdits):
 
         def one(ov: OccurrenceOverrideRow) -> None:
             if ov.is_cancelled:
-                raise NotAllowed("This session is cancelled; restore it before moving it.")
+                raise NotAllowed(
+                    translate("refusal", "This session is cancelled; restore it before moving it.")
+                )
             ov.new_start_local = new_start_local
             ov.new_duration_minutes = new_duration_minutes
             ov.reason = cleaned or ov.reason
@@ -214,7 +220,7 @@ class OccurrenceEdits(SeriesEdits):
             compiled = require_occurrence(line, original_date)
             ov = sched.override_including_deleted(override_id(series_id, original_date))
             if ov is None or ov.deleted_at is not None:
-                raise NotFound("This session has no changes to undo.")
+                raise NotFound(translate("refusal", "This session has no changes to undo."))
             if not allow_clash:
                 occ = compiled.occurrence_on(original_date)
                 assert occ is not None  # checked by require_occurrence
@@ -259,7 +265,11 @@ class OccurrenceEdits(SeriesEdits):
             one(ov)
             occ = compiled.occurrence_on(original_date, override_of(ov))
             if occ is None:  # the domain refused the combination; nothing is written
-                raise ValidationError(f"The series has no session on {original_date:%d %b %Y}.")
+                raise ValidationError(
+                    translate("refusal", "The series has no session on {day}.").format(
+                        day=date_text(original_date, "dd MMM yyyy")
+                    )
+                )
             if not allow_clash and not occ.cancelled:
                 refuse_clashes(sched, row.facility_id, [slot_of(occ)], {series_id})
             review_marks(uow, before)

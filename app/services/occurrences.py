@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from app.db.models import OccurrenceOverrideRow, ProgramClass, SessionSeries
 from app.domain import recurrence
 from app.domain.errors import DomainError, NotFound, ValidationError
+from app.domain.i18n import QT_TRANSLATE_NOOP, date_text, translate
 from app.domain.recurrence import (
     CompiledSeries,
     Occurrence,
@@ -56,7 +57,7 @@ log = logging.getLogger(__name__)
 MAX_WINDOW_DAYS = 366
 # How far ahead a series is checked for clashes: further sessions get checked when edited.
 CLASH_HORIZON = timedelta(days=366)
-_SERIES_MISSING = "The session series does not exist or was deleted."
+_SERIES_MISSING = QT_TRANSLATE_NOOP("refusal", "The session series does not exist or was deleted.")
 
 
 # -- rows -> domain -> views ----------------------------------------------------------------------
@@ -257,7 +258,9 @@ def series_view(line: SeriesLine) -> SeriesView:
 
 
 def class_or_missing(classes: ClassRepository, class_id: uuid.UUID) -> ProgramClass:
-    return require(classes.get(class_id), "The class does not exist or was deleted.")
+    return require(
+        classes.get(class_id), translate("refusal", "The class does not exist or was deleted.")
+    )
 
 
 def series_or_missing(
@@ -266,13 +269,19 @@ def series_or_missing(
     row = sched.get(series_id)
     line = sched.line(series_id) if row is not None else None
     if row is None or line is None:
-        raise NotFound(_SERIES_MISSING)
+        raise NotFound(translate("refusal", _SERIES_MISSING))
     return row, line
 
 
 def series_view_of(sched: ScheduleRepository, series_id: uuid.UUID) -> SeriesView:
-    line = require(sched.line(series_id), _SERIES_MISSING)
+    line = require(sched.line(series_id), translate("refusal", _SERIES_MISSING))
     return series_view(line)
+
+
+def _no_session(name: str, day: date) -> str:
+    return translate("refusal", "{name} has no session on {day}.").format(
+        name=name, day=date_text(day, "ddd dd MMM yyyy")
+    )
 
 
 def require_occurrence(line: SeriesLine, original_date: date) -> CompiledSeries:
@@ -280,7 +289,7 @@ def require_occurrence(line: SeriesLine, original_date: date) -> CompiledSeries:
     compiled = compile_series(spec_of(line))
     if compiled.occurrence_on(original_date) is None:
         raise ValidationError(
-            f"{line.class_name} has no session on {original_date:%a %d %b %Y}.",
+            _no_session(line.class_name, original_date),
             field="original_date",
         )
     return compiled
@@ -288,13 +297,13 @@ def require_occurrence(line: SeriesLine, original_date: date) -> CompiledSeries:
 
 def occurrence_in(sched: ScheduleRepository, series_id: uuid.UUID, day: date) -> OccurrenceView:
     """The session of ``day`` (its original date) as stored now; ``NotFound`` when none."""
-    found = require(sched.line_with_override(series_id, day), _SERIES_MISSING)
+    found = require(sched.line_with_override(series_id, day), translate("refusal", _SERIES_MISSING))
     line, ov = found
     occ = compile_series(spec_of(line)).occurrence_on(
         day, override_of(ov) if ov is not None else None
     )
     if occ is None:
-        raise NotFound(f"{line.class_name} has no session on {day:%a %d %b %Y}.")
+        raise NotFound(_no_session(line.class_name, day))
     return occurrence_of(line, occ, ov)
 
 

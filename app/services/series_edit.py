@@ -14,6 +14,7 @@ from typing import Literal, TypeAlias
 from app.db.models import OccurrenceOverrideRow
 from app.domain.enums import ClassStatus
 from app.domain.errors import InvalidRecurrence, NotAllowed, ValidationError
+from app.domain.i18n import date_text, translate
 from app.domain.recurrence import (
     MAX_DURATION_MINUTES,
     CompiledSeries,
@@ -133,6 +134,10 @@ class SeriesSaved:
     first_session: OccurrenceView | None
 
 
+def _day(day: date) -> str:
+    return date_text(day, "ddd dd MMM yyyy")
+
+
 def check_form(form: SeriesForm) -> tuple[str | None, date | None]:
     """The RRULE body (``None``: one session) and last date of a form.
 
@@ -142,38 +147,56 @@ def check_form(form: SeriesForm) -> tuple[str | None, date | None]:
     """
     if not 1 <= form.duration_minutes <= MAX_DURATION_MINUTES:
         raise ValidationError(
-            "A session lasts from one minute to 24 hours.", field="duration_minutes"
+            translate("refusal", "A session lasts from one minute to 24 hours."),
+            field="duration_minutes",
         )
     if form.repeat == "none":
         return None, None
     if not 1 <= form.interval <= MAX_INTERVAL:
-        raise ValidationError(f"Repeat every 1 to {MAX_INTERVAL} weeks or days.", field="interval")
+        raise ValidationError(
+            translate("refusal", "Repeat every 1 to {most} weeks or days.").format(
+                most=MAX_INTERVAL
+            ),
+            field="interval",
+        )
     every = [f"INTERVAL={form.interval}"] if form.interval > 1 else []
     if form.repeat == "weekly":
         days = sorted({d for d in form.weekdays if 0 <= d <= 6})
         if not days:
-            raise ValidationError("Choose at least one weekday.", field="weekdays")
+            raise ValidationError(
+                translate("refusal", "Choose at least one weekday."), field="weekdays"
+            )
         parts = ["FREQ=WEEKLY", *every, "BYDAY=" + ",".join(WEEKDAY_CODES[d] for d in days)]
     elif form.repeat == "daily":
         parts = ["FREQ=DAILY", *every]
     else:
         if not form.rule:
-            raise ValidationError("Choose how the sessions repeat.", field="repeat")
+            raise ValidationError(
+                translate("refusal", "Choose how the sessions repeat."), field="repeat"
+            )
         parts = [form.rule]
     until: date | None = None
     if form.end == "date":
         if form.until_local is None:
-            raise ValidationError("Choose the last day of the series.", field="until_local")
+            raise ValidationError(
+                translate("refusal", "Choose the last day of the series."), field="until_local"
+            )
         if form.until_local < form.first_date:
             raise ValidationError(
-                f"The last day ({form.until_local:%a %d %b %Y}) is before the first "
-                f"({form.first_date:%a %d %b %Y}).",
+                translate("refusal", "The last day ({last}) is before the first ({first}).").format(
+                    last=_day(form.until_local), first=_day(form.first_date)
+                ),
                 field="until_local",
             )
         until = form.until_local
     elif form.end == "count":
         if form.count is None or not 1 <= form.count <= MAX_COUNT:
-            raise ValidationError(f"The series has from 1 to {MAX_COUNT} sessions.", field="count")
+            raise ValidationError(
+                translate("refusal", "The series has from 1 to {most} sessions.").format(
+                    most=MAX_COUNT
+                ),
+                field="count",
+            )
         parts.append(f"COUNT={form.count}")
     return ";".join(parts), until
 
@@ -230,11 +253,18 @@ def form_of(series: SeriesView, class_end: date | None, day: date) -> SeriesForm
 
 def clash_text(clash: Clash) -> str:
     """One clash in words: what is booked twice, for what, when."""
-    when = f"{clash.start_local:%a %d %b %Y %H:%M}"
-    if clash.kind == "room":
-        return f"{clash.room_name or 'The room'} is booked for {clash.other_class_name}, {when}"
-    who = clash.instructor_name or "The instructor"
-    return f"{who} teaches {clash.other_class_name}, {when}"
+    when = f"{_day(clash.start_local.date())} {clash.start_local:%H:%M}"
+    if clash.kind == "room" and clash.room_name:
+        template = translate("messages", "{room} is booked for {name}, {when}")
+    elif clash.kind == "room":
+        template = translate("messages", "The room is booked for {name}, {when}")
+    elif clash.instructor_name:
+        template = translate("messages", "{person} teaches {name}, {when}")
+    else:
+        template = translate("messages", "The instructor teaches {name}, {when}")
+    return template.format(
+        room=clash.room_name, person=clash.instructor_name, name=clash.other_class_name, when=when
+    )
 
 
 def _keep_occurrence(_ov: OccurrenceOverrideRow) -> None:
@@ -356,21 +386,29 @@ class SeriesEditService(ScheduleService):
             klass = class_or_missing(uow.get(ClassRepository), line.class_id)
             if form.class_id != line.class_id:
                 raise ValidationError(
-                    "A series stays with its class: create a new series for another class.",
+                    translate(
+                        "refusal",
+                        "A series stays with its class: create a new series for another class.",
+                    ),
                     field="class_id",
                 )
             spec = spec_of(line)
             session = self._next_session(spec, day)
             if session is None:
                 raise ValidationError(
-                    f"{line.class_name} has no session on or after {day:%a %d %b %Y}.",
+                    translate("refusal", "{name} has no session on or after {day}.").format(
+                        name=line.class_name, day=_day(day)
+                    ),
                     field="first_date",
                 )
             marked = sched.first_marked_date_from(series_id, session)
             if marked is not None:
                 raise NotAllowed(
-                    f"Attendance was taken on {marked:%a %d %b %Y}: apply the changes from a "
-                    "later date, so that no marked session moves.",
+                    translate(
+                        "refusal",
+                        "Attendance was taken on {day}: apply the changes from a later date, so "
+                        "that no marked session moves.",
+                    ).format(day=_day(marked)),
                     field="first_date",
                 )
             if form.end != "date":  # as when created: no session after the class ends
@@ -379,9 +417,19 @@ class SeriesEditService(ScheduleService):
                 held = self._sessions_before(spec, day)
                 if form.count <= held:
                     raise ValidationError(
-                        f"{held} session{'s' if held != 1 else ''} of the series "
-                        f"{'are' if held != 1 else 'is'} before {day:%a %d %b %Y}: the series "
-                        f"needs more than {held} to go on.",
+                        (
+                            translate(
+                                "refusal",
+                                "1 session of the series is before {day}: the series needs more "
+                                "than 1 to go on.",
+                            )
+                            if held == 1
+                            else translate(
+                                "refusal",
+                                "{held} sessions of the series are before {day}: the series needs "
+                                "more than {held} to go on.",
+                            )
+                        ).format(held=held, day=_day(day)),
                         field="count",
                     )
                 # The rule of the sessions from the date on counts only those.

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from app.db.models import OccurrenceOverrideRow, ProgramClass, SessionSeries
 from app.domain.enums import ClassStatus
 from app.domain.errors import NotAllowed, ValidationError
+from app.domain.i18n import date_text, day_text, translate
 from app.domain.ids import override_id
 from app.domain.orphans import SeriesState, newly_orphaned, series_state
 from app.domain.recurrence import (
@@ -43,25 +44,33 @@ from app.services.schedule_dto import NewSeries, SeriesView
 __all__ = ["SeriesEdits", "check_within_class", "review_marks", "schedule_of", "write_spec"]
 
 
+def _day(day: date) -> str:
+    return date_text(day, "dd MMM yyyy")
+
+
 def check_within_class(spec: SeriesSpec, klass: ProgramClass) -> None:
     """``ValidationError`` when the series starts before, or runs past, its class's dates."""
     first = spec.dtstart_local.date()
     if first < klass.start_date:
         raise ValidationError(
-            f"The first session ({first:%d %b %Y}) is before the class starts "
-            f"({klass.start_date:%d %b %Y}).",
+            translate(
+                "refusal", "The first session ({first}) is before the class starts ({start})."
+            ).format(first=_day(first), start=_day(klass.start_date)),
             field="dtstart_local",
         )
     if klass.end_date is not None:
         if first > klass.end_date:
             raise ValidationError(
-                f"The first session ({first:%d %b %Y}) is after the class ends "
-                f"({klass.end_date:%d %b %Y}).",
+                translate(
+                    "refusal", "The first session ({first}) is after the class ends ({end})."
+                ).format(first=_day(first), end=_day(klass.end_date)),
                 field="dtstart_local",
             )
         if spec.until_local is not None and spec.until_local > klass.end_date:
             raise ValidationError(
-                f"The sessions would run past the end of the class ({klass.end_date:%d %b %Y}).",
+                translate(
+                    "refusal", "The sessions would run past the end of the class ({end})."
+                ).format(end=_day(klass.end_date)),
                 field="until_local",
             )
 
@@ -118,8 +127,10 @@ def refuse_closed_day(sched: ScheduleRepository, facility_id: uuid.UUID, spec: S
     reason = sched.closed_days(facility_id, day, day).get(facility_id, {}).get(day)
     if reason is not None:
         raise ValidationError(
-            f"The facility is closed on {day:%a} {day.day} {day:%b %Y} ({reason}): no session"
-            " can be held then.",
+            translate(
+                "refusal",
+                "The facility is closed on {day} ({reason}): no session can be held then.",
+            ).format(day=day_text(day, year=True), reason=reason),
             field="first_date",
         )
 
@@ -145,9 +156,12 @@ class SeriesEdits:
             sched = uow.get(ScheduleRepository)
             klass = class_or_missing(classes, new.class_id)
             if klass.status is ClassStatus.CANCELLED:
-                raise NotAllowed("The class is cancelled; it cannot have sessions.")
+                raise NotAllowed(
+                    translate("refusal", "The class is cancelled; it cannot have sessions.")
+                )
             facility = require(
-                classes.facility(klass.facility_id), "The facility of the class does not exist."
+                classes.facility(klass.facility_id),
+                translate("refusal", "The facility of the class does not exist."),
             )
             room_id = new.room_id if new.room_id is not None else klass.room_id
             instructor_id = (
@@ -230,8 +244,11 @@ class SeriesEdits:
         marked = sched.first_marked_date_from(row.id, from_date)
         if marked is not None:
             raise NotAllowed(
-                f"Attendance was already taken for the session of {marked:%d %b %Y}; change "
-                "sessions one by one up to then, or all future sessions from a later date."
+                translate(
+                    "refusal",
+                    "Attendance was already taken for the session of {day}; change sessions one "
+                    "by one up to then, or all future sessions from a later date.",
+                ).format(day=_day(marked))
             )
         spec = spec_of(line)
         is_first = spec.dtstart_local.date() >= from_date or not compiled.expand(

@@ -15,7 +15,6 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from PySide6.QtGui import QColor
 from app.domain.enums import AttendanceStatus
 from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 from app.services.attendance_dto import SheetRow, paper_order
+from app.ui.models.tuple_table import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -168,11 +168,13 @@ def editable_fields(row: SheetRow) -> frozenset[str]:
     return frozenset({"note", "absence_reason"})
 
 
-class SheetTableModel(QAbstractTableModel):
+class SheetTableModel(RowsModel):
     """Rows come whole from the sheet and one by one from marks; ``data()`` never does I/O.
 
     Each row's texts and colour are worked out when the row arrives: a repaint asks ``data()``
     for every cell and role, on the GUI thread, while a mark is being saved."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -291,23 +293,13 @@ class SheetTableModel(QAbstractTableModel):
             return False
         return FIELDS[index.column()] in editable_fields(self._rows[index.row()])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return translate("columns", COLUMNS[section])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             tip = HEADER_TIPS.get(section)
             return translate("sheet", tip) if tip else None
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.domain.i18n import QT_TRANSLATE_NOOP, translate
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.value_labels import value_text
 from app.services.people import StudentSummary
+from app.ui.models.tuple_table import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[[int, int, Callable[[Sequence[StudentSummary]], None]], None]
@@ -23,8 +24,10 @@ COLUMNS = (
 PAGE = 100
 
 
-class StudentTableModel(QAbstractTableModel):
+class StudentTableModel(RowsModel):
     """Rows come from ``load_page(offset, limit, deliver)``; ``data()`` never does I/O."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, load_page: PageLoader, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,19 +51,6 @@ class StudentTableModel(QAbstractTableModel):
 
     def student_at(self, row: int) -> StudentSummary:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate("columns", COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -1,4 +1,5 @@
-"""One base for the desk's read-only table models: a list of frozen rows, texts per column.
+"""One base for the desk's read-only table models: a list of frozen rows, texts per column (and
+under it, what every table model counts and heads alike).
 
 A subclass names its ``COLUMNS`` and says how a row reads (``cells``), and may add a tooltip or
 a font. Rows are replaced whole by ``set_rows``; ``data()`` never does I/O."""
@@ -17,10 +18,30 @@ Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
 
-class TupleTableModel(QAbstractTableModel, Generic[R]):
-    """Rows of type ``R``, one per line, shown through ``cells``."""
+class RowsModel(QAbstractTableModel):
+    """A table of ``_rows``, one per line, under ``COLUMNS`` (names in the "columns"
+    translation context): what every table model of the desk counts and heads alike."""
 
     COLUMNS: tuple[str, ...] = ()
+    _rows: Sequence[Any]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("columns", self.COLUMNS[section])
+        return None
+
+
+class TupleTableModel(RowsModel, Generic[R]):
+    """Rows of type ``R``, one per line, shown through ``cells``."""
+
     NUMERIC: frozenset[int] = frozenset()  # columns aligned right
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -47,19 +68,6 @@ class TupleTableModel(QAbstractTableModel, Generic[R]):
 
     def rows(self) -> list[R]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate("columns", self.COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

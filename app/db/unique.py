@@ -10,21 +10,32 @@ from __future__ import annotations
 import re
 
 from app.domain.errors import DuplicateError
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 
 UNIQUE_MESSAGES: dict[tuple[str, ...], str] = {
-    ("users", "student_number"): "That student number is already in use.",
-    ("users", "email"): "That email address is already in use.",
-    ("users", "username"): "That user name is already taken.",
-    ("facilities", "name"): "A facility with that name already exists.",
-    ("programs", "name"): "A program with that name already exists.",
-    ("rooms", "facility_id", "name"): "This facility already has a room with that name.",
-    ("program_class_enrollments", "class_id", "user_id"): "The student is already on this roster.",
-    ("credentials", "cert_serial"): "A credential with that serial number already exists.",
+    ("users", "student_number"): QT_TRANSLATE_NOOP(
+        "refusal", "That student number is already in use."
+    ),
+    ("users", "email"): QT_TRANSLATE_NOOP("refusal", "That email address is already in use."),
+    ("users", "username"): QT_TRANSLATE_NOOP("refusal", "That user name is already taken."),
+    ("facilities", "name"): QT_TRANSLATE_NOOP(
+        "refusal", "A facility with that name already exists."
+    ),
+    ("programs", "name"): QT_TRANSLATE_NOOP("refusal", "A program with that name already exists."),
+    ("rooms", "facility_id", "name"): QT_TRANSLATE_NOOP(
+        "refusal", "This facility already has a room with that name."
+    ),
+    ("program_class_enrollments", "class_id", "user_id"): QT_TRANSLATE_NOOP(
+        "refusal", "The student is already on this roster."
+    ),
+    ("credentials", "cert_serial"): QT_TRANSLATE_NOOP(
+        "refusal", "A credential with that serial number already exists."
+    ),
     ("program_class_event_attendance", "event_id", "user_id", "date"): (
-        "Attendance for this student and session is already recorded."
+        QT_TRANSLATE_NOOP("refusal", "Attendance for this student and session is already recorded.")
     ),
 }
-ALREADY_EXISTS = "That record already exists."
+ALREADY_EXISTS = QT_TRANSLATE_NOOP("refusal", "That record already exists.")
 
 _CONSTRAINT_COLUMNS: dict[str, tuple[str, ...]] = {}
 
@@ -61,5 +72,5 @@ def unique_key(constraint: str | None, text: str = "") -> tuple[str, ...] | None
 def duplicate_error(constraint: str | None, text: str = "") -> DuplicateError:
     """A unique violation in words, naming the field it concerns when known."""
     key = unique_key(constraint, text)
-    message = UNIQUE_MESSAGES.get(key or ()) or ALREADY_EXISTS
+    message = translate("refusal", UNIQUE_MESSAGES.get(key or ()) or ALREADY_EXISTS)
     return DuplicateError(message, field=(key[-1] if key else None))

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 
 Translate = Callable[[str, str], str]
 DateFormat = Callable[[date, str], str]  # a day and a Qt date pattern ("ddd d MMM")
+NumberFormat = Callable[[Decimal | float, int], str]  # a number and its decimals
 
 _TOKEN = re.compile(r"dddd|ddd|dd|d|MMMM|MMM|yyyy")
 _STRFTIME = {"dddd": "%A", "ddd": "%a", "dd": "%d", "MMMM": "%B", "MMM": "%b", "yyyy": "%Y"}
@@ -32,8 +34,14 @@ def english_date(day: date, pattern: str) -> str:
     )
 
 
+def english_number(value: Decimal | float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals and a point: 12.50."""
+    return f"{value:.{decimals}f}"
+
+
 _translate: Translate = _identity
 _date_format: DateFormat = english_date
+_number_format: NumberFormat = english_number
 
 
 def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # lupdate reads this name
@@ -56,6 +64,11 @@ def day_text(day: date, *, year: bool = False) -> str:
     return _date_format(day, "ddd d MMM yyyy" if year else "ddd d MMM")
 
 
+def number_text(value: Decimal | float, decimals: int) -> str:
+    """A number as the desk's locale writes it ("12.50", "12,50")."""
+    return _number_format(value, decimals)
+
+
 def weekday_text(weekday: int) -> str:
     """Weekday ``weekday`` (0 is Monday) as the desk's locale abbreviates it ("Mon", "lun.")."""
     return _date_format(_A_MONDAY + timedelta(days=weekday), "ddd")
@@ -64,8 +77,13 @@ def weekday_text(weekday: int) -> str:
 _A_MONDAY = date(2024, 1, 1)
 
 
-def install(translate_with: Translate | None, date_format: DateFormat | None = None) -> None:
-    """Route every ``translate`` and date through the desk; ``None`` puts English back."""
-    global _translate, _date_format
+def install(
+    translate_with: Translate | None,
+    date_format: DateFormat | None = None,
+    number_format: NumberFormat | None = None,
+) -> None:
+    """Route every ``translate``, date and number through the desk; ``None`` puts English back."""
+    global _translate, _date_format, _number_format
     _translate = translate_with or _identity
     _date_format = date_format or english_date
+    _number_format = number_format or english_number

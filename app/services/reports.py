@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from app.domain.enums import AttendanceStatus
 from app.domain.errors import ValidationError
+from app.domain.i18n import translate
 from app.domain.validation import check_range
 from app.infra.clock import Clock, SystemClock
 from app.repositories.enrollments import EnrollmentRepository
@@ -73,7 +74,7 @@ class _Frame:
     ) -> None:
         facility = require(
             uow.get(FacilityRepository).get(facility_id),
-            "The facility does not exist or was removed.",
+            translate("refusal", "The facility does not exist or was removed."),
         )
         self.facility_id = facility_id
         self.name = facility.name
@@ -188,7 +189,9 @@ class ReportsService:
         try:
             maker = makers[ReportKind(kind)]
         except ValueError:
-            raise ValidationError(f"“{kind}” is not a report.", field="kind") from None
+            raise ValidationError(
+                translate("refusal", "“{kind}” is not a report.").format(kind=kind), field="kind"
+            ) from None
         return maker()
 
     # -- the reports ----------------------------------------------------------------------------
@@ -329,7 +332,7 @@ class ReportsService:
         with self._uow() as uow:
             facility = require(
                 uow.get(FacilityRepository).get(facility_id),
-                "The facility does not exist or was removed.",
+                translate("refusal", "The facility does not exist or was removed."),
             )
             today = now.astimezone(facility_zone(facility)).date()
             frame = _Frame(uow, facility_id, today, today, now)
@@ -381,10 +384,14 @@ class ReportsService:
     def _frame(self, uow: UnitOfWork, facility_id: uuid.UUID, start: date, end: date) -> _Frame:
         for value, field in ((start, "start"), (end, "end")):
             if isinstance(value, datetime) or not isinstance(value, date):
-                raise ValidationError("The period is made of calendar dates.", field=field)
+                raise ValidationError(
+                    translate("refusal", "The period is made of calendar dates."), field=field
+                )
         check_range(start, end, what="The period", field="end")
         if (end - start).days >= MAX_WINDOW_DAYS:
-            raise ValidationError("A report can span at most a year.", field="end")
+            raise ValidationError(
+                translate("refusal", "A report can span at most a year."), field="end"
+            )
         frame = _Frame(uow, facility_id, start, end, self._clock.now().astimezone(UTC))
         frame.expand(uow)
         return frame

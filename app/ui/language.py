@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTranslator
 
@@ -74,7 +75,7 @@ def apply(code: str) -> str:
             app.installTranslator(qt)
             _installed.append(qt)
     QLocale.setDefault(locale)
-    i18n.install(QCoreApplication.translate if code != "en" else None, locale_date)
+    i18n.install(QCoreApplication.translate if code != "en" else None, locale_date, locale_number)
     _current = code
     return code
 
@@ -90,6 +91,14 @@ def qdate(day: date) -> QDate:
 def locale_date(day: date, pattern: str) -> str:
     """``day`` with a Qt date pattern in the chosen locale."""
     return QLocale().toString(qdate(day), pattern)
+
+
+def locale_number(value: Decimal | float, decimals: int) -> str:
+    """A number as the chosen locale writes it: "12,50" in French; no grouping of thousands."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    exact = round(value, decimals) if isinstance(value, Decimal) else value
+    return locale.toString(float(exact), "f", decimals)
 
 
 def locale_day(day: date, year: bool = False) -> str:

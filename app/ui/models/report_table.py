@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.domain.i18n import QT_TRANSLATE_NOOP, translate
+from app.domain.i18n import QT_TRANSLATE_NOOP, number_text, translate
 from app.domain.value_labels import value_text
 from app.services.reports_dto import Report, ReportKind
 
@@ -119,7 +119,7 @@ def display(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f"{value:.2f}"
+        return number_text(value, 2)
     if isinstance(value, datetime):
         return f"{value:%Y-%m-%d %H:%M}"
     if isinstance(value, date):

@@ -22,20 +22,16 @@ from app.services.changes import PEOPLE, Changes
 from app.services.facade import DeskServices
 from app.services.people import StudentSummary
 from app.ui.changes import ChangeHub, ReloadWhenShown
-from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.id_cards import CardPrinter, cards_for_facility
 from app.ui.models.student_table import StudentTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.views.base import Screen
+from app.ui.views.record_screen import RecordScreen
 
 
-class StudentsView(Screen):
+class StudentsView(RecordScreen):
     """Student list of the current facility with a search box (name, number or resident id)."""
 
     sig_loaded = Signal(int)
-    sig_record_opened = Signal(object)  # the StudentRecordDialog
-    sig_open_sheet = Signal(object, object)  # series id, original date: a session from a record
-    sig_open_review = Signal(object, object, object)  # series id, date, student: a mark in review
 
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
@@ -127,15 +123,8 @@ class StudentsView(Screen):
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         """Enter or double-click: the student's record."""
-        if self._services is None or not index.isValid():
-            return
-        student = self.model.student_at(index.row())
-        dialog = StudentRecordDialog(self._services, self._runner, student.id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_open_session.connect(self.sig_open_sheet)
-        dialog.sig_open_review.connect(self.sig_open_review)
-        dialog.open()
-        self.sig_record_opened.emit(dialog)
+        if index.isValid():
+            self.open_record(self.model.student_at(index.row()).id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the search box, Down goes to the list and Enter opens the first student found."""

@@ -47,13 +47,12 @@ from app.services.schedule import OccurrenceView
 from app.services.trends_dto import WeekGlance
 from app.ui.changes import ChangeHub
 from app.ui.charts import WeekGlanceChart
-from app.ui.dialogs.student_record import StudentRecordDialog
 from app.ui.language import locale_day, long_day
 from app.ui.models.missing_table import MissingTableModel
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.models.tuple_table import TupleTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.views.base import Screen
+from app.ui.views.record_screen import RecordScreen
 
 MISSING_DAYS = 14
 T = TypeVar("T")
@@ -95,7 +94,7 @@ def _table(model: QAbstractTableModel) -> QTableView:
     return view
 
 
-class TodayView(Screen):
+class TodayView(RecordScreen):
     """Sessions of the current facility from today to the end of the week, in its timezone,
     past sessions of the last two weeks still missing attendance (Enter opens the sheet), the
     week's sessions per day and hour, and the students at risk (Alt+R, Enter opens the record).
@@ -103,11 +102,8 @@ class TodayView(Screen):
 
     sig_loaded = Signal(int)
     sig_missing_loaded = Signal(int)
-    sig_open_sheet = Signal(object, object)  # series id, original date
-    sig_open_review = Signal(object, object, object)  # series id, date, student: a mark in review
     sig_risk_loaded = Signal(int)
     sig_glance_loaded = Signal()
-    sig_record_opened = Signal(object)  # the StudentRecordDialog
 
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
@@ -361,12 +357,5 @@ class TodayView(Screen):
 
     def _on_risk_activated(self, index: QModelIndex) -> None:
         """Enter or double-click: the student's record, as from the student list."""
-        if self._services is None or not index.isValid():
-            return
-        student = self.risk_model.row_at(index.row())
-        dialog = StudentRecordDialog(self._services, self._runner, student.student_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_open_session.connect(self.sig_open_sheet)
-        dialog.sig_open_review.connect(self.sig_open_review)
-        dialog.open()
-        self.sig_record_opened.emit(dialog)
+        if index.isValid():
+            self.open_record(self.risk_model.row_at(index.row()).student_id)

@@ -229,8 +229,14 @@ class TodayView(RecordScreen):
         for part in sorted(stale):
             loads[part]()
 
-    def _load(self, part: str, work: Callable[[], T], done: Callable[[T], None]) -> None:
-        """Run one part's load; an answer overtaken by a newer load of that part is dropped."""
+    def _load(
+        self, part: str, work: Callable[[DeskServices, UUID], T], done: Callable[[T], None]
+    ) -> None:
+        """Run one part's load, ``work(services, facility)`` (none before a facility is shown);
+        an answer overtaken by a newer load of that part is dropped."""
+        services, facility = self._services, self._facility_id
+        if services is None or facility is None:
+            return
         token = self._tokens.get(part, 0) + 1
         self._tokens[part] = token
 
@@ -238,48 +244,30 @@ class TodayView(RecordScreen):
             if self._tokens.get(part) == token:
                 done(result)
 
-        self._runner.run(work, landed)
+        self._runner.run(lambda: work(services, facility), landed)
 
     def _load_sessions(self) -> None:
-        services, facility, today = self._services, self._facility_id, self._today
-        if services is None or facility is None:
-            return
+        today = self._today
         end = today + timedelta(days=6)
-        self._load(
-            "sessions",
-            lambda: services.schedule.occurrences(facility, today, end),
-            self._on_loaded,
-        )
+        self._load("sessions", lambda s, f: s.schedule.occurrences(f, today, end), self._on_loaded)
 
     def _load_missing(self) -> None:
-        services, facility, today = self._services, self._facility_id, self._today
-        if services is None or facility is None:
-            return
+        today = self._today
         since = today - timedelta(days=MISSING_DAYS)
         self._load(
             "missing",
-            lambda: services.attendance.missing_attendance(facility, since, today),
+            lambda s, f: s.attendance.missing_attendance(f, since, today),
             self._on_missing_loaded,
         )
 
     def _load_risk(self) -> None:
-        services, facility = self._services, self._facility_id
-        if services is None or facility is None:
-            return
-        self._load(
-            "risk",
-            lambda: services.risk.students_at_risk(facility),
-            self._on_risk_loaded,
-        )
+        self._load("risk", lambda s, f: s.risk.students_at_risk(f), self._on_risk_loaded)
 
     def _load_glance(self) -> None:
-        services, facility = self._services, self._facility_id
-        if services is None or facility is None:
-            return
         self._load(
             "glance",
-            lambda: services.trends.week_at_a_glance(facility),
-            lambda glance: self._on_glance_loaded(facility, glance),
+            lambda s, f: (f, s.trends.week_at_a_glance(f)),
+            lambda found: self._on_glance_loaded(*found),
         )
 
     def _on_missing_loaded(self, rows: list[MissingAttendance]) -> None:

@@ -3631,6 +3631,125 @@
         <source>No</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>A reason</source>
+        <translation>Un motivo</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>no hours</source>
+        <translation>ninguna hora</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… y {count} más</translation>
+    </message>
+    <message>
+        <source>time off: {reason}</source>
+        <translation>ausencia: {reason}</translation>
+    </message>
+    <message>
+        <source>time off</source>
+        <translation>ausencia</translation>
+    </message>
+    <message>
+        <source>works {hours} that day</source>
+        <translation>trabaja {hours} ese día</translation>
+    </message>
+    <message>
+        <source>not working that day</source>
+        <translation>no trabaja ese día</translation>
+    </message>
+    <message>
+        <source>{name} is not available {when} ({why})</source>
+        <translation>{name} no está disponible el {when} ({why})</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>rooms {rooms} and programs {programs}</source>
+        <translation>aulas {rooms} y programas {programs}</translation>
+    </message>
+    <message>
+        <source>rooms {rooms}</source>
+        <translation>aulas {rooms}</translation>
+    </message>
+    <message>
+        <source>programs {programs}</source>
+        <translation>programas {programs}</translation>
+    </message>
+    <message>
+        <source>every session</source>
+        <translation>todas las sesiones</translation>
+    </message>
+    <message>
+        <source>{when} · {room}</source>
+        <translation>{when} · {room}</translation>
+    </message>
+    <message>
+        <source>already marked {status}</source>
+        <translation>ya marcado {status}</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>alguien</translation>
+    </message>
+    <message>
+        <source>A removed class</source>
+        <translation>Una clase eliminada</translation>
+    </message>
+    <message>
+        <source>Its sessions were removed from the schedule; move the mark or keep it.</source>
+        <translation>Sus sesiones se quitaron del horario; mueva la marca o consérvela.</translation>
+    </message>
+    <message>
+        <source>The schedule no longer has a {name} session on {day}.</source>
+        <translation>El horario ya no tiene una sesión de {name} el {day}.</translation>
+    </message>
+    <message>
+        <source>That session was cancelled after the mark was taken.</source>
+        <translation>Esa sesión se canceló después de tomar la marca.</translation>
+    </message>
+    <message>
+        <source>The facility is closed on {day} ({reason}): no session is held then.</source>
+        <translation>El centro está cerrado el {day} ({reason}): no hay sesiones ese día.</translation>
+    </message>
+    <message>
+        <source>That session of {day} was moved to {when}.</source>
+        <translation>Esa sesión del {day} se movió al {when}.</translation>
+    </message>
+    <message>
+        <source>another workstation</source>
+        <translation>otro puesto</translation>
+    </message>
+    <message>
+        <source>Marked differently on two workstations: you marked {mine}, {who} marked {theirs}.</source>
+        <translation>Marcado de forma distinta en dos puestos: usted marcó {mine}, {who} marcó {theirs}.</translation>
+    </message>
+    <message>
+        <source>Marked differently on two workstations; {who}&apos;s mark {status} stands.</source>
+        <translation>Marcado de forma distinta en dos puestos; se mantiene la marca {status} de {who}.</translation>
+    </message>
+    <message>
+        <source>{room} is booked for {name}, {when}</source>
+        <translation>{room} está reservada para {name}, {when}</translation>
+    </message>
+    <message>
+        <source>The room is booked for {name}, {when}</source>
+        <translation>El aula está reservada para {name}, {when}</translation>
+    </message>
+    <message>
+        <source>{person} teaches {name}, {when}</source>
+        <translation>{person} imparte {name}, {when}</translation>
+    </message>
+    <message>
+        <source>The instructor teaches {name}, {when}</source>
+        <translation>El instructor imparte {name}, {when}</translation>
+    </message>
 </context>
 <context>
     <name>paper</name>
@@ -3747,6 +3866,426 @@
     <message>
         <source>{refusal} Attendance cannot be taken for it.</source>
         <translation>{refusal} No se puede tomar asistencia en ella.</translation>
+    </message>
+    <message>
+        <source>That student number is already in use.</source>
+        <translation>Ese número de estudiante ya está en uso.</translation>
+    </message>
+    <message>
+        <source>That email address is already in use.</source>
+        <translation>Esa dirección de correo ya está en uso.</translation>
+    </message>
+    <message>
+        <source>That user name is already taken.</source>
+        <translation>Ese nombre de usuario ya está ocupado.</translation>
+    </message>
+    <message>
+        <source>A facility with that name already exists.</source>
+        <translation>Ya existe un centro con ese nombre.</translation>
+    </message>
+    <message>
+        <source>A program with that name already exists.</source>
+        <translation>Ya existe un programa con ese nombre.</translation>
+    </message>
+    <message>
+        <source>This facility already has a room with that name.</source>
+        <translation>Este centro ya tiene un aula con ese nombre.</translation>
+    </message>
+    <message>
+        <source>The student is already on this roster.</source>
+        <translation>El estudiante ya está en esta lista.</translation>
+    </message>
+    <message>
+        <source>A credential with that serial number already exists.</source>
+        <translation>Ya existe una credencial con ese número de serie.</translation>
+    </message>
+    <message>
+        <source>Attendance for this student and session is already recorded.</source>
+        <translation>La asistencia de este estudiante a esta sesión ya está registrada.</translation>
+    </message>
+    <message>
+        <source>That record already exists.</source>
+        <translation>Ese registro ya existe.</translation>
+    </message>
+    <message>
+        <source>&quot;{stretch}&quot; is not a stretch of hours: write it as 09:00-17:00.</source>
+        <translation>«{stretch}» no es un tramo de horas: escríbalo como 09:00-17:00.</translation>
+    </message>
+    <message>
+        <source>&quot;{stretch}&quot; ends before it starts.</source>
+        <translation>«{stretch}» termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>{first} (and {count} more sessions).</source>
+        <translation>{first} (y {count} sesiones más).</translation>
+    </message>
+    <message>
+        <source>{first}.</source>
+        <translation>{first}.</translation>
+    </message>
+    <message>
+        <source>Choose a weekday from Monday to Sunday.</source>
+        <translation>Elija un día de lunes a domingo.</translation>
+    </message>
+    <message>
+        <source>{day} {start}: hours run from 00:00 to 24:00.</source>
+        <translation>{day} {start}: las horas van de 00:00 a 24:00.</translation>
+    </message>
+    <message>
+        <source>{day} {start}–{end}: the end must be after the start.</source>
+        <translation>{day} {start}–{end}: el final debe ser posterior al inicio.</translation>
+    </message>
+    <message>
+        <source>{day} {start}: valid until {until}, before it is valid from {since}.</source>
+        <translation>{day} {start}: válido hasta el {until}, antes de ser válido desde el {since}.</translation>
+    </message>
+    <message>
+        <source>Time off from {when}: the end must be after the start.</source>
+        <translation>Ausencia desde el {when}: el final debe ser posterior al inicio.</translation>
+    </message>
+    <message>
+        <source>At most {most} entries of each kind.</source>
+        <translation>Como máximo {most} entradas de cada tipo.</translation>
+    </message>
+    <message>
+        <source>The days end before they start.</source>
+        <translation>Los días terminan antes de empezar.</translation>
+    </message>
+    <message>
+        <source>The session series does not exist or was deleted.</source>
+        <translation>La serie de sesiones no existe o se eliminó.</translation>
+    </message>
+    <message>
+        <source>The facility does not exist.</source>
+        <translation>El centro no existe.</translation>
+    </message>
+    <message>
+        <source>{room} is already booked for {name} on {when}.</source>
+        <translation>{room} ya está reservada para {name} el {when}.</translation>
+    </message>
+    <message>
+        <source>The room is already booked for {name} on {when}.</source>
+        <translation>El aula ya está reservada para {name} el {when}.</translation>
+    </message>
+    <message>
+        <source>{person} is already teaching {name} on {when}.</source>
+        <translation>{person} ya imparte {name} el {when}.</translation>
+    </message>
+    <message>
+        <source>The instructor is already teaching {name} on {when}.</source>
+        <translation>El instructor ya imparte {name} el {when}.</translation>
+    </message>
+    <message>
+        <source>{message} (1 more clash)</source>
+        <translation>{message} (1 conflicto más)</translation>
+    </message>
+    <message>
+        <source>{message} ({count} more clashes)</source>
+        <translation>{message} ({count} conflictos más)</translation>
+    </message>
+    <message>
+        <source>Only administrators declare or remove closures.</source>
+        <translation>Solo los administradores declaran o quitan cierres.</translation>
+    </message>
+    <message>
+        <source>The closure ends before it starts.</source>
+        <translation>El cierre termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>A closure can span at most {most} days.</source>
+        <translation>Un cierre puede abarcar como máximo {most} días.</translation>
+    </message>
+    <message>
+        <source>The facility does not exist or was deleted.</source>
+        <translation>El centro no existe o se eliminó.</translation>
+    </message>
+    <message>
+        <source>Already closed: {dates} ({reason}).</source>
+        <translation>Ya cerrado: {dates} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The closure does not exist or was removed.</source>
+        <translation>El cierre no existe o se quitó.</translation>
+    </message>
+    <message>
+        <source>Only administrators declare or lift disruptions.</source>
+        <translation>Solo los administradores declaran o levantan interrupciones.</translation>
+    </message>
+    <message>
+        <source>Give the window in the facility&apos;s wall-clock time.</source>
+        <translation>Indique el intervalo en la hora local del centro.</translation>
+    </message>
+    <message>
+        <source>The disruption must end after it starts.</source>
+        <translation>La interrupción debe terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>A disruption can last at most {most} days; declare a closure for longer.</source>
+        <translation>Una interrupción dura como máximo {most} días; declare un cierre para más tiempo.</translation>
+    </message>
+    <message>
+        <source>A room chosen is not of this facility.</source>
+        <translation>Un aula elegida no es de este centro.</translation>
+    </message>
+    <message>
+        <source>A program chosen has no sessions at this facility.</source>
+        <translation>Un programa elegido no tiene sesiones en este centro.</translation>
+    </message>
+    <message>
+        <source>The disruption does not exist or was removed.</source>
+        <translation>La interrupción no existe o se quitó.</translation>
+    </message>
+    <message>
+        <source>The disruption was lifted already.</source>
+        <translation>La interrupción ya se levantó.</translation>
+    </message>
+    <message>
+        <source>Choose the missed sessions the make-up is for.</source>
+        <translation>Elija las sesiones perdidas que recupera la sesión de recuperación.</translation>
+    </message>
+    <message>
+        <source>That session is not a make-up for it.</source>
+        <translation>Esa sesión no es su recuperación.</translation>
+    </message>
+    <message>
+        <source>The session does not exist or was deleted.</source>
+        <translation>La sesión no existe o se eliminó.</translation>
+    </message>
+    <message>
+        <source>The make-up session is not held: there is no session that day.</source>
+        <translation>La sesión de recuperación no se celebra: no hay sesión ese día.</translation>
+    </message>
+    <message>
+        <source>The make-up session is cancelled.</source>
+        <translation>La sesión de recuperación está cancelada.</translation>
+    </message>
+    <message>
+        <source>A missed session does not exist or was deleted.</source>
+        <translation>Una sesión perdida no existe o se eliminó.</translation>
+    </message>
+    <message>
+        <source>Nobody missed the session of {day}: it was not held.</source>
+        <translation>Nadie faltó a la sesión del {day}: no se celebró.</translation>
+    </message>
+    <message>
+        <source>A make-up session makes up sessions of its own class.</source>
+        <translation>Una sesión de recuperación recupera sesiones de su propia clase.</translation>
+    </message>
+    <message>
+        <source>The make-up must come after the session it makes up.</source>
+        <translation>La recuperación debe ser posterior a la sesión que recupera.</translation>
+    </message>
+    <message>
+        <source>Choose this session or all future sessions.</source>
+        <translation>Elija esta sesión o todas las sesiones futuras.</translation>
+    </message>
+    <message>
+        <source>The new start must be a local wall time of the facility.</source>
+        <translation>El nuevo inicio debe ser una hora local del centro.</translation>
+    </message>
+    <message>
+        <source>This session is cancelled; restore it before moving it.</source>
+        <translation>Esta sesión está cancelada; restáurela antes de moverla.</translation>
+    </message>
+    <message>
+        <source>This session has no changes to undo.</source>
+        <translation>Esta sesión no tiene cambios que deshacer.</translation>
+    </message>
+    <message>
+        <source>The series has no session on {day}.</source>
+        <translation>La serie no tiene sesión el {day}.</translation>
+    </message>
+    <message>
+        <source>The class does not exist or was deleted.</source>
+        <translation>La clase no existe o se eliminó.</translation>
+    </message>
+    <message>
+        <source>{name} has no session on {day}.</source>
+        <translation>{name} no tiene sesión el {day}.</translation>
+    </message>
+    <message>
+        <source>The facility does not exist or was removed.</source>
+        <translation>El centro no existe o se quitó.</translation>
+    </message>
+    <message>
+        <source>“{kind}” is not a report.</source>
+        <translation>«{kind}» no es un informe.</translation>
+    </message>
+    <message>
+        <source>The period is made of calendar dates.</source>
+        <translation>El periodo se compone de fechas del calendario.</translation>
+    </message>
+    <message>
+        <source>A report can span at most a year.</source>
+        <translation>Un informe abarca como máximo un año.</translation>
+    </message>
+    <message>
+        <source>This mark&apos;s session is no longer held, so a new status cannot be taken for it. Move the mark to the session where it belongs, or keep it.</source>
+        <translation>La sesión de esta marca ya no se celebra, así que no puede tomar un nuevo estado. Mueva la marca a la sesión a la que pertenece, o consérvela.</translation>
+    </message>
+    <message>
+        <source>A mark can only move to another session of its own class.</source>
+        <translation>Una marca solo puede moverse a otra sesión de su propia clase.</translation>
+    </message>
+    <message>
+        <source>That session was cancelled; choose another.</source>
+        <translation>Esa sesión se canceló; elija otra.</translation>
+    </message>
+    <message>
+        <source>That session has not started yet; choose another.</source>
+        <translation>Esa sesión aún no ha empezado; elija otra.</translation>
+    </message>
+    <message>
+        <source>The mark is already on that session.</source>
+        <translation>La marca ya está en esa sesión.</translation>
+    </message>
+    <message>
+        <source>{name} is not on the roster of that session.</source>
+        <translation>{name} no está en la lista de esa sesión.</translation>
+    </message>
+    <message>
+        <source>{name} already has a mark on that session ({status}): change it there, or keep this one.</source>
+        <translation>{name} ya tiene una marca en esa sesión ({status}): cámbiela allí, o conserve esta.</translation>
+    </message>
+    <message>
+        <source>That mark was removed or is no longer on this workstation.</source>
+        <translation>Esa marca se quitó o ya no está en este puesto.</translation>
+    </message>
+    <message>
+        <source>The student does not exist or was deleted.</source>
+        <translation>El estudiante no existe o se eliminó.</translation>
+    </message>
+    <message>
+        <source>The enrollment does not exist or was deleted.</source>
+        <translation>La inscripción no existe o se eliminó.</translation>
+    </message>
+    <message>
+        <source>The student is already in this class; choose another class.</source>
+        <translation>El estudiante ya está en esta clase; elija otra clase.</translation>
+    </message>
+    <message>
+        <source>{name} is at another facility. Transfer the student to that facility first, then enrol them there.</source>
+        <translation>{name} está en otro centro. Traslade primero al estudiante a ese centro y luego inscríbalo allí.</translation>
+    </message>
+    <message>
+        <source>{name} is not a student.</source>
+        <translation>{name} no es un estudiante.</translation>
+    </message>
+    <message>
+        <source>{name} is cancelled; no one can join it.</source>
+        <translation>{name} está cancelada; nadie puede unirse.</translation>
+    </message>
+    <message>
+        <source>{name} is completed; no one can join it.</source>
+        <translation>{name} está terminada; nadie puede unirse.</translation>
+    </message>
+    <message>
+        <source>{student} belongs to another facility than {name}.</source>
+        <translation>{student} pertenece a otro centro que {name}.</translation>
+    </message>
+    <message>
+        <source>The student is already on the waitlist of this class.</source>
+        <translation>El estudiante ya está en la lista de espera de esta clase.</translation>
+    </message>
+    <message>
+        <source>{name} is full ({taken} of {capacity} places taken). Put the student on the waitlist instead.</source>
+        <translation>{name} está completa ({taken} de {capacity} plazas ocupadas). Ponga al estudiante en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>{name} is full ({taken} of {capacity} places taken).</source>
+        <translation>{name} está completa ({taken} de {capacity} plazas ocupadas).</translation>
+    </message>
+    <message>
+        <source>A calendar window can span at most a year.</source>
+        <translation>Un intervalo del calendario abarca como máximo un año.</translation>
+    </message>
+    <message>
+        <source>Proposed times must be instants (with a timezone).</source>
+        <translation>Las horas propuestas deben ser instantes (con zona horaria).</translation>
+    </message>
+    <message>
+        <source>A session lasts from one minute to 24 hours.</source>
+        <translation>Una sesión dura de un minuto a 24 horas.</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 to {most} weeks or days.</source>
+        <translation>Repita cada 1 a {most} semanas o días.</translation>
+    </message>
+    <message>
+        <source>Choose at least one weekday.</source>
+        <translation>Elija al menos un día de la semana.</translation>
+    </message>
+    <message>
+        <source>Choose how the sessions repeat.</source>
+        <translation>Elija cómo se repiten las sesiones.</translation>
+    </message>
+    <message>
+        <source>Choose the last day of the series.</source>
+        <translation>Elija el último día de la serie.</translation>
+    </message>
+    <message>
+        <source>The last day ({last}) is before the first ({first}).</source>
+        <translation>El último día ({last}) es anterior al primero ({first}).</translation>
+    </message>
+    <message>
+        <source>The series has from 1 to {most} sessions.</source>
+        <translation>La serie tiene de 1 a {most} sesiones.</translation>
+    </message>
+    <message>
+        <source>A series stays with its class: create a new series for another class.</source>
+        <translation>Una serie se queda con su clase: cree una serie nueva para otra clase.</translation>
+    </message>
+    <message>
+        <source>{name} has no session on or after {day}.</source>
+        <translation>{name} no tiene sesión el {day} ni después.</translation>
+    </message>
+    <message>
+        <source>Attendance was taken on {day}: apply the changes from a later date, so that no marked session moves.</source>
+        <translation>Se tomó asistencia el {day}: aplique los cambios desde una fecha posterior, para que ninguna sesión marcada se mueva.</translation>
+    </message>
+    <message>
+        <source>1 session of the series is before {day}: the series needs more than 1 to go on.</source>
+        <translation>1 sesión de la serie es anterior al {day}: la serie necesita más de 1 para continuar.</translation>
+    </message>
+    <message>
+        <source>{held} sessions of the series are before {day}: the series needs more than {held} to go on.</source>
+        <translation>{held} sesiones de la serie son anteriores al {day}: la serie necesita más de {held} para continuar.</translation>
+    </message>
+    <message>
+        <source>The first session ({first}) is before the class starts ({start}).</source>
+        <translation>La primera sesión ({first}) es anterior al inicio de la clase ({start}).</translation>
+    </message>
+    <message>
+        <source>The first session ({first}) is after the class ends ({end}).</source>
+        <translation>La primera sesión ({first}) es posterior al final de la clase ({end}).</translation>
+    </message>
+    <message>
+        <source>The sessions would run past the end of the class ({end}).</source>
+        <translation>Las sesiones pasarían del final de la clase ({end}).</translation>
+    </message>
+    <message>
+        <source>The facility is closed on {day} ({reason}): no session can be held then.</source>
+        <translation>El centro está cerrado el {day} ({reason}): no puede haber sesiones ese día.</translation>
+    </message>
+    <message>
+        <source>The class is cancelled; it cannot have sessions.</source>
+        <translation>La clase está cancelada; no puede tener sesiones.</translation>
+    </message>
+    <message>
+        <source>The facility of the class does not exist.</source>
+        <translation>El centro de la clase no existe.</translation>
+    </message>
+    <message>
+        <source>Attendance was already taken for the session of {day}; change sessions one by one up to then, or all future sessions from a later date.</source>
+        <translation>Ya se tomó asistencia en la sesión del {day}; cambie las sesiones una a una hasta entonces, o todas las futuras desde una fecha posterior.</translation>
+    </message>
+    <message>
+        <source>Staff accounts are kept on the server. Connect to the server to manage them.</source>
+        <translation>Las cuentas del personal se guardan en el servidor. Conéctese al servidor para gestionarlas.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>No puede desactivar su propia cuenta.</translation>
     </message>
 </context>
 <context>

@@ -3631,6 +3631,125 @@
         <source>No</source>
         <translation>Non</translation>
     </message>
+    <message>
+        <source>A reason</source>
+        <translation>Un motif</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>no hours</source>
+        <translation>aucune heure</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
+    <message>
+        <source>time off: {reason}</source>
+        <translation>congé : {reason}</translation>
+    </message>
+    <message>
+        <source>time off</source>
+        <translation>congé</translation>
+    </message>
+    <message>
+        <source>works {hours} that day</source>
+        <translation>travaille {hours} ce jour-là</translation>
+    </message>
+    <message>
+        <source>not working that day</source>
+        <translation>ne travaille pas ce jour-là</translation>
+    </message>
+    <message>
+        <source>{name} is not available {when} ({why})</source>
+        <translation>{name} n’est pas disponible le {when} ({why})</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>rooms {rooms} and programs {programs}</source>
+        <translation>salles {rooms} et programmes {programs}</translation>
+    </message>
+    <message>
+        <source>rooms {rooms}</source>
+        <translation>salles {rooms}</translation>
+    </message>
+    <message>
+        <source>programs {programs}</source>
+        <translation>programmes {programs}</translation>
+    </message>
+    <message>
+        <source>every session</source>
+        <translation>toutes les séances</translation>
+    </message>
+    <message>
+        <source>{when} · {room}</source>
+        <translation>{when} · {room}</translation>
+    </message>
+    <message>
+        <source>already marked {status}</source>
+        <translation>déjà noté {status}</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>A removed class</source>
+        <translation>Une classe supprimée</translation>
+    </message>
+    <message>
+        <source>Its sessions were removed from the schedule; move the mark or keep it.</source>
+        <translation>Ses séances ont été retirées de l’emploi du temps ; déplacez la marque ou gardez-la.</translation>
+    </message>
+    <message>
+        <source>The schedule no longer has a {name} session on {day}.</source>
+        <translation>L’emploi du temps n’a plus de séance de {name} le {day}.</translation>
+    </message>
+    <message>
+        <source>That session was cancelled after the mark was taken.</source>
+        <translation>Cette séance a été annulée après la prise de la marque.</translation>
+    </message>
+    <message>
+        <source>The facility is closed on {day} ({reason}): no session is held then.</source>
+        <translation>L’établissement est fermé le {day} ({reason}) : aucune séance n’a lieu ce jour-là.</translation>
+    </message>
+    <message>
+        <source>That session of {day} was moved to {when}.</source>
+        <translation>Cette séance du {day} a été déplacée au {when}.</translation>
+    </message>
+    <message>
+        <source>another workstation</source>
+        <translation>un autre poste</translation>
+    </message>
+    <message>
+        <source>Marked differently on two workstations: you marked {mine}, {who} marked {theirs}.</source>
+        <translation>Noté différemment sur deux postes : vous avez noté {mine}, {who} a noté {theirs}.</translation>
+    </message>
+    <message>
+        <source>Marked differently on two workstations; {who}&apos;s mark {status} stands.</source>
+        <translation>Noté différemment sur deux postes ; la marque {status} de {who} est retenue.</translation>
+    </message>
+    <message>
+        <source>{room} is booked for {name}, {when}</source>
+        <translation>{room} est réservée pour {name}, {when}</translation>
+    </message>
+    <message>
+        <source>The room is booked for {name}, {when}</source>
+        <translation>La salle est réservée pour {name}, {when}</translation>
+    </message>
+    <message>
+        <source>{person} teaches {name}, {when}</source>
+        <translation>{person} enseigne {name}, {when}</translation>
+    </message>
+    <message>
+        <source>The instructor teaches {name}, {when}</source>
+        <translation>Le formateur enseigne {name}, {when}</translation>
+    </message>
 </context>
 <context>
     <name>paper</name>
@@ -3747,6 +3866,426 @@
     <message>
         <source>{refusal} Attendance cannot be taken for it.</source>
         <translation>{refusal} On ne peut pas y prendre les présences.</translation>
+    </message>
+    <message>
+        <source>That student number is already in use.</source>
+        <translation>Ce matricule est déjà utilisé.</translation>
+    </message>
+    <message>
+        <source>That email address is already in use.</source>
+        <translation>Cette adresse électronique est déjà utilisée.</translation>
+    </message>
+    <message>
+        <source>That user name is already taken.</source>
+        <translation>Ce nom d’utilisateur est déjà pris.</translation>
+    </message>
+    <message>
+        <source>A facility with that name already exists.</source>
+        <translation>Un établissement porte déjà ce nom.</translation>
+    </message>
+    <message>
+        <source>A program with that name already exists.</source>
+        <translation>Un programme porte déjà ce nom.</translation>
+    </message>
+    <message>
+        <source>This facility already has a room with that name.</source>
+        <translation>Cet établissement a déjà une salle de ce nom.</translation>
+    </message>
+    <message>
+        <source>The student is already on this roster.</source>
+        <translation>L’apprenant est déjà sur cette liste.</translation>
+    </message>
+    <message>
+        <source>A credential with that serial number already exists.</source>
+        <translation>Un certificat porte déjà ce numéro de série.</translation>
+    </message>
+    <message>
+        <source>Attendance for this student and session is already recorded.</source>
+        <translation>La présence de cet apprenant à cette séance est déjà enregistrée.</translation>
+    </message>
+    <message>
+        <source>That record already exists.</source>
+        <translation>Cet enregistrement existe déjà.</translation>
+    </message>
+    <message>
+        <source>&quot;{stretch}&quot; is not a stretch of hours: write it as 09:00-17:00.</source>
+        <translation>« {stretch} » n’est pas une plage horaire : écrivez-la comme 09:00-17:00.</translation>
+    </message>
+    <message>
+        <source>&quot;{stretch}&quot; ends before it starts.</source>
+        <translation>« {stretch} » finit avant de commencer.</translation>
+    </message>
+    <message>
+        <source>{first} (and {count} more sessions).</source>
+        <translation>{first} (et {count} séances de plus).</translation>
+    </message>
+    <message>
+        <source>{first}.</source>
+        <translation>{first}.</translation>
+    </message>
+    <message>
+        <source>Choose a weekday from Monday to Sunday.</source>
+        <translation>Choisissez un jour de lundi à dimanche.</translation>
+    </message>
+    <message>
+        <source>{day} {start}: hours run from 00:00 to 24:00.</source>
+        <translation>{day} {start} : les heures vont de 00:00 à 24:00.</translation>
+    </message>
+    <message>
+        <source>{day} {start}–{end}: the end must be after the start.</source>
+        <translation>{day} {start}–{end} : la fin doit suivre le début.</translation>
+    </message>
+    <message>
+        <source>{day} {start}: valid until {until}, before it is valid from {since}.</source>
+        <translation>{day} {start} : valable jusqu’au {until}, avant d’être valable à partir du {since}.</translation>
+    </message>
+    <message>
+        <source>Time off from {when}: the end must be after the start.</source>
+        <translation>Congé à partir du {when} : la fin doit suivre le début.</translation>
+    </message>
+    <message>
+        <source>At most {most} entries of each kind.</source>
+        <translation>Au plus {most} entrées de chaque sorte.</translation>
+    </message>
+    <message>
+        <source>The days end before they start.</source>
+        <translation>Les jours finissent avant de commencer.</translation>
+    </message>
+    <message>
+        <source>The session series does not exist or was deleted.</source>
+        <translation>La série de séances n’existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>The facility does not exist.</source>
+        <translation>L’établissement n’existe pas.</translation>
+    </message>
+    <message>
+        <source>{room} is already booked for {name} on {when}.</source>
+        <translation>{room} est déjà réservée pour {name} le {when}.</translation>
+    </message>
+    <message>
+        <source>The room is already booked for {name} on {when}.</source>
+        <translation>La salle est déjà réservée pour {name} le {when}.</translation>
+    </message>
+    <message>
+        <source>{person} is already teaching {name} on {when}.</source>
+        <translation>{person} enseigne déjà {name} le {when}.</translation>
+    </message>
+    <message>
+        <source>The instructor is already teaching {name} on {when}.</source>
+        <translation>Le formateur enseigne déjà {name} le {when}.</translation>
+    </message>
+    <message>
+        <source>{message} (1 more clash)</source>
+        <translation>{message} (1 autre conflit)</translation>
+    </message>
+    <message>
+        <source>{message} ({count} more clashes)</source>
+        <translation>{message} ({count} autres conflits)</translation>
+    </message>
+    <message>
+        <source>Only administrators declare or remove closures.</source>
+        <translation>Seuls les administrateurs déclarent ou retirent des fermetures.</translation>
+    </message>
+    <message>
+        <source>The closure ends before it starts.</source>
+        <translation>La fermeture finit avant de commencer.</translation>
+    </message>
+    <message>
+        <source>A closure can span at most {most} days.</source>
+        <translation>Une fermeture dure au plus {most} jours.</translation>
+    </message>
+    <message>
+        <source>The facility does not exist or was deleted.</source>
+        <translation>L’établissement n’existe pas ou a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Already closed: {dates} ({reason}).</source>
+        <translation>Déjà fermé : {dates} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The closure does not exist or was removed.</source>
+        <translation>La fermeture n’existe pas ou a été retirée.</translation>
+    </message>
+    <message>
+        <source>Only administrators declare or lift disruptions.</source>
+        <translation>Seuls les administrateurs déclarent ou lèvent des perturbations.</translation>
+    </message>
+    <message>
+        <source>Give the window in the facility&apos;s wall-clock time.</source>
+        <translation>Donnez la plage à l’heure locale de l’établissement.</translation>
+    </message>
+    <message>
+        <source>The disruption must end after it starts.</source>
+        <translation>La perturbation doit finir après son début.</translation>
+    </message>
+    <message>
+        <source>A disruption can last at most {most} days; declare a closure for longer.</source>
+        <translation>Une perturbation dure au plus {most} jours ; déclarez une fermeture pour plus longtemps.</translation>
+    </message>
+    <message>
+        <source>A room chosen is not of this facility.</source>
+        <translation>Une salle choisie n’est pas de cet établissement.</translation>
+    </message>
+    <message>
+        <source>A program chosen has no sessions at this facility.</source>
+        <translation>Un programme choisi n’a pas de séances dans cet établissement.</translation>
+    </message>
+    <message>
+        <source>The disruption does not exist or was removed.</source>
+        <translation>La perturbation n’existe pas ou a été retirée.</translation>
+    </message>
+    <message>
+        <source>The disruption was lifted already.</source>
+        <translation>La perturbation a déjà été levée.</translation>
+    </message>
+    <message>
+        <source>Choose the missed sessions the make-up is for.</source>
+        <translation>Choisissez les séances manquées que le rattrapage remplace.</translation>
+    </message>
+    <message>
+        <source>That session is not a make-up for it.</source>
+        <translation>Cette séance n’en est pas le rattrapage.</translation>
+    </message>
+    <message>
+        <source>The session does not exist or was deleted.</source>
+        <translation>La séance n’existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>The make-up session is not held: there is no session that day.</source>
+        <translation>La séance de rattrapage n’a pas lieu : il n’y a pas de séance ce jour-là.</translation>
+    </message>
+    <message>
+        <source>The make-up session is cancelled.</source>
+        <translation>La séance de rattrapage est annulée.</translation>
+    </message>
+    <message>
+        <source>A missed session does not exist or was deleted.</source>
+        <translation>Une séance manquée n’existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Nobody missed the session of {day}: it was not held.</source>
+        <translation>Personne n’a manqué la séance du {day} : elle n’a pas eu lieu.</translation>
+    </message>
+    <message>
+        <source>A make-up session makes up sessions of its own class.</source>
+        <translation>Une séance de rattrapage remplace des séances de sa propre classe.</translation>
+    </message>
+    <message>
+        <source>The make-up must come after the session it makes up.</source>
+        <translation>Le rattrapage doit venir après la séance qu’il remplace.</translation>
+    </message>
+    <message>
+        <source>Choose this session or all future sessions.</source>
+        <translation>Choisissez cette séance ou toutes les séances à venir.</translation>
+    </message>
+    <message>
+        <source>The new start must be a local wall time of the facility.</source>
+        <translation>Le nouveau début doit être une heure locale de l’établissement.</translation>
+    </message>
+    <message>
+        <source>This session is cancelled; restore it before moving it.</source>
+        <translation>Cette séance est annulée ; rétablissez-la avant de la déplacer.</translation>
+    </message>
+    <message>
+        <source>This session has no changes to undo.</source>
+        <translation>Cette séance n’a aucune modification à annuler.</translation>
+    </message>
+    <message>
+        <source>The series has no session on {day}.</source>
+        <translation>La série n’a pas de séance le {day}.</translation>
+    </message>
+    <message>
+        <source>The class does not exist or was deleted.</source>
+        <translation>La classe n’existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>{name} has no session on {day}.</source>
+        <translation>{name} n’a pas de séance le {day}.</translation>
+    </message>
+    <message>
+        <source>The facility does not exist or was removed.</source>
+        <translation>L’établissement n’existe pas ou a été retiré.</translation>
+    </message>
+    <message>
+        <source>“{kind}” is not a report.</source>
+        <translation>« {kind} » n’est pas un rapport.</translation>
+    </message>
+    <message>
+        <source>The period is made of calendar dates.</source>
+        <translation>La période se compose de dates du calendrier.</translation>
+    </message>
+    <message>
+        <source>A report can span at most a year.</source>
+        <translation>Un rapport couvre au plus un an.</translation>
+    </message>
+    <message>
+        <source>This mark&apos;s session is no longer held, so a new status cannot be taken for it. Move the mark to the session where it belongs, or keep it.</source>
+        <translation>La séance de cette marque n’a plus lieu : on ne peut pas lui donner un nouveau statut. Déplacez la marque vers la séance à laquelle elle appartient, ou gardez-la.</translation>
+    </message>
+    <message>
+        <source>A mark can only move to another session of its own class.</source>
+        <translation>Une marque ne peut aller que vers une autre séance de sa propre classe.</translation>
+    </message>
+    <message>
+        <source>That session was cancelled; choose another.</source>
+        <translation>Cette séance a été annulée ; choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>That session has not started yet; choose another.</source>
+        <translation>Cette séance n’a pas encore commencé ; choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>The mark is already on that session.</source>
+        <translation>La marque est déjà sur cette séance.</translation>
+    </message>
+    <message>
+        <source>{name} is not on the roster of that session.</source>
+        <translation>{name} n’est pas sur la liste de cette séance.</translation>
+    </message>
+    <message>
+        <source>{name} already has a mark on that session ({status}): change it there, or keep this one.</source>
+        <translation>{name} a déjà une marque sur cette séance ({status}) : changez-la là-bas, ou gardez celle-ci.</translation>
+    </message>
+    <message>
+        <source>That mark was removed or is no longer on this workstation.</source>
+        <translation>Cette marque a été retirée ou n’est plus sur ce poste.</translation>
+    </message>
+    <message>
+        <source>The student does not exist or was deleted.</source>
+        <translation>L’apprenant n’existe pas ou a été supprimé.</translation>
+    </message>
+    <message>
+        <source>The enrollment does not exist or was deleted.</source>
+        <translation>L’inscription n’existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>The student is already in this class; choose another class.</source>
+        <translation>L’apprenant est déjà dans cette classe ; choisissez une autre classe.</translation>
+    </message>
+    <message>
+        <source>{name} is at another facility. Transfer the student to that facility first, then enrol them there.</source>
+        <translation>{name} est dans un autre établissement. Transférez d’abord l’apprenant dans cet établissement, puis inscrivez-le là-bas.</translation>
+    </message>
+    <message>
+        <source>{name} is not a student.</source>
+        <translation>{name} n’est pas un apprenant.</translation>
+    </message>
+    <message>
+        <source>{name} is cancelled; no one can join it.</source>
+        <translation>{name} est annulée ; personne ne peut s’y inscrire.</translation>
+    </message>
+    <message>
+        <source>{name} is completed; no one can join it.</source>
+        <translation>{name} est terminée ; personne ne peut s’y inscrire.</translation>
+    </message>
+    <message>
+        <source>{student} belongs to another facility than {name}.</source>
+        <translation>{student} appartient à un autre établissement que {name}.</translation>
+    </message>
+    <message>
+        <source>The student is already on the waitlist of this class.</source>
+        <translation>L’apprenant est déjà sur la liste d’attente de cette classe.</translation>
+    </message>
+    <message>
+        <source>{name} is full ({taken} of {capacity} places taken). Put the student on the waitlist instead.</source>
+        <translation>{name} est complète ({taken} places prises sur {capacity}). Mettez plutôt l’apprenant sur la liste d’attente.</translation>
+    </message>
+    <message>
+        <source>{name} is full ({taken} of {capacity} places taken).</source>
+        <translation>{name} est complète ({taken} places prises sur {capacity}).</translation>
+    </message>
+    <message>
+        <source>A calendar window can span at most a year.</source>
+        <translation>Une période du calendrier couvre au plus un an.</translation>
+    </message>
+    <message>
+        <source>Proposed times must be instants (with a timezone).</source>
+        <translation>Les heures proposées doivent être des instants (avec un fuseau horaire).</translation>
+    </message>
+    <message>
+        <source>A session lasts from one minute to 24 hours.</source>
+        <translation>Une séance dure d’une minute à 24 heures.</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 to {most} weeks or days.</source>
+        <translation>Répétez toutes les 1 à {most} semaines ou jours.</translation>
+    </message>
+    <message>
+        <source>Choose at least one weekday.</source>
+        <translation>Choisissez au moins un jour de la semaine.</translation>
+    </message>
+    <message>
+        <source>Choose how the sessions repeat.</source>
+        <translation>Choisissez comment les séances se répètent.</translation>
+    </message>
+    <message>
+        <source>Choose the last day of the series.</source>
+        <translation>Choisissez le dernier jour de la série.</translation>
+    </message>
+    <message>
+        <source>The last day ({last}) is before the first ({first}).</source>
+        <translation>Le dernier jour ({last}) est avant le premier ({first}).</translation>
+    </message>
+    <message>
+        <source>The series has from 1 to {most} sessions.</source>
+        <translation>La série compte de 1 à {most} séances.</translation>
+    </message>
+    <message>
+        <source>A series stays with its class: create a new series for another class.</source>
+        <translation>Une série reste avec sa classe : créez une nouvelle série pour une autre classe.</translation>
+    </message>
+    <message>
+        <source>{name} has no session on or after {day}.</source>
+        <translation>{name} n’a pas de séance le {day} ni après.</translation>
+    </message>
+    <message>
+        <source>Attendance was taken on {day}: apply the changes from a later date, so that no marked session moves.</source>
+        <translation>La présence a été prise le {day} : appliquez les changements à partir d’une date plus tardive, pour qu’aucune séance notée ne bouge.</translation>
+    </message>
+    <message>
+        <source>1 session of the series is before {day}: the series needs more than 1 to go on.</source>
+        <translation>1 séance de la série est avant le {day} : la série doit en compter plus de 1 pour continuer.</translation>
+    </message>
+    <message>
+        <source>{held} sessions of the series are before {day}: the series needs more than {held} to go on.</source>
+        <translation>{held} séances de la série sont avant le {day} : la série doit en compter plus de {held} pour continuer.</translation>
+    </message>
+    <message>
+        <source>The first session ({first}) is before the class starts ({start}).</source>
+        <translation>La première séance ({first}) est avant le début de la classe ({start}).</translation>
+    </message>
+    <message>
+        <source>The first session ({first}) is after the class ends ({end}).</source>
+        <translation>La première séance ({first}) est après la fin de la classe ({end}).</translation>
+    </message>
+    <message>
+        <source>The sessions would run past the end of the class ({end}).</source>
+        <translation>Les séances dépasseraient la fin de la classe ({end}).</translation>
+    </message>
+    <message>
+        <source>The facility is closed on {day} ({reason}): no session can be held then.</source>
+        <translation>L’établissement est fermé le {day} ({reason}) : aucune séance ne peut avoir lieu ce jour-là.</translation>
+    </message>
+    <message>
+        <source>The class is cancelled; it cannot have sessions.</source>
+        <translation>La classe est annulée ; elle ne peut pas avoir de séances.</translation>
+    </message>
+    <message>
+        <source>The facility of the class does not exist.</source>
+        <translation>L’établissement de la classe n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Attendance was already taken for the session of {day}; change sessions one by one up to then, or all future sessions from a later date.</source>
+        <translation>La présence a déjà été prise pour la séance du {day} ; changez les séances une par une jusque-là, ou toutes les séances à venir à partir d’une date plus tardive.</translation>
+    </message>
+    <message>
+        <source>Staff accounts are kept on the server. Connect to the server to manage them.</source>
+        <translation>Les comptes du personnel sont gardés sur le serveur. Connectez-vous au serveur pour les gérer.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre compte.</translation>
     </message>
 </context>
 <context>

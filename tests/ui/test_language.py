@@ -191,6 +191,24 @@ def _dialogs(qtbot: QtBot, win: MainWindow, runner: TaskRunner) -> dict[str, set
     seen["new series"] = visible_texts(series)
     series.reject()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
+    # Closures (Alt+C) and a disruption (Alt+U) on the calendar, as an admin opens them.
+    _activate(qtbot, win)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: view.closures_dialog is not None, timeout=5_000)
+    closures = view.closures_dialog
+    assert closures is not None
+    qtbot.waitUntil(lambda: not closures.busy, timeout=5_000)
+    seen["closures"] = visible_texts(closures)
+    closures.reject()
+    _activate(qtbot, win)
+    qtbot.keyClick(view, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: view.disruption_dialog is not None, timeout=5_000)
+    disruption = view.disruption_dialog
+    assert disruption is not None
+    _settle(qtbot, runner)
+    seen["disruption"] = visible_texts(disruption)
+    disruption.reject()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
     return seen
 
 
@@ -304,3 +322,38 @@ def test_the_language_chosen_is_kept_on_this_pc(
         assert language.locale_day(date(2026, 11, 16)) == "lun. 16 nov."
     finally:
         again.close()
+
+
+@POPUP
+def test_a_refusal_of_the_services_comes_in_the_chosen_language(
+    qtbot: QtBot, desk: Desk, tmp_path: Path, english_back: None
+) -> None:
+    """A closure over days already closed, refused by the service: the dialog says why in
+    French, with French dates, and nothing is stored."""
+    desk.services.closures.add(desk.facility_id, date(2026, 11, 20), date(2026, 11, 23), "Break")
+    desktop = Desktop(qtbot, desk, tmp_path / "settings.ini")
+    try:
+        with qtbot.waitSignal(desktop.controller.sig_window_shown, timeout=10_000):
+            _choose_language(qtbot, desktop.win, "Français")
+        win = desktop.controller.window
+        assert win is not None
+        qtbot.waitUntil(lambda: win.workstation is not None, timeout=10_000)
+        _activate(qtbot, win)
+        qtbot.keyClick(win, Qt.Key.Key_3, CTRL)
+        _settle(qtbot, desktop.runner)
+        view = win.calendar
+        qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: view.closures_dialog is not None, timeout=5_000)
+        dialog = view.closures_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=5_000)
+        qtbot.keyClicks(dialog.reason, "Conge")  # on today, Sunday 22 November: closed already
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.form_error.isVisible(), timeout=5_000)
+        assert dialog.form_error.text() == (
+            "Déjà fermé : ven. 20 nov. 2026 – lun. 23 nov. 2026 (Break)."
+        )
+        assert len(desk.services.closures.closures(desk.facility_id)) == 1
+        dialog.reject()
+    finally:
+        desktop.close()

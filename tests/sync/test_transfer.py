@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import keyring.backends.fail
 import pytest
 from sqlalchemy import select, text, update
 
@@ -300,7 +301,9 @@ def test_the_commands_round_trip_through_real_processes(site: Site, tmp_path: Pa
     assert enrol.returncode == 0, enrol.stderr
 
     student, other = site.world.students[0], site.world.students[1]
-    signin = SignInService(CredentialStore(), data)
+    # the commands' own keyring (none): the cache key stays sealed under the password in the
+    # account file, whatever keyring an earlier test left this process
+    signin = SignInService(CredentialStore(keyring.backends.fail.Keyring()), data)
     session = signin.sign_in(site.profile(), staff, PASSWORD, remember=False)
     try:
         with session.cache.begin() as conn:

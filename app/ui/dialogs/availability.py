@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.services.availability import AvailabilityService, check_time_off
 from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
 from app.ui.accessible import named
+from app.ui.dialogs.background import BackgroundDialog
 from app.ui.language import locale_day
 from app.ui.messages import refusal
 from app.ui.models.time_off_table import TimeOffTableModel
@@ -64,13 +64,11 @@ def _local(edit: QDateTimeEdit) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
-class AvailabilityDialog(QDialog):
+class AvailabilityDialog(BackgroundDialog):
     """Shows and edits one instructor's availability; saves it whole through
     ``AvailabilityService.save`` (nothing is written before Save)."""
 
-    sig_saved = Signal(str)  # what was done
     sig_refused = Signal(str)  # a refusal, shown in the dialog
-    sig_loaded = Signal()
 
     def __init__(
         self,
@@ -84,14 +82,11 @@ class AvailabilityDialog(QDialog):
         today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(620)
+        super().__init__(runner, width=620, parent=parent)
         self._service = availability
-        self._runner = runner
         self._facility_id = facility_id
         self._instructor_id = instructor_id
         self._name = instructor_name
-        self._pending = 0
         self._loaded: InstructorAvailabilityView | None = None
         self.setWindowTitle(self.tr("Availability of {name}").format(name=instructor_name))
 
@@ -147,8 +142,6 @@ class AvailabilityDialog(QDialog):
         )
         self.remove_off_button.setAutoDefault(False)
         self.off_error = self._error_label()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -199,18 +192,8 @@ class AvailabilityDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.message.setText(self.tr("Loading…"))
-        self._pending += 1
         service = self._service
-        self._runner.run(
-            lambda: service.of_instructor(facility_id, instructor_id),
-            self._on_loaded,
-            self._on_failed,
-        )
-
-    @property
-    def busy(self) -> bool:
-        """True while a load or a save still has to answer (the dialog must outlive it)."""
-        return self._pending > 0
+        self._run(lambda: service.of_instructor(facility_id, instructor_id), self._on_loaded)
 
     def _error_label(self) -> QLabel:
         label = QLabel()
@@ -223,7 +206,6 @@ class AvailabilityDialog(QDialog):
     # -- loading ------------------------------------------------------------------------------
 
     def _on_loaded(self, view: InstructorAvailabilityView) -> None:
-        self._pending -= 1
         self._loaded = view
         for weekday, edit in enumerate(self.days):
             edit.setText(stretches_text(self._undated(view, weekday)))
@@ -321,17 +303,16 @@ class AvailabilityDialog(QDialog):
             return
         offs = self.model.entries()
         service, facility, instructor = self._service, self._facility_id, self._instructor_id
-        self._pending += 1
-        self.save_button.setEnabled(False)
-        self.message.setText(self.tr("Saving…"))
-        self._runner.run(
+        self._write(
             lambda: service.save(facility, instructor, hours, offs),
             self._on_saved,
-            self._on_failed,
+            self.tr("Saving…"),
         )
 
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self._loaded is not None and not self.busy)
+
     def _on_saved(self, view: InstructorAvailabilityView) -> None:
-        self._pending -= 1
         short = QLocale.FormatType.ShortFormat
         days = [
             QLocale().dayName(w + 1, short)
@@ -355,8 +336,7 @@ class AvailabilityDialog(QDialog):
         self.accept()
 
     def _on_failed(self, error: BaseException) -> None:
-        self._pending -= 1
-        self.save_button.setEnabled(self._loaded is not None)
+        self._update_buttons()
         self.message.clear()
         text = refusal(error)
         if not isinstance(error, DomainError):

@@ -30,7 +30,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Signal
@@ -69,6 +69,7 @@ from app.ui.calendar.time_grid import TimeGrid
 from app.ui.changes import ChangeHub
 from app.ui.combo import refill
 from app.ui.dialogs.availability import AvailabilityDialog
+from app.ui.dialogs.background import BackgroundDialog
 from app.ui.dialogs.closures import ClosuresDialog
 from app.ui.dialogs.disruption import DisruptionDialog
 from app.ui.dialogs.makeup import MakeupDialog, makeup_text
@@ -77,11 +78,12 @@ from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.language import locale_date, locale_day, month_text
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.paper_week import PrintSheetsDialog
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Runs, TaskRunner
 from app.ui.views.base import Screen
 from app.ui.views.calendar_actions import CalendarActions
 
 WEEK_DAY = "ddd dd MMM yyyy"  # the first and last day of a week in the heading
+D = TypeVar("D", bound=BackgroundDialog)
 
 
 class CalendarView(Screen):
@@ -574,13 +576,10 @@ class CalendarView(Screen):
             self.message.setText(self.tr("Choose an instructor in the filter (Alt+N) first."))
             self.sig_refused.emit(self.message.text())
             return
-        old = self.availability_dialog
-        if old is not None and not old.busy:
-            old.deleteLater()
         today = services.clock.now().astimezone(ZoneInfo(self._timezone)).date()
         dialog = AvailabilityDialog(
             services.availability,
-            self._changes.writing(self._runner, services.writes, source="calendar"),
+            self._writing(services),
             facility,
             instructor,
             self.instructor_filter.currentText(),
@@ -588,32 +587,25 @@ class CalendarView(Screen):
             today=today,
             parent=self,
         )
-        dialog.sig_saved.connect(self._on_availability_saved)
-        self.availability_dialog = dialog
-        dialog.open()
+        self.availability_dialog = self._open(dialog, self.availability_dialog)
 
     def edit_closures(self) -> None:
         """The closures dialog of the facility (admins; Alt+C)."""
         services, facility = self._services, self._facility_id
         if services is None or facility is None or not self.closures_button.isVisible():
             return
-        old = self.closures_dialog
-        if old is not None and not old.busy:
-            old.deleteLater()
         today = services.clock.now().astimezone(ZoneInfo(self._timezone)).date()
         qd = self.anchor.date()
         shown = date(qd.year(), qd.month(), qd.day())
         dialog = ClosuresDialog(
             services.closures,
-            self._changes.writing(self._runner, services.writes, source="calendar"),
+            self._writing(services),
             facility,
             self.tr("the facility"),
             today=max(today, shown),
             parent=self,
         )
-        dialog.sig_saved.connect(self._on_availability_saved)
-        self.closures_dialog = dialog
-        dialog.open()
+        self.closures_dialog = self._open(dialog, self.closures_dialog)
 
     def edit_disruptions(self) -> None:
         """The disruption dialog of the facility (admins; Alt+U): the window of the selected
@@ -621,9 +613,6 @@ class CalendarView(Screen):
         services, facility = self._services, self._facility_id
         if services is None or facility is None or not self.disruption_button.isVisible():
             return
-        old = self.disruption_dialog
-        if old is not None and not old.busy:
-            old.deleteLater()
         now = services.clock.now().astimezone(ZoneInfo(self._timezone)).replace(tzinfo=None)
         qd = self.anchor.date()
         shown = datetime(qd.year(), qd.month(), qd.day(), 8, 0)
@@ -636,15 +625,13 @@ class CalendarView(Screen):
             ends = chosen.end_local.replace(tzinfo=None)
         dialog = DisruptionDialog(
             services.disruptions,
-            self._changes.writing(self._runner, services.writes, source="calendar"),
+            self._writing(services),
             facility,
             starts=starts,
             ends=ends,
             parent=self,
         )
-        dialog.sig_saved.connect(self._on_availability_saved)
-        self.disruption_dialog = dialog
-        dialog.open()
+        self.disruption_dialog = self._open(dialog, self.disruption_dialog)
 
     def make_up(self) -> None:
         """Make-up for… (Alt+K): the missed sessions of its class the selected session makes
@@ -656,23 +643,31 @@ class CalendarView(Screen):
             self.message.setText(self.tr("Select a session that is held first."))
             self.sig_refused.emit(self.message.text())
             return
-        old = self.makeup_dialog
-        if old is not None and not old.busy:
-            old.deleteLater()
         start = o.start_local
         dialog = MakeupDialog(
             services.makeups,
-            self._changes.writing(self._runner, services.writes, source="calendar"),
+            self._writing(services),
             o.series_id,
             o.original_date,
             f"{o.class_name}, {start:%a} {start.day} {start:%b %Y %H:%M}",
             parent=self,
         )
-        dialog.sig_saved.connect(self._on_availability_saved)
-        self.makeup_dialog = dialog
-        dialog.open()
+        self.makeup_dialog = self._open(dialog, self.makeup_dialog)
 
-    def _on_availability_saved(self, text: str) -> None:
+    def _writing(self, services: DeskServices) -> Runs:
+        """The runner of a dialog's writes, each published as the calendar's."""
+        return self._changes.writing(self._runner, services.writes, source="calendar")
+
+    def _open(self, dialog: D, old: BackgroundDialog | None) -> D:
+        """Opens ``dialog`` over the calendar in place of ``old`` (dropped unless a write of it
+        still has to answer); what each of its writes did shows in the message line."""
+        if old is not None and not old.busy:
+            old.deleteLater()
+        dialog.sig_saved.connect(self._on_dialog_saved)
+        dialog.open()
+        return dialog
+
+    def _on_dialog_saved(self, text: str) -> None:
         self.message.setText(text)
         self.sig_changed.emit(text)
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
+from app.domain.i18n import day_text, translate
 from app.services.attendance_dto import AttendanceSheet, paper_order
 from app.services.facade import DeskServices
 from app.ui.calendar.layout import period
@@ -61,10 +62,36 @@ class PrintedWeek:
     pages: int
 
 
-def span_text(start: date, end: date) -> str:
+def _nothing_text(whose: str, start: date, end: date, only_cancelled: bool) -> str:
+    """Why no file was written, as one sentence per case (day or week, cancelled or none)."""
+    if start == end and only_cancelled:
+        template = translate(
+            "paper",
+            "No sessions to print for {whose} on {day} (only cancelled ones): no file was written.",
+        )
+    elif start == end:
+        template = translate(
+            "paper", "No sessions to print for {whose} on {day}: no file was written."
+        )
+    elif only_cancelled:
+        template = translate(
+            "paper",
+            "No sessions to print for {whose} in the week of {day} (only cancelled ones): no file "
+            "was written.",
+        )
+    else:
+        template = translate(
+            "paper", "No sessions to print for {whose} in the week of {day}: no file was written."
+        )
+    return template.format(whose=whose, day=day_text(start, year=True))
+
+
+def _title(whose: str, start: date, end: date) -> str:
     if start == end:
-        return f"on {start:%a} {start.day} {start:%b %Y}"
-    return f"in the week of {start:%a} {start.day} {start:%b %Y}"
+        template = translate("paper", "Sign-in sheets: {whose} on {day}")
+    else:
+        template = translate("paper", "Sign-in sheets: {whose} in the week of {day}")
+    return template.format(whose=whose, day=day_text(start, year=True))
 
 
 def sheets_to_print(
@@ -73,24 +100,20 @@ def sheets_to_print(
     """The sheets of the sessions held between two local dates (inclusive), by start time."""
     if not whose.label:
         names = {f.id: f.name for f in services.facilities.list_facilities()}
-        whose = Whose(names.get(facility_id, "the facility"))
+        whose = Whose(names.get(facility_id, translate("paper", "the facility")))
     found = services.schedule.occurrences(
         facility_id, start, end, room_id=whose.room_id, instructor_id=whose.instructor_id
     )
     held = sorted((o for o in found if not o.cancelled), key=lambda o: (o.start_utc, o.class_name))
     if not held:
-        cancelled = " (only cancelled ones)" if found else ""
-        raise ValidationError(
-            f"No sessions to print for {whose.label} {span_text(start, end)}{cancelled}: "
-            "no file was written."
-        )
+        raise ValidationError(_nothing_text(whose.label, start, end, bool(found)))
     return [services.attendance.sheet(o.series_id, o.original_date) for o in held]
 
 
 def sheets_pdf_bytes(sheets: Sequence[AttendanceSheet], title: str) -> tuple[bytes, int]:
     """One PDF of the blank sign-in sheets, each from a new page; and how many pages."""
     if not sheets:
-        raise ValidationError("There are no sessions to print.")
+        raise ValidationError(translate("paper", "There are no sessions to print."))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -135,7 +158,7 @@ def write_week_pdf(
     """Read the sheets, draw them, then write the file (any thread; nothing written when
     there is nothing to print)."""
     sheets = sheets_to_print(services, facility_id, start, end, whose)
-    title = f"Sign-in sheets: {whose.label or sheets[0].class_name} {span_text(start, end)}"
+    title = _title(whose.label or sheets[0].class_name, start, end)
     data, pages = sheets_pdf_bytes(sheets, title)
     path.write_bytes(data)
     return PrintedWeek(path, len(sheets), pages)

@@ -3797,6 +3797,38 @@
         <source>Page {number} of {count}</source>
         <translation>Página {number} de {count}</translation>
     </message>
+    <message>
+        <source>No sessions to print for {whose} on {day} (only cancelled ones): no file was written.</source>
+        <translation>No hay sesiones que imprimir para {whose} el {day} (solo canceladas): no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>No sessions to print for {whose} on {day}: no file was written.</source>
+        <translation>No hay sesiones que imprimir para {whose} el {day}: no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>No sessions to print for {whose} in the week of {day} (only cancelled ones): no file was written.</source>
+        <translation>No hay sesiones que imprimir para {whose} la semana del {day} (solo canceladas): no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>No sessions to print for {whose} in the week of {day}: no file was written.</source>
+        <translation>No hay sesiones que imprimir para {whose} la semana del {day}: no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets: {whose} on {day}</source>
+        <translation>Hojas de firmas: {whose} el {day}</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets: {whose} in the week of {day}</source>
+        <translation>Hojas de firmas: {whose} la semana del {day}</translation>
+    </message>
+    <message>
+        <source>the facility</source>
+        <translation type="unfinished">el centro</translation>
+    </message>
+    <message>
+        <source>There are no sessions to print.</source>
+        <translation>No hay sesiones que imprimir.</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>

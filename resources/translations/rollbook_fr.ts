@@ -3797,6 +3797,38 @@
         <source>Page {number} of {count}</source>
         <translation>Page {number} sur {count}</translation>
     </message>
+    <message>
+        <source>No sessions to print for {whose} on {day} (only cancelled ones): no file was written.</source>
+        <translation>Aucune séance à imprimer pour {whose} le {day} (seulement des séances annulées) : aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>No sessions to print for {whose} on {day}: no file was written.</source>
+        <translation>Aucune séance à imprimer pour {whose} le {day} : aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>No sessions to print for {whose} in the week of {day} (only cancelled ones): no file was written.</source>
+        <translation>Aucune séance à imprimer pour {whose} la semaine du {day} (seulement des séances annulées) : aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>No sessions to print for {whose} in the week of {day}: no file was written.</source>
+        <translation>Aucune séance à imprimer pour {whose} la semaine du {day} : aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets: {whose} on {day}</source>
+        <translation>Feuilles d’émargement : {whose} le {day}</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets: {whose} in the week of {day}</source>
+        <translation>Feuilles d’émargement : {whose} la semaine du {day}</translation>
+    </message>
+    <message>
+        <source>the facility</source>
+        <translation type="unfinished">l’établissement</translation>
+    </message>
+    <message>
+        <source>There are no sessions to print.</source>
+        <translation>Il n’y a aucune séance à imprimer.</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>

@@ -76,7 +76,11 @@ def _value(table: Table, column: Column[Any], k: int, unique: set[str]) -> Any:
     shift = 1 if _later(column) else 0
     if isinstance(kind, UTCDateTime):
         micro = (0, 1, 999_999, 123_456)[k % 4]
-        local = datetime(2026, 3, 29, 0, 59, 59, micro, tzinfo=LONDON) + timedelta(hours=shift + k)
+        # a later instant two hours on: one hour on from a wall time in the spring-forward gap
+        # can be the same instant, and a window must end after it starts
+        local = datetime(2026, 3, 29, 0, 59, 59, micro, tzinfo=LONDON) + timedelta(
+            hours=2 * shift + k
+        )
         return local.astimezone(UTC) if k % 2 else local
     if isinstance(kind, Uuid):
         return uuid.uuid4()

@@ -3823,7 +3823,7 @@
     </message>
     <message>
         <source>the facility</source>
-        <translation type="unfinished">l’établissement</translation>
+        <translation>l’établissement</translation>
     </message>
     <message>
         <source>There are no sessions to print.</source>

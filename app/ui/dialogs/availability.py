@@ -35,6 +35,7 @@ from app.services.availability import AvailabilityService, check_time_off
 from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
 from app.ui.accessible import named
 from app.ui.dialogs.background import BackgroundDialog
+from app.ui.dialogs.parts import form_error
 from app.ui.language import locale_day
 from app.ui.messages import refusal
 from app.ui.models.time_off_table import TimeOffTableModel
@@ -49,7 +50,6 @@ DAY_LABELS = (
     QT_TRANSLATE_NOOP("AvailabilityDialog", "S&at"),
     QT_TRANSLATE_NOOP("AvailabilityDialog", "S&un"),
 )
-_ERROR_STYLE = "color: #b00020;"
 
 
 def _qdatetime(moment: datetime) -> QDateTime:
@@ -110,7 +110,7 @@ class AvailabilityDialog(BackgroundDialog):
         self.kept = QLabel()
         self.kept.setWordWrap(True)
         self.kept.hide()
-        self.hours_error = self._error_label()
+        self.hours_error = form_error(selectable=True)
 
         start = datetime.combine(today, datetime.min.time())
         self.off_from = named(QDateTimeEdit(_qdatetime(start)), self.tr("Time off from"))
@@ -141,7 +141,7 @@ class AvailabilityDialog(BackgroundDialog):
             QPushButton(self.tr("Remo&ve time off")), self.tr("Remove the selected time off")
         )
         self.remove_off_button.setAutoDefault(False)
-        self.off_error = self._error_label()
+        self.off_error = form_error(selectable=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -194,14 +194,6 @@ class AvailabilityDialog(BackgroundDialog):
         self.message.setText(self.tr("Loading…"))
         service = self._service
         self._run(lambda: service.of_instructor(facility_id, instructor_id), self._on_loaded)
-
-    def _error_label(self) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setStyleSheet(_ERROR_STYLE)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.hide()
-        return label
 
     # -- loading ------------------------------------------------------------------------------
 

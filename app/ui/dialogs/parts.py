@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -84,9 +85,12 @@ def wrapped(label: QLabel | None = None) -> QLabel:
     return label
 
 
-def form_error() -> QLabel:
-    """The hidden line in red under a form that says what a field's value breaks."""
+def form_error(*, selectable: bool = False) -> QLabel:
+    """The hidden line in red under a form that says what a field's value breaks (its text
+    ``selectable`` by mouse, to be copied)."""
     label = wrapped()
     label.setStyleSheet(ERROR_STYLE)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label

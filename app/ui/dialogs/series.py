@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,13 +46,13 @@ from app.services.series_edit import (
     SeriesSaved,
     clash_text,
 )
+from app.ui.dialogs.parts import form_error
 from app.ui.messages import refusal
 from app.ui.tasks import Runs
 
 CLASHES_LISTED = 5
 # Fields the services name that the form shows under another name.
 _FIELD_OF = {"dtstart_local": "first_date", "original_date": "first_date", "rrule": "repeat"}
-_ERROR_STYLE = "color: #b00020;"
 
 
 def _day(qd: QDate) -> date:
@@ -150,7 +150,7 @@ class SeriesDialog(QDialog):
         self.allow_unavailable = QCheckBox(
             self.tr("Allow sessions outside the instructor's availa&bility")
         )
-        self.clashes = self._error_label()
+        self.clashes = form_error(selectable=True)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -246,14 +246,6 @@ class SeriesDialog(QDialog):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _error_label(self) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setStyleSheet(_ERROR_STYLE)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.hide()
-        return label
-
     def _add_row(
         self, field: str, label: str, control: QWidget, extra: QWidget | None, focus: QWidget
     ) -> None:
@@ -270,7 +262,7 @@ class SeriesDialog(QDialog):
         if not wide:
             line.addStretch(1)
         column.addLayout(line)
-        error = self._error_label()
+        error = form_error(selectable=True)
         column.addWidget(error)
         caption = QLabel(label)
         caption.setBuddy(focus)

@@ -41,11 +41,11 @@ from app.services.schedule_dto import (
 )
 from app.services.series_edit import Choice, clash_text
 from app.ui.accessible import named
+from app.ui.dialogs.parts import ERROR_STYLE
 from app.ui.messages import refusal
 from app.ui.tasks import Runs
 
 CLASHES_LISTED = 5
-_ERROR_STYLE = "color: #b00020;"
 
 
 def clash_lines(clashes: Sequence[Clash]) -> list[str]:
@@ -333,5 +333,5 @@ class SubstituteDialog(QDialog):
         self.sig_refused.emit(text)
 
     def _show_clashes(self, text: str) -> None:
-        self.clashes.setStyleSheet(_ERROR_STYLE)
+        self.clashes.setStyleSheet(ERROR_STYLE)
         self.clashes.setText(text)

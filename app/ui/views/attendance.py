@@ -25,7 +25,6 @@ from PySide6.QtCore import QItemSelectionModel, QTime, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,22 +42,21 @@ from app.ui.changes import ChangeHub
 from app.ui.delegates.mark_buttons import BUTTON_HEIGHT
 from app.ui.dialogs.makeup import makeup_text
 from app.ui.dialogs.partial_minutes import PartialMinutesDialog
-from app.ui.messages import refusal
+from app.ui.files import save_path
 from app.ui.models.sheet_table import MARK, PAPER_NO, STATUS, SheetTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance_state import SOURCE, AllPresentArming, SessionKey, UndoHistory
-from app.ui.views.base import Screen
+from app.ui.views.base import SayingScreen
 from app.ui.views.session_picker import SessionPicker
 from app.ui.views.sheet_actions import SheetActions, SheetKeys
 from app.ui.views.sheet_table_view import SheetTableView
 
 
-class AttendanceView(Screen):
+class AttendanceView(SayingScreen):
     """The sheet of the chosen session of the current facility."""
 
     sig_loaded = Signal(int)  # rows on the sheet
     sig_marked = Signal(object)  # the SheetRow saved
-    sig_refused = Signal(str)  # a mark or action refused, with the message shown
     sig_exported = Signal(object)  # the Path written
 
     def __init__(
@@ -83,8 +81,6 @@ class AttendanceView(Screen):
         )
         self.scan.setAccessibleName(self.tr("Card scan or student number"))
         self.scan.setMinimumWidth(260)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Sheet message"))
         # One line even when empty: the buttons below do not move under the pointer.
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
@@ -220,13 +216,6 @@ class AttendanceView(Screen):
     def reload_sheet(self, key: SessionKey) -> None:
         if self.sheet_key() == key:
             self._load_sheet(key)
-
-    def refuse(self, text: str) -> None:
-        self.message.setText(text)
-        self.sig_refused.emit(text)
-
-    def failed(self, error: BaseException) -> None:
-        self.refuse(refusal(error))
 
     # -- context ------------------------------------------------------------------------------
 
@@ -464,10 +453,8 @@ class AttendanceView(Screen):
         if path is None:
             suffix = kind if kind in ("csv", "xlsx") else "pdf"
             default = f"{self._sheet.class_name} {self._sheet.occurrence.original_date}.{suffix}"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the sheet"), default, f"*.{suffix}"
-            )
-            if not chosen:
+            chosen = save_path(self, self.tr("Save the sheet"), default, f"*.{suffix}")
+            if chosen is None:
                 return
-            path = Path(chosen)
+            path = chosen
         self.marking.write_file(kind, path)

@@ -11,10 +11,12 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.facade import DeskServices
 from app.ui.changes import ChangeHub
+from app.ui.messages import refusal
 from app.ui.tasks import Failed, TaskRunner
 
 T = TypeVar("T")
@@ -47,3 +49,26 @@ class Screen(QWidget):
             self._changes.write(
                 self._runner, services.writes, work, on_done, on_error, source=source
             )
+
+
+class SayingScreen(Screen):
+    """A screen with a message line: what it did, or why it was refused (then also
+    ``sig_refused``, with the text shown)."""
+
+    sig_refused = Signal(str)
+
+    def __init__(
+        self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(runner, changes, parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+    def refuse(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_refused.emit(text)
+
+    def failed(self, error: BaseException) -> None:
+        """A background task's failure: a refusal said in the message line (anything else is a
+        bug, raised again for the one error presenter)."""
+        self.refuse(refusal(error))

@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -43,11 +42,11 @@ from app.ui.exports import (
     write_table_pdf,
     write_table_xlsx,
 )
+from app.ui.files import save_path
 from app.ui.language import hm, short_date
-from app.ui.messages import refusal
 from app.ui.models.report_table import ReportTable, ReportTableModel, table_of
 from app.ui.tasks import TaskRunner
-from app.ui.views.base import Screen
+from app.ui.views.base import SayingScreen
 
 # What the reports are computed from: a change to any of these makes the report shown stale.
 REPORTED = (ATTENDANCE, CLASSES, ENROLLMENTS, PEOPLE, *SCHEDULE, "hours_logs", "lesson_progress")
@@ -61,10 +60,7 @@ AskPath = Callable[[QWidget, str, str], Path | None]
 
 
 def _ask_path(parent: QWidget, default: str, suffix: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export the report"), default, f"*.{suffix}"
-    )
-    return Path(chosen) if chosen else None
+    return save_path(parent, parent.tr("Export the report"), default, f"*.{suffix}")
 
 
 def _qdate(day: date) -> QDate:
@@ -75,12 +71,11 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class ReportsView(Screen):
+class ReportsView(SayingScreen):
     """The reports of a facility over a period, as a table that can be filtered and exported."""
 
     sig_loaded = Signal(int)  # rows in the report
     sig_exported = Signal(object)  # the Path written
-    sig_refused = Signal(str)  # a report or export refused, with the message shown
 
     def __init__(
         self, runner: TaskRunner, changes: ChangeHub, parent: QWidget | None = None
@@ -118,8 +113,6 @@ class ReportsView(Screen):
         header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the report's own order
         self.table.setSortingEnabled(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.count_label = QLabel()
 
         form = QGridLayout()
@@ -298,7 +291,7 @@ class ReportsView(Screen):
 
     def _on_report_failed(self, error: BaseException, token: int) -> None:
         if token == self._generation:
-            self._on_failed(error)
+            self.failed(error)
 
     def _update_count(self) -> None:
         table = self.model.table
@@ -330,15 +323,8 @@ class ReportsView(Screen):
             writer(export, target)
             return target
 
-        self._runner.run(work, self._on_exported, self._on_failed)
+        self._runner.run(work, self._on_exported, self.failed)
 
     def _on_exported(self, path: Path) -> None:
         self.message.setText(self.tr("Saved ") + str(path))
         self.sig_exported.emit(path)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._refuse(refusal(error))
-
-    def _refuse(self, text: str) -> None:
-        self.message.setText(text)
-        self.sig_refused.emit(text)

@@ -42,10 +42,9 @@ from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.charts import WeeklyRateChart
 from app.ui.combo import refill
 from app.ui.id_cards import CardPrinter, cards_for_class
-from app.ui.messages import refusal
 from app.ui.models.roster_table import RosterTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.views.base import Screen
+from app.ui.views.base import SayingScreen
 
 MATCHES = 8
 
@@ -53,12 +52,11 @@ MATCHES = 8
 SOURCE = "rosters"  # what this screen's writes are published as
 
 
-class RostersView(Screen):
+class RostersView(SayingScreen):
     """The roster of the chosen class of the current facility."""
 
     sig_loaded = Signal(int)  # entries on the roster
     sig_changed = Signal(str)  # what was done, as shown
-    sig_refused = Signal(str)
     sig_trend_loaded = Signal(object)  # the class's WeeklyTrend
 
     def __init__(
@@ -103,8 +101,6 @@ class RostersView(Screen):
         self.promote_button = named(
             QPushButton(self.tr("&Promote waitlist")), self.tr("Promote the waitlist")
         )
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.trend = WeeklyRateChart(self.tr("Class attendance by week"))
         self.trend_text = QLabel()
         self.trend_text.setWordWrap(True)
@@ -311,13 +307,13 @@ class RostersView(Screen):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, CapacityExceeded):
-                self._refuse(
+                self.refuse(
                     self.tr("{refusal} Press Ctrl+Enter to put {name} on the waitlist.").format(
                         refusal=error.message, name=name
                     )
                 )
                 return
-            self._on_failed(error)
+            self.failed(error)
 
         self.write(
             lambda: services.rosters.enrol(class_id, student_id, allow_waitlist=allow_waitlist),
@@ -335,7 +331,7 @@ class RostersView(Screen):
     def _end(self, status: EnrollmentStatus) -> None:
         services, ids, reason = self._services, self._selected_ids(), self.reason.text()
         if services is None or not ids:
-            self._refuse(self.tr("Select the students first."))
+            self.refuse(self.tr("Select the students first."))
             return
         self._act(
             lambda: services.rosters.change_status_many(ids, status, reason or None),
@@ -346,7 +342,7 @@ class RostersView(Screen):
         services, ids, reason = self._services, self._selected_ids(), self.reason.text()
         target = self.target_box.currentData()
         if services is None or len(ids) != 1 or target is None:
-            self._refuse(self.tr("Select one student and the class to transfer to."))
+            self.refuse(self.tr("Select one student and the class to transfer to."))
             return
         self._act(
             lambda: services.rosters.transfer(ids[0], target, reason),
@@ -367,15 +363,8 @@ class RostersView(Screen):
             self.reason.clear()
             self._done(done_text)
 
-        self.write(work, done, self._on_failed, source=SOURCE)
+        self.write(work, done, self.failed, source=SOURCE)
 
     def _done(self, text: str) -> None:
         self.message.setText(text)
         self.sig_changed.emit(text)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._refuse(refusal(error))
-
-    def _refuse(self, text: str) -> None:
-        self.message.setText(text)
-        self.sig_refused.emit(text)

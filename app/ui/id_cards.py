@@ -34,10 +34,11 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
 )
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ValidationError
 from app.services.facade import DeskServices
+from app.ui.files import save_path
 from app.ui.messages import refusal
 from app.ui.paper import RESOLUTION, page_size_for
 from app.ui.tasks import TaskRunner
@@ -337,13 +338,12 @@ class CardPrinter(QObject):
 
     def _ask_where(self, batch: CardBatch) -> None:
         suggested = f"ID cards {batch.what}.pdf".replace("/", "-").replace(",", "")
-        chosen, _ = QFileDialog.getSaveFileName(
+        path = save_path(
             self._window, self.tr("Save the ID cards"), suggested, self.tr("PDF (*.pdf)")
         )
-        if not chosen:
+        if path is None:
             self.sig_said.emit(self.tr("No ID cards printed."))
             return
-        path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from app.domain.i18n import day_text, translate
 from app.services.attendance_dto import AttendanceSheet, paper_order
 from app.services.facade import DeskServices
 from app.ui.calendar.layout import period
+from app.ui.files import save_path
 from app.ui.messages import refusal
 from app.ui.paper import RESOLUTION, SheetPages, paper_layout
 from app.ui.tasks import TaskRunner
@@ -265,12 +265,11 @@ class PrintSheetsDialog(QDialog):
         start, end = self.period()
         whose: Whose = self.whose.currentData()
         suggested = f"sign-in sheets {whose.label or 'facility'} {start}.pdf".replace("/", "-")
-        chosen, _ = QFileDialog.getSaveFileName(
+        path = save_path(
             self, self.tr("Save the sign-in sheets"), suggested, self.tr("PDF (*.pdf)")
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         services, facility_id = self._services, self._facility_id

@@ -38,7 +38,7 @@ def save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     asked: list[str] = []
 
     def answer(_parent: object, _caption: str, suggested: str, _filter: str) -> tuple[str, str]:
-        asked.append(suggested)
+        asked.append(Path(suggested).name)  # offered in the start folder (app.ui.files)
         return str(path), "PDF (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))

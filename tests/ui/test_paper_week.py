@@ -30,7 +30,7 @@ def save_to(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[str]:
 
     def answer(_parent: object, _caption: str, suggested: str, _filter: str) -> tuple[str, str]:
         assert path is not None, "no file should be asked for"
-        asked.append(suggested)
+        asked.append(Path(suggested).name)  # offered in the start folder (app.ui.files)
         return str(path), "PDF (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))

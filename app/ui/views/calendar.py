@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -75,6 +74,7 @@ from app.ui.dialogs.disruption import DisruptionDialog
 from app.ui.dialogs.makeup import MakeupDialog, makeup_text
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
+from app.ui.files import save_path
 from app.ui.language import locale_date, locale_day, month_text
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.paper_week import PrintSheetsDialog
@@ -719,12 +719,12 @@ class CalendarView(Screen):
             return
         start, _end = self.current_period()
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = save_path(
                 self, self.tr("Export the calendar"), f"sessions {start}.ics", "*.ics"
             )
-            if not chosen:
+            if chosen is None:
                 return
-            path = Path(chosen)
+            path = chosen
         target, name = path, self.title.text()
         rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
 

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from app.services.changes import EVERYTHING, Changes
 from app.services.facade import DeskServices, TransferSummary
 from app.services.sync_issues import SyncIssueDTO
 from app.ui.changes import ChangeHub
+from app.ui.files import open_path, save_path
 from app.ui.models.sync_issue_table import SyncIssueTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.base import Screen
@@ -209,14 +209,15 @@ class SyncView(Screen):
         key = self._key()
         if services is None or key is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        chosen = save_path(
             self,
             self.tr("Export transfer file"),
             "rollbook-transfer.rbx",
             self.tr("Rollbook transfer files (*.rbx);;All files (*)"),
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         self.transfer_message.setText(self.tr("Writing the transfer file…"))
         self._runner.run(
             lambda: services.transfer.export_file(path, key),
@@ -238,14 +239,14 @@ class SyncView(Screen):
         key = self._key()
         if services is None or key is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(
+        chosen = open_path(
             self,
             self.tr("Apply transfer file"),
-            "",
             self.tr("Rollbook transfer replies (*.reply);;All files (*)"),
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         self.transfer_message.setText(self.tr("Applying the reply…"))
         self.write(
             lambda: services.transfer.apply_file(path, key),

@@ -33,6 +33,7 @@ from app.services.changes import ATTENDANCE, OVERRIDES, SERIES, Changes
 from app.services.facade import DeskServices
 from app.services.labels import STATUS_LABELS, status_text
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
+from app.ui.accessible import named
 from app.ui.changes import ChangeHub, ReloadWhenShown
 from app.ui.models.review_table import ReviewTableModel
 from app.ui.tasks import TaskRunner
@@ -138,15 +139,19 @@ class ReviewView(Screen):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.keep_button = QPushButton(self.tr("&Keep"))
-        self.change_button = QPushButton(self.tr("Chan&ge…"))
-        self.move_button = QPushButton(self.tr("Mo&ve…"))
-        self.keep_button.setAccessibleName(self.tr("Keep the mark"))
-        self.change_button.setAccessibleName(self.tr("Change the mark's status"))
-        self.move_button.setAccessibleName(self.tr("Move the mark to another session"))
-        self.keep_button.clicked.connect(self._on_keep_clicked)
-        self.change_button.clicked.connect(self._on_change_clicked)
-        self.move_button.clicked.connect(self._on_move_clicked)
+        self.keep_button = named(QPushButton(self.tr("&Keep")), self.tr("Keep the mark"))
+        self.change_button = named(
+            QPushButton(self.tr("Chan&ge…")), self.tr("Change the mark's status")
+        )
+        self.move_button = named(
+            QPushButton(self.tr("Mo&ve…")), self.tr("Move the mark to another session")
+        )
+        for button, on_click in (
+            (self.keep_button, self._on_keep_clicked),
+            (self.change_button, self._on_change_clicked),
+            (self.move_button, self._on_move_clicked),
+        ):
+            button.clicked.connect(on_click)
         buttons = QHBoxLayout()
         for button in (self.keep_button, self.change_button, self.move_button):
             buttons.addWidget(button)
@@ -285,24 +290,16 @@ class ReviewView(Screen):
         if item is None or self._services is None or not item.held:
             return
         choices = [(status_text(status), status, status != item.status) for status in STATUS_LABELS]
-        dialog = ChoiceDialog(
-            self.tr("New status"),
-            self.tr("New status for {student}, {klass}, {when} (now {status}):").format(
-                student=item.student_name,
-                klass=item.class_name,
-                when=item.when,
-                status=item.status_text,
-            ),
-            choices,
-            self,
-        )
         services = self._services
-        dialog.sig_chosen.connect(
+        self._ask(
+            self.tr("New status"),
+            self.tr("New status for {student}, {klass}, {when} (now {status}):"),
+            item,
+            choices,
             lambda status: self._write(
                 item, lambda: services.review.change(item.mark_id, AttendanceStatus(status))
-            )
+            ),
         )
-        self._open(dialog)
 
     def _on_move_clicked(self) -> None:
         item, services = self.selected(), self._services
@@ -328,17 +325,6 @@ class ReviewView(Screen):
         choices = [
             (t.text + (f" ({t.taken})" if t.taken else ""), t, t.taken is None) for t in targets
         ]
-        dialog = ChoiceDialog(
-            self.tr("Move the mark"),
-            self.tr("Move {student}'s mark {status} of {when} to the {klass} session:").format(
-                student=item.student_name,
-                status=item.status_text,
-                when=item.when,
-                klass=item.class_name,
-            ),
-            choices,
-            self,
-        )
 
         def chosen(target: MoveTargetDTO) -> None:
             self._write(
@@ -346,10 +332,32 @@ class ReviewView(Screen):
                 lambda: services.review.move(item.mark_id, target.series_id, target.original_date),
             )
 
-        dialog.sig_chosen.connect(chosen)
-        self._open(dialog)
+        self._ask(
+            self.tr("Move the mark"),
+            self.tr("Move {student}'s mark {status} of {when} to the {klass} session:"),
+            item,
+            choices,
+            chosen,
+        )
 
-    def _open(self, dialog: ChoiceDialog) -> None:
+    def _ask(
+        self,
+        title: str,
+        question: str,
+        item: ReviewItemDTO,
+        choices: Sequence[tuple[str, Any, bool]],
+        on_chosen: Callable[[Any], None],
+    ) -> None:
+        """Asks ``question`` of ``item``'s mark (its {student}, {klass}, {when} and {status}
+        filled in); ``on_chosen`` gets the value chosen."""
+        text = question.format(
+            student=item.student_name,
+            klass=item.class_name,
+            when=item.when,
+            status=item.status_text,
+        )
+        dialog = ChoiceDialog(title, text, choices, self)
+        dialog.sig_chosen.connect(on_chosen)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.sig_dialog_opened.emit(dialog)

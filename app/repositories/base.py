@@ -62,6 +62,10 @@ class RowRepository(Repository, Generic[A]):
     def get(self, row_id: uuid.UUID) -> A | None:
         return self._live(self._model, row_id)
 
+    def _rows(self, *where: ColumnElement[bool], order_by: tuple[Any, ...]) -> Sequence[A]:
+        """``_live_rows`` of this repository's table."""
+        return self._live_rows(self._model, *where, order_by=order_by)
+
     def _live_rows_of(
         self,
         facility: InstrumentedAttribute[uuid.UUID],
@@ -73,6 +77,4 @@ class RowRepository(Repository, Generic[A]):
         (none: no rows, and no query)."""
         if not facility_ids:
             return []
-        return self._live_rows(
-            self._model, facility.in_(list(facility_ids)), *where, order_by=order_by
-        )
+        return self._rows(facility.in_(list(facility_ids)), *where, order_by=order_by)

@@ -16,8 +16,7 @@ class CaseNoteRepository(RowRepository[CaseNote]):
 
     def notes_of(self, student_id: uuid.UUID) -> Sequence[CaseNote]:
         """Newest first (served by the (student_id, created_at) index)."""
-        return self._live_rows(
-            CaseNote,
+        return self._rows(
             CaseNote.student_id == student_id,
             order_by=(CaseNote.created_at.desc(), CaseNote.id.desc()),
         )

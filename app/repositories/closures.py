@@ -17,8 +17,7 @@ class ClosureRepository(RowRepository[FacilityClosure]):
 
     def of_facility(self, facility_id: uuid.UUID) -> Sequence[FacilityClosure]:
         """The facility's live closures, earliest first."""
-        return self._live_rows(
-            FacilityClosure,
+        return self._rows(
             FacilityClosure.facility_id == facility_id,
             order_by=(FacilityClosure.first_date, FacilityClosure.id),
         )

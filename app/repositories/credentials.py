@@ -16,8 +16,7 @@ class CredentialRepository(RowRepository[Credential]):
 
     def credentials_of(self, student_id: uuid.UUID) -> Sequence[Credential]:
         """Newest first; credentials without an issue date after the dated ones."""
-        return self._live_rows(
-            Credential,
+        return self._rows(
             Credential.user_id == student_id,
             order_by=(
                 Credential.issued_on.is_(None),

@@ -20,8 +20,7 @@ class DisruptionRepository(RowRepository[FacilityDisruption]):
 
     def of_facility(self, facility_id: uuid.UUID) -> Sequence[FacilityDisruption]:
         """The facility's disruptions, lifted ones included, newest first."""
-        return self._live_rows(
-            FacilityDisruption,
+        return self._rows(
             FacilityDisruption.facility_id == facility_id,
             order_by=(FacilityDisruption.starts_at.desc(), FacilityDisruption.id),
         )

@@ -27,4 +27,4 @@ class RoomRepository(RowRepository[Room]):
     _model = Room
 
     def rooms_of(self, facility_id: uuid.UUID) -> Sequence[Room]:
-        return self._live_rows(Room, Room.facility_id == facility_id, order_by=(Room.name, Room.id))
+        return self._rows(Room.facility_id == facility_id, order_by=(Room.name, Room.id))

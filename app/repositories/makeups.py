@@ -20,8 +20,7 @@ class MakeupRepository(RowRepository[MakeupLink]):
 
     def of_makeup(self, series_id: uuid.UUID, day: date) -> Sequence[MakeupLink]:
         """The live links of the make-up session (series, original date), earliest missed first."""
-        return self._live_rows(
-            MakeupLink,
+        return self._rows(
             MakeupLink.makeup_event_id == series_id,
             MakeupLink.makeup_date == day,
             order_by=(MakeupLink.missed_date, MakeupLink.id),
@@ -32,8 +31,7 @@ class MakeupRepository(RowRepository[MakeupLink]):
         if not series_ids:
             return []
         ids = list(series_ids)
-        return self._live_rows(
-            MakeupLink,
+        return self._rows(
             or_(MakeupLink.makeup_event_id.in_(ids), MakeupLink.missed_event_id.in_(ids)),
             order_by=(MakeupLink.makeup_date, MakeupLink.id),
         )
@@ -47,8 +45,7 @@ class MakeupRepository(RowRepository[MakeupLink]):
             where.append(MakeupLink.makeup_date >= start)
         if end is not None:
             where.append(MakeupLink.makeup_date <= end)
-        return self._live_rows(
-            MakeupLink,
+        return self._rows(
             and_(*where),
             order_by=(MakeupLink.makeup_date, MakeupLink.missed_date, MakeupLink.id),
         )

@@ -9,7 +9,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.domain.errors import UnknownTimezone, ValidationError
-from app.domain.i18n import translate
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "check_email",
@@ -167,10 +167,29 @@ def check_range(
         and end.tzinfo is not None
     ):
         if end.astimezone(UTC) < start.astimezone(UTC):
-            raise ValidationError(f"{_capital(what)} ends before it starts", field=field)
+            raise ValidationError(_ends_before_it_starts(what), field=field)
         return
     if end < start:
-        raise ValidationError(f"{_capital(what)} ends before it starts", field=field)
+        raise ValidationError(_ends_before_it_starts(what), field=field)
+
+
+# Whole sentences, one per thing checked, so each language can word (and agree) them its way.
+_ENDS_BEFORE_IT_STARTS = {
+    "the calendar window": QT_TRANSLATE_NOOP(
+        "refusal", "The calendar window ends before it starts"
+    ),
+    "a proposed session": QT_TRANSLATE_NOOP("refusal", "A proposed session ends before it starts"),
+    "the period": QT_TRANSLATE_NOOP("refusal", "The period ends before it starts"),
+    "the enrollment": QT_TRANSLATE_NOOP("refusal", "The enrollment ends before it starts"),
+    "the time log": QT_TRANSLATE_NOOP("refusal", "The time log ends before it starts"),
+}
+
+
+def _ends_before_it_starts(what: str) -> str:
+    known = _ENDS_BEFORE_IT_STARTS.get(what.lower())
+    if known:
+        return translate("refusal", known)
+    return f"{_capital(what)} ends before it starts"  # a thing without its sentence: English
 
 
 def _capital(text: str) -> str:

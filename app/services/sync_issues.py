@@ -27,6 +27,7 @@ from sqlalchemy import Connection, and_, select
 
 from app.db.base import Base
 from app.domain.errors import NotFound, ValidationError
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 from app.domain.sync_status import SyncStatus
 from app.infra.clock import Clock, SystemClock
 from app.repositories.review import MarkLine
@@ -46,7 +47,16 @@ from app.services.review import occurrence_of_mark
 log = logging.getLogger(__name__)
 
 ATTENDANCE = "program_class_event_attendance"
-KIND_TEXT = {"conflict": "Conflict", "rejection": "Refused by the server", "flag": "Please check"}
+KIND_TEXT = {
+    "conflict": QT_TRANSLATE_NOOP("sync", "Conflict"),
+    "rejection": QT_TRANSLATE_NOOP("sync", "Refused by the server"),
+    "flag": QT_TRANSLATE_NOOP("sync", "Please check"),
+}
+
+
+def _kind_text(kind: str) -> str:
+    label = KIND_TEXT.get(kind)
+    return translate("sync", label) if label else kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +108,9 @@ class SyncIssuesService:
             issues = uow.get(SyncIssueRepository)
             issue = self._get(issues, issue_id)
             if not issue.mine:
-                raise ValidationError("This issue has no values of this workstation to keep.")
+                raise ValidationError(
+                    translate("refusal", "This issue has no values of this workstation to keep.")
+                )
             self._write(issues, issue, issue.mine)
             issues.resolve(issue_id, "kept mine", self._clock.now())
             uow.commit()
@@ -124,14 +136,18 @@ class SyncIssuesService:
         for issue in self._open(issues):
             if issue.id == issue_id:
                 return issue
-        raise NotFound("That sync issue is already resolved or does not exist.")
+        raise NotFound(
+            translate("refusal", "That sync issue is already resolved or does not exist.")
+        )
 
     def _write(
         self, issues: SyncIssueRepository, issue: SyncIssueDTO, values: dict[str, Any]
     ) -> None:
         typed = issues.typed(issue.table, values)
         if not typed:
-            raise ValidationError("Nothing to write: no field of this record was given.")
+            raise ValidationError(
+                translate("refusal", "Nothing to write: no field of this record was given.")
+            )
         typed["updated_at"] = self._clock.now()
         record = issues.record(issue.table, issue.row_id)
         if record is None and issue.kind == "rejection":
@@ -139,7 +155,7 @@ class SyncIssuesService:
             issues.recreate(issue.table, issue.row_id, typed)
             return
         if record is None:
-            raise NotFound("The record is no longer on this workstation.")
+            raise NotFound(translate("refusal", "The record is no longer on this workstation."))
         issues.rewrite(record, typed)
 
 
@@ -167,7 +183,7 @@ class _Describer:
             return self._describe(issue)
         except Exception:  # a description must never hide the issue itself
             log.exception("sync issue %s could not be described", issue.id)
-            return replace(issue, kind_text=KIND_TEXT.get(issue.kind, issue.kind))
+            return replace(issue, kind_text=_kind_text(issue.kind))
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -202,7 +218,7 @@ class _Describer:
     def _staff(self, login: object) -> str:
         """ "Kim Lee" for a login known here; the login itself otherwise."""
         if not login:
-            return "someone on another workstation"
+            return translate("sync", "someone on another workstation")
         key = str(login)
         if key not in self._people:
             users = self._t["users"]
@@ -289,17 +305,23 @@ class _Describer:
         when = (
             instant_text(occ.start_local, None)
             if occ is not None
-            else f"{day_text(day)} {found[0]:%H:%M}"
+            else translate("sync", "{day} {time}").format(
+                day=day_text(day), time=f"{found[0]:%H:%M}"
+            )
         )
-        return f"{found[7]}, {when}"
+        return translate("sync", "{class_name}, {when}").format(class_name=found[7], when=when)
 
     # -- the description ----------------------------------------------------------------------
 
     def _subject(self, table: str, values: dict[str, Any]) -> str:
         if table == ATTENDANCE:
-            student = self._person(values.get("user_id")) or "a student"
+            student = self._person(values.get("user_id")) or translate("sync", "a student")
             session = self._session(values)
-            return f"{student}, {session}" if session else student
+            if not session:
+                return student
+            return translate("sync", "{student}, {session}").format(
+                student=student, session=session
+            )
         if table == "users":
             return _first_name_last(values.get("name_first"), values.get("name_last"))
         for key in ("user_id", "student_id"):
@@ -308,9 +330,13 @@ class _Describer:
                 klass = self._class(values.get("class_id"))
                 return ", ".join(p for p in (person, klass) if p)
         if table == "program_class_event_overrides":
-            klass = self._series_class(values.get("event_id")) or "a class"
+            klass = self._series_class(values.get("event_id")) or translate("sync", "a class")
             day = _date(values.get("original_date"))
-            return f"{klass}, {day_text(day)}" if day else klass
+            if not day:
+                return klass
+            return translate("sync", "{class_name}, {day}").format(
+                class_name=klass, day=day_text(day)
+            )
         if table == "program_class_events":
             return self._class(values.get("class_id")) or ""
         if values.get("class_id") is not None:
@@ -323,7 +349,9 @@ class _Describer:
         values.update(current or {})
         tz = self._zone(values)
         subject = self._subject(issue.table, values)
-        title = table_label(issue.table) + (f" — {subject}" if subject else "")
+        title = table_label(issue.table)
+        if subject:
+            title = translate("sync", "{record} — {subject}").format(record=title, subject=subject)
         mine = issue.mine or {}
         theirs = issue.theirs or {}
         who = self._staff(
@@ -336,34 +364,79 @@ class _Describer:
             theirs_text = values_text(theirs, tz, issue.table)
             fields = [field_label(f) for f in shown_fields(mine)]
             if issue.table == ATTENDANCE and "attendance_status" in mine:
-                yours = f"your mark {status_text(mine.get('attendance_status'))}"
+                yours_mark = status_text(mine.get("attendance_status"))
                 other = status_text(theirs.get("attendance_status"))
-                summary = f"you marked {status_text(mine.get('attendance_status'))}, "
-                summary += f"{who} marked {other}"
+                summary = translate("sync", "you marked {mine}, {who} marked {theirs}").format(
+                    mine=yours_mark, who=who, theirs=other
+                )
+                keep_mine = translate(
+                    "sync", "Keep mine: your mark {mine} replaces {who}'s {theirs} on the server."
+                ).format(mine=yours_mark, who=who, theirs=other)
+                keep_theirs = translate(
+                    "sync", "Keep theirs: {who}'s {theirs} stays; your mark {mine} is dropped."
+                ).format(mine=yours_mark, who=who, theirs=other)
             else:
-                yours = f"your {mine_text or 'change'}"
-                other = theirs_text or "version"
-                summary = f"you changed {', '.join(fields) or 'it'}; so did {who}"
-            keep_mine = f"Keep mine: {yours} replaces {who}'s {other} on the server."
-            keep_theirs = f"Keep theirs: {who}'s {other} stays; {yours} is dropped."
+                if fields:
+                    summary = translate("sync", "you changed {fields}; so did {who}").format(
+                        fields=translate("sync", ", ").join(fields), who=who
+                    )
+                else:
+                    summary = translate("sync", "you changed it; so did {who}").format(who=who)
+                if mine_text and theirs_text:
+                    keep_mine = translate(
+                        "sync", "Keep mine: your {mine} replaces {who}'s {theirs} on the server."
+                    )
+                    keep_theirs = translate(
+                        "sync", "Keep theirs: {who}'s {theirs} stays; your {mine} is dropped."
+                    )
+                elif mine_text:
+                    keep_mine = translate(
+                        "sync", "Keep mine: your {mine} replaces {who}'s version on the server."
+                    )
+                    keep_theirs = translate(
+                        "sync", "Keep theirs: {who}'s version stays; your {mine} is dropped."
+                    )
+                elif theirs_text:
+                    keep_mine = translate(
+                        "sync", "Keep mine: your change replaces {who}'s {theirs} on the server."
+                    )
+                    keep_theirs = translate(
+                        "sync", "Keep theirs: {who}'s {theirs} stays; your change is dropped."
+                    )
+                else:
+                    keep_mine = translate(
+                        "sync", "Keep mine: your change replaces {who}'s version on the server."
+                    )
+                    keep_theirs = translate(
+                        "sync", "Keep theirs: {who}'s version stays; your change is dropped."
+                    )
+                keep_mine = keep_mine.format(mine=mine_text, who=who, theirs=theirs_text)
+                keep_theirs = keep_theirs.format(mine=mine_text, who=who, theirs=theirs_text)
         elif issue.kind == "rejection":
             mine_text = values_text(mine, tz, issue.table)
             theirs_text = ""
             summary = _refusal_text(issue.table, issue.reason)
-            keep_mine = (
+            keep_mine = translate(
+                "sync",
                 "Keep mine: your version is written again here and sent at the next sync "
-                "(correct it first if the server's reason says so)."
+                "(correct it first if the server's reason says so).",
             )
-            keep_theirs = "Keep theirs: your refused change is set aside; the server's stands."
+            keep_theirs = translate(
+                "sync", "Keep theirs: your refused change is set aside; the server's stands."
+            )
         else:
             mine_text = "" if issue.table == "sync_devices" else values_text(mine, tz, issue.table)
             theirs_text = values_text(theirs, tz, issue.table)
-            summary = _dates_in_words(issue.reason)
-            keep_mine = "Keep mine: this workstation's version is written again and sent."
-            keep_theirs = "Keep theirs: the record stays as it is now; the notice is dismissed."
+            summary = _flag_text(issue.reason)
+            keep_mine = translate(
+                "sync", "Keep mine: this workstation's version is written again and sent."
+            )
+            keep_theirs = translate(
+                "sync", "Keep theirs: the record stays as it is now; the notice is dismissed."
+            )
         return replace(
             issue,
-            kind_text=KIND_TEXT.get(issue.kind, issue.kind),
+            kind_text=_kind_text(issue.kind),
             title=title,
             summary=summary,
             mine_text=mine_text,
@@ -421,6 +494,61 @@ def _dates_in_words(text: str) -> str:
     return _ISO_DAY.sub(one, text)
 
 
+# The notices the sync records (in English, as stored), in the desk's words when shown.
+_FLAGS = {
+    "This cache was restored from a backup or copied from another computer. It now syncs as a "
+    "new workstation; check the conflicts that follow.": QT_TRANSLATE_NOOP(
+        "sync",
+        "This cache was restored from a backup or copied from another computer. It now syncs as "
+        "a new workstation; check the conflicts that follow.",
+    ),
+    "Edited here after it was deleted elsewhere: kept, please check.": QT_TRANSLATE_NOOP(
+        "sync", "Edited here after it was deleted elsewhere: kept, please check."
+    ),
+}
+_WHY = {
+    "its sessions were removed from the schedule": QT_TRANSLATE_NOOP(
+        "sync", "Attendance of {day} kept for review: its sessions were removed from the schedule."
+    ),
+    "the schedule no longer has a session that day": QT_TRANSLATE_NOOP(
+        "sync",
+        "Attendance of {day} kept for review: the schedule no longer has a session that day.",
+    ),
+    "that session was cancelled": QT_TRANSLATE_NOOP(
+        "sync", "Attendance of {day} kept for review: that session was cancelled."
+    ),
+}
+_ORPHAN = re.compile(r"Attendance of (\d{4}-\d{2}-\d{2}) kept for review: (.*)\.")
+_MOVED = re.compile(r"that session was moved to \w+ (\d{1,2}) (\w{3}) (\d{2}:\d{2})")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _flag_text(reason: str) -> str:
+    """A notice of the sync in the desk's words; one it does not know with its dates in words."""
+    known = _FLAGS.get(reason)
+    if known:
+        return translate("sync", known)
+    found = _ORPHAN.fullmatch(reason)
+    day = _date(found[1]) if found else None
+    if found is None or day is None:
+        return _dates_in_words(reason)
+    why = _WHY.get(found[2])
+    if why:
+        return translate("sync", why).format(day=day_text(day))
+    moved = _MOVED.fullmatch(found[2])
+    month = _MONTHS.index(moved[2].lower()) + 1 if moved and moved[2].lower() in _MONTHS else 0
+    if moved is None or not month:
+        return _dates_in_words(reason)
+    try:
+        candidates = [date(day.year + y, month, int(moved[1])) for y in (-1, 0, 1)]
+    except ValueError:
+        return _dates_in_words(reason)
+    to = min(candidates, key=lambda d: abs((d - day).days))
+    return translate(
+        "sync", "Attendance of {day} kept for review: that session was moved to {to} {time}."
+    ).format(day=day_text(day), to=day_text(to), time=moved[3])
+
+
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
 
 
@@ -429,6 +557,8 @@ def _refusal_text(table: str, reason: str) -> str:
     found = _CONSTRAINT.search(reason)
     if found and found[1].startswith(f"uq_{table}_"):
         field = found[1][len(f"uq_{table}_") :]
-        return f"The server already has a record with this {field_label(field)}."
+        return translate("sync", "The server already has a record with this {field}.").format(
+            field=field_label(field)
+        )
     head, _, _ = reason.partition(": ")
     return head if head.endswith(".") else f"{head}."

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Engine, text
 
 from app.domain.errors import DomainError
+from app.domain.i18n import translate
 from app.infra.credentials import ARGON2_ITERATIONS, ARGON2_LANES, ARGON2_MEMORY_KIB, argon2id
 from app.sync.local import Applied, Issue, LocalStore, OutboxBatch, PendingRow
 from app.sync.server import ServerStore
@@ -97,7 +98,9 @@ def seal(kind: str, device_id: str, number: int, lo: int, hi: int, payload: Any,
     """The file's bytes: header authenticated, payload encrypted (see the module doc)."""
     if len(key) < MIN_KEY_LENGTH:
         raise TransferRefused(
-            f"The transfer key is too short: at least {MIN_KEY_LENGTH} characters."
+            translate(
+                "transfer", "The transfer key is too short: at least {most} characters."
+            ).format(most=MIN_KEY_LENGTH)
         )
     salt, nonce = os.urandom(16), os.urandom(12)
     derived = _derive(key, salt)
@@ -124,14 +127,22 @@ def unseal(raw: bytes, key: str, *, kind: str) -> tuple[dict[str, Any], Any]:
     """The header and payload of a file of ``kind``; ``TransferRefused`` says what is wrong."""
     if not raw.startswith(MAGIC):
         if MAGIC.startswith(raw):
-            raise TransferRefused("The file is cut short (truncated): nothing was used.")
-        raise TransferRefused("This is not a Rollbook transfer file: nothing was used.")
+            raise TransferRefused(
+                translate("transfer", "The file is cut short (truncated): nothing was used.")
+            )
+        raise TransferRefused(
+            translate("transfer", "This is not a Rollbook transfer file: nothing was used.")
+        )
     rest = raw[len(MAGIC) :]
     if len(rest) < 4:
-        raise TransferRefused("The file is cut short (truncated): nothing was used.")
+        raise TransferRefused(
+            translate("transfer", "The file is cut short (truncated): nothing was used.")
+        )
     (size,) = struct.unpack(">I", rest[:4])
     if len(rest) < 4 + size:
-        raise TransferRefused("The file is cut short (truncated): nothing was used.")
+        raise TransferRefused(
+            translate("transfer", "The file is cut short (truncated): nothing was used.")
+        )
     head = rest[4 : 4 + size]
     try:
         header = json.loads(head)
@@ -141,16 +152,25 @@ def unseal(raw: bytes, key: str, *, kind: str) -> tuple[dict[str, Any], Any]:
         version = int(header["version"])
     except (ValueError, KeyError, TypeError) as err:
         raise TransferRefused(
-            "The file was changed (its header is damaged): nothing was used."
+            translate("transfer", "The file was changed (its header is damaged): nothing was used.")
         ) from err
     sealed = rest[4 + size :]
     if len(sealed) < body_bytes:
-        raise TransferRefused("The file is cut short (truncated): nothing was used.")
+        raise TransferRefused(
+            translate("transfer", "The file is cut short (truncated): nothing was used.")
+        )
     if len(sealed) > body_bytes:
-        raise TransferRefused("The file was changed (bytes were added to it): nothing was used.")
+        raise TransferRefused(
+            translate(
+                "transfer", "The file was changed (bytes were added to it): nothing was used."
+            )
+        )
     if version != VERSION:
         raise TransferRefused(
-            f"This transfer file has format {version}; this Rollbook reads format {VERSION}."
+            translate(
+                "transfer",
+                "This transfer file has format {found}; this Rollbook reads format {wanted}.",
+            ).format(found=version, wanted=VERSION)
         )
     derived = _derive(key, salt)
     try:
@@ -158,21 +178,33 @@ def unseal(raw: bytes, key: str, *, kind: str) -> tuple[dict[str, Any], Any]:
     except InvalidTag:
         if not hmac.compare_digest(str(header.get("check", "")), _check(derived)):
             raise TransferRefused(
-                "The transfer key is wrong for this file (or its header was changed): "
-                "nothing was used."
+                translate(
+                    "transfer",
+                    "The transfer key is wrong for this file (or its header was changed): "
+                    "nothing was used.",
+                )
             ) from None
         raise TransferRefused(
-            "The file was changed after it was written (it fails its check): nothing was used."
+            translate(
+                "transfer",
+                "The file was changed after it was written (it fails its check): nothing was used.",
+            )
         ) from None
     if header.get("kind") != kind:
         if kind == "reply":
             raise TransferRefused(
-                "This is a workstation's export, to import at a connected computer "
-                "(`rollbook transfer import`), not a reply to apply here."
+                translate(
+                    "transfer",
+                    "This is a workstation's export, to import at a connected computer "
+                    "(`rollbook transfer import`), not a reply to apply here.",
+                )
             )
         raise TransferRefused(
-            "This is a reply, to apply on its workstation (`rollbook transfer apply`), "
-            "not an export to import."
+            translate(
+                "transfer",
+                "This is a reply, to apply on its workstation (`rollbook transfer apply`), "
+                "not an export to import.",
+            )
         )
     return header, json.loads(zlib.decompress(body))
 
@@ -196,8 +228,11 @@ def export_changes(local: LocalStore, path: Path, key: str) -> Exported:
     cursor = local.get("cursor")
     if device_id is None or cursor is None or local.get("initial_done") != "1":
         raise TransferRefused(
-            "This workstation has not pulled its data from a server yet: enrol it once on a "
-            "network (`rollbook workstation init`) before it syncs by transfer file."
+            translate(
+                "transfer",
+                "This workstation has not pulled its data from a server yet: enrol it once on a "
+                "network (`rollbook workstation init`) before it syncs by transfer file.",
+            )
         )
     count, _since = local.outbox_count()
     batch = local.next_batch(count) if count else None
@@ -283,7 +318,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise TransferRefused(f"The file cannot be read: {err.strerror or err}") from err
+        raise TransferRefused(
+            translate("transfer", "The file cannot be read: {why}").format(why=err.strerror or err)
+        ) from err
 
 
 def import_changes(
@@ -305,7 +342,9 @@ def import_changes(
     header, payload = read_export(export, key)
     device_id = str(payload["device"])
     if device_id != header["device"]:
-        raise TransferRefused("The file was changed (its device does not match): nothing used.")
+        raise TransferRefused(
+            translate("transfer", "The file was changed (its device does not match): nothing used.")
+        )
     batch = _batch_in(payload["batch"]) if payload["batch"] is not None else None
     recorded = payload.get("facilities")
     wanted = frozenset(uuid.UUID(f) for f in recorded.split(",")) if recorded else visible
@@ -320,16 +359,22 @@ def import_changes(
             hs = server.handshake(pushing)
         if hs.server_revision != client_revision:
             raise TransferRefused(
-                f"The server's schema ({hs.server_revision}) is not this Rollbook's "
-                f"({client_revision}): update Rollbook here (or the server) and import again."
+                translate(
+                    "transfer",
+                    "The server's schema ({server}) is not this Rollbook's ({mine}): update "
+                    "Rollbook here (or the server) and import again.",
+                ).format(server=hs.server_revision, mine=client_revision)
             )
         if not hs.registered:
             server.register(pushing, client_revision)
         elif batch is not None and hs.acked_seq >= batch.hi:
             raise TransferRefused(
-                f"Transfer file No. {header['number']} of workstation {device_id} was already "
-                "imported (or its changes reached the server by a network sync): nothing was "
-                "sent again and no reply was written."
+                translate(
+                    "transfer",
+                    "Transfer file No. {number} of workstation {device} was already imported (or "
+                    "its changes reached the server by a network sync): nothing was sent again "
+                    "and no reply was written.",
+                ).format(number=header["number"], device=device_id)
             )
         if pushing == device_id:
             found, last_id = server.issues_since(device_id, int(payload["last_issue_id"]))
@@ -340,8 +385,11 @@ def import_changes(
             result = server.push(pushing, batch)
             if result.replayed:  # another import won the race: it holds the lock's outcome
                 raise TransferRefused(
-                    f"Transfer file No. {header['number']} was already imported: nothing was "
-                    "sent again and no reply was written."
+                    translate(
+                        "transfer",
+                        "Transfer file No. {number} was already imported: nothing was sent again "
+                        "and no reply was written.",
+                    ).format(number=header["number"])
                 )
             issues += result.issues
             if pushing == device_id and result.last_issue_id is not None:
@@ -452,31 +500,49 @@ def apply_reply(local: LocalStore, path: Path, key: str) -> ReplyApplied:
     header, answer = unseal(_read(path), key, kind="reply")
     device_id = local.get("device_id")
     if answer["device"] != header["device"]:
-        raise TransferRefused("The file was changed (its device does not match): nothing used.")
+        raise TransferRefused(
+            translate("transfer", "The file was changed (its device does not match): nothing used.")
+        )
     if header["device"] != device_id:
         raise TransferRefused(
-            f"This reply is for another workstation ({header['device']}); this one is "
-            f"{device_id}. Nothing was applied."
+            translate(
+                "transfer",
+                "This reply is for another workstation ({other}); this one is {mine}. Nothing "
+                "was applied.",
+            ).format(other=header["device"], mine=device_id)
         )
     number = int(answer["number"])
     applied_no = int(local.get("transfer_applied", "0") or 0)
     if number == applied_no:
-        raise TransferRefused(f"Reply No. {number} was already applied here: nothing changed.")
+        raise TransferRefused(
+            translate(
+                "transfer", "Reply No. {number} was already applied here: nothing changed."
+            ).format(number=number)
+        )
     if number < applied_no:
         raise TransferRefused(
-            f"Reply No. {number} is older than reply No. {applied_no}, already applied: it "
-            "would undo newer data, so nothing was applied."
+            translate(
+                "transfer",
+                "Reply No. {number} is older than reply No. {applied}, already applied: it would "
+                "undo newer data, so nothing was applied.",
+            ).format(number=number, applied=applied_no)
         )
     if number > int(local.get("transfer_exported", "0") or 0):
         raise TransferRefused(
-            f"Reply No. {number} answers an export this workstation never wrote: nothing "
-            "was applied."
+            translate(
+                "transfer",
+                "Reply No. {number} answers an export this workstation never wrote: nothing was "
+                "applied.",
+            ).format(number=number)
         )
     mine = _cursor_of(local.get("cursor") or "0:0")
     if mine > _cursor_of(str(answer["cursor"])):
         raise TransferRefused(
-            f"This workstation has synced further since reply No. {number} was made (over the "
-            "network or with a newer reply): it holds newer data, so nothing was applied."
+            translate(
+                "transfer",
+                "This workstation has synced further since reply No. {number} was made (over the "
+                "network or with a newer reply): it holds newer data, so nothing was applied.",
+            ).format(number=number)
         )
     issues = [_issue_in(i) for i in answer["issues"]]
     acked = int(answer["acked"])

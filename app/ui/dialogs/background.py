@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -144,6 +145,40 @@ class FacilityListDialog(BackgroundDialog, Generic[V]):
         )
         layout.setStretchFactor(self.list, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, on_end)
+
+    def _reason_field(self, placeholder: str, name: str, on_enter: Callable[[], None]) -> QLineEdit:
+        """The form's reason (200 characters at most); Enter in it calls ``on_enter``."""
+        reason = QLineEdit(placeholderText=placeholder)
+        reason.setAccessibleName(name)
+        reason.setMaxLength(200)
+        reason.returnPressed.connect(on_enter)
+        return reason
+
+    def _submit(self, work: Callable[[], T], on_done: Callable[[T], None], saying: str) -> None:
+        """Writes what the form says (``work``) unless busy, its last refusal hidden."""
+        if self.busy:
+            return
+        self.form_error.hide()
+        self._write(work, on_done, saying)
+
+    def _end_selected(
+        self,
+        refused: str,
+        work: Callable[[V], T],
+        on_done: Callable[[T], None],
+        saying: str,
+        *,
+        may: Callable[[V], bool] = lambda _entry: True,
+    ) -> None:
+        """Ends the selected entry (``work``) unless busy; ``refused`` is said when none is
+        selected, or one that ``may`` not be ended."""
+        chosen = self._selected()
+        if self.busy:
+            return
+        if chosen is None or not may(chosen):
+            self.message.setText(refused)
+            return
+        self._write(lambda: work(chosen), on_done, saying)
 
     def _show(self, entries: list[V], texts: Sequence[str], empty: str) -> None:
         """Lists ``entries`` as ``texts`` (``empty`` alone, unselectable, when there are none)."""

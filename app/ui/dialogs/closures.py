@@ -14,7 +14,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDateEdit, QPushButton, QWidget
 
 from app.services.closures import ClosureAdded, ClosureService, ClosureView
 from app.ui.accessible import named
@@ -55,12 +55,11 @@ class ClosuresDialog(FacilityListDialog[ClosureView]):
             edit.setDisplayFormat("d MMM yyyy (ddd)")  # Up and Down step days
             edit.setCalendarPopup(True)
         self.first_day.dateChanged.connect(self._on_first_changed)
-        self.reason = named(
-            QLineEdit(placeholderText=self.tr("e.g. Public holiday, planned shutdown")),
+        self.reason = self._reason_field(
+            self.tr("e.g. Public holiday, planned shutdown"),
             self.tr("Reason for the closure"),
+            self.add,
         )
-        self.reason.setMaxLength(200)
-        self.reason.returnPressed.connect(self.add)
         self.add_button = named(QPushButton(self.tr("&Add closure")), self.tr("Add the closure"))
         named(self.list, self.tr("Closures of the facility"))
         self.remove_button = named(
@@ -121,12 +120,9 @@ class ClosuresDialog(FacilityListDialog[ClosureView]):
     # -- writing ------------------------------------------------------------------------------
 
     def add(self) -> None:
-        if self.busy:
-            return
-        self.form_error.hide()
         service, facility = self._service, self._facility_id
         first, last, reason = _day(self.first_day), _day(self.last_day), self.reason.text()
-        self._write(
+        self._submit(
             lambda: service.add(facility, first, last, reason), self._on_added, self.tr("Saving…")
         )
 
@@ -142,14 +138,13 @@ class ClosuresDialog(FacilityListDialog[ClosureView]):
         self._done(text)
 
     def remove(self) -> None:
-        chosen = self._selected()
-        if self.busy:
-            return
-        if chosen is None:
-            self.message.setText(self.tr("Select the closure to remove in the list."))
-            return
         service = self._service
-        self._write(lambda: service.remove(chosen.id), self._on_removed, self.tr("Removing…"))
+        self._end_selected(
+            self.tr("Select the closure to remove in the list."),
+            lambda closure: service.remove(closure.id),
+            self._on_removed,
+            self.tr("Removing…"),
+        )
 
     def _on_removed(self, removed: ClosureView) -> None:
         self._done(

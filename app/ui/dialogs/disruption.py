@@ -16,7 +16,6 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -85,12 +84,11 @@ class DisruptionDialog(FacilityListDialog[DisruptionView]):
             edit.setDisplayFormat(_FORMAT)
             edit.setCalendarPopup(True)
         self.starts.dateTimeChanged.connect(self._on_start_changed)
-        self.reason = named(
-            QLineEdit(placeholderText=self.tr("e.g. Lockdown, count, storm")),
+        self.reason = self._reason_field(
+            self.tr("e.g. Lockdown, count, storm"),
             self.tr("Reason for the disruption"),
+            self.declare,
         )
-        self.reason.setMaxLength(200)
-        self.reason.returnPressed.connect(self.declare)
         self.rooms = named(QListWidget(), self.tr("Rooms disrupted (none ticked: every room)"))
         self.programs = named(
             QListWidget(), self.tr("Programs disrupted (none ticked: every program)")
@@ -172,13 +170,10 @@ class DisruptionDialog(FacilityListDialog[DisruptionView]):
     # -- writing ------------------------------------------------------------------------------
 
     def declare(self) -> None:
-        if self.busy:
-            return
-        self.form_error.hide()
         service, facility = self._service, self._facility_id
         starts, ends, reason = _moment(self.starts), _moment(self.ends), self.reason.text()
         rooms, programs = _ticked(self.rooms), _ticked(self.programs)
-        self._write(
+        self._submit(
             lambda: service.declare(
                 facility, starts, ends, reason, room_ids=rooms, program_ids=programs
             ),
@@ -197,14 +192,14 @@ class DisruptionDialog(FacilityListDialog[DisruptionView]):
         self._done(text)
 
     def lift(self) -> None:
-        chosen = self._selected()
-        if self.busy:
-            return
-        if chosen is None or chosen.lifted:
-            self.message.setText(self.tr("Select a disruption in force to lift in the list."))
-            return
         service = self._service
-        self._write(lambda: service.lift(chosen.id), self._on_lifted, self.tr("Lifting…"))
+        self._end_selected(
+            self.tr("Select a disruption in force to lift in the list."),
+            lambda disruption: service.lift(disruption.id),
+            self._on_lifted,
+            self.tr("Lifting…"),
+            may=lambda disruption: not disruption.lifted,
+        )
 
     def _on_lifted(self, lifted: DisruptionView) -> None:
         self._done(

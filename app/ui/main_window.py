@@ -39,6 +39,7 @@ from app.domain.sync_status import SyncStatus
 from app.services.changes import Changes
 from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
+from app.services.labels import table_label
 from app.services.workstation import WorkstationStatus
 from app.ui.accessible import named
 from app.ui.changes import ChangeHub
@@ -458,7 +459,22 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"{stage} %v/%m" if total else stage)
+        shown = self._stage_text(stage)
+        self.progress.setFormat(f"{shown} %v/%m" if total else shown)
+
+    def _stage_text(self, stage: str) -> str:
+        """The sync engine's stage ("initial pull", "copy users") in the desk's words."""
+        known = {
+            "push": self.tr("sending changes"),
+            "pull": self.tr("receiving changes"),
+            "initial pull": self.tr("first download"),
+            "building indexes": self.tr("building indexes"),
+        }
+        if stage in known:
+            return known[stage]
+        if stage.startswith("copy "):
+            return self.tr("copying {table}").format(table=table_label(stage[len("copy ") :]))
+        return stage
 
     def set_sync_state(self, outcome: CycleOutcome) -> None:
         """What the last sync attempt left: online or not (the last real contact with the

@@ -4,6 +4,7 @@ and Keep theirs will do; an empty list says that nothing waits."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -204,21 +205,33 @@ class SyncView(Screen):
             return None
         return key
 
-    def _export_transfer(self) -> None:
-        services = self._services
-        key = self._key()
+    def _transfer_file(
+        self, ask: Callable[[], Path | None], saying: str
+    ) -> tuple[DeskServices, str, str] | None:
+        """The services, the key and the file (``ask`` chooses it) of a transfer, ``saying``
+        shown; ``None`` without a key typed or a file chosen."""
+        services, key = self._services, self._key()
         if services is None or key is None:
-            return
-        chosen = save_path(
-            self,
-            self.tr("Export transfer file"),
-            "rollbook-transfer.rbx",
-            self.tr("Rollbook transfer files (*.rbx);;All files (*)"),
-        )
+            return None
+        chosen = ask()
         if chosen is None:
+            return None
+        self.transfer_message.setText(saying)
+        return services, key, str(chosen)
+
+    def _export_transfer(self) -> None:
+        given = self._transfer_file(
+            lambda: save_path(
+                self,
+                self.tr("Export transfer file"),
+                "rollbook-transfer.rbx",
+                self.tr("Rollbook transfer files (*.rbx);;All files (*)"),
+            ),
+            self.tr("Writing the transfer file…"),
+        )
+        if given is None:
             return
-        path = str(chosen)
-        self.transfer_message.setText(self.tr("Writing the transfer file…"))
+        services, key, path = given
         self._runner.run(
             lambda: services.transfer.export_file(path, key),
             lambda done: self._exported(done, path),
@@ -235,19 +248,17 @@ class SyncView(Screen):
         self.reload()
 
     def _apply_transfer(self) -> None:
-        services = self._services
-        key = self._key()
-        if services is None or key is None:
-            return
-        chosen = open_path(
-            self,
-            self.tr("Apply transfer file"),
-            self.tr("Rollbook transfer replies (*.reply);;All files (*)"),
+        given = self._transfer_file(
+            lambda: open_path(
+                self,
+                self.tr("Apply transfer file"),
+                self.tr("Rollbook transfer replies (*.reply);;All files (*)"),
+            ),
+            self.tr("Applying the reply…"),
         )
-        if chosen is None:
+        if given is None:
             return
-        path = str(chosen)
-        self.transfer_message.setText(self.tr("Applying the reply…"))
+        services, key, path = given
         self.write(
             lambda: services.transfer.apply_file(path, key),
             self._applied,

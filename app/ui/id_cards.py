@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ValidationError
+from app.domain.i18n import translate
 from app.services.facade import DeskServices
 from app.ui.files import save_path
 from app.ui.messages import refusal
@@ -78,7 +79,11 @@ class CardBatch:
 
 def _batch(what: str, people: Sequence[tuple[str, str | None, str]]) -> CardBatch:
     if not people:
-        raise ValidationError(f"{what} has no students: there are no cards to print.")
+        raise ValidationError(
+            translate("cards", "{what} has no students: there are no cards to print.").format(
+                what=what
+            )
+        )
     cards = tuple(
         IdCard(name, number, facility)
         for name, number, facility in people
@@ -87,7 +92,10 @@ def _batch(what: str, people: Sequence[tuple[str, str | None, str]]) -> CardBatc
     missing = tuple(name for name, number, _f in people if not (number and _encodable(number)))
     if not cards:
         raise ValidationError(
-            f"No student of {what} has a student number a barcode can hold (printable ASCII)."
+            translate(
+                "cards",
+                "No student of {what} has a student number a barcode can hold (printable ASCII).",
+            ).format(what=what)
         )
     return CardBatch(what, cards, missing)
 
@@ -120,7 +128,7 @@ def cards_for_class(services: DeskServices, class_id: uuid.UUID) -> CardBatch:
 
 def cards_for_facility(services: DeskServices, facility_id: uuid.UUID) -> CardBatch:
     """Every active student of the facility, by name."""
-    name = _facility_names(services).get(facility_id, "The facility")
+    name = _facility_names(services).get(facility_id) or translate("cards", "The facility")
     people: list[tuple[str, str | None, str]] = []
     while True:
         page = services.people.search_students(facility_id, "", limit=PAGE_MAX, offset=len(people))
@@ -193,9 +201,9 @@ def paint_card_page(
     sheet.cut_marks(math.ceil(len(chunk) / layout.columns), min(len(chunk), layout.columns))
 
 
-def cards_pdf_bytes(cards: Sequence[IdCard], title: str = "Student ID cards") -> bytes:
+def cards_pdf_bytes(cards: Sequence[IdCard], title: str = "") -> bytes:
     if not cards:
-        raise ValidationError("There are no cards to print.")
+        raise ValidationError(translate("cards", "There are no cards to print."))
     layout = card_layout()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -209,7 +217,7 @@ def cards_pdf_bytes(cards: Sequence[IdCard], title: str = "Student ID cards") ->
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(title)
+    writer.setTitle(title or translate("cards", "Student ID cards"))
     writer.setCreator("Rollbook")
     painter = QPainter(writer)
     try:
@@ -259,7 +267,7 @@ class _CardPage:
         self.text(self.r(left, y + 3.5, inner * 0.7, 5), card.facility, _font(8.5, bold=True))
         self.text(
             self.r(left, y + 3.5, inner, 5),
-            "STUDENT ID",
+            translate("cards", "STUDENT ID"),
             _font(6.5),
             align=Qt.AlignmentFlag.AlignRight,
             colour="#555555",
@@ -267,7 +275,11 @@ class _CardPage:
         self.p.setPen(QPen(QColor("#333333"), 0.25 * self.dots))
         self._line(left, y + 9.5, left + inner, y + 9.5)
         self.text(self.r(left, y + 11, inner, 7), card.name, _font(12.5, bold=True))
-        self.text(self.r(left, y + 18.5, inner, 5), f"Student no. {card.number}", _font(9))
+        self.text(
+            self.r(left, y + 18.5, inner, 5),
+            translate("cards", "Student no. {number}").format(number=card.number),
+            _font(9),
+        )
         self.bars(left, y + BAR_TOP_MM, inner, card.number)
         self.text(
             self.r(left, y + BAR_TOP_MM + BAR_HEIGHT_MM + 0.8, inner, 4.5),
@@ -337,7 +349,8 @@ class CardPrinter(QObject):
         self._runner.run(gather, self._ask_where, self._failed)
 
     def _ask_where(self, batch: CardBatch) -> None:
-        suggested = f"ID cards {batch.what}.pdf".replace("/", "-").replace(",", "")
+        suggested = self.tr("ID cards {what}.pdf").format(what=batch.what)
+        suggested = suggested.replace("/", "-").replace(",", "")
         path = save_path(
             self._window, self.tr("Save the ID cards"), suggested, self.tr("PDF (*.pdf)")
         )
@@ -347,21 +360,26 @@ class CardPrinter(QObject):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
 
+        title = self.tr("Student ID cards: {what}").format(what=batch.what)
+
         def work() -> Path:
-            data = cards_pdf_bytes(batch.cards, f"Student ID cards: {batch.what}")
+            data = cards_pdf_bytes(batch.cards, title)
             path.write_bytes(data)
             return path
 
         self._runner.run(work, lambda p: self._written(p, batch), self._failed)
 
     def _written(self, path: Path, batch: CardBatch) -> None:
-        text = self.tr("%n ID card(s) saved to ", "", len(batch.cards)) + str(path)
+        count = len(batch.cards)
         if batch.without_number:
-            text += (
-                self.tr(" (left out, no student number a barcode can hold: ")
-                + "; ".join(batch.without_number)
-                + ")"
-            )
+            text = self.tr(
+                "%n ID card(s) saved to {path} (left out, no student number a barcode can hold: "
+                "{names})",
+                "",
+                count,
+            ).format(path=path, names="; ".join(batch.without_number))
+        else:
+            text = self.tr("%n ID card(s) saved to {path}", "", count).format(path=path)
         self.sig_said.emit(text)
         self.sig_written.emit(path)
 

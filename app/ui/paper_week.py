@@ -264,7 +264,13 @@ class PrintSheetsDialog(QDialog):
             return
         start, end = self.period()
         whose: Whose = self.whose.currentData()
-        suggested = f"sign-in sheets {whose.label or 'facility'} {start}.pdf".replace("/", "-")
+        if whose.label:
+            suggested = self.tr("sign-in sheets {whose} {day}.pdf").format(
+                whose=whose.label, day=start.isoformat()
+            )
+        else:
+            suggested = self.tr("sign-in sheets facility {day}.pdf").format(day=start.isoformat())
+        suggested = suggested.replace("/", "-")
         path = save_path(
             self, self.tr("Save the sign-in sheets"), suggested, self.tr("PDF (*.pdf)")
         )

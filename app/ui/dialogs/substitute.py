@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from app.services.schedule_dto import (
 )
 from app.services.series_edit import Choice, clash_text
 from app.ui.accessible import named
+from app.ui.dialogs.background import BackgroundDialog
 from app.ui.dialogs.parts import ERROR_STYLE
 from app.ui.messages import refusal
 from app.ui.tasks import Runs
@@ -56,11 +56,10 @@ def clash_lines(clashes: Sequence[Clash]) -> list[str]:
     return lines
 
 
-class SubstituteDialog(QDialog):
+class SubstituteDialog(BackgroundDialog):
     """Chooses a substitute for a session and saves it through ``ScheduleService``; checks the
     chosen instructor against the session's time before anything is saved."""
 
-    sig_saved = Signal(str)  # what was done
     sig_refused = Signal(str)  # a refusal, shown in the dialog
     sig_checked = Signal(int)  # the clashes of the chosen instructor with this session
     sig_ranked = Signal()  # the list now has the instructors available then first
@@ -78,15 +77,12 @@ class SubstituteDialog(QDialog):
         availability: AvailabilityService | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(520)
+        super().__init__(runner, width=520, parent=parent)
         self._schedule = schedule
         self._availability = availability
         self._chosen_by_hand = False  # the person picked someone: ranking keeps their choice
-        self._runner = runner
         self._facility_id = facility_id
         self._occurrence = o = occurrence
-        self._pending = 0
         self._check_token = 0
         self.setWindowTitle(self.tr("Substitute for {klass}").format(klass=o.class_name))
 
@@ -113,8 +109,6 @@ class SubstituteDialog(QDialog):
         )
         self.clashes = QLabel()
         self.clashes.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -157,11 +151,6 @@ class SubstituteDialog(QDialog):
             self._rank()
         self.instructor_box.setFocus()
 
-    @property
-    def busy(self) -> bool:
-        """True while a check or a save still has to answer (the dialog must outlive it)."""
-        return self._pending > 0
-
     def scope(self) -> Scope:
         return "all_future" if self.all_future.isChecked() else "one"
 
@@ -176,7 +165,6 @@ class SubstituteDialog(QDialog):
         slot = ProposedSlot(o.start_utc, o.end_utc, None, chosen)
         self._check_token += 1
         token = self._check_token
-        self._pending += 1
 
         availability, scope = self._availability, self.scope()
 
@@ -188,10 +176,9 @@ class SubstituteDialog(QDialog):
                 o.series_id, o.original_date, chosen, scope=scope
             )
 
-        self._runner.run(work, lambda found: self._on_checked(found, token), self._on_failed)
+        self._run(work, lambda found: self._on_checked(found, token))
 
     def _on_checked(self, found: tuple[list[Clash], list[Unavailability]], token: int) -> None:
-        self._pending -= 1
         if token != self._check_token:
             return
         clashes, outside = found
@@ -246,15 +233,13 @@ class SubstituteDialog(QDialog):
             for i in range(self.instructor_box.count())
         ]
         facility = self._facility_id
-        self._pending += 1
 
         def work() -> list[Candidate]:
             return availability.candidates(facility, o.start_local, o.end_local, people)
 
-        self._runner.run(work, self._on_ranked, self._on_failed)
+        self._run(work, self._on_ranked)
 
     def _on_ranked(self, ranked: list[Candidate]) -> None:
-        self._pending -= 1
         box = self.instructor_box
         keep = box.currentData() if self._chosen_by_hand else None
         box.blockSignals(True)
@@ -286,7 +271,6 @@ class SubstituteDialog(QDialog):
             self.allow_clash.isChecked(),
         )
         availability = None if self.allow_outside.isChecked() else self._availability
-        self._pending += 1
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
 
@@ -300,17 +284,15 @@ class SubstituteDialog(QDialog):
             )
 
         def done(_change: ScheduleChange) -> None:
-            self._pending -= 1
             since = " and the sessions after it" if scope == "all_future" else ""
             text = f"{name} teaches {o.class_name} of {o.original_date:%d %b}{since}."
             self.message.setText(text)
             self.sig_saved.emit(text)
             self.accept()
 
-        self._runner.run(work, done, self._on_failed)
+        self._run(work, done)
 
     def _on_failed(self, error: BaseException) -> None:
-        self._pending -= 1
         self.save_button.setEnabled(True)
         self.message.clear()
         if isinstance(error, ClashError):

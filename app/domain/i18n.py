@@ -69,6 +69,15 @@ def number_text(value: Decimal | float, decimals: int) -> str:
     return _number_format(value, decimals)
 
 
+def decimal_text(value: Decimal | int) -> str:
+    """A stored number with the places it has (a rate's 87.50, a count's 3), as the locale
+    writes it ("87.50", "87,50")."""
+    if isinstance(value, int):
+        return number_text(value, 0)
+    exponent = value.as_tuple().exponent
+    return number_text(value, max(0, -exponent) if isinstance(exponent, int) else 2)
+
+
 def weekday_text(weekday: int) -> str:
     """Weekday ``weekday`` (0 is Monday) as the desk's locale abbreviates it ("Mon", "lun.")."""
     return _date_format(_A_MONDAY + timedelta(days=weekday), "ddd")

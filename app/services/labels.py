@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.db.base import Base
-from app.domain import i18n, validation
+from app.domain import i18n, validation, value_labels
 from app.domain.enums import AttendanceStatus
 from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -193,7 +193,7 @@ def value_text(field: str, value: Any, tz: ZoneInfo | None, table: str | None = 
     if isinstance(value, bool):
         return translate("labels", "Yes") if value else translate("labels", "No")
     if isinstance(value, Enum):
-        return str(value.value).replace("_", " ").capitalize()
+        return _stored_value_text(str(value.value))
     kind = _python_type(table, field)
     if isinstance(value, str) and kind in (datetime, date):
         raw = str(value)
@@ -208,10 +208,18 @@ def value_text(field: str, value: Any, tz: ZoneInfo | None, table: str | None = 
     if isinstance(value, uuid.UUID):
         return str(value)[:8]
     if kind is not None and issubclass(kind, Enum) and isinstance(value, str):
-        return value.replace("_", " ").capitalize()
+        return _stored_value_text(value)
     if isinstance(value, (dict, list)):
         return ", ".join(str(v) for v in (value.values() if isinstance(value, dict) else value))
     return str(value)
+
+
+def _stored_value_text(raw: str) -> str:
+    """A stored value in the desk's words, capitalised as a value in a list ("Classroom")."""
+    if raw in value_labels.LABELS:
+        text = value_labels.value_text(raw)
+        return text[:1].upper() + text[1:]
+    return raw.replace("_", " ").capitalize()
 
 
 def shown_fields(fields: Iterable[str]) -> list[str]:

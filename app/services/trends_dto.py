@@ -9,7 +9,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.enums import EnrollmentStatus
-from app.domain.i18n import date_text, translate
+from app.domain.i18n import date_text, decimal_text, translate
 
 TREND_WEEKS = 12  # weeks a trend shows, the current one last
 
@@ -19,6 +19,11 @@ def percent(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
     if not whole:
         return None
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def _pct(value: Decimal | int | None) -> str:
+    """A rate's number as the desk's locale writes it ("87.50", "87,50")."""
+    return "" if value is None else decimal_text(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +77,7 @@ class WeeklyTrend:
                 "{title}: {rate}% attended over the last {n} weeks ({attended} of {held}).",
             ).format(
                 title=self.title,
-                rate=self.rate,
+                rate=_pct(self.rate),
                 n=len(self.weeks),
                 attended=self.attended,
                 held=self.held,
@@ -81,21 +86,21 @@ class WeeklyTrend:
         last = shown[-1]
         parts.append(
             translate("trends", "Week of {day}: {rate}%.").format(
-                day=date_text(last.week_start, "dd MMM"), rate=last.rate
+                day=date_text(last.week_start, "dd MMM"), rate=_pct(last.rate)
             )
         )
         low = min(shown, key=lambda w: (w.rate or Decimal(0), w.week_start))
         if len(shown) > 1:
             parts.append(
                 translate("trends", "Lowest: week of {day}, {rate}%.").format(
-                    day=date_text(low.week_start, "dd MMM"), rate=low.rate
+                    day=date_text(low.week_start, "dd MMM"), rate=_pct(low.rate)
                 )
             )
         if self.minimum_rate_pct is not None:
             below = sum(1 for w in shown if (w.rate or 0) < self.minimum_rate_pct)
             parts.append(
                 translate("trends", "{below} of {n} weeks below the {minimum}% minimum.").format(
-                    below=below, n=len(shown), minimum=self.minimum_rate_pct
+                    below=below, n=len(shown), minimum=_pct(self.minimum_rate_pct)
                 )
             )
         return " ".join(parts)

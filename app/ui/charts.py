@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.domain.i18n import translate
+from app.domain.i18n import decimal_text, translate
 from app.services.trends_dto import HoursProgress, WeekGlance, WeeklyTrend
 from app.ui.language import day_month, locale_day, number, weekday
 
@@ -125,7 +125,7 @@ class WeeklyRateChart(_Chart):
                     day=day_month(week.week_start),
                     attended=week.attended,
                     held=week.held,
-                    rate=week.rate,
+                    rate="" if week.rate is None else decimal_text(week.rate),
                 )
         return None
 

@@ -27,21 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import ProgressStatus
-from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.i18n import QT_TRANSLATE_NOOP, decimal_text
+from app.domain.value_labels import value_text
 from app.services.curriculum_dto import LessonStatusDTO, ProgramProgressDTO
 from app.ui.models.tuple_table import TupleTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_TEXT = {
-    ProgressStatus.COMPLETED: "Completed",
-    ProgressStatus.IN_PROGRESS: "In progress",
-    ProgressStatus.NOT_STARTED: "Not started",
-}
-
 
 def _pct(program: ProgramProgressDTO) -> str:
-    return "" if program.pct is None else f"{program.pct}%"
+    return "" if program.pct is None else f"{decimal_text(program.pct)}%"
+
+
+def _status(status: ProgressStatus) -> str:
+    """ "In progress", as a list shows a lesson's status, in the desk's words."""
+    text = value_text(status)
+    return text[:1].upper() + text[1:]
 
 
 def _day(program_or_lesson: ProgramProgressDTO | LessonStatusDTO) -> str:
@@ -104,7 +105,7 @@ class LessonStatusTableModel(TupleTableModel[LessonStatusDTO]):
         return (
             f"{x.module_position}. {x.module_name}",
             x.title,
-            self.tr(STATUS_TEXT[x.status]),
+            _status(x.status),
             _day(x),
         )
 

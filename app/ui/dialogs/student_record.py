@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.i18n import QT_TRANSLATE_NOOP, translate
+from app.domain.i18n import QT_TRANSLATE_NOOP, decimal_text, translate
 from app.domain.value_labels import value_text
 from app.services.curriculum_dto import ProgramProgressDTO
 from app.services.facade import DeskServices
@@ -165,6 +165,11 @@ def _review_text(needs_review: bool, not_held: str | None) -> str:
     return " · ".join(parts)
 
 
+def _v(value: Any) -> str:
+    """A stored value (a status, a relationship, a kind) in the desk's words."""
+    return "" if value is None else value_text(value)
+
+
 def _d(value: Any) -> str:
     if value is None:
         return ""
@@ -190,18 +195,18 @@ def load_record(services: DeskServices, student_id: uuid.UUID) -> StudentRecord:
         (translate("StudentRecordDialog", "Address"), _d(s.address)),
     ]
     tabs["Guardians"] = [
-        (g.display_name, _d(g.relationship), _d(g.phone), _d(g.email))
+        (g.display_name, _v(g.relationship), _d(g.phone), _d(g.email))
         for g in people.guardians_of(student_id)
     ]
     tabs["Enrolments"] = [
         (
             e.class_name,
             e.program_name,
-            _d(e.status),
+            _v(e.status),
             _d(e.enrolled_at),
             _d(e.ended_at),
             _d(e.change_reason),
-            " → ".join(_d(h.to_status) for h in e.history),
+            " → ".join(_v(h.to_status) for h in e.history),
         )
         for e in services.rosters.enrollments_of_student(student_id)
     ]
@@ -212,9 +217,9 @@ def load_record(services: DeskServices, student_id: uuid.UUID) -> StudentRecord:
             str(a.attended),
             str(a.absences),
             str(a.made_up),
-            "" if a.rate is None else f"{a.rate}%",
-            _d(a.hours_earned),
-            _d(a.hours_needed),
+            "" if a.rate is None else f"{decimal_text(a.rate)}%",
+            decimal_text(a.hours_earned),
+            "" if a.hours_needed is None else decimal_text(a.hours_needed),
         )
         for a in services.attendance.student_summary(student_id)
     ]
@@ -230,7 +235,7 @@ def load_record(services: DeskServices, student_id: uuid.UUID) -> StudentRecord:
         for m in marks
     ]
     tabs["Credentials"] = [
-        (c.title, _d(c.kind), _d(c.issued_on), _d(c.cert_serial))
+        (c.title, _v(c.kind), _d(c.issued_on), _d(c.cert_serial))
         for c in records.credentials_of(student_id)
     ]
     tabs["Case notes"] = [

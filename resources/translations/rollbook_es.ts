@@ -627,6 +627,10 @@
         <translation>Reuniendo a los estudiantes para las tarjetas…</translation>
     </message>
     <message>
+        <source>ID cards {what}.pdf</source>
+        <translation>Carnés {what}.pdf</translation>
+    </message>
+    <message>
         <source>Save the ID cards</source>
         <translation>Guardar las tarjetas de identificación</translation>
     </message>
@@ -638,16 +642,23 @@
         <source>No ID cards printed.</source>
         <translation>No se imprimió ninguna tarjeta.</translation>
     </message>
+    <message>
+        <source>Student ID cards: {what}</source>
+        <translation>Carnés de estudiante: {what}</translation>
+    </message>
     <message numerus="yes">
-        <source>%n ID card(s) saved to </source>
+        <source>%n ID card(s) saved to {path} (left out, no student number a barcode can hold: {names})</source>
         <translation>
-            <numerusform>%n tarjeta guardada en </numerusform>
-            <numerusform>%n tarjetas guardadas en </numerusform>
+            <numerusform>%n carné guardado en {path} (quedan fuera, sin número de estudiante que un código de barras pueda llevar: {names})</numerusform>
+            <numerusform>%n carnés guardados en {path} (quedan fuera, sin número de estudiante que un código de barras pueda llevar: {names})</numerusform>
         </translation>
     </message>
-    <message>
-        <source> (left out, no student number a barcode can hold: </source>
-        <translation> (omitidos, sin un número de estudiante que quepa en un código de barras: </translation>
+    <message numerus="yes">
+        <source>%n ID card(s) saved to {path}</source>
+        <translation>
+            <numerusform>%n carné guardado en {path}</numerusform>
+            <numerusform>%n carnés guardados en {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1170,26 @@
         <translation>sincronizando…</translation>
     </message>
     <message>
+        <source>sending changes</source>
+        <translation>enviando cambios</translation>
+    </message>
+    <message>
+        <source>receiving changes</source>
+        <translation>recibiendo cambios</translation>
+    </message>
+    <message>
+        <source>first download</source>
+        <translation>primera descarga</translation>
+    </message>
+    <message>
+        <source>building indexes</source>
+        <translation>construyendo índices</translation>
+    </message>
+    <message>
+        <source>copying {table}</source>
+        <translation>copiando {table}</translation>
+    </message>
+    <message>
         <source>The workstation could not be opened.</source>
         <translation>No se pudo abrir el puesto.</translation>
     </message>
@@ -1390,6 +1421,14 @@
     <message>
         <source>The blank sign-in sheet of every session held, in time order, one PDF; each session starts on a new page.</source>
         <translation>La hoja de firmas en blanco de cada sesión celebrada, por orden de hora, en un PDF; cada sesión empieza en una página nueva.</translation>
+    </message>
+    <message>
+        <source>sign-in sheets {whose} {day}.pdf</source>
+        <translation>hojas de firmas {whose} {day}.pdf</translation>
+    </message>
+    <message>
+        <source>sign-in sheets facility {day}.pdf</source>
+        <translation>hojas de firmas centro {day}.pdf</translation>
     </message>
     <message>
         <source>Save the sign-in sheets</source>
@@ -2896,6 +2935,37 @@
     </message>
 </context>
 <context>
+    <name>cards</name>
+    <message>
+        <source>{what} has no students: there are no cards to print.</source>
+        <translation>{what} no tiene estudiantes: no hay carnés que imprimir.</translation>
+    </message>
+    <message>
+        <source>No student of {what} has a student number a barcode can hold (printable ASCII).</source>
+        <translation>Ningún estudiante de {what} tiene un número de estudiante que un código de barras pueda llevar (ASCII imprimible).</translation>
+    </message>
+    <message>
+        <source>The facility</source>
+        <translation>El centro</translation>
+    </message>
+    <message>
+        <source>There are no cards to print.</source>
+        <translation>No hay carnés que imprimir.</translation>
+    </message>
+    <message>
+        <source>Student ID cards</source>
+        <translation>Carnés de estudiante</translation>
+    </message>
+    <message>
+        <source>STUDENT ID</source>
+        <translation>CARNÉ DE ESTUDIANTE</translation>
+    </message>
+    <message>
+        <source>Student no. {number}</source>
+        <translation>N.º de estudiante: {number}</translation>
+    </message>
+</context>
+<context>
     <name>charts</name>
     <message>
         <source>Attendance by week</source>
@@ -3860,6 +3930,26 @@
         <translation>{field} supera los {most} caracteres</translation>
     </message>
     <message>
+        <source>The calendar window ends before it starts</source>
+        <translation>El intervalo del calendario termina antes de empezar</translation>
+    </message>
+    <message>
+        <source>A proposed session ends before it starts</source>
+        <translation>Una sesión propuesta termina antes de empezar</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>El periodo termina antes de empezar</translation>
+    </message>
+    <message>
+        <source>The enrollment ends before it starts</source>
+        <translation>La inscripción termina antes de empezar</translation>
+    </message>
+    <message>
+        <source>The time log ends before it starts</source>
+        <translation>El registro de horas termina antes de empezar</translation>
+    </message>
+    <message>
         <source>An absence reason goes only with an absence.</source>
         <translation>Un motivo de ausencia solo va con una ausencia.</translation>
     </message>
@@ -4319,6 +4409,22 @@
         <source>You cannot disable your own account.</source>
         <translation>No puede desactivar su propia cuenta.</translation>
     </message>
+    <message>
+        <source>This issue has no values of this workstation to keep.</source>
+        <translation>Este problema no tiene valores de este puesto que conservar.</translation>
+    </message>
+    <message>
+        <source>That sync issue is already resolved or does not exist.</source>
+        <translation>Ese problema de sincronización ya está resuelto o no existe.</translation>
+    </message>
+    <message>
+        <source>Nothing to write: no field of this record was given.</source>
+        <translation>Nada que escribir: no se dio ningún campo de este registro.</translation>
+    </message>
+    <message>
+        <source>The record is no longer on this workstation.</source>
+        <translation>El registro ya no está en este puesto.</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
@@ -4411,6 +4517,240 @@
     <message>
         <source>Mark {name}: {buttons}. Now {now}.</source>
         <translation>Marcar a {name}: {buttons}. Ahora {now}.</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Rechazado por el servidor</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>Por revisar</translation>
+    </message>
+    <message>
+        <source>someone on another workstation</source>
+        <translation>alguien en otro puesto</translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <source>{class_name}, {when}</source>
+        <translation>{class_name}, {when}</translation>
+    </message>
+    <message>
+        <source>a student</source>
+        <translation>un estudiante</translation>
+    </message>
+    <message>
+        <source>{student}, {session}</source>
+        <translation>{student}, {session}</translation>
+    </message>
+    <message>
+        <source>a class</source>
+        <translation>una clase</translation>
+    </message>
+    <message>
+        <source>{class_name}, {day}</source>
+        <translation>{class_name}, {day}</translation>
+    </message>
+    <message>
+        <source>{record} — {subject}</source>
+        <translation>{record} — {subject}</translation>
+    </message>
+    <message>
+        <source>you marked {mine}, {who} marked {theirs}</source>
+        <translation>usted marcó {mine}, {who} marcó {theirs}</translation>
+    </message>
+    <message>
+        <source>Keep mine: your mark {mine} replaces {who}&apos;s {theirs} on the server.</source>
+        <translation>Conservar el mío: su marca {mine} sustituye a {theirs} de {who} en el servidor.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s {theirs} stays; your mark {mine} is dropped.</source>
+        <translation>Conservar el suyo: {theirs} de {who} se queda; su marca {mine} se descarta.</translation>
+    </message>
+    <message>
+        <source>you changed {fields}; so did {who}</source>
+        <translation>usted cambió {fields}; {who} también</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>you changed it; so did {who}</source>
+        <translation>usted lo cambió; {who} también</translation>
+    </message>
+    <message>
+        <source>Keep mine: your {mine} replaces {who}&apos;s {theirs} on the server.</source>
+        <translation>Conservar el mío: su versión ({mine}) sustituye a la de {who} ({theirs}) en el servidor.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s {theirs} stays; your {mine} is dropped.</source>
+        <translation>Conservar el suyo: la versión de {who} ({theirs}) se queda; la suya ({mine}) se descarta.</translation>
+    </message>
+    <message>
+        <source>Keep mine: your {mine} replaces {who}&apos;s version on the server.</source>
+        <translation>Conservar el mío: su versión ({mine}) sustituye a la de {who} en el servidor.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s version stays; your {mine} is dropped.</source>
+        <translation>Conservar el suyo: la versión de {who} se queda; la suya ({mine}) se descarta.</translation>
+    </message>
+    <message>
+        <source>Keep mine: your change replaces {who}&apos;s {theirs} on the server.</source>
+        <translation>Conservar el mío: su cambio sustituye a la versión de {who} ({theirs}) en el servidor.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s {theirs} stays; your change is dropped.</source>
+        <translation>Conservar el suyo: la versión de {who} ({theirs}) se queda; su cambio se descarta.</translation>
+    </message>
+    <message>
+        <source>Keep mine: your change replaces {who}&apos;s version on the server.</source>
+        <translation>Conservar el mío: su cambio sustituye a la versión de {who} en el servidor.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s version stays; your change is dropped.</source>
+        <translation>Conservar el suyo: la versión de {who} se queda; su cambio se descarta.</translation>
+    </message>
+    <message>
+        <source>Keep mine: your version is written again here and sent at the next sync (correct it first if the server&apos;s reason says so).</source>
+        <translation>Conservar el mío: su versión se vuelve a escribir aquí y se envía en la próxima sincronización (corríjala antes si el motivo del servidor lo indica).</translation>
+    </message>
+    <message>
+        <source>Keep theirs: your refused change is set aside; the server&apos;s stands.</source>
+        <translation>Conservar el suyo: su cambio rechazado se deja a un lado; el del servidor se mantiene.</translation>
+    </message>
+    <message>
+        <source>Keep mine: this workstation&apos;s version is written again and sent.</source>
+        <translation>Conservar el mío: la versión de este puesto se vuelve a escribir y se envía.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: the record stays as it is now; the notice is dismissed.</source>
+        <translation>Conservar el suyo: el registro se queda como está; el aviso se descarta.</translation>
+    </message>
+    <message>
+        <source>This cache was restored from a backup or copied from another computer. It now syncs as a new workstation; check the conflicts that follow.</source>
+        <translation>Esta caché se restauró de una copia de seguridad o se copió de otro equipo. Ahora se sincroniza como un puesto nuevo; revise los conflictos que sigan.</translation>
+    </message>
+    <message>
+        <source>Edited here after it was deleted elsewhere: kept, please check.</source>
+        <translation>Editado aquí después de borrarse en otro lugar: se conserva, revíselo.</translation>
+    </message>
+    <message>
+        <source>Attendance of {day} kept for review: its sessions were removed from the schedule.</source>
+        <translation>Asistencia del {day} conservada para revisión: sus sesiones se quitaron del horario.</translation>
+    </message>
+    <message>
+        <source>Attendance of {day} kept for review: the schedule no longer has a session that day.</source>
+        <translation>Asistencia del {day} conservada para revisión: el horario ya no tiene una sesión ese día.</translation>
+    </message>
+    <message>
+        <source>Attendance of {day} kept for review: that session was cancelled.</source>
+        <translation>Asistencia del {day} conservada para revisión: esa sesión se canceló.</translation>
+    </message>
+    <message>
+        <source>Attendance of {day} kept for review: that session was moved to {to} {time}.</source>
+        <translation>Asistencia del {day} conservada para revisión: esa sesión se trasladó al {to} {time}.</translation>
+    </message>
+    <message>
+        <source>The server already has a record with this {field}.</source>
+        <translation>El servidor ya tiene un registro con este campo: {field}.</translation>
+    </message>
+</context>
+<context>
+    <name>transfer</name>
+    <message>
+        <source>The transfer key is too short: at least {most} characters.</source>
+        <translation>La clave de transferencia es demasiado corta: al menos {most} caracteres.</translation>
+    </message>
+    <message>
+        <source>The file is cut short (truncated): nothing was used.</source>
+        <translation>El archivo está incompleto (truncado): no se usó nada.</translation>
+    </message>
+    <message>
+        <source>This is not a Rollbook transfer file: nothing was used.</source>
+        <translation>No es un archivo de transferencia de Rollbook: no se usó nada.</translation>
+    </message>
+    <message>
+        <source>The file was changed (its header is damaged): nothing was used.</source>
+        <translation>El archivo se modificó (su cabecera está dañada): no se usó nada.</translation>
+    </message>
+    <message>
+        <source>The file was changed (bytes were added to it): nothing was used.</source>
+        <translation>El archivo se modificó (se le añadieron bytes): no se usó nada.</translation>
+    </message>
+    <message>
+        <source>This transfer file has format {found}; this Rollbook reads format {wanted}.</source>
+        <translation>Este archivo de transferencia tiene el formato {found}; este Rollbook lee el formato {wanted}.</translation>
+    </message>
+    <message>
+        <source>The transfer key is wrong for this file (or its header was changed): nothing was used.</source>
+        <translation>La clave de transferencia no corresponde a este archivo (o se modificó su cabecera): no se usó nada.</translation>
+    </message>
+    <message>
+        <source>The file was changed after it was written (it fails its check): nothing was used.</source>
+        <translation>El archivo se modificó después de escribirse (no pasa su comprobación): no se usó nada.</translation>
+    </message>
+    <message>
+        <source>This is a workstation&apos;s export, to import at a connected computer (`rollbook transfer import`), not a reply to apply here.</source>
+        <translation>Es la exportación de un puesto, para importar en un equipo conectado (`rollbook transfer import`), no una respuesta para aplicar aquí.</translation>
+    </message>
+    <message>
+        <source>This is a reply, to apply on its workstation (`rollbook transfer apply`), not an export to import.</source>
+        <translation>Es una respuesta, para aplicar en su puesto (`rollbook transfer apply`), no una exportación para importar.</translation>
+    </message>
+    <message>
+        <source>This workstation has not pulled its data from a server yet: enrol it once on a network (`rollbook workstation init`) before it syncs by transfer file.</source>
+        <translation>Este puesto aún no ha recibido sus datos de un servidor: inscríbalo una vez en una red (`rollbook workstation init`) antes de que se sincronice por archivo de transferencia.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {why}</source>
+        <translation>No se puede leer el archivo: {why}</translation>
+    </message>
+    <message>
+        <source>The file was changed (its device does not match): nothing used.</source>
+        <translation>El archivo se modificó (su puesto no coincide): no se usó nada.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s schema ({server}) is not this Rollbook&apos;s ({mine}): update Rollbook here (or the server) and import again.</source>
+        <translation>El esquema del servidor ({server}) no es el de este Rollbook ({mine}): actualice Rollbook aquí (o el servidor) e importe de nuevo.</translation>
+    </message>
+    <message>
+        <source>Transfer file No. {number} of workstation {device} was already imported (or its changes reached the server by a network sync): nothing was sent again and no reply was written.</source>
+        <translation>El archivo de transferencia n.º {number} del puesto {device} ya se importó (o sus cambios llegaron al servidor por una sincronización de red): no se volvió a enviar nada y no se escribió ninguna respuesta.</translation>
+    </message>
+    <message>
+        <source>Transfer file No. {number} was already imported: nothing was sent again and no reply was written.</source>
+        <translation>El archivo de transferencia n.º {number} ya se importó: no se volvió a enviar nada y no se escribió ninguna respuesta.</translation>
+    </message>
+    <message>
+        <source>This reply is for another workstation ({other}); this one is {mine}. Nothing was applied.</source>
+        <translation>Esta respuesta es para otro puesto ({other}); este es {mine}. No se aplicó nada.</translation>
+    </message>
+    <message>
+        <source>Reply No. {number} was already applied here: nothing changed.</source>
+        <translation>La respuesta n.º {number} ya se aplicó aquí: no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Reply No. {number} is older than reply No. {applied}, already applied: it would undo newer data, so nothing was applied.</source>
+        <translation>La respuesta n.º {number} es anterior a la respuesta n.º {applied}, ya aplicada: desharía datos más recientes, así que no se aplicó nada.</translation>
+    </message>
+    <message>
+        <source>Reply No. {number} answers an export this workstation never wrote: nothing was applied.</source>
+        <translation>La respuesta n.º {number} responde a una exportación que este puesto nunca escribió: no se aplicó nada.</translation>
+    </message>
+    <message>
+        <source>This workstation has synced further since reply No. {number} was made (over the network or with a newer reply): it holds newer data, so nothing was applied.</source>
+        <translation>Este puesto se ha sincronizado más allá desde que se hizo la respuesta n.º {number} (por la red o con una respuesta más reciente): tiene datos más recientes, así que no se aplicó nada.</translation>
     </message>
 </context>
 <context>
@@ -4549,6 +4889,182 @@
     <message>
         <source>system admin</source>
         <translation>administrador del sistema</translation>
+    </message>
+    <message>
+        <source>classroom</source>
+        <translation>aula</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation>laboratorio</translation>
+    </message>
+    <message>
+        <source>gym</source>
+        <translation>gimnasio</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>piscina</translation>
+    </message>
+    <message>
+        <source>court</source>
+        <translation>cancha</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>campo</translation>
+    </message>
+    <message>
+        <source>workshop</source>
+        <translation>taller</translation>
+    </message>
+    <message>
+        <source>library</source>
+        <translation>biblioteca</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>en mantenimiento</translation>
+    </message>
+    <message>
+        <source>Educational</source>
+        <translation>Educativo</translation>
+    </message>
+    <message>
+        <source>Vocational</source>
+        <translation>Formación profesional</translation>
+    </message>
+    <message>
+        <source>Mental health, behavioral</source>
+        <translation>Salud mental, conducta</translation>
+    </message>
+    <message>
+        <source>Religious, faith-based</source>
+        <translation>Religioso, confesional</translation>
+    </message>
+    <message>
+        <source>Re-entry</source>
+        <translation>Reinserción</translation>
+    </message>
+    <message>
+        <source>Therapeutic</source>
+        <translation>Terapéutico</translation>
+    </message>
+    <message>
+        <source>Life skills</source>
+        <translation>Habilidades para la vida</translation>
+    </message>
+    <message>
+        <source>Federal grants</source>
+        <translation>Subvenciones federales</translation>
+    </message>
+    <message>
+        <source>State grants</source>
+        <translation>Subvenciones estatales</translation>
+    </message>
+    <message>
+        <source>Nonprofit organizations</source>
+        <translation>Organizaciones sin ánimo de lucro</translation>
+    </message>
+    <message>
+        <source>Educational grants</source>
+        <translation>Subvenciones educativas</translation>
+    </message>
+    <message>
+        <source>Inmate welfare funds</source>
+        <translation>Fondos de bienestar de los internos</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>mother</source>
+        <translation>madre</translation>
+    </message>
+    <message>
+        <source>father</source>
+        <translation>padre</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>progenitor</translation>
+    </message>
+    <message>
+        <source>guardian</source>
+        <translation>tutor</translation>
+    </message>
+    <message>
+        <source>grandparent</source>
+        <translation>abuelo/a</translation>
+    </message>
+    <message>
+        <source>sibling</source>
+        <translation>hermano/a</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>presencial</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>vídeo</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>documento</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>sin empezar</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>certificado</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>calificación</translation>
+    </message>
+    <message>
+        <source>progress completion</source>
+        <translation>progreso completado</translation>
+    </message>
+    <message>
+        <source>pathway completion</source>
+        <translation>itinerario completado</translation>
+    </message>
+    <message>
+        <source>college credit</source>
+        <translation>créditos universitarios</translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation>expediente académico</translation>
+    </message>
+    <message>
+        <source>externship</source>
+        <translation>prácticas externas</translation>
+    </message>
+    <message>
+        <source>study</source>
+        <translation>estudio</translation>
+    </message>
+    <message>
+        <source>work assignment</source>
+        <translation>asignación de trabajo</translation>
     </message>
 </context>
 </TS>

@@ -627,6 +627,10 @@
         <translation>Préparation des apprenants pour les cartes…</translation>
     </message>
     <message>
+        <source>ID cards {what}.pdf</source>
+        <translation>Cartes d’identité {what}.pdf</translation>
+    </message>
+    <message>
         <source>Save the ID cards</source>
         <translation>Enregistrer les cartes d’identité</translation>
     </message>
@@ -638,16 +642,23 @@
         <source>No ID cards printed.</source>
         <translation>Aucune carte imprimée.</translation>
     </message>
+    <message>
+        <source>Student ID cards: {what}</source>
+        <translation>Cartes d’identité des apprenants : {what}</translation>
+    </message>
     <message numerus="yes">
-        <source>%n ID card(s) saved to </source>
+        <source>%n ID card(s) saved to {path} (left out, no student number a barcode can hold: {names})</source>
         <translation>
-            <numerusform>%n carte enregistrée dans </numerusform>
-            <numerusform>%n cartes enregistrées dans </numerusform>
+            <numerusform>%n carte enregistrée dans {path} (laissés de côté, sans matricule qu’un code-barres peut porter : {names})</numerusform>
+            <numerusform>%n cartes enregistrées dans {path} (laissés de côté, sans matricule qu’un code-barres peut porter : {names})</numerusform>
         </translation>
     </message>
-    <message>
-        <source> (left out, no student number a barcode can hold: </source>
-        <translation> (laissés de côté, sans matricule qu’un code-barres peut porter : </translation>
+    <message numerus="yes">
+        <source>%n ID card(s) saved to {path}</source>
+        <translation>
+            <numerusform>%n carte enregistrée dans {path}</numerusform>
+            <numerusform>%n cartes enregistrées dans {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1170,26 @@
         <translation>synchronisation…</translation>
     </message>
     <message>
+        <source>sending changes</source>
+        <translation>envoi des modifications</translation>
+    </message>
+    <message>
+        <source>receiving changes</source>
+        <translation>réception des modifications</translation>
+    </message>
+    <message>
+        <source>first download</source>
+        <translation>premier téléchargement</translation>
+    </message>
+    <message>
+        <source>building indexes</source>
+        <translation>construction des index</translation>
+    </message>
+    <message>
+        <source>copying {table}</source>
+        <translation>copie de {table}</translation>
+    </message>
+    <message>
         <source>The workstation could not be opened.</source>
         <translation>Le poste n’a pas pu être ouvert.</translation>
     </message>
@@ -1390,6 +1421,14 @@
     <message>
         <source>The blank sign-in sheet of every session held, in time order, one PDF; each session starts on a new page.</source>
         <translation>La feuille d’émargement vierge de chaque séance tenue, dans l’ordre horaire, en un PDF ; chaque séance commence sur une nouvelle page.</translation>
+    </message>
+    <message>
+        <source>sign-in sheets {whose} {day}.pdf</source>
+        <translation>feuilles d’émargement {whose} {day}.pdf</translation>
+    </message>
+    <message>
+        <source>sign-in sheets facility {day}.pdf</source>
+        <translation>feuilles d’émargement établissement {day}.pdf</translation>
     </message>
     <message>
         <source>Save the sign-in sheets</source>
@@ -2896,6 +2935,37 @@
     </message>
 </context>
 <context>
+    <name>cards</name>
+    <message>
+        <source>{what} has no students: there are no cards to print.</source>
+        <translation>{what} n’a aucun apprenant : il n’y a aucune carte à imprimer.</translation>
+    </message>
+    <message>
+        <source>No student of {what} has a student number a barcode can hold (printable ASCII).</source>
+        <translation>Aucun apprenant de {what} n’a de matricule qu’un code-barres peut porter (ASCII imprimable).</translation>
+    </message>
+    <message>
+        <source>The facility</source>
+        <translation>L’établissement</translation>
+    </message>
+    <message>
+        <source>There are no cards to print.</source>
+        <translation>Il n’y a aucune carte à imprimer.</translation>
+    </message>
+    <message>
+        <source>Student ID cards</source>
+        <translation>Cartes d’identité des apprenants</translation>
+    </message>
+    <message>
+        <source>STUDENT ID</source>
+        <translation>CARTE D’APPRENANT</translation>
+    </message>
+    <message>
+        <source>Student no. {number}</source>
+        <translation>Matricule : {number}</translation>
+    </message>
+</context>
+<context>
     <name>charts</name>
     <message>
         <source>Attendance by week</source>
@@ -3860,6 +3930,26 @@
         <translation>{field} dépasse {most} caractères</translation>
     </message>
     <message>
+        <source>The calendar window ends before it starts</source>
+        <translation>La période du calendrier se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>A proposed session ends before it starts</source>
+        <translation>Une séance proposée se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>La période se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>The enrollment ends before it starts</source>
+        <translation>L’inscription se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>The time log ends before it starts</source>
+        <translation>Le relevé d’heures se termine avant de commencer</translation>
+    </message>
+    <message>
         <source>An absence reason goes only with an absence.</source>
         <translation>Un motif d’absence ne va qu’avec une absence.</translation>
     </message>
@@ -4319,6 +4409,22 @@
         <source>You cannot disable your own account.</source>
         <translation>Vous ne pouvez pas désactiver votre propre compte.</translation>
     </message>
+    <message>
+        <source>This issue has no values of this workstation to keep.</source>
+        <translation>Ce problème n’a aucune valeur de ce poste à garder.</translation>
+    </message>
+    <message>
+        <source>That sync issue is already resolved or does not exist.</source>
+        <translation>Ce problème de synchronisation est déjà résolu ou n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Nothing to write: no field of this record was given.</source>
+        <translation>Rien à écrire : aucun champ de cet enregistrement n’a été donné.</translation>
+    </message>
+    <message>
+        <source>The record is no longer on this workstation.</source>
+        <translation>L’enregistrement n’est plus sur ce poste.</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
@@ -4411,6 +4517,240 @@
     <message>
         <source>Mark {name}: {buttons}. Now {now}.</source>
         <translation>Marquer {name} : {buttons}. Actuellement {now}.</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>someone on another workstation</source>
+        <translation>quelqu’un sur un autre poste</translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <source>{class_name}, {when}</source>
+        <translation>{class_name}, {when}</translation>
+    </message>
+    <message>
+        <source>a student</source>
+        <translation>un apprenant</translation>
+    </message>
+    <message>
+        <source>{student}, {session}</source>
+        <translation>{student}, {session}</translation>
+    </message>
+    <message>
+        <source>a class</source>
+        <translation>une classe</translation>
+    </message>
+    <message>
+        <source>{class_name}, {day}</source>
+        <translation>{class_name}, {day}</translation>
+    </message>
+    <message>
+        <source>{record} — {subject}</source>
+        <translation>{record} — {subject}</translation>
+    </message>
+    <message>
+        <source>you marked {mine}, {who} marked {theirs}</source>
+        <translation>vous avez noté {mine}, {who} a noté {theirs}</translation>
+    </message>
+    <message>
+        <source>Keep mine: your mark {mine} replaces {who}&apos;s {theirs} on the server.</source>
+        <translation>Garder le mien : votre note {mine} remplace {theirs} de {who} sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s {theirs} stays; your mark {mine} is dropped.</source>
+        <translation>Garder le leur : {theirs} de {who} reste ; votre note {mine} est abandonnée.</translation>
+    </message>
+    <message>
+        <source>you changed {fields}; so did {who}</source>
+        <translation>vous avez modifié {fields} ; {who} aussi</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>you changed it; so did {who}</source>
+        <translation>vous l’avez modifié ; {who} aussi</translation>
+    </message>
+    <message>
+        <source>Keep mine: your {mine} replaces {who}&apos;s {theirs} on the server.</source>
+        <translation>Garder le mien : votre version ({mine}) remplace celle de {who} ({theirs}) sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s {theirs} stays; your {mine} is dropped.</source>
+        <translation>Garder le leur : la version de {who} ({theirs}) reste ; la vôtre ({mine}) est abandonnée.</translation>
+    </message>
+    <message>
+        <source>Keep mine: your {mine} replaces {who}&apos;s version on the server.</source>
+        <translation>Garder le mien : votre version ({mine}) remplace celle de {who} sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s version stays; your {mine} is dropped.</source>
+        <translation>Garder le leur : la version de {who} reste ; la vôtre ({mine}) est abandonnée.</translation>
+    </message>
+    <message>
+        <source>Keep mine: your change replaces {who}&apos;s {theirs} on the server.</source>
+        <translation>Garder le mien : votre modification remplace la version de {who} ({theirs}) sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s {theirs} stays; your change is dropped.</source>
+        <translation>Garder le leur : la version de {who} ({theirs}) reste ; votre modification est abandonnée.</translation>
+    </message>
+    <message>
+        <source>Keep mine: your change replaces {who}&apos;s version on the server.</source>
+        <translation>Garder le mien : votre modification remplace la version de {who} sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {who}&apos;s version stays; your change is dropped.</source>
+        <translation>Garder le leur : la version de {who} reste ; votre modification est abandonnée.</translation>
+    </message>
+    <message>
+        <source>Keep mine: your version is written again here and sent at the next sync (correct it first if the server&apos;s reason says so).</source>
+        <translation>Garder le mien : votre version est réécrite ici et envoyée à la prochaine synchronisation (corrigez-la d’abord si la raison du serveur le demande).</translation>
+    </message>
+    <message>
+        <source>Keep theirs: your refused change is set aside; the server&apos;s stands.</source>
+        <translation>Garder le leur : votre modification refusée est mise de côté ; celle du serveur reste.</translation>
+    </message>
+    <message>
+        <source>Keep mine: this workstation&apos;s version is written again and sent.</source>
+        <translation>Garder le mien : la version de ce poste est réécrite et envoyée.</translation>
+    </message>
+    <message>
+        <source>Keep theirs: the record stays as it is now; the notice is dismissed.</source>
+        <translation>Garder le leur : l’enregistrement reste tel qu’il est ; l’avis est classé.</translation>
+    </message>
+    <message>
+        <source>This cache was restored from a backup or copied from another computer. It now syncs as a new workstation; check the conflicts that follow.</source>
+        <translation>Ce cache a été restauré d’une sauvegarde ou copié d’un autre ordinateur. Il se synchronise désormais comme un nouveau poste ; vérifiez les conflits qui suivent.</translation>
+    </message>
+    <message>
+        <source>Edited here after it was deleted elsewhere: kept, please check.</source>
+        <translation>Modifié ici après avoir été supprimé ailleurs : gardé, à vérifier.</translation>
+    </message>
+    <message>
+        <source>Attendance of {day} kept for review: its sessions were removed from the schedule.</source>
+        <translation>Présences du {day} gardées pour vérification : ses séances ont été retirées du planning.</translation>
+    </message>
+    <message>
+        <source>Attendance of {day} kept for review: the schedule no longer has a session that day.</source>
+        <translation>Présences du {day} gardées pour vérification : le planning n’a plus de séance ce jour-là.</translation>
+    </message>
+    <message>
+        <source>Attendance of {day} kept for review: that session was cancelled.</source>
+        <translation>Présences du {day} gardées pour vérification : cette séance a été annulée.</translation>
+    </message>
+    <message>
+        <source>Attendance of {day} kept for review: that session was moved to {to} {time}.</source>
+        <translation>Présences du {day} gardées pour vérification : cette séance a été déplacée au {to} {time}.</translation>
+    </message>
+    <message>
+        <source>The server already has a record with this {field}.</source>
+        <translation>Le serveur a déjà un enregistrement avec ce champ : {field}.</translation>
+    </message>
+</context>
+<context>
+    <name>transfer</name>
+    <message>
+        <source>The transfer key is too short: at least {most} characters.</source>
+        <translation>La clé de transfert est trop courte : au moins {most} caractères.</translation>
+    </message>
+    <message>
+        <source>The file is cut short (truncated): nothing was used.</source>
+        <translation>Le fichier est incomplet (tronqué) : rien n’a été utilisé.</translation>
+    </message>
+    <message>
+        <source>This is not a Rollbook transfer file: nothing was used.</source>
+        <translation>Ce n’est pas un fichier de transfert Rollbook : rien n’a été utilisé.</translation>
+    </message>
+    <message>
+        <source>The file was changed (its header is damaged): nothing was used.</source>
+        <translation>Le fichier a été modifié (son en-tête est abîmé) : rien n’a été utilisé.</translation>
+    </message>
+    <message>
+        <source>The file was changed (bytes were added to it): nothing was used.</source>
+        <translation>Le fichier a été modifié (des octets y ont été ajoutés) : rien n’a été utilisé.</translation>
+    </message>
+    <message>
+        <source>This transfer file has format {found}; this Rollbook reads format {wanted}.</source>
+        <translation>Ce fichier de transfert est au format {found} ; ce Rollbook lit le format {wanted}.</translation>
+    </message>
+    <message>
+        <source>The transfer key is wrong for this file (or its header was changed): nothing was used.</source>
+        <translation>La clé de transfert ne convient pas à ce fichier (ou son en-tête a été modifié) : rien n’a été utilisé.</translation>
+    </message>
+    <message>
+        <source>The file was changed after it was written (it fails its check): nothing was used.</source>
+        <translation>Le fichier a été modifié après son écriture (il échoue à sa vérification) : rien n’a été utilisé.</translation>
+    </message>
+    <message>
+        <source>This is a workstation&apos;s export, to import at a connected computer (`rollbook transfer import`), not a reply to apply here.</source>
+        <translation>C’est l’export d’un poste, à importer sur un ordinateur connecté (`rollbook transfer import`), pas une réponse à appliquer ici.</translation>
+    </message>
+    <message>
+        <source>This is a reply, to apply on its workstation (`rollbook transfer apply`), not an export to import.</source>
+        <translation>C’est une réponse, à appliquer sur son poste (`rollbook transfer apply`), pas un export à importer.</translation>
+    </message>
+    <message>
+        <source>This workstation has not pulled its data from a server yet: enrol it once on a network (`rollbook workstation init`) before it syncs by transfer file.</source>
+        <translation>Ce poste n’a pas encore reçu ses données d’un serveur : inscrivez-le une fois sur un réseau (`rollbook workstation init`) avant qu’il se synchronise par fichier de transfert.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {why}</source>
+        <translation>Le fichier ne peut pas être lu : {why}</translation>
+    </message>
+    <message>
+        <source>The file was changed (its device does not match): nothing used.</source>
+        <translation>Le fichier a été modifié (son poste ne correspond pas) : rien n’a été utilisé.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s schema ({server}) is not this Rollbook&apos;s ({mine}): update Rollbook here (or the server) and import again.</source>
+        <translation>Le schéma du serveur ({server}) n’est pas celui de ce Rollbook ({mine}) : mettez Rollbook à jour ici (ou le serveur) et importez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Transfer file No. {number} of workstation {device} was already imported (or its changes reached the server by a network sync): nothing was sent again and no reply was written.</source>
+        <translation>Le fichier de transfert n° {number} du poste {device} a déjà été importé (ou ses modifications ont atteint le serveur par une synchronisation réseau) : rien n’a été renvoyé et aucune réponse n’a été écrite.</translation>
+    </message>
+    <message>
+        <source>Transfer file No. {number} was already imported: nothing was sent again and no reply was written.</source>
+        <translation>Le fichier de transfert n° {number} a déjà été importé : rien n’a été renvoyé et aucune réponse n’a été écrite.</translation>
+    </message>
+    <message>
+        <source>This reply is for another workstation ({other}); this one is {mine}. Nothing was applied.</source>
+        <translation>Cette réponse est pour un autre poste ({other}) ; celui-ci est {mine}. Rien n’a été appliqué.</translation>
+    </message>
+    <message>
+        <source>Reply No. {number} was already applied here: nothing changed.</source>
+        <translation>La réponse n° {number} a déjà été appliquée ici : rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Reply No. {number} is older than reply No. {applied}, already applied: it would undo newer data, so nothing was applied.</source>
+        <translation>La réponse n° {number} est plus ancienne que la réponse n° {applied}, déjà appliquée : elle déferait des données plus récentes, donc rien n’a été appliqué.</translation>
+    </message>
+    <message>
+        <source>Reply No. {number} answers an export this workstation never wrote: nothing was applied.</source>
+        <translation>La réponse n° {number} répond à un export que ce poste n’a jamais écrit : rien n’a été appliqué.</translation>
+    </message>
+    <message>
+        <source>This workstation has synced further since reply No. {number} was made (over the network or with a newer reply): it holds newer data, so nothing was applied.</source>
+        <translation>Ce poste s’est synchronisé plus loin depuis la réponse n° {number} (par le réseau ou avec une réponse plus récente) : il a des données plus récentes, donc rien n’a été appliqué.</translation>
     </message>
 </context>
 <context>
@@ -4549,6 +4889,182 @@
     <message>
         <source>system admin</source>
         <translation>administrateur système</translation>
+    </message>
+    <message>
+        <source>classroom</source>
+        <translation>salle de classe</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation>laboratoire</translation>
+    </message>
+    <message>
+        <source>gym</source>
+        <translation>gymnase</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>piscine</translation>
+    </message>
+    <message>
+        <source>court</source>
+        <translation>terrain de sport</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>terrain</translation>
+    </message>
+    <message>
+        <source>workshop</source>
+        <translation>atelier</translation>
+    </message>
+    <message>
+        <source>library</source>
+        <translation>bibliothèque</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>en maintenance</translation>
+    </message>
+    <message>
+        <source>Educational</source>
+        <translation>Éducatif</translation>
+    </message>
+    <message>
+        <source>Vocational</source>
+        <translation>Professionnel</translation>
+    </message>
+    <message>
+        <source>Mental health, behavioral</source>
+        <translation>Santé mentale, comportement</translation>
+    </message>
+    <message>
+        <source>Religious, faith-based</source>
+        <translation>Religieux, confessionnel</translation>
+    </message>
+    <message>
+        <source>Re-entry</source>
+        <translation>Réinsertion</translation>
+    </message>
+    <message>
+        <source>Therapeutic</source>
+        <translation>Thérapeutique</translation>
+    </message>
+    <message>
+        <source>Life skills</source>
+        <translation>Compétences de vie</translation>
+    </message>
+    <message>
+        <source>Federal grants</source>
+        <translation>Subventions fédérales</translation>
+    </message>
+    <message>
+        <source>State grants</source>
+        <translation>Subventions de l’État</translation>
+    </message>
+    <message>
+        <source>Nonprofit organizations</source>
+        <translation>Associations à but non lucratif</translation>
+    </message>
+    <message>
+        <source>Educational grants</source>
+        <translation>Subventions éducatives</translation>
+    </message>
+    <message>
+        <source>Inmate welfare funds</source>
+        <translation>Fonds d’aide aux détenus</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>mother</source>
+        <translation>mère</translation>
+    </message>
+    <message>
+        <source>father</source>
+        <translation>père</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <source>guardian</source>
+        <translation>tuteur</translation>
+    </message>
+    <message>
+        <source>grandparent</source>
+        <translation>grand-parent</translation>
+    </message>
+    <message>
+        <source>sibling</source>
+        <translation>frère ou sœur</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>en présentiel</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>vidéo</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>pas commencé</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>certificat</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>progress completion</source>
+        <translation>progression achevée</translation>
+    </message>
+    <message>
+        <source>pathway completion</source>
+        <translation>parcours achevé</translation>
+    </message>
+    <message>
+        <source>college credit</source>
+        <translation>crédits universitaires</translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation>relevé de notes</translation>
+    </message>
+    <message>
+        <source>externship</source>
+        <translation>stage externe</translation>
+    </message>
+    <message>
+        <source>study</source>
+        <translation>étude</translation>
+    </message>
+    <message>
+        <source>work assignment</source>
+        <translation>affectation de travail</translation>
     </message>
 </context>
 </TS>

@@ -6,14 +6,15 @@ import re
 from dataclasses import dataclass
 
 from app.domain.errors import ValidationError
+from app.domain.i18n import QT_TRANSLATE_NOOP
 
 # libpq's sslmode values, weakest first, with what a person reads in the sign-in dialog.
 TLS_MODES: dict[str, str] = {
-    "disable": "Off (only on a trusted local network)",
-    "prefer": "Use if the server offers it",
-    "require": "Required, certificate not checked",
-    "verify-ca": "Required, certificate checked",
-    "verify-full": "Required, certificate and host name checked",
+    "disable": QT_TRANSLATE_NOOP("server", "Off (only on a trusted local network)"),
+    "prefer": QT_TRANSLATE_NOOP("server", "Use if the server offers it"),
+    "require": QT_TRANSLATE_NOOP("server", "Required, certificate not checked"),
+    "verify-ca": QT_TRANSLATE_NOOP("server", "Required, certificate checked"),
+    "verify-full": QT_TRANSLATE_NOOP("server", "Required, certificate and host name checked"),
 }
 DEFAULT_PORT = 5432
 _HOST_RE = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.\-]{0,252})?|\[?[0-9A-Fa-f:]+\]?|/[^\0]{0,250}")

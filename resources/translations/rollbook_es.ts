@@ -1248,6 +1248,10 @@
         </translation>
     </message>
     <message>
+        <source>{day} {time} — {absent}</source>
+        <translation>{day} {time} — {absent}</translation>
+    </message>
+    <message>
         <source>No earlier session of this class to make up.</source>
         <translation>Ninguna sesión anterior de esta clase que recuperar.</translation>
     </message>
@@ -4474,6 +4478,29 @@
     <message>
         <source>{n} unexcused absences</source>
         <translation>{n} ausencias injustificadas</translation>
+    </message>
+</context>
+<context>
+    <name>server</name>
+    <message>
+        <source>Off (only on a trusted local network)</source>
+        <translation>Desactivado (solo en una red local de confianza)</translation>
+    </message>
+    <message>
+        <source>Use if the server offers it</source>
+        <translation>Usar si el servidor lo ofrece</translation>
+    </message>
+    <message>
+        <source>Required, certificate not checked</source>
+        <translation>Obligatorio, certificado sin comprobar</translation>
+    </message>
+    <message>
+        <source>Required, certificate checked</source>
+        <translation>Obligatorio, certificado comprobado</translation>
+    </message>
+    <message>
+        <source>Required, certificate and host name checked</source>
+        <translation>Obligatorio, certificado y nombre de host comprobados</translation>
     </message>
 </context>
 <context>

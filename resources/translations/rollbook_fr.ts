@@ -644,13 +644,13 @@
     </message>
     <message>
         <source>Student ID cards: {what}</source>
-        <translation>Cartes d’identité des apprenants : {what}</translation>
+        <translation>Cartes d’identité des apprenants&#xa0;: {what}</translation>
     </message>
     <message numerus="yes">
         <source>%n ID card(s) saved to {path} (left out, no student number a barcode can hold: {names})</source>
         <translation>
-            <numerusform>%n carte enregistrée dans {path} (laissés de côté, sans matricule qu’un code-barres peut porter : {names})</numerusform>
-            <numerusform>%n cartes enregistrées dans {path} (laissés de côté, sans matricule qu’un code-barres peut porter : {names})</numerusform>
+            <numerusform>%n carte enregistrée dans {path} (laissés de côté, sans matricule qu’un code-barres peut porter&#xa0;: {names})</numerusform>
+            <numerusform>%n cartes enregistrées dans {path} (laissés de côté, sans matricule qu’un code-barres peut porter&#xa0;: {names})</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1246,6 +1246,10 @@
             <numerusform>%n absent</numerusform>
             <numerusform>%n absents</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{day} {time} — {absent}</source>
+        <translation>{day} {time} — {absent}</translation>
     </message>
     <message>
         <source>No earlier session of this class to make up.</source>
@@ -2938,7 +2942,7 @@
     <name>cards</name>
     <message>
         <source>{what} has no students: there are no cards to print.</source>
-        <translation>{what} n’a aucun apprenant : il n’y a aucune carte à imprimer.</translation>
+        <translation>{what} n’a aucun apprenant&#xa0;: il n’y a aucune carte à imprimer.</translation>
     </message>
     <message>
         <source>No student of {what} has a student number a barcode can hold (printable ASCII).</source>
@@ -2962,7 +2966,7 @@
     </message>
     <message>
         <source>Student no. {number}</source>
-        <translation>Matricule : {number}</translation>
+        <translation>Matricule&#xa0;: {number}</translation>
     </message>
 </context>
 <context>
@@ -4419,7 +4423,7 @@
     </message>
     <message>
         <source>Nothing to write: no field of this record was given.</source>
-        <translation>Rien à écrire : aucun champ de cet enregistrement n’a été donné.</translation>
+        <translation>Rien à écrire&#xa0;: aucun champ de cet enregistrement n’a été donné.</translation>
     </message>
     <message>
         <source>The record is no longer on this workstation.</source>
@@ -4474,6 +4478,29 @@
     <message>
         <source>{n} unexcused absences</source>
         <translation>{n} absences non excusées</translation>
+    </message>
+</context>
+<context>
+    <name>server</name>
+    <message>
+        <source>Off (only on a trusted local network)</source>
+        <translation>Désactivé (seulement sur un réseau local de confiance)</translation>
+    </message>
+    <message>
+        <source>Use if the server offers it</source>
+        <translation>Utilisé si le serveur le propose</translation>
+    </message>
+    <message>
+        <source>Required, certificate not checked</source>
+        <translation>Exigé, certificat non vérifié</translation>
+    </message>
+    <message>
+        <source>Required, certificate checked</source>
+        <translation>Exigé, certificat vérifié</translation>
+    </message>
+    <message>
+        <source>Required, certificate and host name checked</source>
+        <translation>Exigé, certificat et nom d’hôte vérifiés</translation>
     </message>
 </context>
 <context>
@@ -4571,15 +4598,15 @@
     </message>
     <message>
         <source>Keep mine: your mark {mine} replaces {who}&apos;s {theirs} on the server.</source>
-        <translation>Garder le mien : votre note {mine} remplace {theirs} de {who} sur le serveur.</translation>
+        <translation>Garder le mien&#xa0;: votre note {mine} remplace {theirs} de {who} sur le serveur.</translation>
     </message>
     <message>
         <source>Keep theirs: {who}&apos;s {theirs} stays; your mark {mine} is dropped.</source>
-        <translation>Garder le leur : {theirs} de {who} reste ; votre note {mine} est abandonnée.</translation>
+        <translation>Garder le leur&#xa0;: {theirs} de {who} reste&#xa0;; votre note {mine} est abandonnée.</translation>
     </message>
     <message>
         <source>you changed {fields}; so did {who}</source>
-        <translation>vous avez modifié {fields} ; {who} aussi</translation>
+        <translation>vous avez modifié {fields}&#xa0;; {who} aussi</translation>
     </message>
     <message>
         <source>, </source>
@@ -4587,118 +4614,118 @@
     </message>
     <message>
         <source>you changed it; so did {who}</source>
-        <translation>vous l’avez modifié ; {who} aussi</translation>
+        <translation>vous l’avez modifié&#xa0;; {who} aussi</translation>
     </message>
     <message>
         <source>Keep mine: your {mine} replaces {who}&apos;s {theirs} on the server.</source>
-        <translation>Garder le mien : votre version ({mine}) remplace celle de {who} ({theirs}) sur le serveur.</translation>
+        <translation>Garder le mien&#xa0;: votre version ({mine}) remplace celle de {who} ({theirs}) sur le serveur.</translation>
     </message>
     <message>
         <source>Keep theirs: {who}&apos;s {theirs} stays; your {mine} is dropped.</source>
-        <translation>Garder le leur : la version de {who} ({theirs}) reste ; la vôtre ({mine}) est abandonnée.</translation>
+        <translation>Garder le leur&#xa0;: la version de {who} ({theirs}) reste&#xa0;; la vôtre ({mine}) est abandonnée.</translation>
     </message>
     <message>
         <source>Keep mine: your {mine} replaces {who}&apos;s version on the server.</source>
-        <translation>Garder le mien : votre version ({mine}) remplace celle de {who} sur le serveur.</translation>
+        <translation>Garder le mien&#xa0;: votre version ({mine}) remplace celle de {who} sur le serveur.</translation>
     </message>
     <message>
         <source>Keep theirs: {who}&apos;s version stays; your {mine} is dropped.</source>
-        <translation>Garder le leur : la version de {who} reste ; la vôtre ({mine}) est abandonnée.</translation>
+        <translation>Garder le leur&#xa0;: la version de {who} reste&#xa0;; la vôtre ({mine}) est abandonnée.</translation>
     </message>
     <message>
         <source>Keep mine: your change replaces {who}&apos;s {theirs} on the server.</source>
-        <translation>Garder le mien : votre modification remplace la version de {who} ({theirs}) sur le serveur.</translation>
+        <translation>Garder le mien&#xa0;: votre modification remplace la version de {who} ({theirs}) sur le serveur.</translation>
     </message>
     <message>
         <source>Keep theirs: {who}&apos;s {theirs} stays; your change is dropped.</source>
-        <translation>Garder le leur : la version de {who} ({theirs}) reste ; votre modification est abandonnée.</translation>
+        <translation>Garder le leur&#xa0;: la version de {who} ({theirs}) reste&#xa0;; votre modification est abandonnée.</translation>
     </message>
     <message>
         <source>Keep mine: your change replaces {who}&apos;s version on the server.</source>
-        <translation>Garder le mien : votre modification remplace la version de {who} sur le serveur.</translation>
+        <translation>Garder le mien&#xa0;: votre modification remplace la version de {who} sur le serveur.</translation>
     </message>
     <message>
         <source>Keep theirs: {who}&apos;s version stays; your change is dropped.</source>
-        <translation>Garder le leur : la version de {who} reste ; votre modification est abandonnée.</translation>
+        <translation>Garder le leur&#xa0;: la version de {who} reste&#xa0;; votre modification est abandonnée.</translation>
     </message>
     <message>
         <source>Keep mine: your version is written again here and sent at the next sync (correct it first if the server&apos;s reason says so).</source>
-        <translation>Garder le mien : votre version est réécrite ici et envoyée à la prochaine synchronisation (corrigez-la d’abord si la raison du serveur le demande).</translation>
+        <translation>Garder le mien&#xa0;: votre version est réécrite ici et envoyée à la prochaine synchronisation (corrigez-la d’abord si la raison du serveur le demande).</translation>
     </message>
     <message>
         <source>Keep theirs: your refused change is set aside; the server&apos;s stands.</source>
-        <translation>Garder le leur : votre modification refusée est mise de côté ; celle du serveur reste.</translation>
+        <translation>Garder le leur&#xa0;: votre modification refusée est mise de côté&#xa0;; celle du serveur reste.</translation>
     </message>
     <message>
         <source>Keep mine: this workstation&apos;s version is written again and sent.</source>
-        <translation>Garder le mien : la version de ce poste est réécrite et envoyée.</translation>
+        <translation>Garder le mien&#xa0;: la version de ce poste est réécrite et envoyée.</translation>
     </message>
     <message>
         <source>Keep theirs: the record stays as it is now; the notice is dismissed.</source>
-        <translation>Garder le leur : l’enregistrement reste tel qu’il est ; l’avis est classé.</translation>
+        <translation>Garder le leur&#xa0;: l’enregistrement reste tel qu’il est&#xa0;; l’avis est classé.</translation>
     </message>
     <message>
         <source>This cache was restored from a backup or copied from another computer. It now syncs as a new workstation; check the conflicts that follow.</source>
-        <translation>Ce cache a été restauré d’une sauvegarde ou copié d’un autre ordinateur. Il se synchronise désormais comme un nouveau poste ; vérifiez les conflits qui suivent.</translation>
+        <translation>Ce cache a été restauré d’une sauvegarde ou copié d’un autre ordinateur. Il se synchronise désormais comme un nouveau poste&#xa0;; vérifiez les conflits qui suivent.</translation>
     </message>
     <message>
         <source>Edited here after it was deleted elsewhere: kept, please check.</source>
-        <translation>Modifié ici après avoir été supprimé ailleurs : gardé, à vérifier.</translation>
+        <translation>Modifié ici après avoir été supprimé ailleurs&#xa0;: gardé, à vérifier.</translation>
     </message>
     <message>
         <source>Attendance of {day} kept for review: its sessions were removed from the schedule.</source>
-        <translation>Présences du {day} gardées pour vérification : ses séances ont été retirées du planning.</translation>
+        <translation>Présences du {day} gardées pour vérification&#xa0;: ses séances ont été retirées du planning.</translation>
     </message>
     <message>
         <source>Attendance of {day} kept for review: the schedule no longer has a session that day.</source>
-        <translation>Présences du {day} gardées pour vérification : le planning n’a plus de séance ce jour-là.</translation>
+        <translation>Présences du {day} gardées pour vérification&#xa0;: le planning n’a plus de séance ce jour-là.</translation>
     </message>
     <message>
         <source>Attendance of {day} kept for review: that session was cancelled.</source>
-        <translation>Présences du {day} gardées pour vérification : cette séance a été annulée.</translation>
+        <translation>Présences du {day} gardées pour vérification&#xa0;: cette séance a été annulée.</translation>
     </message>
     <message>
         <source>Attendance of {day} kept for review: that session was moved to {to} {time}.</source>
-        <translation>Présences du {day} gardées pour vérification : cette séance a été déplacée au {to} {time}.</translation>
+        <translation>Présences du {day} gardées pour vérification&#xa0;: cette séance a été déplacée au {to} {time}.</translation>
     </message>
     <message>
         <source>The server already has a record with this {field}.</source>
-        <translation>Le serveur a déjà un enregistrement avec ce champ : {field}.</translation>
+        <translation>Le serveur a déjà un enregistrement avec ce champ&#xa0;: {field}.</translation>
     </message>
 </context>
 <context>
     <name>transfer</name>
     <message>
         <source>The transfer key is too short: at least {most} characters.</source>
-        <translation>La clé de transfert est trop courte : au moins {most} caractères.</translation>
+        <translation>La clé de transfert est trop courte&#xa0;: au moins {most} caractères.</translation>
     </message>
     <message>
         <source>The file is cut short (truncated): nothing was used.</source>
-        <translation>Le fichier est incomplet (tronqué) : rien n’a été utilisé.</translation>
+        <translation>Le fichier est incomplet (tronqué)&#xa0;: rien n’a été utilisé.</translation>
     </message>
     <message>
         <source>This is not a Rollbook transfer file: nothing was used.</source>
-        <translation>Ce n’est pas un fichier de transfert Rollbook : rien n’a été utilisé.</translation>
+        <translation>Ce n’est pas un fichier de transfert Rollbook&#xa0;: rien n’a été utilisé.</translation>
     </message>
     <message>
         <source>The file was changed (its header is damaged): nothing was used.</source>
-        <translation>Le fichier a été modifié (son en-tête est abîmé) : rien n’a été utilisé.</translation>
+        <translation>Le fichier a été modifié (son en-tête est abîmé)&#xa0;: rien n’a été utilisé.</translation>
     </message>
     <message>
         <source>The file was changed (bytes were added to it): nothing was used.</source>
-        <translation>Le fichier a été modifié (des octets y ont été ajoutés) : rien n’a été utilisé.</translation>
+        <translation>Le fichier a été modifié (des octets y ont été ajoutés)&#xa0;: rien n’a été utilisé.</translation>
     </message>
     <message>
         <source>This transfer file has format {found}; this Rollbook reads format {wanted}.</source>
-        <translation>Ce fichier de transfert est au format {found} ; ce Rollbook lit le format {wanted}.</translation>
+        <translation>Ce fichier de transfert est au format {found}&#xa0;; ce Rollbook lit le format {wanted}.</translation>
     </message>
     <message>
         <source>The transfer key is wrong for this file (or its header was changed): nothing was used.</source>
-        <translation>La clé de transfert ne convient pas à ce fichier (ou son en-tête a été modifié) : rien n’a été utilisé.</translation>
+        <translation>La clé de transfert ne convient pas à ce fichier (ou son en-tête a été modifié)&#xa0;: rien n’a été utilisé.</translation>
     </message>
     <message>
         <source>The file was changed after it was written (it fails its check): nothing was used.</source>
-        <translation>Le fichier a été modifié après son écriture (il échoue à sa vérification) : rien n’a été utilisé.</translation>
+        <translation>Le fichier a été modifié après son écriture (il échoue à sa vérification)&#xa0;: rien n’a été utilisé.</translation>
     </message>
     <message>
         <source>This is a workstation&apos;s export, to import at a connected computer (`rollbook transfer import`), not a reply to apply here.</source>
@@ -4710,47 +4737,47 @@
     </message>
     <message>
         <source>This workstation has not pulled its data from a server yet: enrol it once on a network (`rollbook workstation init`) before it syncs by transfer file.</source>
-        <translation>Ce poste n’a pas encore reçu ses données d’un serveur : inscrivez-le une fois sur un réseau (`rollbook workstation init`) avant qu’il se synchronise par fichier de transfert.</translation>
+        <translation>Ce poste n’a pas encore reçu ses données d’un serveur&#xa0;: inscrivez-le une fois sur un réseau (`rollbook workstation init`) avant qu’il se synchronise par fichier de transfert.</translation>
     </message>
     <message>
         <source>The file cannot be read: {why}</source>
-        <translation>Le fichier ne peut pas être lu : {why}</translation>
+        <translation>Le fichier ne peut pas être lu&#xa0;: {why}</translation>
     </message>
     <message>
         <source>The file was changed (its device does not match): nothing used.</source>
-        <translation>Le fichier a été modifié (son poste ne correspond pas) : rien n’a été utilisé.</translation>
+        <translation>Le fichier a été modifié (son poste ne correspond pas)&#xa0;: rien n’a été utilisé.</translation>
     </message>
     <message>
         <source>The server&apos;s schema ({server}) is not this Rollbook&apos;s ({mine}): update Rollbook here (or the server) and import again.</source>
-        <translation>Le schéma du serveur ({server}) n’est pas celui de ce Rollbook ({mine}) : mettez Rollbook à jour ici (ou le serveur) et importez à nouveau.</translation>
+        <translation>Le schéma du serveur ({server}) n’est pas celui de ce Rollbook ({mine})&#xa0;: mettez Rollbook à jour ici (ou le serveur) et importez à nouveau.</translation>
     </message>
     <message>
         <source>Transfer file No. {number} of workstation {device} was already imported (or its changes reached the server by a network sync): nothing was sent again and no reply was written.</source>
-        <translation>Le fichier de transfert n° {number} du poste {device} a déjà été importé (ou ses modifications ont atteint le serveur par une synchronisation réseau) : rien n’a été renvoyé et aucune réponse n’a été écrite.</translation>
+        <translation>Le fichier de transfert n°&#xa0;{number} du poste {device} a déjà été importé (ou ses modifications ont atteint le serveur par une synchronisation réseau)&#xa0;: rien n’a été renvoyé et aucune réponse n’a été écrite.</translation>
     </message>
     <message>
         <source>Transfer file No. {number} was already imported: nothing was sent again and no reply was written.</source>
-        <translation>Le fichier de transfert n° {number} a déjà été importé : rien n’a été renvoyé et aucune réponse n’a été écrite.</translation>
+        <translation>Le fichier de transfert n°&#xa0;{number} a déjà été importé&#xa0;: rien n’a été renvoyé et aucune réponse n’a été écrite.</translation>
     </message>
     <message>
         <source>This reply is for another workstation ({other}); this one is {mine}. Nothing was applied.</source>
-        <translation>Cette réponse est pour un autre poste ({other}) ; celui-ci est {mine}. Rien n’a été appliqué.</translation>
+        <translation>Cette réponse est pour un autre poste ({other})&#xa0;; celui-ci est {mine}. Rien n’a été appliqué.</translation>
     </message>
     <message>
         <source>Reply No. {number} was already applied here: nothing changed.</source>
-        <translation>La réponse n° {number} a déjà été appliquée ici : rien n’a changé.</translation>
+        <translation>La réponse n°&#xa0;{number} a déjà été appliquée ici&#xa0;: rien n’a changé.</translation>
     </message>
     <message>
         <source>Reply No. {number} is older than reply No. {applied}, already applied: it would undo newer data, so nothing was applied.</source>
-        <translation>La réponse n° {number} est plus ancienne que la réponse n° {applied}, déjà appliquée : elle déferait des données plus récentes, donc rien n’a été appliqué.</translation>
+        <translation>La réponse n°&#xa0;{number} est plus ancienne que la réponse n°&#xa0;{applied}, déjà appliquée&#xa0;: elle déferait des données plus récentes, donc rien n’a été appliqué.</translation>
     </message>
     <message>
         <source>Reply No. {number} answers an export this workstation never wrote: nothing was applied.</source>
-        <translation>La réponse n° {number} répond à un export que ce poste n’a jamais écrit : rien n’a été appliqué.</translation>
+        <translation>La réponse n°&#xa0;{number} répond à un export que ce poste n’a jamais écrit&#xa0;: rien n’a été appliqué.</translation>
     </message>
     <message>
         <source>This workstation has synced further since reply No. {number} was made (over the network or with a newer reply): it holds newer data, so nothing was applied.</source>
-        <translation>Ce poste s’est synchronisé plus loin depuis la réponse n° {number} (par le réseau ou avec une réponse plus récente) : il a des données plus récentes, donc rien n’a été appliqué.</translation>
+        <translation>Ce poste s’est synchronisé plus loin depuis la réponse n°&#xa0;{number} (par le réseau ou avec une réponse plus récente)&#xa0;: il a des données plus récentes, donc rien n’a été appliqué.</translation>
     </message>
 </context>
 <context>

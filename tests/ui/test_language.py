@@ -33,13 +33,20 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.importing.csv_mapping import FIELDS
+from app.infra.credentials import CredentialStore
+from app.services.changes import ATTENDANCE, Changes
+from app.signin import SignInService
 from app.ui import language
+from app.ui.dialogs.sign_in import SignInDialog
 from app.ui.main_window import MainWindow, Workstation
 from app.ui.messages import MessageBridge
 from app.ui.session_controller import SessionController
-from app.ui.settings import SettingsStore
+from app.ui.settings import AppSettings, SettingsStore
 from app.ui.tasks import TaskRunner
+from tests.keyrings import MemoryKeyring
 from tests.ui.conftest import PAST_MONDAY, Desk
+from tests.ui.test_id_cards import save_to
+from tests.ui.test_review_queue import disagreement
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 # The Language menu pops up: the offscreen platform says it cannot raise it or grab keys.
@@ -50,7 +57,7 @@ POPUP = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)
 DATA = re.compile(
     r"North Academy|Welding I|Carpentry|Workshop|Shop 2|Trades|First\d\d|Last\d\d|"
     r"(DOC-)?STU-2026-\d+|desk_test|ws-1|[A-Z][a-z]+/[A-Za-z_]+|UTC|Rollbook|"
-    r"English|Français|Español|CSV|PDF|XLSX|iCal|ID|OK"
+    r"English|Français|Español|CSV|PDF|XLSX|iCal|ID|OK|Kim Lee|db\.example\.org"
 )
 # The CSV import's kinds and fields are the file format's own names, the ones its command
 # line (rollbook import --kind students) and mapping files take: not words to translate.
@@ -59,7 +66,7 @@ CSV_NAMES = {*FIELDS, *(kind.replace("_", " ") for kind in FIELDS)} | {
 }
 # Spelled the same in English and in the language (checked one by one, not a way out).
 SAME = {
-    "fr": {"Min", "Note", "Notes", "Date", "Absent", "Module"},
+    "fr": {"Min", "Note", "Notes", "Date", "Absent", "Module", "Port"},
     "es": {"Min", "No", "Instructor"},
 }
 
@@ -141,8 +148,11 @@ def _settle(qtbot: QtBot, runner: TaskRunner) -> None:
     qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
 
 
-def walk(qtbot: QtBot, win: MainWindow, runner: TaskRunner) -> dict[str, set[str]]:
-    """Ctrl+1…8 in turn, and the main dialogs: what each shows."""
+def walk(
+    qtbot: QtBot, win: MainWindow, runner: TaskRunner, folder: Path | None = None
+) -> dict[str, set[str]]:
+    """Ctrl+1…8 in turn, and the main dialogs: what each shows (and, with ``folder``, what
+    the ID card printed from a student's record says, and the Sync screen's conflict)."""
     seen: dict[str, set[str]] = {}
     _activate(qtbot, win)
     for row in range(8):
@@ -158,6 +168,87 @@ def walk(qtbot: QtBot, win: MainWindow, runner: TaskRunner) -> dict[str, set[str
         _settle(qtbot, runner)
         seen[f"screen {row + 1}"] = visible_texts(win)
     seen.update(_dialogs(qtbot, win, runner))
+    if folder is not None:
+        seen.update(_more_dialogs(qtbot, win, runner, folder))
+    return seen
+
+
+def _pdf_text(path: Path) -> set[str]:
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return {" ".join(line.split()) for line in text.splitlines() if line.strip()}
+
+
+def _more_dialogs(
+    qtbot: QtBot, win: MainWindow, runner: TaskRunner, folder: Path
+) -> dict[str, set[str]]:
+    """The Sync screen with its conflict selected, a student's ID card, the session dialogs
+    (substitute, make-up, the week's sheets), staff accounts and the sign-in dialog."""
+    seen: dict[str, set[str]] = {}
+    _activate(qtbot, win)
+    qtbot.keyClick(win, Qt.Key.Key_6, CTRL)
+    sync = win.sync_view
+    _settle(qtbot, runner)
+    with qtbot.waitSignal(sync.sig_loaded, timeout=10_000):
+        win.changes.publish(Changes.of(ATTENDANCE, facility_id=None, source="sync"))
+    assert sync.model.rowCount() == 1
+    sync.table.setFocus()
+    sync.table.selectRow(0)
+    seen["sync conflict"] = visible_texts(win) | {sync.detail.text()}
+    # The ID card of a student, from the student's record.
+    qtbot.keyClick(win, Qt.Key.Key_5, CTRL)
+    students = win.students
+    qtbot.waitUntil(lambda: students.model.rowCount() > 0, timeout=5_000)
+    students.table.setFocus()
+    students.table.setCurrentIndex(students.model.index(0, 0))
+    with qtbot.waitSignal(students.sig_record_opened, timeout=5_000) as opened:
+        qtbot.keyClick(students.table, Qt.Key.Key_Return)
+    record = opened.args[0]
+    _settle(qtbot, runner)
+    with qtbot.waitSignal(record.card_printer.sig_written, timeout=20_000) as written:
+        qtbot.mouseClick(record.card_button, Qt.MouseButton.LeftButton)
+    seen["ID card"] = _pdf_text(written.args[0]) | {record.card_note.text()}
+    record.reject()
+    # On the calendar's first session: a substitute (Alt+I), make-up for (Alt+K), the week.
+    _activate(qtbot, win)
+    qtbot.keyClick(win, Qt.Key.Key_3, CTRL)
+    view = win.calendar
+    _settle(qtbot, runner)
+    for key, name, attribute in (
+        (Qt.Key.Key_I, "substitute", "substitute_dialog"),
+        (Qt.Key.Key_K, "make-up", "makeup_dialog"),
+    ):
+        _activate(qtbot, win)
+        view.table.setFocus()
+        view.table.selectRow(0)
+        qtbot.keyClick(view, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda a=attribute: getattr(view, a) is not None, timeout=5_000)  # type: ignore[misc]
+        dialog = getattr(view, attribute)
+        qtbot.waitUntil(lambda d=dialog: not d.busy, timeout=5_000)  # type: ignore[misc]
+        seen[name] = visible_texts(dialog)
+        dialog.reject()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
+    _activate(qtbot, win)
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    printing = view.print_dialog
+    assert printing is not None
+    seen["print sign-in sheets"] = visible_texts(printing)
+    printing.reject()
+    # Staff accounts (from its action) and the sign-in dialog, as the desk builds them.
+    _activate(qtbot, win)
+    staff = win.open_staff_accounts()
+    assert staff is not None
+    _settle(qtbot, runner)
+    seen["staff accounts"] = visible_texts(staff)
+    staff.reject()
+    signin = SignInService(CredentialStore(MemoryKeyring()), folder / "signin")
+    sign_in = SignInDialog(signin, runner, AppSettings(), win)
+    sign_in.show()
+    qtbot.waitExposed(sign_in)
+    seen["sign-in"] = visible_texts(sign_in)
+    sign_in.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
     return seen
 
 
@@ -279,11 +370,19 @@ def _untranslated(
 @POPUP
 @pytest.mark.parametrize(("code", "name"), [("fr", "Français"), ("es", "Español")])
 def test_every_screen_and_main_dialog_speaks_the_chosen_language(
-    qtbot: QtBot, desk: Desk, tmp_path: Path, english_back: None, code: str, name: str
+    qtbot: QtBot,
+    desk: Desk,
+    tmp_path: Path,
+    english_back: None,
+    monkeypatch: pytest.MonkeyPatch,
+    code: str,
+    name: str,
 ) -> None:
+    disagreement(desk, desk.students[0], conflict_here=True)  # the Sync screen's conflict
+    save_to(monkeypatch, tmp_path / "card.pdf")
     desktop = Desktop(qtbot, desk, tmp_path / "settings.ini")
     try:
-        english = walk(qtbot, desktop.win, desktop.runner)
+        english = walk(qtbot, desktop.win, desktop.runner, tmp_path)
         assert "Today" in english["screen 1"] and "Language" in english["screen 1"]
         before = desktop.win
         with qtbot.waitSignal(desktop.controller.sig_window_shown, timeout=10_000):
@@ -292,7 +391,7 @@ def test_every_screen_and_main_dialog_speaks_the_chosen_language(
         assert win is not None and win is not before
         qtbot.waitUntil(lambda: win.workstation is not None, timeout=10_000)
         assert win.language_actions[code].isChecked()
-        other = walk(qtbot, win, desktop.runner)
+        other = walk(qtbot, win, desktop.runner, tmp_path)
         left = _untranslated(english, other, code)
         assert left == {}, "\n".join(f"{k}: {v}" for k, v in left.items())
     finally:

@@ -15,6 +15,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget
 
+from app.domain.i18n import day_text
 from app.services.makeups import MakeupService, MakeupView, MissedChoice
 from app.ui.accessible import named
 from app.ui.dialogs.background import BackgroundDialog
@@ -115,7 +116,11 @@ class MakeupDialog(BackgroundDialog):
         for choice in self._choices:
             absent = self.tr("%n absent", "", choice.absent)
             start = choice.session.start_local  # all of the make-up's class: no class name
-            item = QListWidgetItem(f"{start:%a} {start.day} {start:%b %Y %H:%M} — {absent}")
+            item = QListWidgetItem(
+                self.tr("{day} {time} — {absent}").format(
+                    day=day_text(start.date(), year=True), time=f"{start:%H:%M}", absent=absent
+                )
+            )
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
                 | Qt.ItemFlag.ItemIsSelectable

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError, ValidationError
+from app.domain.i18n import translate
 from app.domain.server_profile import DEFAULT_PORT, TLS_MODES, ServerProfile
 from app.services.facade import DeskSession, SignIn
 from app.ui.accessible import name_from_labels
@@ -61,7 +62,7 @@ class SignInDialog(QDialog):
         self.database = QLineEdit(server.database if server else "rollbook")
         self.tls = QComboBox()
         for mode, label in TLS_MODES.items():
-            self.tls.addItem(self.tr(label), mode)
+            self.tls.addItem(translate("server", label), mode)
         self.tls.setCurrentIndex(self.tls.findData(server.tls if server else "prefer"))
         self.username = QLineEdit(settings.last_username)
         self.password = QLineEdit()

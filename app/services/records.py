@@ -10,6 +10,7 @@ from app.db.models import Facility, User
 from app.domain.errors import (
     NotFound,
 )
+from app.domain.i18n import QT_TRANSLATE_NOOP, translate
 from app.infra.clock import Clock, SystemClock
 from app.repositories.audit import AuditRepository
 from app.repositories.case_notes import CaseNoteRepository
@@ -48,6 +49,20 @@ __all__ = [
 AUDIT_LIMIT = 500
 MARKS_LIMIT = 200
 ATTENDANCE = "program_class_event_attendance"
+
+
+# What an audit entry did, as the record says it, each template whole for translation; a mark's
+# names its class and day.
+_AUDIT_WHAT = {
+    "insert": QT_TRANSLATE_NOOP("audit", "{table} added"),
+    "update": QT_TRANSLATE_NOOP("audit", "{table} changed"),
+    "delete": QT_TRANSLATE_NOOP("audit", "{table} removed"),
+}
+_AUDIT_MARK = {
+    "insert": QT_TRANSLATE_NOOP("audit", "{table} added — {klass}, {day}"),
+    "update": QT_TRANSLATE_NOOP("audit", "{table} changed — {klass}, {day}"),
+    "delete": QT_TRANSLATE_NOOP("audit", "{table} removed — {klass}, {day}"),
+}
 
 
 def _day(day: date) -> str:
@@ -118,16 +133,21 @@ class RecordsService:
         this_year = self._clock.now().astimezone(zone).year
         lines = []
         for e in entries:
-            verb = {"insert": "added", "update": "changed", "delete": "removed"}.get(
-                str(e.action.value), str(e.action.value)
-            )
             new, old = e.new_values, e.old_values
-            if e.action.value == "update" and new and new.get("deleted_at") and len(new) <= 3:
-                verb = "removed"
-            what = f"{table_label(e.table_name)} {verb}"
+            action = str(e.action.value)
+            if action == "update" and new and new.get("deleted_at") and len(new) <= 3:
+                action = "delete"
+            table = table_label(e.table_name)
             if e.table_name == ATTENDANCE and e.row_id in keys:
                 series, day = keys[e.row_id]
-                what += f" — {classes.get(series, 'a removed class')}, {_day(day)}"
+                klass = classes.get(series) or translate("audit", "a removed class")
+                template = _AUDIT_MARK.get(action, "{table} {action} — {klass}, {day}")
+                what = translate("audit", template).format(
+                    table=table, action=action, klass=klass, day=_day(day)
+                )
+            else:
+                template = _AUDIT_WHAT.get(action, "{table} {action}")
+                what = translate("audit", template).format(table=table, action=action)
             when = e.changed_at.astimezone(zone)
             lines.append(
                 AuditLineDTO(

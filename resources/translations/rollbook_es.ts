@@ -2939,6 +2939,37 @@
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>{table} added</source>
+        <translation>{table}: alta</translation>
+    </message>
+    <message>
+        <source>{table} changed</source>
+        <translation>{table}: cambio</translation>
+    </message>
+    <message>
+        <source>{table} removed</source>
+        <translation>{table}: baja</translation>
+    </message>
+    <message>
+        <source>{table} added — {klass}, {day}</source>
+        <translation>{table}: alta — {klass}, {day}</translation>
+    </message>
+    <message>
+        <source>{table} changed — {klass}, {day}</source>
+        <translation>{table}: cambio — {klass}, {day}</translation>
+    </message>
+    <message>
+        <source>{table} removed — {klass}, {day}</source>
+        <translation>{table}: baja — {klass}, {day}</translation>
+    </message>
+    <message>
+        <source>a removed class</source>
+        <translation>una clase eliminada</translation>
+    </message>
+</context>
+<context>
     <name>cards</name>
     <message>
         <source>{what} has no students: there are no cards to print.</source>

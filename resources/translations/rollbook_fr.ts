@@ -2939,6 +2939,37 @@
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>{table} added</source>
+        <translation>{table} : ajout</translation>
+    </message>
+    <message>
+        <source>{table} changed</source>
+        <translation>{table} : modification</translation>
+    </message>
+    <message>
+        <source>{table} removed</source>
+        <translation>{table} : suppression</translation>
+    </message>
+    <message>
+        <source>{table} added — {klass}, {day}</source>
+        <translation>{table} : ajout — {klass}, {day}</translation>
+    </message>
+    <message>
+        <source>{table} changed — {klass}, {day}</source>
+        <translation>{table} : modification — {klass}, {day}</translation>
+    </message>
+    <message>
+        <source>{table} removed — {klass}, {day}</source>
+        <translation>{table} : suppression — {klass}, {day}</translation>
+    </message>
+    <message>
+        <source>a removed class</source>
+        <translation>une classe supprimée</translation>
+    </message>
+</context>
+<context>
     <name>cards</name>
     <message>
         <source>{what} has no students: there are no cards to print.</source>

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db.models import User
+from app.domain import i18n
 from app.domain.errors import (
     NotFound,
 )
@@ -81,3 +82,21 @@ def test_student_audit_trail_shows_old_and_new_values_and_the_actor(
     assert medical.changes == "Emergency contact: Bea; Allergies: Latex"
     with pytest.raises(NotFound):
         records.student_audit_lines(uuid.uuid4())
+
+
+def test_the_audit_lines_say_what_happened_in_the_desks_language(
+    records: RecordsService, ann: uuid.UUID, uow: UnitOfWorkFactory
+) -> None:
+    with uow() as u:
+        user = u.session.get(User, ann)
+        assert user is not None
+        user.phone = "555-0199"
+        u.commit()
+    french = {("audit", "{table} changed"): "{table} : modification"}
+    i18n.install(lambda context, text: french.get((context, text), text))
+    try:
+        lines = records.student_audit_lines(ann)
+    finally:
+        i18n.install(None)
+    assert "Person : modification" in [ln.what for ln in lines]  # the template, filled in
+    assert "Person changed" in [ln.what for ln in records.student_audit_lines(ann)]

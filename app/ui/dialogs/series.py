@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from app.services.series_edit import (
     SeriesSaved,
     clash_text,
 )
+from app.ui.dialogs.background import BackgroundDialog
 from app.ui.dialogs.parts import form_error
 from app.ui.messages import refusal
 from app.ui.tasks import Runs
@@ -80,11 +80,11 @@ def _date_edit(day: QDate) -> QDateEdit:
     return edit
 
 
-class SeriesDialog(QDialog):
+class SeriesDialog(BackgroundDialog):
     """Fills a ``SeriesForm`` from the keyboard and saves it through ``SeriesEditService``:
     a new series, or (given a session) its series changed from a chosen date on."""
 
-    sig_saved = Signal(str, object)  # what was done; the date of its first session or None
+    sig_first_day = Signal(object)  # before sig_saved: the date of its first session, or None
     sig_refused = Signal(str)  # a refusal, shown in the dialog
 
     def __init__(
@@ -98,16 +98,13 @@ class SeriesDialog(QDialog):
         day: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(640)
+        super().__init__(runner, width=640, parent=parent)
         self._services = services
-        self._runner = runner
         self._facility_id = facility_id
         self._occurrence = occurrence
         self._initial: SeriesForm | None = None
         self._rule: str | None = None
         self._classes: dict[uuid.UUID, ClassChoice] = {}
-        self.busy = False
         self._today = today = services.clock.now().astimezone(ZoneInfo(timezone)).date()
         editing = occurrence is not None
         self.setWindowTitle(
@@ -151,8 +148,6 @@ class SeriesDialog(QDialog):
             self.tr("Allow sessions outside the instructor's availa&bility")
         )
         self.clashes = form_error(selectable=True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
 
         self.form_layout = QFormLayout()
         self.errors: dict[str, QLabel] = {}
@@ -300,7 +295,7 @@ class SeriesDialog(QDialog):
         def work() -> SeriesChoices:
             return service.choices(facility, series, day)
 
-        self._runner.run(work, self._on_loaded, self._on_failed)
+        self._runner.run(work, self._on_loaded, self._on_failed)  # busy means saving only
 
     def _on_loaded(self, choices: SeriesChoices) -> None:
         editing = choices.form is not None
@@ -410,7 +405,6 @@ class SeriesDialog(QDialog):
         allow = self.allow_clash.isChecked()
         outside = self.allow_unavailable.isChecked()
         service, occ = self._services.series_edit, self._occurrence
-        self.busy = True
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
 
@@ -421,20 +415,19 @@ class SeriesDialog(QDialog):
                 occ.series_id, form, allow_clash=allow, allow_unavailable=outside
             )
 
-        self._runner.run(work, self._on_saved, self._on_failed)
+        self._run(work, self._on_saved)
 
     def _on_saved(self, saved: SeriesSaved) -> None:
-        self.busy = False
         first = saved.first_session
         when = f" from {first.start_local:%a %d %b %Y %H:%M}" if first is not None else ""
         done = "Changed" if self._occurrence is not None else "Created"
         text = f"{done} the sessions of {saved.class_name}{when}."
         self.message.setText(text)
-        self.sig_saved.emit(text, first.start_local.date() if first is not None else None)
+        self.sig_first_day.emit(first.start_local.date() if first is not None else None)
+        self.sig_saved.emit(text)
         self.accept()
 
     def _on_failed(self, error: BaseException) -> None:
-        self.busy = False
         self.save_button.setEnabled(bool(self._classes))
         if isinstance(error, ClashError):
             lines = [clash_text(c) for c in error.clashes[:CLASHES_LISTED]]

@@ -659,8 +659,9 @@ class CalendarView(Screen):
         return self._changes.writing(self._runner, services.writes, source="calendar")
 
     def _open(self, dialog: D, old: BackgroundDialog | None) -> D:
-        """Opens ``dialog`` over the calendar in place of ``old`` (dropped unless a write of it
-        still has to answer); what each of its writes did shows in the message line."""
+        """Opens ``dialog`` over the calendar in place of ``old`` (dropped unless a load or a
+        write of it still has to answer); what each of its writes did shows in the message
+        line."""
         if old is not None and not old.busy:
             old.deleteLater()
         dialog.sig_saved.connect(self._on_dialog_saved)
@@ -686,31 +687,25 @@ class CalendarView(Screen):
         services, facility = self._services, self._facility_id
         if services is None or facility is None:
             return
-        old = self.series_dialog
-        if old is not None and not old.busy:  # a busy one still waits for its save's answer
-            old.deleteLater()
         qd = self.anchor.date()
         dialog = SeriesDialog(
             services,
-            self._changes.writing(self._runner, services.writes, source="calendar"),
+            self._writing(services),
             facility,
             self._timezone,
             occurrence=occurrence,
             day=date(qd.year(), qd.month(), qd.day()),
             parent=self,
         )
-        dialog.sig_saved.connect(self._on_series_saved)
-        self.series_dialog = dialog
-        dialog.open()
+        dialog.sig_first_day.connect(self._on_series_first_day)
+        self.series_dialog = self._open(dialog, self.series_dialog)
 
-    def _on_series_saved(self, text: str, first_day: date | None) -> None:
+    def _on_series_first_day(self, first_day: date | None) -> None:
         """Show the week (day, month) of the first changed session; the hub reloads it."""
         if first_day is not None:
             self.anchor.blockSignals(True)
             self.anchor.setDate(QDate(first_day.year, first_day.month, first_day.day))
             self.anchor.blockSignals(False)
-        self.action_row.message.setText(text)
-        self.sig_changed.emit(text)
 
     def export_ical(self, path: Path | None = None) -> None:
         """The sessions shown, as an iCalendar file; asks where unless ``path`` is given."""

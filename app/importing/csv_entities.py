@@ -75,6 +75,12 @@ def _once(convert: Converter, what: str) -> Converter:
     return checked
 
 
+def _with_ids(name: str, target: Target, query: str, convert: Converter, what: str) -> Entity:
+    """The entity ``name`` of a file whose rows have ids, read in line order: a row without an
+    id, or one repeating ``what`` an earlier line gave, is reported and skipped."""
+    return Entity(name, target, query, ("_line",), _needs_id(_once(convert, what)), _by_id)
+
+
 def _numbered(
     table: str, keys: tuple[str, ...], *, extra: str = "", alike: tuple[str, ...] = ()
 ) -> str:
@@ -126,13 +132,12 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
     if "students" in kinds:
         students = _numbered("csv_students", ("id",))
         entities += [
-            Entity(
+            _with_ids(
                 "students",
                 Target("users", clear_on_clash=("email", "student_number")),
                 students,
-                ("_line",),
-                _needs_id(_once(student_row, "the student")),
-                _by_id,
+                student_row,
+                "the student",
             ),
             Entity(
                 "student_profiles",
@@ -145,7 +150,7 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
         ]
     if "guardians" in kinds:
         entities.append(
-            Entity(
+            _with_ids(
                 "guardians",
                 Target("guardians"),
                 _numbered(
@@ -153,9 +158,8 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                     ("id",),
                     alike=("first_name", "last_name", "email", "phone", "address"),
                 ),
-                ("_line",),
-                _needs_id(_once(guardian_row, "the parent, with other details,")),
-                _by_id,
+                guardian_row,
+                "the parent, with other details,",
             )
         )
     links = []
@@ -186,13 +190,12 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
         )
     if "rooms" in kinds:
         entities.append(
-            Entity(
+            _with_ids(
                 "rooms",
                 Target("rooms", match_on=("facility_id", "name")),
                 _numbered("csv_rooms", ("id",)),
-                ("_line",),
-                _needs_id(_once(location_row, "the room")),
-                _by_id,
+                location_row,
+                "the room",
             )
         )
     else:
@@ -220,13 +223,12 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
     }
     if "instructors" in kinds:
         entities.append(
-            Entity(
+            _with_ids(
                 "instructors",
                 Target("users", clear_on_clash=("email",)),
                 _numbered("csv_instructors", ("id",)),
-                ("_line",),
-                _needs_id(_once(instructor_file_row, "the instructor")),
-                _by_id,
+                instructor_file_row,
+                "the instructor",
             )
         )
     else:
@@ -282,15 +284,14 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
         ]
     if "classes" in kinds:
         entities.append(
-            Entity(
+            _with_ids(
                 "classes",
                 Target("program_classes"),
                 _numbered(
                     "csv_classes", ("id",), extra=_staff_ref(kinds, "instructor") + _room_ref(kinds)
                 ),
-                ("_line",),
-                _needs_id(_once(class_row, "the class")),
-                _by_id,
+                class_row,
+                "the class",
             )
         )
     if "enrollments" in kinds:
@@ -315,13 +316,12 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
             "csv_sessions", ("id",), extra=_staff_ref(kinds, "instructor") + _room_ref(kinds)
         )
         entities += [
-            Entity(
+            _with_ids(
                 "sessions",
                 Target("program_class_events"),
                 sessions,
-                ("_line",),
-                _needs_id(_once(session_row, "the session")),
-                _by_id,
+                session_row,
+                "the session",
             ),
             Entity(
                 "cancelled_sessions",
@@ -347,21 +347,19 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
     if "availability" in kinds:
         availability = _numbered("csv_availability", ("id",), extra=_staff_ref(kinds, "instructor"))
         entities += [
-            Entity(
+            _with_ids(
                 "availability",
                 Target("instructor_availability"),
                 f"SELECT * FROM ({availability}) AS a WHERE a.weekday IS NOT NULL",
-                ("_line",),
-                _needs_id(_once(hours_row, "the row")),
-                _by_id,
+                hours_row,
+                "the row",
             ),
-            Entity(
+            _with_ids(
                 "time_off",
                 Target("instructor_time_off"),
                 f"SELECT * FROM ({availability}) AS a WHERE a.weekday IS NULL",
-                ("_line",),
-                _needs_id(_once(time_off_row, "the row")),
-                _by_id,
+                time_off_row,
+                "the row",
             ),
         ]
     if "lessons" in kinds:
@@ -376,13 +374,12 @@ def build_system(kinds: set[str], not_read: dict[str, int] | None = None) -> Sys
                 module_row,
                 lambda r: f"{r['program']}:{r['module']}",
             ),
-            Entity(
+            _with_ids(
                 "lessons",
                 Target("lessons"),
                 _numbered("csv_lessons", ("id",)),
-                ("_line",),
-                _needs_id(_once(lesson_row, "the lesson")),
-                _by_id,
+                lesson_row,
+                "the lesson",
             ),
         ]
     if "lesson_progress" in kinds:

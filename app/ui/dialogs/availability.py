@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -35,7 +34,7 @@ from app.services.availability import AvailabilityService, check_time_off
 from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
 from app.ui.accessible import named
 from app.ui.dialogs.background import BackgroundDialog
-from app.ui.dialogs.parts import form_error
+from app.ui.dialogs.parts import form_error, left_row
 from app.ui.language import locale_day
 from app.ui.messages import refusal
 from app.ui.models.time_off_table import TimeOffTableModel
@@ -164,10 +163,7 @@ class AvailabilityDialog(BackgroundDialog):
             caption = QLabel(self.tr(label))
             caption.setBuddy(control)
             off_form.addRow(caption, control)
-        off_buttons = QHBoxLayout()
-        off_buttons.addWidget(self.add_off_button)
-        off_buttons.addWidget(self.remove_off_button)
-        off_buttons.addStretch(1)
+        off_buttons = left_row(self.add_off_button, self.remove_off_button)
         list_label = QLabel(self.tr("Time off &list"))
         list_label.setBuddy(self.time_off)
         layout = QVBoxLayout(self)

@@ -61,6 +61,15 @@ def right_row(*buttons: QWidget) -> QHBoxLayout:
     return row
 
 
+def left_row(*widgets: QWidget) -> QHBoxLayout:
+    """A row holding ``widgets`` from its left end."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 def action(button: QPushButton, on_click: Callable[[], None]) -> QPushButton:
     """``button`` calling ``on_click``, never pressed by Enter (Enter belongs to the fields)."""
     button.setAutoDefault(False)

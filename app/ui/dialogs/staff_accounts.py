@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,7 +30,7 @@ from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.people_dto import StaffDTO
 from app.ui.accessible import name_from_labels
-from app.ui.dialogs.parts import column, ok_cancel
+from app.ui.dialogs.parts import column, left_row, ok_cancel
 from app.ui.messages import refusal
 from app.ui.models.staff_table import StaffTableModel
 from app.ui.tasks import TaskRunner
@@ -79,17 +78,16 @@ class StaffAccountsDialog(QDialog):
         self.enable_button.clicked.connect(lambda: self._on_toggle(disable=False))
         self.scope_button.clicked.connect(self._on_scope_clicked)
         self.password_button.clicked.connect(self._on_password_clicked)
-        actions = QHBoxLayout()
-        for button in (
+        buttons = (
             self.add_button,
             self.disable_button,
             self.enable_button,
             self.scope_button,
             self.password_button,
-        ):
+        )
+        for button in buttons:
             button.setAutoDefault(False)
-            actions.addWidget(button)
-        actions.addStretch(1)
+        actions = left_row(*buttons)
 
         self.status = QLabel()
         self.status.setWordWrap(True)

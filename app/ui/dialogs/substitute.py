@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -41,7 +40,7 @@ from app.services.schedule_dto import (
 from app.services.series_edit import Choice, clash_text
 from app.ui.accessible import named
 from app.ui.dialogs.background import BackgroundDialog
-from app.ui.dialogs.parts import ERROR_STYLE
+from app.ui.dialogs.parts import ERROR_STYLE, left_row
 from app.ui.messages import refusal
 from app.ui.tasks import Runs
 
@@ -123,10 +122,7 @@ class SubstituteDialog(BackgroundDialog):
             self.tr("Close without saving")
         )
 
-        scope = QHBoxLayout()
-        scope.addWidget(self.this_one)
-        scope.addWidget(self.all_future)
-        scope.addStretch(1)
+        scope = left_row(self.this_one, self.all_future)
         form = QFormLayout()
         form.addRow(self.tr("Session"), self.session)
         form.addRow(self.tr("&Substitute"), self.instructor_box)

@@ -35,6 +35,7 @@ from app.services.schedule_dto import Scope
 from app.services.series_edit import Choice
 from app.ui.accessible import named
 from app.ui.changes import ChangeHub
+from app.ui.dialogs.parts import action, left_row
 from app.ui.dialogs.substitute import SubstituteDialog
 from app.ui.language import day_month, locale_day, table_when
 from app.ui.messages import refusal
@@ -77,29 +78,41 @@ class CalendarActions(QWidget):
         self.move_to.setDisplayFormat("ddd d MMM yyyy HH:mm")
         self.move_to.setCalendarPopup(True)
         self.room_to = named(QComboBox(), self.tr("New room"))
-        self.cancel_button = named(
-            QPushButton(self.tr("Cancel session (Alt+X)")), self.tr("Cancel the selected session")
+        self.cancel_button = action(
+            named(
+                QPushButton(self.tr("Cancel session (Alt+X)")),
+                self.tr("Cancel the selected session"),
+            ),
+            self.cancel_selected,
         )
-        self.restore_button = named(
-            QPushButton(self.tr("Restore (Alt+E)")),
-            self.tr("Restore the selected cancelled session"),
+        self.restore_button = action(
+            named(
+                QPushButton(self.tr("Restore (Alt+E)")),
+                self.tr("Restore the selected cancelled session"),
+            ),
+            self.restore_selected,
         )
-        self.move_button = named(
-            QPushButton(self.tr("Move to")), self.tr("Move the selected session")
+        self.move_button = action(
+            named(QPushButton(self.tr("Move to")), self.tr("Move the selected session")),
+            self.move_selected,
         )
-        self.room_button = named(
-            QPushButton(self.tr("Room")), self.tr("Change the room of the selected session")
+        self.room_button = action(
+            named(QPushButton(self.tr("Room")), self.tr("Change the room of the selected session")),
+            self.change_room_selected,
         )
-        self.substitute_button = named(
-            QPushButton(self.tr("Substitute… (Alt+I)")), self.tr("Choose a substitute instructor")
+        self.substitute_button = action(
+            named(
+                QPushButton(self.tr("Substitute… (Alt+I)")),
+                self.tr("Choose a substitute instructor"),
+            ),
+            self.substitute_selected,
         )
 
         edit = QHBoxLayout()
         edit.addWidget(self.reason, 1)
         edit.addWidget(self.all_future)
         edit.addWidget(self.allow_clash)
-        buttons = QHBoxLayout()
-        for widget in (
+        buttons = left_row(
             self.cancel_button,
             self.restore_button,
             self.move_button,
@@ -107,20 +120,13 @@ class CalendarActions(QWidget):
             self.room_button,
             self.room_to,
             self.substitute_button,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
         layout.addLayout(edit)
         layout.addLayout(buttons)
 
-        self.cancel_button.clicked.connect(self.cancel_selected)
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.move_button.clicked.connect(self.move_selected)
-        self.room_button.clicked.connect(self.change_room_selected)
-        self.substitute_button.clicked.connect(self.substitute_selected)
         for keys, slot in (
             ("Alt+X", self.cancel_selected),
             ("Alt+E", self.restore_selected),

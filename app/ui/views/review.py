@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -35,6 +34,7 @@ from app.services.labels import STATUS_LABELS, status_text
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
 from app.ui.accessible import named
 from app.ui.changes import ChangeHub, ReloadWhenShown
+from app.ui.dialogs.parts import left_row
 from app.ui.models.review_table import ReviewTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.base import Screen
@@ -152,10 +152,7 @@ class ReviewView(Screen):
             (self.move_button, self._on_move_clicked),
         ):
             button.clicked.connect(on_click)
-        buttons = QHBoxLayout()
-        for button in (self.keep_button, self.change_button, self.move_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = left_row(self.keep_button, self.change_button, self.move_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)

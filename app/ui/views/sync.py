@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from app.services.changes import EVERYTHING, Changes
 from app.services.facade import DeskServices, TransferSummary
 from app.services.sync_issues import SyncIssueDTO
 from app.ui.changes import ChangeHub
+from app.ui.dialogs.parts import left_row
 from app.ui.files import open_path, save_path
 from app.ui.models.sync_issue_table import SyncIssueTableModel
 from app.ui.tasks import TaskRunner
@@ -87,10 +87,7 @@ class SyncView(Screen):
         self.sync_button.clicked.connect(self.sig_sync_requested)
         self.mine_button.clicked.connect(lambda: self._resolve(mine=True))
         self.theirs_button.clicked.connect(lambda: self._resolve(mine=False))
-        buttons = QHBoxLayout()
-        for button in (self.sync_button, self.mine_button, self.theirs_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = left_row(self.sync_button, self.mine_button, self.theirs_button)
         # A workstation with no network syncs by transfer file (README, "Sync by transfer file").
         self.transfer_key = QLineEdit(self)
         self.transfer_key.setEchoMode(QLineEdit.EchoMode.Password)
@@ -106,14 +103,9 @@ class SyncView(Screen):
         self.transfer_message = QLabel()
         self.transfer_message.setWordWrap(True)
         self.transfer_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        transfer = QHBoxLayout()
         key_label = QLabel(self.tr("Transfer &key:"))
         key_label.setBuddy(self.transfer_key)
-        transfer.addWidget(key_label)
-        transfer.addWidget(self.transfer_key)
-        transfer.addWidget(self.export_button)
-        transfer.addWidget(self.apply_button)
-        transfer.addStretch(1)
+        transfer = left_row(key_label, self.transfer_key, self.export_button, self.apply_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("Sync & conflicts") + "</h2>"))
         layout.addWidget(self.status)

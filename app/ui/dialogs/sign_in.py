@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from app.domain.i18n import translate
 from app.domain.server_profile import DEFAULT_PORT, TLS_MODES, ServerProfile
 from app.services.facade import DeskSession, SignIn
 from app.ui.accessible import name_from_labels
+from app.ui.dialogs.parts import form_error
 from app.ui.settings import AppSettings
 from app.ui.tasks import TaskRunner
 
@@ -84,11 +85,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         form.addRow("", self.remember)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
+        self.error = form_error(selectable=True)
         self.busy = QLabel(self.tr("Signing in…"))
         self.busy.hide()
 

@@ -10,6 +10,10 @@ runs:
 - **absences in a row**: the latest ``CONSECUTIVE_LIMIT`` or more marks are absences, excused or
   not (an unmarked session neither breaks nor extends the run).
 
+A session that was not held (a closed day of its facility, or a session a disruption in force
+stops) counts for nothing: a mark kept on it is neither an absence nor attendance and neither
+breaks nor extends a run, and a never-attending student did not miss it.
+
 An instructor sees their own classes (those they teach or that have a series they teach); other
 staff see the facility.
 """
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.domain.enums import Role
@@ -29,6 +33,7 @@ from app.repositories.people import PeopleRepository
 from app.repositories.schedule import ScheduleRepository, SeriesLine
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import student_name
+from app.services.disruptions import disruptions_of
 from app.services.lookup import require
 from app.services.occurrences import expand_lines
 from app.services.risk_dto import (
@@ -77,8 +82,10 @@ class RiskService:
         """The at-risk enrolments of the facility, most reasons first, then by name.
 
         ``instructor_id`` limits the list to that instructor's classes; without it, a signed-in
-        instructor gets their own classes and other staff the whole facility. Four queries
-        whatever the size of the facility. Raises ``NotFound`` for an unknown facility.
+        instructor gets their own classes and other staff the whole facility. Seven queries
+        whatever the size of the facility, one more when a disruption is in force in the
+        look-back. Sessions not held count for nothing. Raises ``NotFound`` for an unknown
+        facility.
         """
         now = self._clock.now()
         with self._uow() as uow:
@@ -92,15 +99,18 @@ class RiskService:
                 me = uow.get(PeopleRepository).find_by_username(uow.actor.username)
                 # An instructor not known here teaches nothing here: an empty list, not all.
                 instructor_id = me.id if me is not None else uuid.UUID(int=0)
+            tz = check_timezone(facility.timezone)
+            not_held = _disrupted(uow, facility_id, tz, now)
             repo = uow.get(RiskRepository)
             tallies = repo.tallies(
                 facility_id,
                 instructor_id=instructor_id,
                 unexcused_limit=UNEXCUSED_LIMIT,
                 in_a_row_limit=CONSECUTIVE_LIMIT,
+                not_held=not_held,
             )
-            never = repo.never_attended(facility_id, instructor_id=instructor_id)
-            missed = self._missed(uow, never, check_timezone(facility.timezone), now)
+            never = repo.never_attended(facility_id, instructor_id=instructor_id, not_held=not_held)
+            missed = self._missed(uow, never, tz, now, not_held)
         students = _merge(tallies, never, missed)
         students.sort(
             key=lambda s: (
@@ -114,9 +124,14 @@ class RiskService:
 
     @staticmethod
     def _missed(
-        uow: UnitOfWork, never: list[EnrolmentLine], tz: ZoneInfo, now: datetime
+        uow: UnitOfWork,
+        never: list[EnrolmentLine],
+        tz: ZoneInfo,
+        now: datetime,
+        not_held: set[tuple[uuid.UUID, date]],
     ) -> dict[uuid.UUID, _Missed]:
-        """For each never-attending enrolment, the sessions with attendance taken since it."""
+        """For each never-attending enrolment, the sessions held with attendance taken since
+        it."""
         if not never:
             return {}
         today = now.astimezone(tz).date()
@@ -133,7 +148,7 @@ class RiskService:
             return {}
         overrides = sched.override_lines(s.id for s in series)
         since = max(floor, min(starts.values()).astimezone(tz).date())
-        taken = uow.get(RiskRepository).taken_sessions(starts, since)
+        taken = uow.get(RiskRepository).taken_sessions(starts, since, not_held)
         by_class: dict[uuid.UUID, list[SeriesLine]] = defaultdict(list)
         for s in series:
             by_class[s.class_id].append(s)
@@ -158,6 +173,37 @@ class RiskService:
             if missed.count:
                 result[line.enrollment_id] = missed
         return result
+
+
+def _disrupted(
+    uow: UnitOfWork, facility_id: uuid.UUID, tz: ZoneInfo, now: datetime
+) -> set[tuple[uuid.UUID, date]]:
+    """The sessions (series, original date) of the look-back that a disruption in force stops:
+    one query, and one more for the facility's series when there is such a disruption (few,
+    and each at most two weeks long, so only their own days are expanded)."""
+    today = now.astimezone(tz).date()
+    windows = disruptions_of(uow, {facility_id}, today - timedelta(days=LOOKBACK_DAYS), today).get(
+        facility_id
+    )
+    if not windows:
+        return set()
+    spans = [
+        (
+            w,
+            w.starts_at.astimezone(tz).date() - timedelta(days=1),
+            w.ends_at.astimezone(tz).date() + timedelta(days=1),
+        )
+        for w in windows
+    ]
+    lines, overrides = uow.get(ScheduleRepository).window(
+        facility_id, min(lo for _, lo, _ in spans), max(hi for _, _, hi in spans)
+    )
+    found: set[tuple[uuid.UUID, date]] = set()
+    for window, lo, hi in spans:
+        for v in expand_lines(lines, overrides, lo, hi, None, {facility_id: [window]}):
+            if v.disrupted:
+                found.add((v.series_id, v.original_date))
+    return found
 
 
 def _merge(

@@ -4,19 +4,32 @@ A repository (it speaks SQL and hands back plain tuples) kept beside the risk se
 uses it. Every query is bounded by the facility's current enrolments, never by its history:
 ``program_class_event_attendance`` is reached through its (event, user, date) and (user, date)
 indexes from each enrolment.
+
+A mark kept on a session that was not held counts for nothing here (neither absence nor
+attendance): a session on a closed day of its facility (checked in SQL, by the day it was held
+on when it was moved) or one of the ``not_held`` sessions (series, original date) the caller
+found stopped by a disruption in force.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
-from app.db.models import AttendanceRecord, Enrollment, ProgramClass, SessionSeries, User
+from app.db.models import (
+    AttendanceRecord,
+    Enrollment,
+    FacilityClosure,
+    OccurrenceOverrideRow,
+    ProgramClass,
+    SessionSeries,
+    User,
+)
 from app.domain.enums import AttendanceStatus, ClassStatus, EnrollmentStatus
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.PARTIAL)
@@ -87,6 +100,40 @@ def _current(facility_id: uuid.UUID, instructor_id: uuid.UUID | None) -> ColumnE
     return cond
 
 
+def _held(
+    mark: type[AttendanceRecord],
+    series: type[SessionSeries],
+    not_held: Collection[tuple[uuid.UUID, date]],
+) -> ColumnElement[bool]:
+    """The marked session was held: not on a closed day of its series' facility (the day it
+    was moved to, if it was), and not one of ``not_held``."""
+    moved = (
+        select(func.date(OccurrenceOverrideRow.new_start_local))
+        .where(
+            OccurrenceOverrideRow.event_id == mark.event_id,
+            OccurrenceOverrideRow.original_date == mark.date,
+            OccurrenceOverrideRow.new_start_local.is_not(None),
+            OccurrenceOverrideRow.deleted_at.is_(None),
+        )
+        .scalar_subquery()
+    )
+    day = func.coalesce(moved, mark.date)
+    closed = (
+        select(FacilityClosure.id)
+        .where(
+            FacilityClosure.facility_id == series.facility_id,
+            FacilityClosure.deleted_at.is_(None),
+            FacilityClosure.first_date <= day,
+            FacilityClosure.last_date >= day,
+        )
+        .exists()
+    )
+    cond = ~closed
+    if not_held:
+        cond = and_(cond, tuple_(mark.event_id, mark.date).not_in(list(not_held)))
+    return cond
+
+
 class RiskRepository:
     """Reads enrolments and marks for the at-risk list; writes nothing."""
 
@@ -100,6 +147,7 @@ class RiskRepository:
         instructor_id: uuid.UUID | None,
         unexcused_limit: int,
         in_a_row_limit: int,
+        not_held: Collection[tuple[uuid.UUID, date]] = (),
     ) -> list[TallyLine]:
         """Current enrolments with at least ``unexcused_limit`` unexcused absences or at least
         ``in_a_row_limit`` absences after their last attended mark, in one query.
@@ -107,7 +155,8 @@ class RiskRepository:
         One pass over the marks of current enrolments tallies unexcused absences and the last
         attended and marked days; only enrolments whose latest mark is no attendance are
         looked at again. Marks of deleted series do not count (as in the attendance
-        summaries); unmarked sessions neither break nor lengthen a run of absences.
+        summaries), nor marks of sessions not held; unmarked sessions and sessions not held
+        neither break nor lengthen a run of absences.
         """
         mark = AttendanceRecord
         last_attended = func.max(case((mark.attendance_status.in_(ATTENDED), mark.date)))
@@ -142,7 +191,7 @@ class RiskRepository:
                     mark.deleted_at.is_(None),
                 ),
             )
-            .where(_current(facility_id, instructor_id))
+            .where(_current(facility_id, instructor_id), _held(mark, SessionSeries, not_held))
             .group_by(Enrollment.id, Enrollment.class_id, Enrollment.user_id)
             .having(
                 or_(
@@ -166,6 +215,7 @@ class RiskRepository:
                 later.deleted_at.is_(None),
                 later.attendance_status.in_(ABSENT),
                 or_(tally.c.last_attended.is_(None), later.date > tally.c.last_attended),
+                _held(later, series, not_held),
             )
             .scalar_subquery()
         )
@@ -192,9 +242,14 @@ class RiskRepository:
         ]
 
     def never_attended(
-        self, facility_id: uuid.UUID, *, instructor_id: uuid.UUID | None
+        self,
+        facility_id: uuid.UUID,
+        *,
+        instructor_id: uuid.UUID | None,
+        not_held: Collection[tuple[uuid.UUID, date]] = (),
     ) -> list[EnrolmentLine]:
-        """Current enrolments without a single attended mark in the class (any series)."""
+        """Current enrolments without a single attended mark in the class (any series) on a
+        session that was held."""
         mark = AttendanceRecord
         attended = (
             select(mark.id)
@@ -205,6 +260,7 @@ class RiskRepository:
                 mark.attendance_status.in_(ATTENDED),
                 SessionSeries.class_id == Enrollment.class_id,
                 SessionSeries.deleted_at.is_(None),
+                _held(mark, SessionSeries, not_held),
             )
             .exists()
         )
@@ -212,9 +268,13 @@ class RiskRepository:
         return [EnrolmentLine(*row) for row in self._session.execute(stmt)]
 
     def taken_sessions(
-        self, class_ids: Iterable[uuid.UUID], since: date
+        self,
+        class_ids: Iterable[uuid.UUID],
+        since: date,
+        not_held: Collection[tuple[uuid.UUID, date]] = (),
     ) -> set[tuple[uuid.UUID, date]]:
-        """(series, original date) of the classes' sessions since ``since`` that have a mark."""
+        """(series, original date) of the classes' sessions since ``since`` that have a mark and
+        were held."""
         ids = list(set(class_ids))
         if not ids:
             return set()
@@ -225,6 +285,7 @@ class RiskRepository:
                 SessionSeries.class_id.in_(ids),
                 AttendanceRecord.date >= since,
                 AttendanceRecord.deleted_at.is_(None),
+                _held(AttendanceRecord, SessionSeries, not_held),
             )
             .distinct()
         )

@@ -123,7 +123,7 @@ def test_the_facility_list_names_each_reason_with_its_numbers(setup: Setup) -> N
     s = setup
     with count_statements(s.uow) as queries:
         found = s.service().students_at_risk(s.world.facility_id)
-    assert len(queries) <= 6  # facility, two tallies, series, overrides, sessions taken
+    assert len(queries) <= 7  # facility, disruptions, two tallies, series, overrides, taken
     assert found.mine_only is False
     rows = [(r.display_name, r.class_name, r.reasons) for r in found.students]
     assert rows == [

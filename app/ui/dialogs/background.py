@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -130,7 +129,7 @@ class FacilityListDialog(BackgroundDialog, Generic[V]):
         action(end_button, on_end).setEnabled(False)
         label = QLabel(listed)
         label.setBuddy(self.list)
-        self.buttons: QDialogButtonBox = close_only(self, closing)
+        self.buttons = close_only(self, closing)
         layout = column(
             self,
             wrapped(QLabel(note)),

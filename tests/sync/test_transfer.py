@@ -21,12 +21,8 @@ from app.domain.enums import Role
 from app.infra.credentials import CredentialStore
 from app.signin import SignInService
 from app.sync.server import ServerStore
-from app.sync.transfer import (
-    TransferRefused,
-    apply_reply,
-    export_changes,
-    import_changes,
-)
+from app.sync.transfer import apply_reply, export_changes, import_changes
+from app.sync.transfer_file import TransferRefused
 from tests.signin_site import PASSWORD, Site
 from tests.sync.conftest import Sites, Station
 

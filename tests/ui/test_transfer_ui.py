@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from app.sync.transfer import read_export, seal
+from app.sync.transfer import read_export
+from app.sync.transfer_file import seal
 from app.sync.wire import shape_of
 from tests.ui.conftest import Desk
 

@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.db.models import FacilityClosure
-from app.domain.enums import Role
-from app.domain.errors import NotAllowed, ValidationError
+from app.domain.errors import ValidationError
 from app.domain.i18n import QT_TRANSLATE_NOOP, day_text, translate
-from app.domain.validation import clean_text
-from app.infra.clock import Clock, SystemClock
 from app.repositories.closures import ClosureRepository
 from app.repositories.facilities import FacilityRepository
-from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.repositories.uow import UnitOfWork
+from app.services.facility_admin import AdminActions
 from app.services.lookup import require
 
 __all__ = [
@@ -35,9 +33,7 @@ __all__ = [
 ]
 
 CLOSURES = "facility_closures"  # the table, as change sets name it
-REASON_MAX = 200
 MAX_CLOSURE_DAYS = 366
-ADMIN_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
 _NOT_ADMIN = QT_TRANSLATE_NOOP("refusal", "Only administrators declare or remove closures.")
 
 
@@ -83,16 +79,10 @@ def closed_days_of(
     return uow.get(ClosureRepository).closed_days(facility_ids, start, end)
 
 
-class ClosureService:
+class ClosureService(AdminActions):
     """Declares, lists and removes a facility's closures."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
-        self._uow = uow
-        self._clock = clock or SystemClock()
-
-    def may_manage(self) -> bool:
-        """Whether the signed-in staff member may declare and remove closures (admins)."""
-        return self._uow.actor.role in ADMIN_ROLES
+    not_admin = _NOT_ADMIN
 
     def closures(self, facility_id: uuid.UUID) -> list[ClosureView]:
         """The facility's closures, earliest first."""
@@ -126,14 +116,7 @@ class ClosureService:
                 ),
                 field="last_date",
             )
-        text = clean_text(
-            reason,
-            field="reason",
-            max_length=REASON_MAX,
-            label=QT_TRANSLATE_NOOP("labels", "A reason"),
-            required=True,
-        )
-        assert text is not None
+        text = self._reason(reason)
         with self._uow() as uow:
             require(
                 uow.get(FacilityRepository).get(facility_id),
@@ -175,7 +158,3 @@ class ClosureService:
             view = _view(row)
             uow.commit()
             return view
-
-    def _require_admin(self) -> None:
-        if not self.may_manage():
-            raise NotAllowed(translate("refusal", _NOT_ADMIN))

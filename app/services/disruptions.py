@@ -23,16 +23,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from app.db.models import FacilityDisruption
-from app.domain.enums import Role
-from app.domain.errors import NotAllowed, ValidationError
+from app.domain.errors import ValidationError
 from app.domain.i18n import QT_TRANSLATE_NOOP, day_text, translate
-from app.domain.validation import clean_text
-from app.infra.clock import Clock, SystemClock
 from app.repositories.disruptions import DisruptionRepository
 from app.repositories.facilities import FacilityRepository, RoomRepository
 from app.repositories.schedule import ScheduleRepository
-from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
+from app.repositories.uow import UnitOfWork
 from app.services.facilities import facility_zone
+from app.services.facility_admin import AdminActions
 from app.services.lookup import require
 from app.services.occurrences import expand_lines
 from app.services.schedule_dto import DisruptedWindow
@@ -49,9 +47,7 @@ __all__ = [
 ]
 
 DISRUPTIONS = "facility_disruptions"  # the table, as change sets name it
-REASON_MAX = 200
 MAX_DISRUPTION_DAYS = 14
-ADMIN_ROLES = frozenset({Role.FACILITY_ADMIN, Role.DEPARTMENT_ADMIN, Role.SYSTEM_ADMIN})
 _NOT_ADMIN = QT_TRANSLATE_NOOP("refusal", "Only administrators declare or lift disruptions.")
 
 
@@ -164,16 +160,10 @@ def not_held_sessions(
     return found
 
 
-class DisruptionService:
+class DisruptionService(AdminActions):
     """Declares, lists and lifts a facility's disruptions."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock | None = None) -> None:
-        self._uow = uow
-        self._clock = clock or SystemClock()
-
-    def may_manage(self) -> bool:
-        """Whether the signed-in staff member may declare and lift disruptions (admins)."""
-        return self._uow.actor.role in ADMIN_ROLES
+    not_admin = _NOT_ADMIN
 
     def choices(self, facility_id: uuid.UUID) -> DisruptionChoices:
         """The facility's rooms, and the programs with sessions there."""
@@ -224,14 +214,7 @@ class DisruptionService:
                 ).format(most=MAX_DISRUPTION_DAYS),
                 field="ends_at",
             )
-        text = clean_text(
-            reason,
-            field="reason",
-            max_length=REASON_MAX,
-            label=QT_TRANSLATE_NOOP("labels", "A reason"),
-            required=True,
-        )
-        assert text is not None
+        text = self._reason(reason)
         with self._uow() as uow:
             zone = self._zone(uow, facility_id)
             names = self._names(uow, facility_id)
@@ -280,10 +263,6 @@ class DisruptionService:
             return view
 
     # -- helpers ----------------------------------------------------------------------------
-
-    def _require_admin(self) -> None:
-        if not self.may_manage():
-            raise NotAllowed(translate("refusal", _NOT_ADMIN))
 
     @staticmethod
     def _zone(uow: UnitOfWork, facility_id: uuid.UUID) -> ZoneInfo:

@@ -399,26 +399,7 @@
     </message>
 </context>
 <context>
-    <name>CalendarPages</name>
-    <message>
-        <source>Sessions</source>
-        <translation>Sesiones</translation>
-    </message>
-    <message>
-        <source>Sessions by day and hour</source>
-        <translation>Sesiones por día y hora</translation>
-    </message>
-    <message>
-        <source>Sessions of the month</source>
-        <translation>Sesiones del mes</translation>
-    </message>
-</context>
-<context>
-    <name>CalendarView</name>
-    <message>
-        <source>What the selected session makes up</source>
-        <translation>Lo que recupera la sesión seleccionada</translation>
-    </message>
+    <name>CalendarDialogs</name>
     <message>
         <source>Availability… (Alt+Y)</source>
         <translation>Disponibilidad… (Alt+Y)</translation>
@@ -426,42 +407,6 @@
     <message>
         <source>Availability of the instructor</source>
         <translation>Disponibilidad del instructor</translation>
-    </message>
-    <message>
-        <source>Day shown</source>
-        <translation>Día mostrado</translation>
-    </message>
-    <message>
-        <source>&amp;Day</source>
-        <translation>&amp;Día</translation>
-    </message>
-    <message>
-        <source>&amp;Week</source>
-        <translation>&amp;Semana</translation>
-    </message>
-    <message>
-        <source>&amp;Month</source>
-        <translation>&amp;Mes</translation>
-    </message>
-    <message>
-        <source>&amp;List</source>
-        <translation>&amp;Lista</translation>
-    </message>
-    <message>
-        <source>Show the sessions as a list</source>
-        <translation>Mostrar las sesiones en lista</translation>
-    </message>
-    <message>
-        <source>Room filter</source>
-        <translation>Filtro de aulas</translation>
-    </message>
-    <message>
-        <source>Instructor filter</source>
-        <translation>Filtro de instructores</translation>
-    </message>
-    <message>
-        <source>Program filter</source>
-        <translation>Filtro de programas</translation>
     </message>
     <message>
         <source>Export .ics</source>
@@ -510,6 +455,88 @@
     <message>
         <source>Disruption: cancel the sessions of a lockdown, a count, a storm</source>
         <translation>Interrupción: cancelar las sesiones de un encierro, un recuento, una tormenta</translation>
+    </message>
+    <message>
+        <source>Choose an instructor in the filter (Alt+N) first.</source>
+        <translation>Elija primero un instructor en el filtro (Alt+N).</translation>
+    </message>
+    <message>
+        <source>the facility</source>
+        <translation>el centro</translation>
+    </message>
+    <message>
+        <source>Select a session that is held first.</source>
+        <translation>Seleccione primero una sesión que se celebre.</translation>
+    </message>
+    <message>
+        <source>Select a session of the series to change.</source>
+        <translation>Seleccione una sesión de la serie que cambiar.</translation>
+    </message>
+    <message>
+        <source>Export the calendar</source>
+        <translation>Exportar el calendario</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPages</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Sessions by day and hour</source>
+        <translation>Sesiones por día y hora</translation>
+    </message>
+    <message>
+        <source>Sessions of the month</source>
+        <translation>Sesiones del mes</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>What the selected session makes up</source>
+        <translation>Lo que recupera la sesión seleccionada</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Día mostrado</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semana</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mes</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>Show the sessions as a list</source>
+        <translation>Mostrar las sesiones en lista</translation>
+    </message>
+    <message>
+        <source>Room filter</source>
+        <translation>Filtro de aulas</translation>
+    </message>
+    <message>
+        <source>Instructor filter</source>
+        <translation>Filtro de instructores</translation>
+    </message>
+    <message>
+        <source>Program filter</source>
+        <translation>Filtro de programas</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -576,10 +603,6 @@
         <translation>Ninguna sesión en este mes para {who}.</translation>
     </message>
     <message>
-        <source>Saved {path}</source>
-        <translation>Guardado: {path}</translation>
-    </message>
-    <message>
         <source>All rooms</source>
         <translation>Todas las aulas</translation>
     </message>
@@ -598,26 +621,6 @@
     <message>
         <source>Make-up for… (Alt+K)</source>
         <translation>Recuperación de… (Alt+K)</translation>
-    </message>
-    <message>
-        <source>Choose an instructor in the filter (Alt+N) first.</source>
-        <translation>Elija primero un instructor en el filtro (Alt+N).</translation>
-    </message>
-    <message>
-        <source>the facility</source>
-        <translation>el centro</translation>
-    </message>
-    <message>
-        <source>Select a session that is held first.</source>
-        <translation>Seleccione primero una sesión que se celebre.</translation>
-    </message>
-    <message>
-        <source>Select a session of the series to change.</source>
-        <translation>Seleccione una sesión de la serie que cambiar.</translation>
-    </message>
-    <message>
-        <source>Export the calendar</source>
-        <translation>Exportar el calendario</translation>
     </message>
 </context>
 <context>

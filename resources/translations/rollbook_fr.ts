@@ -399,26 +399,7 @@
     </message>
 </context>
 <context>
-    <name>CalendarPages</name>
-    <message>
-        <source>Sessions</source>
-        <translation>Séances</translation>
-    </message>
-    <message>
-        <source>Sessions by day and hour</source>
-        <translation>Séances par jour et par heure</translation>
-    </message>
-    <message>
-        <source>Sessions of the month</source>
-        <translation>Séances du mois</translation>
-    </message>
-</context>
-<context>
-    <name>CalendarView</name>
-    <message>
-        <source>What the selected session makes up</source>
-        <translation>Ce que la séance choisie rattrape</translation>
-    </message>
+    <name>CalendarDialogs</name>
     <message>
         <source>Availability… (Alt+Y)</source>
         <translation>Disponibilités… (Alt+Y)</translation>
@@ -426,42 +407,6 @@
     <message>
         <source>Availability of the instructor</source>
         <translation>Disponibilités du formateur</translation>
-    </message>
-    <message>
-        <source>Day shown</source>
-        <translation>Jour affiché</translation>
-    </message>
-    <message>
-        <source>&amp;Day</source>
-        <translation>&amp;Jour</translation>
-    </message>
-    <message>
-        <source>&amp;Week</source>
-        <translation>&amp;Semaine</translation>
-    </message>
-    <message>
-        <source>&amp;Month</source>
-        <translation>&amp;Mois</translation>
-    </message>
-    <message>
-        <source>&amp;List</source>
-        <translation>&amp;Liste</translation>
-    </message>
-    <message>
-        <source>Show the sessions as a list</source>
-        <translation>Afficher les séances en liste</translation>
-    </message>
-    <message>
-        <source>Room filter</source>
-        <translation>Filtre des salles</translation>
-    </message>
-    <message>
-        <source>Instructor filter</source>
-        <translation>Filtre des formateurs</translation>
-    </message>
-    <message>
-        <source>Program filter</source>
-        <translation>Filtre des programmes</translation>
     </message>
     <message>
         <source>Export .ics</source>
@@ -510,6 +455,88 @@
     <message>
         <source>Disruption: cancel the sessions of a lockdown, a count, a storm</source>
         <translation>Perturbation : annuler les séances d’un confinement, d’un comptage, d’une tempête</translation>
+    </message>
+    <message>
+        <source>Choose an instructor in the filter (Alt+N) first.</source>
+        <translation>Choisissez d’abord un formateur dans le filtre (Alt+T).</translation>
+    </message>
+    <message>
+        <source>the facility</source>
+        <translation>l’établissement</translation>
+    </message>
+    <message>
+        <source>Select a session that is held first.</source>
+        <translation>Choisissez d’abord une séance qui a lieu.</translation>
+    </message>
+    <message>
+        <source>Select a session of the series to change.</source>
+        <translation>Choisissez une séance de la série à modifier.</translation>
+    </message>
+    <message>
+        <source>Export the calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPages</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Sessions by day and hour</source>
+        <translation>Séances par jour et par heure</translation>
+    </message>
+    <message>
+        <source>Sessions of the month</source>
+        <translation>Séances du mois</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>What the selected session makes up</source>
+        <translation>Ce que la séance choisie rattrape</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Jour affiché</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>Show the sessions as a list</source>
+        <translation>Afficher les séances en liste</translation>
+    </message>
+    <message>
+        <source>Room filter</source>
+        <translation>Filtre des salles</translation>
+    </message>
+    <message>
+        <source>Instructor filter</source>
+        <translation>Filtre des formateurs</translation>
+    </message>
+    <message>
+        <source>Program filter</source>
+        <translation>Filtre des programmes</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -576,10 +603,6 @@
         <translation>Aucune séance ce mois-ci pour {who}.</translation>
     </message>
     <message>
-        <source>Saved {path}</source>
-        <translation>Enregistré : {path}</translation>
-    </message>
-    <message>
         <source>All rooms</source>
         <translation>Toutes les salles</translation>
     </message>
@@ -598,26 +621,6 @@
     <message>
         <source>Make-up for… (Alt+K)</source>
         <translation>Rattrapage de… (Alt+K)</translation>
-    </message>
-    <message>
-        <source>Choose an instructor in the filter (Alt+N) first.</source>
-        <translation>Choisissez d’abord un formateur dans le filtre (Alt+T).</translation>
-    </message>
-    <message>
-        <source>the facility</source>
-        <translation>l’établissement</translation>
-    </message>
-    <message>
-        <source>Select a session that is held first.</source>
-        <translation>Choisissez d’abord une séance qui a lieu.</translation>
-    </message>
-    <message>
-        <source>Select a session of the series to change.</source>
-        <translation>Choisissez une séance de la série à modifier.</translation>
-    </message>
-    <message>
-        <source>Export the calendar</source>
-        <translation>Exporter le calendrier</translation>
     </message>
 </context>
 <context>

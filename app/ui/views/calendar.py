@@ -28,9 +28,8 @@ from the hub like every other screen (keeping the selected session selected).
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any, TypeVar
+from datetime import date, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Signal
@@ -44,7 +43,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -55,7 +53,6 @@ from app.services.changes import CLASSES, OVERRIDES, SERIES, Changes
 from app.services.closures import CLOSURES
 from app.services.disruptions import DISRUPTIONS
 from app.services.facade import DeskServices
-from app.services.ical import occurrences_to_ical
 from app.services.makeups import MAKEUPS, MakeupView
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import ProgramChoice
@@ -68,22 +65,20 @@ from app.ui.calendar.time_grid import TimeGrid
 from app.ui.changes import ChangeHub
 from app.ui.combo import refill
 from app.ui.dialogs.availability import AvailabilityDialog
-from app.ui.dialogs.background import BackgroundDialog
 from app.ui.dialogs.closures import ClosuresDialog
 from app.ui.dialogs.disruption import DisruptionDialog
 from app.ui.dialogs.makeup import MakeupDialog, makeup_text
 from app.ui.dialogs.series import SeriesDialog
 from app.ui.dialogs.substitute import SubstituteDialog
-from app.ui.files import save_path
 from app.ui.language import locale_date, locale_day, month_text
 from app.ui.models.occurrence_table import OccurrenceTableModel
 from app.ui.paper_week import PrintSheetsDialog
-from app.ui.tasks import Runs, TaskRunner
+from app.ui.tasks import TaskRunner
 from app.ui.views.base import Screen
 from app.ui.views.calendar_actions import CalendarActions
+from app.ui.views.calendar_dialogs import CalendarDialogs
 
 WEEK_DAY = "ddd dd MMM yyyy"  # the first and last day of a week in the heading
-D = TypeVar("D", bound=BackgroundDialog)
 
 
 class CalendarView(Screen):
@@ -101,19 +96,9 @@ class CalendarView(Screen):
         super().__init__(runner, changes, parent)
         self._timezone = "UTC"
         self._generation = 0
-        self.series_dialog: SeriesDialog | None = None
-        self.closures_dialog: ClosuresDialog | None = None
-        self.disruption_dialog: DisruptionDialog | None = None
-        self.makeup_dialog: MakeupDialog | None = None
         self.makeup_note = named(QLabel(), self.tr("What the selected session makes up"))
         self.makeup_note.setWordWrap(True)
         self.closed: dict[date, str] = {}  # closed days of the period shown, with the reason
-        self.availability_dialog: AvailabilityDialog | None = None
-        # The filtered instructor's weekly hours and time off (Alt+Y), beside the filter.
-        self.availability_button = QPushButton(self.tr("Availability… (Alt+Y)"))
-        self.availability_button.setAccessibleName(self.tr("Availability of the instructor"))
-        self.availability_button.clicked.connect(self.edit_availability)
-        QShortcut(QKeySequence("Alt+Y"), self, self.edit_availability)
         self._clear = True  # a load for another period or filter is on its way
 
         self.anchor = named(QDateEdit(), self.tr("Day shown"))
@@ -161,37 +146,12 @@ class CalendarView(Screen):
         self.all_future, self.allow_clash = row.all_future, row.allow_clash
         self.cancel_button, self.restore_button = row.cancel_button, row.restore_button
         self.context_menu = QMenu(self)
-        self.ical_button = named(
-            QPushButton(self.tr("Export .ics")), self.tr("Export the sessions shown as iCalendar")
-        )
-        self.ical_button.clicked.connect(lambda: self.export_ical())
-        self.print_dialog: PrintSheetsDialog | None = None  # a week of paper (app.ui.paper_week)
-        self.print_button = named(
-            QPushButton(self.tr("Print sign-in sheets…")),
-            self.tr("Print the sign-in sheets of a day or a week"),
-        )
-        self.print_button.clicked.connect(self.print_sheets)
-        self.new_series_button = named(
-            QPushButton(self.tr("New series… (Ctrl+N)")), self.tr("New series")
-        )
-        self.edit_series_button = named(
-            QPushButton(self.tr("Change series… (Ctrl+E)")),
-            self.tr("Change the series of the selected session"),
-        )
-        self.closures_button = named(
-            QPushButton(self.tr("Closures… (Alt+C)")),
-            self.tr("Closures: the days the facility is closed"),
-        )
-        self.closures_button.clicked.connect(self.edit_closures)
-        self.closures_button.hide()  # admins only, once the services say so
-        self.disruption_button = named(
-            QPushButton(self.tr("Disruption… (Alt+U)")),
-            self.tr("Disruption: cancel the sessions of a lockdown, a count, a storm"),
-        )
-        self.disruption_button.clicked.connect(self.edit_disruptions)
-        self.disruption_button.hide()  # admins only, once the services say so
-        self.new_series_button.clicked.connect(self.new_series)
-        self.edit_series_button.clicked.connect(self.edit_series)
+        self.dialogs = dialogs = CalendarDialogs(runner, changes, self, self)
+        self.availability_button = dialogs.availability_button
+        self.closures_button = dialogs.closures_button
+        self.export_ical = dialogs.export_ical  # the sessions shown, as an iCalendar file
+        self.print_button, self.disruption_button = dialogs.print_button, dialogs.disruption_button
+        self.edit_series_button = dialogs.edit_series_button
         self._lay_out()
 
         # Another period or filter: other sessions, so nothing stays selected to act on.
@@ -210,16 +170,13 @@ class CalendarView(Screen):
             grid.sig_activated.connect(self._open_sheet)
             grid.sig_menu.connect(self.show_menu)
         self.month_grid.sig_day_requested.connect(self._show_day)
-        self.action_row.sig_changed.connect(self.sig_changed)
-        self.action_row.sig_refused.connect(self.sig_refused)
+        for source in (self.action_row, dialogs):
+            source.sig_changed.connect(self.sig_changed)
+            source.sig_refused.connect(self.sig_refused)
+        dialogs.sig_exported.connect(self.sig_exported)
         for keys, slot in (
             ("Alt+Left", lambda: self._step(-1)),
             ("Alt+Right", lambda: self._step(1)),
-            ("Ctrl+N", self.new_series),
-            ("Ctrl+E", self.edit_series),
-            ("Alt+C", self.edit_closures),
-            ("Alt+U", self.edit_disruptions),
-            ("Alt+K", self.make_up),
         ):
             QShortcut(QKeySequence(keys), self, slot)
         changes.sig_changed.connect(self._on_changes)
@@ -233,11 +190,12 @@ class CalendarView(Screen):
         heading.addSpacing(12)
         heading.addWidget(self.title)
         heading.addStretch(1)
-        heading.addWidget(self.new_series_button)
-        heading.addWidget(self.edit_series_button)
-        heading.addWidget(self.ical_button)
-        heading.addWidget(self.disruption_button)
-        heading.addWidget(self.print_button)
+        dialogs = self.dialogs
+        heading.addWidget(dialogs.new_series_button)
+        heading.addWidget(dialogs.edit_series_button)
+        heading.addWidget(dialogs.ical_button)
+        heading.addWidget(dialogs.disruption_button)
+        heading.addWidget(dialogs.print_button)
         top = QHBoxLayout()
         top.addWidget(self.anchor)
         for button in self.mode_buttons.values():
@@ -289,6 +247,32 @@ class CalendarView(Screen):
     def confirm_box(self) -> QMessageBox | None:
         return self.action_row.confirm_box
 
+    # -- the dialogs, as they were on this screen ---------------------------------------------
+
+    @property
+    def series_dialog(self) -> SeriesDialog | None:
+        return self.dialogs.series_dialog
+
+    @property
+    def closures_dialog(self) -> ClosuresDialog | None:
+        return self.dialogs.closures_dialog
+
+    @property
+    def disruption_dialog(self) -> DisruptionDialog | None:
+        return self.dialogs.disruption_dialog
+
+    @property
+    def makeup_dialog(self) -> MakeupDialog | None:
+        return self.dialogs.makeup_dialog
+
+    @property
+    def availability_dialog(self) -> AvailabilityDialog | None:
+        return self.dialogs.availability_dialog
+
+    @property
+    def print_dialog(self) -> PrintSheetsDialog | None:
+        return self.dialogs.print_dialog
+
     # -- loading ------------------------------------------------------------------------------
 
     def set_context(self, services: DeskServices, facility_id: uuid.UUID, timezone: str) -> None:
@@ -306,8 +290,7 @@ class CalendarView(Screen):
             )
         )
         self.action_row.set_context(services, facility_id, self.anchor.date())
-        self.closures_button.setVisible(services.closures.may_manage())
-        self.disruption_button.setVisible(services.disruptions.may_manage())
+        self.dialogs.set_context(services, facility_id, timezone)
         # The last facility's filters no longer apply.
         self._fill_choices(SeriesChoices((), (), ()))
         self._fill_programs([])
@@ -561,202 +544,5 @@ class CalendarView(Screen):
             self.action_row.fill_menu(self.context_menu, o, lambda: self._open_sheet(o))
             action = self.context_menu.addAction(self.tr("Make-up for… (Alt+K)"))
             action.setEnabled(not o.cancelled)
-            action.triggered.connect(self.make_up)
+            action.triggered.connect(self.dialogs.make_up)
             self.context_menu.popup(where)
-
-    # -- series and export --------------------------------------------------------------------
-
-    def edit_availability(self) -> None:
-        """The availability dialog of the instructor chosen in the filter."""
-        services, facility = self._services, self._facility_id
-        instructor = self.instructor_filter.currentData()
-        if services is None or facility is None:
-            return
-        if instructor is None:
-            self.message.setText(self.tr("Choose an instructor in the filter (Alt+N) first."))
-            self.sig_refused.emit(self.message.text())
-            return
-        today = services.clock.now().astimezone(ZoneInfo(self._timezone)).date()
-        dialog = AvailabilityDialog(
-            services.availability,
-            self._writing(services),
-            facility,
-            instructor,
-            self.instructor_filter.currentText(),
-            timezone=self._timezone,
-            today=today,
-            parent=self,
-        )
-        self.availability_dialog = self._open(dialog, self.availability_dialog)
-
-    def edit_closures(self) -> None:
-        """The closures dialog of the facility (admins; Alt+C)."""
-        services, facility = self._services, self._facility_id
-        if services is None or facility is None or not self.closures_button.isVisible():
-            return
-        today = services.clock.now().astimezone(ZoneInfo(self._timezone)).date()
-        qd = self.anchor.date()
-        shown = date(qd.year(), qd.month(), qd.day())
-        dialog = ClosuresDialog(
-            services.closures,
-            self._writing(services),
-            facility,
-            self.tr("the facility"),
-            today=max(today, shown),
-            parent=self,
-        )
-        self.closures_dialog = self._open(dialog, self.closures_dialog)
-
-    def edit_disruptions(self) -> None:
-        """The disruption dialog of the facility (admins; Alt+U): the window of the selected
-        session, or from the day shown (the next hour when it is today)."""
-        services, facility = self._services, self._facility_id
-        if services is None or facility is None or not self.disruption_button.isVisible():
-            return
-        now = services.clock.now().astimezone(ZoneInfo(self._timezone)).replace(tzinfo=None)
-        qd = self.anchor.date()
-        shown = datetime(qd.year(), qd.month(), qd.day(), 8, 0)
-        hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-        starts = hour if shown.date() == now.date() else shown
-        ends = None
-        chosen = self.selected()
-        if chosen is not None:
-            starts = chosen.start_local.replace(tzinfo=None)
-            ends = chosen.end_local.replace(tzinfo=None)
-        dialog = DisruptionDialog(
-            services.disruptions,
-            self._writing(services),
-            facility,
-            starts=starts,
-            ends=ends,
-            parent=self,
-        )
-        self.disruption_dialog = self._open(dialog, self.disruption_dialog)
-
-    def make_up(self) -> None:
-        """Make-up for… (Alt+K): the missed sessions of its class the selected session makes
-        up, ticked in a list."""
-        services, o = self._services, self.selected()
-        if services is None:
-            return
-        if o is None or o.cancelled:
-            self.message.setText(self.tr("Select a session that is held first."))
-            self.sig_refused.emit(self.message.text())
-            return
-        start = o.start_local
-        dialog = MakeupDialog(
-            services.makeups,
-            self._writing(services),
-            o.series_id,
-            o.original_date,
-            f"{o.class_name}, {start:%a} {start.day} {start:%b %Y %H:%M}",
-            parent=self,
-        )
-        self.makeup_dialog = self._open(dialog, self.makeup_dialog)
-
-    def _writing(self, services: DeskServices) -> Runs:
-        """The runner of a dialog's writes, each published as the calendar's."""
-        return self._changes.writing(self._runner, services.writes, source="calendar")
-
-    def _open(self, dialog: D, old: BackgroundDialog | None) -> D:
-        """Opens ``dialog`` over the calendar in place of ``old`` (dropped unless a load or a
-        write of it still has to answer); what each of its writes did shows in the message
-        line."""
-        if old is not None and not old.busy:
-            old.deleteLater()
-        dialog.sig_saved.connect(self._on_dialog_saved)
-        dialog.open()
-        return dialog
-
-    def _on_dialog_saved(self, text: str) -> None:
-        self.message.setText(text)
-        self.sig_changed.emit(text)
-
-    def new_series(self) -> None:
-        self._open_series(None)
-
-    def edit_series(self) -> None:
-        o = self.selected()
-        if o is None:
-            self.action_row.say(self.tr("Select a session of the series to change."))
-            return
-        self._open_series(o)
-
-    def _open_series(self, occurrence: OccurrenceView | None) -> None:
-        """The series dialog, window-modal; the calendar shows what was saved when it closes."""
-        services, facility = self._services, self._facility_id
-        if services is None or facility is None:
-            return
-        qd = self.anchor.date()
-        dialog = SeriesDialog(
-            services,
-            self._writing(services),
-            facility,
-            self._timezone,
-            occurrence=occurrence,
-            day=date(qd.year(), qd.month(), qd.day()),
-            parent=self,
-        )
-        dialog.sig_first_day.connect(self._on_series_first_day)
-        self.series_dialog = self._open(dialog, self.series_dialog)
-
-    def _on_series_first_day(self, first_day: date | None) -> None:
-        """Show the week (day, month) of the first changed session; the hub reloads it."""
-        if first_day is not None:
-            self.anchor.blockSignals(True)
-            self.anchor.setDate(QDate(first_day.year, first_day.month, first_day.day))
-            self.anchor.blockSignals(False)
-
-    def export_ical(self, path: Path | None = None) -> None:
-        """The sessions shown, as an iCalendar file; asks where unless ``path`` is given."""
-        services = self._services
-        if services is None:
-            return
-        start, _end = self.current_period()
-        if path is None:
-            chosen = save_path(
-                self, self.tr("Export the calendar"), f"sessions {start}.ics", "*.ics"
-            )
-            if chosen is None:
-                return
-            path = chosen
-        target, name = path, self.title.text()
-        rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
-
-        def work() -> Path:
-            target.write_bytes(occurrences_to_ical(rows, name=name, now=services.clock.now()))
-            return target
-
-        self._runner.run(work, lambda p: self._exported(p), self.action_row.show_failure)
-
-    def print_sheets(self) -> None:
-        """*Print sign-in sheets…*: the day or week shown, whose sessions as filtered."""
-        services, facility = self._services, self._facility_id
-        if services is None or facility is None:
-            return
-        old = self.print_dialog
-        if old is not None and not old.busy:
-            old.deleteLater()
-        qd = self.anchor.date()
-
-        def items(box: QComboBox) -> list[tuple[str, uuid.UUID]]:
-            return [(box.itemText(i), box.itemData(i)) for i in range(1, box.count())]
-
-        dialog = PrintSheetsDialog(
-            services,
-            self._runner,
-            facility,
-            day=date(qd.year(), qd.month(), qd.day()),
-            week=self.mode != "day",
-            instructors=items(self.instructor_filter),
-            rooms=items(self.room_filter),
-            chosen=self.instructor_filter.currentData() or self.room_filter.currentData(),
-            parent=self,
-        )
-        dialog.sig_said.connect(self.action_row.message.setText)
-        self.print_dialog = dialog
-        dialog.open()
-
-    def _exported(self, path: Path) -> None:
-        self.action_row.message.setText(self.tr("Saved {path}").format(path=path))
-        self.sig_exported.emit(path)

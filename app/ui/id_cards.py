@@ -23,12 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from barcode.codex import Code128
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
@@ -41,7 +40,7 @@ from app.domain.i18n import translate
 from app.services.facade import DeskServices
 from app.ui.files import save_path
 from app.ui.messages import refusal
-from app.ui.paper import RESOLUTION, page_size_for
+from app.ui.paper import RESOLUTION, page_size_for, paper_font, pdf_bytes
 from app.ui.tasks import TaskRunner
 
 CARD_W_MM = 85.60  # ISO/IEC 7810 ID-1
@@ -176,14 +175,6 @@ def card_layout(page_size: QPageSize.PageSizeId | None = None) -> CardLayout:
     return CardLayout(width, height, columns, rows, left, top)
 
 
-def _font(points: float, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica", "Arial"])
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    return font
-
-
 def paint_card_page(
     painter: QPainter,
     layout: CardLayout,
@@ -205,31 +196,14 @@ def cards_pdf_bytes(cards: Sequence[IdCard], title: str = "") -> bytes:
     if not cards:
         raise ValidationError(translate("cards", "There are no cards to print."))
     layout = card_layout()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(page_size_for()),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(title or translate("cards", "Student ID cards"))
-    writer.setCreator("Rollbook")
-    painter = QPainter(writer)
-    try:
+
+    def draw(writer: QPdfWriter, painter: QPainter) -> None:
         for page in range(layout.pages_for(len(cards))):
             if page:
                 writer.newPage()
             paint_card_page(painter, layout, cards, page, RESOLUTION / 25.4)
-    finally:
-        painter.end()
-    del writer
-    buffer.close()
-    return bytes(buffer.data().data())
+
+    return pdf_bytes(title or translate("cards", "Student ID cards"), page_size_for(), draw)
 
 
 class _CardPage:
@@ -264,27 +238,27 @@ class _CardPage:
         self.p.drawRect(self.r(x, y, CARD_W_MM, CARD_H_MM))
         inner = CARD_W_MM - 2 * PAD_MM
         left = x + PAD_MM
-        self.text(self.r(left, y + 3.5, inner * 0.7, 5), card.facility, _font(8.5, bold=True))
+        self.text(self.r(left, y + 3.5, inner * 0.7, 5), card.facility, paper_font(8.5, bold=True))
         self.text(
             self.r(left, y + 3.5, inner, 5),
             translate("cards", "STUDENT ID"),
-            _font(6.5),
+            paper_font(6.5),
             align=Qt.AlignmentFlag.AlignRight,
             colour="#555555",
         )
         self.p.setPen(QPen(QColor("#333333"), 0.25 * self.dots))
         self._line(left, y + 9.5, left + inner, y + 9.5)
-        self.text(self.r(left, y + 11, inner, 7), card.name, _font(12.5, bold=True))
+        self.text(self.r(left, y + 11, inner, 7), card.name, paper_font(12.5, bold=True))
         self.text(
             self.r(left, y + 18.5, inner, 5),
             translate("cards", "Student no. {number}").format(number=card.number),
-            _font(9),
+            paper_font(9),
         )
         self.bars(left, y + BAR_TOP_MM, inner, card.number)
         self.text(
             self.r(left, y + BAR_TOP_MM + BAR_HEIGHT_MM + 0.8, inner, 4.5),
             card.number,
-            _font(8),
+            paper_font(8),
             align=Qt.AlignmentFlag.AlignHCenter,
         )
 

@@ -13,7 +13,7 @@ Runs on any thread: it touches no widget.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -103,14 +103,15 @@ class _Measure:
         self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self._device = QPdfWriter(self._buffer)
         self._device.setResolution(RESOLUTION)
-        self.body = QFontMetricsF(_font(BODY_PT), self._device)
+        self.body = QFontMetricsF(paper_font(BODY_PT), self._device)
 
     def mm(self, text: str, metrics: QFontMetricsF | None = None) -> float:
         width = (metrics or self.body).horizontalAdvance(text)
         return width * 25.4 / RESOLUTION
 
 
-def _font(points: float, *, bold: bool = False) -> QFont:
+def paper_font(points: float, *, bold: bool = False) -> QFont:
+    """The printed pages' font at ``points``."""
     font = QFont()
     font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica", "Arial"])
     font.setPointSizeF(points)
@@ -226,25 +227,41 @@ def sheet_pdf_bytes(sheet: AttendanceSheet, *, blank: bool) -> bytes:
     layout = paper_layout(sheet, blank=blank)
     rows = paper_order(sheet.rows)
     tz = ZoneInfo(sheet.facility_timezone)
+    title = f"{_title(sheet, blank)} {sheet.occurrence.original_date}"
+    return pdf_bytes(
+        title,
+        layout.page_size,
+        lambda _writer, painter: SheetPages(painter, layout, sheet, blank).draw(rows, tz),
+        landscape=layout.landscape,
+    )
+
+
+def pdf_bytes(
+    title: str,
+    size: QPageSize.PageSizeId,
+    draw: Callable[[QPdfWriter, QPainter], None],
+    *,
+    landscape: bool = False,
+) -> bytes:
+    """A PDF of ``size`` pages without margins at ``RESOLUTION``, drawn by ``draw`` (which
+    starts each page after the first with ``writer.newPage()``)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(layout.page_size),
-            QPageLayout.Orientation.Landscape
-            if layout.landscape
-            else QPageLayout.Orientation.Portrait,
+            QPageSize(size),
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
             QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(f"{_title(sheet, blank)} {sheet.occurrence.original_date}")
+    writer.setTitle(title)
     writer.setCreator("Rollbook")
     painter = QPainter(writer)
     try:
-        SheetPages(painter, layout, sheet, blank).draw(rows, tz)
+        draw(writer, painter)
     finally:
         painter.end()
     del writer
@@ -313,20 +330,22 @@ class SheetPages:
         sheet, o = self.sheet, self.sheet.occurrence
         width = self.layout.width_mm - 2 * MARGIN_MM
         x, y = MARGIN_MM, MARGIN_MM
-        self.text(self.r(x, y, width, 8), _title(sheet, self.blank), _font(TITLE_PT, bold=True))
+        self.text(
+            self.r(x, y, width, 8), _title(sheet, self.blank), paper_font(TITLE_PT, bold=True)
+        )
         start = o.start_local
         when = (
             f"{date_text(start.date(), 'dddd d MMMM yyyy')}, {start:%H:%M}–{o.end_local:%H:%M}"
             f" ({sheet.facility_timezone})"
         )
-        self.text(self.r(x, y + 8, width, 5.5), when, _font(BODY_PT, bold=True))
+        self.text(self.r(x, y + 8, width, 5.5), when, paper_font(BODY_PT, bold=True))
         instructor = o.instructor_name or "—"
         if o.substitute:
             instructor = translate("paper", "{name} (substitute)").format(name=instructor)
         where = translate("paper", "Room: {room}    Instructor: {instructor}").format(
             room=o.room_name or "—", instructor=instructor
         )
-        self.text(self.r(x, y + 13.5, width, 5.5), where, _font(BODY_PT))
+        self.text(self.r(x, y + 13.5, width, 5.5), where, paper_font(BODY_PT))
         if self.blank:
             legend = translate("paper", "Mark: circle one — {letters}").format(
                 letters=" · ".join(
@@ -339,7 +358,9 @@ class SheetPages:
                 total=len(sheet.rows),
                 statuses=" · ".join(status_text(s) for s in MARK_ORDER),
             )
-        self.text(self.r(x, y + 19, width, 5), legend, _font(SMALL_PT), colour=QColor("#333333"))
+        self.text(
+            self.r(x, y + 19, width, 5), legend, paper_font(SMALL_PT), colour=QColor("#333333")
+        )
 
     def _table_head(self, y: float) -> None:
         x = MARGIN_MM
@@ -348,7 +369,7 @@ class SheetPages:
         for column in self.layout.columns:
             rect = self.r(x, y, column.width_mm, TABLE_HEAD_MM)
             title = translate("columns", column.title)
-            self.text(rect, title, _font(BODY_PT, bold=True), right=column.right)
+            self.text(rect, title, paper_font(BODY_PT, bold=True), right=column.right)
             x += column.width_mm
         self._grid(y, TABLE_HEAD_MM)
 
@@ -366,7 +387,7 @@ class SheetPages:
             self.text(
                 rect,
                 cells[i],
-                _font(BODY_PT),
+                paper_font(BODY_PT),
                 right=column.right,
                 colour=QColor("#777777") if faint else None,
             )
@@ -385,7 +406,7 @@ class SheetPages:
 
     def _signature(self, y: float) -> None:
         x = MARGIN_MM
-        font = _font(BODY_PT)
+        font = paper_font(BODY_PT)
         self.text(self.r(x, y, 60, 8), translate("paper", "Instructor's signature:"), font)
         self.p.setPen(QPen(QColor("black"), 0.3 * self.dots))
         self.line(x + 48, y + 6.5, x + 135, y + 6.5)
@@ -393,13 +414,15 @@ class SheetPages:
         self.line(x + 153, y + 6.5, min(x + 185, self.layout.width_mm - MARGIN_MM), y + 6.5)
         name = self.sheet.occurrence.instructor_name
         if name:
-            self.text(self.r(x + 48, y + 7, 90, 5), name, _font(SMALL_PT), colour=QColor("#555555"))
+            self.text(
+                self.r(x + 48, y + 7, 90, 5), name, paper_font(SMALL_PT), colour=QColor("#555555")
+            )
 
     def _footer(self, number: int) -> None:
         layout, o = self.layout, self.sheet.occurrence
         y = layout.height_mm - MARGIN_MM - FOOTER_MM + 2
         width = layout.width_mm - 2 * MARGIN_MM
-        small = _font(SMALL_PT)
+        small = paper_font(SMALL_PT)
         start = o.start_local
         left = (
             f"{self.sheet.class_name} · {date_text(start.date(), 'ddd d MMM yyyy')} {start:%H:%M}"

@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QBuffer, QDate, QIODevice, QMarginsF, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -42,7 +42,7 @@ from app.services.facade import DeskServices
 from app.ui.calendar.layout import period
 from app.ui.files import save_path
 from app.ui.messages import refusal
-from app.ui.paper import RESOLUTION, SheetPages, paper_layout
+from app.ui.paper import SheetPages, paper_layout, pdf_bytes
 from app.ui.tasks import TaskRunner
 
 
@@ -114,37 +114,20 @@ def sheets_pdf_bytes(sheets: Sequence[AttendanceSheet], title: str) -> tuple[byt
     """One PDF of the blank sign-in sheets, each from a new page; and how many pages."""
     if not sheets:
         raise ValidationError(translate("paper", "There are no sessions to print."))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator("Rollbook")
     layouts = [paper_layout(sheet, blank=True) for sheet in sheets]
-    writer.setPageLayout(_page_layout(layouts[0].page_size))
-    painter = QPainter(writer)
     pages = 0
-    try:
+
+    def draw(writer: QPdfWriter, painter: QPainter) -> None:
+        nonlocal pages
         for sheet, layout in zip(sheets, layouts, strict=True):
             if pages:
                 writer.newPage()
             rows = paper_order(sheet.rows)
             SheetPages(painter, layout, sheet, True).draw(rows, ZoneInfo(sheet.facility_timezone))
             pages += layout.page_count
-    finally:
-        painter.end()
-    del writer
-    buffer.close()
-    return bytes(buffer.data().data()), pages
 
-
-def _page_layout(size: QPageSize.PageSizeId) -> QPageLayout:
-    return QPageLayout(
-        QPageSize(size),
-        QPageLayout.Orientation.Portrait,  # a blank sheet is always upright
-        QMarginsF(0, 0, 0, 0),
-        QPageLayout.Unit.Millimeter,
-    )
+    # a blank sheet is always upright
+    return pdf_bytes(title, layouts[0].page_size, draw), pages
 
 
 def write_week_pdf(

@@ -359,26 +359,14 @@ class SignInService:
                 account = None
         if account is None:
             key = os.urandom(CACHE_KEY_BYTES)
-            account = LocalAccount(
-                server=profile.key,
-                username=login,
-                device_id=new_device_id(),
-                cache_file=f"{new_device_id()}.rbcache",
-                verifier="",
-            )
+            account = _new_account(profile, login)
             if keyring_ok:
                 self._credentials.save_cache_key(profile.key, login, key)
         assert key is not None
         cache = self._open_cache(account, key)
         if cache is None:
             notice = self._set_aside(account, "it could not be opened with its key")
-            account = LocalAccount(
-                server=profile.key,
-                username=login,
-                device_id=new_device_id(),
-                cache_file=f"{new_device_id()}.rbcache",
-                verifier="",
-            )
+            account = _new_account(profile, login)
             cache = self._open_cache(account, key)
             assert cache is not None
         try:
@@ -518,6 +506,18 @@ class SignInService:
         return (
             f"Your previous local data on this computer was set aside ({why}); a fresh copy starts."
         )
+
+
+def _new_account(profile: ServerProfile, login: str) -> LocalAccount:
+    """A fresh account of ``login`` on ``profile``'s server: a new device and cache file, no
+    secrets yet."""
+    return LocalAccount(
+        server=profile.key,
+        username=login,
+        device_id=new_device_id(),
+        cache_file=f"{new_device_id()}.rbcache",
+        verifier="",
+    )
 
 
 def _with_secrets(account: LocalAccount, password: str, key_to_wrap: bytes | None) -> LocalAccount:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from app.db.models import AttendancePolicyRow, Enrollment
-from app.domain.attendance import AttendancePolicy, OccurrenceRecord, PolicyOutcome, evaluate
+from app.domain.attendance import AttendancePolicy, PolicyOutcome, evaluate
 from app.domain.errors import NotFound, ValidationError
 from app.domain.makeup import credit_makeups
 from app.domain.validation import check_range, check_timezone
@@ -33,7 +33,7 @@ from app.services.attendance_dto import (
 from app.services.closures import closed_days_of
 from app.services.disruptions import disruptions_of
 from app.services.from_row import from_row
-from app.services.makeups import link_pairs
+from app.services.makeups import link_pairs, occurrence_record
 from app.services.occurrences import MAX_WINDOW_DAYS, expand_lines, local_day_start
 from app.services.schedule_dto import OccurrenceView
 
@@ -117,14 +117,7 @@ def enrollment_outcomes(
                 taken = marks.get((period.user_id, view.series_id, view.original_date))
                 if taken is None and not on_sheet(period, view, tz):
                     continue
-                records[view.series_id, view.original_date] = OccurrenceRecord(
-                    start_utc=view.start_utc,
-                    end_utc=view.end_utc,
-                    cancelled=view.cancelled,
-                    status=taken.status if taken else None,
-                    minutes=taken.minutes if taken else None,
-                    check_in=taken.check_in_at if taken else None,
-                )
+                records[view.series_id, view.original_date] = occurrence_record(view, taken)
             if links:  # make-ups: the rule of app.domain.makeup
                 records = credit_makeups(records, links, now)
             ledger_minutes = sum(entry.minutes for entry in ledger if _counts_for(entry, period))

@@ -44,22 +44,30 @@ def slots_from_today(
     return [slot_of(o) for o in compiled.expand(*window, overrides) if not o.cancelled]
 
 
+def clash_told(
+    clash: Clash, when: str, room_named: str, room: str, person_named: str, person: str
+) -> str:
+    """``clash`` in the (translated) template that fits it: of a named room, of a room, of a
+    named instructor or of an instructor; ``when`` its time in words."""
+    if clash.kind == "room":
+        template = room_named if clash.room_name else room
+    else:
+        template = person_named if clash.instructor_name else person
+    return template.format(
+        room=clash.room_name, person=clash.instructor_name, name=clash.other_class_name, when=when
+    )
+
+
 def describe_clashes(clashes: Sequence[Clash]) -> str:
     first = clashes[0]
     when = f"{date_text(first.start_local.date(), 'ddd dd MMM yyyy')} {first.start_local:%H:%M}"
-    if first.kind == "room" and first.room_name:
-        template = translate("refusal", "{room} is already booked for {name} on {when}.")
-    elif first.kind == "room":
-        template = translate("refusal", "The room is already booked for {name} on {when}.")
-    elif first.instructor_name:
-        template = translate("refusal", "{person} is already teaching {name} on {when}.")
-    else:
-        template = translate("refusal", "The instructor is already teaching {name} on {when}.")
-    message = template.format(
-        room=first.room_name,
-        person=first.instructor_name,
-        name=first.other_class_name,
-        when=when,
+    message = clash_told(
+        first,
+        when,
+        translate("refusal", "{room} is already booked for {name} on {when}."),
+        translate("refusal", "The room is already booked for {name} on {when}."),
+        translate("refusal", "{person} is already teaching {name} on {when}."),
+        translate("refusal", "The instructor is already teaching {name} on {when}."),
     )
     more = len(clashes) - 1
     if more == 1:

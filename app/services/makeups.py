@@ -137,7 +137,8 @@ def _sessions(uow: UnitOfWork, keys: Collection[Key]) -> dict[Key, OccurrenceVie
     return {k: v for v in views if (k := (v.series_id, v.original_date)) in wanted}
 
 
-def _record(view: OccurrenceView, mark: MarkFact | None) -> OccurrenceRecord:
+def occurrence_record(view: OccurrenceView, mark: MarkFact | None) -> OccurrenceRecord:
+    """A session and the student's mark on it (if any), as the attendance rules read them."""
     return OccurrenceRecord(
         start_utc=view.start_utc,
         end_utc=view.end_utc,
@@ -168,7 +169,7 @@ def makeup_credit(
     for mark in uow.get(AttendanceRepository).mark_facts(involved):
         key = (mark.event_id, mark.date)
         if key in views:
-            per_student[mark.user_id][key] = _record(views[key], mark)
+            per_student[mark.user_id][key] = occurrence_record(views[key], mark)
             statuses[mark.user_id, *key] = mark.status
     made_up = {
         (user_id, *missed): statuses[user_id, *missed]

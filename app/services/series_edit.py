@@ -30,6 +30,7 @@ from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork
 from app.services.availability import find_unavailable, refuse_unavailable
 from app.services.availability_dto import Unavailability
+from app.services.clashes import clash_told
 from app.services.classes_dto import staff_name
 from app.services.occurrences import (
     class_or_missing,
@@ -254,16 +255,13 @@ def form_of(series: SeriesView, class_end: date | None, day: date) -> SeriesForm
 def clash_text(clash: Clash) -> str:
     """One clash in words: what is booked twice, for what, when."""
     when = f"{_day(clash.start_local.date())} {clash.start_local:%H:%M}"
-    if clash.kind == "room" and clash.room_name:
-        template = translate("messages", "{room} is booked for {name}, {when}")
-    elif clash.kind == "room":
-        template = translate("messages", "The room is booked for {name}, {when}")
-    elif clash.instructor_name:
-        template = translate("messages", "{person} teaches {name}, {when}")
-    else:
-        template = translate("messages", "The instructor teaches {name}, {when}")
-    return template.format(
-        room=clash.room_name, person=clash.instructor_name, name=clash.other_class_name, when=when
+    return clash_told(
+        clash,
+        when,
+        translate("messages", "{room} is booked for {name}, {when}"),
+        translate("messages", "The room is booked for {name}, {when}"),
+        translate("messages", "{person} teaches {name}, {when}"),
+        translate("messages", "The instructor teaches {name}, {when}"),
     )
 
 

@@ -257,20 +257,21 @@ class LocalStore:
     def _add_issues(conn: Connection, issues: Sequence[Issue]) -> None:
         for issue in issues:
             # A row pushed in several batches can meet the same disagreement twice: keep one.
+            values = {
+                "kind": issue.kind,
+                "table": issue.table,
+                "row_id": str(issue.row_id),
+                "reason": issue.reason,
+                "mine": issue.mine,
+                "theirs": issue.theirs,
+            }
             same_open = conn.execute(
                 text(
                     "SELECT 1 FROM sync_issues WHERE resolved_at IS NULL AND kind = :kind"
                     " AND table_name = :table AND row_id = :row_id AND reason = :reason"
                     " AND mine IS :mine AND theirs IS :theirs"
                 ),
-                {
-                    "kind": issue.kind,
-                    "table": issue.table,
-                    "row_id": str(issue.row_id),
-                    "reason": issue.reason,
-                    "mine": issue.mine,
-                    "theirs": issue.theirs,
-                },
+                values,
             ).first()
             if same_open:
                 continue
@@ -279,14 +280,7 @@ class LocalStore:
                     "INSERT INTO sync_issues (kind, table_name, row_id, reason, mine, theirs)"
                     " VALUES (:kind, :table, :row_id, :reason, :mine, :theirs)"
                 ),
-                {
-                    "kind": issue.kind,
-                    "table": issue.table,
-                    "row_id": str(issue.row_id),
-                    "reason": issue.reason,
-                    "mine": issue.mine,
-                    "theirs": issue.theirs,
-                },
+                values,
             )
 
     def open_issues(self) -> list[dict[str, Any]]:

@@ -350,6 +350,10 @@
         <translation>¿Moverla de todos modos al {new_day}? Sus marcas se tomaron para el {day}: se conservan y quedan para revisión.</translation>
     </message>
     <message>
+        <source>{0} of {1} moves to {2}.</source>
+        <translation>{0} del {1} pasa al aula {2}.</translation>
+    </message>
+    <message>
         <source>Type why the session is cancelled, then press Alt+X.</source>
         <translation>Escriba por qué se cancela la sesión y pulse Alt+X.</translation>
     </message>

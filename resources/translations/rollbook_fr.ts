@@ -350,6 +350,10 @@
         <translation>La déplacer quand même au {new_day} ? Ses marques ont été prises pour le {day} : elles sont conservées et mises en révision.</translation>
     </message>
     <message>
+        <source>{0} of {1} moves to {2}.</source>
+        <translation>{0} du {1} passe en salle {2}.</translation>
+    </message>
+    <message>
         <source>Type why the session is cancelled, then press Alt+X.</source>
         <translation>Tapez pourquoi la séance est annulée, puis Alt+X.</translation>
     </message>

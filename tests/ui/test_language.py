@@ -167,6 +167,10 @@ def walk(
             qtbot.waitUntil(lambda v=view: v.sheet is not None, timeout=10_000)  # type: ignore[misc]
         _settle(qtbot, runner)
         seen[f"screen {row + 1}"] = visible_texts(win)
+        if row == 2:  # the week grid's day names are painted, not widgets: read what it paints
+            grid = win.calendar.time_grid
+            assert grid.header is not None
+            seen["the week's day names"] = {grid.header._label(d, 10_000) for d in grid.days}
     seen.update(_dialogs(qtbot, win, runner))
     if folder is not None:
         seen.update(_more_dialogs(qtbot, win, runner, folder))

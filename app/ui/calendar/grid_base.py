@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from app.domain.i18n import date_text
 from app.services.schedule_dto import OccurrenceView
 from app.ui.calendar import layout
 from app.ui.calendar.layout import Key, key_of
@@ -183,7 +184,8 @@ class SessionGrid(QWidget):
     def describe(self, o: OccurrenceView) -> str:
         """The session in words: what a screen reader says of the selection."""
         parts = [
-            f"{o.class_name}, {o.start_local:%a %d %b %H:%M}–{o.end_local:%H:%M}",
+            f"{o.class_name}, {date_text(o.start_local.date(), 'ddd dd MMM')}"
+            f" {o.start_local:%H:%M}–{o.end_local:%H:%M}",
             o.room_name or self.tr("no room"),
             o.instructor_name or self.tr("no instructor"),
             *self.markers(o),

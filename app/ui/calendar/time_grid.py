@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from app.domain.i18n import date_text
 from app.services.schedule_dto import OccurrenceView
 from app.ui.calendar import layout
 from app.ui.calendar.grid_base import (
@@ -315,7 +316,8 @@ class TimeGridHeader(QWidget):
         today = self.tr(" · today") if day == self._grid.today else ""
         if day in self._grid.closed:
             today += self.tr(" · closed")
-        names = [f"{day:%a %d %b}{today}", f"{day:%a %d}{today}", f"{day:%a %d %b}", f"{day:%a %d}"]
+        long, short = date_text(day, "ddd dd MMM"), date_text(day, "ddd dd")  # the chosen locale's
+        names = [f"{long}{today}", f"{short}{today}", long, short]
         metrics = QFontMetrics(self.font())
         if today:
             bold = QFont(self.font())

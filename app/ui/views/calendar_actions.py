@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.i18n import date_text
 from app.services.facade import DeskServices
 from app.services.schedule import OccurrenceView
 from app.services.schedule_dto import Scope
@@ -395,7 +396,9 @@ class CalendarActions(QWidget):
                 scope=scope,
                 allow_clash=clash,
             ),
-            f"{o.class_name} of {o.original_date:%d %b} moves to {self.room_to.currentText()}.",
+            self.tr("{0} of {1} moves to {2}.").format(
+                o.class_name, date_text(o.original_date, "dd MMM"), self.room_to.currentText()
+            ),
         )
 
     def substitute_selected(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPushButton, QWidget
 
+from app.domain.i18n import date_text
 from app.services.facade import DeskServices
 from app.services.ical import occurrences_to_ical
 from app.services.schedule import OccurrenceView
@@ -224,7 +225,7 @@ class CalendarDialogs(QObject):
             self._writing(services),
             o.series_id,
             o.original_date,
-            f"{o.class_name}, {start:%a} {start.day} {start:%b %Y %H:%M}",
+            f"{o.class_name}, {date_text(start.date(), 'ddd d MMM yyyy')} {start:%H:%M}",
             parent=self._view,
         )
         self.makeup_dialog = self._open(dialog, self.makeup_dialog)

@@ -131,15 +131,15 @@ class AttendanceView(SayingScreen):
         above.addWidget(self.paper_button)
         layout.addLayout(above)
         layout.addWidget(self.table, 1)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "P present · L late · T partial · E excused · A absent · Del clear · "
-                    "F2 edit a cell · Ctrl+Z undo · Ctrl+Shift+P twice all present · "
-                    "or click a row's buttons"
-                )
+        keys = QLabel(
+            self.tr(
+                "P present · L late · T partial · E excused · A absent · Del clear · "
+                "F2 edit a cell · Ctrl+Z undo · Ctrl+Shift+P twice all present · "
+                "or click a row's buttons"
             )
         )
+        keys.setWordWrap(True)  # one line where it fits: in French it set the window's width
+        layout.addWidget(keys)
         exports = QHBoxLayout()
         self.blank_button = QPushButton(self.tr("Blank sign-in sheet (PDF)"))
         self.pdf_button = QPushButton(self.tr("Sheet as PDF"))

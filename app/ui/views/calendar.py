@@ -187,8 +187,6 @@ class CalendarView(Screen):
     def _lay_out(self) -> None:
         heading = QHBoxLayout()  # the series buttons beside the heading: the filters keep room
         heading.addWidget(QLabel("<h2>" + self.tr("Calendar") + "</h2>"))
-        heading.addSpacing(12)
-        heading.addWidget(self.title)
         heading.addStretch(1)
         dialogs = self.dialogs
         heading.addWidget(dialogs.new_series_button)
@@ -201,6 +199,8 @@ class CalendarView(Screen):
         for button in self.mode_buttons.values():
             top.addWidget(button)
         top.addWidget(self.as_list)
+        top.addSpacing(12)
+        top.addWidget(self.title)  # the period shown, beside the date that chose it
         top.addStretch(1)
         top.addWidget(self.timezone_note)
         filters = QHBoxLayout()  # a row of their own: long names are never cut off

@@ -174,7 +174,7 @@ class PrintSheetsDialog(QDialog):
         self.setWindowTitle(self.tr("Print sign-in sheets"))
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setDisplayFormat("d MMM yyyy (ddd)")  # Up and Down step days
         self.day.setAccessibleName(self.tr("Day, or a day of the week"))
         self.span = QButtonGroup(self)
         self.day_button = QRadioButton(self.tr("The &day"))

@@ -33,7 +33,7 @@ from app.ui.dialogs.background import FacilityListDialog
 from app.ui.dialogs.parts import buddied_form
 from app.ui.tasks import Runs
 
-_FORMAT = "ddd d MMM yyyy HH:mm"
+_FORMAT = "d MMM yyyy (ddd) HH:mm"  # Up and Down step days
 
 
 def _qdatetime(moment: datetime) -> QDateTime:

@@ -103,7 +103,7 @@ class CalendarView(Screen):
 
         self.anchor = named(QDateEdit(), self.tr("Day shown"))
         self.anchor.setCalendarPopup(True)
-        self.anchor.setDisplayFormat("ddd d MMM yyyy")
+        self.anchor.setDisplayFormat("d MMM yyyy (ddd)")  # Up and Down step days
         self.modes = QButtonGroup(self)
         self.mode_buttons: dict[str, QRadioButton] = {}
         for mode, label in (

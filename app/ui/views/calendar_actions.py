@@ -76,7 +76,7 @@ class CalendarActions(QWidget):
         )
         self.allow_clash = named(QCheckBox(self.tr("Allow a clash")), self.tr("Allow a clash"))
         self.move_to = named(QDateTimeEdit(), self.tr("Move to"))
-        self.move_to.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.move_to.setDisplayFormat("d MMM yyyy (ddd) HH:mm")  # Up and Down step days
         self.move_to.setCalendarPopup(True)
         self.room_to = named(QComboBox(), self.tr("New room"))
         self.cancel_button = action(

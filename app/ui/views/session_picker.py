@@ -42,7 +42,7 @@ class SessionPicker(QWidget):
 
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setDisplayFormat("d MMM yyyy (ddd)")  # Up and Down step days
         self.day.setAccessibleName(self.tr("Day of the session"))
         self.session_box = QComboBox()
         self.session_box.setMinimumWidth(320)

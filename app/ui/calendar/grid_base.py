@@ -72,8 +72,13 @@ class SessionGrid(QWidget):
         self._stale = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
+        self._init_layout_state()
         model.modelReset.connect(self._on_model_reset)
         selection.selectionChanged.connect(lambda *_a: self._on_selection_changed())
+
+    def _init_layout_state(self) -> None:
+        """Set up what a grid works out for its size and sessions (its own fields); called once
+        by ``__init__``, before the model or the selection can ask for a layout."""
 
     # -- what is shown ------------------------------------------------------------------------
 

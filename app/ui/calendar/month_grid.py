@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QWidget
 
 from app.services.schedule_dto import OccurrenceView
 from app.ui.calendar import layout
@@ -29,7 +28,6 @@ from app.ui.calendar.grid_base import (
     SessionGrid,
 )
 from app.ui.calendar.layout import Key, key_of
-from app.ui.models.occurrence_table import OccurrenceTableModel
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -39,13 +37,7 @@ class MonthGrid(SessionGrid):
 
     sig_day_requested = Signal(object)  # date: "+N more" clicked
 
-    def __init__(
-        self,
-        model: OccurrenceTableModel,
-        selection: QItemSelectionModel,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(model, selection, parent)
+    def _init_layout_state(self) -> None:
         self.weeks: list[list[date]] = []
         # Worked out for the current size and selection, not while painting.
         self._lines: dict[Key, QRect] = {}

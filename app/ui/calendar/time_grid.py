@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -33,7 +33,6 @@ from app.ui.calendar.grid_base import (
     tint,
 )
 from app.ui.calendar.layout import Key, key_of
-from app.ui.models.occurrence_table import OccurrenceTableModel
 
 GUTTER = 52  # the hour labels
 TOP = 10  # room for the first hour's label
@@ -45,13 +44,7 @@ class TimeGrid(SessionGrid):
     """Days side by side, hours down; sits in a ``QScrollArea`` (``scroll_area``) with a
     ``TimeGridHeader`` above it naming the days."""
 
-    def __init__(
-        self,
-        model: OccurrenceTableModel,
-        selection: QItemSelectionModel,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(model, selection, parent)
+    def _init_layout_state(self) -> None:
         self.hours = (8, 18)
         self._lanes: dict[Key, layout.Lane] = {}
         self._unavailable: list[tuple[datetime, datetime]] = []

@@ -171,7 +171,7 @@ class SeriesEdits:
                 check_room(classes, room_id, klass.facility_id)
             if instructor_id is not None:
                 check_instructor(classes, instructor_id, klass.facility_id)
-            series_id = uuid.uuid4()
+            row = SessionSeries(id=uuid.uuid4(), facility_id=klass.facility_id, class_id=klass.id)
             spec = SeriesSpec(
                 dtstart_local=new.dtstart_local,
                 duration_minutes=new.duration_minutes,
@@ -179,32 +179,14 @@ class SeriesEdits:
                 timezone=facility.timezone,
                 exdates=tuple(sorted(set(new.exdates))),
                 until_local=new.until_local if new.until_local is not None else klass.end_date,
-                series_id=series_id,
+                series_id=row.id,
                 room_id=room_id,
                 instructor_id=instructor_id,
             )
-            compiled = compile_series(spec)
-            check_within_class(spec, klass)
-            refuse_closed_day(sched, klass.facility_id, spec)
-            if not allow_clash:
-                slots = slots_from_today(compiled, self._clock.now())
-                refuse_clashes(sched, klass.facility_id, slots, set())
-            sched.add(
-                SessionSeries(
-                    id=series_id,
-                    facility_id=klass.facility_id,
-                    class_id=klass.id,
-                    dtstart_local=spec.dtstart_local,
-                    duration_minutes=spec.duration_minutes,
-                    recurrence_rule=spec.rrule,
-                    until_local=spec.until_local,
-                    exdates=format_exdates(spec.exdates),
-                    room_id=room_id,
-                    instructor_id=instructor_id,
-                )
-            )
+            self._check_and_write(sched, row, klass, spec, allow_clash)
+            sched.add(row)
             uow.commit()
-            return series_view_of(sched, series_id)
+            return series_view_of(sched, row.id)
 
     def _check_and_write(
         self,
@@ -214,8 +196,9 @@ class SeriesEdits:
         new: SeriesSpec,
         allow_clash: bool,
     ) -> None:
-        """Write ``new`` over the whole series ``row`` once it is valid, within its class and
-        (unless ``allow_clash``) clashes with nothing from today on, its overrides applied."""
+        """Write ``new`` over the whole series ``row`` (or onto a new one) once it is valid,
+        within its class and (unless ``allow_clash``) clashes with nothing from today on, its
+        overrides applied."""
         compiled = compile_series(new)
         check_within_class(new, klass)
         refuse_closed_day(sched, row.facility_id, new)

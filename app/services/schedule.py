@@ -25,11 +25,11 @@ from app.services.occurrences import (
     expand_lines,
 )
 from app.services.schedule_dto import (
+    Choice,
     Clash,
     ClashError,
     NewSeries,
     OccurrenceView,
-    ProgramChoice,
     ProposedSlot,
     ScheduleChange,
     Scope,
@@ -37,11 +37,11 @@ from app.services.schedule_dto import (
 )
 
 __all__ = [
+    "Choice",
     "Clash",
     "ClashError",
     "NewSeries",
     "OccurrenceView",
-    "ProgramChoice",
     "ProposedSlot",
     "ScheduleChange",
     "ScheduleService",
@@ -96,11 +96,11 @@ class ScheduleService(OccurrenceEdits):
             views = [v for v in views if v.instructor_id == instructor_id]
         return views
 
-    def programs(self, facility_id: uuid.UUID) -> list[ProgramChoice]:
+    def programs(self, facility_id: uuid.UUID) -> list[Choice]:
         """Programs with sessions at the facility, by name (the calendar's program filter)."""
         with self._uow() as uow:
             found = uow.get(ScheduleRepository).programs(facility_id)
-        return [ProgramChoice(ident, name) for ident, name in found]
+        return [Choice(ident, name) for ident, name in found]
 
     def marks_held(self, series_id: uuid.UUID, original_date: date, *, scope: Scope = "one") -> int:
         """How many marks the session holds (``all_future``: it and every later one of the

@@ -95,8 +95,9 @@ class DisruptedWindow:
 
 
 @dataclass(frozen=True, slots=True)
-class ProgramChoice:
-    """A program with classes at a facility, for the calendar's program filter."""
+class Choice:
+    """What a form or a filter offers by name: a room, a person, or a program with classes at
+    a facility (the calendar's program filter)."""
 
     id: uuid.UUID
     name: str

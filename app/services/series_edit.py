@@ -42,7 +42,7 @@ from app.services.occurrences import (
     spec_of,
 )
 from app.services.schedule import ScheduleService
-from app.services.schedule_dto import Clash, NewSeries, OccurrenceView, SeriesView
+from app.services.schedule_dto import Choice, Clash, NewSeries, OccurrenceView, SeriesView
 
 __all__ = [
     "MAX_COUNT",
@@ -94,14 +94,6 @@ class SeriesForm:
     room_id: uuid.UUID | None = None
     instructor_id: uuid.UUID | None = None
     rule: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """A room or a person the form offers."""
-
-    id: uuid.UUID
-    name: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,7 @@ from app.services.disruptions import DISRUPTIONS
 from app.services.facade import DeskServices
 from app.services.makeups import MAKEUPS, MakeupView
 from app.services.schedule import OccurrenceView
-from app.services.schedule_dto import ProgramChoice
+from app.services.schedule_dto import Choice
 from app.services.series_edit import SeriesChoices
 from app.ui.accessible import named
 from app.ui.calendar.layout import period
@@ -305,7 +305,7 @@ class CalendarView(Screen):
         self._fill(self.room_filter, self.tr("All rooms"), choices.rooms)
         self._fill(self.instructor_filter, self.tr("Everyone"), choices.instructors)
 
-    def _fill_programs(self, programs: list[ProgramChoice]) -> None:
+    def _fill_programs(self, programs: list[Choice]) -> None:
         self._fill(self.program_filter, self.tr("All programs"), programs)
 
     @staticmethod

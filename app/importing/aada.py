@@ -50,9 +50,7 @@ def _user(row: Row, ctx: Context) -> dict[str, Any]:
 
 def _program(row: Row, ctx: Context) -> dict[str, Any]:
     return {
-        "id": ctx.new_id("programs", str(row["id"])),
-        "name": cv.text(ctx, row["name"], "name", cv.NAME, required=True),
-        "description": cv.text(ctx, row["description"], "description", None),
+        **cv.program(ctx, row),
         "credit_hours": row["total_credits"],
         "duration_weeks": row["duration_weeks"],
     }
@@ -74,13 +72,7 @@ def _class(row: Row, ctx: Context) -> dict[str, Any]:
 
 
 def _module(row: Row, ctx: Context) -> dict[str, Any]:
-    return {
-        "id": ctx.new_id("modules", str(row["id"])),
-        "program_id": ctx.parent("programs", row["program_id"], "program"),
-        "name": cv.text(ctx, row["name"], "name", cv.NAME, required=True),
-        "description": cv.text(ctx, row["description"], "description", None),
-        "sequence_order": row["order_num"],
-    }
+    return cv.module(ctx, row, row["order_num"])
 
 
 def _lesson(row: Row, ctx: Context) -> dict[str, Any]:

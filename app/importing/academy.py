@@ -83,9 +83,7 @@ def _assignment(row: Row, ctx: Context) -> dict[str, Any]:
 
 def _program(row: Row, ctx: Context) -> dict[str, Any]:
     return {
-        "id": ctx.new_id("programs", str(row["id"])),
-        "name": cv.text(ctx, row["name"], "name", cv.NAME, required=True),
-        "description": cv.text(ctx, row["description"], "description", None),
+        **cv.program(ctx, row),
         "is_active": row["is_active"] is not False,
     }
 
@@ -277,13 +275,8 @@ def _space(row: Row, ctx: Context) -> dict[str, Any]:
 
 
 def _module(row: Row, ctx: Context) -> dict[str, Any]:
-    return {
-        "id": ctx.new_id("modules", str(row["id"])),
-        "program_id": ctx.parent("programs", row["program_id"], "program"),
-        "name": cv.text(ctx, row["name"], "name", cv.NAME, required=True),
-        "description": cv.text(ctx, row["description"], "description", None),
-        "sequence_order": (row["curriculum_order"] or 0) * 1000 + (row["sequence_order"] or 0),
-    }
+    order = (row["curriculum_order"] or 0) * 1000 + (row["sequence_order"] or 0)
+    return cv.module(ctx, row, order)
 
 
 def _lesson(row: Row, ctx: Context) -> dict[str, Any]:

@@ -225,6 +225,28 @@ def enrollment(
     }
 
 
+def program(ctx: Context, row: dict[str, Any], name_column: str = "name") -> dict[str, Any]:
+    """The columns every database source's program starts with: its id, its name (in
+    ``name_column``) and its description."""
+    return {
+        "id": ctx.new_id("programs", str(row["id"])),
+        "name": text(ctx, row[name_column], name_column, NAME, required=True),
+        "description": text(ctx, row["description"], "description", None),
+    }
+
+
+def module(ctx: Context, row: dict[str, Any], sequence_order: int) -> dict[str, Any]:
+    """A module of a database source that keeps modules by id under their program, with a
+    name and a description; ``sequence_order`` as the source orders them."""
+    return {
+        "id": ctx.new_id("modules", str(row["id"])),
+        "program_id": ctx.parent("programs", row["program_id"], "program"),
+        "name": text(ctx, row["name"], "name", NAME, required=True),
+        "description": text(ctx, row["description"], "description", None),
+        "sequence_order": sequence_order,
+    }
+
+
 def program_offer(row: dict[str, Any], ctx: Context) -> dict[str, Any]:
     """A single-facility source offers each of its programs at its facility."""
     facility, _ = facility_of(ctx)

@@ -62,9 +62,7 @@ def _user(row: Row, ctx: Context) -> dict[str, Any]:
 
 def _program(row: Row, ctx: Context) -> dict[str, Any]:
     return {
-        "id": ctx.new_id("programs", str(row["id"])),
-        "name": cv.text(ctx, row["title"], "title", cv.NAME, required=True),
-        "description": cv.text(ctx, row["description"], "description", None),
+        **cv.program(ctx, row, "title"),
         "is_active": row["status"] != "archived",
         "created_at": cv.aware(row["created_at"]),
     }

@@ -65,9 +65,7 @@ def _instructor(row: Row, ctx: Context) -> dict[str, Any]:
 
 def _program(row: Row, ctx: Context) -> dict[str, Any]:
     return {
-        "id": ctx.new_id("programs", str(row["id"])),
-        "name": cv.text(ctx, row["name"], "name", cv.NAME, required=True),
-        "description": cv.text(ctx, row["description"], "description", None),
+        **cv.program(ctx, row),
         "funding_type": cv.enum(
             ctx, FundingType, row["funding_type"], "funding_type", required=False
         ),

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QScrollArea,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.calendar.month_grid import MonthGrid
 from app.ui.calendar.time_grid import TimeGrid, TimeGridHeader
+from app.ui.dialogs.parts import row_table
 from app.ui.models.occurrence_table import OccurrenceTableModel
 
 
@@ -26,10 +26,7 @@ class CalendarPages(QStackedWidget):
 
     def __init__(self, model: OccurrenceTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table = row_table(model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from app.services.availability import AvailabilityService, check_time_off
 from app.services.availability_dto import HoursEntry, InstructorAvailabilityView, TimeOffEntry
 from app.ui.accessible import named
 from app.ui.dialogs.background import BackgroundDialog
-from app.ui.dialogs.parts import form_error, left_row
+from app.ui.dialogs.parts import form_error, left_row, row_table
 from app.ui.language import locale_day
 from app.ui.messages import refusal
 from app.ui.models.time_off_table import TimeOffTableModel
@@ -128,10 +127,7 @@ class AvailabilityDialog(BackgroundDialog):
         )
         self.add_off_button.setAutoDefault(False)
         self.model = TimeOffTableModel(self)
-        self.time_off = named(QTableView(), self.tr("Time off"))
-        self.time_off.setModel(self.model)
-        self.time_off.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.time_off.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.time_off = named(row_table(self.model), self.tr("Time off"))
         self.time_off.verticalHeader().hide()
         header = self.time_off.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -1,12 +1,13 @@
 """The parts most small dialogs are made of: OK and Cancel or Close, a column of their contents, a
-form with its labels, a row of buttons, the red line under a form."""
+form with its labels, a row of buttons, the red line under a form, a list table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -103,3 +105,13 @@ def form_error(*, selectable: bool = False) -> QLabel:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
+
+
+def row_table(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
+    """A table of ``model`` that selects one whole row at a time: a list whose rows are what
+    the buttons beside it act on."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return table

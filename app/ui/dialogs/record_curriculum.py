@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QTableView,
@@ -30,6 +29,7 @@ from app.domain.enums import ProgressStatus
 from app.domain.i18n import QT_TRANSLATE_NOOP, decimal_text
 from app.domain.value_labels import value_text
 from app.services.curriculum_dto import LessonStatusDTO, ProgramProgressDTO
+from app.ui.dialogs.parts import row_table
 from app.ui.models.tuple_table import TupleTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -114,12 +114,9 @@ class LessonStatusTableModel(TupleTableModel[LessonStatusDTO]):
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
+    view = row_table(model)
     view.verticalHeader().hide()
     view.setTabKeyNavigation(False)  # Tab goes from the programs to their lessons, not cell to cell
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return view
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
 from app.services.people_dto import StaffDTO
 from app.ui.accessible import name_from_labels
-from app.ui.dialogs.parts import column, left_row, ok_cancel
+from app.ui.dialogs.parts import column, left_row, ok_cancel, row_table
 from app.ui.messages import refusal
 from app.ui.models.staff_table import StaffTableModel
 from app.ui.tasks import TaskRunner
@@ -61,10 +59,7 @@ class StaffAccountsDialog(QDialog):
         self.form: QDialog | None = None
 
         self.model = StaffTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from app.services.labels import STATUS_LABELS, status_text
 from app.services.review_dto import MoveTargetDTO, ReviewItemDTO
 from app.ui.accessible import named
 from app.ui.changes import ChangeHub, ReloadWhenShown
-from app.ui.dialogs.parts import left_row
+from app.ui.dialogs.parts import left_row, row_table
 from app.ui.models.review_table import ReviewTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.views.base import Screen
@@ -116,11 +114,8 @@ class ReviewView(Screen):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.model = ReviewTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table = row_table(self.model, self)
         self.table.setAccessibleName(self.tr("Marks set for review"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()

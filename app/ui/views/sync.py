@@ -8,12 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from app.services.changes import EVERYTHING, Changes
 from app.services.facade import DeskServices, TransferSummary
 from app.services.sync_issues import SyncIssueDTO
 from app.ui.changes import ChangeHub
-from app.ui.dialogs.parts import left_row
+from app.ui.dialogs.parts import left_row, row_table
 from app.ui.files import open_path, save_path
 from app.ui.models.sync_issue_table import SyncIssueTableModel
 from app.ui.tasks import TaskRunner
@@ -67,11 +65,8 @@ class SyncView(Screen):
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.model = SyncIssueTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table = row_table(self.model, self)
         self.table.setAccessibleName(self.tr("Conflicts and refusals"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()

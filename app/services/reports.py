@@ -28,7 +28,7 @@ from app.infra.clock import Clock, SystemClock
 from app.repositories.enrollments import EnrollmentRepository
 from app.repositories.facilities import FacilityRepository
 from app.repositories.report_seats import HeldSession, SeatRepository, SeatTotals
-from app.repositories.reports import ReportRepository
+from app.repositories.reports import EnrollmentLine, ReportRepository
 from app.repositories.schedule import ScheduleRepository
 from app.repositories.uow import UnitOfWork, UnitOfWorkFactory
 from app.services.classes_dto import staff_name, student_name
@@ -64,6 +64,20 @@ def _name_key(last: str, first: str, tiebreak: object) -> tuple[str, str, str]:
 
 def _local_date(value: datetime | None, tz: ZoneInfo) -> date | None:
     return None if value is None else value.astimezone(tz).date()
+
+
+def _by_student(ln: EnrollmentLine) -> tuple[str, str, str, str]:
+    """The order of the reports of enrollments: by student, then class."""
+    return (*_name_key(ln.name_last, ln.name_first, ln.user_id), ln.class_name)
+
+
+def _student_cells(ln: EnrollmentLine, tz: ZoneInfo) -> dict[str, Any]:
+    """What a report of enrollments says of the student and of when they enrolled."""
+    return {
+        "student_id": ln.user_id,
+        "display_name": student_name(ln.name_first, ln.name_last),
+        "enrolled_on": _local_date(ln.enrolled_at, tz),
+    }
 
 
 class _Frame:
@@ -254,10 +268,7 @@ class ReportsService:
             lines.update((ln.enrollment_id, ln) for ln in repo.enrollments_by_id(extra))
             done = repo.lessons_completed(facility_id)
             totals = repo.lesson_totals()
-        ordered = sorted(
-            lines.values(),
-            key=lambda ln: (*_name_key(ln.name_last, ln.name_first, ln.user_id), ln.class_name),
-        )
+        ordered = sorted(lines.values(), key=_by_student)
         rows = []
         for ln in ordered:
             t = seats.get(ln.enrollment_id, _NONE)
@@ -267,9 +278,7 @@ class ReportsService:
                 from_row(
                     ParticipantProgressRow,
                     ln,
-                    student_id=ln.user_id,
-                    display_name=student_name(ln.name_first, ln.name_last),
-                    enrolled_on=_local_date(ln.enrolled_at, frame.tz),
+                    **_student_cells(ln, frame.tz),
                     ended_on=_local_date(ln.ended_at, frame.tz),
                     held=t.seats,
                     attended=t.attended,
@@ -337,17 +346,13 @@ class ReportsService:
             today = now.astimezone(facility_zone(facility)).date()
             frame = _Frame(uow, facility_id, today, today, now)
             lines = uow.get(ReportRepository).active_enrollments(facility_id)
-        lines.sort(
-            key=lambda ln: (*_name_key(ln.name_last, ln.name_first, ln.user_id), ln.class_name)
-        )
+        lines.sort(key=_by_student)
         rows = [
             from_row(
                 ActiveEnrollmentRow,
                 ln,
-                student_id=ln.user_id,
-                display_name=student_name(ln.name_first, ln.name_last),
+                **_student_cells(ln, frame.tz),
                 instructor_name=staff_name(ln.instructor_first, ln.instructor_last),
-                enrolled_on=_local_date(ln.enrolled_at, frame.tz),
                 class_ends=ln.class_end,
             )
             for ln in lines

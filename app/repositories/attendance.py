@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, bindparam, func, or_, select
 
 from app.db.models import (
     AttendancePolicyRow,
@@ -67,6 +68,51 @@ def _of_series(stmt: _S, series_ids: list[uuid.UUID], student_id: uuid.UUID | No
     return stmt
 
 
+@cache
+def _sheet_lines_select(of_students: bool) -> Select[*tuple[Any, ...]]:
+    """The sheet's one query, built once with its values as parameters: a mark is saved many
+    times a session, and building the statement anew cost about 0.3 ms of a 3.5 ms mark."""
+    mark = AttendanceRecord
+    series_id = bindparam("series_id", type_=mark.event_id.type)
+    stmt = (
+        select(
+            User.id,
+            User.name_first,
+            User.name_last,
+            User.student_number,
+            User.doc_id,
+            Enrollment.enrollment_status,
+            mark,
+        )
+        .select_from(Enrollment)
+        .join(User, User.id == Enrollment.user_id)
+        .outerjoin(
+            mark,
+            and_(
+                mark.event_id == series_id,
+                mark.user_id == Enrollment.user_id,
+                mark.date == bindparam("occurrence_date", type_=mark.date.type),
+                mark.deleted_at.is_(None),
+            ),
+        )
+        .where(
+            Enrollment.class_id == bindparam("class_id", type_=Enrollment.class_id.type),
+            Enrollment.deleted_at.is_(None),
+            User.deleted_at.is_(None),
+            or_(
+                on_sheets_during(
+                    bindparam("day_start", type_=Enrollment.enrollment_ended_at.type),
+                    bindparam("occurrence_end", type_=Enrollment.enrolled_at.type),
+                ),
+                mark.id.is_not(None),
+            ),
+        )
+    )
+    if of_students:
+        stmt = stmt.where(Enrollment.user_id.in_(bindparam("student_ids", expanding=True)))
+    return stmt
+
+
 class AttendanceRepository(RowRepository[AttendanceRecord]):
     """Reads and writes ``program_class_event_attendance``; reads policies and ``hours_logs``."""
 
@@ -88,38 +134,17 @@ class AttendanceRepository(RowRepository[AttendanceRecord]):
         before the start of its local day; and anyone already marked for it, so that a mark is
         never hidden by a later roster change.
         """
-        mark = AttendanceRecord
-        stmt = (
-            select(
-                User.id,
-                User.name_first,
-                User.name_last,
-                User.student_number,
-                User.doc_id,
-                Enrollment.enrollment_status,
-                mark,
-            )
-            .select_from(Enrollment)
-            .join(User, User.id == Enrollment.user_id)
-            .outerjoin(
-                mark,
-                and_(
-                    mark.event_id == series_id,
-                    mark.user_id == Enrollment.user_id,
-                    mark.date == occurrence_date,
-                    mark.deleted_at.is_(None),
-                ),
-            )
-            .where(
-                Enrollment.class_id == class_id,
-                Enrollment.deleted_at.is_(None),
-                User.deleted_at.is_(None),
-                or_(on_sheets_during(day_start_utc, occurrence_end_utc), mark.id.is_not(None)),
-            )
-        )
+        params: dict[str, Any] = {
+            "series_id": series_id,
+            "class_id": class_id,
+            "occurrence_date": occurrence_date,
+            "day_start": day_start_utc,
+            "occurrence_end": occurrence_end_utc,
+        }
         if student_ids is not None:
-            stmt = stmt.where(Enrollment.user_id.in_(list(student_ids)))
-        return [SheetLine(*row) for row in self._session.execute(stmt)]
+            params["student_ids"] = list(student_ids)
+        stmt = _sheet_lines_select(student_ids is not None)
+        return [SheetLine(*row) for row in self._session.execute(stmt, params)]
 
     def get_including_deleted(self, attendance_id: uuid.UUID) -> AttendanceRecord | None:
         """The row behind a deterministic id, even cleared (soft-deleted): marking revives it."""

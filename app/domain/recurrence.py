@@ -392,8 +392,14 @@ def _index(
 
 
 def compile_series(spec: SeriesSpec) -> CompiledSeries:
-    """Validate ``spec`` and parse its rule once (``InvalidRecurrence``, ``UnknownTimezone``)."""
-    return CompiledSeries(spec)
+    """Validate ``spec`` and parse its rule once (``InvalidRecurrence``, ``UnknownTimezone``).
+
+    Series are immutable and hashable, so the calendar's refreshes and every mark of a session
+    reuse the parsed rule (a mark parsed it anew: about 0.1 ms of 3.3)."""
+    try:
+        return _compiled(spec)
+    except TypeError:  # a spec built with a list of exdates is not hashable
+        return CompiledSeries(spec)
 
 
 def validate_series(spec: SeriesSpec) -> None:
@@ -401,8 +407,7 @@ def validate_series(spec: SeriesSpec) -> None:
     compile_series(spec)
 
 
-# Series are immutable and hashable, so repeated calendar refreshes reuse their parsed rules.
-_compile_cached = lru_cache(maxsize=4096)(compile_series)
+_compiled = lru_cache(maxsize=4096)(CompiledSeries)
 
 
 def expand(
@@ -411,12 +416,8 @@ def expand(
     window_end: date,
     overrides: Mapping[date, OccurrenceOverride] | Iterable[OccurrenceOverride] = (),
 ) -> list[Occurrence]:
-    """``compile_series(spec).expand(...)``, with compiled series cached by spec."""
-    try:
-        compiled = _compile_cached(spec)
-    except TypeError:  # a spec built with a list of exdates is not hashable
-        compiled = compile_series(spec)
-    return compiled.expand(window_start, window_end, overrides)
+    """``compile_series(spec).expand(...)``."""
+    return compile_series(spec).expand(window_start, window_end, overrides)
 
 
 def split_series_at(spec: SeriesSpec, from_date: date) -> tuple[SeriesSpec, SeriesSpec]:

@@ -6,6 +6,7 @@ engine fills it in (``app.sync.status.read_status``), the desk and the command l
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -108,3 +109,17 @@ def _age(delta: timedelta) -> str:
     if seconds < 86400:
         return translate("SyncStatus", "{n} h ago").format(n=seconds // 3600)
     return translate("SyncStatus", "{n} days ago").format(n=seconds // 86400)
+
+
+def retry_countdown(remaining_s: float) -> tuple[int, int | None]:
+    """The whole seconds to show until the next sync attempt, and the milliseconds until the
+    number should next change (``None`` once the attempt is due).
+
+    The next tick lands just after the shown number goes down by one, so the countdown never
+    skips a second whatever phase the attempt was timed at, and a timer firing up to 5 % early
+    only re-arms for the rest of the second.
+    """
+    left = math.ceil(remaining_s)
+    if left <= 0:
+        return 0, None
+    return left, int((remaining_s - (left - 1)) * 1000) + 5

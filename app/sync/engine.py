@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -51,7 +52,8 @@ class SyncReport:
 class SyncConfig:
     batch_size: int = 500  # outbox entries per push transaction
     pull_chunk: int = 2000  # change-log entries per pull transaction
-    page_size: int = 5000  # rows per snapshot page, one transaction each (2,000: 15% more CPU)
+    page_size: int = 5000  # rows per snapshot page (2,000: 15% more CPU)
+    copy_commit_rows: int = 25_000  # a first copy's rows per local transaction (whole pages)
     apply_rows: int = 250  # pulled rows per local transaction: a mark saved meanwhile waits less
 
 
@@ -284,67 +286,70 @@ class SyncEngine:
         done: Callable[[str], None] | None = None,
     ) -> set[str]:
         """Copy each job's table slice page by page after ``after``, its progress marked under
-        ``key`` with each page (the last page's mark: ``done``; no key: a re-baseline); return
-        the ids copied (as the cache stores them). The
-        next page, of this table or the next, is read from the server while this one is
-        written to the cache (the driver waits for the server, and SQLite writes, without
-        holding the interpreter)."""
+        ``key`` (the last page's mark: ``done``; no key: a re-baseline); return the ids copied
+        (as the cache stores them).
+
+        A first copy (``key``) writes up to ``copy_commit_rows`` rows of one table in a local
+        transaction, with the mark of its last page: each commit writes again every index page
+        its rows touched, so fewer commits write less. A re-baseline, on a workstation in use,
+        commits every page, so a mark saved meanwhile waits for one page at most."""
         seen: set[str] = set()
+        copied: dict[str, int] = {}
+        with self.local.loading() as held, closing(self._pages(jobs)) as pages:
+            page = next(pages, None)
+            while page is not None:
+                job, rows, last = page
+                name, _after, key = jobs[job]
+                limit = self.config.copy_commit_rows if key is not None else 0
+                with self.local.applying(held) as conn, self.local.outbox_quiet(conn, name):
+                    written = 0
+                    while True:
+                        self.local.upsert(conn, name, rows, report.applied, new=key is not None)
+                        written += len(rows)
+                        if key is not None:
+                            self.local.put(conn, key, str(uuid.UUID(hex=last)) if last else "done")
+                        else:
+                            seen.update(r[0] for r in rows)
+                        if rows:
+                            copied[name] = copied.get(name, 0) + len(rows)
+                            self._report(f"copy {name}", copied[name], 0)
+                        if last is None or written >= limit:
+                            break
+                        job, rows, last = next(pages)  # more of this table
+                if last is None and done is not None:
+                    done(name)
+                page = next(pages, None)
+        return seen
+
+    def _pages(
+        self, jobs: Sequence[tuple[str, uuid.UUID | None, str | None]]
+    ) -> Generator[tuple[int, list[StoredRow], str | None]]:
+        """Every job's pages in turn, as (job, rows, the page's greatest id when more pages
+        of its table follow). The next page, of this table or the next, is read from the
+        server while this one is written to the cache (the driver waits for the server, and
+        SQLite writes, without holding the interpreter). A table with no rows gives one empty
+        page."""
         size = self.config.page_size
 
         def fetch(job: int, after: uuid.UUID | None) -> list[StoredRow]:
             return self.server.page(jobs[job][0], after, self.facilities, size)
 
-        with (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader,
-            self.local.loading() as held,
-        ):
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader:
             ahead = reader.submit(fetch, 0, jobs[0][1]) if jobs else None
-            for job, (name, _after, key) in enumerate(jobs):
-                copied = 0
+            for job, (name, _after, _key) in enumerate(jobs):
                 while ahead is not None:
                     rows = ahead.result()
                     self._check_cancel()
-                    more = len(rows) == size
-                    if more:
-                        ahead = reader.submit(
-                            fetch, job, uuid.UUID(hex=shape_of(name).last_id(rows))
-                        )
+                    last = shape_of(name).last_id(rows) if len(rows) == size else None
+                    if last is not None:
+                        ahead = reader.submit(fetch, job, uuid.UUID(hex=last))
                     elif job + 1 < len(jobs):
                         ahead = reader.submit(fetch, job + 1, jobs[job + 1][1])
                     else:
                         ahead = None
-                    if rows:
-                        self._copy_page(held, name, rows, key, report, last=not more)
-                        if key is None:
-                            seen.update(r[0] for r in rows)
-                        copied += len(rows)
-                        self._report(f"copy {name}", copied, 0)
-                    elif key is not None:
-                        with held.begin():
-                            self.local.put(held, key, "done")
-                    if not more:
+                    yield job, rows, last
+                    if last is None:
                         break
-                if done is not None:
-                    done(name)
-        return seen
-
-    def _copy_page(
-        self,
-        held: Connection,
-        name: str,
-        rows: list[StoredRow],
-        key: str | None,
-        report: SyncReport,
-        *,
-        last: bool,
-    ) -> None:
-        """One page in one transaction, with the mark that says how far the copy got."""
-        with self.local.applying(held) as conn, self.local.outbox_quiet(conn, name):
-            self.local.upsert(conn, name, rows, report.applied, new=key is not None)
-            if key is not None:
-                mark = "done" if last else str(uuid.UUID(hex=shape_of(name).last_id(rows)))
-                self.local.put(conn, key, mark)
 
     def verify(self) -> list[str]:
         """Compare every table's (id, row_version) with the server's; re-copy the tables that

@@ -346,10 +346,10 @@ class LocalStore:
 
         Its commits do not wait for the disk (``synchronous=NORMAL``; WAL keeps the file
         whole): a power cut may undo the last pages copied, never more than whole pages,
-        and each page goes with the mark that says how far the copy got, so the copy then
-        resumes before them. It checkpoints the WAL into the file every 32 MiB instead of
-        every 4 MiB (each checkpoint waits for the disk), and once more at the end, so the
-        desk's next commit does not inherit the work."""
+        and the pages of each transaction go with the mark that says how far the copy got,
+        so the copy then resumes before them. It checkpoints the WAL into the file every
+        32 MiB instead of every 4 MiB (each checkpoint waits for the disk), and once more at
+        the end, so the desk's next commit does not inherit the work."""
         with self.engine.connect() as conn:
             cache_size = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
             synchronous = int(conn.exec_driver_sql("PRAGMA synchronous").scalar() or 2)

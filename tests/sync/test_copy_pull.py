@@ -183,7 +183,9 @@ def _assert_same(cache: Engine, reference: Engine, tables: list[str]) -> None:
         assert _stored(cache, name) == _stored(reference, name), name
 
 
-def _engine(sites: Sites, name: str, remote: Engine, **kwargs: Any) -> tuple[Engine, SyncEngine]:
+def _engine(
+    sites: Sites, name: str, remote: Engine, config: SyncConfig | None = None, **kwargs: Any
+) -> tuple[Engine, SyncEngine]:
     cache = make_local_engine(sites.tmp / f"{name}.sqlite3")
     migrate.upgrade(cache)
     sync = SyncEngine(
@@ -193,7 +195,7 @@ def _engine(sites: Sites, name: str, remote: Engine, **kwargs: Any) -> tuple[Eng
         facilities=frozenset({sites.server.facility["A"]}),
         client_revision=migrate.head_revision(),
         known_revisions=KNOWN,
-        config=SyncConfig(batch_size=50, pull_chunk=7, page_size=3, apply_rows=2),
+        config=config or SyncConfig(batch_size=50, pull_chunk=7, page_size=3, apply_rows=2),
         **kwargs,
     )
     return cache, sync
@@ -248,7 +250,12 @@ def test_a_pull_stores_every_value_of_every_synced_table_as_sqlalchemy_would(
         remote.dispose()
 
 
-def test_an_initial_pull_cut_mid_table_resumes_and_stores_the_same(sites: Sites) -> None:
+def test_an_initial_pull_cut_mid_table_resumes_from_its_last_commit_and_stores_the_same(
+    sites: Sites,
+) -> None:
+    """A first copy commits whole pages in groups (``copy_commit_rows``), each with the mark of
+    its last page: a cut inside a group undoes that group only, and the copy resumes after
+    the mark."""
     _make_rows(sites.server.url, sites.server.facility)
     remote = make_server_engine(sites.server.url)
     pages: list[str] = []
@@ -256,18 +263,22 @@ def test_an_initial_pull_cut_mid_table_resumes_and_stores_the_same(sites: Sites)
     def progress(stage: str, _done: int, _total: int) -> None:
         pages.append(stage)
 
-    def cancel() -> bool:  # stop in the middle of users (more rows than a page)
-        return pages.count("copy users") == 2 and "resume" not in pages
+    def cancel() -> bool:  # the third page of users is written, in the second group
+        return pages.count("copy users") == 3 and "resume" not in pages
 
-    cache, sync = _engine(sites, "cut", remote, progress=progress, cancel=cancel)
+    config = SyncConfig(batch_size=50, pull_chunk=7, page_size=1, copy_commit_rows=2)
+    cache, sync = _engine(sites, "cut", remote, config=config, progress=progress, cancel=cancel)
     try:
         with pytest.raises(Cancelled):
             sync.cycle()
-        mark = sync.local.get("snapshot:users")
-        assert mark is not None and mark != "done"
+        with cache.connect() as conn:
+            held = conn.execute(text("SELECT id FROM users ORDER BY id")).scalars().all()
+        assert len(held) == 2  # the first group; the third page went with its group
+        assert sync.local.get("snapshot:users") == str(uuid.UUID(hex=held[-1]))
         pages.append("resume")
         sync.cycle()
         assert sync.local.get("snapshot:users") == "done"
+        assert pages.count("copy users") > 4  # there were more users after the cut
         names = [t.name for t in synced_tables()]
         _assert_same(cache, _reference(sites.tmp, remote, sync.facilities), names)
     finally:

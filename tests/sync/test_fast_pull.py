@@ -43,9 +43,10 @@ def _all_triggers(cache: Engine) -> set[str]:
         return _triggers(conn)
 
 
-def _station(sites: Sites) -> Station:
+def _station(sites: Sites, commit_rows: int = SyncConfig().copy_commit_rows) -> Station:
     login = sites.server.staff("fa", Role.FACILITY_ADMIN, "A")
-    return sites.station("ws", login, config=SyncConfig(page_size=5, pull_chunk=50))
+    config = SyncConfig(page_size=5, pull_chunk=50, copy_commit_rows=commit_rows)
+    return sites.station("ws", login, config=config)
 
 
 def _an_edit_is_queued(cache: Engine) -> bool:
@@ -91,7 +92,7 @@ def test_a_copy_page_is_written_without_its_outbox_triggers_and_they_are_back_af
 def test_a_failed_copy_page_leaves_the_outbox_triggers_in_place(
     sites: Sites, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ws = _station(sites)
+    ws = _station(sites, commit_rows=5)  # a transaction a page: the first page of users stays
     everything = _all_triggers(ws.cache)
     upsert: Upsert = LocalStore.upsert
     pages: list[str] = []

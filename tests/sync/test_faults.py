@@ -385,7 +385,11 @@ def test_a_pull_cut_at_random_points_resumes_and_rereads_at_most_a_chunk_per_cut
     sites: Sites,
 ) -> None:
     rng = random.Random(CUT_SEED)
-    config = SyncConfig(batch_size=10, pull_chunk=CUT_CHUNK, page_size=CUT_PAGE)
+    # A first copy's transaction a page, so a cut re-reads one page at most (with more pages a
+    # transaction, a cut re-reads the uncommitted ones: tests/sync/test_copy_pull.py).
+    config = SyncConfig(
+        batch_size=10, pull_chunk=CUT_CHUNK, page_size=CUT_PAGE, copy_commit_rows=CUT_PAGE
+    )
     login = sites.server.staff("cut", Role.FACILITY_ADMIN, "A")
     ws = sites.station("cut", login, config=config)
     server = CutServer(ws.remote)

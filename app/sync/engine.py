@@ -53,8 +53,8 @@ class SyncConfig:
     batch_size: int = 500  # outbox entries per push transaction
     pull_chunk: int = 2000  # change-log entries per pull transaction
     page_size: int = 5000  # rows per snapshot page (2,000: 15% more CPU)
-    copy_commit_rows: int = 25_000  # a first copy's rows per local transaction (whole pages)
     apply_rows: int = 250  # pulled rows per local transaction: a mark saved meanwhile waits less
+    copy_commit_rows: int = 25_000  # a first copy's rows per local transaction (whole pages)
 
 
 class SyncEngine:

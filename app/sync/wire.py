@@ -91,7 +91,7 @@ def render(column: Column[Any], alias: str = "t") -> str:
     if isinstance(kind, UTCDateTime):
         return f"to_char({ref} AT TIME ZONE 'UTC', {_STAMP})"
     if isinstance(kind, Uuid):
-        return f"replace({ref}::text, '-', '')"
+        return f"encode(uuid_send({ref}), 'hex')"
     if isinstance(kind, DateTime):
         return f"to_char({ref}, {_STAMP})"
     if isinstance(kind, Date):
@@ -196,6 +196,6 @@ def rows_sql(shape: Shape, *, logged: bool) -> str:
         f"WITH c AS MATERIALIZED ({ids})"  # noqa: S608
         f" SELECT (SELECT json_agg({shape.row_sql} ORDER BY {shape.order_sql})::text"
         f' FROM "{name}" AS t WHERE t.id IN (SELECT row_id FROM c) AND {shape.where_slice()}),'
-        " (SELECT json_agg(replace(c.row_id::text, '-', ''))::text FROM c WHERE NOT EXISTS"
+        " (SELECT json_agg(encode(uuid_send(c.row_id), 'hex'))::text FROM c WHERE NOT EXISTS"
         f' (SELECT 1 FROM "{name}" AS t WHERE t.id = c.row_id AND {shape.where_slice()}))'
     )

@@ -78,14 +78,22 @@ def _select_with_keys(qtbot: QtBot, view: CalendarView, class_name: str, day: da
     assert chosen is not None and (chosen.class_name, chosen.original_date) == (class_name, day)
 
 
-def _question(qtbot: QtBot) -> QMessageBox:
+def _question(qtbot: QtBot, owner: QWidget) -> QMessageBox:
+    """The message box ``owner`` (or a widget inside it) is showing: a box some other window
+    left open, in a test before this one, is not it."""
     found: list[QMessageBox] = []
+
+    def asked_by_owner(box: QMessageBox) -> bool:
+        parent = box.parentWidget()
+        while parent is not None and parent is not owner:
+            parent = parent.parentWidget()
+        return parent is owner
 
     def shown() -> bool:
         found[:] = [
             w
             for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()
+            if isinstance(w, QMessageBox) and w.isVisible() and asked_by_owner(w)
         ]
         return bool(found)
 
@@ -154,7 +162,7 @@ def test_cancelling_a_marked_session_asks_first_and_no_keeps_it(qtbot: QtBot, de
     view.reason.setFocus()
     qtbot.keyClicks(view.reason, "boiler broken")
     qtbot.keyClick(view, Qt.Key.Key_X, ALT)
-    box = _question(qtbot)
+    box = _question(qtbot, view)
     assert "This session has 12 marks. Cancel it anyway?" in box.text()
     assert "The marks are kept and set for review." in box.text()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
@@ -178,7 +186,7 @@ def test_yes_cancels_the_marked_session_and_sets_its_marks_for_review(
     view.reason.setFocus()
     qtbot.keyClicks(view.reason, "boiler broken")
     qtbot.keyClick(view, Qt.Key.Key_X, ALT)
-    box = _question(qtbot)
+    box = _question(qtbot, view)
     assert "This session has 1 mark. Cancel it anyway?" in box.text()
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)

@@ -52,7 +52,7 @@ def test_a_marked_session_moved_to_another_day_is_in_review_and_in_the_record(
     assert move_to.dateTime() == QDateTime(QDate(2026, 11, 18), QTime(9, 0))
     # The session holds a mark: the move asks first, naming it; No (the default) moves nothing.
     qtbot.keyClick(view, Qt.Key.Key_R, ALT)
-    box = _question(qtbot)
+    box = _question(qtbot, view)
     assert "This session has 1 mark" in box.text() and "Wed 18 Nov" in box.text()
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.message.text() == "Nothing was moved.", timeout=5_000)
@@ -62,7 +62,7 @@ def test_a_marked_session_moved_to_another_day_is_in_review_and_in_the_record(
     with qtbot.waitActive(desk.win):  # no window manager offscreen: activation by hand
         desk.win.activateWindow()
     qtbot.keyClick(view, Qt.Key.Key_R, ALT)  # and again
-    box = _question(qtbot)
+    box = _question(qtbot, view)
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert ("Welding I", PAST_MONDAY, "") not in _shown(view)

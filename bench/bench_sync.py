@@ -585,7 +585,10 @@ def sqlite_loads(station: Station, tables: Sequence[str], folder: Path) -> list[
         ("cache tables, indexes", "inline"),
     )
     for label, mode in modes:
-        engine = make_local_engine(folder / f"load-{mode}.sqlite3")
+        target = folder / f"load-{mode}.sqlite3"
+        for file in folder.glob(target.name + "*"):  # an earlier run's (``--repeat``)
+            file.unlink()
+        engine = make_local_engine(target)
         raw = engine.raw_connection()
         try:
             cur = raw.cursor()
@@ -619,6 +622,14 @@ def sqlite_loads(station: Station, tables: Sequence[str], folder: Path) -> list[
             raw.close()
             engine.dispose()
     return results
+
+
+def _median_loads(runs: list[list[LoadResult]]) -> list[LoadResult]:
+    """Each load's median time over repeated runs (``--repeat``; the same rows each time)."""
+    return [
+        LoadResult(first.label, first.rows, statistics.median(r[i].seconds for r in runs))
+        for i, first in enumerate(runs[0])
+    ]
 
 
 def vacuum(server: BenchServer, table: str) -> None:
@@ -1039,13 +1050,21 @@ def measure_initial_pull(ctx: Context, station: Station, budget: float | None) -
         seconds = time.perf_counter() - started
     phases = station.phases.take()
     tracker = station.tracker
+    runs = [seconds]
+    if completed:
+        runs += [_another_initial_pull(ctx, login, i) for i in range(1, ctx.args.repeat)]
+    seconds = statistics.median(runs)
     rate = _rate(rows, seconds)
     tables = [t.name for t in station.sync.tables]
     copy = ctx.copies[login]
     slowest = sorted(tracker.seconds, key=lambda t: -tracker.seconds[t] / tracker.pages[t])[:2]
     per_page = ", ".join(f"{t} {_ms(tracker.seconds[t] / tracker.pages[t])}/page" for t in slowest)
     if completed:
-        note = f"{rows:,} rows in {seconds:.1f} s ({_phase_note(phases)}); slowest {per_page}"
+        note = f"{rows:,} rows in {seconds:.1f} s"
+        if len(runs) > 1:
+            each = ", ".join(f"{r:.1f}" for r in runs)
+            note += f", median of {len(runs)} new workstations ({each} s)"
+        note += f" (the first: {_phase_note(phases)}); slowest {per_page}"
     else:
         note = (
             f"STOPPED at the {budget:.0f} s budget: {rows:,} of {copy.rows:,} rows"
@@ -1105,7 +1124,9 @@ def measure_initial_pull(ctx: Context, station: Station, budget: float | None) -
     if completed and not ctx.loads_done:
         ctx.loads_done = True
         _log(f"[{login}] raw SQLite bulk loads …")
-        loads = sqlite_loads(station, tables, ctx.work)
+        loads = _median_loads(
+            [sqlite_loads(station, tables, ctx.work) for _ in range(ctx.args.repeat)]
+        )
         # the issue's baseline: the whole slice into bare tables, key and indexes built after
         ctx.bare_rate = _rate(loads[1].rows, loads[1].seconds)
         for load in loads:
@@ -1137,6 +1158,22 @@ def measure_initial_pull(ctx: Context, station: Station, budget: float | None) -
     if completed:
         ctx.initial[login] = (seconds, rows)
     return completed
+
+
+def _another_initial_pull(ctx: Context, login: str, n: int) -> float:
+    """The seconds of one more new workstation's first cycle as ``login`` (``--repeat``): a
+    first pull happens once per workstation, so a median takes several of them."""
+    path = ctx.work / f"{login}-initial-{n}.sqlite3"
+    station = make_station(ctx.server, login, path, ctx.config)
+    try:
+        _log(f"[{login}] initial pull, new workstation {n + 1} …")
+        started = time.perf_counter()
+        station.cycle()
+        return time.perf_counter() - started
+    finally:
+        station.close()
+        for file in path.parent.glob(path.name + "*"):
+            file.unlink()
 
 
 def _estimated_pull(ctx: Context, copy: CopyResult) -> float | None:
@@ -1576,7 +1613,11 @@ def main(argv: list[str] | None = None) -> int:
         "--incremental", type=int, default=5_000, help="changes pulled by the incremental pull"
     )
     parser.add_argument(
-        "--repeat", type=int, default=1, help="timed runs of each push and incremental pull"
+        "--repeat",
+        type=int,
+        default=1,
+        help="timed runs of each push, of the incremental pull, of a new workstation's first"
+        " pull and of the SQLite baseline loads (medians when more)",
     )
     parser.add_argument(
         "--idle-cycles",

@@ -8,9 +8,10 @@ between chunks; whatever was committed stays, so every step resumes where it sto
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import uuid
 from collections.abc import Callable, Generator, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 CLOCK_SKEW_WARN_SECONDS = 300
+READ_AHEAD = 3  # pages of a first copy or re-baseline read from the server ahead of the writes
 
 
 class Cancelled(Exception):
@@ -316,6 +318,9 @@ class SyncEngine:
                         if last is None or written >= limit:
                             break
                         job, rows, last = next(pages)  # more of this table
+                if last is None and key is not None:
+                    with held.begin():
+                        self.local.build_indexes_of(held, name)
                 if last is None and done is not None:
                     done(name)
                 page = next(pages, None)
@@ -325,31 +330,55 @@ class SyncEngine:
         self, jobs: Sequence[tuple[str, uuid.UUID | None, str | None]]
     ) -> Generator[tuple[int, list[StoredRow], str | None]]:
         """Every job's pages in turn, as (job, rows, the page's greatest id when more pages
-        of its table follow). The next page, of this table or the next, is read from the
-        server while this one is written to the cache (the driver waits for the server, and
-        SQLite writes, without holding the interpreter). A table with no rows gives one empty
-        page."""
+        of its table follow). A table with no rows gives one empty page.
+
+        A reader thread reads them up to ``READ_AHEAD`` pages ahead of the writes, of this
+        table and the next (the driver waits for the server, and SQLite writes and builds
+        indexes, without holding the interpreter): while a finished table's indexes are
+        built, the next pages are read and decoded. It stops when the copy does."""
         size = self.config.page_size
+        ready: queue.Queue[tuple[int, list[StoredRow], str | None] | BaseException]
+        ready = queue.Queue(READ_AHEAD)
+        stop = threading.Event()
 
-        def fetch(job: int, after: uuid.UUID | None) -> list[StoredRow]:
-            return self.server.page(jobs[job][0], after, self.facilities, size)
+        def hand_over(item: tuple[int, list[StoredRow], str | None] | BaseException) -> bool:
+            while not stop.is_set():
+                try:
+                    ready.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
 
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader:
-            ahead = reader.submit(fetch, 0, jobs[0][1]) if jobs else None
-            for job, (name, _after, _key) in enumerate(jobs):
-                while ahead is not None:
-                    rows = ahead.result()
-                    self._check_cancel()
-                    last = shape_of(name).last_id(rows) if len(rows) == size else None
-                    if last is not None:
-                        ahead = reader.submit(fetch, job, uuid.UUID(hex=last))
-                    elif job + 1 < len(jobs):
-                        ahead = reader.submit(fetch, job + 1, jobs[job + 1][1])
-                    else:
-                        ahead = None
-                    yield job, rows, last
-                    if last is None:
-                        break
+        def read() -> None:
+            try:
+                for job, (name, after, _key) in enumerate(jobs):
+                    while True:
+                        rows = self.server.page(name, after, self.facilities, size)
+                        last = shape_of(name).last_id(rows) if len(rows) == size else None
+                        if not hand_over((job, rows, last)) or last is None:
+                            break
+                        after = uuid.UUID(hex=last)
+                    if stop.is_set():
+                        return
+            except BaseException as err:  # raised again on the copying thread
+                hand_over(err)
+
+        reader = threading.Thread(target=read, name="sync-read", daemon=True)
+        reader.start()
+        try:
+            tables_left = len(jobs)
+            while tables_left:
+                item = ready.get()
+                if isinstance(item, BaseException):
+                    raise item
+                self._check_cancel()
+                if item[2] is None:
+                    tables_left -= 1
+                yield item
+        finally:
+            stop.set()
+            reader.join()
 
     def verify(self) -> list[str]:
         """Compare every table's (id, row_version) with the server's; re-copy the tables that

@@ -306,14 +306,24 @@ class LocalStore:
                 return  # a resumed copy: already aside
             found = conn.execute(
                 text(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                    " AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name NOT LIKE 'sync%'"
-                    " ORDER BY name"
+                    "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index'"
+                    " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+                    " AND tbl_name NOT LIKE 'sync%' ORDER BY name"
                 )
             ).all()
-            self.put(conn, "indexes_set_aside", json.dumps([[n, q] for n, q in found]))
-            for name, _sql in found:
+            self.put(conn, "indexes_set_aside", json.dumps([list(r) for r in found]))
+            for name, _sql, _table in found:
                 conn.exec_driver_sql(f'DROP INDEX "{name}"')  # names from sqlite_master
+
+    def build_indexes_of(self, conn: Connection, table_name: str) -> None:
+        """Inside a transaction on ``conn``: build again the indexes of one table set aside
+        for the first copy, once its copy is done (while the next table's pages are read);
+        ``restore_indexes`` skips them at the end."""
+        raw = self.get("indexes_set_aside")
+        # Entries are [name, sql, table]; a copy begun by an older version has no table.
+        for entry in json.loads(raw) if raw else []:
+            if entry[2:] == [table_name]:
+                conn.exec_driver_sql(_if_not_exists(entry[1]))
 
     def restore_indexes(self) -> None:
         """Build the indexes set aside for the first copy again (idempotent)."""
@@ -321,10 +331,8 @@ class LocalStore:
         if raw is None:
             return
         with self.loading() as conn, conn.begin():  # its page cache holds the sort
-            for _name, sql in json.loads(raw):
-                conn.exec_driver_sql(
-                    str(sql).replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
-                )
+            for entry in json.loads(raw):
+                conn.exec_driver_sql(_if_not_exists(entry[1]))
             conn.execute(text("DELETE FROM sync_state WHERE key = 'indexes_set_aside'"))
 
     def pending_ids(self, conn: Connection, table: str) -> set[uuid.UUID]:
@@ -519,6 +527,10 @@ def _same_indexed(
         else:
             other.append(row)
     return same, other
+
+
+def _if_not_exists(create_index: str) -> str:
+    return str(create_index).replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
 
 
 def _canon(row_id: str) -> str:

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Connection, Engine, event, text
 
 from app.domain.enums import Role
-from app.sync.engine import SyncConfig
+from app.sync.engine import READ_AHEAD, SyncConfig
 from app.sync.local import (
     LOAD_CACHE_KIB,
     LOAD_CHECKPOINT_PAGES,
@@ -113,6 +113,7 @@ def test_a_failed_copy_page_leaves_the_outbox_triggers_in_place(
     monkeypatch.setattr(LocalStore, "upsert", failing)
     with pytest.raises(OSError, match="disk full"):
         ws.sync.initial_pull()
+    assert "sync-read" not in {t.name for t in threading.enumerate()}  # the reader stopped
     assert _all_triggers(ws.cache) == everything
     assert _an_edit_is_queued(ws.cache)
 
@@ -238,6 +239,60 @@ def test_every_page_is_read_ahead_of_the_writes_across_tables(
     assert len(tables) == len(ws.sync.tables)
     main = threading.main_thread().name
     assert [r for r in readers if r[1] == main] == []  # each table's first page too
+    assert ws.sync.digests_match()
+
+
+def _secondary_indexes(conn: Connection, table: str) -> set[str]:
+    query = (
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+        " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+    )
+    return {str(n) for (n,) in conn.exec_driver_sql(query, (table,))}
+
+
+def test_a_copied_tables_indexes_are_built_before_the_next_tables_are_copied(
+    sites: Sites, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finished table's indexes are built again at once (while the reader reads on), not all
+    at the end; and the reader never runs more than ``READ_AHEAD`` pages ahead."""
+    ws = _station(sites)
+    with ws.cache.connect() as conn:
+        users_indexes = _secondary_indexes(conn, "users")
+    assert users_indexes
+    upsert: Upsert = LocalStore.upsert
+    page: Any = ServerStore.page
+    seen: list[tuple[str, set[str]]] = []
+    ahead: list[int] = []
+    reads = [0]
+
+    def reading(self: ServerStore, name: str, *args: Any) -> list[StoredRow]:
+        reads[0] += 1
+        rows: list[StoredRow] = page(self, name, *args)
+        return rows
+
+    def watching(
+        self: LocalStore,
+        conn: Connection,
+        name: str,
+        rows: Sequence[StoredRow],
+        applied: Applied,
+        **how: bool,
+    ) -> None:
+        seen.append((name, _secondary_indexes(conn, "users")))
+        ahead.append(reads[0] - len(seen))
+        upsert(self, conn, name, rows, applied, **how)
+
+    monkeypatch.setattr(ServerStore, "page", reading)
+    monkeypatch.setattr(LocalStore, "upsert", watching)
+    ws.sync.initial_pull()
+
+    order = list(dict.fromkeys(name for name, _ in seen))
+    later = order[order.index("users") + 1 :]
+    assert later and [name for name, _ in seen].count("users") > 1
+    assert all(found == set() for name, found in seen if name == "users")
+    assert all(found == users_indexes for name, found in seen if name in later)
+    assert max(ahead) <= READ_AHEAD + 1  # the queue's pages and the one being read
+    assert "sync-read" not in {t.name for t in threading.enumerate()}
     assert ws.sync.digests_match()
 
 

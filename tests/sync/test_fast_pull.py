@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -61,13 +61,11 @@ def _an_edit_is_queued(cache: Engine) -> bool:
     return bool(after == before + 1)
 
 
-def test_a_copy_page_is_written_without_its_outbox_triggers_and_they_are_back_after(
-    sites: Sites, monkeypatch: pytest.MonkeyPatch
+def _before_each_upsert(
+    monkeypatch: pytest.MonkeyPatch, see: Callable[[Connection, str], None]
 ) -> None:
-    ws = _station(sites)
-    everything = _all_triggers(ws.cache)
+    """``see(conn, table)`` before each page the pull writes, on the connection writing it."""
     upsert: Upsert = LocalStore.upsert
-    seen: list[tuple[str, set[str]]] = []
 
     def watching(
         self: LocalStore,
@@ -77,10 +75,19 @@ def test_a_copy_page_is_written_without_its_outbox_triggers_and_they_are_back_af
         applied: Applied,
         **how: bool,
     ) -> None:
-        seen.append((name, _triggers(conn, name)))
+        see(conn, name)
         upsert(self, conn, name, rows, applied, **how)
 
     monkeypatch.setattr(LocalStore, "upsert", watching)
+
+
+def test_a_copy_page_is_written_without_its_outbox_triggers_and_they_are_back_after(
+    sites: Sites, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = _station(sites)
+    everything = _all_triggers(ws.cache)
+    seen: list[tuple[str, set[str]]] = []
+    _before_each_upsert(monkeypatch, lambda conn, name: seen.append((name, _triggers(conn, name))))
     ws.sync.initial_pull()
 
     assert [name for name, _ in seen].count("users") > 2  # several pages of users
@@ -259,7 +266,6 @@ def test_a_copied_tables_indexes_are_built_before_the_next_tables_are_copied(
     with ws.cache.connect() as conn:
         users_indexes = _secondary_indexes(conn, "users")
     assert users_indexes
-    upsert: Upsert = LocalStore.upsert
     page: Any = ServerStore.page
     seen: list[tuple[str, set[str]]] = []
     ahead: list[int] = []
@@ -270,20 +276,12 @@ def test_a_copied_tables_indexes_are_built_before_the_next_tables_are_copied(
         rows: list[StoredRow] = page(self, name, *args)
         return rows
 
-    def watching(
-        self: LocalStore,
-        conn: Connection,
-        name: str,
-        rows: Sequence[StoredRow],
-        applied: Applied,
-        **how: bool,
-    ) -> None:
+    def watching(conn: Connection, name: str) -> None:
         seen.append((name, _secondary_indexes(conn, "users")))
         ahead.append(reads[0] - len(seen))
-        upsert(self, conn, name, rows, applied, **how)
 
     monkeypatch.setattr(ServerStore, "page", reading)
-    monkeypatch.setattr(LocalStore, "upsert", watching)
+    _before_each_upsert(monkeypatch, watching)
     ws.sync.initial_pull()
 
     order = list(dict.fromkeys(name for name, _ in seen))

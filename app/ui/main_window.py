@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -86,14 +86,21 @@ class Workstation:
     notice: str | None = None  # why offline, or what changed on the cache at sign-in
 
 
+PROGRESS_MAX_WIDTH = 320  # px: the status bar's sync progress, at the most
+PROGRESS_PADDING = 24  # px around the progress bar's text (its frame and margins)
+
+
 class ElidedLabel(QLabel):
     """One line in the status bar: as much of the text as fits, then "…"; the whole text is
-    the tooltip (and what ``text()`` and screen readers get)."""
+    the tooltip (and what ``text()`` and screen readers get). It asks for room for its whole
+    text, but gives way down to 80 px, rather than being cut off mid-word."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
         self.setMinimumWidth(80)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(80, super().minimumSizeHint().height())
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -207,14 +214,18 @@ class MainWindow(QMainWindow):
         self.addAction(find)
 
         self.connection_label = named(
-            QLabel(self.tr("Preparing workstation…")), self.tr("Connection")
+            ElidedLabel(self.tr("Preparing workstation…")), self.tr("Connection")
         )
         self.progress = named(QProgressBar(), self.tr("Sync progress"))
-        self.progress.setMaximumWidth(240)
+        self.progress.setMaximumWidth(PROGRESS_MAX_WIDTH)
         self.progress.setRange(0, 0)
         self.notice_label = named(ElidedLabel(), self.tr("Notice"))
+        self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.sync_label = named(QLabel(), self.tr("Sync status"))
         self.retry_label = named(QLabel(), self.tr("Next sync attempt"))
+        # As wide as its widest countdown, so the bar does not shift when 9 s becomes 14 s.
+        widest = self.tr("retrying in {0} s").format(888)
+        self.retry_label.setMinimumWidth(self.retry_label.fontMetrics().horizontalAdvance(widest))
         self.statusBar().addWidget(self.connection_label, 1)
         self.statusBar().addPermanentWidget(self.notice_label, 2)
         self.statusBar().addPermanentWidget(self.sync_label)
@@ -457,6 +468,10 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
         shown = self._stage_text(stage)
         self.progress.setFormat(f"{shown} %v/%m" if total else shown)
+        # Room for its text on one line (Qt would wrap and cut it in a squeezed bar).
+        text = f"{shown} {max(done, total)}/{total}" if total else shown
+        room = self.progress.fontMetrics().horizontalAdvance(text) + PROGRESS_PADDING
+        self.progress.setMinimumWidth(min(room, PROGRESS_MAX_WIDTH))
 
     def _stage_text(self, stage: str) -> str:
         """The sync engine's stage ("initial pull", "copy users") in the desk's words."""

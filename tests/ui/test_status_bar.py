@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -178,6 +179,49 @@ def test_the_retry_countdown_ticks_down_to_the_attempt_on_the_window(
     assert len(seconds) == len(shown) - 1  # nothing but the countdown was shown
     assert seconds == sorted(seconds, reverse=True) and len(set(seconds)) == len(seconds)
     assert win.retry_label.text() == "retrying now…"
+
+
+def _settle_layout(win: MainWindow) -> None:
+    """The status bar's layout takes its widgets' new texts in now (it would on the next
+    pass of the event loop)."""
+    QApplication.sendPostedEvents()
+    layout = win.statusBar().layout()
+    assert layout is not None
+    layout.activate()
+
+
+def test_a_long_offline_reason_gives_way_and_the_countdown_moves_nothing(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    """On a narrow window the connection text is elided (whole in its tooltip) instead of cut
+    mid-word, the bar does not shift when the countdown passes from one digit to two, and the
+    first download's progress keeps its text on one line (all seen on desk-shot at 1366x768)."""
+    win = desk.win
+    win.resize(1000, 700)
+    reason = (
+        "the server refused the connection; is it running, and accepting connections on the"
+        " address and port this workstation was set up with?"
+    )
+    failed = CycleOutcome(None, None, False, reason, retry_in_s=4.5)
+    win.set_sync_state(failed)
+    qtbot.waitUntil(lambda: win.retry_label.text() == "retrying in 5 s", timeout=5_000)
+    label = win.connection_label
+    _settle_layout(win)
+    before, countdown = label.geometry(), win.retry_label.geometry()
+    assert reason in label.text() and reason in label.toolTip()
+    assert 80 <= label.width() < label.fontMetrics().horizontalAdvance(label.text())  # elided
+
+    win.set_sync_state(replace(failed, retry_in_s=14.5))
+    qtbot.waitUntil(lambda: win.retry_label.text() == "retrying in 15 s", timeout=5_000)
+    _settle_layout(win)
+    assert win.retry_label.geometry() == countdown  # nothing moved
+    assert label.geometry() == before
+
+    win.show_sync_progress("initial pull", 22, 30)
+    bar = win.progress
+    needed = bar.fontMetrics().horizontalAdvance("first download 22/30")
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.width() > needed, timeout=5_000)
+    assert bar.text() == "first download 22/30"
 
 
 def test_the_background_sync_keeps_going_after_an_unexpected_error(

@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         # As wide as its widest countdown, so the bar does not shift when 9 s becomes 14 s.
         widest = self.tr("retrying in {0} s").format(888)
         self.retry_label.setMinimumWidth(self.retry_label.fontMetrics().horizontalAdvance(widest))
-        self.statusBar().addWidget(self.connection_label, 1)
+        self.statusBar().addWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.notice_label, 2)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.retry_label)

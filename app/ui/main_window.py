@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.notice_label = named(ElidedLabel(), self.tr("Notice"))
         self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.notice_label.setVisible(False)  # until it says something
         self.sync_label = named(QLabel(), self.tr("Sync status"))
         self.retry_label = named(QLabel(), self.tr("Next sync attempt"))
         # As wide as its widest countdown, so the bar does not shift when 9 s becomes 14 s.
@@ -322,8 +323,7 @@ class MainWindow(QMainWindow):
         self._show_connection()
         self._read_sync_status()
         self.staff_action.setVisible(workstation.services.staff_accounts.available)
-        self.notice_label.setText(workstation.notice or "")
-        self.notice_label.setToolTip(workstation.notice or "")
+        self._show_notice(workstation.notice or "")
         self.facility_box.blockSignals(True)
         self.facility_box.clear()
         for facility in workstation.facilities:
@@ -332,6 +332,12 @@ class MainWindow(QMainWindow):
         if workstation.facilities:
             self._show_facility(0)
         self.sig_ready.emit()
+
+    def _show_notice(self, text: str) -> None:
+        """The notice takes room in the status bar only when it says something."""
+        self.notice_label.setText(text)
+        self.notice_label.setToolTip(text)
+        self.notice_label.setVisible(bool(text))
 
     def _on_facility_box_changed(self, index: int) -> None:
         if index >= 0:
@@ -348,13 +354,12 @@ class MainWindow(QMainWindow):
         """F5, the toolbar's and the Sync screen's "Sync now": a cycle now, or in the demo,
         why there is none."""
         if self.is_demo:
-            self.notice_label.setText(
+            self._show_notice(
                 self.tr(
                     "This is a demo workstation: there is no server to sync with. "
                     "Use Connect to a server… to sign in."
                 )
             )
-            self.notice_label.setToolTip(self.notice_label.text())
             return
         self.sig_sync_now.emit()
 
@@ -471,6 +476,8 @@ class MainWindow(QMainWindow):
         # Room for its text on one line (Qt would wrap and cut it in a squeezed bar).
         text = f"{shown} {max(done, total)}/{total}" if total else shown
         room = self.progress.fontMetrics().horizontalAdvance(text) + PROGRESS_PADDING
+        # It only grows while one sync lasts, so the texts beside it do not move each page.
+        room = max(room, self.progress.minimumWidth())
         self.progress.setMinimumWidth(min(room, PROGRESS_MAX_WIDTH))
 
     def _stage_text(self, stage: str) -> str:
@@ -491,6 +498,7 @@ class MainWindow(QMainWindow):
         """What the last sync attempt left: online or not (the last real contact with the
         server), why not in plain words, the persisted status and when the next try starts."""
         self.progress.hide()
+        self.progress.setMinimumWidth(0)
         self.sync_action.setVisible(True)
         self._online, self._contact_seen = outcome.online, True
         self._offline_reason = None if outcome.online else outcome.error

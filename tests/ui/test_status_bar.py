@@ -101,7 +101,9 @@ def test_f5_in_the_demo_says_there_is_no_server(qtbot: QtBot, desk: Desk) -> Non
     asked: list[bool] = []
     win.sig_sync_now.connect(lambda: asked.append(True))
     assert "no server configured" in win.connection_label.text()
+    assert not win.notice_label.isVisible()  # no room taken while it has nothing to say
     qtbot.keyClick(win, Qt.Key.Key_F5)
+    assert win.notice_label.isVisible()
     assert "demo workstation: there is no server to sync with" in win.notice_label.text()
     assert "Connect to a server" in win.notice_label.text()
     assert asked == []  # nothing tried to reach a server
@@ -208,6 +210,7 @@ def test_a_long_offline_reason_gives_way_and_the_countdown_moves_nothing(
     label = win.connection_label
     _settle_layout(win)
     before, countdown = label.geometry(), win.retry_label.geometry()
+    assert not win.notice_label.isVisible()  # the connection text has the bar's left part
     assert reason in label.text() and reason in label.toolTip()
     assert 80 <= label.width() < label.fontMetrics().horizontalAdvance(label.text())  # elided
 
@@ -217,11 +220,19 @@ def test_a_long_offline_reason_gives_way_and_the_countdown_moves_nothing(
     assert win.retry_label.geometry() == countdown  # nothing moved
     assert label.geometry() == before
 
-    win.show_sync_progress("initial pull", 22, 30)
     bar = win.progress
-    needed = bar.fontMetrics().horizontalAdvance("first download 22/30")
-    qtbot.waitUntil(lambda: bar.isVisible() and bar.width() > needed, timeout=5_000)
+    win.show_sync_progress("initial pull", 22, 30)
+    qtbot.waitUntil(bar.isVisible, timeout=5_000)
+    _settle_layout(win)
     assert bar.text() == "first download 22/30"
+    assert bar.width() > bar.fontMetrics().horizontalAdvance("first download 22/30")
+    win.show_sync_progress("copy users", 4_000, 5_000)
+    _settle_layout(win)
+    wide = bar.width()
+    win.show_sync_progress("push", 1, 2)  # a shorter text: the bar keeps its width
+    _settle_layout(win)
+    assert bar.text() == "sending changes 1/2"
+    assert bar.width() == wide
 
 
 def test_the_background_sync_keeps_going_after_an_unexpected_error(

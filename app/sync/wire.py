@@ -4,7 +4,8 @@ it, a page of rows is one JSON text, and the cache writes the decoded rows as th
 The cache stores what SQLAlchemy's SQLite bind processing makes of the Python values: uuids as
 32 hex digits, instants as naive UTC text with microseconds, dates as ISO text, booleans as 0/1,
 numerics as floats, JSON as ``json.dumps`` of the value, everything else as is. Rendering that
-on the server (in C, inside ``json_build_array``) and decoding the page with ``json.loads`` (in C)
+on the server (in C, inside ``json_build_array``) and decoding the page with ``orjson.loads`` (in C;
+a third faster than ``json.loads``, and the decoding holds the interpreter lock the writes need)
 leaves no Python work per value on the workstation, and no Python object per row but a list.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -76,7 +78,7 @@ class Shape:
         """A page the server rendered (a JSON array of rows, or NULL for none) as cache rows."""
         if raw is None:
             return []
-        rows: list[StoredRow] = json.loads(raw)
+        rows: list[StoredRow] = orjson.loads(raw)
         for i in self.json_columns:
             # SQLAlchemy's JSON type stores json.dumps of the value (SQL NULL as 'null' too).
             for row in rows:

@@ -109,6 +109,7 @@ _.skipped_pending  # app/sync/local.py
 # Test seams the tests drive on purpose (a fixed clock, a busy writer, a staff engine, a role
 # table the server tests check, the redacted URL form, the system actor of scripts).
 writer_busy  # app/db/writer_turn.py
+desk_checkpoints  # app/db/writer_turn.py (its `done` event: a checkpoint ran)
 staff_engine  # app/db/login.py
 ROLE_GROUPS  # app/db/server_admin.py
 redacted  # app/db/urls.py

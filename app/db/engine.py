@@ -319,9 +319,9 @@ def make_local_engine(
     checkpoint makes them durable). A power cut may then undo the sync's last transactions,
     never corrupt the cache, and nothing of them is lost: pulled rows go with the cursor that
     fetched them (pulled again), an acknowledgement is settled again at the next handshake.
-    A desk edit still survives a power cut the moment it is acknowledged. Its commits never
-    checkpoint the WAL while they hold the writers' turn: it checkpoints after giving the turn
-    back (``_share_one_writer``).
+    A desk edit still survives a power cut the moment it is acknowledged. No commit
+    checkpoints the WAL: the worker checkpoints after giving the writers' turn back, the desk's
+    engine on a thread of its own (``share_one_writer``).
     """
     if key is not None and len(key) != CACHE_KEY_BYTES:
         raise ValueError(f"a cache key is {CACHE_KEY_BYTES} bytes")
@@ -342,9 +342,10 @@ def make_local_engine(
             cursor.execute("PRAGMA journal_mode=WAL")
             # An acknowledged local edit must survive a power cut (DESIGN §3 rule 2).
             cursor.execute(f"PRAGMA synchronous={'NORMAL' if background else 'FULL'}")
-            if background:
-                # SQLite's automatic checkpoint runs inside the COMMIT that fills the WAL, so
-                # while the turn is held; this engine checkpoints after its turn instead.
+            if target != ":memory:":
+                # SQLite's automatic checkpoint runs inside the COMMIT that fills the WAL: the
+                # turn held meanwhile, a mark kept waiting. The sync worker checkpoints after
+                # its turn, the desk on a thread of its own (``share_one_writer``).
                 cursor.execute("PRAGMA wal_autocheckpoint=0")
             cursor.execute("PRAGMA busy_timeout=5000")
         finally:

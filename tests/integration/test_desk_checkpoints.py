@@ -1,0 +1,79 @@
+"""The desk's commits never checkpoint the WAL: a thread of its own does, every
+``DESK_CHECKPOINT_COMMITS`` write transactions (app.db.writer_turn). SQLite's automatic
+checkpoint ran inside the COMMIT that filled the WAL past 1,000 pages, and was the slowest
+1 % of attendance marks."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+
+from app.db import migrate
+from app.db.engine import make_local_engine
+from app.db.writer_turn import DESK_CHECKPOINT_COMMITS, desk_checkpoints
+from app.sync.local import LocalStore
+
+BIG = "x" * 200_000  # about 50 WAL pages a write
+
+
+def _count(conn: sqlite3.Connection, sql: str) -> int:
+    return int(conn.execute(sql).fetchone()[0])
+
+
+def test_the_desk_checkpoints_on_a_thread_of_its_own_never_in_a_commit(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    desk: Engine = make_local_engine(path)
+    migrate.upgrade(desk)
+    checkpoints = desk_checkpoints(desk)
+    assert checkpoints is not None
+    seen: list[str] = []  # per checkpoint: the thread it ran on
+
+    @event.listens_for(desk, "connect")
+    def _trace(dbapi_connection: object, _record: object) -> None:
+        def statement(sql: str) -> None:
+            if "wal_checkpoint" in sql:
+                seen.append(threading.current_thread().name)
+
+        dbapi_connection.set_trace_callback(statement)  # type: ignore[attr-defined]
+
+    desk.dispose()  # every connection from here on is traced
+    with desk.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # migrations' pages in the file
+    seen.clear()
+    checkpoints.done.clear()
+    local = LocalStore(desk)
+
+    # Fewer transactions than a checkpoint waits for, yet far past SQLite's 1,000 WAL pages
+    # (the migrations' commits may have counted some: stop well short).
+    first = DESK_CHECKPOINT_COMMITS // 2
+    for i in range(first):
+        local.put_many(**{f"k{i:04d}": BIG})
+    copy = tmp_path / "copy.sqlite3"
+    assert _file_alone(path, copy) == 0  # nothing checkpointed yet: every row only in the WAL
+    assert seen == []
+
+    for i in range(first, 3 * DESK_CHECKPOINT_COMMITS):
+        local.put_many(**{f"k{i:04d}": BIG})
+    assert checkpoints.done.wait(30)
+    assert seen, "a checkpoint ran"
+    assert set(seen) == {"cache-checkpoint"}  # never the writing thread, inside its commit
+    assert _file_alone(path, copy) > 0  # the thread's checkpoint copied them into the file
+    with desk.connect() as conn:  # and the desk reads every one, file and WAL together
+        stored = conn.exec_driver_sql("SELECT count(*) FROM sync_state WHERE key LIKE 'k%'")
+        assert stored.scalar() == 3 * DESK_CHECKPOINT_COMMITS
+    desk.dispose()
+
+
+def _file_alone(path: Path, copy: Path) -> int:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(copy) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(path, copy)
+    conn = sqlite3.connect(copy)
+    try:
+        return _count(conn, "SELECT count(*) FROM sync_state WHERE key LIKE 'k%'")
+    finally:
+        conn.close()

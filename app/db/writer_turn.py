@@ -265,23 +265,29 @@ class _DeskCheckpoints:
     the file (``PASSIVE``: it waits for no reader or writer, and a mark saved meanwhile goes
     on). The desk's connections never checkpoint inside a COMMIT (``make_local_engine``);
     the sync worker checkpoints after its own writes, and SQLite once more when the last
-    connection closes. ``done`` is set after each checkpoint (for tests)."""
+    connection closes. ``done`` is set after each checkpoint (for tests).
+
+    The thread's connection is closed when it is done, not kept in the pool, and
+    ``Engine.dispose`` waits for a checkpoint under way: once the desk lets go of its cache
+    (to move it aside, copy or upgrade it) no connection of this thread is left open."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = weakref.ref(engine)
         self._lock = threading.Lock()
         self._since = 0
-        self._running = False
+        self._thread: threading.Thread | None = None
         self.done = threading.Event()
         _DESK_CHECKPOINTS[engine] = self
+        event.listen(engine, "engine_disposed", self._disposed)
 
     def committed(self) -> None:
         with self._lock:
             self._since += 1
-            if self._since < DESK_CHECKPOINT_COMMITS or self._running:
+            if self._since < DESK_CHECKPOINT_COMMITS or self._thread is not None:
                 return
-            self._since, self._running = 0, True
-        threading.Thread(target=self._run, name="cache-checkpoint", daemon=True).start()
+            self._since = 0
+            self._thread = threading.Thread(target=self._run, name="cache-checkpoint", daemon=True)
+            self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -289,12 +295,19 @@ class _DeskCheckpoints:
             if engine is not None:
                 with engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                    conn.invalidate()  # closed now, not kept open in the pool
         except Exception as err:  # the next one catches up; nothing depends on it
             log.debug("desk checkpoint: %s", err)
         finally:
             with self._lock:
-                self._running = False
+                self._thread = None
             self.done.set()
+
+    def _disposed(self, _engine: Engine) -> None:
+        with self._lock:
+            running = self._thread
+        if running is not None and running is not threading.current_thread():
+            running.join(_WRITE_WAIT_S)
 
 
 _DESK_CHECKPOINTS: weakref.WeakKeyDictionary[Engine, _DeskCheckpoints] = weakref.WeakKeyDictionary()

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from app.db.writer_turn import desk_checkpoints
 from app.sync import rows as cache_rows
 from app.sync.tables import Row, decode_sqlite_json, facility_column, table_named, version_column
 from app.sync.wire import Shape, StoredRow, shape_of
@@ -365,9 +366,13 @@ class LocalStore:
             cache_size = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
             synchronous = int(conn.exec_driver_sql("PRAGMA synchronous").scalar() or 2)
             checkpoint = int(conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() or 0)
+            # The desk's engine copying (``rollbook workstation init``, the tests): its own
+            # commits checkpoint, no desk write to hold up. The sync worker's engine
+            # checkpoints after each of its turns instead (``share_one_writer``).
+            inline = desk_checkpoints(self.engine) is not None
             conn.exec_driver_sql(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
             conn.exec_driver_sql(f"PRAGMA synchronous={min(synchronous, SYNC_NORMAL)}")
-            if checkpoint:
+            if inline:
                 conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={LOAD_CHECKPOINT_PAGES}")
             conn.commit()
             try:
@@ -377,7 +382,7 @@ class LocalStore:
                 conn.exec_driver_sql(f"PRAGMA cache_size={cache_size}")
                 conn.exec_driver_sql(f"PRAGMA synchronous={synchronous}")
                 conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={checkpoint}")
-                if checkpoint:
+                if inline:
                     conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
                 conn.commit()
 

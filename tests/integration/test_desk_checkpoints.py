@@ -77,3 +77,25 @@ def _file_alone(path: Path, copy: Path) -> int:
         return _count(conn, "SELECT count(*) FROM sync_state WHERE key LIKE 'k%'")
     finally:
         conn.close()
+
+
+def test_letting_go_of_the_cache_leaves_no_checkpoint_connection_open(tmp_path: Path) -> None:
+    """``dispose`` (the desk letting go of its cache, to move, copy or upgrade it) waits for
+    a checkpoint under way, whose connection is closed, not pooled: the last connection
+    gone, SQLite folds the WAL into the file and removes it."""
+    path = tmp_path / "cache.sqlite3"
+    desk = make_local_engine(path)
+    migrate.upgrade(desk)
+    local = LocalStore(desk)
+    for round_ in range(3):
+        checkpoints = desk_checkpoints(desk)
+        assert checkpoints is not None
+        checkpoints.done.clear()
+        for i in range(DESK_CHECKPOINT_COMMITS):
+            local.put_many(**{f"k{round_}-{i:04d}": "x" * 5000})
+        desk.dispose()  # at once: the checkpoint just started may still be running
+        assert not Path(str(path) + "-wal").exists()
+        assert checkpoints.done.is_set()
+        assert (
+            _file_alone(path, tmp_path / "copy.sqlite3") == (round_ + 1) * DESK_CHECKPOINT_COMMITS
+        )

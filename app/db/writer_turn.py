@@ -14,6 +14,8 @@ import os
 import threading
 import time
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 try:
@@ -275,6 +277,7 @@ class _DeskCheckpoints:
         self._engine = weakref.ref(engine)
         self._lock = threading.Lock()
         self._since = 0
+        self._paused = 0
         self._thread: threading.Thread | None = None
         self.done = threading.Event()
         _DESK_CHECKPOINTS[engine] = self
@@ -283,11 +286,23 @@ class _DeskCheckpoints:
     def committed(self) -> None:
         with self._lock:
             self._since += 1
-            if self._since < DESK_CHECKPOINT_COMMITS or self._thread is not None:
+            if self._since < DESK_CHECKPOINT_COMMITS or self._thread or self._paused:
                 return
             self._since = 0
             self._thread = threading.Thread(target=self._run, name="cache-checkpoint", daemon=True)
             self._thread.start()
+
+    @contextmanager
+    def standing_by(self) -> Iterator[None]:
+        """No checkpoint of this thread while a bulk load checkpoints inside its own commits
+        (``LocalStore.loading``): a second one meanwhile only competed with its writes."""
+        with self._lock:
+            self._paused += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._paused -= 1
 
     def _run(self) -> None:
         try:

@@ -11,7 +11,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -369,14 +369,16 @@ class LocalStore:
             # The desk's engine copying (``rollbook workstation init``, the tests): its own
             # commits checkpoint, no desk write to hold up. The sync worker's engine
             # checkpoints after each of its turns instead (``share_one_writer``).
-            inline = desk_checkpoints(self.engine) is not None
+            desk = desk_checkpoints(self.engine)
+            inline = desk is not None
             conn.exec_driver_sql(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
             conn.exec_driver_sql(f"PRAGMA synchronous={min(synchronous, SYNC_NORMAL)}")
             if inline:
                 conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={LOAD_CHECKPOINT_PAGES}")
             conn.commit()
             try:
-                yield conn
+                with desk.standing_by() if desk is not None else nullcontext():
+                    yield conn
             finally:
                 conn.rollback()
                 conn.exec_driver_sql(f"PRAGMA cache_size={cache_size}")

@@ -99,3 +99,36 @@ def test_letting_go_of_the_cache_leaves_no_checkpoint_connection_open(tmp_path: 
         assert (
             _file_alone(path, tmp_path / "copy.sqlite3") == (round_ + 1) * DESK_CHECKPOINT_COMMITS
         )
+
+
+def test_the_thread_stands_by_while_a_first_copy_checkpoints_in_its_own_commits(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cache.sqlite3"
+    desk = make_local_engine(path)
+    migrate.upgrade(desk)
+    checkpoints = desk_checkpoints(desk)
+    assert checkpoints is not None
+    threads: list[str] = []
+
+    @event.listens_for(desk, "connect")
+    def _trace(dbapi_connection: object, _record: object) -> None:
+        def statement(sql: str) -> None:
+            if "wal_checkpoint" in sql:
+                threads.append(threading.current_thread().name)
+
+        dbapi_connection.set_trace_callback(statement)  # type: ignore[attr-defined]
+
+    desk.dispose()
+    local = LocalStore(desk)
+    with local.loading() as held:
+        for i in range(3 * DESK_CHECKPOINT_COMMITS):
+            with held.begin():
+                local.put(held, f"k{i:04d}", "x" * 5000)
+    assert "cache-checkpoint" not in threads  # the copy's own (inline, and one at its end) only
+    checkpoints.done.clear()
+    for i in range(DESK_CHECKPOINT_COMMITS):  # the desk writing again: the thread is back
+        local.put_many(**{f"d{i:04d}": "y"})
+    assert checkpoints.done.wait(30)
+    assert "cache-checkpoint" in threads
+    desk.dispose()

@@ -7,12 +7,13 @@ between chunks; whatever was committed stays, so every step resumes where it sto
 
 from __future__ import annotations
 
+import gc
 import logging
 import queue
 import threading
 import uuid
-from collections.abc import Callable, Generator, Iterable, Sequence
-from contextlib import closing
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -36,6 +37,22 @@ class Cancelled(Exception):
 
 class VersionMismatch(Exception):
     """The server's schema is one this client cannot sync with; the message says what to do."""
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """The interpreter's cyclic garbage collector paused while a copy lasts (enabled again
+    after, if it was). A copy's pages are lists of values with no reference cycles, freed as
+    soon as they are written; the collector only walked the process's objects meanwhile,
+    holding the interpreter lock both copy threads need (bench_sync, 50k slice: 0.26 s of a
+    2.5 s first pull). Process-wide: a desk thread's cyclic garbage waits until the end."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @dataclass(slots=True)
@@ -297,7 +314,11 @@ class SyncEngine:
         commits every page, so a mark saved meanwhile waits for one page at most."""
         seen: set[str] = set()
         copied: dict[str, int] = {}
-        with self.local.loading() as held, closing(self._pages(jobs)) as pages:
+        with (
+            no_cycle_collection(),
+            self.local.loading() as held,
+            closing(self._pages(jobs)) as pages,
+        ):
             page = next(pages, None)
             while page is not None:
                 job, rows, last = page

@@ -9,6 +9,7 @@ with the models' own types). Both caches must hold the same values, with the sam
 
 from __future__ import annotations
 
+import gc
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -282,6 +283,44 @@ def test_an_initial_pull_cut_mid_table_resumes_from_its_last_commit_and_stores_t
         names = [t.name for t in synced_tables()]
         _assert_same(cache, _reference(sites.tmp, remote, sync.facilities), names)
     finally:
+        cache.dispose()
+        remote.dispose()
+
+
+def test_the_cyclic_collector_rests_while_a_copy_writes_and_is_back_after(
+    sites: Sites,
+) -> None:
+    """A copy's pages hold no reference cycles: the collector only walked the process's
+    objects, holding the interpreter lock both copy threads need. Paused while the copy
+    writes, it is on again after, whether the copy finished or was cut."""
+    _make_rows(sites.server.url, sites.server.facility)
+    remote = make_server_engine(sites.server.url)
+    during: set[bool] = set()
+    cut = [True]
+
+    def progress(stage: str, _done: int, _total: int) -> None:
+        if stage.startswith("copy "):
+            during.add(gc.isenabled())
+
+    def cancel() -> bool:
+        return cut[0] and len(during) > 0
+
+    config = SyncConfig(batch_size=50, pull_chunk=7, page_size=1, copy_commit_rows=2)
+    cache, sync = _engine(sites, "gc", remote, config=config, progress=progress, cancel=cancel)
+    was = gc.isenabled()
+    gc.enable()  # as in the sync worker's process (the tests' own collector keeps it off)
+    try:
+        with pytest.raises(Cancelled):
+            sync.cycle()
+        assert gc.isenabled()
+        cut[0] = False
+        sync.cycle()
+        assert sync.local.get("snapshot:users") == "done"
+        assert during == {False}
+        assert gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()
         cache.dispose()
         remote.dispose()
 

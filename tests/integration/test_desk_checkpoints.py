@@ -24,13 +24,10 @@ def _count(conn: sqlite3.Connection, sql: str) -> int:
     return int(conn.execute(sql).fetchone()[0])
 
 
-def test_the_desk_checkpoints_on_a_thread_of_its_own_never_in_a_commit(tmp_path: Path) -> None:
-    path = tmp_path / "cache.sqlite3"
-    desk: Engine = make_local_engine(path)
-    migrate.upgrade(desk)
-    checkpoints = desk_checkpoints(desk)
-    assert checkpoints is not None
-    seen: list[str] = []  # per checkpoint: the thread it ran on
+def _checkpoint_threads(desk: Engine) -> list[str]:
+    """The name of the thread of every checkpoint statement the desk's connections run from
+    now on (its pool is emptied, so every connection is a new, traced one)."""
+    seen: list[str] = []
 
     @event.listens_for(desk, "connect")
     def _trace(dbapi_connection: object, _record: object) -> None:
@@ -40,7 +37,17 @@ def test_the_desk_checkpoints_on_a_thread_of_its_own_never_in_a_commit(tmp_path:
 
         dbapi_connection.set_trace_callback(statement)  # type: ignore[attr-defined]
 
-    desk.dispose()  # every connection from here on is traced
+    desk.dispose()
+    return seen
+
+
+def test_the_desk_checkpoints_on_a_thread_of_its_own_never_in_a_commit(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    desk: Engine = make_local_engine(path)
+    migrate.upgrade(desk)
+    checkpoints = desk_checkpoints(desk)
+    assert checkpoints is not None
+    seen = _checkpoint_threads(desk)
     with desk.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # migrations' pages in the file
     seen.clear()
@@ -109,17 +116,7 @@ def test_the_thread_stands_by_while_a_first_copy_checkpoints_in_its_own_commits(
     migrate.upgrade(desk)
     checkpoints = desk_checkpoints(desk)
     assert checkpoints is not None
-    threads: list[str] = []
-
-    @event.listens_for(desk, "connect")
-    def _trace(dbapi_connection: object, _record: object) -> None:
-        def statement(sql: str) -> None:
-            if "wal_checkpoint" in sql:
-                threads.append(threading.current_thread().name)
-
-        dbapi_connection.set_trace_callback(statement)  # type: ignore[attr-defined]
-
-    desk.dispose()
+    threads = _checkpoint_threads(desk)
     local = LocalStore(desk)
     with local.loading() as held:
         for i in range(3 * DESK_CHECKPOINT_COMMITS):

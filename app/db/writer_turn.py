@@ -43,7 +43,8 @@ _WRITE_WAIT_S = 5.0  # as long as SQLite's own busy_timeout
 # the worker's COMMIT held the turn 20-45 ms once every ~20 transactions. Outside the turn,
 # every 16 transactions gave marks a lower p99 than every 4 (fewer fsyncs of the worker's
 # next to the desk's) and every 32 let the WAL pass the desk's own automatic checkpoint
-# (1,000 pages), which then ran in a mark's commit.
+# (1,000 pages), which then ran in a mark's commit. (The desk has none since; every 256
+# measured the same as 16 in busy marks on 2026-12-07, within the runs' spread.)
 BACKGROUND_CHECKPOINT_COMMITS = 16
 BACKGROUND_CHECKPOINT_HELD_S = 0.025
 # The desk's engine checkpoints after this many of its write transactions, on a thread of its

@@ -164,7 +164,13 @@ def _open_lock_file(path: str) -> int:
     return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
 
 
-def share_one_writer(engine: Engine, path: str | None, *, background: bool = False) -> None:
+def share_one_writer(
+    engine: Engine,
+    path: str | None,
+    *,
+    background: bool = False,
+    checkpointer: Engine | None = None,
+) -> None:
     """Writers of one cache take turns on a lock of their own, across processes (the desk
     and its sync worker) where the platform has ``flock``, across threads everywhere.
 
@@ -184,7 +190,8 @@ def share_one_writer(engine: Engine, path: str | None, *, background: bool = Fal
     of turns held), just after giving the turn back, so
     the desk may write while the checkpoint copies pages. No connection checkpoints on its
     own (``make_local_engine``): the desk's engine does it on a thread of its own every
-    ``DESK_CHECKPOINT_COMMITS`` write transactions (``_DeskCheckpoints``). A checkpoint cut
+    ``DESK_CHECKPOINT_COMMITS`` write transactions (``_DeskCheckpoints``), on a connection
+    of ``checkpointer`` (an engine of the same file that pools none). A checkpoint cut
     short (a killed worker) is safe: the WAL keeps every frame until the database file holds
     it.
     """
@@ -211,7 +218,7 @@ def share_one_writer(engine: Engine, path: str | None, *, background: bool = Fal
         return time.monotonic() - taken
 
     since = [0, 0.0]  # a background engine's write transactions and turn held since a checkpoint
-    desk = _DeskCheckpoints(engine) if path is not None and not background else None
+    desk = _DeskCheckpoints(engine, checkpointer) if checkpointer is not None else None
 
     def _checkpoint(connection: Any, held_s: float) -> None:
         """A background engine's share of the WAL's checkpoints, outside the turn; the
@@ -270,12 +277,13 @@ class _DeskCheckpoints:
     the sync worker checkpoints after its own writes, and SQLite once more when the last
     connection closes. ``done`` is set after each checkpoint (for tests).
 
-    The thread's connection is closed when it is done, not kept in the pool, and
-    ``Engine.dispose`` waits for a checkpoint under way: once the desk lets go of its cache
-    (to move it aside, copy or upgrade it) no connection of this thread is left open."""
+    The thread's connection is its own (``checkpointer`` pools none): it takes none of the
+    desk's, which a mark would then have to open again, and it is closed when the checkpoint
+    is done. ``Engine.dispose`` waits for a checkpoint under way: once the desk lets go of its
+    cache (to move it aside, copy or upgrade it) no connection of this thread is left open."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = weakref.ref(engine)
+    def __init__(self, engine: Engine, checkpointer: Engine) -> None:
+        self.checkpointer = checkpointer
         self._lock = threading.Lock()
         self._since = 0
         self._paused = 0
@@ -307,11 +315,8 @@ class _DeskCheckpoints:
 
     def _run(self) -> None:
         try:
-            engine = self._engine()
-            if engine is not None:
-                with engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-                    conn.invalidate()  # closed now, not kept open in the pool
+            with self.checkpointer.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
         except Exception as err:  # the next one catches up; nothing depends on it
             log.debug("desk checkpoint: %s", err)
         finally:

@@ -248,7 +248,9 @@ class ScheduleRepository(RowRepository[SessionSeries]):
         """A series and its override for one date, in one query (what a sheet needs)."""
         stmt = _line_with_override_select()
         params = {"series_id": series_id, "original_date": original_date}
-        row = self._session.execute(stmt, params).first()
+        # Columns only: run on the session's connection, without the ORM's execution (each
+        # mark asks for it).
+        row = self._session.connection().execute(stmt, params).first()
         if row is None:
             return None
         series = SeriesLine(*row[:_SERIES_WIDTH])

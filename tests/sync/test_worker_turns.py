@@ -121,3 +121,18 @@ def test_a_worker_killed_between_its_transactions_and_checkpoints_loses_nothing(
         found = sorted(int(k[1:]) for k in keys)
     assert found[: committed + 1] == list(range(committed + 1))  # each reported commit is there
     desk.dispose()
+
+
+def test_the_worker_commits_wait_for_the_disk_as_the_desk_does(tmp_path: Path) -> None:
+    """A worker's commit flushes its own pages (``synchronous=FULL``): left to the desk's next
+    commit, they made a mark saved during a cycle wait for them."""
+    path = tmp_path / "cache.sqlite3"
+    desk = _cache(path)
+    worker = make_local_engine(path, background=True)
+    try:
+        for engine in (desk, worker):
+            with engine.connect() as conn:
+                assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    finally:
+        worker.dispose()
+        desk.dispose()

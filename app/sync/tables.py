@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+import orjson
 from sqlalchemy import ColumnElement, Table, TypeDecorator, literal
 from sqlalchemy.dialects import sqlite
 
@@ -58,15 +60,22 @@ def decode_sqlite_json(table: Table, raw: str | None) -> Row | None:
     Python values SQLAlchemy would return for the same row."""
     if raw is None:
         return None
-    stored = json.loads(raw)
+    stored = orjson.loads(raw)
     row: Row = {}
-    for column in table.c:
-        value = stored.get(column.name)
-        processor = column.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
-        row[column.name] = (
-            processor(value) if processor is not None and value is not None else value
-        )
+    for name, processor in _result_processors(table):
+        value = stored.get(name)
+        row[name] = processor(value) if processor is not None and value is not None else value
     return row
+
+
+@functools.cache
+def _result_processors(table: Table) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Each column's name and SQLite result processor, made once per table: making them for
+    every value was two thirds of reading a push batch (``LocalStore.next_batch``)."""
+    return tuple(
+        (column.name, column.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None))
+        for column in table.c
+    )
 
 
 def same(a: Any, b: Any) -> bool:

@@ -83,10 +83,10 @@ class _FileTurn:
     def __init__(self, path: str, *, background: bool = False) -> None:
         self._path = path
         self._want = path + "-want"  # the cache's LOCK_FILE_SUFFIXES[1]
-        self.background = background
+        self._background = background
 
     def take(self, timeout: float) -> object | None:
-        if self.background:
+        if self._background:
             self._let_the_desk_go_first(timeout)
         fd = _open_lock_file(self._path)
         try:
@@ -97,7 +97,7 @@ class _FileTurn:
         except BaseException:
             os.close(fd)
             raise
-        want = None if self.background else _open_lock_file(self._want)
+        want = None if self._background else _open_lock_file(self._want)
         # Held elsewhere: wait in the kernel on a helper thread, so the wait can end.
         got = threading.Event()
         guard = threading.Lock()
@@ -137,8 +137,7 @@ class _FileTurn:
         return None
 
     def _let_the_desk_go_first(self, timeout: float) -> None:
-        """Wait (polling: this writer is in no hurry) until no desk writer waits for a turn
-        and no unit of work of the desk is under way (``desk_first``)."""
+        """Wait (polling: this writer is in no hurry) until no desk writer waits for a turn."""
         want = _open_lock_file(self._want)
         try:
             deadline = time.monotonic() + timeout
@@ -153,17 +152,6 @@ class _FileTurn:
         finally:
             os.close(want)
 
-    @contextmanager
-    def desk_first(self) -> Iterator[None]:
-        """A shared lock on ``-want`` while the block runs: background writers wait at their
-        next step (``make_way``) until it ends."""
-        want = _open_lock_file(self._want)
-        try:
-            fcntl.flock(want, fcntl.LOCK_SH)
-            yield
-        finally:
-            os.close(want)  # closing the descriptor lets its lock go
-
     def give(self, token: object) -> None:
         assert isinstance(token, int)
         try:
@@ -174,9 +162,6 @@ class _FileTurn:
 
 def _open_lock_file(path: str) -> int:
     return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-
-
-_FILE_TURNS: weakref.WeakKeyDictionary[Engine, _FileTurn] = weakref.WeakKeyDictionary()
 
 
 def share_one_writer(
@@ -213,7 +198,6 @@ def share_one_writer(
     turn: _ThreadTurn | _FileTurn
     if path is not None and fcntl is not None:
         turn = _FileTurn(path + WRITER_LOCK_SUFFIX, background=background)
-        _FILE_TURNS[engine] = turn
     else:
         turn = _ThreadTurn()
     held: dict[object, tuple[object, float]] = {}  # DBAPI connection -> (token, taken at)
@@ -353,35 +337,6 @@ _DESK_CHECKPOINTS: weakref.WeakKeyDictionary[Engine, _DeskCheckpoints] = weakref
 def desk_checkpoints(engine: Engine) -> _DeskCheckpoints | None:
     """The desk engine's checkpointer (None for a background or in-memory engine)."""
     return _DESK_CHECKPOINTS.get(engine)
-
-
-@contextmanager
-def desk_first(engine: Engine) -> Iterator[None]:
-    """The desk is at work on this cache (a unit of work: a mark being saved, a sheet being
-    read): the sync worker steps aside until it is done.
-
-    A background engine waits at each of its steps (``make_way``: before a server call, a
-    local read, a write transaction) while a desk engine of the same cache is inside this
-    block, so a mark runs with the worker asleep, not beside it. Traced on the 2-core
-    machine (``perf sched``, bench_sync at 50k), the slowest marks saved during a cycle had
-    been preempted for a whole scheduler tick (4 ms) by the worker, or by the server backend
-    answering it, on the mark's processor. A step under way (a server query) still
-    finishes. Nothing happens for a background or in-memory engine, or where the platform
-    has no ``flock``."""
-    turn = _FILE_TURNS.get(engine)
-    if turn is None or turn.background:
-        yield
-        return
-    with turn.desk_first():
-        yield
-
-
-def make_way(engine: Engine) -> None:
-    """A background engine's step waits while the desk is at work (``desk_first``), for at
-    most ``_WRITE_WAIT_S``: a desk that never stops does not stop the sync."""
-    turn = _FILE_TURNS.get(engine)
-    if turn is not None and turn.background:
-        turn._let_the_desk_go_first(_WRITE_WAIT_S)
 
 
 def writer_busy(engine: Engine) -> bool:

@@ -29,7 +29,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.db.base import Audited
 from app.db.models import AuditEntry
 from app.db.unique import duplicate_error
-from app.db.writer_turn import desk_first
 from app.domain.actor import Actor
 from app.domain.enums import AuditAction
 from app.domain.errors import (
@@ -313,13 +312,10 @@ class UnitOfWorkFactory:
 
     @contextmanager
     def __call__(self) -> Iterator[UnitOfWork]:
-        """One unit of work; on the workstation's cache the sync worker steps aside meanwhile
-        (``desk_first``)."""
         session = self._sessions()
         uow = UnitOfWork(session, self.actor, self._record)
         try:
-            with desk_first(self.engine):
-                yield uow
+            yield uow
         except IntegrityError as err:
             session.rollback()
             raise translate_integrity_error(err) from err

@@ -201,11 +201,10 @@ class SyncEngine:
 
     def _push(self, report: SyncReport) -> None:
         while True:
-            self._step()
+            self._check_cancel()
             batch = self.local.next_batch(self.config.batch_size)
             if batch is None:
                 return
-            self._step()
             result = self.server.push(self.device_id, batch)
             self.local.acknowledge(batch.hi, result.issues, result.last_issue_id)
             report.replayed = report.replayed or result.replayed
@@ -217,15 +216,12 @@ class SyncEngine:
         cursor = self._cursor()
         pulled = 0
         while True:
-            self._step()
+            self._check_cancel()
             chunk = self.server.changes(cursor, self.facilities, self.config.pull_chunk)
             if not chunk:
                 return
             names = [t.name for t in self.tables if t.name in chunk.tables]
-            fetched = {}
-            for name in names:
-                self._step()
-                fetched[name] = self.server.rows(name, chunk, self.facilities)
+            fetched = {name: self.server.rows(name, chunk, self.facilities) for name in names}
             cursor = chunk.last
             # Short local transactions, so a mark saved meanwhile waits milliseconds; the
             # cursor moves with the last one (re-applying a part after a cut is harmless).
@@ -255,14 +251,13 @@ class SyncEngine:
         where the server kept its own values no change follows to bring them."""
         readable = {t.name for t in self.tables}
         while deferred := self.local.deferred(self.config.page_size):
-            fetched = {}
-            for name, ids in deferred.items():
-                self._step()
-                fetched[name] = (
-                    self.server.rows(name, ids, self.facilities)
-                    if name in readable
-                    else Fetched([], [i.hex for i in ids])
-                )
+            self._check_cancel()
+            fetched = {
+                name: self.server.rows(name, ids, self.facilities)
+                if name in readable
+                else Fetched([], [i.hex for i in ids])
+                for name, ids in deferred.items()
+            }
             with self.local.applying() as conn:
                 for name, found in fetched.items():
                     self.local.upsert(conn, name, found.rows, report.applied)
@@ -434,12 +429,6 @@ class SyncEngine:
         )
 
     # -- helpers ----------------------------------------------------------------------------
-
-    def _step(self) -> None:
-        """Before each step of a cycle (a server call, a batch read): stop if asked, and let
-        the desk's work on the cache go first (``LocalStore.make_way``)."""
-        self._check_cancel()
-        self.local.make_way()
 
     def _check_cancel(self) -> None:
         if self._cancel is not None and self._cancel():

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from app.db.writer_turn import desk_checkpoints, make_way
+from app.db.writer_turn import desk_checkpoints
 from app.sync import rows as cache_rows
 from app.sync.tables import Row, decode_sqlite_json, facility_column, table_named, version_column
 from app.sync.wire import Shape, StoredRow, shape_of
@@ -102,11 +102,6 @@ class LocalStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-
-    def make_way(self) -> None:
-        """Before each step of a cycle: wait while the desk is at work on this cache (the
-        sync worker's engine; ``app.db.writer_turn.desk_first``)."""
-        make_way(self.engine)
 
     # -- state ----------------------------------------------------------------------------------
 

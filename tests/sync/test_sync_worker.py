@@ -102,42 +102,6 @@ def test_a_worker_killed_mid_push_loses_nothing_and_the_next_cycle_converges(
     _assert_exactly_once(sites.superuser().engine, ledger, "after a worker killed mid-push")
 
 
-def test_a_cycle_steps_aside_while_the_desk_has_a_unit_of_work_open(
-    sites: Sites, tmp_path: Path
-) -> None:
-    """The worker waits at its next step while a unit of work of the desk is under way (a
-    mark being saved: ``app.db.writer_turn.desk_first``), and goes on once it ends."""
-    login = sites.server.staff("wfirst", Role.FACILITY_ADMIN, "A")
-    ws = sites.station("wfirst", login)
-    ws.cycle()
-    worker = SyncWorker()
-    job = _job(sites, ws, tmp_path / "wfirst.sqlite3")
-    try:
-        worker.cycle(job)  # started and warm: a cycle with nothing to do takes milliseconds
-        ledger = Ledger("wfirst-")
-        for i in range(6):
-            _add_note(ws.uow, ledger, sites.server.facility["A"], sites.students["A"][i])
-        done = threading.Event()
-        reports: list[SyncReport] = []
-
-        def run() -> None:
-            reports.append(worker.cycle(job))
-            done.set()
-
-        thread = threading.Thread(target=run)
-        with ws.uow():  # the desk at work
-            thread.start()
-            assert not done.wait(1.0), "the cycle went on while the desk was at work"
-            assert ws.local.outbox_count()[0] == 6  # nothing pushed meanwhile
-        assert done.wait(4.0), "the cycle did not go on once the desk was done"
-        thread.join()
-    finally:
-        worker.close()
-    assert reports[0].pushed_rows == 6
-    _assert_clean(ws)
-    _assert_exactly_once(sites.superuser().engine, ledger, "after a cycle that stepped aside")
-
-
 def test_a_worker_killed_mid_pull_loses_nothing_and_the_next_cycle_converges(
     sites: Sites, tmp_path: Path
 ) -> None:

@@ -13,22 +13,14 @@ import fcntl
 import multiprocessing
 import os
 import signal
-import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, event, text
 
-from app.db import migrate, writer_turn
+from app.db import migrate
 from app.db.engine import make_local_engine
-from app.db.writer_turn import (
-    BACKGROUND_CHECKPOINT_COMMITS,
-    WRITER_LOCK_SUFFIX,
-    desk_first,
-    make_way,
-    writer_busy,
-)
+from app.db.writer_turn import BACKGROUND_CHECKPOINT_COMMITS, WRITER_LOCK_SUFFIX, writer_busy
 from app.sync.local import LocalStore
 
 CHECKPOINT = "PRAGMA wal_checkpoint(PASSIVE)"
@@ -141,30 +133,6 @@ def test_the_worker_commits_wait_for_the_disk_as_the_desk_does(tmp_path: Path) -
         for engine in (desk, worker):
             with engine.connect() as conn:
                 assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
-    finally:
-        worker.dispose()
-        desk.dispose()
-
-
-def test_a_background_step_waits_for_the_desk_at_most_the_write_wait(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A desk that never stops does not stop the sync: the worker's step waits for it at most
-    ``_WRITE_WAIT_S``. Its own work (``desk_first`` on the worker's engine) stops no one."""
-    path = tmp_path / "c.sqlite3"
-    desk = _cache(path)
-    worker = make_local_engine(path, background=True)
-    monkeypatch.setattr(writer_turn, "_WRITE_WAIT_S", 0.3)
-    try:
-        with desk_first(desk):
-            started = time.monotonic()
-            make_way(worker)
-            assert time.monotonic() - started >= 0.3
-        with desk_first(worker):
-            started = time.monotonic()
-            make_way(worker)
-            assert time.monotonic() - started < 0.3
-        make_way(desk)  # the desk's own engine never waits
     finally:
         worker.dispose()
         desk.dispose()

@@ -184,5 +184,12 @@ def _sync(session, *, watch: bool, every: float, verify: bool) -> int:  # type: 
 
 
 def _print_progress(stage: str, done: int, total: int) -> None:
-    shown = f"{done}/{total}" if total else str(done)
-    print(f"\r{stage}: {shown}          ", end="", file=sys.stderr, flush=True)
+    """A stage with a count ("initial pull: 3/12", "push: 500"); one with nothing to count
+    yet ("building indexes…") shows its name alone, not a count of 0."""
+    if total:
+        shown = f": {done}/{total}"
+    elif done:
+        shown = f": {done}"
+    else:
+        shown = "…"
+    print(f"\r{stage}{shown}          ", end="", file=sys.stderr, flush=True)

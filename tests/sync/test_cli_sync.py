@@ -29,6 +29,7 @@ def test_enrol_then_sync_headless(
     assert main(["workstation", "init", "--server", url, "--facility", "North Academy"]) == 0
     out = capsys.readouterr()
     assert "ready" in out.out and "initial pull" in out.err
+    assert "building indexes…" in out.err and "building indexes: 0" not in out.err
 
     student = site.world.students[0]
     admin = make_server_engine(site.admin_url)

@@ -314,14 +314,15 @@ def make_local_engine(
     rest; without it the file is plain (the generated demo workstation, tests). ``path`` may be
     ``":memory:"``. Nothing is opened until first use; ``check_cache_key`` opens it eagerly.
 
-    ``background`` (the sync worker's engine): its writers let the desk's go first. Its
-    commits wait for the disk too (``synchronous=FULL``): with ``NORMAL`` they left their
-    pages for the desk's next commit to flush, and a mark saved during a cycle waited for
-    the worker's writes (bench_sync at 50k, four alternating runs each: marks during a pull
-    p99 8.3-9.4 against 8.1-12.3 ms, during a push 8.6-8.7 against 9.1-10.5 ms; the cycles
-    took as long). A first copy still commits without waiting (``LocalStore.loading``). No
-    commit checkpoints the WAL: the worker checkpoints after giving the writers' turn back,
-    the desk's engine on a thread of its own (``share_one_writer``).
+    ``background`` (the sync worker's engine): its writers let the desk's go first. Its own
+    commits (a push's acknowledgement, the sync state) wait for the disk too
+    (``synchronous=FULL``); with ``NORMAL`` for the whole engine, bench_sync at 50k measured
+    marks saved during a cycle slower (four alternating runs each: during a pull p99 8.3-9.4
+    against 8.1-12.3 ms, during a push 8.6-8.7 against 9.1-10.5 ms; the cycles took as
+    long). The server's rows it writes still commit without waiting, as everywhere
+    (``LocalStore.applying`` and ``loading`` switch to ``NORMAL``: lost rows are fetched
+    again). No commit checkpoints the WAL: the worker checkpoints after giving the writers'
+    turn back, the desk's engine on a thread of its own (``share_one_writer``).
     """
     if key is not None and len(key) != CACHE_KEY_BYTES:
         raise ValueError(f"a cache key is {CACHE_KEY_BYTES} bytes")

@@ -41,8 +41,8 @@ log = logging.getLogger(__name__)
 WORKER_NICE = 5  # below the desk: the scheduler gives a mark the CPU first
 # Pulled rows per local transaction in the worker. A mark saved meanwhile waits for at most one
 # of them (the turn of app.db.engine lets the desk go first); measured in bench_sync on the
-# 2-core machine: 250 rows held the turn 20-60 ms, 25 rows 2-8 ms. Each commit waits for the
-# disk (``make_local_engine``); a pull of 10,000 changes took as long as when they did not.
+# 2-core machine: 250 rows held the turn 20-60 ms, 25 rows 2-8 ms. Their commits skip the
+# fsync (``LocalStore.applying``), so short transactions cost it little.
 WORKER_APPLY_ROWS = 25
 WORKER_CONFIG = SyncConfig(apply_rows=WORKER_APPLY_ROWS)
 _CONTEXT = multiprocessing.get_context("spawn")

@@ -124,8 +124,8 @@ def test_a_worker_killed_between_its_transactions_and_checkpoints_loses_nothing(
 
 
 def test_the_worker_commits_wait_for_the_disk_as_the_desk_does(tmp_path: Path) -> None:
-    """A worker's commit flushes its own pages (``synchronous=FULL``): left to the desk's next
-    commit, they made a mark saved during a cycle wait for them."""
+    """The worker's engine commits with ``synchronous=FULL``, as the desk's does (the rows it
+    pulls still commit with ``NORMAL``: ``LocalStore.applying``)."""
     path = tmp_path / "cache.sqlite3"
     desk = _cache(path)
     worker = make_local_engine(path, background=True)

@@ -13,13 +13,13 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from app.services.attendance import session_to_open
 from app.services.attendance_dto import Teaching
 from app.services.facade import DeskServices
 from app.services.schedule_dto import OccurrenceView
-from app.ui.combo import index_of
+from app.ui.combo import ElidingComboBox, index_of
 from app.ui.tasks import TaskRunner
 from app.ui.views.attendance_state import SessionKey
 
@@ -44,7 +44,7 @@ class SessionPicker(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy (ddd)")  # Up and Down step days
         self.day.setAccessibleName(self.tr("Day of the session"))
-        self.session_box = QComboBox()
+        self.session_box = ElidingComboBox()
         self.session_box.setMinimumWidth(320)
         self.session_box.setAccessibleName(self.tr("Session"))
         day_label = QLabel(self.tr("&Day"))

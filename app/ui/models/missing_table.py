@@ -16,6 +16,9 @@ class MissingTableModel(TupleTableModel[MissingAttendance]):
         QT_TRANSLATE_NOOP("columns", "Marked"),
     )
 
+    def tooltip(self, m: MissingAttendance, column: int) -> str | None:
+        return self.cells(m)[column] or None  # whole, where the column cuts it off
+
     def cells(self, m: MissingAttendance) -> tuple[str, ...]:
         return (
             table_when(m.start_local),

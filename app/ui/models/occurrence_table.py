@@ -34,6 +34,9 @@ class OccurrenceTableModel(TupleTableModel[OccurrenceView]):
             note = f"{note}: {o.reason}" if note else o.reason
         return (when, o.class_name, o.room_name or "", o.instructor_name or "", note)
 
+    def tooltip(self, o: OccurrenceView, column: int) -> str | None:
+        return self.cells(o)[column] or None  # whole, where the column cuts it off
+
     def font(self, o: OccurrenceView) -> QFont | None:
         if not o.cancelled:
             return None

@@ -9,15 +9,13 @@ from app.ui.models.tuple_table import TupleTableModel
 
 
 class MissingTableModel(TupleTableModel[MissingAttendance]):
+    CELL_TIPS = True
     COLUMNS = (
         QT_TRANSLATE_NOOP("columns", "When"),
         QT_TRANSLATE_NOOP("columns", "Class"),
         QT_TRANSLATE_NOOP("columns", "Instructor"),
         QT_TRANSLATE_NOOP("columns", "Marked"),
     )
-
-    def tooltip(self, m: MissingAttendance, column: int) -> str | None:
-        return self.cells(m)[column] or None  # whole, where the column cuts it off
 
     def cells(self, m: MissingAttendance) -> tuple[str, ...]:
         return (

@@ -13,6 +13,7 @@ from app.ui.models.tuple_table import TupleTableModel
 class OccurrenceTableModel(TupleTableModel[OccurrenceView]):
     """Sessions; a cancelled one is struck through."""
 
+    CELL_TIPS = True
     COLUMNS = (
         QT_TRANSLATE_NOOP("columns", "When"),
         QT_TRANSLATE_NOOP("columns", "Class"),
@@ -33,9 +34,6 @@ class OccurrenceTableModel(TupleTableModel[OccurrenceView]):
         if o.reason:
             note = f"{note}: {o.reason}" if note else o.reason
         return (when, o.class_name, o.room_name or "", o.instructor_name or "", note)
-
-    def tooltip(self, o: OccurrenceView, column: int) -> str | None:
-        return self.cells(o)[column] or None  # whole, where the column cuts it off
 
     def font(self, o: OccurrenceView) -> QFont | None:
         if not o.cancelled:

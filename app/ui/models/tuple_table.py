@@ -43,6 +43,7 @@ class TupleTableModel(RowsModel, Generic[R]):
     """Rows of type ``R``, one per line, shown through ``cells``."""
 
     NUMERIC: frozenset[int] = frozenset()  # columns aligned right
+    CELL_TIPS = False  # each cell's tooltip is its text: whole where a narrow column cuts it
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +54,7 @@ class TupleTableModel(RowsModel, Generic[R]):
         raise NotImplementedError
 
     def tooltip(self, row: R, column: int) -> str | None:
-        return None
+        return (self.cells(row)[column] or None) if self.CELL_TIPS else None
 
     def font(self, row: R) -> QFont | None:
         return None
@@ -88,12 +89,11 @@ class TextRowsModel(TupleTableModel[tuple[str, ...]]):
     """Rows that are already texts, under columns named at construction; each cell's tooltip is
     its text (long values are cut in the table)."""
 
+    CELL_TIPS = True
+
     def __init__(self, columns: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.COLUMNS = tuple(columns)
 
     def cells(self, row: tuple[str, ...]) -> tuple[str, ...]:
         return row
-
-    def tooltip(self, row: tuple[str, ...], column: int) -> str | None:
-        return row[column]
